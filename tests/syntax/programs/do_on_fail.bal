@@ -1,0 +1,33 @@
+// construct: do statement with on fail clauses (typed and var binding); on fail attached to a foreach loop
+import ballerina/io;
+
+function load(string key) returns string|error {
+    if key == "" {
+        return error("empty key");
+    }
+    return key.toUpperAscii();
+}
+
+public function main() {
+    do {
+        string a = check load("inbox");
+        string b = check load("");
+        io:println(a, b);
+    } on fail error e {
+        io:println("recovered: ", e.message());
+    }
+
+    do {
+        string c = check load("sent");
+        io:println("loaded ", c);
+    } on fail var e {
+        io:println("unexpected: ", e.message());
+    }
+
+    foreach string key in ["a", "", "c"] {
+        string v = check load(key);
+        io:println("value ", v);
+    } on fail error e {
+        io:println("loop stopped: ", e.message());
+    }
+}
