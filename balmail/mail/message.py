@@ -1,0 +1,339 @@
+"""RFC 5322/MIME bytes → `ReceivedMessage`, the plain-Python shape of a received `email:Message`.
+
+Owns the rules that decide what a handler sees: which part is the body, which parts are
+attachments, how addresses, encoded words and charsets are decoded. Parsing is lenient like a
+mail client (broken headers and charsets degrade to readable text); the only exception that can
+escape is `MessageParseError`.
+
+Rules, following Ballerina's reference implementation where it defines them:
+- `to`/`cc`/`bcc`/`reply_to`: None when absent or without a usable address, a `str` for one
+  address, `list[str]` for several; each as `Name <addr>` (or the bare address), names decoded.
+- `subject`: "" when missing; RFC 2047 words decoded.
+- `content_type`: the message's Content-Type value, "text/plain" when absent (as JavaMail).
+- `body`: for a single-part textual message, its text (whatever its subtype, as Ballerina does);
+  for multipart, the first text/plain leaf of the first part (or of the whole message when it is
+  multipart/alternative). `html_body`: the first text/html leaf in the same place.
+- `attachments`: for multipart/alternative none; for other multiparts the parts after the first.
+- Text is charset-decoded and its line endings normalised to "\\n".
+"""
+
+from __future__ import annotations
+
+import codecs
+import email
+import email.policy
+import re
+from email.headerregistry import Address
+from email.message import Message
+
+import attrs
+
+from balmail.mail.errors import MessageParseError
+
+_POLICY = email.policy.default
+_LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+_MAX_DEPTH = 32
+_ADDRESS_HEADERS = {"to": "to", "cc": "cc", "bcc": "bcc", "reply_to": "reply-to"}
+
+# Labels that real mail mislabels: decode with the superset a client would use.
+_CHARSET_SUPERSETS = {
+    "us-ascii": "utf-8",
+    "ascii": "utf-8",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "ks_c_5601-1987": "cp949",
+    "euc-kr": "cp949",
+}
+
+
+@attrs.frozen
+class MimePart:
+    """One MIME entity of an attachment tree; becomes a `mime:Entity` in the runtime."""
+
+    content_type: str
+    """The Content-Type value as written (with parameters), "text/plain" when absent."""
+    headers: dict[str, str]
+    payload: bytes
+    """Transfer-decoded content; empty for multiparts (see `parts`), the serialized inner
+    message for message/rfc822."""
+    filename: str | None = None
+    parts: list[MimePart] = attrs.field(factory=list)
+
+    @property
+    def media_type(self) -> str:
+        """`type/subtype`, lower case, without parameters."""
+        return self.content_type.split(";", 1)[0].strip().lower() or "text/plain"
+
+
+@attrs.frozen
+class ReceivedMessage:
+    """A received message in the shape of `email:Message` (see the module docstring for rules)."""
+
+    to: str | list[str] | None
+    subject: str
+    from_: str | None = None
+    sender: str | None = None
+    cc: str | list[str] | None = None
+    bcc: str | list[str] | None = None
+    reply_to: str | list[str] | None = None
+    body: str | None = None
+    html_body: str | None = None
+    content_type: str = "text/plain"
+    headers: dict[str, str] = attrs.field(factory=dict)
+    attachments: list[MimePart] = attrs.field(factory=list)
+
+
+def parse_message(raw: bytes) -> ReceivedMessage:
+    """Parse one fetched message. Raises only `MessageParseError`, with a reason."""
+    if not isinstance(raw, bytes | bytearray | memoryview):
+        raise MessageParseError(f"Message must be bytes, got {type(raw).__name__}")
+    data = bytes(raw)
+    if not data.strip():
+        raise MessageParseError("Message is empty")
+    try:
+        message = email.message_from_bytes(data, policy=_POLICY)
+        return _build(message)
+    except MessageParseError:
+        raise
+    except RecursionError:
+        raise MessageParseError("Message is nested too deeply to parse") from None
+    except Exception as error:  # the email package can fail in many small ways on hostile input
+        raise MessageParseError(f"Could not parse message: {type(error).__name__}: {error}") from None
+
+
+def _build(message: Message) -> ReceivedMessage:
+    headers = _headers(message)
+    addresses = {field: _address_field(message, name) for field, name in _ADDRESS_HEADERS.items()}
+    body_parts, attachment_parts = _split_body(message)
+    body, html_body = _find_texts(body_parts)
+    if body is None and not message.is_multipart() and _is_textual(message):
+        body = _text_of(message)
+    return ReceivedMessage(
+        to=addresses["to"],
+        cc=addresses["cc"],
+        bcc=addresses["bcc"],
+        reply_to=addresses["reply_to"],
+        subject=_header_text(message, "subject") or "",
+        from_=_single_address(message, "from"),
+        sender=_single_address(message, "sender"),
+        body=body,
+        html_body=html_body,
+        content_type=_header_text(message, "content-type") or "text/plain",
+        headers=headers,
+        attachments=[_mime_part(part, 1) for part in attachment_parts],
+    )
+
+
+# -- body and attachments -----------------------------------------------------------------------
+
+
+def _split_body(message: Message) -> tuple[list[Message], list[Message]]:
+    """Which parts hold the body and which are attachments."""
+    if not message.is_multipart() or message.get_content_maintype() != "multipart":
+        return [message], []
+    parts = _children(message)
+    if not parts:
+        return [], []
+    if message.get_content_subtype() == "alternative":
+        return parts, []
+    return [parts[0]], parts[1:]
+
+
+def _find_texts(parts: list[Message]) -> tuple[str | None, str | None]:
+    plain: str | None = None
+    html: str | None = None
+    for leaf in _leaves(parts, 0):
+        media = leaf.get_content_type()
+        if plain is None and media == "text/plain" and not _is_attachment(leaf):
+            plain = _text_of(leaf)
+        elif html is None and media == "text/html" and not _is_attachment(leaf):
+            html = _text_of(leaf)
+    return plain, html
+
+
+def _leaves(parts: list[Message], depth: int) -> list[Message]:
+    found: list[Message] = []
+    for part in parts:
+        if part.get_content_maintype() == "multipart":
+            if depth < _MAX_DEPTH:
+                found.extend(_leaves(_children(part), depth + 1))
+        elif part.get_content_type() != "message/rfc822":
+            found.append(part)
+    return found
+
+
+def _children(part: Message) -> list[Message]:
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        return [child for child in payload if isinstance(child, Message)]
+    return []
+
+
+def _is_attachment(part: Message) -> bool:
+    disposition = part.get_content_disposition()
+    return disposition == "attachment"
+
+
+def _is_textual(part: Message) -> bool:
+    media = part.get_content_type()
+    maintype, _, subtype = media.partition("/")
+    return (
+        maintype == "text"
+        or media in ("application/json", "application/xml")
+        or subtype.endswith("+json")
+        or subtype.endswith("+xml")
+    )
+
+
+def _mime_part(part: Message, depth: int) -> MimePart:
+    content_type = _header_text(part, "content-type") or part.get_content_type()
+    headers = _headers(part)
+    filename = _filename(part)
+    if part.get_content_maintype() == "multipart":
+        children = _children(part) if depth < _MAX_DEPTH else []
+        return MimePart(
+            content_type=content_type,
+            headers=headers,
+            payload=b"",
+            filename=filename,
+            parts=[_mime_part(child, depth + 1) for child in children],
+        )
+    return MimePart(
+        content_type=content_type, headers=headers, payload=_payload_bytes(part), filename=filename
+    )
+
+
+def _payload_bytes(part: Message) -> bytes:
+    if part.get_content_type() == "message/rfc822" or part.is_multipart():
+        inner = _children(part)
+        if not inner:
+            return b""
+        try:
+            return inner[0].as_bytes(policy=_POLICY)
+        except Exception:
+            return inner[0].as_bytes(policy=email.policy.compat32)
+    payload = part.get_payload(decode=True)
+    if isinstance(payload, bytes):
+        return payload
+    return b""
+
+
+def _filename(part: Message) -> str | None:
+    try:
+        name = part.get_filename()
+    except Exception:
+        return None
+    return _repair(str(name)) if name else None
+
+
+def _text_of(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    data = payload if isinstance(payload, bytes) else b""
+    try:
+        charset = part.get_content_charset()
+    except Exception:
+        charset = None
+    return _LINE_BREAKS.sub("\n", decode_text(data, charset))
+
+
+def decode_text(data: bytes, charset: str | None) -> str:
+    """Decode like a mail client: trust a known charset (using the superset real senders mean),
+    guess UTF-8 then Windows-1252 when it is missing or unknown, and never fail."""
+    label = (charset or "").strip().strip('"').lower()
+    label = _CHARSET_SUPERSETS.get(label, label)
+    if label and label != "utf-8":
+        try:
+            codecs.lookup(label)
+        except LookupError:
+            label = ""
+        else:
+            return data.decode(label, "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        if label == "utf-8" and charset:
+            return data.decode("utf-8", "replace")
+        return data.decode("cp1252", "replace")
+
+
+# -- headers and addresses ------------------------------------------------------------------------
+
+
+def _headers(part: Message) -> dict[str, str]:
+    """All headers, decoded; a repeated header keeps its last value (as Ballerina's map does)."""
+    result: dict[str, str] = {}
+    for name, raw in part.raw_items():
+        result[str(name)] = _decode_header(str(name), raw)
+    return result
+
+
+def _decode_header(name: str, raw: object) -> str:
+    """Unfold and decode RFC 2047 words; values without encoded words stay exactly as written
+    (so Content-Type keeps its original parameter spelling)."""
+    text = _repair(_LINE_BREAKS.sub("", str(raw)))
+    if "=?" not in text:
+        return text.strip()
+    try:
+        return str(_POLICY.header_factory(name, text)).strip()
+    except Exception:
+        return text.strip()
+
+
+def _header_text(part: Message, name: str) -> str | None:
+    raw = _raw_header(part, name)
+    return None if raw is None else _decode_header(name, raw)
+
+
+def _raw_header(part: Message, name: str) -> str | None:
+    for key, value in part.raw_items():
+        if str(key).lower() == name:
+            return str(value)
+    return None
+
+
+def _addresses(part: Message, name: str) -> list[str]:
+    raw = _raw_header(part, name)
+    if raw is None:
+        return []
+    text = _repair(_LINE_BREAKS.sub("", raw))
+    try:
+        header = _POLICY.header_factory(name, text)
+        found = list(getattr(header, "addresses", ()))
+    except Exception:
+        return [text.strip()] if "@" in text else []
+    return [_format_address(address) for address in found if address.addr_spec and address.addr_spec != "<>"]
+
+
+def _format_address(address: Address) -> str:
+    try:
+        return str(address)
+    except Exception:
+        return address.addr_spec
+
+
+def _address_field(part: Message, name: str) -> str | list[str] | None:
+    found = _addresses(part, name)
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0]
+    return found
+
+
+def _single_address(part: Message, name: str) -> str | None:
+    found = _addresses(part, name)
+    return found[0] if found else None
+
+
+def _repair(text: str) -> str:
+    """Undo the parser's surrogate escapes for raw 8-bit header bytes: UTF-8 if they are valid
+    UTF-8 (common today), otherwise Latin-1 byte by byte (common in older mail)."""
+    if not any("\udc80" <= char <= "\udcff" for char in text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeError:
+        return "".join(chr(ord(c) - 0xDC00) if "\udc80" <= c <= "\udcff" else c for c in text)

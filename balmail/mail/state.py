@@ -1,0 +1,215 @@
+"""What was handled: an embedded SQLite store so a restart neither loses nor repeats work.
+
+A message is identified by (server, account, folder, UIDVALIDITY, UID-or-UIDL); POP3 uses folder
+"INBOX" and UIDVALIDITY 0. Each handler attempt is counted, so a poller can retry a failing
+message a bounded number of times. Every write is its own committed transaction in WAL mode with
+full fsync: after `mark_handled` returns, a crash or power loss cannot make the message new again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from types import TracebackType
+
+import attrs
+
+from balmail.mail.errors import MailError
+
+POP3_FOLDER = "INBOX"
+POP3_UIDVALIDITY = 0
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS handled_messages (
+    server TEXT NOT NULL,
+    account TEXT NOT NULL,
+    folder TEXT NOT NULL,
+    uidvalidity INTEGER NOT NULL,
+    message_id TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    handled INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    first_seen_at REAL NOT NULL,
+    updated_at REAL NOT NULL,
+    PRIMARY KEY (server, account, folder, uidvalidity, message_id)
+)
+"""
+
+
+@attrs.frozen
+class MessageKey:
+    """Identity of one message on one server; `message_id` is the IMAP UID or the POP3 UIDL."""
+
+    server: str
+    account: str
+    folder: str
+    uidvalidity: int
+    message_id: str = attrs.field(converter=str)
+
+    @classmethod
+    def imap(cls, server: str, account: str, folder: str, uidvalidity: int, uid: int) -> MessageKey:
+        return cls(server, account, folder, uidvalidity, str(uid))
+
+    @classmethod
+    def pop3(cls, server: str, account: str, uidl: str) -> MessageKey:
+        return cls(server, account, POP3_FOLDER, POP3_UIDVALIDITY, uidl)
+
+    def as_row(self) -> tuple[str, str, str, int, str]:
+        return (self.server, self.account, self.folder, self.uidvalidity, self.message_id)
+
+
+class StateStore:
+    """Thread-safe handle on the store file (pollers may run on several threads)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(
+                str(self.path), timeout=10.0, isolation_level=None, check_same_thread=False
+            )
+        except (OSError, sqlite3.Error) as error:
+            raise MailError(f"Cannot open the state store at {self.path}: {error}") from None
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute(_SCHEMA)
+        except sqlite3.Error as error:
+            self._db.close()
+            raise MailError(f"Cannot use the state store at {self.path}: {error}") from None
+
+    def __enter__(self) -> StateStore:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def record_attempt(self, key: MessageKey, error: str | None = None) -> int:
+        """Count one handler attempt (before or after running it) and return the new total."""
+        now = time.time()
+        row = self._write(
+            """
+            INSERT INTO handled_messages
+                (server, account, folder, uidvalidity, message_id, attempts, last_error,
+                 first_seen_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)
+            ON CONFLICT (server, account, folder, uidvalidity, message_id) DO UPDATE SET
+                attempts = attempts + 1, last_error = excluded.last_error, updated_at = excluded.updated_at
+            RETURNING attempts
+            """,
+            (*key.as_row(), error, now, now),
+        )
+        return int(row[0]) if row else 0
+
+    def mark_handled(self, key: MessageKey) -> None:
+        """Remember that the handler succeeded, so the message is never delivered again."""
+        now = time.time()
+        self._write(
+            """
+            INSERT INTO handled_messages
+                (server, account, folder, uidvalidity, message_id, handled, first_seen_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, 1, ?, ?)
+            ON CONFLICT (server, account, folder, uidvalidity, message_id) DO UPDATE SET
+                handled = 1, last_error = NULL, updated_at = excluded.updated_at
+            """,
+            (*key.as_row(), now, now),
+        )
+
+    def is_handled(self, key: MessageKey) -> bool:
+        row = self._read(
+            "SELECT handled FROM handled_messages WHERE server = ? AND account = ? AND folder = ? "
+            "AND uidvalidity = ? AND message_id = ?",
+            key.as_row(),
+        )
+        return bool(row and row[0])
+
+    def attempts(self, key: MessageKey) -> int:
+        row = self._read(
+            "SELECT attempts FROM handled_messages WHERE server = ? AND account = ? AND folder = ? "
+            "AND uidvalidity = ? AND message_id = ?",
+            key.as_row(),
+        )
+        return int(row[0]) if row else 0
+
+    def last_error(self, key: MessageKey) -> str | None:
+        row = self._read(
+            "SELECT last_error FROM handled_messages WHERE server = ? AND account = ? AND folder = ? "
+            "AND uidvalidity = ? AND message_id = ?",
+            key.as_row(),
+        )
+        return row[0] if row else None
+
+    def forget_other_uidvalidities(self, server: str, account: str, folder: str, uidvalidity: int) -> int:
+        """Drop records of a folder's earlier UIDVALIDITY epochs (their UIDs mean nothing now);
+        returns how many rows went."""
+        cursor = self._execute(
+            "DELETE FROM handled_messages "
+            "WHERE server = ? AND account = ? AND folder = ? AND uidvalidity != ?",
+            (server, account, folder, uidvalidity),
+        )
+        return cursor.rowcount
+
+    def forget_missing(
+        self, server: str, account: str, folder: str, uidvalidity: int, present: set[str]
+    ) -> int:
+        """Drop handled records for messages no longer on the server (a POP3 maildrop after
+        deletion), so the store does not grow forever. Returns how many rows went."""
+        with self._lock:
+            try:
+                rows = self._db.execute(
+                    "SELECT message_id FROM handled_messages WHERE server = ? AND account = ? "
+                    "AND folder = ? AND uidvalidity = ? AND handled = 1",
+                    (server, account, folder, uidvalidity),
+                ).fetchall()
+                gone = [
+                    (server, account, folder, uidvalidity, row[0]) for row in rows if row[0] not in present
+                ]
+                if gone:
+                    self._db.execute("BEGIN IMMEDIATE")
+                    self._db.executemany(
+                        "DELETE FROM handled_messages WHERE server = ? AND account = ? AND folder = ? "
+                        "AND uidvalidity = ? AND message_id = ?",
+                        gone,
+                    )
+                    self._db.execute("COMMIT")
+                return len(gone)
+            except sqlite3.Error as error:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise MailError(f"State store at {self.path} failed: {error}") from None
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _write(self, sql: str, params: tuple[object, ...]) -> tuple[object, ...] | None:
+        with self._lock:
+            try:
+                # Autocommit mode: the statement is its own transaction, durable once it has run to
+                # completion - hence fetchall(), since a RETURNING statement left half-read would
+                # keep its transaction open.
+                rows = self._db.execute(sql, params).fetchall()
+                return rows[0] if rows else None
+            except sqlite3.Error as error:
+                raise MailError(f"State store at {self.path} failed: {error}") from None
+
+    def _execute(self, sql: str, params: tuple[object, ...]) -> sqlite3.Cursor:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params)
+            except sqlite3.Error as error:
+                raise MailError(f"State store at {self.path} failed: {error}") from None
+
+    def _read(self, sql: str, params: tuple[object, ...]) -> tuple[object, ...] | None:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params).fetchone()
+            except sqlite3.Error as error:
+                raise MailError(f"State store at {self.path} failed: {error}") from None
