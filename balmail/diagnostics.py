@@ -1,4 +1,4 @@
-"""Diagnostics as values: what every check, the parser and the runtime report. Rendering lives in `report/`."""
+"""Diagnostics as values: what checks, the parser and the runtime report. Rendering lives in `report/`."""
 
 from __future__ import annotations
 

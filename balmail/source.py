@@ -23,7 +23,9 @@ class Span:
 
     def to(self, other: Span) -> Span:
         """The span from the start of this one to the end of `other` (for composite nodes)."""
-        return Span(self.file, self.start, other.end, self.line, self.column, other.end_line, other.end_column)
+        return Span(
+            self.file, self.start, other.end, self.line, self.column, other.end_line, other.end_column
+        )
 
     def ballerina(self) -> str:
         """`(3:13,3:14)` as Ballerina writes it."""

@@ -1,0 +1,786 @@
+"""The AST: one frozen attrs class per construct, each carrying the `Span` it came from.
+
+Nodes hold only syntax; names are resolved and types checked in `check/`, and evaluated in `lang/`.
+Tuples (not lists) everywhere so nodes stay hashable and immutable.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from balmail.source import Span
+
+node = attrs.frozen(slots=True, kw_only=True)
+
+
+@node
+class Node:
+    span: Span
+
+
+# ---------------------------------------------------------------- types
+
+
+@node
+class TypeDesc(Node):
+    """Base of type descriptors."""
+
+
+@node
+class BuiltinType(TypeDesc):
+    name: str  # int float decimal string boolean byte json anydata any never handle readonly
+
+
+@node
+class NilType(TypeDesc):
+    pass
+
+
+@node
+class TypeRef(TypeDesc):
+    prefix: str | None
+    name: str
+
+
+@node
+class UnionType(TypeDesc):
+    members: tuple[TypeDesc, ...]
+
+
+@node
+class IntersectionType(TypeDesc):
+    members: tuple[TypeDesc, ...]
+
+
+@node
+class OptionalType(TypeDesc):
+    inner: TypeDesc
+
+
+@node
+class ArrayType(TypeDesc):
+    element: TypeDesc
+
+
+@node
+class TupleType(TypeDesc):
+    members: tuple[TypeDesc, ...]
+    rest: TypeDesc | None
+
+
+@node
+class MapType(TypeDesc):
+    constraint: TypeDesc
+
+
+@node
+class ErrorType(TypeDesc):
+    detail: TypeDesc | None
+
+
+@node
+class DistinctType(TypeDesc):
+    inner: TypeDesc
+
+
+@node
+class SingletonType(TypeDesc):
+    value: Literal
+
+
+@node
+class ParameterizedType(TypeDesc):
+    """future<T>, typedesc<T>, stream<T, E>, table<T>, xml<T>: kept for checks; rarely evaluated."""
+
+    name: str
+    args: tuple[TypeDesc, ...]
+
+
+@node
+class RecordField(Node):
+    name: str
+    type: TypeDesc
+    optional: bool
+    default: Expr | None
+    readonly: bool
+    annotations: tuple[Annotation, ...]
+
+
+@node
+class RecordType(TypeDesc):
+    fields: tuple[RecordField, ...]
+    inclusions: tuple[TypeDesc, ...]
+    closed: bool
+    rest: TypeDesc | None
+
+
+@node
+class ObjectType(TypeDesc):
+    qualifiers: tuple[str, ...]
+    members: tuple[Node, ...]
+
+
+@node
+class FunctionType(TypeDesc):
+    """`function` alone (any function) has signature None."""
+
+    signature: Signature | None
+
+
+# ---------------------------------------------------------------- expressions
+
+
+@node
+class Expr(Node):
+    """Base of expressions."""
+
+
+@node
+class Literal(Expr):
+    kind: str  # int float decimal string boolean nil
+    value: object  # int, str (number text for float/decimal), bool, None
+    text: str
+
+
+@node
+class VarRef(Expr):
+    name: str
+
+
+@node
+class QualifiedRef(Expr):
+    prefix: str
+    name: str
+
+
+@node
+class Template(Expr):
+    kind: str  # string xml re raw
+    strings: tuple[str, ...]  # len(strings) == len(exprs) + 1
+    exprs: tuple[Expr, ...]
+
+
+@node
+class Spread(Expr):
+    expr: Expr
+
+
+@node
+class ListExpr(Expr):
+    items: tuple[Expr, ...]  # Spread for `...e`
+
+
+@node
+class MappingField(Node):
+    kind: str  # key (identifier), string, computed, shorthand, spread
+    key: str | None
+    key_expr: Expr | None
+    value: Expr
+    readonly: bool
+
+
+@node
+class MappingExpr(Expr):
+    fields: tuple[MappingField, ...]
+
+
+@node
+class FieldAccess(Expr):
+    target: Expr
+    name: str
+    optional: bool
+    name_span: Span
+
+
+@node
+class MemberAccess(Expr):
+    target: Expr
+    index: Expr
+
+
+@node
+class NamedArg(Node):
+    name: str
+    value: Expr
+
+
+@node
+class RestArg(Node):
+    value: Expr
+
+
+Arg = Expr | NamedArg | RestArg
+
+
+@node
+class Call(Expr):
+    """`f(x)`, `m:f(x)`, or calling a function-typed variable."""
+
+    func: Expr
+    args: tuple[Arg, ...]
+
+
+@node
+class MethodCall(Expr):
+    target: Expr
+    name: str
+    args: tuple[Arg, ...]
+    name_span: Span
+
+
+@node
+class RemoteCall(Expr):
+    target: Expr
+    name: str
+    args: tuple[Arg, ...]
+    name_span: Span
+
+
+@node
+class NewExpr(Expr):
+    type: TypeDesc | None
+    args: tuple[Arg, ...]
+
+
+@node
+class ErrorConstructor(Expr):
+    type: TypeRef | None
+    args: tuple[Arg, ...]
+
+
+@node
+class Unary(Expr):
+    op: str
+    operand: Expr
+
+
+@node
+class Binary(Expr):
+    op: str
+    left: Expr
+    right: Expr
+
+
+@node
+class IsExpr(Expr):
+    expr: Expr
+    type: TypeDesc
+    negated: bool
+
+
+@node
+class Cast(Expr):
+    type: TypeDesc | None
+    expr: Expr
+    annotations: tuple[Annotation, ...]
+
+
+@node
+class TypeOf(Expr):
+    expr: Expr
+
+
+@node
+class CheckExpr(Expr):
+    panics: bool  # checkpanic
+    expr: Expr
+
+
+@node
+class TrapExpr(Expr):
+    expr: Expr
+
+
+@node
+class StartExpr(Expr):
+    expr: Expr
+
+
+@node
+class Conditional(Expr):
+    cond: Expr
+    then: Expr
+    otherwise: Expr
+
+
+@node
+class Elvis(Expr):
+    left: Expr
+    right: Expr
+
+
+@node
+class RangeExpr(Expr):
+    start: Expr
+    end: Expr
+    inclusive: bool  # `...` is inclusive, `..<` is not
+
+
+@node
+class ArrowFunction(Expr):
+    params: tuple[str, ...]
+    body: Expr
+
+
+@node
+class AnonFunction(Expr):
+    qualifiers: tuple[str, ...]
+    signature: Signature
+    body: Block | Expr
+
+
+@node
+class ObjectConstructor(Expr):
+    qualifiers: tuple[str, ...]
+    type: TypeRef | None
+    members: tuple[Node, ...]
+
+
+@node
+class FromClause(Node):
+    binding: TypedBinding
+    expr: Expr
+
+
+@node
+class WhereClause(Node):
+    cond: Expr
+
+
+@node
+class LetClause(Node):
+    bindings: tuple[tuple[TypedBinding, Expr], ...]
+
+
+@node
+class JoinClause(Node):
+    outer: bool
+    binding: TypedBinding
+    expr: Expr
+    left_key: Expr
+    right_key: Expr
+
+
+@node
+class OrderKey(Node):
+    expr: Expr
+    descending: bool
+
+
+@node
+class OrderByClause(Node):
+    keys: tuple[OrderKey, ...]
+
+
+@node
+class LimitClause(Node):
+    count: Expr
+
+
+QueryClause = FromClause | WhereClause | LetClause | JoinClause | OrderByClause | LimitClause
+
+
+@node
+class QueryExpr(Expr):
+    construct: str | None  # None, "stream", "map"
+    clauses: tuple[QueryClause, ...]
+    kind: str  # select or collect
+    result: Expr
+    on_conflict: Expr | None
+
+
+# ---------------------------------------------------------------- binding and match patterns
+
+
+@node
+class BindingPattern(Node):
+    """Base of binding patterns."""
+
+
+@node
+class CaptureBinding(BindingPattern):
+    name: str
+
+
+@node
+class WildcardBinding(BindingPattern):
+    pass
+
+
+@node
+class ListBinding(BindingPattern):
+    items: tuple[BindingPattern, ...]
+    rest: str | None
+
+
+@node
+class FieldBinding(Node):
+    field: str
+    binding: BindingPattern
+
+
+@node
+class MappingBinding(BindingPattern):
+    fields: tuple[FieldBinding, ...]
+    rest: str | None
+
+
+@node
+class ErrorBinding(BindingPattern):
+    type: TypeRef | None
+    positional: tuple[BindingPattern, ...]  # message, cause
+    named: tuple[tuple[str, BindingPattern], ...]
+
+
+@node
+class TypedBinding(Node):
+    type: TypeDesc | None  # None for `var`
+    binding: BindingPattern
+
+
+@node
+class Pattern(Node):
+    """Base of match patterns."""
+
+
+@node
+class ConstPattern(Pattern):
+    expr: Expr
+
+
+@node
+class WildcardPattern(Pattern):
+    pass
+
+
+@node
+class VarPattern(Pattern):
+    binding: BindingPattern
+
+
+@node
+class ListPattern(Pattern):
+    items: tuple[Pattern, ...]
+    rest: str | None
+
+
+@node
+class FieldPattern(Node):
+    field: str
+    pattern: Pattern
+
+
+@node
+class MappingPattern(Pattern):
+    fields: tuple[FieldPattern, ...]
+    rest: str | None
+
+
+@node
+class ErrorPattern(Pattern):
+    type: TypeRef | None
+    positional: tuple[Pattern, ...]
+    named: tuple[tuple[str, Pattern], ...]
+
+
+# ---------------------------------------------------------------- statements
+
+
+@node
+class Stmt(Node):
+    """Base of statements."""
+
+
+@node
+class Block(Node):
+    statements: tuple[Stmt, ...]
+
+
+@node
+class OnFail(Node):
+    binding: TypedBinding | None
+    body: Block
+
+
+@node
+class VarDecl(Stmt):
+    final: bool
+    type: TypeDesc | None  # None for `var`
+    binding: BindingPattern
+    init: Expr | None
+    annotations: tuple[Annotation, ...]
+
+
+@node
+class Assign(Stmt):
+    target: Expr
+    value: Expr
+
+
+@node
+class CompoundAssign(Stmt):
+    target: Expr
+    op: str  # the binary operator: + - * / % & | ^ << >> >>>
+    value: Expr
+
+
+@node
+class Destructure(Stmt):
+    binding: BindingPattern
+    value: Expr
+
+
+@node
+class IgnoreStmt(Stmt):
+    value: Expr
+
+
+@node
+class ExprStmt(Stmt):
+    expr: Expr
+
+
+@node
+class If(Stmt):
+    cond: Expr
+    then: Block
+    otherwise: Block | If | None
+
+
+@node
+class While(Stmt):
+    cond: Expr
+    body: Block
+    on_fail: OnFail | None
+
+
+@node
+class Foreach(Stmt):
+    binding: TypedBinding
+    iterable: Expr
+    body: Block
+    on_fail: OnFail | None
+
+
+@node
+class MatchClause(Node):
+    patterns: tuple[Pattern, ...]
+    guard: Expr | None
+    body: Block
+
+
+@node
+class Match(Stmt):
+    expr: Expr
+    clauses: tuple[MatchClause, ...]
+    on_fail: OnFail | None
+
+
+@node
+class Break(Stmt):
+    pass
+
+
+@node
+class Continue(Stmt):
+    pass
+
+
+@node
+class Return(Stmt):
+    value: Expr | None
+
+
+@node
+class Panic(Stmt):
+    value: Expr
+
+
+@node
+class Fail(Stmt):
+    value: Expr
+
+
+@node
+class Lock(Stmt):
+    body: Block
+    on_fail: OnFail | None
+
+
+@node
+class Do(Stmt):
+    body: Block
+    on_fail: OnFail | None
+
+
+@node
+class Retry(Stmt):
+    manager: TypeDesc | None
+    args: tuple[Arg, ...]
+    body: Block
+    on_fail: OnFail | None
+
+
+@node
+class BlockStmt(Stmt):
+    block: Block
+
+
+@node
+class QueryAction(Stmt):
+    clauses: tuple[QueryClause, ...]
+    body: Block
+
+
+@node
+class LocalFunction(Stmt):
+    name: str
+    signature: Signature
+    body: Block
+
+
+# ---------------------------------------------------------------- module level
+
+
+@node
+class Annotation(Node):
+    prefix: str | None
+    name: str
+    value: MappingExpr | None
+
+
+@node
+class Import(Node):
+    org: str | None
+    module: tuple[str, ...]
+    alias: str | None  # `as x`; "_" for side-effect-only imports
+
+    @property
+    def prefix(self) -> str:
+        """The prefix code uses: the alias, else the last module-name part (`lang.string` → `string`)."""
+        return self.alias if self.alias is not None else self.module[-1]
+
+    @property
+    def full_name(self) -> str:
+        org = f"{self.org}/" if self.org else ""
+        return org + ".".join(self.module)
+
+
+@node
+class Param(Node):
+    type: TypeDesc
+    name: str | None
+    default: Expr | None
+    rest: bool
+    annotations: tuple[Annotation, ...]
+
+
+@node
+class Signature(Node):
+    params: tuple[Param, ...]
+    returns: TypeDesc | None
+    return_annotations: tuple[Annotation, ...]
+
+
+@node
+class ResourceSegment(Node):
+    """A path segment: a name, `.`, or a path parameter `[T name]` / `[T... name]`."""
+
+    name: str | None
+    param_type: TypeDesc | None
+    rest: bool
+
+
+@node
+class Member(Node):
+    """Base of module-level and class/service members."""
+
+    annotations: tuple[Annotation, ...]
+    qualifiers: tuple[str, ...]
+
+
+@node
+class FunctionDefn(Member):
+    name: str
+    name_span: Span
+    resource_path: tuple[ResourceSegment, ...] | None
+    signature: Signature
+    body: Block | None  # None for `= external;` and for declarations in object types
+
+
+@node
+class ConstDecl(Member):
+    type: TypeDesc | None
+    name: str
+    name_span: Span
+    value: Expr
+
+
+@node
+class TypeDefn(Member):
+    name: str
+    name_span: Span
+    type: TypeDesc
+
+
+@node
+class EnumMember(Node):
+    name: str
+    value: Expr | None
+
+
+@node
+class EnumDefn(Member):
+    name: str
+    name_span: Span
+    members: tuple[EnumMember, ...]
+
+
+@node
+class ObjectField(Member):
+    type: TypeDesc
+    name: str
+    name_span: Span
+    default: Expr | None
+
+
+@node
+class TypeInclusion(Member):
+    type: TypeDesc
+
+
+@node
+class ClassDefn(Member):
+    name: str
+    name_span: Span
+    members: tuple[Member, ...]
+
+
+@node
+class ListenerDecl(Member):
+    type: TypeDesc | None
+    name: str
+    name_span: Span
+    init: Expr
+
+
+@node
+class ServiceDecl(Member):
+    type: TypeRef | None
+    attach_point: str | tuple[str, ...] | None  # string name, or absolute path segments
+    listeners: tuple[Expr, ...]
+    members: tuple[Member, ...]
+
+
+@node
+class ModuleVarDecl(Member):
+    type: TypeDesc
+    binding: BindingPattern
+    init: Expr | None
+    required: bool  # `configurable T x = ?;`
+
+
+@node
+class Module(Node):
+    imports: tuple[Import, ...]
+    members: tuple[Member, ...]
