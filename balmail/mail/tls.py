@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import os
 import ssl
+import warnings
 
 import attrs
 
@@ -123,8 +124,11 @@ def _limit_versions(context: ssl.SSLContext, names: tuple[str, ...]) -> None:
         versions.append(version)
     # OpenSSL only takes a range, so a list with gaps allows everything between its ends.
     try:
-        context.minimum_version = min(versions)
-        context.maximum_version = max(versions)
+        with warnings.catch_warnings():
+            # Asking for TLS 1.0/1.1 is the user's explicit choice; the server decides.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            context.minimum_version = min(versions)
+            context.maximum_version = max(versions)
     except (ValueError, ssl.SSLError) as error:
         raise MailError(
             f"TLS protocol versions {list(names)} are not supported here ({_reason(error)})"
