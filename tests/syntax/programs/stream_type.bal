@@ -1,14 +1,18 @@
-// construct: stream types — stream from a list, next(), query over a stream, stream<T, error?> produced by a query
+// construct: stream types — stream from a list, next(), stream query construct, stream<T, error?> param, query over a stream
 import ballerina/io;
+
+function drain(stream<string, error?> source) returns string[]|error {
+    return from string item in source
+        select item;
+}
 
 public function main() returns error? {
     int[] sizes = [10, 250, 40, 900];
     stream<int> s = sizes.toStream();
     record {|int value;|}? first = s.next();
-    stream<string, error?> labels = stream from int size in sizes
+    stream<string> labels = stream from int size in sizes
         where size > 30
         select string `${size}B`;
-    string[] collected = check from string l in labels
-        select l;
+    string[] collected = check drain(labels);
     io:println(first, " ", collected);
 }
