@@ -2,20 +2,11 @@
 import ballerina/io;
 
 class ApiListener {
-    public function attach(service object {} s, string[]|string? name = ()) returns error? {
-    }
-
-    public function detach(service object {} s) returns error? {
-    }
-
-    public function 'start() returns error? {
-    }
-
-    public function gracefulStop() returns error? {
-    }
-
-    public function immediateStop() returns error? {
-    }
+    public function attach(service object {} s, string[]|string? name = ()) returns error? {}
+    public function detach(service object {} s) returns error? {}
+    public function 'start() returns error? {}
+    public function gracefulStop() returns error? {}
+    public function immediateStop() returns error? {}
 }
 
 listener ApiListener api = new;
