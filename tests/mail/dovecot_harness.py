@@ -193,7 +193,7 @@ def start_dovecot() -> DovecotServer:
 def _start(dovecot: str, workdir: Path) -> DovecotServer:
     certs = workdir / "certs"
     certs.mkdir()
-    _make_certificates(certs)
+    make_certificates(certs)
     accounts = _accounts()
     mail_root = workdir / "mail"
     mail_root.mkdir()
@@ -393,7 +393,7 @@ def _wait_until_listening(server: DovecotServer, ports: list[int]) -> None:
         time.sleep(0.05)
 
 
-def _make_certificates(certs: Path) -> None:
+def make_certificates(certs: Path) -> None:
     """A CA, a server certificate it signs (valid for IP 127.0.0.1 only, so connecting to
     "localhost" is a host name mismatch), and an unrelated CA for verification failures."""
 
