@@ -20,7 +20,7 @@ type Bounce record {|
 |};
 
 type NotABounce distinct error;
-type MalformedBounce distinct error<record {|string field;|}>;
+type MalformedBounce distinct error<record {|string missingField;|}>;
 
 final string:RegExp RECIPIENT = re `(?i:final-recipient):\s*rfc822;\s*(\S+)`;
 final string:RegExp STATUS = re `(?i:status):\s*([245]\.[0-9]{1,3}\.[0-9]{1,3})`;
@@ -50,11 +50,11 @@ service "bounces" on bounceInbox {
             return;
         }
         if bounce is MalformedBounce {
-            log:printWarn("malformed bounce", missing = bounce.detail().field, subject = message.subject);
+            log:printWarn("malformed bounce", missing = bounce.detail().missingField, subject = message.subject);
             return;
         }
         Bounce b = check bounce;
-        string action = handle(b);
+        string action = decide(b);
         log:printInfo("bounce processed", recipient = b.recipient, status = b.status, action = action,
                 diagnostic = b?.diagnostic);
     }
@@ -86,7 +86,7 @@ function parseBounce(email:Message message) returns Bounce|error {
     return bounce;
 }
 
-function firstGroup(regexp:RegExp pattern, string text, string field) returns string|MalformedBounce {
+function firstGroup(regexp:RegExp pattern, string text, string fieldName) returns string|MalformedBounce {
     regexp:Groups? groups = pattern.findGroups(text);
     if groups is regexp:Groups {
         regexp:Span? span = groups[1];
@@ -94,10 +94,10 @@ function firstGroup(regexp:RegExp pattern, string text, string field) returns st
             return span.substring();
         }
     }
-    return error MalformedBounce("field not found: " + field, field = field);
+    return error MalformedBounce("field not found: " + fieldName, missingField = fieldName);
 }
 
-function handle(Bounce bounce) returns string {
+function decide(Bounce bounce) returns string {
     match bounce.status[0] {
         "5" => {
             suppress(bounce.recipient);

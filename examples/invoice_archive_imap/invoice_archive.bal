@@ -71,8 +71,8 @@ function fieldsOf(string body) returns map<string> {
     foreach string line in re `\r?\n`.split(body) {
         int? colon = line.indexOf(":");
         if colon is int && colon > 0 {
-            string key = line.substring(0, colon).trim().toLowerAscii();
-            fields[key] = line.substring(colon + 1).trim();
+            string name = line.substring(0, colon).trim().toLowerAscii();
+            fields[name] = line.substring(colon + 1).trim();
         }
     }
     return fields;

@@ -1,11 +1,11 @@
 // construct: do statement with on fail clauses (typed and var binding); on fail attached to a foreach loop
 import ballerina/io;
 
-function load(string key) returns string|error {
-    if key == "" {
+function load(string name) returns string|error {
+    if name == "" {
         return error("empty key");
     }
-    return key.toUpperAscii();
+    return name.toUpperAscii();
 }
 
 public function main() {
@@ -24,8 +24,8 @@ public function main() {
         io:println("unexpected: ", e.message());
     }
 
-    foreach string key in ["a", "", "c"] {
-        string v = check load(key);
+    foreach string name in ["a", "", "c"] {
+        string v = check load(name);
         io:println("value ", v);
     } on fail error e {
         io:println("loop stopped: ", e.message());

@@ -9,9 +9,9 @@ type Contact record {|
 
 public function main() returns error? {
     Contact boss = {name: "Dee", email: "dee@example.com"};
-    Contact worker = {name: "Eli", manager: boss};
-    string? workerEmail = worker?.email;
-    string? managerEmail = worker?.manager?.email;
+    Contact employee = {name: "Eli", manager: boss};
+    string? employeeEmail = employee?.email;
+    string? managerEmail = employee?.manager?.email;
     Contact? nobody = ();
     string? nobodyName = nobody?.name;
     int[] ports = [110, 143, 993];
@@ -22,6 +22,6 @@ public function main() returns error? {
     [string, int] pair = ["imap", 993];
     json doc = {server: {host: "localhost", port: 993}};
     json host = check doc.server.host;
-    io:println(worker.name, " ", workerEmail, " ", managerEmail, " ", nobodyName);
+    io:println(employee.name, " ", employeeEmail, " ", managerEmail, " ", nobodyName);
     io:println(ports[2], " ", folders["inbox"], " ", trash, " ", first, " ", pair[1], " ", host);
 }

@@ -1,8 +1,8 @@
 // construct: nil — the () literal and type, optional types, null in json, nil checks with is and ==
 import ballerina/io;
 
-function lookup(map<string> m, string key) returns string? {
-    return m[key];
+function lookup(map<string> m, string name) returns string? {
+    return m[name];
 }
 
 function nothing() returns () {

@@ -7,7 +7,7 @@ type Named object {
 
 type Handler object {
     *Named;
-    public function handle(string body) returns int;
+    public function process(string body) returns int;
 };
 
 class LengthHandler {
@@ -17,7 +17,7 @@ class LengthHandler {
         return "length";
     }
 
-    public function handle(string body) returns int {
+    public function process(string body) returns int {
         return body.length();
     }
 }
@@ -25,5 +25,5 @@ class LengthHandler {
 public function main() {
     Handler h = new LengthHandler();
     Named n = h;
-    io:println(n.name(), " ", h.handle("hello"));
+    io:println(n.name(), " ", h.process("hello"));
 }

@@ -1,8 +1,8 @@
 // construct: stream types — stream from a list, next(), stream query construct, stream<T, error?> param, query over a stream
 import ballerina/io;
 
-function drain(stream<string, error?> source) returns string[]|error {
-    return from string item in source
+function drain(stream<string, error?> items) returns string[]|error {
+    return from string item in items
         select item;
 }
 
