@@ -13,7 +13,9 @@ Rules, following Ballerina's reference implementation where it defines them:
 - `body`: for a single-part textual message, its text (whatever its subtype, as Ballerina does);
   for multipart, the first text/plain leaf of the first part (or of the whole message when it is
   multipart/alternative). `html_body`: the first text/html leaf in the same place.
-- `attachments`: for multipart/alternative none; for other multiparts the parts after the first.
+- `attachments`: for multipart/alternative none; for other multiparts the parts after the first,
+  or all parts when the first cannot be a body (an attachment or non-textual part); a single-part
+  message that is not text is one attachment. Nothing the sender attached is dropped.
 - Text is charset-decoded and its line endings normalised to "\\n".
 """
 
@@ -90,7 +92,8 @@ def parse_message(raw: bytes) -> ReceivedMessage:
     """Parse one fetched message. Raises only `MessageParseError`, with a reason."""
     if not isinstance(raw, bytes | bytearray | memoryview):
         raise MessageParseError(f"Message must be bytes, got {type(raw).__name__}")
-    data = bytes(raw)
+    # Blank lines before the headers would make every header part of the body.
+    data = bytes(raw).lstrip(b"\r\n")
     if not data.strip():
         raise MessageParseError("Message is empty")
     try:
@@ -109,7 +112,7 @@ def _build(message: Message) -> ReceivedMessage:
     addresses = {field: _address_field(message, name) for field, name in _ADDRESS_HEADERS.items()}
     body_parts, attachment_parts = _split_body(message)
     body, html_body = _find_texts(body_parts)
-    if body is None and not message.is_multipart() and _is_textual(message):
+    if body is None and not _media_type(message).startswith("multipart/") and _is_textual(message):
         body = _text_of(message)
     return ReceivedMessage(
         to=addresses["to"],
@@ -130,23 +133,43 @@ def _build(message: Message) -> ReceivedMessage:
 # -- body and attachments -----------------------------------------------------------------------
 
 
+def _media_type(part: Message) -> str:
+    """The content type to act on: a multipart whose boundary is missing or never occurs was
+    left as text by the parser, and mail clients show it as plain text, so do we."""
+    media = part.get_content_type()
+    if media.startswith("multipart/") and not isinstance(part.get_payload(), list):
+        return "text/plain"
+    return media
+
+
 def _split_body(message: Message) -> tuple[list[Message], list[Message]]:
-    """Which parts hold the body and which are attachments."""
-    if not message.is_multipart() or message.get_content_maintype() != "multipart":
-        return [message], []
+    """Which parts hold the body and which are attachments. A part that cannot be a body (an
+    attachment, or non-textual content) is kept as an attachment rather than dropped."""
+    if not _media_type(message).startswith("multipart/"):
+        if _could_be_body(message):
+            return [message], []
+        return [], [message]
     parts = _children(message)
     if not parts:
         return [], []
-    if message.get_content_subtype() == "alternative":
+    if _media_type(message) == "multipart/alternative":
         return parts, []
+    if not _could_be_body(parts[0]):
+        return [], parts
     return [parts[0]], parts[1:]
+
+
+def _could_be_body(part: Message) -> bool:
+    if _is_attachment(part):
+        return False
+    return _media_type(part).startswith("multipart/") or _is_textual(part)
 
 
 def _find_texts(parts: list[Message]) -> tuple[str | None, str | None]:
     plain: str | None = None
     html: str | None = None
     for leaf in _leaves(parts, 0):
-        media = leaf.get_content_type()
+        media = _media_type(leaf)
         if plain is None and media == "text/plain" and not _is_attachment(leaf):
             plain = _text_of(leaf)
         elif html is None and media == "text/html" and not _is_attachment(leaf):
@@ -157,10 +180,11 @@ def _find_texts(parts: list[Message]) -> tuple[str | None, str | None]:
 def _leaves(parts: list[Message], depth: int) -> list[Message]:
     found: list[Message] = []
     for part in parts:
-        if part.get_content_maintype() == "multipart":
+        media = _media_type(part)
+        if media.startswith("multipart/"):
             if depth < _MAX_DEPTH:
                 found.extend(_leaves(_children(part), depth + 1))
-        elif part.get_content_type() != "message/rfc822":
+        elif media != "message/rfc822":
             found.append(part)
     return found
 
@@ -178,7 +202,7 @@ def _is_attachment(part: Message) -> bool:
 
 
 def _is_textual(part: Message) -> bool:
-    media = part.get_content_type()
+    media = _media_type(part)
     maintype, _, subtype = media.partition("/")
     return (
         maintype == "text"
@@ -192,7 +216,7 @@ def _mime_part(part: Message, depth: int) -> MimePart:
     content_type = _header_text(part, "content-type") or part.get_content_type()
     headers = _headers(part)
     filename = _filename(part)
-    if part.get_content_maintype() == "multipart":
+    if _media_type(part).startswith("multipart/"):
         children = _children(part) if depth < _MAX_DEPTH else []
         return MimePart(
             content_type=content_type,
