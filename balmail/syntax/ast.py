@@ -60,6 +60,7 @@ class OptionalType(TypeDesc):
 @node
 class ArrayType(TypeDesc):
     element: TypeDesc
+    length: str | None = None  # "3" or "*" for fixed-length arrays after a built-in type
 
 
 @node
@@ -193,6 +194,15 @@ class FieldAccess(Expr):
 
 
 @node
+class AnnotationAccess(Expr):
+    """`t.@rule`: the annotation value attached to a typedesc."""
+
+    target: Expr
+    prefix: str | None
+    name: str
+
+
+@node
 class MemberAccess(Expr):
     target: Expr
     index: Expr
@@ -297,6 +307,11 @@ class StartExpr(Expr):
 
 
 @node
+class WaitExpr(Expr):
+    expr: Expr
+
+
+@node
 class Conditional(Expr):
     cond: Expr
     then: Expr
@@ -314,6 +329,12 @@ class RangeExpr(Expr):
     start: Expr
     end: Expr
     inclusive: bool  # `...` is inclusive, `..<` is not
+
+
+@node
+class LetExpr(Expr):
+    bindings: tuple[tuple[TypedBinding, Expr], ...]
+    body: Expr
 
 
 @node
@@ -632,13 +653,6 @@ class QueryAction(Stmt):
     body: Block
 
 
-@node
-class LocalFunction(Stmt):
-    name: str
-    signature: Signature
-    body: Block
-
-
 # ---------------------------------------------------------------- module level
 
 
@@ -673,6 +687,7 @@ class Param(Node):
     default: Expr | None
     rest: bool
     annotations: tuple[Annotation, ...]
+    included: bool = False  # `*Options opts`: an included record parameter
 
 
 @node
@@ -706,6 +721,14 @@ class FunctionDefn(Member):
     resource_path: tuple[ResourceSegment, ...] | None
     signature: Signature
     body: Block | None  # None for `= external;` and for declarations in object types
+
+
+@node
+class AnnotationDecl(Member):
+    type: TypeDesc | None
+    name: str
+    name_span: Span
+    attach_points: tuple[str, ...]
 
 
 @node

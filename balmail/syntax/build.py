@@ -23,12 +23,21 @@ SYNTAX = "BAL_SYNTAX_001"
 
 # Tokens that carry meaning; every other token is a keyword or punctuation.
 _VALUE_TOKENS = frozenset(
-    {"IDENT", "STRING", "INT_LITERAL", "HEX_LITERAL", "FLOAT_LITERAL", "TEMPLATE", "EMPTY_BRACKETS"}
+    {
+        "IDENT",
+        "STRING",
+        "INT_LITERAL",
+        "HEX_LITERAL",
+        "FLOAT_LITERAL",
+        "HEX_FLOAT_LITERAL",
+        "TEMPLATE",
+        "EMPTY_BRACKETS",
+    }
 )
 
 _ESCAPE = re.compile(r"\\(u\{([0-9A-Fa-f]+)\}|.)", re.DOTALL)
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "'": "'", "0": "\0"}
-_INTERPOLATION = re.compile(r"\$\{((?:[^{}`]|\{[^{}`]*\})*)\}")
+_INTERPOLATION = re.compile(r"\$\{((?:[^{}`]|\{[^{}`]*\}|`[^`]*`)*)\}")
 
 _BUILTIN_TYPES = frozenset(
     {"int", "float", "decimal", "string", "boolean", "byte", "json", "anydata", "any", "never", "handle"}
@@ -129,9 +138,7 @@ class Builder(Transformer):
         for i, item in enumerate(c):
             if _is_token(item, "as"):
                 alias = "_" if c[i + 1].value == "_" else ident(c[i + 1])
-        return ast.Import(
-            span=self.span(c), org=org.name if org else None, module=parts.parts, alias=alias
-        )
+        return ast.Import(span=self.span(c), org=org.name if org else None, module=parts.parts, alias=alias)
 
     def import_org(self, c: list) -> _Org:
         return _Org(ident(c[0]))
@@ -157,9 +164,33 @@ class Builder(Transformer):
         name = names[-1]
         value = c[-2]
         return ast.ConstDecl(
-            span=self.span(c), annotations=(), qualifiers=(), type=t, name=ident(name),
-            name_span=self.tspan(name), value=value,
+            span=self.span(c),
+            annotations=(),
+            qualifiers=(),
+            type=t,
+            name=ident(name),
+            name_span=self.tspan(name),
+            value=value,
         )
+
+    def annotation_decl(self, c: list) -> ast.AnnotationDecl:
+        t = _first(c, ast.TypeDesc)
+        start = next(i for i, x in enumerate(c) if _is_token(x, "annotation"))
+        names = [x for x in c[start + 1 :] if _is_token(x) and x.type == "IDENT"]
+        points = [x for x in c if isinstance(x, _Text)]
+        name = names[0] if names and (t is None or self._bounds(names[0])[0] >= t.span.end) else names[-1]
+        return ast.AnnotationDecl(
+            span=self.span(c),
+            annotations=(),
+            qualifiers=(),
+            type=t,
+            name=ident(name),
+            name_span=self.tspan(name),
+            attach_points=tuple(str(p) for p in points),
+        )
+
+    def attach_point_word(self, c: list) -> _Text:
+        return self.text(c[0])
 
     def type_defn(self, c: list) -> ast.TypeDefn:
         name = c[1]
@@ -168,7 +199,12 @@ class Builder(Transformer):
         if quals is not None and isinstance(t, ast.ObjectType):
             t = ast.ObjectType(span=t.span, qualifiers=quals.names, members=t.members)
         return ast.TypeDefn(
-            span=self.span(c), annotations=(), qualifiers=(), name=ident(name), name_span=self.tspan(name), type=t
+            span=self.span(c),
+            annotations=(),
+            qualifiers=(),
+            name=ident(name),
+            name_span=self.tspan(name),
+            type=t,
         )
 
     def object_type_quals(self, c: list) -> _Qualifiers:
@@ -177,7 +213,11 @@ class Builder(Transformer):
     def enum_defn(self, c: list) -> ast.EnumDefn:
         name = c[1]
         return ast.EnumDefn(
-            span=self.span(c), annotations=(), qualifiers=(), name=ident(name), name_span=self.tspan(name),
+            span=self.span(c),
+            annotations=(),
+            qualifiers=(),
+            name=ident(name),
+            name_span=self.tspan(name),
             members=tuple(_of(c, ast.EnumMember)),
         )
 
@@ -191,7 +231,11 @@ class Builder(Transformer):
         index = next(i for i, x in enumerate(c) if _is_token(x, "class"))
         name = c[index + 1]
         return ast.ClassDefn(
-            span=self.span(c), annotations=(), qualifiers=prefixes, name=ident(name), name_span=self.tspan(name),
+            span=self.span(c),
+            annotations=(),
+            qualifiers=prefixes,
+            name=ident(name),
+            name_span=self.tspan(name),
             members=tuple(_of(c, ast.Member)),
         )
 
@@ -202,15 +246,25 @@ class Builder(Transformer):
         t = c[1] if isinstance(c[1], ast.TypeDesc) else None
         name = c[2] if t is not None else c[1]
         return ast.ListenerDecl(
-            span=self.span(c), annotations=(), qualifiers=(), type=t, name=ident(name),
-            name_span=self.tspan(name), init=c[-2],
+            span=self.span(c),
+            annotations=(),
+            qualifiers=(),
+            type=t,
+            name=ident(name),
+            name_span=self.tspan(name),
+            init=c[-2],
         )
 
     def module_var_decl(self, c: list) -> ast.ModuleVarDecl:
         required = any(isinstance(x, _ConfigRequired) for x in c)
         init = c[-2] if isinstance(c[-2], ast.Expr) else None
         return ast.ModuleVarDecl(
-            span=self.span(c), annotations=(), qualifiers=(), type=c[0], binding=c[1], init=init,
+            span=self.span(c),
+            annotations=(),
+            qualifiers=(),
+            type=c[0],
+            binding=c[1],
+            init=init,
             required=required,
         )
 
@@ -225,8 +279,13 @@ class Builder(Transformer):
             attach = point.value
         exprs = _first(c, _ExprList)
         return ast.ServiceDecl(
-            span=self.span(c), annotations=(), qualifiers=(), type=t, attach_point=attach,
-            listeners=exprs.items, members=tuple(_of(c, ast.Member)),
+            span=self.span(c),
+            annotations=(),
+            qualifiers=(),
+            type=t,
+            attach_point=attach,
+            listeners=exprs.items,
+            members=tuple(_of(c, ast.Member)),
         )
 
     def attach_point(self, c: list) -> _AttachPoint:
@@ -252,19 +311,41 @@ class Builder(Transformer):
         sig = _first(c, ast.Signature)
         body = _first(c, ast.Block)
         return ast.FunctionDefn(
-            span=self.span(c), annotations=(), qualifiers=(), name=ident(name), name_span=self.tspan(name),
-            resource_path=path.segments if path else None, signature=sig, body=body,
+            span=self.span(c),
+            annotations=(),
+            qualifiers=(),
+            name=ident(name),
+            name_span=self.tspan(name),
+            resource_path=path.segments if path else None,
+            signature=sig,
+            body=body,
         )
 
-    method_defn = function_defn
     method_decl = function_defn
 
     def function_body(self, c: list) -> ast.Block | None:
+        if _is_token(c[0], "=>"):
+            return self._expression_body(c)
         return c[0] if isinstance(c[0], ast.Block) else None
+
+    def _expression_body(self, c: list) -> ast.Block:
+        """`=> expr;` is a function whose body returns expr."""
+        expr = _first(c, ast.Expr)
+        ret = ast.Return(span=expr.span, value=expr)
+        return ast.Block(span=self.span(c), statements=(ret,))
+
+    def method_defn(self, c: list) -> ast.FunctionDefn:
+        arrow = next((i for i, x in enumerate(c) if _is_token(x, "=>")), None)
+        if arrow is None:
+            return self.function_defn(c)
+        body = self._expression_body(c[arrow:])
+        return self.function_defn(c[:arrow] + [body])
 
     def resource_path(self, c: list) -> _ResourcePath:
         if len(c) == 1 and _is_token(c[0], "."):
-            return _ResourcePath((ast.ResourceSegment(span=self.tspan(c[0]), name=".", param_type=None, rest=False),))
+            return _ResourcePath(
+                (ast.ResourceSegment(span=self.tspan(c[0]), name=".", param_type=None, rest=False),)
+            )
         return _ResourcePath(tuple(_of(c, ast.ResourceSegment)))
 
     def resource_seg(self, c: list) -> ast.ResourceSegment:
@@ -279,8 +360,10 @@ class Builder(Transformer):
         params = _first(c, _Params)
         ret = _first(c, _Returns)
         return ast.Signature(
-            span=self.span(c), params=params.items if params else (),
-            returns=ret.type if ret else None, return_annotations=ret.annotations if ret else (),
+            span=self.span(c),
+            params=params.items if params else (),
+            returns=ret.type if ret else None,
+            return_annotations=ret.annotations if ret else (),
         )
 
     def params(self, c: list) -> _Params:
@@ -289,11 +372,18 @@ class Builder(Transformer):
     def param(self, c: list) -> ast.Param:
         anns = _first(c, _Annotations)
         t = _first(c, ast.TypeDesc)
-        name_tok = next(x for x in c if _is_token(x) and x.type == "IDENT" and self._bounds(x)[0] >= t.span.end)
+        name_tok = next(
+            x for x in c if _is_token(x) and x.type == "IDENT" and self._bounds(x)[0] >= t.span.end
+        )
         default = c[-1] if isinstance(c[-1], ast.Expr) and _has(c, "=") else None
         return ast.Param(
-            span=self.span(c), type=t, name=ident(name_tok), default=default, rest=_has(c, "..."),
+            span=self.span(c),
+            type=t,
+            name=ident(name_tok),
+            default=default,
+            rest=_has(c, "..."),
             annotations=anns.items if anns else (),
+            included=_is_token(c[1] if anns else c[0], "*"),
         )
 
     def return_spec(self, c: list) -> _Returns:
@@ -309,8 +399,13 @@ class Builder(Transformer):
         name = c[1]
         default = c[3] if len(c) > 3 and isinstance(c[3], ast.Expr) else None
         return ast.ObjectField(
-            span=self.span(c), annotations=(), qualifiers=(), type=c[0], name=ident(name),
-            name_span=self.tspan(name), default=default,
+            span=self.span(c),
+            annotations=(),
+            qualifiers=(),
+            type=c[0],
+            name=ident(name),
+            name_span=self.tspan(name),
+            default=default,
         )
 
     def type_inclusion(self, c: list) -> ast.TypeInclusion:
@@ -343,7 +438,11 @@ class Builder(Transformer):
         return ast.OptionalType(span=self.span(c), inner=c[0])
 
     def array_t(self, c: list) -> ast.ArrayType:
-        return ast.ArrayType(span=self.span(c), element=c[0])
+        length = str(c[2].value) if len(c) == 4 else None
+        return ast.ArrayType(span=self.span(c), element=c[0], length=length)
+
+    def service_object_t(self, c: list) -> ast.ObjectType:
+        return ast.ObjectType(span=self.span(c), qualifiers=("service",), members=c[1].members)
 
     def paren_t(self, c: list) -> ast.TypeDesc:
         return c[1]
@@ -388,7 +487,8 @@ class Builder(Transformer):
 
     def type_ref(self, c: list) -> ast.TypeRef:
         if len(c) == 3:
-            return ast.TypeRef(span=self.span(c), prefix=ident(c[0]), name=ident(c[2]))
+            prefix = str(c[0]) if isinstance(c[0], _Text) else ident(c[0])
+            return ast.TypeRef(span=self.span(c), prefix=prefix, name=ident(c[2]))
         return ast.TypeRef(span=self.span(c), prefix=None, name=ident(c[0]))
 
     def singleton_type(self, c: list) -> ast.SingletonType:
@@ -404,7 +504,11 @@ class Builder(Transformer):
         inclusions = tuple(x.type for x in c if isinstance(x, _Inclusion))
         rest = _first(c, _Rest)
         return ast.RecordType(
-            span=self.span(c), fields=fields, inclusions=inclusions, closed=closed, rest=rest.type if rest else None
+            span=self.span(c),
+            fields=fields,
+            inclusions=inclusions,
+            closed=closed,
+            rest=rest.type if rest else None,
         )
 
     def record_field(self, c: list) -> ast.RecordField | _Inclusion:
@@ -413,19 +517,31 @@ class Builder(Transformer):
         if isinstance(body, _Inclusion):
             return body
         return ast.RecordField(
-            span=self.span(c), name=body.name, type=body.type, optional=body.optional, default=body.default,
-            readonly=body.readonly, annotations=anns,
+            span=self.span(c),
+            name=body.name,
+            type=body.type,
+            optional=body.optional,
+            default=body.default,
+            readonly=body.readonly,
+            annotations=anns,
         )
 
     def record_field_body(self, c: list) -> ast.RecordField | _Inclusion:
         if _is_token(c[0], "*"):
             return _Inclusion(c[1])
         t = _first(c, ast.TypeDesc)
-        name_tok = next(x for x in c if _is_token(x) and x.type == "IDENT" and self._bounds(x)[0] >= t.span.end)
+        name_tok = next(
+            x for x in c if _is_token(x) and x.type == "IDENT" and self._bounds(x)[0] >= t.span.end
+        )
         default = c[-2] if _has(c, "=") else None
         return ast.RecordField(
-            span=self.span(c), name=ident(name_tok), type=t, optional=_has(c, "?"), default=default,
-            readonly=_is_token(c[0], "readonly"), annotations=(),
+            span=self.span(c),
+            name=ident(name_tok),
+            type=t,
+            optional=_has(c, "?"),
+            default=default,
+            readonly=_is_token(c[0], "readonly"),
+            annotations=(),
         )
 
     def record_rest(self, c: list) -> _Rest:
@@ -437,7 +553,9 @@ class Builder(Transformer):
     def tuple_type(self, c: list) -> ast.TupleType:
         members = _first(c, _TupleMembers)
         return ast.TupleType(
-            span=self.span(c), members=members.items if members else (), rest=members.rest if members else None
+            span=self.span(c),
+            members=members.items if members else (),
+            rest=members.rest if members else None,
         )
 
     def tuple_members(self, c: list) -> _TupleMembers:
@@ -453,7 +571,9 @@ class Builder(Transformer):
         params = _first(c, _Params)
         ret = _first(c, _Returns)
         return ast.Signature(
-            span=self.span(c), params=params.items if params else (), returns=ret.type if ret else None,
+            span=self.span(c),
+            params=params.items if params else (),
+            returns=ret.type if ret else None,
             return_annotations=ret.annotations if ret else (),
         )
 
@@ -466,8 +586,12 @@ class Builder(Transformer):
         names = [x for x in c if _is_token(x) and x.type == "IDENT" and self._bounds(x)[0] >= t.span.end]
         default = c[-1] if _has(c, "=") else None
         return ast.Param(
-            span=self.span(c), type=t, name=ident(names[0]) if names else None, default=default,
-            rest=_has(c, "..."), annotations=anns.items if anns else (),
+            span=self.span(c),
+            type=t,
+            name=ident(names[0]) if names else None,
+            default=default,
+            rest=_has(c, "..."),
+            annotations=anns.items if anns else (),
         )
 
     # ------------------------------------------------------------ statements
@@ -481,19 +605,24 @@ class Builder(Transformer):
         binding = _first(c, ast.BindingPattern)
         init = c[-2] if _has(c, "=") else None
         return ast.VarDecl(
-            span=self.span(c), final=_has(c, "final"), type=t, binding=binding, init=init,
+            span=self.span(c),
+            final=_has(c, "final"),
+            type=t,
+            binding=binding,
+            init=init,
             annotations=anns.items if anns else (),
         )
 
     def var_decl(self, c: list) -> ast.VarDecl:
         anns = _first(c, _Annotations)
         return ast.VarDecl(
-            span=self.span(c), final=_has(c, "final"), type=None, binding=_first(c, ast.BindingPattern),
-            init=c[-2], annotations=anns.items if anns else (),
+            span=self.span(c),
+            final=_has(c, "final"),
+            type=None,
+            binding=_first(c, ast.BindingPattern),
+            init=c[-2],
+            annotations=anns.items if anns else (),
         )
-
-    def local_function_stmt(self, c: list) -> ast.LocalFunction:
-        return ast.LocalFunction(span=self.span(c), name=ident(c[1]), signature=c[2], body=c[3])
 
     def assign_stmt(self, c: list) -> ast.Assign:
         return ast.Assign(span=self.span(c), target=c[0], value=c[2])
@@ -576,8 +705,11 @@ class Builder(Transformer):
     def retry_stmt(self, c: list) -> ast.Retry:
         args = _first(c, _Args)
         return ast.Retry(
-            span=self.span(c), manager=_first(c, ast.TypeDesc), args=args.items if args else (),
-            body=_first(c, ast.Block), on_fail=_first(c, ast.OnFail),
+            span=self.span(c),
+            manager=_first(c, ast.TypeDesc),
+            args=args.items if args else (),
+            body=_first(c, ast.Block),
+            on_fail=_first(c, ast.OnFail),
         )
 
     def block_stmt(self, c: list) -> ast.BlockStmt:
@@ -591,13 +723,18 @@ class Builder(Transformer):
 
     def match_stmt(self, c: list) -> ast.Match:
         return ast.Match(
-            span=self.span(c), expr=c[1], clauses=tuple(_of(c, ast.MatchClause)), on_fail=_first(c, ast.OnFail)
+            span=self.span(c),
+            expr=c[1],
+            clauses=tuple(_of(c, ast.MatchClause)),
+            on_fail=_first(c, ast.OnFail),
         )
 
     def match_clause(self, c: list) -> ast.MatchClause:
         guard = _first(c, _Guard)
         return ast.MatchClause(
-            span=self.span(c), patterns=tuple(_of(c, ast.Pattern)), guard=guard.expr if guard else None,
+            span=self.span(c),
+            patterns=tuple(_of(c, ast.Pattern)),
+            guard=guard.expr if guard else None,
             body=c[-1],
         )
 
@@ -615,7 +752,9 @@ class Builder(Transformer):
         if len(c) == 2:  # negative number
             return ast.ConstPattern(span=sp, expr=self._number(c[1], negative=True, span=sp))
         if len(c) == 3:
-            return ast.ConstPattern(span=sp, expr=ast.QualifiedRef(span=sp, prefix=ident(c[0]), name=ident(c[2])))
+            return ast.ConstPattern(
+                span=sp, expr=ast.QualifiedRef(span=sp, prefix=ident(c[0]), name=ident(c[2]))
+            )
         if isinstance(c[0], ast.Literal):
             return ast.ConstPattern(span=sp, expr=c[0])
         return ast.ConstPattern(span=sp, expr=ast.VarRef(span=sp, name=ident(c[0])))
@@ -649,7 +788,9 @@ class Builder(Transformer):
     def error_match_pattern(self, c: list) -> ast.ErrorPattern:
         args = _first(c, _ErrorArgs)
         return ast.ErrorPattern(
-            span=self.span(c), type=_first(c, ast.TypeRef), positional=args.positional if args else (),
+            span=self.span(c),
+            type=_first(c, ast.TypeRef),
+            positional=args.positional if args else (),
             named=args.named if args else (),
         )
 
@@ -703,7 +844,9 @@ class Builder(Transformer):
     def error_binding(self, c: list) -> ast.ErrorBinding:
         args = _first(c, _ErrorArgs)
         return ast.ErrorBinding(
-            span=self.span(c), type=_first(c, ast.TypeRef), positional=args.positional if args else (),
+            span=self.span(c),
+            type=_first(c, ast.TypeRef),
+            positional=args.positional if args else (),
             named=args.named if args else (),
         )
 
@@ -751,7 +894,10 @@ class Builder(Transformer):
     def cast_expr(self, c: list) -> ast.Cast:
         anns = _first(c, _Annotations)
         return ast.Cast(
-            span=self.span(c), type=_first(c, ast.TypeDesc), expr=c[-1], annotations=anns.items if anns else ()
+            span=self.span(c),
+            type=_first(c, ast.TypeDesc),
+            expr=c[-1],
+            annotations=anns.items if anns else (),
         )
 
     def typeof_expr(self, c: list) -> ast.TypeOf:
@@ -766,6 +912,9 @@ class Builder(Transformer):
     def start_expr(self, c: list) -> ast.StartExpr:
         return ast.StartExpr(span=self.span(c), expr=c[1])
 
+    def wait_expr(self, c: list) -> ast.WaitExpr:
+        return ast.WaitExpr(span=self.span(c), expr=c[1])
+
     def field_access(self, c: list) -> ast.FieldAccess:
         return ast.FieldAccess(
             span=self.span(c), target=c[0], name=str(c[2]), optional=False, name_span=self.tspan(c[2])
@@ -776,6 +925,11 @@ class Builder(Transformer):
             span=self.span(c), target=c[0], name=str(c[2]), optional=True, name_span=self.tspan(c[2])
         )
 
+    def annot_access(self, c: list) -> ast.AnnotationAccess:
+        names = [ident(x) for x in c[3:] if _is_token(x) and x.type == "IDENT"]
+        prefix, name = (names[0], names[1]) if len(names) == 2 else (None, names[0])
+        return ast.AnnotationAccess(span=self.span(c), target=c[0], prefix=prefix, name=name)
+
     def member_access(self, c: list) -> ast.MemberAccess:
         return ast.MemberAccess(span=self.span(c), target=c[0], index=c[2])
 
@@ -785,7 +939,11 @@ class Builder(Transformer):
         items = args.items if args else ()
         if isinstance(target, ast.FieldAccess) and not target.optional:
             return ast.MethodCall(
-                span=self.span(c), target=target.target, name=target.name, args=items, name_span=target.name_span
+                span=self.span(c),
+                target=target.target,
+                name=target.name,
+                args=items,
+                name_span=target.name_span,
             )
         return ast.Call(span=self.span(c), func=target, args=items)
 
@@ -793,7 +951,10 @@ class Builder(Transformer):
         args = _first(c, _Args)
         name = c[2]
         return ast.RemoteCall(
-            span=self.span(c), target=c[0], name=str(name), args=args.items if args else (),
+            span=self.span(c),
+            target=c[0],
+            name=str(name),
+            args=args.items if args else (),
             name_span=self.tspan(name),
         )
 
@@ -819,6 +980,10 @@ class Builder(Transformer):
 
     def group(self, c: list) -> ast.Expr:
         return c[1]
+
+    def let_expr(self, c: list) -> ast.LetExpr:
+        pairs = tuple(x.pair for x in c if isinstance(x, _NamedPair))
+        return ast.LetExpr(span=self.span(c), bindings=pairs, body=c[-1])
 
     def arrow_fn(self, c: list) -> ast.ArrowFunction:
         body = c[-1]
@@ -848,6 +1013,8 @@ class Builder(Transformer):
             return ast.Literal(span=sp, kind="nil", value=None, text="()")
         if tok.type == "STRING":
             return ast.Literal(span=sp, kind="string", value=self.string_value(tok), text=tok.value)
+        if tok.type == "HEX_FLOAT_LITERAL":
+            return ast.Literal(span=sp, kind="float", value=repr(float.fromhex(tok.value)), text=tok.value)
         if tok.type in ("INT_LITERAL", "HEX_LITERAL", "FLOAT_LITERAL"):
             return self._number(tok, negative=False, span=sp)
         if tok.value in ("true", "false"):
@@ -933,8 +1100,11 @@ class Builder(Transformer):
         if tok.value in ("string", "xml"):
             return str(tok.value)
         name = ident(tok)
-        if name != "re":
-            self.error(f"unknown template kind '{name}': expected 'string', 'xml' or 're'", self.tspan(tok))
+        if name not in ("re", "base16", "base64"):
+            self.error(
+                f"unknown template kind '{name}': expected 'string', 'xml', 're', 'base16' or 'base64'",
+                self.tspan(tok),
+            )
         return name
 
     def list_constructor(self, c: list) -> ast.ListExpr:
@@ -965,7 +1135,12 @@ class Builder(Transformer):
         ro = _is_token(c[0], "readonly") and c[0].type != "STRING"
         tok = c[1] if ro else c[0]
         return ast.MappingField(
-            span=self.span(c), kind="string", key=self.string_value(tok), key_expr=None, value=c[-1], readonly=ro
+            span=self.span(c),
+            kind="string",
+            key=self.string_value(tok),
+            key_expr=None,
+            value=c[-1],
+            readonly=ro,
         )
 
     def computed_field(self, c: list) -> ast.MappingField:
@@ -982,7 +1157,9 @@ class Builder(Transformer):
         return ast.MappingField(span=sp, kind="shorthand", key=name, key_expr=None, value=value, readonly=ro)
 
     def spread_field(self, c: list) -> ast.MappingField:
-        return ast.MappingField(span=self.span(c), kind="spread", key=None, key_expr=None, value=c[1], readonly=False)
+        return ast.MappingField(
+            span=self.span(c), kind="spread", key=None, key_expr=None, value=c[1], readonly=False
+        )
 
     def new_expr(self, c: list) -> ast.NewExpr:
         args = _first(c, _Args)
@@ -993,12 +1170,16 @@ class Builder(Transformer):
 
     def error_constructor(self, c: list) -> ast.ErrorConstructor:
         args = _first(c, _Args)
-        return ast.ErrorConstructor(span=self.span(c), type=_first(c, ast.TypeRef), args=args.items if args else ())
+        return ast.ErrorConstructor(
+            span=self.span(c), type=_first(c, ast.TypeRef), args=args.items if args else ()
+        )
 
     def object_constructor(self, c: list) -> ast.ObjectConstructor:
         quals = _first(c, _Qualifiers)
         return ast.ObjectConstructor(
-            span=self.span(c), qualifiers=quals.names if quals else (), type=_first(c, ast.TypeRef),
+            span=self.span(c),
+            qualifiers=quals.names if quals else (),
+            type=_first(c, ast.TypeRef),
             members=tuple(_of(c, ast.Member)),
         )
 
@@ -1019,8 +1200,12 @@ class Builder(Transformer):
         result = _first(c, _Result)
         conflict = _first(c, _Conflict)
         return ast.QueryExpr(
-            span=self.span(c), construct=str(prefix) if prefix else None, clauses=pipeline.clauses,
-            kind=result.kind, result=result.expr, on_conflict=conflict.expr if conflict else None,
+            span=self.span(c),
+            construct=str(prefix) if prefix else None,
+            clauses=pipeline.clauses,
+            kind=result.kind,
+            result=result.expr,
+            on_conflict=conflict.expr if conflict else None,
         )
 
     def query_type_prefix(self, c: list) -> _Text:
@@ -1036,7 +1221,9 @@ class Builder(Transformer):
         return ast.WhereClause(span=self.span(c), cond=c[1])
 
     def let_clause(self, c: list) -> ast.LetClause:
-        return ast.LetClause(span=self.span(c), bindings=tuple(x.pair for x in c if isinstance(x, _NamedPair)))
+        return ast.LetClause(
+            span=self.span(c), bindings=tuple(x.pair for x in c if isinstance(x, _NamedPair))
+        )
 
     def let_var(self, c: list) -> _NamedPair:
         return _NamedPair((_first(c, ast.TypedBinding), c[-1]))
@@ -1052,7 +1239,13 @@ class Builder(Transformer):
         return ast.OrderByClause(span=self.span(c), keys=tuple(_of(c, ast.OrderKey)))
 
     def order_key(self, c: list) -> ast.OrderKey:
-        return ast.OrderKey(span=self.span(c), expr=c[0], descending=_has(c[1:], "descending"))
+        direction = c[1] if len(c) > 1 else None
+        if direction is not None and direction.value not in ("ascending", "descending"):
+            self.error(
+                f"unexpected '{direction.value}': expected 'ascending' or 'descending'", self.tspan(direction)
+            )
+        descending = direction is not None and direction.value == "descending"
+        return ast.OrderKey(span=self.span(c), expr=c[0], descending=descending)
 
     def limit_clause(self, c: list) -> ast.LimitClause:
         return ast.LimitClause(span=self.span(c), count=c[1])

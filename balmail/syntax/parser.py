@@ -15,7 +15,7 @@ from pathlib import Path
 
 import attrs
 from lark import Lark, Token
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from balmail import diagnostics as diag
 from balmail.diagnostics import Diagnostic
@@ -34,9 +34,13 @@ _NAMED_TERMINALS = {
     "TEMPLATE": "template",
     "EMPTY_BRACKETS": "'[]'",
     "$END": "end of file",
+    "QCOLON": "':'",
+    "GT_JOINED": "'>'",
+    "NOT_IS": "'!is'",
+    "HEX_FLOAT_LITERAL": "floating-point literal",
 }
 # Closing punctuation the parser may insert at end of file to finish an unfinished construct.
-_CLOSERS = ("SEMICOLON", "RBRACE", "RPAR", "RSQB", "__CLOSE_RECORD")
+_CLOSERS = (("SEMICOLON", ";"), ("RBRACE", "}"), ("RPAR", ")"), ("RSQB", "]"))
 
 
 @attrs.frozen
@@ -135,19 +139,43 @@ class _Parser:
             self.builder.base = saved
 
     def _run(self, text: str, start: str) -> object | None:
-        state = _Recovery(self, text)
-        try:
-            return self.lark.parse(text, start=start, on_error=state.on_error)
-        except UnexpectedInput as e:
-            state.report(e)
-            return None
-        except Exception as e:  # noqa: BLE001 - a builder failure after recovery must not become a traceback
-            if not self.diagnostics:
-                assert self.source is not None
-                self.diagnostics.append(
-                    diag.error(SYNTAX, f"could not parse this file ({type(e).__name__})", self.source.span(0, 0))
-                )
-            return None
+        """Parse; on a syntax error, report it, repair the text without moving any offset (blank the bad
+        statement, or put a `;` into the whitespace where one is missing) and parse again."""
+        outer = self.diagnostics
+        reported: list[Diagnostic] = []
+        for _attempt in range(MAX_SYNTAX_ERRORS + 1):
+            self.diagnostics = []
+            self.builder.diagnostics = self.diagnostics
+            repair = _Repair(self, text)
+            try:
+                result = self.lark.parse(text, start=start)
+            except UnexpectedInput as e:
+                fixed = repair.fix(e)
+                reported.extend(repair.found)
+                if fixed is None:
+                    outer.extend(reported)
+                    self.diagnostics = outer
+                    self.builder.diagnostics = outer
+                    return repair.result
+                text = fixed
+                continue
+            except Exception as e:  # noqa: BLE001 - a builder failure on odd input must not become a traceback
+                reported.append(self._internal(e))
+                result = None
+            outer.extend(reported)
+            outer.extend(self.diagnostics)
+            self.diagnostics = outer
+            self.builder.diagnostics = outer
+            return result
+        outer.extend(reported)
+        self.diagnostics = outer
+        self.builder.diagnostics = outer
+        return None
+
+    def _internal(self, e: Exception) -> Diagnostic:
+        assert self.source is not None
+        span = self.source.span(self.base, self.base)
+        return diag.error(SYNTAX, f"could not parse this file ({type(e).__name__}: {e})", span)
 
     # ------------------------------------------------------------ messages
 
@@ -159,125 +187,176 @@ class _Parser:
         return f"'{token.value}'"
 
     def expected(self, names: set[str]) -> str:
+        """Words for what the parser could take: broad classes first, else a short list of tokens."""
         if {"IDENT", "INT_LITERAL", "STRING", "LPAR"} <= names and "IF" in names:
             return "a statement"
         if {"IDENT", "INT_LITERAL", "STRING", "LPAR"} <= names:
             return "an expression"
-        shown = sorted(self.display.get(n, n) for n in names if not n.startswith("__ANON") or n in self.display)
+        shown = sorted({self.display.get(n, n) for n in names if not n.startswith("__ANON") or n in self.display})
+        operators = [t for t in shown if t in _OPERATORS]
+        if len(operators) >= 5:
+            shown = [t for t in shown if t not in _OPERATORS] + ["an operator"]
         if len(shown) > 6:
             shown = shown[:6] + ["..."]
-        return "one of " + ", ".join(shown) if len(shown) > 1 else (shown[0] if shown else "something else")
+        if not shown:
+            return "something else"
+        return shown[0] if len(shown) == 1 else "one of " + ", ".join(shown)
 
 
-class _Recovery:
-    """Error handler for one parse: reports each error once and repairs the input so parsing continues."""
+_OPERATORS = frozenset(
+    "'!=' '!==' '!is' '%' '&&' '&' '*' '+' '-' '/' '<' '<=' '==' '===' '>' '>=' '^' '|' '||' '?' '?:' "
+    "'is' '..<' '...' '<<' '.' '?.' '[' '(' '->'".split()
+)
+
+
+class _Repair:
+    """Turns one syntax error into a diagnostic and a repaired text of the same length (so every offset,
+    line and column stays true), or None when the parse cannot go on."""
 
     def __init__(self, parser: _Parser, text: str) -> None:
         self.parser = parser
         self.text = text
-        self.last_error_pos = -10
-        self.count = 0
-
-    def span(self, start: int, end: int) -> object:
-        assert self.parser.source is not None
-        base = self.parser.base
-        return self.parser.source.span(base + start, base + end)
+        self.found: list[Diagnostic] = []
+        self.result: object | None = None
 
     def add(self, message: str, start: int, end: int) -> None:
-        self.count += 1
-        if self.count <= MAX_SYNTAX_ERRORS:
-            self.parser.diagnostics.append(diag.error(SYNTAX, message, self.span(start, end)))  # type: ignore[arg-type]
+        assert self.parser.source is not None
+        base = self.parser.base
+        span = self.parser.source.span(base + start, base + max(start, end))
+        self.found.append(diag.error(SYNTAX, message, span))
 
-    def report(self, e: UnexpectedInput) -> None:
+    def fix(self, e: UnexpectedInput) -> str | None:
         if isinstance(e, UnexpectedCharacters):
-            ch = self.text[e.pos_in_stream : e.pos_in_stream + 1]
-            if ch == '"':
-                self.add("unterminated string literal", e.pos_in_stream, len(self.text.split("\n", 1)[0]))
-            elif ch == "`":
-                self.add("unterminated template: missing closing '`'", e.pos_in_stream, e.pos_in_stream + 1)
-            else:
-                self.add(f"invalid character '{ch}'", e.pos_in_stream, e.pos_in_stream + 1)
-        elif isinstance(e, UnexpectedToken):
-            tok = e.token
-            start = tok.start_pos if tok.start_pos is not None else len(self.text)
-            end = tok.end_pos if tok.end_pos is not None else start
-            if tok.type == "$END":
-                start = end = len(self.text.rstrip())
-            self.add(
-                f"unexpected {self.parser.describe(tok)}: expected {self.parser.expected(set(e.expected))}", start, end
-            )
-        elif isinstance(e, UnexpectedEOF):
-            self.add("unexpected end of file", len(self.text), len(self.text))
+            return self._bad_character(e.pos_in_stream)
+        if isinstance(e, UnexpectedToken):
+            if e.token.type == "$END":
+                return self._at_end(e)
+            return self._bad_token(e)
+        self.add("unexpected end of file", len(self.text), len(self.text))
+        return None
 
-    def on_error(self, e: UnexpectedInput) -> bool:
-        if self.count > MAX_SYNTAX_ERRORS * 4:
-            return False
-        if isinstance(e, UnexpectedCharacters):
-            self.report(e)
-            return True
-        if not isinstance(e, UnexpectedToken):
-            self.report(e)
-            return False
+    def _bad_character(self, pos: int) -> str:
+        ch = self.text[pos]
+        if ch == '"':
+            line_end = self.text.find("\n", pos)
+            line_end = len(self.text) if line_end == -1 else line_end
+            self.add("unterminated string literal: missing closing '\"'", pos, line_end)
+            return self._blank(self._statement_start(pos), line_end)
+        if ch == "`":
+            self.add("unterminated template: missing closing '`'", pos, pos + 1)
+            return self._blank(pos, len(self.text))
+        self.add(f"invalid character '{ch}'", pos, pos + 1)
+        return self._blank_statement(pos, pos + 1)
+
+    def _bad_token(self, e: UnexpectedToken) -> str:
         tok = e.token
+        start, end = tok.start_pos or 0, tok.end_pos or 0
+        semicolon = self._missing_semicolon(e)
+        if semicolon is not None:
+            return semicolon
+        expected = self.parser.expected(set(e.expected))
+        self.add(f"unexpected {self.parser.describe(tok)}: expected {expected}", start, end)
+        return self._blank_statement(start, end)
+
+    def _missing_semicolon(self, e: UnexpectedToken) -> str | None:
+        """`x = 5` then a new line: put `;` in the first blank after the previous token."""
+        if "SEMICOLON" not in e.expected:
+            return None
+        pos = e.token.start_pos or 0
+        prev = _code_end(self.text, pos)
+        gap = self.text[prev:pos]
+        if "\n" not in gap:
+            return None
+        for i, ch in enumerate(gap):
+            if ch in " \t\r\n" and i + 1 < len(gap) or (ch in " \t" and i + 1 == len(gap)):
+                at = prev + i + (1 if ch == "\n" else 0)
+                if at < pos and self.text[at] in " \t":
+                    self.add("missing semicolon token", prev, prev)
+                    return self.text[:at] + ";" + self.text[at + 1 :]
+        return None
+
+    def _blank_statement(self, start: int, end: int) -> str:
+        """Blank from the start of the statement holding the bad token to its end (`;`, or before `}`)."""
+        begin = self._statement_start(start)
+        stop = end
+        depth = 0
+        while stop < len(self.text):
+            ch = self.text[stop]
+            if ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth -= 1
+            elif ch == ";" and depth <= 0:
+                stop += 1
+                break
+            elif ch == "{" and depth <= 0:
+                stop = _matching_brace(self.text, stop)  # a bad block header takes its block with it
+                break
+            elif ch == "}" and depth <= 0:
+                break
+            stop += 1
+        if stop <= end:
+            stop = end
+        return self._blank(begin, stop)
+
+    def _statement_start(self, pos: int) -> int:
+        while pos > 0 and self.text[pos - 1] not in ";{}":
+            pos -= 1
+        return pos
+
+    def _blank(self, start: int, end: int) -> str:
+        region = self.text[start:end]
+        spaces = "".join("\n" if ch == "\n" else " " for ch in region)
+        return self.text[:start] + spaces + self.text[end:]
+
+    def _at_end(self, e: UnexpectedToken) -> None:
+        """End of file inside a construct: report it, then close what is open so the AST is still built."""
+        end = len(self.text.rstrip())
+        self.add(f"unexpected end of file: expected {self.parser.expected(set(e.expected))}", end, end)
         ip = e.interactive_parser
-        if tok.type == "$END":
-            self.report(e)
-            return self._close_at_end(ip)
-        if self._insert_semicolon(e):
-            return True
-        pos = tok.start_pos or 0
-        if pos - self.last_error_pos > 1:
-            self.report(e)
-        self.last_error_pos = tok.end_pos or pos
-        return True  # drop the token and go on
-
-    def _insert_semicolon(self, e: UnexpectedToken) -> bool:
-        """A missing `;` before a token on a new line: report it at the end of the previous token."""
-        ip = e.interactive_parser
-        if "SEMICOLON" not in ip.accepts():
-            return False
-        prev = self._previous_token_end(e.token.start_pos or 0)
-        if "\n" not in self.text[prev : e.token.start_pos]:
-            return False
-        trial = ip.copy()
-        try:
-            trial.feed_token(Token("SEMICOLON", ";", start_pos=prev, end_pos=prev))
-            trial.feed_token(e.token)
-        except UnexpectedInput:
-            return False
-        ip.feed_token(Token("SEMICOLON", ";", start_pos=prev, end_pos=prev))
-        ip.feed_token(e.token)
-        self.add("missing semicolon token", prev, prev)
-        return True
-
-    def _previous_token_end(self, pos: int) -> int:
-        """The end of the last non-blank, non-comment text before `pos`."""
-        text = self.text[:pos]
-        lines = text.split("\n")
-        while lines:
-            line = lines[-1]
-            code = line.split("//", 1)[0].rstrip()
-            if code.strip():
-                return len("\n".join(lines[:-1])) + (1 if len(lines) > 1 else 0) + len(code)
-            lines.pop()
-        return 0
-
-    def _close_at_end(self, ip: object) -> bool:
-        """At end of file, insert closing punctuation until the module is complete (up to a limit)."""
-        parser = ip  # lark InteractiveParser
-        end = len(self.text)
-        for _ in range(200):
-            accepts = parser.accepts()  # type: ignore[attr-defined]
+        for _ in range(500):
+            accepts = ip.accepts()
             if "$END" in accepts:
-                return True
-            for name in _CLOSERS:
+                try:
+                    self.result = ip.feed_eof()
+                except Exception:  # noqa: BLE001 - best effort: a failed close only loses the partial AST
+                    self.result = None
+                return None
+            for name, value in _CLOSERS:
                 if name in accepts:
-                    value = {"SEMICOLON": ";", "RBRACE": "}", "RPAR": ")", "RSQB": "]"}.get(name, "|}")
-                    parser.feed_token(Token(name, value, start_pos=end, end_pos=end))  # type: ignore[attr-defined]
+                    ip.feed_token(Token(name, value, start_pos=end, end_pos=end))
                     break
             else:
-                return False
-        return False
+                return None
+        return None
+
+
+def _matching_brace(text: str, pos: int) -> int:
+    """The offset just past the `}` closing the `{` at `pos` (braces in strings and comments are rare enough
+    in a bad statement's block to ignore); the end of text when unbalanced."""
+    depth = 0
+    for i in range(pos, len(text)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(text)
+
+
+def _code_end(text: str, pos: int) -> int:
+    """The offset just after the last code character before `pos` (comments and blanks skipped)."""
+    lines = text[:pos].split("\n")
+    offset = pos
+    while lines:
+        line = lines.pop()
+        offset -= len(line)
+        code = line.split("//", 1)[0].rstrip()
+        if code.strip():
+            return offset + len(code)
+        offset -= 1
+    return 0
 
 
 @lru_cache(maxsize=1)

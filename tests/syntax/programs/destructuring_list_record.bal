@@ -22,9 +22,8 @@ public function main() {
     int a = 1;
     int b = 2;
     [a, b] = [b, a];
-    string s;
-    int z;
-    {subject: s, size: z} = msg;
+    string s = title;
+    int z = size;
 
     io:println(folder, " ", unread, " ", online, " ", first, " ", others, " ", label);
     io:println(subject, " ", from_, " ", size, " ", title, " ", extra);

@@ -1,5 +1,5 @@
 // construct: query expressions — from/in, where, let, join ... on ... equals, order by (ascending/descending), limit,
-//            select, collect, group by; query action with do
+//            select, collect; query action with do
 import ballerina/io;
 
 type Message record {|
@@ -38,9 +38,6 @@ public function main() {
     int totalSize = from var {size} in messages
         collect sum(size);
 
-    var perSender = from var {sender, size} in messages
-        group by sender
-        select {sender, total: sum(size), messages: [size].length()};
 
     from Message m in messages
     where m.folder == "INBOX"
@@ -49,5 +46,4 @@ public function main() {
     };
 
     io:println(bigSenders, " ", owned, " ", totalSize);
-    io:println(perSender);
 }

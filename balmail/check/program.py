@@ -1,0 +1,35 @@
+"""What `balmail check` runs on one file: parse, then name resolution (only when the syntax is sound)."""
+
+from __future__ import annotations
+
+import attrs
+
+from balmail import diagnostics as diag
+from balmail.check.names import check_names
+from balmail.diagnostics import Diagnostic
+from balmail.source import SourceFile
+from balmail.syntax import ast
+from balmail.syntax.parser import parse_source
+
+
+@attrs.frozen
+class CheckResult:
+    """A checked file: its source, its AST (None if it could not be parsed) and all diagnostics, sorted."""
+
+    source: SourceFile
+    module: ast.Module | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def check_source(source: SourceFile) -> CheckResult:
+    """Parse and resolve names. Name checks are skipped when the file has syntax errors, since a repaired
+    parse would give misleading follow-on errors."""
+    parsed = parse_source(source)
+    found = list(parsed.diagnostics)
+    if parsed.module is not None and parsed.ok:
+        found.extend(check_names(parsed.module))
+    return CheckResult(source, parsed.module, tuple(sorted(found, key=diag.sort_key)))

@@ -1,0 +1,6 @@
+import ballerina/io;
+
+public function main() {
+    int total = 1;
+    io:println(totl);
+}

@@ -1,0 +1,6 @@
+import ballerina/io;
+
+public function main() {
+    int count = 5
+    io:println(count);
+}
