@@ -39,8 +39,6 @@ _ADDRESS_HEADERS = {"to": "to", "cc": "cc", "bcc": "bcc", "reply_to": "reply-to"
 
 # Labels that real mail mislabels: decode with the superset a client would use.
 _CHARSET_SUPERSETS = {
-    "us-ascii": "utf-8",
-    "ascii": "utf-8",
     "iso-8859-1": "cp1252",
     "latin1": "cp1252",
     "latin-1": "cp1252",
@@ -265,21 +263,20 @@ def _text_of(part: Message) -> str:
 
 def decode_text(data: bytes, charset: str | None) -> str:
     """Decode like a mail client: trust a known charset (using the superset real senders mean),
-    guess UTF-8 then Windows-1252 when it is missing or unknown, and never fail."""
+    guess UTF-8 then Windows-1252 when it is missing, unknown or claims plain ASCII (old mailers
+    say us-ascii and send Latin-1), and never fail."""
     label = (charset or "").strip().strip('"').lower()
-    label = _CHARSET_SUPERSETS.get(label, label)
-    if label and label != "utf-8":
+    if label not in ("", "us-ascii", "ascii"):
+        label = _CHARSET_SUPERSETS.get(label, label)
         try:
             codecs.lookup(label)
         except LookupError:
-            label = ""
+            pass
         else:
             return data.decode(label, "replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        if label == "utf-8" and charset:
-            return data.decode("utf-8", "replace")
         return data.decode("cp1252", "replace")
 
 

@@ -354,9 +354,11 @@ service pop3-login {{
   chroot =
 {pop3_listeners}
 }}
-# Without this socket Dovecot disables its auth penalty, which would otherwise delay every
-# login after a failed one by seconds and make the bad-credentials tests slow.
+# chroot needs root, so it is off everywhere (the login services too) for unprivileged runs.
+# Renaming the penalty socket makes Dovecot disable its auth penalty, which would otherwise
+# delay every login after a failed one by seconds and make the bad-credentials tests slow.
 service anvil {{
+  chroot =
   unix_listener anvil-auth-penalty {{
     path = anvil-auth-penalty-disabled
   }}

@@ -276,6 +276,11 @@ def test_subjects(header: bytes, expected: str) -> None:
         ),
         (b"Content-Type: text/plain", b"undeclared \xc3\xbc utf-8", "undeclared ü utf-8"),
         (b"Content-Type: text/plain", b"undeclared \xfc latin", "undeclared ü latin"),
+        (
+            b"Content-Type: text/plain; charset=us-ascii",
+            b"claims ascii \x93quoted\x94",
+            "claims ascii “quoted”",
+        ),
         (b"Content-Type: text/plain; charset=x-no-such-charset", b"caf\xc3\xa9", "café"),
         (b"Content-Type: text/plain; charset=utf-8", b"broken \xff byte", "broken \ufffd byte"),
         (b"Content-Type: text/plain; charset=gb2312", "汉字".encode("gb18030"), "汉字"),
