@@ -130,7 +130,7 @@ class ImapClient:
 
     def _login(self, imap: _Imap4) -> None:
         def login() -> None:
-            if _is_ascii(self.username) and _is_ascii(self._password):
+            if self.username.isascii() and self._password.isascii():
                 imap.login(self.username, self._password)
             elif "AUTH=PLAIN" in imap.capabilities:
                 token = f"\0{self.username}\0{self._password}".encode()
@@ -286,10 +286,6 @@ def _shutdown(imap: imaplib.IMAP4) -> None:
         imap.shutdown()
     except Exception:
         pass
-
-
-def _is_ascii(text: str) -> bool:
-    return text.isascii()
 
 
 def _first_int(values: list[Any] | None) -> int | None:
