@@ -52,7 +52,8 @@ def emit(diagnostics: list[Diagnostic], sources: list[SourceFile], fmt: str, bas
     elif fmt == "sarif":
         click.echo(render_sarif(diagnostics, base_dir=str(base_dir)))
     elif diagnostics:
-        click.echo(render_text(diagnostics, sources))
+        text = render_text(diagnostics, sources)
+        click.echo(text, nl=not text.endswith("\n"))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

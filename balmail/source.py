@@ -68,9 +68,18 @@ class SourceFile:
 
     def span(self, start: int, end: int) -> Span:
         """A span from offsets."""
-        line, column = self.position(start)
-        end_line, end_column = self.position(end)
-        return Span(self.path, start, end, line, column, end_line, end_column)
+        starts = self._line_starts
+        index = bisect.bisect_right(starts, start) - 1
+        end_index = index if end == start else bisect.bisect_right(starts, end) - 1
+        return Span(
+            self.path,
+            start,
+            end,
+            index + 1,
+            start - starts[index] + 1,
+            end_index + 1,
+            end - starts[end_index] + 1,
+        )
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its newline."""

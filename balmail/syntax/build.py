@@ -8,7 +8,7 @@ Problems found while building (bad escapes, misplaced `>` `>`) are collected as 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -104,13 +104,23 @@ class Builder(Transformer):
             return self._bounds([getattr(item, name) for name in item.__slots__])
         return None
 
-    def span(self, children: Iterable[object]) -> Span:
-        """The span from the first to the last positioned child."""
-        bounds = [b for b in (self._bounds(c) for c in children) if b]
-        assert self.source is not None
-        if not bounds:
-            return self.source.span(self.base, self.base)
-        return self.source.span(bounds[0][0], bounds[-1][1])
+    def span(self, children: Sequence[object]) -> Span:
+        """The span from the first to the last positioned child (only the ends are looked at: hot path)."""
+        source = self.source
+        assert source is not None
+        first = last = None
+        for child in children:
+            first = self._bounds(child)
+            if first is not None:
+                break
+        if first is None:
+            return source.span(self.base, self.base)
+        for child in reversed(children):
+            last = self._bounds(child)
+            if last is not None:
+                break
+        assert last is not None
+        return source.span(first[0], last[1])
 
     def tspan(self, token: Token | _Text) -> Span:
         assert self.source is not None

@@ -192,7 +192,9 @@ class _Parser:
             return "a statement"
         if {"IDENT", "INT_LITERAL", "STRING", "LPAR"} <= names:
             return "an expression"
-        shown = sorted({self.display.get(n, n) for n in names if not n.startswith("__ANON") or n in self.display})
+        shown = sorted(
+            {self.display.get(n, n) for n in names if not n.startswith("__ANON") or n in self.display}
+        )
         operators = [t for t in shown if t in _OPERATORS]
         if len(operators) >= 5:
             shown = [t for t in shown if t not in _OPERATORS] + ["an operator"]

@@ -26,7 +26,10 @@ def run_check(path: Path, *extra: str) -> tuple[int, str]:
 
 
 def test_every_code_has_a_bad_program() -> None:
-    codes = {p.name.split("_", 3)[0] + "_" + p.name.split("_", 3)[1] + "_" + p.name.split("_", 3)[2] for p in PROGRAMS}
+    codes = {
+        p.name.split("_", 3)[0] + "_" + p.name.split("_", 3)[1] + "_" + p.name.split("_", 3)[2]
+        for p in PROGRAMS
+    }
     assert {"BAL_SYNTAX_001"} | {f"BAL_NAME_00{i}" for i in range(1, 8)} <= codes
 
 
