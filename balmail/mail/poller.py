@@ -1,0 +1,596 @@
+"""The polling engine of one listener: every interval, fetch *all* new messages, hand them to the
+handler one at a time in arrival order, and acknowledge only what was handled.
+
+Owns the delivery rules (docs/delivery.md): a message is recorded in the `StateStore` after its
+handler returned and before it is acknowledged (IMAP `\\Seen`, POP3 `DELE` + `QUIT`), so a crash
+at any point loses nothing and repeats at most the message in flight. A failing message is
+retried on later cycles and given up (acknowledged, reported) after `max_retries`; a failing
+cycle is reported and retried with capped exponential backoff. It knows nothing about Ballerina:
+the runtime passes plain callables (`on_message`, `on_error`, `on_close`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from decimal import Decimal, InvalidOperation
+from typing import Protocol
+
+import attrs
+
+from balmail.mail.connection import Endpoint, Timeouts
+from balmail.mail.errors import MailError, MessageParseError
+from balmail.mail.imap import DEFAULT_FETCH_BATCH, DEFAULT_FOLDER, DEFAULT_IMAP_PORT, ImapClient
+from balmail.mail.message import ReceivedMessage, parse_message
+from balmail.mail.pop3 import DEFAULT_POP3_PORT, Pop3Client
+from balmail.mail.state import POP3_FOLDER, POP3_UIDVALIDITY, MessageKey, StateStore
+from balmail.mail.tls import SecureSocketConfig, Security
+
+log = logging.getLogger(__name__)
+
+DEFAULT_POLLING_INTERVAL = Decimal(30)
+DEFAULT_MAX_RETRIES = 3
+DEFAULT_GRACE_SECONDS = 30.0
+BACKOFF_CAP_SECONDS = 60.0
+"""Failed cycles back off up to max(polling interval, this)."""
+
+# Written before each handler call and overwritten when it finishes: if it is still there on the
+# next start, the process died while the handler ran.
+_INTERRUPTED = "the handler did not finish (the process stopped while it was running)"
+
+
+class MailProtocol(enum.Enum):
+    """Which protocol a listener polls (`email:PopListener` or `email:ImapListener`)."""
+
+    POP3 = "pop3"
+    IMAP = "imap"
+
+
+def _to_protocol(value: MailProtocol | str) -> MailProtocol:
+    if isinstance(value, MailProtocol):
+        return value
+    try:
+        return MailProtocol(str(value).lower())
+    except ValueError:
+        raise MailError(f"Unknown mail protocol '{value}'; expected pop3 or imap") from None
+
+
+def _to_decimal(value: Decimal | int | float | str) -> Decimal:
+    try:
+        return value if isinstance(value, Decimal) else Decimal(str(value))
+    except InvalidOperation:
+        raise MailError(f"pollingInterval must be a number of seconds, got '{value}'") from None
+
+
+def _default_port(settings: ListenerSettings) -> int:
+    return DEFAULT_IMAP_PORT if settings.protocol is MailProtocol.IMAP else DEFAULT_POP3_PORT
+
+
+def _positive_interval(_: object, __: attrs.Attribute[Decimal], value: Decimal) -> None:
+    if not value.is_finite() or value <= 0:
+        raise MailError(f"pollingInterval must be a positive number of seconds, got {value}")
+
+
+def _valid_port(_: object, __: attrs.Attribute[int], value: int) -> None:
+    if not 0 < value < 65536:
+        raise MailError(f"port must be between 1 and 65535, got {value}")
+
+
+def _valid_batch(_: object, __: attrs.Attribute[int], value: int) -> None:
+    if value < 1:
+        raise MailError(f"Fetch batch size must be at least 1, got {value}")
+
+
+@attrs.frozen
+class ListenerSettings:
+    """Everything a listener needs to poll one mailbox: the Ballerina listener configuration
+    (`PopListenerConfiguration`/`ImapListenerConfiguration`, with its defaults) plus the knobs
+    Ballerina does not have (folder, batch size, timeouts). The password is kept out of `repr`."""
+
+    protocol: MailProtocol = attrs.field(converter=_to_protocol)
+    host: str
+    username: str
+    password: str = attrs.field(repr=False)
+    port: int = attrs.field(default=attrs.Factory(_default_port, takes_self=True), validator=_valid_port)
+    security: Security = Security.SSL
+    secure_socket: SecureSocketConfig | None = None
+    polling_interval: Decimal = attrs.field(
+        default=DEFAULT_POLLING_INTERVAL, converter=_to_decimal, validator=_positive_interval
+    )
+    folder: str = DEFAULT_FOLDER
+    """IMAP only; POP3 has a single maildrop."""
+    batch_size: int = attrs.field(default=DEFAULT_FETCH_BATCH, validator=_valid_batch)
+    timeouts: Timeouts = attrs.field(factory=Timeouts)
+
+    @property
+    def endpoint(self) -> Endpoint:
+        return Endpoint(self.host, self.port)
+
+    @property
+    def interval_seconds(self) -> float:
+        return float(self.polling_interval)
+
+
+class MessageFailure(MailError):
+    """One message could not be delivered on this attempt (it did not parse, or the handler
+    failed). It stays unacknowledged and is tried again on a later cycle while retries remain."""
+
+    def __init__(self, message: str, *, key: MessageKey, attempt: int, max_attempts: int, cause: Exception):
+        super().__init__(message)
+        self.key = key
+        self.attempt = attempt
+        self.max_attempts = max_attempts
+        self.cause = cause
+
+
+class MessageGivenUp(MailError):
+    """A message failed on every allowed attempt and is acknowledged anyway so it cannot block
+    the mailbox; `raw` (when it was fetched) lets the runtime keep a copy somewhere."""
+
+    def __init__(self, message: str, *, key: MessageKey, attempts: int, last_error: str, raw: bytes | None):
+        super().__init__(message)
+        self.key = key
+        self.attempts = attempts
+        self.last_error = last_error
+        self.raw = raw
+
+
+OnMessage = Callable[[ReceivedMessage, bytes, MessageKey], None]
+"""Handle one message; return to accept it, raise (any `Exception`) to report a failure."""
+OnError = Callable[[MailError], None]
+OnClose = Callable[[MailError | None], None]
+
+
+class Clock(Protocol):
+    """Time as the poller sees it; tests inject one that does not really wait."""
+
+    def monotonic(self) -> float: ...
+
+    def wait(self, stop: threading.Event, seconds: float) -> bool:
+        """Wait up to `seconds`, returning early (True) when `stop` is set."""
+        ...
+
+
+class SystemClock:
+    """The real clock: monotonic time (immune to wall-clock jumps) and an interruptible wait."""
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def wait(self, stop: threading.Event, seconds: float) -> bool:
+        return stop.wait(max(0.0, seconds))
+
+
+@attrs.define
+class CycleResult:
+    """What one polling cycle did; `error` is the failure that ended it early, if any."""
+
+    delivered: int = 0
+    """Messages whose handler returned."""
+    failed: int = 0
+    """Failed attempts (parse error or handler failure), including those then given up."""
+    given_up: int = 0
+    already_handled: int = 0
+    """Messages an earlier attempt handled but did not get to acknowledge; acked without the handler."""
+    acknowledged: int = 0
+    """Messages the server confirmed as acknowledged in this cycle."""
+    stopped_early: bool = False
+    error: MailError | None = None
+
+
+class Poller:
+    """Polls one mailbox for one listener, on its own thread (`start`/`stop`/`join`) or one cycle
+    at a time (`poll_once`). Several pollers may share a `StateStore` and run at once; each one
+    calls its `on_message` for one message at a time."""
+
+    def __init__(
+        self,
+        settings: ListenerSettings,
+        store: StateStore,
+        on_message: OnMessage,
+        *,
+        on_error: OnError | None = None,
+        on_close: OnClose | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        clock: Clock | None = None,
+        log_subjects: bool = False,
+    ) -> None:
+        if max_retries < 0:
+            raise MailError(f"max retries must be zero or more, got {max_retries}")
+        self.settings = settings
+        self.max_retries = max_retries
+        self._store = store
+        self._on_message = on_message
+        self._on_error = on_error
+        self._on_close = on_close
+        self._clock: Clock = clock or SystemClock()
+        self._log_subjects = log_subjects
+        self.server = f"{settings.protocol.value}://{settings.endpoint}".lower()
+        """The `server` part of every `MessageKey` this poller writes."""
+        self._stop_requested = threading.Event()
+        self._cycle_lock = threading.Lock()
+        self._client_lock = threading.Lock()
+        self._client: ImapClient | Pop3Client | None = None
+        self._in_flight: str | None = None
+        self._close_lock = threading.Lock()
+        self._closed = False
+        self._thread: threading.Thread | None = None
+        self._uidvalidity: int | None = None
+
+    def __repr__(self) -> str:
+        return f"Poller({self.describe()})"
+
+    def describe(self) -> str:
+        """Which mailbox this is, for messages and logs (never the password)."""
+        s = self.settings
+        folder = f" folder '{s.folder}'" if s.protocol is MailProtocol.IMAP else ""
+        return f"{s.protocol.name} {s.username} at {s.endpoint}{folder}"
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Poll on a daemon thread until `stop`; the first cycle runs at once."""
+        if self._thread is not None:
+            raise MailError(f"Listener for {self.describe()} is already started")
+        if self._stop_requested.is_set():
+            raise MailError(f"Listener for {self.describe()} was stopped; create a new one to restart")
+        self._thread = threading.Thread(
+            target=self._run, name=f"balmail-poller {self.describe()}", daemon=True
+        )
+        self._thread.start()
+
+    def stop(self, grace_seconds: float = DEFAULT_GRACE_SECONDS) -> None:
+        """Stop polling: no new message is started, the one in flight may finish within
+        `grace_seconds`, then the connection is closed and `on_close` is called exactly once.
+
+        If the handler outlives the grace period its connection is dropped; the message was not
+        acknowledged, so it is delivered again next time (at-least-once) and `on_close` says so.
+        """
+        self._stop_requested.set()
+        thread = self._thread
+        if thread is threading.current_thread():
+            return  # called from a handler: the run loop closes when the handler returns
+        if thread is None:
+            self._finish(None)
+            return
+        thread.join(max(0.0, grace_seconds))
+        if not thread.is_alive():
+            return
+        in_flight = self._in_flight
+        with self._client_lock:
+            client = self._client
+        if client is not None:
+            client.abort()
+        what = f"the handler for {in_flight}" if in_flight else "the polling cycle"
+        self._finish(
+            MailError(
+                f"Listener for {self.describe()} stopped while {what} was still running after the "
+                f"{grace_seconds:g}s grace period; an unacknowledged message is delivered again on the "
+                "next start"
+            )
+        )
+
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait for the polling thread to end; True when it has (or never started)."""
+        thread = self._thread
+        if thread is None:
+            return True
+        thread.join(timeout)
+        return not thread.is_alive()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop_requested.is_set()
+
+    def backoff_delay(self, consecutive_failures: int) -> float:
+        """Seconds to wait after the n-th failed cycle in a row: interval, 2x, 4x, ... capped at
+        max(interval, 60 s), so a down server is not hammered and recovery is still noticed."""
+        interval = self.settings.interval_seconds
+        cap = max(interval, BACKOFF_CAP_SECONDS)
+        exponent = min(max(consecutive_failures, 1) - 1, 32)
+        return min(interval * (2**exponent), cap)
+
+    def _run(self) -> None:
+        close_error: MailError | None = None
+        failures = 0
+        try:
+            while not self._stop_requested.is_set():
+                started = self._clock.monotonic()
+                result, failed_while_stopping = self._run_cycle()
+                if result.error is not None and failed_while_stopping:
+                    close_error = result.error
+                    break
+                if result.error is not None:
+                    self._report_error(result.error)
+                    failures += 1
+                    delay = self.backoff_delay(failures)
+                    log.info("%s: polling failed, next attempt in %gs", self.describe(), delay)
+                else:
+                    failures = 0
+                    elapsed = self._clock.monotonic() - started
+                    delay = max(0.0, self.settings.interval_seconds - elapsed)
+                if self._stop_requested.is_set() or self._clock.wait(self._stop_requested, delay):
+                    break
+        except BaseException as error:
+            close_error = MailError(f"Listener for {self.describe()} stopped unexpectedly: {_explain(error)}")
+            raise
+        finally:
+            self._finish(close_error)
+
+    def _finish(self, error: MailError | None) -> None:
+        with self._close_lock:
+            if self._closed:
+                return
+            self._closed = True
+        if self._on_close is None:
+            if error is not None:
+                log.error("%s", error)
+            return
+        try:
+            self._on_close(error)
+        except Exception:
+            log.exception("onClose handler of %s failed", self.describe())
+
+    # -- one cycle -----------------------------------------------------------------------------
+
+    def poll_once(self) -> CycleResult:
+        """Run one cycle now (for `--once` and tests); a failure goes to `on_error` as usual."""
+        result, _ = self._run_cycle()
+        if result.error is not None:
+            self._report_error(result.error)
+        return result
+
+    def _run_cycle(self) -> tuple[CycleResult, bool]:
+        """Run a cycle and tell whether its failure happened after stop was requested (then it
+        is a failure to close, reported through `on_close` by the run loop)."""
+        with self._cycle_lock:
+            result = CycleResult()
+            failed_while_stopping = False
+            try:
+                if self.settings.protocol is MailProtocol.IMAP:
+                    self._imap_cycle(result)
+                else:
+                    self._pop3_cycle(result)
+            except MailError as error:
+                result.error = error
+                failed_while_stopping = self._stop_requested.is_set()
+            except Exception as error:
+                log.exception("Unexpected failure while polling %s", self.describe())
+                result.error = MailError(f"Polling {self.describe()} failed unexpectedly: {_explain(error)}")
+                failed_while_stopping = self._stop_requested.is_set()
+            log.debug(
+                "%s: cycle: %d delivered, %d failed, %d given up, %d already handled, %d acknowledged%s",
+                self.describe(),
+                result.delivered,
+                result.failed,
+                result.given_up,
+                result.already_handled,
+                result.acknowledged,
+                f"; error: {result.error}" if result.error else "",
+            )
+            return result, failed_while_stopping
+
+    def _imap_cycle(self, result: CycleResult) -> None:
+        s = self.settings
+        client = ImapClient(
+            s.host,
+            s.username,
+            s.password,
+            port=s.port,
+            security=s.security,
+            secure_socket=s.secure_socket,
+            timeouts=s.timeouts,
+        )
+        with self._connected(client):
+            status = client.select_folder(s.folder)
+            uidvalidity = status.uidvalidity
+            self._check_uidvalidity(uidvalidity)
+            uids = client.search_unseen()
+            # Handled messages that are no longer unseen were acknowledged: their records can go.
+            self._store.forget_missing(self.server, s.username, s.folder, uidvalidity, {str(u) for u in uids})
+            for start in range(0, len(uids), s.batch_size):
+                if self._stop_requested.is_set():
+                    result.stopped_early = True
+                    break
+                to_ack: list[int] = []
+                to_fetch: list[int] = []
+                for uid in uids[start : start + s.batch_size]:
+                    key = MessageKey.imap(self.server, s.username, s.folder, uidvalidity, uid)
+                    if self._settle_without_handler(key, self._imap_name(uid), result):
+                        to_ack.append(uid)
+                    else:
+                        to_fetch.append(uid)
+                for fetched in client.fetch(to_fetch, s.batch_size):
+                    if self._stop_requested.is_set():
+                        result.stopped_early = True
+                        break
+                    key = MessageKey.imap(self.server, s.username, s.folder, uidvalidity, fetched.uid)
+                    if self._deliver(key, self._imap_name(fetched.uid), fetched.raw, result):
+                        to_ack.append(fetched.uid)
+                client.mark_seen(to_ack)
+                result.acknowledged += len(to_ack)
+
+    def _pop3_cycle(self, result: CycleResult) -> None:
+        s = self.settings
+        client = Pop3Client(
+            s.host,
+            s.username,
+            s.password,
+            port=s.port,
+            security=s.security,
+            secure_socket=s.secure_socket,
+            timeouts=s.timeouts,
+        )
+        deleted = 0
+        with self._connected(client):
+            listings = client.list_messages()
+            # Handled messages no longer in the maildrop were deleted: their records can go.
+            present = {listing.uidl for listing in listings}
+            self._store.forget_missing(self.server, s.username, POP3_FOLDER, POP3_UIDVALIDITY, present)
+            for listing in listings:
+                if self._stop_requested.is_set():
+                    result.stopped_early = True
+                    break
+                key = MessageKey.pop3(self.server, s.username, listing.uidl)
+                name = self._pop3_name(listing.uidl)
+                if self._settle_without_handler(key, name, result) or self._deliver(
+                    key, name, client.retrieve(listing.number), result
+                ):
+                    client.delete(listing.number)
+                    deleted += 1
+        # `_connected` ended the session with QUIT, which is what makes the DELEs real.
+        result.acknowledged += deleted
+
+    @contextlib.contextmanager
+    def _connected(self, client: ImapClient | Pop3Client) -> Iterator[None]:
+        """Log in for one cycle and end the session: on success politely (for POP3, QUIT commits
+        the deletions and raises if the server did not confirm); on failure by dropping it."""
+        with self._client_lock:
+            self._client = client
+        try:
+            client.connect()
+            yield
+        except BaseException:
+            client.abort()
+            raise
+        finally:
+            with self._client_lock:
+                self._client = None
+        if isinstance(client, Pop3Client):
+            client.quit()
+        else:
+            client.close()
+
+    def _check_uidvalidity(self, uidvalidity: int) -> None:
+        """A new UIDVALIDITY means the server renumbered the folder: old UIDs name nothing, so
+        their records go and every unseen message counts as new."""
+        previous = self._uidvalidity
+        if previous == uidvalidity:
+            return
+        s = self.settings
+        dropped = self._store.forget_other_uidvalidities(self.server, s.username, s.folder, uidvalidity)
+        if previous is not None or dropped:
+            log.warning(
+                "%s: UIDVALIDITY changed%s to %d; the server renumbered the folder, so %d earlier "
+                "record(s) were dropped and every unseen message is treated as new",
+                self.describe(),
+                f" from {previous}" if previous is not None else " since the last run",
+                uidvalidity,
+                dropped,
+            )
+        self._uidvalidity = uidvalidity
+
+    # -- one message ---------------------------------------------------------------------------
+
+    def _settle_without_handler(self, key: MessageKey, name: str, result: CycleResult) -> bool:
+        """True when the message must be acknowledged without calling the handler: an earlier
+        attempt handled it (or gave it up) but did not get to acknowledge it, or every allowed
+        attempt is used up (the process died during the last one)."""
+        if self._store.is_handled(key):
+            result.already_handled += 1
+            return True
+        attempts = self._store.attempts(key)
+        if attempts >= self.max_retries + 1:
+            last_error = self._store.last_error(key) or "unknown"
+            self._give_up(key, name, attempts, last_error, None, result)
+            return True
+        return False
+
+    def _deliver(self, key: MessageKey, name: str, raw: bytes, result: CycleResult) -> bool:
+        """Parse and hand over one message; True when it must now be acknowledged (handled, or
+        given up). The record is written before returning True, i.e. before the ack."""
+        attempt = self._store.record_attempt(key, _INTERRUPTED)
+        max_attempts = self.max_retries + 1
+        self._in_flight = name
+        try:
+            try:
+                message = parse_message(raw)
+            except MessageParseError as error:
+                failure: Exception = error
+                what = f"{name[:1].upper()}{name[1:]} could not be parsed"
+            else:
+                try:
+                    self._on_message(message, raw, key)
+                except Exception as error:
+                    failure = error
+                    what = f"Handler failed for {name}"
+                else:
+                    self._store.mark_handled(key)
+                    result.delivered += 1
+                    subject = repr(message.subject) if self._log_subjects else "(subject redacted)"
+                    log.info("%s: delivered %s %s", self.describe(), name, subject)
+                    return True
+        finally:
+            self._in_flight = None
+        result.failed += 1
+        detail = _explain(failure)
+        if attempt < max_attempts:
+            next_step = "it stays on the server and is tried again on the next polling cycle"
+        else:
+            next_step = "no retries are left"
+        self._report_error(
+            MessageFailure(
+                f"{what} (attempt {attempt} of {max_attempts}): {detail}; {next_step}",
+                key=key,
+                attempt=attempt,
+                max_attempts=max_attempts,
+                cause=failure,
+            )
+        )
+        if attempt < max_attempts:
+            return False
+        self._give_up(key, name, attempt, detail, raw, result)
+        return True
+
+    def _give_up(
+        self,
+        key: MessageKey,
+        name: str,
+        attempts: int,
+        last_error: str,
+        raw: bytes | None,
+        result: CycleResult,
+    ) -> None:
+        self._store.mark_handled(key)
+        result.given_up += 1
+        ack = "marked as seen" if self.settings.protocol is MailProtocol.IMAP else "deleted from the server"
+        self._report_error(
+            MessageGivenUp(
+                f"Gave up on {name} after {attempts} failed attempt(s); it is {ack} so it no longer "
+                f"blocks the mailbox. Last error: {last_error}",
+                key=key,
+                attempts=attempts,
+                last_error=last_error,
+                raw=raw,
+            )
+        )
+
+    def _imap_name(self, uid: int) -> str:
+        s = self.settings
+        return f"message UID {uid} in folder '{s.folder}' of {s.username} at {s.endpoint}"
+
+    def _pop3_name(self, uidl: str) -> str:
+        s = self.settings
+        return f"message with UIDL '{uidl}' of {s.username} at {s.endpoint}"
+
+    def _report_error(self, error: MailError) -> None:
+        if self._on_error is None:
+            log.error("%s", error)
+            return
+        try:
+            self._on_error(error)
+        except Exception:
+            log.exception("onError handler of %s failed", self.describe())
+
+
+def _explain(error: BaseException) -> str:
+    """A failure as one line: a MailError is already a sentence; anything else gets its type,
+    since `str(KeyError('x'))` alone says nothing."""
+    if isinstance(error, MailError):
+        return error.message
+    text = str(error).strip()
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
