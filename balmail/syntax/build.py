@@ -44,6 +44,22 @@ _BUILTIN_TYPES = frozenset(
 )
 
 
+# Ballerina's binary operator precedence, tightest first (spec, "Expressions").
+_PRECEDENCE = {
+    "*": 10, "/": 10, "%": 10,
+    "+": 9, "-": 9,
+    "<<": 8, ">>": 8, ">>>": 8,
+    "...": 7, "..<": 7,
+    "<": 6, ">": 6, "<=": 6, ">=": 6, "is": 6, "!is": 6,
+    "==": 5, "!=": 5, "===": 5, "!==": 5,
+    "&": 4,
+    "^": 3,
+    "|": 2,
+    "&&": 1,
+    "||": 0,
+}  # fmt: skip
+
+
 def ident(token: Token) -> str:
     """An identifier's name: the quote of `'from` is not part of the name."""
     text = str(token)
@@ -875,18 +891,48 @@ class Builder(Transformer):
     def elvis_expr(self, c: list) -> ast.Elvis:
         return ast.Elvis(span=self.span(c), left=c[0], right=c[2])
 
-    def binary(self, c: list) -> ast.Binary:
-        return ast.Binary(span=self.span(c), op=c[1].value, left=c[0], right=c[2])
+    def opchain_items(self, c: list) -> ast.Expr:
+        """Group a flat `a op b op c ...` chain by Ballerina's precedence (all binary operators associate
+        left; `is`/`!is` take a type on their right)."""
+        operands: list[ast.Node] = [c[0]]
+        operators: list[str] = []
+        i = 1
+        while i < len(c):
+            tok = c[i]
+            if tok.type == "GT_JOINED":
+                width = 1
+                while c[i + width].type == "GT_JOINED":
+                    width += 1
+                operators.append(">" * (width + 1))
+                i += width + 1
+            else:
+                operators.append(tok.value)
+                i += 1
+            operands.append(c[i])
+            i += 1
+        output: list[ast.Node] = [operands[0]]
+        pending: list[str] = []
+        for op, operand in zip(operators, operands[1:], strict=True):
+            level = _PRECEDENCE[op]
+            while pending and _PRECEDENCE[pending[-1]] >= level:
+                self._reduce_operator(output, pending.pop())
+            pending.append(op)
+            output.append(operand)
+        while pending:
+            self._reduce_operator(output, pending.pop())
+        return output[0]  # type: ignore[return-value]
 
-    def shift_right(self, c: list) -> ast.Binary:
-        ops = [t for t in c if _is_token(t, ">")]
-        return ast.Binary(span=self.span(c), op=">" * len(ops), left=c[0], right=c[-1])
-
-    def is_expr(self, c: list) -> ast.IsExpr:
-        return ast.IsExpr(span=self.span(c), expr=c[0], type=c[2], negated=c[1].value != "is")
-
-    def range_expr(self, c: list) -> ast.RangeExpr:
-        return ast.RangeExpr(span=self.span(c), start=c[0], end=c[2], inclusive=c[1].value == "...")
+    def _reduce_operator(self, output: list[ast.Node], op: str) -> None:
+        right = output.pop()
+        left = output.pop()
+        span = left.span.to(right.span)
+        if op in ("is", "!is"):
+            node: ast.Expr = ast.IsExpr(span=span, expr=left, type=right, negated=op == "!is")  # type: ignore[arg-type]
+        elif op in ("...", "..<"):
+            node = ast.RangeExpr(span=span, start=left, end=right, inclusive=op == "...")  # type: ignore[arg-type]
+        else:
+            node = ast.Binary(span=span, op=op, left=left, right=right)  # type: ignore[arg-type]
+        output.append(node)
 
     def unary_expr(self, c: list) -> ast.Expr:
         operand = c[1]

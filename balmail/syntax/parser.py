@@ -7,15 +7,20 @@ so one run shows more than one error. Nothing here raises on bad input.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
+import re
 import tempfile
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 import attrs
 from lark import Lark, Token
+from lark.common import LexerConf
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.lexer import Lexer
 
 from balmail import diagnostics as diag
 from balmail.diagnostics import Diagnostic
@@ -81,6 +86,133 @@ def _cache_file(grammar_text: str) -> str | None:
     return None
 
 
+class FastLexer(Lexer):
+    """A lexer for this grammar that skips what Lark's general lexer does per token (line counting,
+    callbacks): one compiled alternation, keywords found by a dict lookup on identifiers. The builder
+    only needs offsets, so tokens carry offsets; lines and columns come from the SourceFile."""
+
+    def __init__(self, conf: LexerConf) -> None:
+        terminals = sorted(
+            conf.terminals, key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name)
+        )
+        ident = next(t for t in terminals if t.name == "IDENT")
+        ident_re = re.compile(ident.pattern.to_regexp())
+        self.keywords = {
+            t.pattern.value: t.name
+            for t in terminals
+            if t.pattern.type == "str" and ident_re.fullmatch(t.pattern.value)
+        }
+        whitespace = {
+            t.name
+            for t in terminals
+            if t.name in conf.ignore and re.fullmatch(t.pattern.to_regexp(), " \t\n")
+        }
+        alternatives = [
+            f"(?P<{t.name}>{t.pattern.to_regexp()})"
+            for t in terminals
+            if t.pattern.value not in self.keywords and t.name not in whitespace
+        ]
+        # Leading blanks are skipped by the same match as the token after them.
+        self.master = re.compile(r"[ \t\r\n\f]*(?:" + "|".join(alternatives) + ")")
+        self.ignore = frozenset(conf.ignore)
+
+    def lex(self, text: str) -> Iterator[Token]:  # type: ignore[override]
+        match = self.master.match
+        keywords = self.keywords
+        ignore = self.ignore
+        pos = 0
+        size = len(text)
+        new_token = Token
+        while pos < size:
+            m = match(text, pos)
+            if m is None:
+                rest = len(text) - len(text[pos:].lstrip(" \t\r\n\f"))
+                if rest == size:
+                    return
+                line = text.count("\n", 0, rest) + 1
+                column = rest - text.rfind("\n", 0, rest)
+                raise UnexpectedCharacters(text, rest, line, column)
+            kind = m.lastgroup
+            end = m.end()
+            if kind not in ignore:
+                start = m.start(kind)
+                value = text[start:end]
+                if kind == "IDENT":
+                    kind = keywords.get(value, "IDENT")
+                yield new_token(kind, value, start, None, None, None, None, end)  # type: ignore[arg-type]
+            pos = end
+
+
+class _Driver:
+    """A lean LALR(1) driver over Lark's own parse table and callbacks: rules are pre-resolved to
+    (length, goto name, callback) so the loop does no Rule hashing. On any error it returns None and the
+    caller re-parses with Lark, whose exception carries what error repair needs (errors are rare)."""
+
+    def __init__(self, lark: Lark) -> None:
+        inner = lark.parser.parser.parser  # type: ignore[attr-defined]
+        table = inner.parse_table
+        callbacks = inner.callbacks
+        shift = next(iter(next(iter(table.states.values())).values()))[0].__class__
+        self.states: dict[int, dict[str, tuple[bool, object]]] = {}
+        for state, actions in table.states.items():
+            row: dict[str, tuple[bool, object]] = {}
+            for name, (action, arg) in actions.items():
+                if action is shift or getattr(action, "name", "") == "Shift":
+                    row[name] = (True, arg)
+                else:
+                    row[name] = (False, (len(arg.expansion), arg.origin.name, callbacks[arg]))
+            self.states[state] = row
+        self.start_states = table.start_states
+        self.end_states = table.end_states
+        wrapper = getattr(lark.parser, "lexer", None)
+        existing = getattr(wrapper, "lexer", None)
+        self.lexer = existing if isinstance(existing, FastLexer) else FastLexer(lark.lexer_conf)
+
+    def parse(self, text: str, start: str) -> tuple[bool, object]:
+        states = self.states
+        state_stack = [self.start_states[start]]
+        value_stack: list[object] = []
+        end_state = self.end_states[start]
+        tokens = self.lexer.lex(text)
+        try:
+            for token in tokens:
+                kind = token.type
+                while True:
+                    row = states[state_stack[-1]]
+                    if kind not in row:
+                        return False, None
+                    is_shift, arg = row[kind]
+                    if is_shift:
+                        state_stack.append(arg)  # type: ignore[arg-type]
+                        value_stack.append(token)
+                        break
+                    size, origin, callback = arg  # type: ignore[misc]
+                    if size:
+                        children = value_stack[-size:]
+                        del value_stack[-size:]
+                        del state_stack[-size:]
+                    else:
+                        children = []
+                    value_stack.append(callback(children))
+                    state_stack.append(states[state_stack[-1]][origin][1])  # type: ignore[arg-type]
+            while state_stack[-1] != end_state:
+                row = states[state_stack[-1]]
+                if "$END" not in row or row["$END"][0]:
+                    return False, None
+                size, origin, callback = row["$END"][1]  # type: ignore[misc]
+                if size:
+                    children = value_stack[-size:]
+                    del value_stack[-size:]
+                    del state_stack[-size:]
+                else:
+                    children = []
+                value_stack.append(callback(children))
+                state_stack.append(states[state_stack[-1]][origin][1])  # type: ignore[arg-type]
+            return True, value_stack[-1]
+        except UnexpectedInput:
+            return False, None
+
+
 class _Parser:
     """The Lark parser and its builder; one per process (see `_instance`)."""
 
@@ -89,7 +221,7 @@ class _Parser:
         self.builder = Builder()
         options = dict(
             parser="lalr",
-            lexer="basic",
+            lexer=FastLexer,
             keep_all_tokens=True,
             start=["start", "expr_only"],
             transformer=self.builder,
@@ -101,6 +233,7 @@ class _Parser:
         except (OSError, EOFError, ValueError):
             self.lark = Lark(text, **options)
         self.display = self._terminal_display()
+        self.driver = _Driver(self.lark)
         self.builder.parse_interpolation = self._parse_interpolation
         self.diagnostics: list[Diagnostic] = []
         self.source: SourceFile | None = None
@@ -122,7 +255,13 @@ class _Parser:
         self.builder.source = source
         self.builder.base = 0
         self.builder.diagnostics = self.diagnostics
-        module = self._run(source.text, "start")
+        collecting = gc.isenabled()
+        gc.disable()  # building an AST allocates many small objects and no cycles: skip GC passes meanwhile
+        try:
+            module = self._run(source.text, "start")
+        finally:
+            if collecting:
+                gc.enable()
         found = tuple(sorted(self.diagnostics, key=diag.sort_key))
         if module is None and not found:
             found = (diag.error(SYNTAX, "could not parse this file", source.span(0, 0)),)
@@ -143,34 +282,45 @@ class _Parser:
         statement, or put a `;` into the whitespace where one is missing) and parse again."""
         outer = self.diagnostics
         reported: list[Diagnostic] = []
+        result: object | None = None
         for _attempt in range(MAX_SYNTAX_ERRORS + 1):
-            self.diagnostics = []
-            self.builder.diagnostics = self.diagnostics
+            done, result = self._attempt(text, start)
+            if done:
+                break
             repair = _Repair(self, text)
             try:
                 result = self.lark.parse(text, start=start)
+                break
             except UnexpectedInput as e:
                 fixed = repair.fix(e)
                 reported.extend(repair.found)
                 if fixed is None:
-                    outer.extend(reported)
-                    self.diagnostics = outer
-                    self.builder.diagnostics = outer
-                    return repair.result
+                    self.diagnostics = []
+                    result = repair.result
+                    break
                 text = fixed
-                continue
             except Exception as e:  # noqa: BLE001 - a builder failure on odd input must not become a traceback
-                reported.append(self._internal(e))
+                self.diagnostics = [self._internal(e)]
                 result = None
-            outer.extend(reported)
-            outer.extend(self.diagnostics)
-            self.diagnostics = outer
-            self.builder.diagnostics = outer
-            return result
+                break
         outer.extend(reported)
+        outer.extend(self.diagnostics)
         self.diagnostics = outer
         self.builder.diagnostics = outer
-        return None
+        return result
+
+    def _attempt(self, text: str, start: str) -> tuple[bool, object | None]:
+        """One fast parse with fresh builder diagnostics; (False, None) on any error."""
+        self.diagnostics = []
+        self.builder.diagnostics = self.diagnostics
+        try:
+            done, result = self.driver.parse(text, start)
+        except Exception:  # noqa: BLE001 - the Lark re-parse reports it properly
+            done, result = False, None
+        if not done:
+            self.diagnostics = []
+            self.builder.diagnostics = self.diagnostics
+        return done, result
 
     def _internal(self, e: Exception) -> Diagnostic:
         assert self.source is not None
