@@ -273,7 +273,7 @@ class NameChecker:
                 self._signature(t.signature)
                 self._pop()
             return
-        for child in _children(t):
+        for child in ast.children(t):
             if isinstance(child, ast.TypeDesc | ast.RecordField):
                 self._type(child)
 
@@ -371,7 +371,7 @@ class NameChecker:
             self._loop_body(stmt.body)
             self._pop()
         else:
-            for child in _children(stmt):
+            for child in ast.children(stmt):
                 if isinstance(child, ast.Expr):
                     self._expr(child)
 
@@ -477,7 +477,7 @@ class NameChecker:
                     self._expr(field.key_expr)
                 self._expr(field.value)
         else:
-            for child in _children(expr):
+            for child in ast.children(expr):
                 if isinstance(child, ast.Expr):
                     self._expr(child)
                 elif isinstance(child, ast.TypeDesc):
@@ -501,34 +501,12 @@ class NameChecker:
                 for key in clause.keys:
                     self._expr(key.expr)
             else:
-                for child in _children(clause):
+                for child in ast.children(clause):
                     if isinstance(child, ast.Expr):
                         self._expr(child)
 
 
 # ---------------------------------------------------------------- helpers
-
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _children(node: ast.Node) -> Iterator[ast.Node]:
-    """Child nodes of any AST node, in field order (tuples flattened)."""
-    cls = type(node)
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = tuple(f.name for f in attrs.fields(cls) if f.name != "span")
-        _FIELDS[cls] = names
-    for name in names:
-        value = getattr(node, name)
-        if isinstance(value, ast.Node):
-            yield value
-        elif isinstance(value, tuple):
-            for item in value:
-                if isinstance(item, ast.Node):
-                    yield item
-                elif isinstance(item, tuple):
-                    yield from (x for x in item if isinstance(x, ast.Node))
-
 
 def _binding_names(binding: ast.Node) -> Iterator[tuple[str, Span]]:
     """The variables a binding pattern introduces."""

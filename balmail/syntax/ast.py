@@ -6,6 +6,8 @@ Tuples (not lists) everywhere so nodes stay hashable and immutable.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
 
 from balmail.source import Span
@@ -807,3 +809,26 @@ class ModuleVarDecl(Member):
 class Module(Node):
     imports: tuple[Import, ...]
     members: tuple[Member, ...]
+
+
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def children(node: Node) -> Iterator[Node]:
+    """The direct child nodes of any node, in field order (tuples, and tuples of pairs, flattened), so
+    passes that only need to reach every node need no per-kind code."""
+    cls = type(node)
+    names = _CHILD_FIELDS.get(cls)
+    if names is None:
+        names = tuple(f.name for f in attrs.fields(cls) if f.name not in ("span", "name_span"))
+        _CHILD_FIELDS[cls] = names
+    for name in names:
+        value = getattr(node, name)
+        if isinstance(value, Node):
+            yield value
+        elif isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, Node):
+                    yield item
+                elif isinstance(item, tuple):
+                    yield from (x for x in item if isinstance(x, Node))
