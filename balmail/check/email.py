@@ -1,0 +1,240 @@
+"""Ballerina's email compiler plugin, rule for rule: EMAIL_101..107 on services attached to an email
+listener, with the plugin's codes, message texts and spans (rules registered in registry.py).
+
+A service is "on an email listener" when one of its listener expressions is a `new email:PopListener(...)`
+/ `new email:ImapListener(...)`, or names a listener (or final module variable) declared with one of those
+types or initialised with such a `new`; `email:Service x = service object {...}` values are email services
+too. Spans follow the plugin: the `function` keyword (101, 105), the whole function (103), the parameter
+(104), the signature (106), the return type (107) and the whole service (102).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from balmail import diagnostics as diag
+from balmail.check.registry import rule
+from balmail.check.walk import import_prefix, source_text, walk
+from balmail.diagnostics import Diagnostic
+from balmail.source import SourceFile, Span
+from balmail.syntax import ast
+
+EMAIL_MODULE = "ballerina/email"
+LISTENER_TYPES = frozenset({"PopListener", "ImapListener"})
+ON_MESSAGE, ON_ERROR, ON_CLOSE = "onMessage", "onError", "onClose"
+HANDLERS = (ON_MESSAGE, ON_CLOSE, ON_ERROR)  # the plugin's validation order
+
+REMOTE_EXPECTED = "EMAIL_101"
+MISSING_ON_MESSAGE = "EMAIL_102"
+NOT_ACCEPTED = "EMAIL_103"
+INVALID_PARAMETER = "EMAIL_104"
+RESOURCE_NOT_EXPECTED = "EMAIL_105"
+NO_PARAMETER = "EMAIL_106"
+INVALID_RETURN = "EMAIL_107"
+
+
+def _message(code: str, *args: object) -> str:
+    registered = rule(code)
+    assert registered is not None, code
+    return registered.format_message(*args)
+
+
+@attrs.frozen
+class EmailService:
+    """A service body to validate: where it is (the EMAIL_102 span) and its members."""
+
+    node: ast.Node
+    members: tuple[ast.Node, ...]
+
+
+def is_email_type(t: ast.Node | None, prefix: str, names: frozenset[str]) -> bool:
+    """`t` is `prefix:Name` for one of `names` (or a union containing one)."""
+    if isinstance(t, ast.TypeRef):
+        return t.prefix == prefix and t.name in names
+    if isinstance(t, ast.UnionType):
+        return any(is_email_type(member, prefix, names) for member in t.members)
+    return False
+
+
+def unwrap(expr: ast.Node | None) -> ast.Node | None:
+    """`check e`, `checkpanic e` and `<T> e` stand for `e` here."""
+    while isinstance(expr, ast.CheckExpr | ast.Cast):
+        expr = expr.expr
+    return expr
+
+
+def listener_declarations(module: ast.Module) -> dict[str, ast.Member]:
+    """Module-level listeners and variables by name (only single-name bindings can be listeners)."""
+    found: dict[str, ast.Member] = {}
+    for member in module.members:
+        if isinstance(member, ast.ListenerDecl):
+            found[member.name] = member
+        elif isinstance(member, ast.ModuleVarDecl) and isinstance(member.binding, ast.CaptureBinding):
+            found[member.binding.name] = member
+    return found
+
+
+def email_listener_kind(expr: ast.Node | None, prefix: str, declared: dict[str, ast.Member]) -> str | None:
+    """`PopListener` or `ImapListener` when `expr` evaluates to an email listener, else None."""
+    expr = unwrap(expr)
+    if isinstance(expr, ast.NewExpr):
+        t = expr.type
+        if isinstance(t, ast.TypeRef) and t.prefix == prefix and t.name in LISTENER_TYPES:
+            return t.name
+        return None
+    if isinstance(expr, ast.VarRef):
+        decl = declared.get(expr.name)
+        if isinstance(decl, ast.ListenerDecl | ast.ModuleVarDecl):
+            kind = declared_listener_kind(decl.type, prefix)
+            if kind is not None:
+                return kind
+            if decl.type is None and isinstance(decl, ast.ListenerDecl):
+                return email_listener_kind(decl.init, prefix, {})
+    return None
+
+
+def declared_listener_kind(t: ast.Node | None, prefix: str) -> str | None:
+    """The email listener type a declaration names (first one of a union)."""
+    if isinstance(t, ast.TypeRef) and t.prefix == prefix and t.name in LISTENER_TYPES:
+        return t.name
+    if isinstance(t, ast.UnionType):
+        for member in t.members:
+            kind = declared_listener_kind(member, prefix)
+            if kind is not None:
+                return kind
+    return None
+
+
+def email_services(module: ast.Module, prefix: str) -> Iterator[EmailService]:
+    """Every service declaration on an email listener and every `email:Service` object constructor."""
+    declared = listener_declarations(module)
+    for member in module.members:
+        if isinstance(member, ast.ServiceDecl):
+            if any(email_listener_kind(expr, prefix, declared) for expr in member.listeners):
+                yield EmailService(member, member.members)
+    service_type = frozenset({"Service"})
+    for node in walk(module):
+        if isinstance(node, ast.VarDecl | ast.ModuleVarDecl) and is_email_type(
+            node.type, prefix, service_type
+        ):
+            init = unwrap(node.init)
+            if isinstance(init, ast.ObjectConstructor):
+                yield EmailService(init, init.members)
+
+
+class EmailServiceValidator:
+    """Validates one service's members the way the plugin's `EmailServiceValidator.validate` does."""
+
+    def __init__(self, source: SourceFile, module: ast.Module, prefix: str) -> None:
+        self.source = source
+        self.prefix = prefix
+        self.found: list[Diagnostic] = []
+        self.type_definitions: dict[str, ast.Member] = {
+            member.name: member
+            for member in module.members
+            if isinstance(member, ast.TypeDefn | ast.ClassDefn | ast.EnumDefn)
+        }
+
+    def report(self, code: str, span: Span, *args: object) -> None:
+        self.found.append(diag.error(code, _message(code, *args), span))
+
+    def validate(self, service: EmailService) -> None:
+        handlers: dict[str, ast.FunctionDefn] = {}
+        for member in service.members:
+            if not isinstance(member, ast.FunctionDefn):
+                continue
+            if "resource" in member.qualifiers:
+                self.report(RESOURCE_NOT_EXPECTED, self.function_keyword(member), member.name)
+            remote = "remote" in member.qualifiers
+            if remote and member.name not in HANDLERS:
+                self.report(NOT_ACCEPTED, member.span, member.name)
+            elif member.name in HANDLERS:
+                handlers[member.name] = member
+        if ON_MESSAGE not in handlers:
+            self.report(MISSING_ON_MESSAGE, service.node.span)
+        for name in HANDLERS:
+            if name in handlers:
+                self.validate_signature(handlers[name], name)
+
+    def validate_signature(self, function: ast.FunctionDefn, name: str) -> None:
+        if "remote" not in function.qualifiers:
+            self.report(REMOTE_EXPECTED, self.function_keyword(function), name)
+        expected = f"{self.prefix}:Message" if name == ON_MESSAGE else f"{self.prefix}:Error"
+        params = function.signature.params
+        if not params:
+            self.report(NO_PARAMETER, function.signature.span, name, expected)
+            return
+        for index, param in enumerate(params):
+            if index > 0 or not self.parameter_ok(param.type, name):
+                self.report(
+                    INVALID_PARAMETER, param.span, source_text(self.source.text, param), name, expected
+                )
+        returns = function.signature.returns
+        if returns is not None and not self.subtype_of_optional_error(returns, set()):
+            self.report(INVALID_RETURN, returns.span, source_text(self.source.text, returns), name, "error?")
+
+    def parameter_ok(self, t: ast.TypeDesc, name: str) -> bool:
+        """onMessage takes `email:Message` (or `readonly & email:Message`); onError and onClose take a type
+        whose name mentions `Error`, which is the plugin's own test."""
+        if name == ON_MESSAGE:
+            if isinstance(t, ast.IntersectionType):
+                others = [
+                    m for m in t.members if not (isinstance(m, ast.BuiltinType) and m.name == "readonly")
+                ]
+                return len(others) == 1 and len(t.members) == 2 and self.is_message(others[0])
+            return self.is_message(t)
+        return "Error" in source_text(self.source.text, t)
+
+    def is_message(self, t: ast.Node) -> bool:
+        return isinstance(t, ast.TypeRef) and t.prefix == self.prefix and t.name == "Message"
+
+    def subtype_of_optional_error(self, t: ast.Node, seen: set[str]) -> bool:
+        """Whether `t` is a subtype of `error?`. Names this module cannot see into count as fine, so the
+        rule never rejects what it cannot prove wrong."""
+        if isinstance(t, ast.NilType | ast.ErrorType):
+            return True
+        if isinstance(t, ast.BuiltinType):
+            return t.name == "never"
+        if isinstance(t, ast.OptionalType | ast.DistinctType):
+            return self.subtype_of_optional_error(t.inner, seen)
+        if isinstance(t, ast.UnionType):
+            return all(self.subtype_of_optional_error(member, seen) for member in t.members)
+        if isinstance(t, ast.IntersectionType):
+            return any(self.subtype_of_optional_error(member, seen) for member in t.members)
+        if isinstance(t, ast.TypeRef):
+            if t.prefix is not None:
+                return t.name.endswith("Error")
+            return self.local_type_ok(t.name, seen)
+        return False
+
+    def local_type_ok(self, name: str, seen: set[str]) -> bool:
+        if name in seen:
+            return True
+        seen.add(name)
+        definition = self.type_definitions.get(name)
+        if definition is None:
+            return True
+        if isinstance(definition, ast.TypeDefn):
+            return self.subtype_of_optional_error(definition.type, seen)
+        return False  # classes and enums are never errors
+
+    def function_keyword(self, function: ast.FunctionDefn) -> Span:
+        """The `function` keyword's span, which the plugin reports 101 and 105 at."""
+        text = self.source.text
+        at = text.rfind("function", function.span.start, function.name_span.start)
+        if at < 0:
+            return function.name_span
+        return self.source.span(at, at + len("function"))
+
+
+def check_email_services(source: SourceFile, module: ast.Module) -> list[Diagnostic]:
+    """EMAIL_101..107 for every email service in the module."""
+    prefix = import_prefix(module, EMAIL_MODULE)
+    if prefix is None:
+        return []
+    validator = EmailServiceValidator(source, module, prefix)
+    for service in email_services(module, prefix):
+        validator.validate(service)
+    return validator.found

@@ -1,0 +1,200 @@
+"""`balmail lint` on one file: parse and name checks (`check_source`), then every lint rule, then the
+user's choices: `// balmail:ignore CODE` comments and `--select` / `--ignore` code prefixes.
+
+The rules: Ballerina's email plugin (email.py), names in catalogued library modules (modules.py), values
+returned from functions without a return type (returns.py), configuration records (listener_config.py)
+and portability (portability.py). Rules run only on a file without syntax errors: a repaired parse would
+give misleading findings. Also renders the rule reference, docs/lint-rules.md, from the registry.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+
+from balmail import diagnostics as diag
+from balmail.check.email import check_email_services
+from balmail.check.listener_config import check_listener_configs
+from balmail.check.modules import check_module_members
+from balmail.check.program import check_source
+from balmail.check.registry import Rule, all_rules
+from balmail.check.returns import check_return_values
+from balmail.diagnostics import Diagnostic
+from balmail.source import SourceFile
+from balmail.syntax import ast
+
+LintCheck = Callable[[SourceFile, ast.Module, str], list[Diagnostic]]
+
+LINT_CHECKS: tuple[LintCheck, ...] = (
+    lambda source, module, base_dir: check_email_services(source, module),
+    lambda source, module, base_dir: check_module_members(module),
+    lambda source, module, base_dir: check_return_values(source, module),
+    check_listener_configs,
+)
+"""Every lint rule, as `(source, module, base_dir) -> diagnostics`."""
+
+LINT_PREFIXES = ("BAL_SYNTAX_", "BAL_NAME_", "BAL_TYPE_1", "EMAIL_", "BALMAIL_")
+"""The codes `balmail lint` reports, by prefix: what the rule reference documents."""
+
+_IGNORE = re.compile(r"//\s*balmail:ignore(?=\s|$)([^\n]*)")
+_CODE_TOKEN = re.compile(r"[A-Z][A-Z0-9_]*")
+_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+@attrs.frozen
+class LintResult:
+    """One linted file: its source, the diagnostics reported (sorted), and how many were suppressed by
+    comments or filtered out by `--select` / `--ignore`."""
+
+    source: SourceFile
+    diagnostics: tuple[Diagnostic, ...]
+    suppressed: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is diag.Severity.WARNING)
+
+
+def parse_prefixes(values: Iterable[str]) -> tuple[str, ...]:
+    """`--select`/`--ignore` values (each a comma-separated list) as upper-case code prefixes. A value that
+    is not a code prefix (`EMAIL_1`, `BALMAIL`) is a ValueError the command line shows as a usage error."""
+    found: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            part = part.strip()
+            if not part:
+                continue
+            if not _PREFIX.fullmatch(part):
+                raise ValueError(f"'{part}' is not a rule code or code prefix (like EMAIL_104 or BALMAIL_1)")
+            found.append(part.upper())
+    return tuple(found)
+
+
+def suppressions(source: SourceFile) -> dict[int, frozenset[str] | None]:
+    """Line → the codes (or prefixes) `// balmail:ignore` suppresses there; None means every code. A comment
+    alone on its line applies to the next line as well."""
+    found: dict[int, frozenset[str] | None] = {}
+    if "balmail:ignore" not in source.text:
+        return found
+    for index in range(1, source.line_count + 1):
+        line = source.line_text(index)
+        match = _IGNORE.search(line)
+        if match is None:
+            continue
+        codes = frozenset(_CODE_TOKEN.findall(match.group(1).split("--")[0]))
+        targets = [index, index + 1] if not line[: match.start()].strip() else [index]
+        for target in targets:
+            previous = found.get(target, frozenset())
+            found[target] = None if not codes or previous is None else previous | codes
+    return found
+
+
+def _matches(code: str, prefixes: Iterable[str]) -> bool:
+    return any(code.startswith(prefix) for prefix in prefixes)
+
+
+def lint_source(
+    source: SourceFile,
+    *,
+    base_dir: str | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> LintResult:
+    """All diagnostics for one file, after suppression comments and `select`/`ignore` prefixes. `base_dir`
+    is where relative paths in the program (certificate files) are looked up: the file's folder."""
+    checked = check_source(source)
+    found = list(checked.diagnostics)
+    syntax_ok = not any(d.code.startswith("BAL_SYNTAX_") for d in found)
+    if checked.module is not None and syntax_ok:
+        folder = os.path.dirname(source.path) if base_dir is None else base_dir
+        for check in LINT_CHECKS:
+            found.extend(check(source, checked.module, folder))
+    ignored = suppressions(source)
+    kept: list[Diagnostic] = []
+    for item in found:
+        if select and not _matches(item.code, select):
+            continue
+        if ignore and _matches(item.code, ignore):
+            continue
+        if item.span.line in ignored:
+            codes = ignored[item.span.line]
+            if codes is None or _matches(item.code, codes):
+                continue
+        kept.append(item)
+    kept = _unique(kept)
+    return LintResult(source, tuple(sorted(kept, key=diag.sort_key)), len(found) - len(kept))
+
+
+def _unique(found: list[Diagnostic]) -> list[Diagnostic]:
+    """Two rules may reach the same finding (a record used twice): report it once."""
+    seen: set[tuple[str, int, int, str]] = set()
+    unique = []
+    for item in found:
+        key = (item.code, item.span.start, item.span.end, item.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique
+
+
+def failed(diagnostics: Iterable[Diagnostic], *, strict: bool = False) -> bool:
+    """Whether lint fails: any error, or with `strict` any warning too (info never fails)."""
+    levels = (diag.Severity.ERROR, diag.Severity.WARNING) if strict else (diag.Severity.ERROR,)
+    return any(d.severity in levels for d in diagnostics)
+
+
+# ---------------------------------------------------------------- rule reference
+
+
+def lint_rules() -> list[Rule]:
+    """The registered rules `balmail lint` reports, by code."""
+    return [registered for registered in all_rules() if registered.code.startswith(LINT_PREFIXES)]
+
+
+def render_rule_reference() -> str:
+    """docs/lint-rules.md: an index, then every rule with the documentation the SARIF report carries."""
+    from balmail.report.sarif import rule_help_markdown
+
+    rules = lint_rules()
+    lines = [
+        "# Lint rules",
+        "",
+        "<!-- Generated from the rule registry by `balmail.check.lint.render_rule_reference()`; "
+        "tests/lint/test_rule_docs.py keeps it in step. Do not edit by hand. -->",
+        "",
+        "`balmail lint PATHS...` reports these codes. `BAL_*` and `EMAIL_*` are what Ballerina itself "
+        "reports (errors); `BALMAIL_1NN` check listener configuration records; `BALMAIL_3NN` mark what "
+        "only balmail accepts or reads differently (portability to WSO2 Integrator).",
+        "",
+        "Suppress a finding with a `// balmail:ignore CODE` comment on its line (or alone on the line "
+        "before); choose codes with `--select` / `--ignore` and a comma-separated list of code prefixes. "
+        "Exit status: 0 clean, 1 errors (warnings too with `--strict`), 2 usage error.",
+        "",
+        "| code | name | severity | summary |",
+        "|---|---|---|---|",
+    ]
+    for registered in rules:
+        summary = registered.summary.replace("|", "\\|")
+        lines.append(
+            f"| [{registered.code}](#{registered.code.lower()}) | {registered.name} | "
+            f"{registered.severity.value} | {summary} |"
+        )
+    for registered in rules:
+        lines += [
+            "",
+            f"## {registered.code}",
+            "",
+            f"`{registered.name}` · {registered.severity.value} · {registered.summary}",
+            "",
+        ]
+        if registered.message:
+            lines += [f"Message: `` {registered.message} ``", ""]
+        lines.append(rule_help_markdown(registered).replace("## ", "### "))
+    return "\n".join(lines) + "\n"

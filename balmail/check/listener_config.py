@@ -1,0 +1,954 @@
+"""Checks of email listener (and client) configuration records: BALMAIL_101..114.
+
+The records are the closed `email:PopListenerConfiguration` / `email:ImapListenerConfiguration` (and the
+client `PopConfiguration` / `ImapConfiguration` / `SmtpConfiguration`, and `SecureSocket` inside them).
+They are found where listeners are created (`listener email:X l = new ({...})`, `new email:X({...})`,
+`new (cfg)`) and where a variable is declared with one of those types. Field values are followed through
+constants, module and local variables, and configurables with a default, as far as they are literals.
+
+What is checked: the record's shape as Ballerina's type checker sees it (unknown field, wrong type,
+missing required field; errors with Ballerina's wording), values that cannot work (polling interval,
+port range, unknown TLS version), and settings that are risky (cleartext, opportunistic STARTTLS, literal
+credentials, a missing certificate file, no host name check, a weak TLS version, very frequent polling of
+a remote server). A configurable's default can be overridden at deployment, so it is used for value
+checks but never blamed as a literal credential or a missing file.
+"""
+
+from __future__ import annotations
+
+import decimal
+import os
+from collections.abc import Iterator
+
+import attrs
+
+from balmail import diagnostics as diag
+from balmail.check import portability
+from balmail.check.email import EMAIL_MODULE, LISTENER_TYPES, listener_declarations, unwrap
+from balmail.check.registry import Rule, register
+from balmail.check.walk import import_prefix, is_function_boundary, walk
+from balmail.diagnostics import Diagnostic, Severity
+from balmail.source import SourceFile, Span
+from balmail.syntax import ast
+
+# ---------------------------------------------------------------- rules
+
+
+def _rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    what: str,
+    why: str,
+    example: str,
+    fix: str,
+    message: str | None = None,
+) -> Rule:
+    return register(Rule(code, name, severity, summary, what, why, example, fix, message))
+
+
+_LISTENER = "listener email:ImapListener inbox = new ({{\n{fields}\n}});"
+
+
+def _listener(*fields: str) -> str:
+    return _LISTENER.format(fields=",\n".join(f"    {field}" for field in fields))
+
+
+_BASE = ('host: "imap.example.com"', "username: username", "password: password")
+
+UNKNOWN_FIELD = _rule(
+    "BALMAIL_101",
+    "unknown-config-field",
+    Severity.ERROR,
+    "A configuration record has a field its closed record type does not define.",
+    "Reports a field in a listener, client or `secureSocket` configuration record that "
+    "`email:PopListenerConfiguration`, `email:ImapListenerConfiguration`, `email:SecureSocket` (or the "
+    "client configuration types) do not have. These records are closed (`record {| ... |}`).",
+    "Ballerina rejects the program (`undefined field`), so it does not build for WSO2 Integrator; the "
+    "field is usually misspelt (`pollInterval` for `pollingInterval`) and its setting silently lost.",
+    _listener(*_BASE, "pollInterval: 10"),
+    _listener(*_BASE, "pollingInterval: 10"),
+    "undefined field '{0}' in record '{1}'",
+)
+
+FIELD_TYPE = _rule(
+    "BALMAIL_102",
+    "config-field-type",
+    Severity.ERROR,
+    "A configuration field has a value of the wrong type.",
+    "Reports a configuration field whose value is certainly of another type than the field's: a string "
+    "port, a decimal where an `int` is needed, a string that is not one of the `email:Security` modes, a "
+    "variable declared with an incompatible type.",
+    "Ballerina rejects the program (`incompatible types`); balmail would fail when the listener starts.",
+    _listener(*_BASE, 'port: "993"'),
+    _listener(*_BASE, "port: 993"),
+    "incompatible types: expected '{0}', found '{1}'",
+)
+
+MISSING_FIELD = _rule(
+    "BALMAIL_103",
+    "missing-config-field",
+    Severity.ERROR,
+    "A configuration record lacks a required field.",
+    "Reports a listener configuration without `host`, `username` or `password`, or a `secureSocket` "
+    "without `cert`, or a `protocol` without `name`: fields that have no default.",
+    "Ballerina rejects the program (`missing non-defaultable required record field`); there is nothing "
+    "to connect to or log in with.",
+    'listener email:ImapListener inbox = new ({\n    host: "imap.example.com",\n    username: username\n});',
+    'listener email:ImapListener inbox = new ({\n    host: "imap.example.com",\n    username: username,\n'
+    "    password: password\n});",
+    "missing non-defaultable required record field '{0}'",
+)
+
+POLLING_INTERVAL = _rule(
+    "BALMAIL_104",
+    "non-positive-polling-interval",
+    Severity.ERROR,
+    "`pollingInterval` is zero or negative.",
+    "Reports a `pollingInterval` that is 0 or less, written directly or reached through a constant, "
+    "variable or configurable default.",
+    "The listener polls every `pollingInterval` seconds; Ballerina's scheduler refuses a non-positive "
+    "interval when the listener starts, and balmail does too.",
+    _listener(*_BASE, "pollingInterval: 0"),
+    _listener(*_BASE, "pollingInterval: 30"),
+)
+
+PORT_RANGE = _rule(
+    "BALMAIL_105",
+    "port-out-of-range",
+    Severity.ERROR,
+    "`port` is not a TCP port number (1 to 65535).",
+    "Reports a `port` value below 1 or above 65535.",
+    "No server can listen there; the connection fails on every polling cycle.",
+    _listener(*_BASE, "port: 99300"),
+    _listener(*_BASE, "port: 993"),
+)
+
+SECURITY_PORT = _rule(
+    "BALMAIL_106",
+    "security-port-mismatch",
+    Severity.WARNING,
+    "The security mode does not fit the well-known port.",
+    "Reports `SSL` (TLS from the first byte) on a port that mail servers use for plaintext and STARTTLS "
+    "(POP3 110, IMAP 143, SMTP 25/587), and a `START_TLS_*` or `START_TLS_NEVER` mode on an implicit-TLS "
+    "port (POP3 995, IMAP 993, SMTP 465). Defaults count: no `security` means `SSL`, no `port` means "
+    "995 / 993 / 465.",
+    "The two sides then wait for different first bytes: the connection hangs until a timeout or fails "
+    "with a confusing TLS or protocol error.",
+    _listener(*_BASE, "port: 143"),
+    _listener(*_BASE, "port: 143", "security: email:START_TLS_ALWAYS"),
+)
+
+CLEARTEXT = _rule(
+    "BALMAIL_107",
+    "cleartext-transport",
+    Severity.WARNING,
+    "`security: email:START_TLS_NEVER`: credentials and mail travel in plaintext.",
+    "Reports the `START_TLS_NEVER` security mode, which never negotiates TLS.",
+    "The password is sent in the clear at every login and every message can be read or changed on the "
+    "way. Ballerina's scanner flags it too (avoid connecting to mail servers without TLS).",
+    _listener(*_BASE, "port: 143", "security: email:START_TLS_NEVER"),
+    _listener(*_BASE, "port: 143", "security: email:START_TLS_ALWAYS"),
+)
+
+OPPORTUNISTIC = _rule(
+    "BALMAIL_108",
+    "opportunistic-starttls",
+    Severity.WARNING,
+    "`security: email:START_TLS_AUTO` falls back to plaintext when STARTTLS is not offered.",
+    "Reports the `START_TLS_AUTO` security mode.",
+    "Whether the password is encrypted is decided by the server's greeting; anyone on the network path "
+    "can strip the STARTTLS offer and read the credentials, with nothing to show a downgrade happened.",
+    _listener(*_BASE, "port: 143", "security: email:START_TLS_AUTO"),
+    _listener(*_BASE, "port: 143", "security: email:START_TLS_ALWAYS"),
+)
+
+LITERAL_CREDENTIAL = _rule(
+    "BALMAIL_109",
+    "literal-credential",
+    Severity.WARNING,
+    "A password or username is written in the source.",
+    "Reports a `password` or `username` given as a string literal, directly or through a constant or "
+    "variable initialised with one. A `configurable` (even one with a default) is the intended way.",
+    "Source code is shared, reviewed and committed; a password in it leaks, and changing it needs a new "
+    "build. Configurable values come from Config.toml, `BAL_CONFIG_FILES`, `BAL_CONFIG_DATA` or `-C`.",
+    _listener('host: "imap.example.com"', 'username: "orders@example.com"', 'password: "s3cret"'),
+    "configurable string username = ?;\nconfigurable string password = ?;\n\n" + _listener(*_BASE),
+)
+
+MISSING_CERT = _rule(
+    "BALMAIL_110",
+    "missing-cert-file",
+    Severity.WARNING,
+    "`secureSocket.cert` names a file that does not exist.",
+    "Reports a `cert` path, written as a literal or constant, that does not exist relative to the .bal "
+    "file's folder (or as an absolute path). Paths from configurables are deployment settings and are "
+    "not checked.",
+    "The listener cannot build its TLS context and fails on start. Relative paths are resolved against "
+    "the working directory at run time, so keep the program and its certificate together.",
+    _listener(*_BASE, 'secureSocket: {cert: "certs/missing.crt"}'),
+    "configurable string certPath = ?;\n\n" + _listener(*_BASE, "secureSocket: {cert: certPath}"),
+)
+
+NO_HOSTNAME_CHECK = _rule(
+    "BALMAIL_111",
+    "hostname-verification-disabled",
+    Severity.WARNING,
+    "`secureSocket.verifyHostName` is false.",
+    "Reports `verifyHostName: false` in a `secureSocket` record.",
+    "The certificate chain is still checked, but a certificate issued for any other host is accepted, so "
+    "anyone who can obtain one can intercept the connection (Ballerina's scanner flags it too).",
+    _listener(*_BASE, "secureSocket: {cert: certPath, verifyHostName: false}"),
+    _listener(*_BASE, "secureSocket: {cert: certPath}"),
+)
+
+UNKNOWN_TLS_VERSION = _rule(
+    "BALMAIL_112",
+    "unknown-tls-version",
+    Severity.ERROR,
+    "`secureSocket.protocol.versions` names an unknown TLS version.",
+    "Reports an entry of `protocol.versions` that is not a protocol version name "
+    "(`TLSv1.2`, `TLSv1.3`, ...).",
+    "Java and balmail both refuse an unknown version name, so the listener fails when it builds its TLS "
+    "context.",
+    _listener(*_BASE, 'secureSocket: {cert: certPath, protocol: {name: email:TLS, versions: ["TLS1.3"]}}'),
+    _listener(*_BASE, 'secureSocket: {cert: certPath, protocol: {name: email:TLS, versions: ["TLSv1.3"]}}'),
+    "unknown TLS version '{0}'",
+)
+
+WEAK_TLS_VERSION = _rule(
+    "BALMAIL_113",
+    "weak-tls-version",
+    Severity.WARNING,
+    "`secureSocket.protocol.versions` allows SSLv3, TLS 1.0 or TLS 1.1.",
+    "Reports `SSLv3`, `TLSv1` and `TLSv1.1` in `protocol.versions`.",
+    "These versions are withdrawn (RFC 8996): they rely on MD5/SHA-1 and are open to downgrade attacks; "
+    "current servers refuse them. balmail does not support SSLv3 at all.",
+    _listener(*_BASE, 'secureSocket: {cert: certPath, protocol: {name: email:TLS, versions: ["TLSv1.1"]}}'),
+    _listener(*_BASE, 'secureSocket: {cert: certPath, protocol: {name: email:TLS, versions: ["TLSv1.2"]}}'),
+)
+
+FREQUENT_POLLING = _rule(
+    "BALMAIL_114",
+    "frequent-polling",
+    Severity.INFO,
+    "A remote mail server is polled more often than every 10 seconds.",
+    "Reports a `pollingInterval` under 10 seconds when `host` is a literal that is not the local machine "
+    "(`localhost`, `127.x.x.x`, `::1`).",
+    "Every cycle logs in again; hosted mail services throttle or lock accounts that log in this often. "
+    "Fine against a local test server.",
+    _listener(*_BASE, "pollingInterval: 2"),
+    _listener(*_BASE, "pollingInterval: 30"),
+)
+
+# ---------------------------------------------------------------- record types
+
+
+@attrs.frozen
+class FieldSpec:
+    """One field of a closed record: its type (`kind` drives the check, `display` is how Ballerina prints
+    it, with the file's prefix filled in) and whether it must be given."""
+
+    kind: str  # string int decimal boolean security protocol strings secure_socket tls_protocol
+    display: str
+    required: bool = False
+
+
+@attrs.frozen
+class RecordSpec:
+    name: str  # as Ballerina prints it, `{p}` for the email prefix
+    fields: dict[str, FieldSpec]
+    protocol: str | None = None  # POP, IMAP, SMTP: for default ports and the port/security table
+
+
+_SECURITY = FieldSpec("security", "{p}:Security")
+_SECURE_SOCKET = FieldSpec("secure_socket", "{p}:SecureSocket")
+
+
+def _listener_spec(name: str, protocol: str, port: int) -> RecordSpec:
+    return RecordSpec(
+        name,
+        {
+            "host": FieldSpec("string", "string", True),
+            "username": FieldSpec("string", "string", True),
+            "password": FieldSpec("string", "string", True),
+            "pollingInterval": FieldSpec("decimal", "decimal"),
+            "port": FieldSpec("int", "int"),
+            "security": _SECURITY,
+            "secureSocket": _SECURE_SOCKET,
+        },
+        protocol,
+    )
+
+
+def _client_spec(name: str, protocol: str) -> RecordSpec:
+    return RecordSpec(
+        name,
+        {"port": FieldSpec("int", "int"), "security": _SECURITY, "secureSocket": _SECURE_SOCKET},
+        protocol,
+    )
+
+
+SECURE_SOCKET = RecordSpec(
+    "{p}:SecureSocket",
+    {
+        "cert": FieldSpec("string", "string", True),
+        "protocol": FieldSpec("tls_protocol", "record {| {p}:Protocol name; string[] versions; |}"),
+        "ciphers": FieldSpec("strings", "string[]"),
+        "verifyHostName": FieldSpec("boolean", "boolean"),
+    },
+)
+TLS_PROTOCOL = RecordSpec(
+    "record {| {p}:Protocol name; string[] versions; |}",
+    {"name": FieldSpec("protocol", "{p}:Protocol", True), "versions": FieldSpec("strings", "string[]")},
+)
+
+RECORD_TYPES: dict[str, RecordSpec] = {
+    "PopListenerConfiguration": _listener_spec("{p}:PopListenerConfiguration", "POP", 995),
+    "ImapListenerConfiguration": _listener_spec("{p}:ImapListenerConfiguration", "IMAP", 993),
+    "PopConfiguration": _client_spec("{p}:PopConfiguration", "POP"),
+    "ImapConfiguration": _client_spec("{p}:ImapConfiguration", "IMAP"),
+    "SmtpConfiguration": _client_spec("{p}:SmtpConfiguration", "SMTP"),
+    "SecureSocket": SECURE_SOCKET,
+}
+LISTENER_CONFIG = {"PopListener": "PopListenerConfiguration", "ImapListener": "ImapListenerConfiguration"}
+
+SECURITY_MODES = ("SSL", "START_TLS_AUTO", "START_TLS_ALWAYS", "START_TLS_NEVER")
+IMPLICIT_TLS_PORTS = {"POP": (995,), "IMAP": (993,), "SMTP": (465,)}
+PLAIN_PORTS = {"POP": (110,), "IMAP": (143,), "SMTP": (25, 587)}
+DEFAULT_PORTS = {"POP": 995, "IMAP": 993, "SMTP": 465}
+FREQUENT_SECONDS = decimal.Decimal(10)
+
+# Version names Java's JSSE accepts (what Ballerina passes them to), and the weak ones among them.
+JAVA_TLS_VERSIONS = ("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3")
+WEAK_TLS_VERSIONS = frozenset({"SSLv3", "TLSv1", "TLSv1.1"})
+
+# ---------------------------------------------------------------- static values
+
+
+@attrs.frozen
+class Value:
+    """What the linter knows about an expression's value.
+
+    `kind` is int, decimal, float, string, boolean, nil, enum (an `email:` enum member, `value` its name),
+    record, list, or unknown. `origin` says where the value was written: "literal" (in place), "constant"
+    (a constant or an initialised variable), or "configurable" (a configurable's default). `declared` is
+    the type text of a variable it came through, which is what Ballerina type-checks against.
+    """
+
+    kind: str
+    value: object = None
+    origin: str = "literal"
+    declared: str | None = None
+    via: str | None = None  # the variable name, for messages
+
+
+UNKNOWN = Value("unknown")
+
+
+@attrs.frozen
+class Field:
+    name: str
+    node: ast.MappingField
+    expr: ast.Expr
+
+
+class Resolver:
+    """Follows names to the literals they stand for: module constants, variables, configurables with a
+    default, and local variables of one enclosing function."""
+
+    def __init__(self, source: SourceFile, module: ast.Module, prefix: str) -> None:
+        self.source = source
+        self.prefix = prefix
+        self.module_values: dict[str, ast.Member] = {}
+        for member in module.members:
+            if isinstance(member, ast.ConstDecl):
+                self.module_values[member.name] = member
+            elif isinstance(member, ast.ModuleVarDecl) and isinstance(member.binding, ast.CaptureBinding):
+                self.module_values[member.binding.name] = member
+        self.locals: dict[str, ast.VarDecl | None] = {}
+
+    def enter_function(self, body: ast.Node | None) -> None:
+        """Local variables of the function the next expressions are in (None: module level)."""
+        self.locals = {}
+        if body is None:
+            return
+        for node in walk(body, is_function_boundary):
+            if isinstance(node, ast.VarDecl) and isinstance(node.binding, ast.CaptureBinding):
+                name = node.binding.name
+                self.locals[name] = None if name in self.locals else node  # declared twice: unknown
+            elif isinstance(node, ast.CaptureBinding):
+                self.locals.setdefault(node.name, None)
+
+    def type_text(self, t: ast.Node | None) -> str | None:
+        return None if t is None else self.source.text[t.span.start : t.span.end]
+
+    def value(self, expr: ast.Node | None, depth: int = 0) -> Value:
+        expr = unwrap(expr)
+        if expr is None or depth > 20:
+            return UNKNOWN
+        if isinstance(expr, ast.Literal):
+            return _literal(expr)
+        if isinstance(expr, ast.Template) and expr.kind == "string" and not expr.exprs:
+            return Value("string", "".join(expr.strings))
+        if isinstance(expr, ast.Template) and expr.kind == "string":
+            return Value("string", None)
+        if isinstance(expr, ast.Unary) and expr.op in ("-", "+"):
+            inner = self.value(expr.operand, depth + 1)
+            if inner.kind in ("int", "decimal", "float") and inner.value is not None:
+                number = inner.value if expr.op == "+" else -inner.value  # type: ignore[operator]
+                return attrs.evolve(inner, value=number)
+            return UNKNOWN
+        if isinstance(expr, ast.MappingExpr):
+            return Value("record", expr)
+        if isinstance(expr, ast.ListExpr):
+            return Value("list", expr)
+        if isinstance(expr, ast.QualifiedRef):
+            if expr.prefix == self.prefix and expr.name in (*SECURITY_MODES, "TLS"):
+                return Value(
+                    "enum",
+                    expr.name,
+                    declared=f"{self.prefix}:{'Protocol' if expr.name == 'TLS' else 'Security'}",
+                )
+            if expr.prefix == self.prefix and expr.name == "DEFAULT_FOLDER":
+                return Value("string", "INBOX", origin="constant")
+            return UNKNOWN
+        if isinstance(expr, ast.VarRef):
+            return self.variable(expr.name, depth)
+        return UNKNOWN
+
+    def variable(self, name: str, depth: int) -> Value:
+        if name in self.locals:
+            decl = self.locals[name]
+            if decl is None:
+                return UNKNOWN
+            found = self.value(decl.init, depth + 1) if decl.init is not None else UNKNOWN
+            return _through(found, "constant", self.type_text(decl.type), name)
+        member = self.module_values.get(name)
+        if isinstance(member, ast.ConstDecl):
+            return _through(
+                self.value(member.value, depth + 1), "constant", self.type_text(member.type), name
+            )
+        if isinstance(member, ast.ModuleVarDecl):
+            declared = self.type_text(member.type)
+            if "configurable" in member.qualifiers:
+                if member.required or member.init is None:
+                    return Value("unknown", origin="configurable", declared=declared, via=name)
+                return _through(self.value(member.init, depth + 1), "configurable", declared, name)
+            if member.init is None:
+                return Value("unknown", declared=declared, via=name)
+            return _through(self.value(member.init, depth + 1), "constant", declared, name)
+        return UNKNOWN
+
+
+def _through(found: Value, origin: str, declared: str | None, name: str) -> Value:
+    """A value reached through a variable: the variable's origin and declared type win."""
+    if found.origin == "configurable":
+        origin = "configurable"
+    return attrs.evolve(found, origin=origin, declared=declared or found.declared, via=found.via or name)
+
+
+def _literal(lit: ast.Literal) -> Value:
+    if lit.kind == "int":
+        return Value("int", lit.value)
+    if lit.kind in ("float", "decimal"):
+        text = str(lit.value)
+        try:
+            number = decimal.Decimal(text)
+        except decimal.InvalidOperation:
+            number = None
+        suffix = lit.text[-1:].lower()
+        kind = "float" if suffix == "f" else "decimal" if suffix == "d" else "number"
+        return Value(kind, number)
+    if lit.kind == "string":
+        return Value("string", lit.value)
+    if lit.kind == "boolean":
+        return Value("boolean", lit.value)
+    if lit.kind == "nil":
+        return Value("nil", None)
+    return UNKNOWN
+
+
+# ---------------------------------------------------------------- the checker
+
+
+class ConfigChecker:
+    """Checks each configuration record once (a record reached two ways is still checked once)."""
+
+    def __init__(self, source: SourceFile, module: ast.Module, prefix: str, base_dir: str) -> None:
+        self.source = source
+        self.module = module
+        self.prefix = prefix
+        self.base_dir = base_dir
+        self.resolver = Resolver(source, module, prefix)
+        self.found: list[Diagnostic] = []
+        self.checked: set[int] = set()
+
+    # ------------------------------------------------------------ reporting
+
+    def report(self, rule: Rule, span: Span, message: str, help_text: str | None = None) -> None:
+        self.found.append(diag.Diagnostic(rule.code, rule.severity, message, span, help_text))
+
+    def display(self, text: str) -> str:
+        return text.replace("{p}", self.prefix)
+
+    # ------------------------------------------------------------ where records are
+
+    def run(self) -> list[Diagnostic]:
+        declared = listener_declarations(self.module)
+        for scope, body in self._scopes():
+            self.resolver.enter_function(body)
+            for node in walk(scope, is_function_boundary) if body is not None else self._module_nodes(scope):
+                self._visit(node, declared)
+        return self.found
+
+    def _scopes(self) -> Iterator[tuple[ast.Node, ast.Node | None]]:
+        """The module level, then every function body (each with its own local variables)."""
+        yield self.module, None
+        for node in walk(self.module):
+            if type(node).__name__ in ("FunctionDefn", "LocalFunction", "AnonFunction"):
+                body = getattr(node, "body", None)
+                if body is not None:
+                    yield body, body
+
+    def _module_nodes(self, module: ast.Node) -> Iterator[ast.Node]:
+        """Module-level expressions: member initialisers and service listener expressions, not bodies."""
+        for member in self.module.members:
+            if isinstance(member, ast.FunctionDefn | ast.ClassDefn):
+                continue
+            if isinstance(member, ast.ServiceDecl):
+                for expr in member.listeners:
+                    yield from walk(expr, is_function_boundary)
+                continue
+            yield from walk(member, is_function_boundary)
+
+    def _visit(self, node: ast.Node, declared: dict[str, ast.Member]) -> None:
+        if isinstance(node, ast.ListenerDecl | ast.ModuleVarDecl | ast.VarDecl | ast.ConstDecl):
+            init = node.value if isinstance(node, ast.ConstDecl) else node.init
+            record_type = self._record_type(node.type)
+            if record_type is not None:
+                value = self.resolver.value(init)
+                if "configurable" in node.qualifiers if isinstance(node, ast.ModuleVarDecl) else False:
+                    value = attrs.evolve(value, origin="configurable")
+                self.check_value(value, record_type, init)
+                return
+            kind = self._listener_type(node.type)
+            new = unwrap(init)
+            if kind is not None and isinstance(new, ast.NewExpr) and new.type is None:
+                self._check_new(new, kind)
+        elif isinstance(node, ast.NewExpr) and isinstance(node.type, ast.TypeRef):
+            t = node.type
+            if t.prefix == self.prefix and t.name in LISTENER_TYPES:
+                self._check_new(node, t.name)
+
+    def _record_type(self, t: ast.Node | None) -> RecordSpec | None:
+        if isinstance(t, ast.TypeRef) and t.prefix == self.prefix:
+            return RECORD_TYPES.get(t.name)
+        return None
+
+    def _listener_type(self, t: ast.Node | None) -> str | None:
+        if isinstance(t, ast.TypeRef) and t.prefix == self.prefix and t.name in LISTENER_TYPES:
+            return t.name
+        return None
+
+    def _check_new(self, new: ast.NewExpr, kind: str) -> None:
+        arg: ast.Node | None = None
+        for item in new.args:
+            if isinstance(item, ast.NamedArg):
+                if item.name == "listenerConfig":
+                    arg = item.value
+            elif not isinstance(item, ast.RestArg) and arg is None:
+                arg = item
+        if arg is None:
+            self.report(
+                MISSING_FIELD,
+                new.span,
+                MISSING_FIELD.format_message("host"),
+                "pass a configuration record: new ({host: ..., username: ..., password: ...})",
+            )
+            return
+        self.check_value(self.resolver.value(arg), RECORD_TYPES[LISTENER_CONFIG[kind]], arg)
+
+    # ------------------------------------------------------------ one record
+
+    def check_value(self, value: Value, spec: RecordSpec, where: ast.Node | None) -> None:
+        if value.kind != "record" or where is None:
+            return
+        record = value.value
+        assert isinstance(record, ast.MappingExpr)
+        if record.span.start in self.checked:
+            return
+        self.checked.add(record.span.start)
+        self.check_record(record, spec, value.origin)
+
+    def check_record(self, record: ast.MappingExpr, spec: RecordSpec, origin: str) -> None:
+        fields: dict[str, Field] = {}
+        complete = True
+        for item in record.fields:
+            if item.kind in ("spread", "computed") or item.key is None:
+                complete = False
+                continue
+            fields[item.key] = Field(item.key, item, item.value)
+            if item.key not in spec.fields:
+                if not portability.check_extension_field(self, spec, item):
+                    self.report(
+                        UNKNOWN_FIELD,
+                        item.span,
+                        UNKNOWN_FIELD.format_message(item.key, self.display(spec.name)),
+                        _did_you_mean(item.key, spec.fields),
+                    )
+        if complete:
+            for name, field_spec in spec.fields.items():
+                if field_spec.required and name not in fields:
+                    self.report(MISSING_FIELD, record.span, MISSING_FIELD.format_message(name))
+        values: dict[str, Value] = {}
+        for name, item in fields.items():
+            field_spec = spec.fields.get(name)
+            if field_spec is None:
+                continue
+            value = self.resolver.value(item.expr)
+            if origin == "configurable" and value.origin != "configurable":
+                value = attrs.evolve(value, origin="configurable")
+            if self.check_type(item.expr, value, field_spec):
+                values[name] = value
+        if spec.protocol is not None:
+            self.check_connection(spec, fields, values)
+
+    # ------------------------------------------------------------ field types
+
+    def check_type(self, expr: ast.Expr, value: Value, spec: FieldSpec) -> bool:
+        """Report a certain type mismatch; True when the value may be used for value checks."""
+        expected = self.display(spec.display)
+        found = self.found_type(value)
+        if spec.kind in ("secure_socket", "tls_protocol"):
+            if value.kind == "record":
+                nested = SECURE_SOCKET if spec.kind == "secure_socket" else TLS_PROTOCOL
+                self.check_value(value, nested, expr)
+                if spec.kind == "secure_socket":
+                    self.check_secure_socket(value)
+                return True
+            ok = value.declared in (None, expected) or value.kind == "unknown" and value.declared is None
+            if (
+                value.declared is not None
+                and value.declared != expected
+                and value.declared.startswith(("string", "int", "decimal", "boolean", "float"))
+            ):
+                self.type_error(expr, expected, value.declared)
+                return False
+            return ok
+        if found is None:
+            return False
+        if spec.kind == "strings" and value.kind == "list":
+            return self.check_string_list(value)
+        if not self.assignable(value, spec, found):
+            self.type_error(expr, expected, found)
+            return False
+        return True
+
+    def found_type(self, value: Value) -> str | None:
+        """The type Ballerina would see for the value, when certain."""
+        if value.declared is not None:
+            return value.declared
+        if value.kind == "number":
+            return "decimal"  # a floating literal takes its type from the context
+        if value.kind in ("int", "decimal", "float", "string", "boolean"):
+            return value.kind
+        if value.kind == "nil":
+            return "()"
+        if value.kind == "list":
+            return "list"
+        if value.kind == "record":
+            return "map"
+        return None
+
+    def assignable(self, value: Value, spec: FieldSpec, found: str) -> bool:
+        literal = value.declared is None
+        kind = spec.kind
+        if kind == "string":
+            return found == "string" or found.startswith(self.prefix + ":") and found.endswith("FOLDER")
+        if kind == "int":
+            return found in ("int", "byte")
+        if kind == "decimal":
+            return found == "decimal" or (literal and value.kind in ("int", "number"))
+        if kind == "boolean":
+            return found == "boolean"
+        if kind == "security":
+            if found == f"{self.prefix}:Security":
+                return value.kind != "enum" or value.value in SECURITY_MODES
+            return literal and value.kind == "string" and value.value in SECURITY_MODES
+        if kind == "protocol":
+            if found == f"{self.prefix}:Protocol":
+                return True
+            return literal and value.kind == "string" and value.value == "TLS"
+        if kind == "strings":
+            return found == "string[]"
+        return True
+
+    def check_string_list(self, value: Value) -> bool:
+        items = value.value
+        assert isinstance(items, ast.ListExpr)
+        ok = True
+        for item in items.items:
+            item_value = self.resolver.value(item)
+            found = self.found_type(item_value)
+            if found is not None and found != "string":
+                self.type_error(item, "string", found)
+                ok = False
+        return ok
+
+    def type_error(self, expr: ast.Node, expected: str, found: str) -> None:
+        self.report(FIELD_TYPE, expr.span, FIELD_TYPE.format_message(expected, found))
+
+    # ------------------------------------------------------------ values
+
+    def check_connection(self, spec: RecordSpec, fields: dict[str, Field], values: dict[str, Value]) -> None:
+        protocol = spec.protocol
+        assert protocol is not None
+        interval = values.get("pollingInterval")
+        interval_number = _number(interval)
+        if interval_number is not None and interval_number <= 0:
+            where = fields["pollingInterval"].expr
+            self.report(
+                POLLING_INTERVAL,
+                where.span,
+                f"pollingInterval must be greater than 0 seconds, found {_show(interval)}",
+                "poll every few seconds at least, e.g. pollingInterval: 30",
+            )
+        port = values.get("port")
+        port_number = _number(port)
+        if port_number is not None and not 1 <= port_number <= 65535:
+            self.report(
+                PORT_RANGE,
+                fields["port"].expr.span,
+                f"port must be between 1 and 65535, found {_show(port)}",
+                f"the standard {protocol} ports are {_ports(protocol)}",
+            )
+            port_number = None
+        security = values.get("security")
+        mode = _mode(security)
+        if "security" in fields and mode == "START_TLS_NEVER":
+            self.report(
+                CLEARTEXT,
+                fields["security"].expr.span,
+                f"security mode START_TLS_NEVER sends the password and messages in plaintext{_via(security)}",
+                "use email:START_TLS_ALWAYS (or email:SSL on an implicit-TLS port)",
+            )
+        if "security" in fields and mode == "START_TLS_AUTO":
+            self.report(
+                OPPORTUNISTIC,
+                fields["security"].expr.span,
+                f"security mode START_TLS_AUTO continues in plaintext when the server does not offer "
+                f"STARTTLS{_via(security)}",
+                "use email:START_TLS_ALWAYS, which fails instead of sending credentials in the clear",
+            )
+        self.check_security_port(protocol, fields, values, mode, port_number)
+        for name in ("username", "password"):
+            value = values.get(name)
+            if value is not None and value.kind == "string" and value.origin != "configurable":
+                self.report(
+                    LITERAL_CREDENTIAL,
+                    fields[name].expr.span,
+                    f"the {name} is written in the source{_via(value)}",
+                    f"declare `configurable string {name} = ?;` and set it in Config.toml",
+                )
+        if interval_number is not None and 0 < interval_number < FREQUENT_SECONDS:
+            host = values.get("host")
+            if host is not None and host.kind == "string" and isinstance(host.value, str):
+                if not _is_loopback(host.value):
+                    self.report(
+                        FREQUENT_POLLING,
+                        fields["pollingInterval"].expr.span,
+                        f"polling {host.value} every {_show(interval)} seconds logs in "
+                        f"{_per_hour(interval_number)} "
+                        "times an hour",
+                        "poll every 30 seconds or more; mail providers throttle frequent logins",
+                    )
+
+    def check_security_port(
+        self,
+        protocol: str,
+        fields: dict[str, Field],
+        values: dict[str, Value],
+        mode: str | None,
+        port: int | None,
+    ) -> None:
+        if "security" not in fields and "port" not in fields:
+            return
+        if "security" not in fields:
+            mode = "SSL"
+        if "port" not in fields:
+            port = DEFAULT_PORTS[protocol]
+        if mode is None or port is None:
+            return
+        where = fields["port"].expr if "port" in fields else fields["security"].expr
+        if mode == "SSL" and port in PLAIN_PORTS[protocol]:
+            self.report(
+                SECURITY_PORT,
+                where.span,
+                f"security mode SSL expects TLS from the first byte, but port {port} is the {protocol} port "
+                "for plaintext and STARTTLS",
+                f"use port {IMPLICIT_TLS_PORTS[protocol][0]} with SSL, "
+                f"or security: {self.prefix}:START_TLS_ALWAYS",
+            )
+        elif mode != "SSL" and port in IMPLICIT_TLS_PORTS[protocol]:
+            self.report(
+                SECURITY_PORT,
+                where.span,
+                f"security mode {mode} starts in plaintext, but port {port} is the {protocol} port for "
+                "implicit TLS (SSL)",
+                f"use security: {self.prefix}:SSL on port {port}, "
+                f"or port {PLAIN_PORTS[protocol][0]} for STARTTLS",
+            )
+
+    def check_secure_socket(self, value: Value) -> None:
+        record = value.value
+        assert isinstance(record, ast.MappingExpr)
+        for item in record.fields:
+            if item.key == "cert":
+                self.check_cert(item.value, value.origin)
+            elif item.key == "verifyHostName":
+                flag = self.resolver.value(item.value)
+                if flag.kind == "boolean" and flag.value is False:
+                    self.report(
+                        NO_HOSTNAME_CHECK,
+                        item.value.span,
+                        f"host name verification is disabled{_via(flag)}: "
+                        "a certificate for any host is accepted",
+                        "remove verifyHostName (it defaults to true); use a certificate for the host",
+                    )
+            elif item.key == "protocol":
+                protocol = self.resolver.value(item.value)
+                if protocol.kind == "record":
+                    assert isinstance(protocol.value, ast.MappingExpr)
+                    for inner in protocol.value.fields:
+                        if inner.key == "versions":
+                            self.check_versions(inner.value)
+            elif item.key == "ciphers":
+                portability.check_ciphers(self, item.value)
+
+    def check_cert(self, expr: ast.Expr, origin: str) -> None:
+        cert = self.resolver.value(expr)
+        if cert.kind != "string" or not isinstance(cert.value, str) or not cert.value:
+            return
+        if cert.origin == "configurable" or origin == "configurable":
+            return
+        path = cert.value if os.path.isabs(cert.value) else os.path.join(self.base_dir, cert.value)
+        if not os.path.exists(path):
+            self.report(
+                MISSING_CERT,
+                expr.span,
+                f"certificate file '{cert.value}' does not exist "
+                f"(relative to {_folder(self.base_dir)}){_via(cert)}",
+                "fix the path, or take it from a configurable set at deployment",
+            )
+
+    def check_versions(self, expr: ast.Expr) -> None:
+        versions = self.resolver.value(expr)
+        if versions.kind != "list":
+            return
+        assert isinstance(versions.value, ast.ListExpr)
+        names: list[str] = []
+        for item in versions.value.items:
+            version = self.resolver.value(item)
+            if version.kind != "string" or not isinstance(version.value, str):
+                continue
+            name = version.value
+            names.append(name)
+            if name in WEAK_TLS_VERSIONS:
+                self.report(
+                    WEAK_TLS_VERSION,
+                    item.span,
+                    f"TLS version '{name}' is withdrawn and insecure",
+                    'allow only "TLSv1.2" and "TLSv1.3"',
+                )
+            elif name in JAVA_TLS_VERSIONS:
+                continue
+            elif not portability.check_tls_version(self, item, name):
+                self.report(
+                    UNKNOWN_TLS_VERSION,
+                    item.span,
+                    UNKNOWN_TLS_VERSION.format_message(name),
+                    "use one of " + ", ".join(f'"{v}"' for v in JAVA_TLS_VERSIONS[3:]),
+                )
+        portability.check_version_range(self, versions.value, names)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _number(value: Value | None) -> decimal.Decimal | int | None:
+    if value is None or value.kind not in ("int", "decimal", "number", "float"):
+        return None
+    number = value.value
+    return number if isinstance(number, int | decimal.Decimal) else None
+
+
+def _show(value: Value | None) -> str:
+    assert value is not None
+    text = str(value.value)
+    if value.origin == "configurable" and value.via:
+        return f"{text} (the default of configurable '{value.via}')"
+    if value.via:
+        return f"{text} (from '{value.via}')"
+    return text
+
+
+def _via(value: Value | None) -> str:
+    if value is None or not value.via:
+        return ""
+    if value.origin == "configurable":
+        return f" (the default of configurable '{value.via}')"
+    return f" (through '{value.via}')"
+
+
+def _mode(value: Value | None) -> str | None:
+    if value is None:
+        return None
+    if value.kind in ("enum", "string") and value.value in SECURITY_MODES:
+        return str(value.value)
+    return None
+
+
+def _ports(protocol: str) -> str:
+    ports = sorted(IMPLICIT_TLS_PORTS[protocol] + PLAIN_PORTS[protocol])
+    return ", ".join(str(port) for port in ports)
+
+
+def _per_hour(seconds: decimal.Decimal | int) -> int:
+    return int(3600 / decimal.Decimal(seconds))
+
+
+def _is_loopback(host: str) -> bool:
+    host = host.strip().lower().strip("[]")
+    return (
+        host in ("localhost", "::1", "0:0:0:0:0:0:0:1")
+        or host.startswith("127.")
+        or host.endswith(".localhost")
+    )
+
+
+def _folder(base_dir: str) -> str:
+    return "the .bal file's folder" if base_dir in ("", ".") else f"'{base_dir}'"
+
+
+def _did_you_mean(name: str, fields: dict[str, FieldSpec]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.6)
+    known = ", ".join(fields)
+    if close:
+        return f"did you mean '{close[0]}'? The record's fields are: {known}"
+    return f"the record's fields are: {known}"
+
+
+def check_listener_configs(
+    source: SourceFile, module: ast.Module, base_dir: str | None = None
+) -> list[Diagnostic]:
+    """BALMAIL_101..114 (and the BALMAIL_3NN portability findings inside configuration records)."""
+    prefix = import_prefix(module, EMAIL_MODULE)
+    if prefix is None:
+        return []
+    if base_dir is None:
+        base_dir = os.path.dirname(source.path)
+    return ConfigChecker(source, module, prefix, base_dir).run()

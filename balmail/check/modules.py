@@ -1,0 +1,165 @@
+"""A catalogue of the public names of the Ballerina library modules email-listener programs use, so a
+reference like `email:UnknownListener` or `log:printInfoo` is reported as Ballerina's compiler reports it
+(`unknown type 'UnknownListener'`, `undefined function 'printInfoo'`) instead of surfacing at run time.
+
+Only modules listed here are checked; a prefix bound to any other module is left alone, and a missing
+import is names.py's `BAL_NAME_004`, not repeated here. The lists are the modules' public API (Swan Lake);
+when in doubt a name is listed, because a false "unknown" would block a program Ballerina accepts.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from balmail import diagnostics as diag
+from balmail.check.registry import rule
+from balmail.check.walk import prefixes, walk
+from balmail.diagnostics import Diagnostic
+from balmail.syntax import ast
+
+UNDEFINED_SYMBOL = "BAL_NAME_001"
+UNDEFINED_FUNCTION = "BAL_NAME_002"
+UNKNOWN_TYPE = "BAL_NAME_003"
+
+
+@attrs.frozen
+class ModuleCatalogue:
+    """The public members of one module: type names, function names, and other values (constants, enum
+    members, module variables)."""
+
+    types: frozenset[str]
+    functions: frozenset[str]
+    values: frozenset[str] = frozenset()
+
+    def knows(self, name: str) -> bool:
+        return name in self.types or name in self.functions or name in self.values
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+EMAIL = ModuleCatalogue(
+    types=_names(
+        """Message Options Attachment SecureSocket Security Protocol Service Error
+        PopListener ImapListener PopListenerConfiguration ImapListenerConfiguration
+        PopClient ImapClient SmtpClient PopConfiguration ImapConfiguration SmtpConfiguration"""
+    ),
+    functions=frozenset(),
+    values=_names("START_TLS_AUTO START_TLS_ALWAYS START_TLS_NEVER SSL TLS DEFAULT_FOLDER"),
+)
+
+IO = ModuleCatalogue(
+    types=_names(
+        """Error GenericError AccessDeniedError FileNotFoundError ConfigurationError EofError
+        ConnectionTimedOutError TypeMismatchError NoSuchFileError
+        ReadableByteChannel WritableByteChannel ReadableCharacterChannel WritableCharacterChannel
+        ReadableCSVChannel WritableCSVChannel ReadableDataChannel WritableDataChannel
+        ReadableTextRecordChannel WritableTextRecordChannel StringReader Block Format Separator
+        FileWriteOption ByteOrder
+        Printable PrintableRawTemplate FileOutputStream XmlWriteOptions XmlDoctype XmlEntityType
+        BlockStream CSVStream LineStream Mode FileReadOption"""
+    ),
+    functions=_names(
+        """print println fprint fprintln readln
+        fileReadString fileWriteString fileReadJson fileWriteJson fileReadLines fileWriteLines
+        fileReadBytes fileWriteBytes fileReadCsv fileWriteCsv fileReadXml fileWriteXml
+        fileReadLinesAsStream fileWriteLinesFromStream fileReadBlocksAsStream fileWriteBlocksFromStream
+        fileReadCsvAsStream fileWriteCsvFromStream
+        openReadableFile openWritableFile openReadableCsvFile openWritableCsvFile
+        createReadableChannel"""
+    ),
+    values=_names(
+        """stdout stderr OVERWRITE APPEND CSV TDF DEFAULT COMMA TAB COLON BIG_ENDIAN LITTLE_ENDIAN
+        DOCUMENT_ENTITY EXTERNAL_PARSED_ENTITY NEW_LINE READ WRITE"""
+    ),
+)
+
+LOG = ModuleCatalogue(
+    types=_names(
+        """Level Value KeyValues PrintableRawTemplate Error Logger Config OutputDestination
+        FileOutputDestination StandardDestination LoggerConfig AnydataKeyValues KeyValue FileWriteOption"""
+    ),
+    functions=_names(
+        """printDebug printInfo printWarn printError setOutputFile root fromConfig
+        setModuleLogLevel getLogConfig"""
+    ),
+    values=_names("DEBUG INFO WARN ERROR OVERWRITE APPEND"),
+)
+
+MIME = ModuleCatalogue(
+    types=_names(
+        """Entity MediaType ContentDisposition Error ParserError EncodeError DecodeError
+        GenericMimeError SetHeaderError InvalidHeaderValueError InvalidHeaderParamError
+        InvalidContentLengthError HeaderNotFoundError InvalidHeaderOperationError
+        IdleTimeoutTriggeredError NoContentError HeaderUnavailableError InvalidContentTypeError
+        SerializationError Encoding"""
+    ),
+    functions=_names(
+        """getMediaType getContentDispositionObject base64Encode base64Decode base64EncodeBlob
+        base64DecodeBlob getEncoding"""
+    ),
+    values=_names(
+        """APPLICATION_FORM_URLENCODED APPLICATION_JSON APPLICATION_OCTET_STREAM APPLICATION_PDF
+        APPLICATION_SOAP_XML APPLICATION_SVG_XML APPLICATION_XHTML_XML APPLICATION_XML IMAGE_GIF
+        IMAGE_JPEG IMAGE_PNG MULTIPART_ALTERNATIVE MULTIPART_FORM_DATA MULTIPART_MIXED
+        MULTIPART_RELATED MULTIPART_SIGNED TEXT_EVENT_STREAM TEXT_HTML TEXT_PLAIN TEXT_XML
+        BOUNDARY CHARSET START TYPE CONTENT_DISPOSITION CONTENT_ID CONTENT_LENGTH CONTENT_TYPE
+        CONTENT_TRANSFER_ENCODING DEFAULT_CHARSET LEADING TRAILING ATTACHMENT INLINE
+        BASE64 BIT7 BIT8 BINARY QUOTED_PRINTABLE"""
+    ),
+)
+
+RUNTIME = ModuleCatalogue(
+    types=_names("DynamicListener StackFrame StopHandler CallStackElement"),
+    functions=_names("""sleep registerListener deregisterListener getStackTrace onGracefulStop"""),
+)
+
+CATALOGUE: dict[str, ModuleCatalogue] = {
+    "ballerina/email": EMAIL,
+    "ballerina/io": IO,
+    "ballerina/log": LOG,
+    "ballerina/mime": MIME,
+    "ballerina/lang.runtime": RUNTIME,
+}
+
+
+def _message(code: str, name: str) -> str:
+    registered = rule(code)
+    assert registered is not None
+    return registered.format_message(name)
+
+
+def check_module_members(module: ast.Module) -> list[Diagnostic]:
+    """`prefix:name` references to a catalogued module that it does not define: types, called functions,
+    and other values, each with Ballerina's wording."""
+    bound = {prefix: CATALOGUE[name] for prefix, name in prefixes(module).items() if name in CATALOGUE}
+    if not bound:
+        return []
+    found: list[Diagnostic] = []
+    for node in walk(module):
+        if isinstance(node, ast.TypeRef) and node.prefix in bound:
+            catalogue = bound[node.prefix]
+            if node.name not in catalogue.types:
+                found.append(diag.error(UNKNOWN_TYPE, _message(UNKNOWN_TYPE, node.name), node.span))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.QualifiedRef):
+            ref = node.func
+            catalogue = bound.get(ref.prefix)
+            if catalogue is not None and ref.name not in catalogue.functions:
+                found.append(diag.error(UNDEFINED_FUNCTION, _message(UNDEFINED_FUNCTION, ref.name), ref.span))
+        elif isinstance(node, ast.QualifiedRef) and node.prefix in bound:
+            if not bound[node.prefix].knows(node.name):
+                found.append(diag.error(UNDEFINED_SYMBOL, _message(UNDEFINED_SYMBOL, node.name), node.span))
+    return _dedupe(found)
+
+
+def _dedupe(found: list[Diagnostic]) -> list[Diagnostic]:
+    """A call's callee is visited twice (as the call and as the reference): keep one report per span."""
+    seen: set[tuple[int, int]] = set()
+    unique: list[Diagnostic] = []
+    for item in found:
+        key = (item.span.start, item.span.end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique

@@ -1,0 +1,138 @@
+"""A function without a return type that returns a value: Ballerina rejects it with
+`incompatible types: expected '()', found 'T'` (rule BAL_TYPE_101).
+
+Only values whose type is certain from the source are reported: literals, string templates, comparisons,
+variables and parameters declared with a type, and calls of module functions declared with a return type.
+`return f();` where `f` returns nothing is valid Ballerina, so anything uncertain is left alone.
+"""
+
+from __future__ import annotations
+
+from balmail import diagnostics as diag
+from balmail.check.registry import Rule, register
+from balmail.check.walk import FUNCTION_KINDS, is_function_boundary, source_text, walk
+from balmail.diagnostics import Diagnostic, Severity
+from balmail.source import SourceFile
+from balmail.syntax import ast
+
+RETURN_VALUE = register(
+    Rule(
+        code="BAL_TYPE_101",
+        name="return-value-without-return-type",
+        severity=Severity.ERROR,
+        summary="A function that declares no return type returns a value.",
+        what_it_does="Reports `return expr;` in a function, method or handler whose signature has no "
+        "`returns` clause, when `expr` is certainly not `()` (a literal, a typed variable, a call of a "
+        "function declared with a return type).",
+        why="Without `returns` a function's return type is `()`; Ballerina rejects the program with "
+        "`incompatible types: expected '()', found '...'`. Usually the `returns` clause was forgotten.",
+        example='function greeting(string name) {\n    return "Hello, " + name;\n}',
+        fix='function greeting(string name) returns string {\n    return "Hello, " + name;\n}',
+        message="incompatible types: expected '()', found '{0}'",
+    )
+)
+
+_COMPARISONS = frozenset({"==", "!=", "===", "!==", "<", "<=", ">", ">=", "&&", "||"})
+_LITERAL_TYPES = {
+    "int": "int",
+    "string": "string",
+    "boolean": "boolean",
+    "float": "float",
+    "decimal": "decimal",
+}
+
+
+class _FunctionReturns:
+    """Finds the returns of one function body and the types of the names it declares."""
+
+    def __init__(
+        self, text: str, module_types: dict[str, str | None], functions: dict[str, str | None]
+    ) -> None:
+        self.text = text
+        self.module_types = module_types
+        self.functions = functions
+
+    def check(self, signature: ast.Signature, body: ast.Node) -> list[tuple[ast.Return, str]]:
+        locals_: dict[str, str | None] = {}
+        for param in signature.params:
+            if param.name is not None:
+                locals_[param.name] = None if param.rest else source_text(self.text, param.type)
+        returns: list[ast.Return] = []
+        for node in walk(body, is_function_boundary):
+            if node is not body and is_function_boundary(node):
+                continue
+            if isinstance(node, ast.Return) and node.value is not None:
+                returns.append(node)
+            elif isinstance(node, ast.VarDecl) and isinstance(node.binding, ast.CaptureBinding):
+                declared = None if node.type is None else source_text(self.text, node.type)
+                name = node.binding.name
+                locals_[name] = declared if locals_.get(name, declared) == declared else None
+            elif isinstance(node, ast.CaptureBinding):
+                locals_.setdefault(node.name, None)
+        found = []
+        for ret in returns:
+            assert ret.value is not None
+            found_type = self.type_of(ret.value, locals_)
+            if found_type is not None and found_type != "()":
+                found.append((ret, found_type))
+        return found
+
+    def type_of(self, expr: ast.Node, locals_: dict[str, str | None]) -> str | None:
+        """The type's text when certain, else None."""
+        if isinstance(expr, ast.Literal):
+            return "()" if expr.kind == "nil" else _LITERAL_TYPES.get(expr.kind)
+        if isinstance(expr, ast.Template):
+            return "string" if expr.kind == "string" else None
+        if isinstance(expr, ast.Binary) and expr.op in _COMPARISONS:
+            return "boolean"
+        if isinstance(expr, ast.Binary) and expr.op in ("+", "-", "*", "/", "%"):
+            left, right = self.type_of(expr.left, locals_), self.type_of(expr.right, locals_)
+            simple = ("int", "float", "decimal") if expr.op != "+" else ("int", "float", "decimal", "string")
+            return left if left == right and left in simple else None
+        if isinstance(expr, ast.IsExpr):
+            return "boolean"
+        if isinstance(expr, ast.VarRef):
+            if expr.name in locals_:
+                return locals_[expr.name]
+            return self.module_types.get(expr.name)
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.VarRef) and expr.func.name not in locals_:
+            name = expr.func.name
+            if name in self.functions:
+                return self.functions[name] or "()"
+        return None
+
+
+def check_return_values(source: SourceFile, module: ast.Module) -> list[Diagnostic]:
+    """BAL_TYPE_101 for every function, method and anonymous function without a `returns` clause."""
+    text = source.text
+    module_types: dict[str, str | None] = {}
+    functions: dict[str, str | None] = {}
+    for member in module.members:
+        if isinstance(member, ast.ModuleVarDecl) and isinstance(member.binding, ast.CaptureBinding):
+            module_types[member.binding.name] = source_text(text, member.type)
+        elif isinstance(member, ast.ConstDecl) and member.type is not None:
+            module_types[member.name] = source_text(text, member.type)
+        elif isinstance(member, ast.FunctionDefn):
+            returns = member.signature.returns
+            functions[member.name] = None if returns is None else source_text(text, returns)
+    finder = _FunctionReturns(text, module_types, functions)
+    found: list[Diagnostic] = []
+    for node in walk(module):
+        signature = getattr(node, "signature", None)
+        body = getattr(node, "body", None)
+        if not isinstance(signature, ast.Signature) or signature.returns is not None or body is None:
+            continue
+        if type(node).__name__ not in FUNCTION_KINDS:
+            continue
+        for ret, found_type in finder.check(signature, body):
+            assert ret.value is not None
+            message = RETURN_VALUE.format_message(found_type)
+            found.append(
+                diag.error(
+                    RETURN_VALUE.code,
+                    message,
+                    ret.value.span,
+                    help=f"add `returns {found_type}` to the signature, or return no value",
+                )
+            )
+    return found

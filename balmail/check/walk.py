@@ -1,0 +1,83 @@
+"""Generic AST traversal for the lint rules: children of any node, a depth-first walk, and the small
+lookups several rules share (which prefix a module is imported under, module-level declarations).
+
+Rules walk the tree through these helpers, never through node-specific visitors, so a node kind added to
+the AST later is still traversed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import attrs
+
+from balmail.syntax import ast
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+# By name, so node kinds that only some versions of the AST have (local functions) need no import.
+_FUNCTION_BOUNDARIES = frozenset(
+    {
+        "FunctionDefn",
+        "LocalFunction",
+        "AnonFunction",
+        "ArrowFunction",
+        "ObjectConstructor",
+        "ClassDefn",
+        "ServiceDecl",
+    }
+)
+FUNCTION_KINDS = frozenset({"FunctionDefn", "LocalFunction", "AnonFunction"})
+
+
+def children(node: ast.Node) -> Iterator[ast.Node]:
+    """Direct child nodes in field order (tuples, and tuples of pairs, flattened)."""
+    cls = type(node)
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = tuple(f.name for f in attrs.fields(cls) if f.name not in ("span", "name_span"))
+        _FIELDS[cls] = names
+    for name in names:
+        value = getattr(node, name)
+        if isinstance(value, ast.Node):
+            yield value
+        elif isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, ast.Node):
+                    yield item
+                elif isinstance(item, tuple):
+                    yield from (x for x in item if isinstance(x, ast.Node))
+
+
+def walk(node: ast.Node, prune: Callable[[ast.Node], bool] | None = None) -> Iterator[ast.Node]:
+    """Every node under `node` (itself included), depth first in source order. When `prune(n)` is true the
+    walk yields `n` but does not enter it."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if prune is not None and current is not node and prune(current):
+            continue
+        stack.extend(reversed(list(children(current))))
+
+
+def is_function_boundary(node: ast.Node) -> bool:
+    """Nodes that start a new function body: what `return` inside them refers to changes."""
+    return type(node).__name__ in _FUNCTION_BOUNDARIES
+
+
+def import_prefix(module: ast.Module, full_name: str) -> str | None:
+    """The prefix `module` imports `full_name` (e.g. `ballerina/email`) under, or None."""
+    for imp in module.imports:
+        if imp.full_name == full_name and imp.alias != "_":
+            return imp.prefix
+    return None
+
+
+def prefixes(module: ast.Module) -> dict[str, str]:
+    """Prefix → full module name for every import of the file."""
+    return {imp.prefix: imp.full_name for imp in module.imports if imp.alias != "_"}
+
+
+def source_text(text: str, node: ast.Node) -> str:
+    """The source text a node was parsed from."""
+    return text[node.span.start : node.span.end]
