@@ -83,20 +83,109 @@ def check(paths: tuple[str, ...], fmt: str) -> None:
     sys.exit(EXIT_ERRORS if any(d.is_error for d in found) else EXIT_OK)
 
 
-@main.command(context_settings={"ignore_unknown_options": True})
-@click.argument("paths", nargs=-1)
-def lint(paths: tuple[str, ...]) -> None:
-    """Lint email listener and service definitions (not yet implemented)."""
-    click.echo("balmail lint: not yet implemented", err=True)
-    sys.exit(EXIT_USAGE)
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True
+)
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option("--select", multiple=True, metavar="PREFIX,...", help="Report only these code prefixes.")
+@click.option("--ignore", multiple=True, metavar="PREFIX,...", help="Leave out these code prefixes.")
+def lint(
+    paths: tuple[str, ...], fmt: str, strict: bool, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> None:
+    """Lint PATHS (every .bal file under a folder): Ballerina's email-service checks, listener
+    configuration, portability. Suppress one finding with `// balmail:ignore CODE` on its line.
+
+    Exit 0 when clean, 1 on errors (on warnings too with --strict), 2 on usage errors.
+    """
+    from balmail.check.lint import failed, lint_source, parse_prefixes
+
+    try:
+        selected, ignored = parse_prefixes(select), parse_prefixes(ignore)
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
+    sources = read_sources(collect_files(paths))
+    found: list[Diagnostic] = []
+    for source in sources:
+        found.extend(lint_source(source, select=selected, ignore=ignored).diagnostics)
+    emit(found, sources, fmt, Path.cwd())
+    if fmt == "text":
+        errors = sum(1 for d in found if d.is_error)
+        warnings = sum(1 for d in found if d.severity.value == "warning")
+        notes = len(found) - errors - warnings
+        click.echo(
+            f"{len(sources)} file(s) linted, {errors} error(s), {warnings} warning(s), {notes} info", err=True
+        )
+    sys.exit(EXIT_ERRORS if failed(found, strict=strict) else EXIT_OK)
 
 
-@main.command(context_settings={"ignore_unknown_options": True})
-@click.argument("args", nargs=-1)
-def run(args: tuple[str, ...]) -> None:
-    """Run a .bal program (not yet implemented)."""
-    click.echo("balmail run: not yet implemented", err=True)
-    sys.exit(EXIT_USAGE)
+@main.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
+@click.argument("program", type=click.Path(dir_okay=False))
+@click.option("-C", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a configurable variable.")
+@click.option("--allow-read", "allow_read", multiple=True, is_flag=False, flag_value="*", metavar="PATH",
+              help="Allow reading files under PATH (comma list; bare flag: anywhere).")
+@click.option("--allow-write", "allow_write", multiple=True, is_flag=False, flag_value="*", metavar="PATH",
+              help="Allow writing files under PATH (comma list; bare flag: anywhere).")
+@click.option("--allow-net", "allow_net", multiple=True, is_flag=False, flag_value="*", metavar="HOST[:PORT]",
+              help="Allow network access to HOST (comma list; bare flag: any host).")
+@click.option("--allow-env", "allow_env", multiple=True, is_flag=False, flag_value="*", metavar="NAME",
+              help="Allow reading environment variable NAME (comma list; bare flag: all).")
+@click.option("--max-steps", type=int, default=None, help="Step budget (loop iterations + calls).")
+@click.option("--max-time", type=float, default=None, help="Wall-time budget in seconds.")
+@click.option("--max-depth", type=int, default=None, help="Call depth budget.")
+@click.option("--max-size", type=int, default=None, help="Largest string/list/map size.")
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def run(
+    program: str,
+    overrides: tuple[str, ...],
+    allow_read: tuple[str, ...],
+    allow_write: tuple[str, ...],
+    allow_net: tuple[str, ...],
+    allow_env: tuple[str, ...],
+    max_steps: int | None,
+    max_time: float | None,
+    max_depth: int | None,
+    max_size: int | None,
+    args: tuple[str, ...],
+) -> None:
+    """Run PROGRAM's `main`; ARGS (after `--`) go to `main`. Exit 1 on compile errors or an error."""
+    from balmail.app import run_program
+    from balmail.lang.sandbox import Budgets, Permissions
+    from balmail.report import render_text
+
+    def grant(values: tuple[str, ...]) -> tuple[str, ...] | None:
+        items = [v for raw in values for v in raw.split(",") if v]
+        return None if "*" in items else tuple(items)
+
+    if not Path(program).is_file():
+        raise click.UsageError(f"no such file: '{program}'")
+    parsed: dict[str, str] = {}
+    for item in overrides:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.UsageError(f"-C expects NAME=VALUE, got '{item}'")
+        parsed[name] = value
+    budgets = Budgets()
+    if max_steps is not None:
+        budgets.steps = max_steps
+    if max_time is not None:
+        budgets.seconds = max_time
+    if max_depth is not None:
+        budgets.depth = max_depth
+    if max_size is not None:
+        budgets.size = max_size
+    permissions = Permissions(grant(allow_read), grant(allow_write), grant(allow_net), grant(allow_env))
+    argv = list(args[1:] if args and args[0] == "--" else args)
+    result = run_program(
+        program, argv, overrides=parsed, permissions=permissions, budgets=budgets,
+        out=sys.stdout, err=sys.stderr,
+    )
+    if result.diagnostics and any(d.is_error for d in result.diagnostics):
+        click.echo(render_text(result.diagnostics, result.sources), err=True, nl=False)
+    if result.error_text:
+        click.echo(result.error_text, err=True)
+    sys.exit(result.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,234 @@
+"""Running a program: check it, compile it once, resolve configurables, initialise the module and call
+`main` with the command-line arguments. Returns what happened; `cli.py` does the printing and exiting.
+"""
+
+from __future__ import annotations
+
+import decimal
+import os
+import sys
+import threading
+from pathlib import Path
+from typing import Any, TextIO
+
+import attrs
+
+from balmail import diagnostics as diag
+from balmail.diagnostics import Diagnostic
+from balmail.lang import types as T
+from balmail.lang.context import RunContext
+from balmail.lang.errors import BallerinaPanic, FailSignal
+from balmail.lang.sandbox import Budgets, Permissions, Sandbox
+from balmail.lang.values import BError, BList, to_string
+from balmail.source import SourceFile
+
+RUNTIME_CODE = "BALMAIL_RUN_001"
+STACK_BYTES = 512 * 1024 * 1024
+
+
+@attrs.define
+class RunResult:
+    """Exit code, diagnostics that stopped the run (compile errors), and the error line for stderr."""
+
+    exit_code: int
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
+    sources: list[SourceFile] = attrs.field(factory=list)
+    error_text: str | None = None
+
+
+def panic_text(error: BError) -> str:
+    """`error: msg {detail}` — how Ballerina reports an uncaught error from `main`."""
+    text = f"error: {error.message}"
+    if error.detail:
+        text += " " + to_string(error.detail)
+    return text
+
+
+def check_program(source: SourceFile) -> tuple[Any, list[Diagnostic]]:
+    """Parse, resolve names (check/program.py when present) and type-check; returns (module, diagnostics)."""
+    try:
+        from balmail.check.program import check_source
+    except ImportError:
+        check_source = None
+    if check_source is not None:
+        result = check_source(source)
+        module, found = result.module, list(result.diagnostics)
+    else:
+        from balmail.syntax.parser import parse_source
+
+        parsed = parse_source(source)
+        module, found = parsed.module, list(parsed.diagnostics)
+    if module is not None and not any(d.is_error for d in found):
+        from balmail.check.types import check_types
+
+        found.extend(check_types(module, source))
+    return module, found
+
+
+def compile_source(source: SourceFile, ctx: RunContext) -> tuple[Any, list[Diagnostic]]:
+    """Check and compile; (program, diagnostics) with program None when there were errors."""
+    module, found = check_program(source)
+    if module is None or any(d.is_error for d in found):
+        return None, found
+    from balmail.lang.compile import CompileError, compile_program
+
+    try:
+        program = compile_program(module, ctx)
+    except CompileError as e:
+        span = e.span if e.span is not None else source.span(0, 0)
+        found.append(diag.error("BAL_TYPE_099", str(e), span))
+        return None, found
+    return program, found
+
+
+def convert_arg(text: str, t: T.Type) -> Any:
+    """A command-line argument converted to a `main` parameter type."""
+    r = T.resolve(t)
+    if isinstance(r, T.TUnion):
+        for m in r.members:
+            try:
+                return convert_arg(text, m)
+            except ValueError:
+                continue
+        raise ValueError(text)
+    if isinstance(r, T.TString | T.TAny | T.TAnydata | T.TJson):
+        return text
+    if isinstance(r, T.TInt):
+        v = int(text)
+        if not r.contains(v):
+            raise ValueError(text)
+        return v
+    if isinstance(r, T.TFloat):
+        return float(text)
+    if isinstance(r, T.TDecimal):
+        try:
+            return decimal.Decimal(text)
+        except decimal.InvalidOperation:
+            raise ValueError(text) from None
+    if isinstance(r, T.TBoolean):
+        if text in ("true", "false"):
+            return text == "true"
+        raise ValueError(text)
+    raise ValueError(text)
+
+
+def bind_main_args(main: Any, args: list[str]) -> list[Any]:
+    """Positional command-line arguments → `main`'s parameters (defaults, rest, `--name=value` options)."""
+    from balmail.lang.scope import MISSING
+
+    params = main.params
+    positional: list[str] = []
+    named: dict[str, str] = {}
+    for a in args:
+        if a.startswith("--") and "=" in a:
+            k, v = a[2:].split("=", 1)
+            named[k] = v
+        else:
+            positional.append(a)
+    out: list[Any] = []
+    i = 0
+    for p in params:
+        if p.rest:
+            out.append(BList([convert_arg(x, p.type) for x in positional[i:]], T.TArray(p.type)))
+            i = len(positional)
+            continue
+        if p.name in named:
+            out.append(convert_arg(named.pop(p.name), p.type))
+        elif i < len(positional):
+            out.append(convert_arg(positional[i], p.type))
+            i += 1
+        elif p.default is not None:
+            out.append(MISSING)
+        elif T.resolve(p.type).contains(None):
+            out.append(None)
+        else:
+            raise ValueError(f"missing argument for parameter '{p.name}'")
+    if i < len(positional):
+        raise ValueError(f"too many arguments: {' '.join(positional[i:])}")
+    return out
+
+
+def run_program(
+    path: str | Path,
+    args: list[str] | None = None,
+    *,
+    overrides: dict[str, str] | None = None,
+    permissions: Permissions | None = None,
+    budgets: Budgets | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    cwd: str | Path | None = None,
+    environ: dict[str, str] | None = None,
+) -> RunResult:
+    """Run the `main` of a `.bal` file. Program output goes to `out`/`err`; the result says how it ended."""
+    from balmail.config import ConfigError, resolve_configurables
+
+    source = SourceFile.read(path)
+    sandbox = Sandbox(permissions, budgets)
+    ctx = RunContext(out=out, err=err, sandbox=sandbox)
+    program, found = compile_source(source, ctx)
+    if program is None:
+        return RunResult(1, found, [source])
+    try:
+        ctx.config_values = resolve_configurables(
+            program.configurables,
+            cwd=Path(cwd) if cwd else Path.cwd(),
+            environ=environ if environ is not None else dict(os.environ),
+            overrides=overrides or {},
+        )
+    except ConfigError as e:
+        return RunResult(1, found, [source], f"error: {e}")
+    if program.main is None and not program.services:
+        return RunResult(1, found, [source], "error: the program has no 'main' function")
+    if program.main is not None:
+        try:
+            main_args = bind_main_args(program.main, list(args or []))
+        except ValueError as e:
+            return RunResult(1, found, [source], f"error: invalid command-line arguments: {e}")
+    else:
+        main_args = []
+    outcome: list[RunResult] = []
+
+    def body() -> None:
+        outcome.append(_execute(program, main_args, sandbox, found, source))
+
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 200_000))
+    old = threading.stack_size()
+    try:
+        threading.stack_size(STACK_BYTES)
+    except (ValueError, RuntimeError):
+        pass
+    try:
+        worker = threading.Thread(target=body, name="balmail-main")
+        worker.start()
+        worker.join()
+    finally:
+        threading.stack_size(old)
+    if ctx.out is not None:
+        try:
+            ctx.out.flush()
+        except (OSError, ValueError):
+            pass
+    return outcome[0] if outcome else RunResult(1, found, [source], "error: the program stopped unexpectedly")
+
+
+def _execute(
+    program: Any, main_args: list[Any], sandbox: Sandbox, found: list[Diagnostic], source: SourceFile
+) -> RunResult:
+    try:
+        sandbox.start_invocation()
+        err = program.initialize()
+        if err is not None:
+            return RunResult(1, found, [source], panic_text(err))
+        if program.main is not None:
+            sandbox.start_invocation()
+            r = program.main.invoke(None, main_args)
+            if isinstance(r, BError):
+                return RunResult(1, found, [source], panic_text(r))
+    except BallerinaPanic as p:
+        return RunResult(1, found, [source], panic_text(p.error))
+    except FailSignal as f:
+        return RunResult(1, found, [source], panic_text(f.error))
+    except RecursionError:
+        return RunResult(1, found, [source], 'error: {ballerina}StackOverflow {"message":"stack overflow"}')
+    return RunResult(0, found, [source])

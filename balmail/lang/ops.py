@@ -1,0 +1,479 @@
+"""Operators on Ballerina values: arithmetic with int overflow and decimal context, bitwise and shifts,
+ordering, casts and numeric conversion, cloning and read-only freezing. Compiled code calls these."""
+
+from __future__ import annotations
+
+import decimal
+import math
+from typing import Any
+
+from balmail.lang import types as T
+from balmail.lang.errors import (
+    BallerinaPanic,
+    division_by_zero,
+    overflow,
+    runtime_panic,
+    type_cast_error,
+)
+from balmail.lang.values import (
+    DECIMAL_CONTEXT,
+    INT_MAX,
+    INT_MIN,
+    BError,
+    BList,
+    BMap,
+    compare,
+    deep_equals,
+    exact_equals,
+)
+
+D = decimal.Decimal
+
+
+def _dec(op: Any) -> Any:
+    try:
+        with decimal.localcontext(DECIMAL_CONTEXT):
+            r = op()
+            return +r
+    except decimal.Overflow:
+        raise runtime_panic("NumberOverflow", "decimal range overflow") from None
+    except decimal.DivisionByZero:
+        raise division_by_zero() from None
+    except decimal.InvalidOperation:
+        raise division_by_zero() from None
+
+
+def _bad(op: str, a: Any, b: Any) -> BallerinaPanic:
+    return runtime_panic(
+        "TypeCastError",
+        f"operator '{op}' not defined for '{T.value_type_name(a)}' and '{T.value_type_name(b)}'",
+    )
+
+
+def add(a: Any, b: Any) -> Any:
+    ta = type(a)
+    if ta is int and type(b) is int:
+        r = a + b
+        if INT_MIN <= r <= INT_MAX:
+            return r
+        raise overflow()
+    if ta is str and type(b) is str:
+        return a + b
+    if ta is float and type(b) is float:
+        return a + b
+    if ta is D and type(b) is D:
+        return _dec(lambda: a + b)
+    if a is None or b is None:
+        return None
+    raise _bad("+", a, b)
+
+
+def sub(a: Any, b: Any) -> Any:
+    ta = type(a)
+    if ta is int and type(b) is int:
+        r = a - b
+        if INT_MIN <= r <= INT_MAX:
+            return r
+        raise overflow()
+    if ta is float and type(b) is float:
+        return a - b
+    if ta is D and type(b) is D:
+        return _dec(lambda: a - b)
+    if a is None or b is None:
+        return None
+    raise _bad("-", a, b)
+
+
+def mul(a: Any, b: Any) -> Any:
+    ta = type(a)
+    if ta is int and type(b) is int:
+        r = a * b
+        if INT_MIN <= r <= INT_MAX:
+            return r
+        raise overflow()
+    if ta is float and type(b) is float:
+        return a * b
+    if ta is D and type(b) is D:
+        return _dec(lambda: a * b)
+    if a is None or b is None:
+        return None
+    raise _bad("*", a, b)
+
+
+def div(a: Any, b: Any) -> Any:
+    ta = type(a)
+    if ta is int and type(b) is int:
+        if b == 0:
+            raise division_by_zero()
+        q = abs(a) // abs(b)
+        if (a < 0) != (b < 0):
+            q = -q
+        if q > INT_MAX:
+            raise overflow()
+        return q
+    if ta is float and type(b) is float:
+        if b == 0.0:
+            if a != a or a == 0.0:
+                return math.nan
+            return math.copysign(math.inf, a) * math.copysign(1.0, b)
+        return a / b
+    if ta is D and type(b) is D:
+        if b.is_zero():
+            raise division_by_zero()
+        return _dec(lambda: a / b)
+    if a is None or b is None:
+        return None
+    raise _bad("/", a, b)
+
+
+def mod(a: Any, b: Any) -> Any:
+    ta = type(a)
+    if ta is int and type(b) is int:
+        if b == 0:
+            raise division_by_zero()
+        r = abs(a) % abs(b)
+        return -r if a < 0 else r
+    if ta is float and type(b) is float:
+        if b == 0.0 or math.isinf(a):
+            return math.nan
+        return math.fmod(a, b)
+    if ta is D and type(b) is D:
+        if b.is_zero():
+            raise division_by_zero()
+        return _dec(lambda: a % b)
+    if a is None or b is None:
+        return None
+    raise _bad("%", a, b)
+
+
+def neg(a: Any) -> Any:
+    t = type(a)
+    if t is int:
+        if a == INT_MIN:
+            raise overflow()
+        return -a
+    if t is float:
+        return -a
+    if t is D:
+        return _dec(lambda: -a)
+    if a is None:
+        return None
+    raise runtime_panic("TypeCastError", f"operator '-' not defined for '{T.value_type_name(a)}'")
+
+
+def bit_and(a: Any, b: Any) -> Any:
+    if a is None or b is None:
+        return None
+    return a & b
+
+
+def bit_or(a: Any, b: Any) -> Any:
+    if a is None or b is None:
+        return None
+    return a | b
+
+
+def bit_xor(a: Any, b: Any) -> Any:
+    if a is None or b is None:
+        return None
+    return a ^ b
+
+
+def bit_not(a: Any) -> Any:
+    if a is None:
+        return None
+    return ~a
+
+
+def _wrap64(v: int) -> int:
+    v &= 0xFFFFFFFFFFFFFFFF
+    return v - (1 << 64) if v > INT_MAX else v
+
+
+def shl(a: Any, b: Any) -> Any:
+    if a is None or b is None:
+        return None
+    return _wrap64(a << (b & 63))
+
+
+def shr(a: Any, b: Any) -> Any:
+    if a is None or b is None:
+        return None
+    return a >> (b & 63)
+
+
+def ushr(a: Any, b: Any) -> Any:
+    if a is None or b is None:
+        return None
+    return _wrap64((a & 0xFFFFFFFFFFFFFFFF) >> (b & 63))
+
+
+def lt(a: Any, b: Any) -> bool:
+    if type(a) is int and type(b) is int:
+        return a < b
+    c = compare(a, b)
+    return c is not None and c < 0
+
+
+def le(a: Any, b: Any) -> bool:
+    if type(a) is int and type(b) is int:
+        return a <= b
+    c = compare(a, b)
+    return c is not None and c <= 0
+
+
+def gt(a: Any, b: Any) -> bool:
+    if type(a) is int and type(b) is int:
+        return a > b
+    c = compare(a, b)
+    return c is not None and c > 0
+
+
+def ge(a: Any, b: Any) -> bool:
+    if type(a) is int and type(b) is int:
+        return a >= b
+    c = compare(a, b)
+    return c is not None and c >= 0
+
+
+def eq(a: Any, b: Any) -> bool:
+    ta = type(a)
+    if (ta is int or ta is str) and type(b) is ta:
+        return a == b
+    return deep_equals(a, b)
+
+
+def ne(a: Any, b: Any) -> bool:
+    return not eq(a, b)
+
+
+def ident(a: Any, b: Any) -> bool:
+    return exact_equals(a, b)
+
+
+def not_ident(a: Any, b: Any) -> bool:
+    return not exact_equals(a, b)
+
+
+BINARY = {
+    "+": add,
+    "-": sub,
+    "*": mul,
+    "/": div,
+    "%": mod,
+    "&": bit_and,
+    "|": bit_or,
+    "^": bit_xor,
+    "<<": shl,
+    ">>": shr,
+    ">>>": ushr,
+    "<": lt,
+    "<=": le,
+    ">": gt,
+    ">=": ge,
+    "==": eq,
+    "!=": ne,
+    "===": ident,
+    "!==": not_ident,
+}
+
+
+# ---------------------------------------------------------------- conversion
+
+
+def float_to_int(x: float) -> int:
+    if x != x or math.isinf(x):
+        raise runtime_panic("NumberConversionError", f"'float' value '{x}' cannot be converted to 'int'")
+    r = round(x)
+    if not INT_MIN <= r <= INT_MAX:
+        raise runtime_panic("NumberConversionError", f"'float' value '{x}' cannot be converted to 'int'")
+    return int(r)
+
+
+def decimal_to_int(x: D) -> int:
+    r = int(x.to_integral_value(rounding=decimal.ROUND_HALF_EVEN))
+    if not INT_MIN <= r <= INT_MAX:
+        raise overflow()
+    return r
+
+
+def to_decimal(x: Any) -> D:
+    if type(x) is float:
+        if x != x or math.isinf(x):
+            raise runtime_panic(
+                "NumberConversionError", f"'float' value '{x}' cannot be converted to 'decimal'"
+            )
+        return _dec(lambda: D(repr(x)))
+    return D(x)
+
+
+def convert_numeric(v: Any, target: T.Type) -> Any:
+    """Numeric conversion for casts: when `v` is a number not in `target`, try int, float, decimal."""
+    tv = type(v)
+    if tv not in (int, float, D):
+        return _MISSING
+    for m in T.member_types(target):
+        m = T.resolve(m)
+        if isinstance(m, T.TInt) and tv is not int:
+            r = float_to_int(v) if tv is float else decimal_to_int(v)
+            if m.contains(r):
+                return r
+        if isinstance(m, T.TFloat) and tv is not float:
+            return float(v)
+        if isinstance(m, T.TDecimal) and tv is not D:
+            return to_decimal(v)
+        if isinstance(m, T.TInt) and tv is int and not m.contains(v):
+            continue
+    return _MISSING
+
+
+_MISSING = object()
+
+
+def cast(v: Any, target: T.Type) -> Any:
+    """`<T>v`: the value itself when it belongs to T, a numeric conversion, else a TypeCastError panic."""
+    if target.contains(v):
+        return v
+    r = convert_numeric(v, target)
+    if r is not _MISSING:
+        return r
+    raise type_cast_error(T.value_type_name(v), str(target))
+
+
+# ---------------------------------------------------------------- clone and readonly
+
+
+def clone(v: Any) -> Any:
+    """`value:clone`: a deep copy of the mutable parts, keeping inherent types."""
+    if isinstance(v, BList):
+        if v.ro:
+            return v
+        return BList([clone(x) for x in v], v.type)
+    if isinstance(v, BMap):
+        if v.ro:
+            return v
+        return BMap({k: clone(x) for k, x in v.items()}, v.type)
+    return v
+
+
+def clone_readonly(v: Any) -> Any:
+    """`value:cloneReadOnly`: an immutable deep copy."""
+    if isinstance(v, BList):
+        if v.ro:
+            return v
+        return BList([clone_readonly(x) for x in v], v.type, ro=True)
+    if isinstance(v, BMap):
+        if v.ro:
+            return v
+        return BMap({k: clone_readonly(x) for k, x in v.items()}, v.type, ro=True)
+    return v
+
+
+def freeze(v: Any) -> Any:
+    """Make a freshly built value read-only in place (for `readonly` contexts)."""
+    if isinstance(v, BList | BMap) and not v.ro:
+        v.ro = True
+        for x in v.values() if isinstance(v, BMap) else v:
+            freeze(x)
+    return v
+
+
+def convert_to(v: Any, target: T.Type, path: str = "") -> Any:
+    """`cloneWithType`/`fromJsonWithType`: build a value of type `target` from anydata `v`, converting
+    numbers and giving records and lists their inherent types. Returns a BError on failure."""
+    t = T.resolve(target)
+    if isinstance(t, T.TUnion):
+        for m in t.members:
+            if m.contains(v) and not isinstance(v, BList | BMap):
+                return v
+        for m in t.members:
+            r = convert_to(v, m, path)
+            if not isinstance(r, BError):
+                return r
+        return _conversion_error(v, target)
+    if isinstance(t, T.TIntersection):
+        r = convert_to(v, t.non_readonly(), path)
+        return r if isinstance(r, BError) else clone_readonly(r)
+    if isinstance(t, T.TRecord):
+        if not isinstance(v, BMap):
+            return _conversion_error(v, target)
+        out = BMap(type=target)
+        for name, f in t.fields.items():
+            if name in v:
+                r = convert_to(v[name], f.type, f"{path}.{name}")
+                if isinstance(r, BError):
+                    return r
+                out[name] = r
+            elif f.default is not None:
+                out[name] = f.default()
+            elif not f.optional:
+                return _conversion_error(
+                    v, target, f"missing required field '{path[1:] + '.' if path else ''}{name}'"
+                )
+        for k, x in v.items():
+            if k in t.fields:
+                continue
+            if t.rest is None:
+                return _conversion_error(v, target, f"field '{k}' cannot be added to the closed record")
+            r = convert_to(x, t.rest, f"{path}.{k}")
+            if isinstance(r, BError):
+                return r
+            out[k] = r
+        return out
+    if isinstance(t, T.TMap):
+        if not isinstance(v, BMap):
+            return _conversion_error(v, target)
+        out = BMap(type=target)
+        for k, x in v.items():
+            r = convert_to(x, t.constraint, f"{path}.{k}")
+            if isinstance(r, BError):
+                return r
+            out[k] = r
+        return out
+    if isinstance(t, T.TArray):
+        if not isinstance(v, BList):
+            return _conversion_error(v, target)
+        out_l = BList(type=target)
+        for i, x in enumerate(v):
+            r = convert_to(x, t.element, f"{path}[{i}]")
+            if isinstance(r, BError):
+                return r
+            out_l.append(r)
+        return out_l
+    if isinstance(t, T.TTuple):
+        if not isinstance(v, BList):
+            return _conversion_error(v, target)
+        out_l = BList(type=target)
+        for i, x in enumerate(v):
+            mt = t.member_type(i)
+            if mt is None:
+                return _conversion_error(v, target)
+            r = convert_to(x, mt, f"{path}[{i}]")
+            if isinstance(r, BError):
+                return r
+            out_l.append(r)
+        if len(out_l) < len(t.members):
+            return _conversion_error(v, target)
+        return out_l
+    if isinstance(t, T.TAnydata | T.TJson):
+        if t.contains(v):
+            return clone(v)
+        return _conversion_error(v, target)
+    if t.contains(v):
+        return v
+    try:
+        r = convert_numeric(v, t)
+    except BallerinaPanic as p:
+        return p.error
+    if r is not _MISSING:
+        return r
+    return _conversion_error(v, target)
+
+
+def _conversion_error(v: Any, target: T.Type, why: str | None = None) -> BError:
+    from balmail.lang.errors import make_error
+
+    msg = f"'{T.value_type_name(v)}' value cannot be converted to '{target}'"
+    if why:
+        msg += f": \n\t\t{why}"
+    return make_error("{ballerina/lang.value}ConversionError", {"message": msg})

@@ -1,0 +1,157 @@
+"""The sandbox: one policy object per program run holding permissions (default deny) and per-invocation
+budgets. Compiled code decrements `steps` on every call and loop iteration and bumps `depth` on calls;
+library functions ask `allow_*` before touching files, network or environment.
+
+Refusals are Ballerina errors naming the permission or budget and the `balmail run` flag that grants it.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import time
+from typing import Any
+
+import attrs
+
+from balmail.lang.errors import BallerinaPanic, make_error
+from balmail.lang.values import BError
+
+CHUNK = 10_000  # steps between wall-clock checks
+
+
+@attrs.define
+class Budgets:
+    """Limits for one invocation (a `main` run or one handler call). Defaults suit real handlers."""
+
+    steps: int = 50_000_000
+    seconds: float = 60.0
+    depth: int = 2_000
+    size: int = 16_000_000  # code points in a string, members in a list or map
+
+
+@attrs.define
+class Permissions:
+    """What the program may reach. `None` means everything of that kind; an empty tuple means nothing."""
+
+    read: tuple[str, ...] | None = ()
+    write: tuple[str, ...] | None = ()
+    net: tuple[str, ...] | None = ()
+    env: tuple[str, ...] | None = ()
+
+
+FLAGS = {
+    "read": "--allow-read",
+    "write": "--allow-write",
+    "net": "--allow-net",
+    "env": "--allow-env",
+    "steps": "--max-steps",
+    "seconds": "--max-time",
+    "depth": "--max-depth",
+    "size": "--max-size",
+}
+
+
+class Sandbox:
+    """Permissions plus live budget counters. `steps` counts down in chunks so the hot path is one
+    decrement and one comparison; `refill` checks the clock between chunks."""
+
+    def __init__(self, permissions: Permissions | None = None, budgets: Budgets | None = None) -> None:
+        self.permissions = permissions or Permissions()
+        self.budgets = budgets or Budgets()
+        self.steps = 0
+        self.depth = 0
+        self.max_depth = self.budgets.depth
+        self.max_size = self.budgets.size
+        self._left = 0
+        self._deadline = 0.0
+        self.start_invocation()
+
+    def start_invocation(self) -> None:
+        """Reset the budgets for a new invocation."""
+        self._left = self.budgets.steps
+        self._deadline = time.monotonic() + self.budgets.seconds
+        self.depth = 0
+        self._take()
+
+    def _take(self) -> None:
+        chunk = min(CHUNK, self._left)
+        self._left -= chunk
+        self.steps = chunk
+
+    def refill(self) -> None:
+        """Called when `steps` went below zero: take the next chunk, or fail the budget."""
+        if time.monotonic() > self._deadline:
+            self.steps = -(10**9)
+            raise budget_exhausted("seconds", self.budgets.seconds)
+        if self._left <= 0:
+            self.steps = -(10**9)
+            raise budget_exhausted("steps", self.budgets.steps)
+        self._take()
+
+    def too_deep(self) -> BallerinaPanic:
+        return budget_exhausted("depth", self.budgets.depth)
+
+    def check_size(self, n: int) -> None:
+        if n > self.max_size:
+            raise budget_exhausted("size", self.budgets.size)
+
+    # ------------------------------------------------------------ permissions
+
+    def allow_read(self, path: str) -> BError | None:
+        return self._allow_path("read", path)
+
+    def allow_write(self, path: str) -> BError | None:
+        return self._allow_path("write", path)
+
+    def _allow_path(self, kind: str, path: str) -> BError | None:
+        granted = getattr(self.permissions, kind)
+        if granted is None:
+            return None
+        target = os.path.realpath(path)
+        for root in granted:
+            base = os.path.realpath(root)
+            if target == base or target.startswith(base.rstrip(os.sep) + os.sep):
+                return None
+        return denied(kind, path)
+
+    def allow_net(self, host: str, port: int | None = None) -> BError | None:
+        granted = self.permissions.net
+        if granted is None:
+            return None
+        for entry in granted:
+            h, _, p = entry.partition(":")
+            if fnmatch.fnmatch(host.lower(), h.lower()) and (not p or port is None or str(port) == p):
+                return None
+        return denied("net", f"{host}:{port}" if port is not None else host)
+
+    def allow_env(self, name: str) -> BError | None:
+        granted = self.permissions.env
+        if granted is None or name in granted:
+            return None
+        return denied("env", name)
+
+
+def denied(kind: str, what: str) -> BError:
+    """The error a refused permission becomes."""
+    noun = {"read": "reading", "write": "writing", "net": "network access to", "env": "environment variable"}[
+        kind
+    ]
+    flag = FLAGS[kind]
+    return make_error(
+        f"permission denied: {noun} '{what}' is not allowed; grant it with {flag}={what}",
+        {"permission": kind, "flag": flag},
+    )
+
+
+def budget_exhausted(kind: str, limit: Any) -> BallerinaPanic:
+    """The panic an exhausted budget becomes (a `trap` sees it as an error)."""
+    what = {
+        "steps": f"step budget of {limit} steps exhausted",
+        "seconds": f"time budget of {limit} seconds exhausted",
+        "depth": f"call depth budget of {limit} nested calls exhausted",
+        "size": f"size budget of {limit} exceeded",
+    }[kind]
+    return BallerinaPanic(
+        make_error(f"{what}; raise it with {FLAGS[kind]}", {"budget": kind, "flag": FLAGS[kind]})
+    )

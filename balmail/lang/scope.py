@@ -1,0 +1,179 @@
+"""Compile-time scopes: which frame slot a local variable lives in, and what runtime objects stand for
+functions and classes. Frames are Python lists: slot 0 holds the enclosing frame (for closures), slot 1
+the return value, then parameters and locals. A variable is addressed by (depth, slot) once, at compile time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from balmail.lang import types as T
+from balmail.lang.errors import FailSignal
+from balmail.lang.values import BFunction, BList
+
+Frame = list[Any]
+Eval = Callable[[Frame], Any]
+Exec = Callable[[Frame], Any]
+
+MISSING = object()  # an argument left to its default
+
+
+class Scope:
+    """One function body being compiled: nested block scopes mapping names to slots and static types."""
+
+    def __init__(self, parent: Scope | None, ret_type: T.Type | None = None) -> None:
+        self.parent = parent
+        self.blocks: list[dict[str, tuple[int, T.Type | None]]] = [{}]
+        self.size = 2
+        self.ret_type = ret_type
+        self.loops = 0
+
+    def push(self) -> None:
+        self.blocks.append({})
+
+    def pop(self) -> None:
+        self.blocks.pop()
+
+    def declare(self, name: str, type: T.Type | None = None) -> int:
+        slot = self.size
+        self.size += 1
+        self.blocks[-1][name] = (slot, type)
+        return slot
+
+    def temp(self) -> int:
+        slot = self.size
+        self.size += 1
+        return slot
+
+    def find_local(self, name: str) -> tuple[int, T.Type | None] | None:
+        for block in reversed(self.blocks):
+            found = block.get(name)
+            if found is not None:
+                return found
+        return None
+
+    def lookup(self, name: str) -> tuple[int, int, T.Type | None] | None:
+        """(depth, slot, type) of a local or captured variable, or None for module-level names."""
+        scope: Scope | None = self
+        depth = 0
+        while scope is not None:
+            found = scope.find_local(name)
+            if found is not None:
+                return depth, found[0], found[1]
+            scope = scope.parent
+            depth += 1
+        return None
+
+
+class Param:
+    __slots__ = ("name", "type", "default", "rest", "included")
+
+    def __init__(self, name: str, type: T.Type, default: Eval | None, rest: bool) -> None:
+        self.included = False
+        self.name = name
+        self.type = type
+        self.default = default
+        self.rest = rest
+
+
+class FunctionInfo:
+    """A compiled function or method. `invoke(env, args)` runs it with arguments already in parameter order
+    (MISSING for defaults, the rest parameter already packed); `call_value` binds a dynamic call."""
+
+    def __init__(self, name: str, sandbox: Any) -> None:
+        self.name = name
+        self.sb = sandbox
+        self.params: list[Param] = []
+        self.ret_type: T.Type = T.NIL
+        self.body: Exec = lambda f: None
+        self.size = 2
+        self.pad: list[Any] = []
+        self.has_defaults = False
+        self.is_method = False
+        self.has_rest = False
+
+    def finish(self, body: Exec, size: int) -> None:
+        self.body = body
+        self.size = size
+        first = 2 + len(self.params) + (1 if self.is_method else 0)
+        self.pad = [None] * max(0, size - first)
+        self.has_defaults = any(p.default is not None for p in self.params)
+        self.has_rest = bool(self.params) and self.params[-1].rest
+
+    def invoke(self, env: Any, args: list[Any]) -> Any:
+        sb = self.sb
+        sb.steps -= 1
+        if sb.steps < 0:
+            sb.refill()
+        if sb.depth >= sb.max_depth:
+            raise sb.too_deep()
+        f = [env, None, *args]
+        if self.pad:
+            f.extend(self.pad)
+        if self.has_defaults:
+            base = 3 if self.is_method else 2
+            for i, p in enumerate(self.params):
+                if f[base + i] is MISSING:
+                    f[base + i] = p.default(f) if p.default is not None else None
+        sb.depth += 1
+        try:
+            self.body(f)
+        except FailSignal as e:
+            return e.error
+        finally:
+            sb.depth -= 1
+        return f[1]
+
+    def invoke_method(self, obj: Any, args: list[Any]) -> Any:
+        return self.invoke(obj.env, [obj, *self.bind(args, None)])
+
+    def bind(self, args: list[Any], named: dict[str, Any] | None) -> list[Any]:
+        """Positional + named arguments → parameter order, packing the rest parameter."""
+        params = self.params
+        n = len(params) - (1 if self.has_rest else 0)
+        out: list[Any] = list(args[:n])
+        rest = BList(args[n:], T.TArray(params[-1].type)) if self.has_rest else None
+        if not self.has_rest and len(args) > n:
+            from balmail.lang.errors import runtime_panic
+
+            raise runtime_panic("FunctionCallError", f"too many arguments in call to '{self.name}'")
+        while len(out) < n:
+            out.append(MISSING)
+        if named:
+            for k, v in named.items():
+                for i, p in enumerate(params[:n]):
+                    if p.name == k:
+                        out[i] = v
+                        break
+        for i, v in enumerate(out):
+            if v is MISSING and params[i].default is None:
+                from balmail.lang.errors import runtime_panic
+
+                raise runtime_panic("FunctionCallError", f"missing required parameter '{params[i].name}'")
+        if rest is not None:
+            out.append(rest)
+        return out
+
+    def call_value(self, fn: BFunction, args: list[Any], named: dict[str, Any] | None) -> Any:
+        bound = self.bind(args, named)
+        if fn.bound_self is not None:
+            return self.invoke(fn.env, [fn.bound_self, *bound])
+        return self.invoke(fn.env, bound)
+
+
+class ClassInfo:
+    """A class (or an object constructor's anonymous class): fields with their initialisers, methods."""
+
+    def __init__(self, name: str | None) -> None:
+        self.name = name
+        self.fields: list[tuple[str, Eval | None, T.Type]] = []
+        self.field_types: dict[str, T.Type] = {}
+        self.methods: dict[str, FunctionInfo] = {}
+        self.init: FunctionInfo | None = None
+        self.type: T.TObject = T.TObject(self)
+        self.includes: tuple[Any, ...] = ()
+        self.distinct_ids: frozenset[int] = frozenset()
+        self.readonly = False
+        if name:
+            self.type.name = name

@@ -1,0 +1,731 @@
+"""Runtime types: membership tests for `is`, casts and `ensureType`, a subtype approximation used for
+inherent types of mutable containers, and the names Ballerina prints in messages.
+
+`check/` reuses these classes for its static checks, so there is one notion of type in balmail.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Callable
+from typing import Any
+
+from balmail.lang.values import (
+    BError,
+    BFunction,
+    BList,
+    BMap,
+    BNative,
+    BObject,
+    BRegExp,
+    BStream,
+    BTypedesc,
+    to_bal_string,
+)
+
+D = decimal.Decimal
+
+
+class Type:
+    """Base of runtime types. `name` is set for types that come from a named definition."""
+
+    name: str | None = None
+
+    def contains(self, v: Any) -> bool:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        return "?"
+
+    def __str__(self) -> str:
+        return self.name or self.describe()
+
+    def __repr__(self) -> str:
+        return f"<type {self}>"
+
+
+class TAny(Type):
+    def contains(self, v: Any) -> bool:
+        return not isinstance(v, BError)
+
+    def describe(self) -> str:
+        return "any"
+
+
+class TAnydata(Type):
+    def contains(self, v: Any) -> bool:
+        return is_anydata(v)
+
+    def describe(self) -> str:
+        return "anydata"
+
+
+class TJson(Type):
+    def contains(self, v: Any) -> bool:
+        return is_json(v)
+
+    def describe(self) -> str:
+        return "json"
+
+
+class TNever(Type):
+    def contains(self, v: Any) -> bool:
+        return False
+
+    def describe(self) -> str:
+        return "never"
+
+
+class TNil(Type):
+    def contains(self, v: Any) -> bool:
+        return v is None
+
+    def describe(self) -> str:
+        return "()"
+
+
+class TBoolean(Type):
+    def contains(self, v: Any) -> bool:
+        return type(v) is bool
+
+    def describe(self) -> str:
+        return "boolean"
+
+
+class TInt(Type):
+    def __init__(self, lo: int | None = None, hi: int | None = None, label: str = "int") -> None:
+        self.lo = lo
+        self.hi = hi
+        self.label = label
+
+    def contains(self, v: Any) -> bool:
+        if type(v) is not int:
+            return False
+        if self.lo is not None and v < self.lo:
+            return False
+        return not (self.hi is not None and v > self.hi)
+
+    def describe(self) -> str:
+        return self.label
+
+
+class TFloat(Type):
+    def contains(self, v: Any) -> bool:
+        return type(v) is float
+
+    def describe(self) -> str:
+        return "float"
+
+
+class TDecimal(Type):
+    def contains(self, v: Any) -> bool:
+        return type(v) is D
+
+    def describe(self) -> str:
+        return "decimal"
+
+
+class TString(Type):
+    def __init__(self, char: bool = False) -> None:
+        self.char = char
+
+    def contains(self, v: Any) -> bool:
+        return type(v) is str and (not self.char or len(v) == 1)
+
+    def describe(self) -> str:
+        return "string:Char" if self.char else "string"
+
+
+class TSingleton(Type):
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def contains(self, v: Any) -> bool:
+        return type(v) is type(self.value) and v == self.value
+
+    def describe(self) -> str:
+        return to_bal_string(self.value)
+
+
+class TUnion(Type):
+    def __init__(self, members: list[Type]) -> None:
+        self.members = members
+
+    def contains(self, v: Any) -> bool:
+        return any(m.contains(v) for m in self.members)
+
+    def describe(self) -> str:
+        ms = self.members
+        if len(ms) == 2 and any(isinstance(resolve(m), TNil) for m in ms):
+            other = [m for m in ms if not isinstance(resolve(m), TNil)][0]
+            if not isinstance(resolve(other), TUnion) or other.name:
+                return f"{other}?"
+        return "|".join(str(m) for m in ms)
+
+
+class TArray(Type):
+    def __init__(self, element: Type, length: int | None = None) -> None:
+        self.element = element
+        self.length = length
+
+    def contains(self, v: Any) -> bool:
+        if not isinstance(v, BList):
+            return False
+        if self.length is not None and len(v) != self.length:
+            return False
+        if v.type is not None and not v.ro:
+            return is_subtype(v.type, self)
+        el = self.element
+        return all(el.contains(x) for x in v)
+
+    def describe(self) -> str:
+        inner = str(self.element)
+        if isinstance(resolve(self.element), TUnion) and not self.element.name:
+            inner = f"({inner})"
+        return f"{inner}[{self.length if self.length is not None else ''}]"
+
+
+class TTuple(Type):
+    def __init__(self, members: list[Type], rest: Type | None) -> None:
+        self.members = members
+        self.rest = rest
+
+    def member_type(self, i: int) -> Type | None:
+        if i < len(self.members):
+            return self.members[i]
+        return self.rest
+
+    def contains(self, v: Any) -> bool:
+        if not isinstance(v, BList):
+            return False
+        if v.type is not None and not v.ro:
+            return is_subtype(v.type, self)
+        n = len(self.members)
+        if len(v) < n or (self.rest is None and len(v) != n):
+            return False
+        for i, x in enumerate(v):
+            t = self.members[i] if i < n else self.rest
+            if t is None or not t.contains(x):
+                return False
+        return True
+
+    def describe(self) -> str:
+        parts = [str(m) for m in self.members]
+        if self.rest is not None:
+            parts.append(f"{self.rest}...")
+        return "[" + ",".join(parts) + "]"
+
+
+class TMap(Type):
+    def __init__(self, constraint: Type) -> None:
+        self.constraint = constraint
+
+    def contains(self, v: Any) -> bool:
+        if not isinstance(v, BMap):
+            return False
+        if v.type is not None and not v.ro:
+            return is_subtype(v.type, self)
+        c = self.constraint
+        return all(c.contains(x) for x in v.values())
+
+    def describe(self) -> str:
+        return f"map<{self.constraint}>"
+
+
+class Field:
+    """A record field: its type, whether it is optional, and a default thunk (called per construction)."""
+
+    __slots__ = ("name", "type", "optional", "default", "readonly")
+
+    def __init__(
+        self, name: str, type: Type, optional: bool, default: Callable[[], Any] | None, readonly: bool = False
+    ) -> None:
+        self.name = name
+        self.type = type
+        self.optional = optional
+        self.default = default
+        self.readonly = readonly
+
+
+class TRecord(Type):
+    def __init__(self, fields: dict[str, Field], rest: Type | None) -> None:
+        self.fields = fields
+        self.rest = rest  # None: closed record
+
+    def field_type(self, key: str) -> Type | None:
+        f = self.fields.get(key)
+        return f.type if f is not None else self.rest
+
+    def contains(self, v: Any) -> bool:
+        if not isinstance(v, BMap):
+            return False
+        if v.type is not None and not v.ro:
+            return is_subtype(v.type, self)
+        return self.shape_contains(v)
+
+    def shape_contains(self, v: BMap) -> bool:
+        for name, f in self.fields.items():
+            if name in v:
+                if not f.type.contains(v[name]):
+                    return False
+            elif not f.optional:
+                return False
+        for k, x in v.items():
+            if k not in self.fields:
+                if self.rest is None or not self.rest.contains(x):
+                    return False
+        return True
+
+    def describe(self) -> str:
+        inner = " ".join(f"{f.type} {n}{'?' if f.optional else ''};" for n, f in self.fields.items())
+        if self.rest is None:
+            return "record {| " + inner + " |}"
+        return "record { " + inner + " }"
+
+
+class TError(Type):
+    def __init__(self, detail: Type | None = None, distinct_ids: frozenset[int] = frozenset()) -> None:
+        self.detail = detail
+        self.distinct_ids = distinct_ids
+
+    def contains(self, v: Any) -> bool:
+        if not isinstance(v, BError):
+            return False
+        if self.distinct_ids:
+            have = getattr(v.type, "distinct_ids", frozenset())
+            if not self.distinct_ids <= have:
+                return False
+        if self.detail is not None:
+            return (
+                self.detail.contains(v.detail)
+                if not isinstance(self.detail, TRecord)
+                else (self.detail.shape_contains(v.detail))
+            )
+        return True
+
+    def describe(self) -> str:
+        return f"error<{self.detail}>" if self.detail is not None else "error"
+
+
+class TObject(Type):
+    """An object type: by class (nominal for classes) or by member names (structural object types)."""
+
+    def __init__(
+        self, cls: Any = None, members: tuple[str, ...] = (), distinct_ids: frozenset[int] = frozenset()
+    ):
+        self.cls = cls
+        self.members = members
+        self.distinct_ids = distinct_ids
+
+    def contains(self, v: Any) -> bool:
+        if not isinstance(v, BObject):
+            return False
+        if self.cls is not None:
+            return v.cls is self.cls or self.cls in getattr(v.cls, "includes", ())
+        if self.distinct_ids and not self.distinct_ids <= getattr(v.cls, "distinct_ids", frozenset()):
+            return False
+        return all(m in v.fields or m in v.cls.methods for m in self.members)
+
+    def describe(self) -> str:
+        return "object"
+
+
+class TFunction(Type):
+    def contains(self, v: Any) -> bool:
+        return isinstance(v, BFunction | BNative)
+
+    def describe(self) -> str:
+        return "function"
+
+
+class TReadonly(Type):
+    def contains(self, v: Any) -> bool:
+        return is_readonly(v)
+
+    def describe(self) -> str:
+        return "readonly"
+
+
+class TIntersection(Type):
+    def __init__(self, members: list[Type]) -> None:
+        self.members = members
+
+    def contains(self, v: Any) -> bool:
+        for m in self.members:
+            r = resolve(m)
+            if isinstance(r, TReadonly):
+                if not is_readonly(v):
+                    return False
+            elif isinstance(v, BList | BMap) and v.ro:
+                if not shape_contains(r, v):
+                    return False
+            elif not m.contains(v):
+                return False
+        return True
+
+    def describe(self) -> str:
+        return " & ".join(str(m) for m in self.members)
+
+    def non_readonly(self) -> Type:
+        others = [m for m in self.members if not isinstance(resolve(m), TReadonly)]
+        return others[0] if len(others) == 1 else (TIntersection(others) if others else TAnydata())
+
+
+class TTypedesc(Type):
+    def contains(self, v: Any) -> bool:
+        return isinstance(v, BTypedesc)
+
+    def describe(self) -> str:
+        return "typedesc"
+
+
+class TRegExp(Type):
+    def contains(self, v: Any) -> bool:
+        return isinstance(v, BRegExp)
+
+    def describe(self) -> str:
+        return "string:RegExp"
+
+
+class TStream(Type):
+    def contains(self, v: Any) -> bool:
+        return isinstance(v, BStream)
+
+    def describe(self) -> str:
+        return "stream"
+
+
+class THandle(Type):
+    def contains(self, v: Any) -> bool:
+        return False
+
+    def describe(self) -> str:
+        return "handle"
+
+
+class TLazy(Type):
+    """A named type resolved on first use, so definitions can refer to each other and to themselves."""
+
+    def __init__(self, name: str, thunk: Callable[[], Type]) -> None:
+        self.name = name
+        self._thunk = thunk
+        self.target: Type | None = None
+
+    def get(self) -> Type:
+        if self.target is None:
+            self.target = self._thunk()
+        return self.target
+
+    def contains(self, v: Any) -> bool:
+        return self.get().contains(v)
+
+    def describe(self) -> str:
+        return self.name or "?"
+
+
+ANY = TAny()
+ANYDATA = TAnydata()
+JSON = TJson()
+NEVER = TNever()
+NIL = TNil()
+BOOLEAN = TBoolean()
+INT = TInt()
+BYTE = TInt(0, 255, "byte")
+FLOAT = TFloat()
+DECIMAL = TDecimal()
+STRING = TString()
+ERROR = TError()
+READONLY = TReadonly()
+FUNCTION = TFunction()
+TYPEDESC = TTypedesc()
+REGEXP = TRegExp()
+HANDLE = THandle()
+ANY_OR_ERROR = TUnion([ANY, ERROR])
+
+INT_SUBTYPES = {
+    "Signed8": TInt(-128, 127, "int:Signed8"),
+    "Signed16": TInt(-32768, 32767, "int:Signed16"),
+    "Signed32": TInt(-(2**31), 2**31 - 1, "int:Signed32"),
+    "Unsigned8": TInt(0, 255, "int:Unsigned8"),
+    "Unsigned16": TInt(0, 65535, "int:Unsigned16"),
+    "Unsigned32": TInt(0, 2**32 - 1, "int:Unsigned32"),
+}
+
+
+def resolve(t: Type) -> Type:
+    """Look through lazy named types."""
+    while isinstance(t, TLazy):
+        t = t.get()
+    return t
+
+
+def is_anydata(v: Any) -> bool:
+    t = type(v)
+    if v is None or t in (bool, int, float, str, D):
+        return True
+    if isinstance(v, BList):
+        if v.type is not None and not v.ro:
+            return is_subtype(v.type, ANYDATA)
+        return all(is_anydata(x) for x in v)
+    if isinstance(v, BMap):
+        if v.type is not None and not v.ro:
+            return is_subtype(v.type, ANYDATA)
+        return all(is_anydata(x) for x in v.values())
+    return isinstance(v, BRegExp)
+
+
+def is_json(v: Any) -> bool:
+    t = type(v)
+    if v is None or t in (bool, int, float, str, D):
+        return True
+    if isinstance(v, BList):
+        if v.type is not None and not v.ro:
+            return is_subtype(v.type, JSON)
+        return all(is_json(x) for x in v)
+    if isinstance(v, BMap):
+        if v.type is not None and not v.ro:
+            return is_subtype(v.type, JSON)
+        return all(is_json(x) for x in v.values())
+    return False
+
+
+def is_readonly(v: Any) -> bool:
+    if v is None or type(v) in (bool, int, float, str, D):
+        return True
+    if isinstance(v, BList | BMap):
+        return v.ro
+    if isinstance(v, BError | BFunction | BNative | BTypedesc | BRegExp):
+        return True
+    if isinstance(v, BObject):
+        return bool(getattr(v.cls, "readonly", False))
+    return False
+
+
+def shape_contains(t: Type, v: Any) -> bool:
+    """Membership by shape only (for read-only values, whose shape cannot change)."""
+    t = resolve(t)
+    if isinstance(v, BMap) and isinstance(t, TRecord):
+        return t.shape_contains(v)
+    if isinstance(v, BList) and isinstance(t, TArray):
+        return all(t.element.contains(x) for x in v)
+    if isinstance(v, BMap) and isinstance(t, TMap):
+        return all(t.constraint.contains(x) for x in v.values())
+    if isinstance(t, TUnion):
+        return any(shape_contains(m, v) for m in t.members)
+    return t.contains(v)
+
+
+_SIMPLE = (TBoolean, TInt, TFloat, TDecimal, TString, TNil)
+
+
+def is_subtype(a: Type, b: Type) -> bool:
+    """An approximation of `a <: b`, enough for inherent types of containers and static checks."""
+    a = resolve(a)
+    b = resolve(b)
+    if a is b:
+        return True
+    if isinstance(a, TNever):
+        return True
+    if isinstance(a, TUnion):
+        return all(is_subtype(m, b) for m in a.members)
+    if isinstance(b, TUnion):
+        return any(is_subtype(a, m) for m in b.members)
+    if isinstance(b, TAny):
+        return not isinstance(a, TError)
+    if isinstance(a, TSingleton):
+        return b.contains(a.value)
+    if isinstance(b, TAnydata):
+        return _is_pure(a, ANYDATA)
+    if isinstance(b, TJson):
+        return _is_pure(a, JSON)
+    if isinstance(a, TInt) and isinstance(b, TInt):
+        lo_ok = b.lo is None or (a.lo is not None and a.lo >= b.lo)
+        hi_ok = b.hi is None or (a.hi is not None and a.hi <= b.hi)
+        return lo_ok and hi_ok
+    if isinstance(a, TString) and isinstance(b, TString):
+        return not b.char or a.char
+    if isinstance(a, _SIMPLE) and type(a) is type(b):
+        return True
+    if isinstance(b, TReadonly):
+        return isinstance(a, _SIMPLE | TSingleton | TError | TReadonly)
+    if isinstance(a, TIntersection):
+        return any(is_subtype(m, b) for m in a.members if not isinstance(resolve(m), TReadonly)) or all(
+            is_subtype(m, b) for m in a.members
+        )
+    if isinstance(b, TIntersection):
+        return all(is_subtype(a, m) for m in b.members)
+    if isinstance(a, TArray):
+        if isinstance(b, TArray):
+            return (b.length is None or a.length == b.length) and is_subtype(a.element, b.element)
+        if isinstance(b, TTuple):
+            return False
+        return False
+    if isinstance(a, TTuple):
+        if isinstance(b, TArray):
+            return all(is_subtype(m, b.element) for m in a.members) and (
+                a.rest is None or is_subtype(a.rest, b.element)
+            )
+        if isinstance(b, TTuple):
+            if len(a.members) != len(b.members) and b.rest is None:
+                return False
+            for i, m in enumerate(a.members):
+                bt = b.member_type(i)
+                if bt is None or not is_subtype(m, bt):
+                    return False
+            if a.rest is not None:
+                return b.rest is not None and is_subtype(a.rest, b.rest)
+            return True
+        return False
+    if isinstance(a, TMap):
+        if isinstance(b, TMap):
+            return is_subtype(a.constraint, b.constraint)
+        if isinstance(b, TRecord):
+            return False
+        return False
+    if isinstance(a, TRecord):
+        if isinstance(b, TMap):
+            return all(is_subtype(f.type, b.constraint) for f in a.fields.values()) and (
+                a.rest is None or is_subtype(a.rest, b.constraint)
+            )
+        if isinstance(b, TRecord):
+            for name, bf in b.fields.items():
+                af = a.fields.get(name)
+                if af is None:
+                    if not bf.optional:
+                        return False
+                    if a.rest is not None and not is_subtype(a.rest, bf.type):
+                        return False
+                    continue
+                if af.optional and not bf.optional:
+                    return False
+                if not is_subtype(af.type, bf.type):
+                    return False
+            for name, af in a.fields.items():
+                if name not in b.fields and (b.rest is None or not is_subtype(af.type, b.rest)):
+                    return False
+            if a.rest is not None:
+                return b.rest is not None and is_subtype(a.rest, b.rest)
+            return True
+        return False
+    if isinstance(a, TError) and isinstance(b, TError):
+        if not b.distinct_ids <= a.distinct_ids:
+            return False
+        return b.detail is None or (a.detail is not None and is_subtype(a.detail, b.detail))
+    if isinstance(a, TObject) and isinstance(b, TObject):
+        if b.cls is not None:
+            return a.cls is b.cls
+        return True
+    return type(a) is type(b) and not isinstance(a, TRecord | TMap | TArray | TTuple | TUnion | TSingleton)
+
+
+def _is_pure(a: Type, target: Type) -> bool:
+    """Whether type `a` only describes anydata (or json) values."""
+    a = resolve(a)
+    json = isinstance(target, TJson)
+    if isinstance(a, TBoolean | TInt | TFloat | TString | TNil | TSingleton):
+        return True
+    if isinstance(a, TDecimal | TRegExp):
+        return not json or isinstance(a, TDecimal)
+    if isinstance(a, TAnydata):
+        return not json
+    if isinstance(a, TJson):
+        return True
+    if isinstance(a, TArray):
+        return _is_pure(a.element, target)
+    if isinstance(a, TTuple):
+        return all(_is_pure(m, target) for m in a.members) and (a.rest is None or _is_pure(a.rest, target))
+    if isinstance(a, TMap):
+        return _is_pure(a.constraint, target)
+    if isinstance(a, TRecord):
+        return all(_is_pure(f.type, target) for f in a.fields.values()) and (
+            a.rest is None or _is_pure(a.rest, target)
+        )
+    if isinstance(a, TUnion):
+        return all(_is_pure(m, target) for m in a.members)
+    if isinstance(a, TIntersection):
+        return any(_is_pure(m, target) for m in a.members if not isinstance(resolve(m), TReadonly))
+    return False
+
+
+def union(*members: Type) -> Type:
+    flat: list[Type] = []
+    for m in members:
+        if isinstance(m, TUnion) and not m.name:
+            flat.extend(m.members)
+        else:
+            flat.append(m)
+    return flat[0] if len(flat) == 1 else TUnion(flat)
+
+
+def nil_lifted(t: Type) -> bool:
+    return resolve(t).contains(None)
+
+
+def without_nil(t: Type) -> Type:
+    r = resolve(t)
+    if isinstance(r, TUnion):
+        rest = [m for m in r.members if not isinstance(resolve(m), TNil)]
+        return rest[0] if len(rest) == 1 else TUnion(rest)
+    return t
+
+
+def type_of_value(v: Any) -> Type:
+    """The type `typeof v` and error messages name: a value's inherent type, or its basic type."""
+    t = type(v)
+    if v is None:
+        return NIL
+    if t is bool:
+        return BOOLEAN
+    if t is int:
+        return INT
+    if t is float:
+        return FLOAT
+    if t is D:
+        return DECIMAL
+    if t is str:
+        return STRING
+    if isinstance(v, BList):
+        if v.type is not None:
+            return v.type
+        return TArray(ANYDATA if is_anydata(v) else ANY_OR_ERROR)
+    if isinstance(v, BMap):
+        if v.type is not None:
+            return v.type
+        return TMap(ANYDATA if is_anydata(v) else ANY_OR_ERROR)
+    if isinstance(v, BError):
+        return v.type if v.type is not None else ERROR
+    if isinstance(v, BObject):
+        return getattr(v.cls, "type", None) or TObject(v.cls)
+    if isinstance(v, BFunction | BNative):
+        return FUNCTION
+    if isinstance(v, BTypedesc):
+        return TYPEDESC
+    if isinstance(v, BRegExp):
+        return REGEXP
+    return ANY
+
+
+def value_type_name(v: Any) -> str:
+    return str(type_of_value(v))
+
+
+def element_type(t: Type | None, index: int = 0) -> Type | None:
+    """The expected type of a list member at `index`, for contextually typed constructors."""
+    if t is None:
+        return None
+    t = resolve(t)
+    if isinstance(t, TArray):
+        return t.element
+    if isinstance(t, TTuple):
+        return t.member_type(index)
+    return None
+
+
+def member_types(t: Type) -> list[Type]:
+    t = resolve(t)
+    if isinstance(t, TUnion):
+        out: list[Type] = []
+        for m in t.members:
+            out.extend(member_types(m))
+        return out
+    return [t]

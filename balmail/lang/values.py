@@ -1,0 +1,383 @@
+"""Ballerina values as Python objects, and how they print.
+
+Simple values map onto Python's own (nil → None, boolean → bool, int/byte → int, float → float,
+decimal → `decimal.Decimal`, string → str: Python strings are already sequences of code points) so the hot
+paths stay fast. Structured values are small subclasses that remember their inherent type (for `is` checks)
+and whether they are read-only: `BList` (lists and tuples), `BMap` (maps and records), `BError`, `BObject`,
+`BFunction`, `BTypedesc`, `BRegExp`.
+"""
+
+from __future__ import annotations
+
+import decimal
+import math
+from collections.abc import Callable
+from typing import Any
+
+INT_MIN = -(2**63)
+INT_MAX = 2**63 - 1
+
+DECIMAL_CONTEXT = decimal.Context(
+    prec=34,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emax=6144,
+    Emin=-6143,
+    traps=[decimal.Overflow, decimal.InvalidOperation, decimal.DivisionByZero],
+)
+
+
+class BList(list):
+    """A list or tuple value; `type` is its inherent type (a `types.Type`), `ro` marks it immutable."""
+
+    __slots__ = ("type", "ro")
+
+    def __init__(self, items: Any = (), type: Any = None, ro: bool = False) -> None:
+        super().__init__(items)
+        self.type = type
+        self.ro = ro
+
+    __hash__ = object.__hash__  # type: ignore[assignment]
+
+
+class BMap(dict):
+    """A map or record value, insertion-ordered as Ballerina's are; `type` is its inherent type."""
+
+    __slots__ = ("type", "ro")
+
+    def __init__(self, items: Any = (), type: Any = None, ro: bool = False) -> None:
+        super().__init__(items)
+        self.type = type
+        self.ro = ro
+
+    __hash__ = object.__hash__  # type: ignore[assignment]
+
+
+class BError:
+    """An error value: message, optional cause, detail mapping, and its error type (for `is` on named and
+    distinct error types)."""
+
+    __slots__ = ("message", "cause", "detail", "type", "stack")
+
+    def __init__(
+        self, message: str, cause: BError | None = None, detail: BMap | None = None, type: Any = None
+    ) -> None:
+        self.message = message
+        self.cause = cause
+        self.detail = detail if detail is not None else BMap(ro=True)
+        self.type = type
+        self.stack: list[str] = []
+
+
+class BObject:
+    """An object: its class (methods, type) and its fields."""
+
+    __slots__ = ("cls", "fields", "env")
+
+    def __init__(self, cls: Any, env: Any = None) -> None:
+        self.cls = cls
+        self.fields: dict[str, Any] = {}
+        self.env = env
+
+
+class BFunction:
+    """A function value. `call(args, named)` binds arguments like a Ballerina call; `fast` takes positional
+    arguments only (used by langlib callbacks)."""
+
+    __slots__ = ("info", "env", "bound_self")
+
+    def __init__(self, info: Any, env: Any = None, bound_self: Any = None) -> None:
+        self.info = info
+        self.env = env
+        self.bound_self = bound_self
+
+    def call(self, args: list[Any], named: dict[str, Any] | None = None) -> Any:
+        return self.info.call_value(self, args, named)
+
+    def __call__(self, *args: Any) -> Any:
+        return self.info.call_value(self, list(args), None)
+
+
+class BNative:
+    """A library function exposed as a value (e.g. `int:sum` passed around)."""
+
+    __slots__ = ("fn", "name")
+
+    def __init__(self, fn: Callable[..., Any], name: str) -> None:
+        self.fn = fn
+        self.name = name
+
+    def call(self, args: list[Any], named: dict[str, Any] | None = None) -> Any:
+        return self.fn(*args, **(named or {}))
+
+    def __call__(self, *args: Any) -> Any:
+        return self.fn(*args)
+
+
+class BTypedesc:
+    """A `typedesc` value wrapping a runtime type."""
+
+    __slots__ = ("type",)
+
+    def __init__(self, type: Any) -> None:
+        self.type = type
+
+
+class BRegExp:
+    """A `string:RegExp` value: the Ballerina pattern text and its compiled Python equivalent."""
+
+    __slots__ = ("source", "compiled")
+
+    def __init__(self, source: str, compiled: Any) -> None:
+        self.source = source
+        self.compiled = compiled
+
+
+class BStream:
+    """A stream value backed by a Python iterator."""
+
+    __slots__ = ("iterator", "type")
+
+    def __init__(self, iterator: Any, type: Any = None) -> None:
+        self.iterator = iterator
+        self.type = type
+
+
+# ---------------------------------------------------------------- printing
+
+
+def format_float(x: float) -> str:
+    """Ballerina's float toString: shortest round-trip digits, plain between 1e-3 and 1e7, else `d.dddEn`."""
+    if x != x:
+        return "NaN"
+    if x == math.inf:
+        return "Infinity"
+    if x == -math.inf:
+        return "-Infinity"
+    if x == 0:
+        return "-0.0" if math.copysign(1.0, x) < 0 else "0.0"
+    sign = "-" if x < 0 else ""
+    d = decimal.Decimal(repr(abs(x)))
+    _, digits_t, exp = d.as_tuple()
+    digits = "".join(map(str, digits_t)).rstrip("0") or "0"
+    exp = int(exp) + len("".join(map(str, digits_t))) - len(digits)
+    point = len(digits) + exp  # position of the decimal point from the left of `digits`
+    mag = abs(x)
+    if 1e-3 <= mag < 1e7:
+        if point <= 0:
+            text = "0." + "0" * (-point) + digits
+        elif point >= len(digits):
+            text = digits + "0" * (point - len(digits)) + ".0"
+        else:
+            text = digits[:point] + "." + digits[point:]
+        return sign + text
+    e = point - 1
+    mantissa = digits[0] + "." + (digits[1:] or "0")
+    return f"{sign}{mantissa}E{e}"
+
+
+def format_decimal(d: decimal.Decimal) -> str:
+    """Ballerina's decimal toString: plain digits, scientific only for extreme exponents."""
+    if d.is_zero():
+        exp = d.as_tuple().exponent
+        return "0" if isinstance(exp, int) and exp >= 0 else format(d, "f").lstrip("-")
+    exp = d.as_tuple().exponent
+    assert isinstance(exp, int)
+    if -30 <= exp <= 30 and d.adjusted() < 34:
+        return format(d, "f")
+    return str(d).replace("E+", "E")
+
+
+def quote_string(s: str) -> str:
+    """A string as Ballerina writes it inside a printed structure (JSON-style escapes)."""
+    out = ['"']
+    for ch in s:
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ord(ch) < 0x20:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def to_string(v: Any) -> str:
+    """`value:toString`, which is also what `io:println` and string templates print."""
+    t = type(v)
+    if t is str:
+        return v
+    if v is None:
+        return ""
+    return _str(v, False, set())
+
+
+def to_bal_string(v: Any) -> str:
+    """`value:toBalString`: the expression-style representation."""
+    return _str(v, True, set())
+
+
+def _str(v: Any, bal: bool, seen: set[int]) -> str:
+    t = type(v)
+    if t is str:
+        return quote_string(v)
+    if v is None:
+        return "()" if bal else "null"
+    if t is bool:
+        return "true" if v else "false"
+    if t is int:
+        return str(v)
+    if t is float:
+        return format_float(v)
+    if t is decimal.Decimal:
+        return format_decimal(v) + ("d" if bal else "")
+    if isinstance(v, BList):
+        if id(v) in seen:
+            return "..."
+        seen.add(id(v))
+        text = "[" + ",".join(_str(x, bal, seen) for x in v) + "]"
+        seen.discard(id(v))
+        return text
+    if isinstance(v, BMap):
+        if id(v) in seen:
+            return "..."
+        seen.add(id(v))
+        text = "{" + ",".join(quote_string(k) + ":" + _str(x, bal, seen) for k, x in v.items()) + "}"
+        seen.discard(id(v))
+        return text
+    if isinstance(v, BError):
+        return error_to_string(v, seen)
+    if isinstance(v, BObject):
+        name = getattr(v.cls, "name", None) or "object"
+        to_str = v.cls.methods.get("toString") if hasattr(v.cls, "methods") else None
+        if to_str is not None:
+            return _call_to_string(v, to_str)
+        return f"object {name}"
+    if isinstance(v, BRegExp):
+        return v.source
+    if isinstance(v, BTypedesc):
+        return "typedesc " + str(v.type)
+    if isinstance(v, BFunction | BNative):
+        return "function"
+    if isinstance(v, BStream):
+        return "stream"
+    return str(v)
+
+
+def _call_to_string(obj: BObject, method: Any) -> str:
+    result = method.invoke_method(obj, [])
+    return result if isinstance(result, str) else to_string(result)
+
+
+def error_to_string(e: BError, seen: set[int] | None = None) -> str:
+    """`error("msg",cause,key=value)` as Ballerina prints an error value."""
+    seen = seen if seen is not None else set()
+    parts = [quote_string(e.message)]
+    if e.cause is not None:
+        parts.append(error_to_string(e.cause, seen))
+    for k, x in e.detail.items():
+        parts.append(f"{k}={_str(x, True, seen)}")
+    return "error(" + ",".join(parts) + ")"
+
+
+def to_json_string(v: Any) -> str:
+    """`value:toJsonString`: JSON with Ballerina's `, ` separators."""
+    t = type(v)
+    if v is None:
+        return "null"
+    if t is str:
+        return quote_string(v)
+    if t is bool:
+        return "true" if v else "false"
+    if t is int:
+        return str(v)
+    if t is float:
+        if v != v or v in (math.inf, -math.inf):
+            return format_float(v)
+        text = format_float(v)
+        return text
+    if t is decimal.Decimal:
+        return format_decimal(v)
+    if isinstance(v, BList):
+        return "[" + ", ".join(to_json_string(x) for x in v) + "]"
+    if isinstance(v, BMap):
+        return "{" + ", ".join(quote_string(k) + ":" + to_json_string(x) for k, x in v.items()) + "}"
+    return quote_string(to_string(v))
+
+
+# ---------------------------------------------------------------- equality and ordering
+
+
+def deep_equals(a: Any, b: Any) -> bool:
+    """`==`: deep equality on anydata, with Ballerina's numeric rules (NaN == NaN, no int/float mixing)."""
+    ta = type(a)
+    tb = type(b)
+    if ta is not tb:
+        if isinstance(a, BList) and isinstance(b, BList):
+            pass
+        elif isinstance(a, BMap) and isinstance(b, BMap):
+            pass
+        else:
+            return False
+    if ta is float:
+        return a == b or (a != a and b != b)
+    if isinstance(a, BList):
+        if len(a) != len(b):
+            return False
+        return all(deep_equals(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, BMap):
+        if len(a) != len(b):
+            return False
+        for k, x in a.items():
+            if k not in b or not deep_equals(x, b[k]):
+                return False
+        return True
+    if isinstance(a, BError):
+        return a is b or (
+            a.message == b.message and deep_equals(a.detail, b.detail) and deep_equals(a.cause, b.cause)
+        )
+    if ta in (int, str, bool, decimal.Decimal) or a is None:
+        return a == b
+    return a is b
+
+
+def exact_equals(a: Any, b: Any) -> bool:
+    """`===`: identity for structured values, value identity for simple ones (-0.0 !== 0.0)."""
+    ta = type(a)
+    if ta is not type(b):
+        return False
+    if ta is float:
+        if a != a and b != b:
+            return True
+        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+    if ta in (int, str, bool) or a is None:
+        return a == b
+    if ta is decimal.Decimal:
+        return a == b and a.as_tuple() == b.as_tuple()
+    return a is b
+
+
+def compare(a: Any, b: Any) -> int | None:
+    """Ordering for `<` and friends and for sorting; None when unordered (nil, NaN)."""
+    if a is None or b is None:
+        return None
+    ta = type(a)
+    if ta is float or type(b) is float:
+        if a != a or b != b:
+            return None
+    if isinstance(a, BList):
+        for x, y in zip(a, b, strict=False):
+            c = compare(x, y)
+            if c is None:
+                return None
+            if c:
+                return c
+        return (len(a) > len(b)) - (len(a) < len(b))
+    return (a > b) - (a < b)

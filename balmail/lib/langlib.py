@@ -1,0 +1,971 @@
+"""The `lang.*` library: functions usable as methods (`s.length()`) and as module calls (`string:length(s)`).
+Each table maps a Ballerina function name to a Python function whose first argument is the value."""
+
+from __future__ import annotations
+
+import decimal
+import functools
+import json
+import math
+from typing import Any
+
+from balmail.lang import ops
+from balmail.lang import types as T
+from balmail.lang.errors import BallerinaPanic, index_out_of_range, make_error, runtime_panic
+from balmail.lang.values import (
+    DECIMAL_CONTEXT,
+    INT_MAX,
+    INT_MIN,
+    BError,
+    BList,
+    BMap,
+    BNative,
+    BObject,
+    BRegExp,
+    BStream,
+    BTypedesc,
+    compare,
+    deep_equals,
+    format_decimal,
+    format_float,
+    to_bal_string,
+    to_json_string,
+    to_string,
+)
+from balmail.lib import regexp
+from balmail.lib.registry import LibModule
+
+D = decimal.Decimal
+STRING_ARRAY = T.TArray(T.STRING)
+INT_ARRAY = T.TArray(T.INT)
+BYTE_ARRAY = T.TArray(T.BYTE)
+
+
+def _err(kind: str, message: str) -> BError:
+    return make_error(message, {})
+
+
+# ---------------------------------------------------------------- string
+
+
+def s_substring(s: str, start: int, end: int | None = None) -> str:
+    if end is None:
+        end = len(s)
+    if start < 0 or end > len(s) or start > end:
+        raise runtime_panic(
+            "StringOperationError",
+            f"string index out of range: startIndex: {start}, endIndex: {end}, length: {len(s)}",
+        )
+    return s[start:end]
+
+
+def s_index_of(s: str, sub: str, start: int = 0) -> int | None:
+    i = s.find(sub, start)
+    return None if i < 0 else i
+
+
+def s_last_index_of(s: str, sub: str, start: int | None = None) -> int | None:
+    i = s.rfind(sub, 0, (start + len(sub)) if start is not None else len(s))
+    return None if i < 0 else i
+
+
+def s_includes(s: str, sub: str, start: int = 0) -> bool:
+    return s.find(sub, start) >= 0
+
+
+def s_upper(s: str) -> str:
+    return "".join(chr(ord(c) - 32) if "a" <= c <= "z" else c for c in s)
+
+
+def s_lower(s: str) -> str:
+    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in s)
+
+
+def s_trim(s: str) -> str:
+    return s.strip(" \t\n\x0b\x0c\r")
+
+
+def s_join(sep: str, *strs: str) -> str:
+    return sep.join(strs)
+
+
+def s_concat(*strs: str) -> str:
+    return "".join(strs)
+
+
+def s_pad_start(s: str, length: int, pad: str = " ") -> str:
+    return pad * max(0, length - len(s)) + s
+
+
+def s_pad_end(s: str, length: int, pad: str = " ") -> str:
+    return s + pad * max(0, length - len(s))
+
+
+def s_pad_zero(s: str, length: int, zero: str = "0") -> str:
+    if s.startswith(("-", "+")):
+        return s[0] + zero * max(0, length - len(s)) + s[1:]
+    return zero * max(0, length - len(s)) + s
+
+
+def s_from_bytes(b: Any) -> Any:
+    try:
+        return bytes(list(b)).decode("utf-8")
+    except (UnicodeDecodeError, ValueError):
+        return make_error("array contains invalid UTF-8 byte value")
+
+
+def s_to_bytes(s: str) -> BList:
+    return BList(s.encode("utf-8"), BYTE_ARRAY)
+
+
+def s_code_point_compare(a: str, b: str) -> int:
+    return (a > b) - (a < b)
+
+
+def s_get_code_point(s: str, i: int) -> int:
+    if not 0 <= i < len(s):
+        raise runtime_panic("StringOperationError", f"string index out of range: index: {i}, size: {len(s)}")
+    return ord(s[i])
+
+
+def s_to_code_point_ints(s: str) -> BList:
+    return BList([ord(c) for c in s], INT_ARRAY)
+
+
+def s_from_code_point_ints(cps: Any) -> Any:
+    try:
+        return "".join(chr(c) for c in cps)
+    except (ValueError, OverflowError):
+        return make_error("invalid code point")
+
+
+def s_from_code_point_int(cp: int) -> Any:
+    try:
+        return chr(cp)
+    except (ValueError, OverflowError):
+        return make_error(f"invalid codepoint: {cp}")
+
+
+def s_equals_ignore_case(a: str, b: str) -> bool:
+    return s_lower(a) == s_lower(b)
+
+
+def s_matches(s: str, rx: BRegExp) -> bool:
+    return rx.compiled.fullmatch(s) is not None
+
+
+def s_includes_match(s: str, rx: BRegExp, start: int = 0) -> bool:
+    return rx.compiled.search(s, start) is not None
+
+
+def s_length(s: str) -> int:
+    return len(s)
+
+
+def s_to_string(s: Any) -> str:
+    return to_string(s)
+
+
+def s_from_string(s: str) -> str:
+    return s
+
+
+STRING = {
+    "length": s_length,
+    "substring": s_substring,
+    "indexOf": s_index_of,
+    "lastIndexOf": s_last_index_of,
+    "includes": s_includes,
+    "startsWith": lambda s, p: s.startswith(p),
+    "endsWith": lambda s, p: s.endswith(p),
+    "toUpperAscii": s_upper,
+    "toLowerAscii": s_lower,
+    "trim": s_trim,
+    "join": s_join,
+    "concat": s_concat,
+    "padStart": s_pad_start,
+    "padEnd": s_pad_end,
+    "padZero": s_pad_zero,
+    "fromBytes": s_from_bytes,
+    "toBytes": s_to_bytes,
+    "codePointCompare": s_code_point_compare,
+    "getCodePoint": s_get_code_point,
+    "toCodePointInts": s_to_code_point_ints,
+    "fromCodePointInts": s_from_code_point_ints,
+    "fromCodePointInt": s_from_code_point_int,
+    "equalsIgnoreCaseAscii": s_equals_ignore_case,
+    "matches": s_matches,
+    "includesMatch": s_includes_match,
+    "iterator": lambda s: BStream(iter(s)),
+}
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def _check_int(v: int) -> int:
+    if not INT_MIN <= v <= INT_MAX:
+        raise (
+            ops.overflow()
+            if hasattr(ops, "overflow")
+            else runtime_panic("NumberOverflow", "int range overflow")
+        )
+    return v
+
+
+def i_from_string(s: str) -> Any:
+    text = s.strip() if False else s
+    try:
+        if not text or text != text.strip() or "_" in text:
+            raise ValueError
+        v = int(text, 10)
+    except ValueError:
+        return make_error(f"'string' value '{s}' cannot be converted to 'int'")
+    if not INT_MIN <= v <= INT_MAX:
+        return make_error(f"'string' value '{s}' cannot be converted to 'int'")
+    return v
+
+
+def i_to_hex(n: int) -> str:
+    return format(n, "x") if n >= 0 else "-" + format(-n, "x")
+
+
+def i_from_hex(s: str) -> Any:
+    try:
+        if "_" in s or s.lower().startswith(("0x", "-0x", "+0x")):
+            raise ValueError
+        return _check_int(int(s, 16))
+    except (ValueError, BallerinaPanic):
+        return make_error(f"'string' value '{s}' cannot be converted to 'int'")
+
+
+def i_abs(n: int) -> int:
+    return _check_int(abs(n))
+
+
+def number_sum(xs: Any) -> Any:
+    xs = list(xs)
+    if not xs:
+        return 0
+    if all(type(x) is int for x in xs):
+        return _check_int(sum(xs))
+    if all(type(x) is float for x in xs):
+        return math.fsum(xs) if False else functools.reduce(lambda a, b: a + b, xs, 0.0)
+    acc = xs[0]
+    for x in xs[1:]:
+        acc = ops.add(acc, x)
+    return acc
+
+
+def number_avg(xs: Any) -> Any:
+    xs = list(xs)
+    if not xs:
+        return None
+    if all(type(x) is D for x in xs):
+        return ops.div(number_sum(xs), D(len(xs)))
+    return float(sum(xs)) / len(xs)
+
+
+def i_max(n: Any, *ns: Any) -> Any:
+    return functools.reduce(lambda a, b: b if (compare(b, a) or 0) > 0 or _is_nan(b) else a, ns, n)
+
+
+def i_min(n: Any, *ns: Any) -> Any:
+    return functools.reduce(lambda a, b: b if (compare(b, a) or 0) < 0 or _is_nan(b) else a, ns, n)
+
+
+def _is_nan(x: Any) -> bool:
+    return type(x) is float and x != x
+
+
+def i_signum(n: int) -> int:
+    return (n > 0) - (n < 0)
+
+
+def i_to_string(n: int) -> str:
+    return str(n)
+
+
+INT = {
+    "fromString": i_from_string,
+    "toHexString": i_to_hex,
+    "fromHexString": i_from_hex,
+    "abs": i_abs,
+    "max": i_max,
+    "min": i_min,
+    "sum": lambda *xs: number_sum(xs),
+    "signum": i_signum,
+    "toString": i_to_string,
+}
+
+
+def f_from_string(s: str) -> Any:
+    text = s.strip()
+    if text in ("NaN", "+NaN", "-NaN"):
+        return math.nan
+    if text in ("Infinity", "+Infinity"):
+        return math.inf
+    if text == "-Infinity":
+        return -math.inf
+    try:
+        if (
+            "_" in text
+            or text.lower() in ("inf", "-inf", "+inf", "nan", "infinity")
+            or text.endswith(("x", "X"))
+        ):
+            raise ValueError
+        return float(text.rstrip("fFdD") if text[-1:] in "fFdD" else text)
+    except (ValueError, IndexError):
+        return make_error(f"'string' value '{s}' cannot be converted to 'float'")
+
+
+def f_round(x: float, digits: int = 0) -> float:
+    if x != x or math.isinf(x):
+        return x
+    if digits == 0:
+        return float(round(x))
+    return float(D(repr(x)).quantize(D(1).scaleb(-digits), rounding=decimal.ROUND_HALF_EVEN))
+
+
+def f_to_fixed(x: float, digits: int) -> str:
+    if x != x:
+        return "NaN"
+    if math.isinf(x):
+        return "Infinity" if x > 0 else "-Infinity"
+    return format(D(repr(x)).quantize(D(1).scaleb(-digits), rounding=decimal.ROUND_HALF_UP), "f")
+
+
+def f_to_exp(x: float, digits: int | None = None) -> str:
+    if digits is None:
+        text = f"{x:e}"
+        mant, exp = text.split("e")
+        mant = mant.rstrip("0").rstrip(".") if "." in mant else mant
+        r = repr(x)
+        if "e" not in r:
+            d = D(r)
+            mant = format(d.scaleb(-d.adjusted()).normalize(), "f")
+        return f"{mant}e{int(exp):+d}"
+    text = f"{x:.{digits}e}"
+    mant, exp = text.split("e")
+    return f"{mant}e{int(exp):+d}"
+
+
+FLOAT = {
+    "fromString": f_from_string,
+    "abs": abs,
+    "max": i_max,
+    "min": i_min,
+    "sum": lambda *xs: number_sum(xs) if xs else 0.0,
+    "round": f_round,
+    "floor": lambda x: float(math.floor(x)) if math.isfinite(x) else x,
+    "ceil": lambda x: float(math.ceil(x)) if math.isfinite(x) else x,
+    "sqrt": lambda x: math.sqrt(x) if x >= 0 else math.nan,
+    "pow": lambda x, y: _fpow(x, y),
+    "isNaN": lambda x: x != x,
+    "isInfinite": lambda x: math.isinf(x),
+    "isFinite": lambda x: math.isfinite(x),
+    "toFixedString": f_to_fixed,
+    "toExpString": f_to_exp,
+    "toString": format_float,
+    "log": lambda x: math.log(x) if x > 0 else (-math.inf if x == 0 else math.nan),
+    "log10": lambda x: math.log10(x) if x > 0 else (-math.inf if x == 0 else math.nan),
+    "exp": lambda x: _safe(math.exp, x),
+    "sin": math.sin,
+    "cos": math.cos,
+    "tan": math.tan,
+    "atan": math.atan,
+    "toBitsInt": lambda x: _bits(x),
+    "fromBitsInt": lambda n: _from_bits(n),
+    "toHexString": lambda x: float.hex(x),
+}
+
+
+def _safe(fn: Any, x: float) -> float:
+    try:
+        return fn(x)
+    except OverflowError:
+        return math.inf
+
+
+def _fpow(x: float, y: float) -> float:
+    try:
+        return math.pow(x, y)
+    except OverflowError:
+        return math.inf
+    except ValueError:
+        return math.nan
+
+
+def _bits(x: float) -> int:
+    import struct
+
+    return struct.unpack(">q", struct.pack(">d", x))[0]
+
+
+def _from_bits(n: int) -> float:
+    import struct
+
+    return struct.unpack(">d", struct.pack(">q", n))[0]
+
+
+def d_from_string(s: str) -> Any:
+    text = s.strip()
+    try:
+        if (
+            not text
+            or "_" in text
+            or text.lower().lstrip("+-") in ("nan", "inf", "infinity", "snan")
+            or text[-1:] in "dDfF"
+        ):
+            raise ValueError
+        with decimal.localcontext(DECIMAL_CONTEXT):
+            return +D(text)
+    except (decimal.InvalidOperation, ValueError, decimal.Overflow):
+        return make_error(f"'string' value '{s}' cannot be converted to 'decimal'")
+
+
+def d_round(x: D, digits: int = 0) -> D:
+    with decimal.localcontext(DECIMAL_CONTEXT):
+        return x.quantize(D(1).scaleb(-digits), rounding=decimal.ROUND_HALF_EVEN)
+
+
+DECIMAL = {
+    "fromString": d_from_string,
+    "abs": lambda x: abs(x),
+    "max": i_max,
+    "min": i_min,
+    "sum": lambda *xs: number_sum(xs) if xs else D(0),
+    "round": d_round,
+    "floor": lambda x: x.to_integral_value(rounding=decimal.ROUND_FLOOR),
+    "ceil": lambda x: x.to_integral_value(rounding=decimal.ROUND_CEILING),
+    "toString": format_decimal,
+    "quantize": lambda x, y: x.quantize(y),
+}
+
+BOOLEAN = {
+    "fromString": lambda s: {"true": True, "false": False}.get(
+        s.lower() if s.lower() in ("true", "false") else s,
+        make_error(f"'string' value '{s}' cannot be converted to 'boolean'"),
+    ),
+    "toString": lambda b: "true" if b else "false",
+}
+
+
+# ---------------------------------------------------------------- array
+
+
+def _ro_check(xs: Any) -> None:
+    if getattr(xs, "ro", False):
+        raise runtime_panic("InherentTypeViolation", "cannot update a read-only array")
+
+
+def _fixed_check(xs: Any) -> None:
+    t = T.resolve(xs.type) if xs.type is not None else None
+    if isinstance(t, T.TArray) and t.length is not None or isinstance(t, T.TTuple) and t.rest is None:
+        raise runtime_panic("InherentTypeViolation", "cannot change the length of a fixed-length list")
+
+
+def a_push(xs: BList, *vals: Any) -> None:
+    _ro_check(xs)
+    _fixed_check(xs)
+    xs.extend(vals)
+
+
+def a_pop(xs: BList) -> Any:
+    _ro_check(xs)
+    _fixed_check(xs)
+    if not xs:
+        raise runtime_panic("IndexOutOfRange", "cannot pop an element from an empty array")
+    return xs.pop()
+
+
+def a_shift(xs: BList) -> Any:
+    _ro_check(xs)
+    _fixed_check(xs)
+    if not xs:
+        raise runtime_panic("IndexOutOfRange", "cannot shift an element from an empty array")
+    return xs.pop(0)
+
+
+def a_unshift(xs: BList, *vals: Any) -> None:
+    _ro_check(xs)
+    _fixed_check(xs)
+    xs[0:0] = vals
+
+
+def a_index_of(xs: Any, v: Any, start: int = 0) -> int | None:
+    for i in range(start, len(xs)):
+        if deep_equals(xs[i], v):
+            return i
+    return None
+
+
+def a_last_index_of(xs: Any, v: Any, start: int | None = None) -> int | None:
+    end = len(xs) - 1 if start is None else start
+    for i in range(end, -1, -1):
+        if deep_equals(xs[i], v):
+            return i
+    return None
+
+
+def _new_like(xs: Any, items: Any) -> BList:
+    t = xs.type
+    if t is not None and isinstance(T.resolve(t), T.TTuple):
+        tt = T.resolve(t)
+        el = T.union(*tt.members, *([tt.rest] if tt.rest else [])) if tt.members or tt.rest else T.NEVER
+        t = T.TArray(el)
+    if t is not None and isinstance(T.resolve(t), T.TArray) and T.resolve(t).length is not None:
+        t = T.TArray(T.resolve(t).element)
+    return BList(items, t)
+
+
+def a_reverse(xs: Any) -> BList:
+    return _new_like(xs, reversed(xs))
+
+
+def _sort_key_fn(key: Any) -> Any:
+    return None if key is None else key
+
+
+def a_sort(xs: Any, direction: str = "ascending", key: Any = None) -> BList:
+    keyed = [(key(x) if key is not None else x, x) for x in xs]
+    keys = [k for k, _ in keyed]
+    desc = direction == "descending"
+    simple = keys and (all(type(k) is int for k in keys) or all(type(k) is str for k in keys))
+    if simple:
+        keyed.sort(key=lambda p: p[0], reverse=desc)
+    else:
+
+        def cmp(a: Any, b: Any) -> int:
+            ka, kb = a[0], b[0]
+            # nil and NaN go last in both directions
+            na = ka is None or _is_nan(ka)
+            nb = kb is None or _is_nan(kb)
+            if na or nb:
+                return (na > nb) - (na < nb)
+            c = compare(ka, kb) or 0
+            return -c if desc else c
+
+        keyed.sort(key=functools.cmp_to_key(cmp))
+    return _new_like(xs, [x for _, x in keyed])
+
+
+def a_filter(xs: Any, fn: Any) -> BList:
+    return _new_like(xs, [x for x in xs if fn(x)])
+
+
+def a_map(xs: Any, fn: Any) -> BList:
+    return BList([fn(x) for x in xs])
+
+
+def a_for_each(xs: Any, fn: Any) -> None:
+    for x in list(xs):
+        fn(x)
+
+
+def a_reduce(xs: Any, fn: Any, initial: Any) -> Any:
+    acc = initial
+    for x in xs:
+        acc = fn(acc, x)
+    return acc
+
+
+def a_slice(xs: Any, start: int, end: int | None = None) -> BList:
+    if end is None:
+        end = len(xs)
+    if start < 0 or end > len(xs) or start > end:
+        raise index_out_of_range(start if start < 0 or start > end else end, len(xs))
+    return _new_like(xs, xs[start:end])
+
+
+def a_remove(xs: Any, i: int) -> Any:
+    _ro_check(xs)
+    if not 0 <= i < len(xs):
+        raise index_out_of_range(i, len(xs))
+    return xs.pop(i)
+
+
+def a_remove_all(xs: Any) -> None:
+    _ro_check(xs)
+    xs.clear()
+
+
+def a_enumerate(xs: Any) -> BList:
+    return BList([BList([i, x]) for i, x in enumerate(xs)])
+
+
+def a_some(xs: Any, fn: Any) -> bool:
+    return any(fn(x) for x in xs)
+
+
+def a_every(xs: Any, fn: Any) -> bool:
+    return all(fn(x) for x in xs)
+
+
+def a_set_length(xs: Any, n: int) -> None:
+    _ro_check(xs)
+    if n < len(xs):
+        del xs[n:]
+    else:
+        from balmail.lang.compile import _filler
+
+        et = T.element_type(xs.type)
+        xs.extend([_filler(et)] * (n - len(xs)))
+
+
+def a_first(xs: Any) -> Any:
+    if not xs:
+        raise index_out_of_range(0, 0)
+    return xs[0]
+
+
+def a_last(xs: Any) -> Any:
+    if not xs:
+        raise index_out_of_range(0, 0)
+    return xs[-1]
+
+
+ARRAY = {
+    "length": len,
+    "push": a_push,
+    "pop": a_pop,
+    "shift": a_shift,
+    "unshift": a_unshift,
+    "indexOf": a_index_of,
+    "lastIndexOf": a_last_index_of,
+    "reverse": a_reverse,
+    "sort": a_sort,
+    "filter": a_filter,
+    "map": a_map,
+    "forEach": a_for_each,
+    "reduce": a_reduce,
+    "slice": a_slice,
+    "remove": a_remove,
+    "removeAll": a_remove_all,
+    "enumerate": a_enumerate,
+    "some": a_some,
+    "every": a_every,
+    "setLength": a_set_length,
+    "first": a_first,
+    "last": a_last,
+    "toStream": lambda xs: BStream(iter(list(xs))),
+    "iterator": lambda xs: BStream(iter(list(xs))),
+}
+
+
+# ---------------------------------------------------------------- map
+
+
+def _map_like(m: BMap, items: Any, constraint: T.Type | None = None) -> BMap:
+    t = m.type
+    r = T.resolve(t) if t is not None else None
+    if isinstance(r, T.TRecord):
+        c = (
+            T.union(*[f.type for f in r.fields.values()], *([r.rest] if r.rest else []))
+            if r.fields
+            else (r.rest or T.ANYDATA)
+        )
+        t = T.TMap(c)
+    if constraint is not None:
+        t = None
+    return BMap(items, t)
+
+
+def m_get(m: BMap, k: str) -> Any:
+    try:
+        return m[k]
+    except KeyError:
+        raise runtime_panic("KeyNotFound", f"cannot find key '{k}'") from None
+
+
+def m_remove(m: BMap, k: str) -> Any:
+    if m.ro:
+        raise runtime_panic("InherentTypeViolation", "cannot update a read-only map")
+    if k not in m:
+        raise runtime_panic("KeyNotFound", f"cannot find key '{k}'")
+    return m.pop(k)
+
+
+def m_remove_if_has_key(m: BMap, k: str) -> Any:
+    if m.ro:
+        raise runtime_panic("InherentTypeViolation", "cannot update a read-only map")
+    return m.pop(k, None)
+
+
+def m_remove_all(m: BMap) -> None:
+    if m.ro:
+        raise runtime_panic("InherentTypeViolation", "cannot update a read-only map")
+    m.clear()
+
+
+MAP = {
+    "keys": lambda m: BList(list(m.keys()), STRING_ARRAY),
+    "hasKey": lambda m, k: k in m,
+    "get": m_get,
+    "remove": m_remove,
+    "removeIfHasKey": m_remove_if_has_key,
+    "removeAll": m_remove_all,
+    "length": len,
+    "entries": lambda m: _map_like(m, {k: BList([k, v]) for k, v in m.items()}, T.ANY),
+    "toArray": lambda m: BList(list(m.values())),
+    "map": lambda m, fn: BMap({k: fn(v) for k, v in m.items()}),
+    "filter": lambda m, fn: _map_like(m, {k: v for k, v in m.items() if fn(v)}),
+    "forEach": lambda m, fn: [fn(v) for v in list(m.values())] and None,
+    "reduce": lambda m, fn, init: functools.reduce(lambda a, v: fn(a, v), list(m.values()), init),
+    "iterator": lambda m: BStream(iter(list(m.values()))),
+}
+
+
+# ---------------------------------------------------------------- error
+
+
+def e_stack_trace(e: BError) -> BList:
+    return BList(list(e.stack))
+
+
+ERROR = {
+    "message": lambda e: e.message,
+    "cause": lambda e: e.cause,
+    "detail": lambda e: e.detail,
+    "stackTrace": e_stack_trace,
+    "toString": lambda e: to_string(e),
+    "toBalString": lambda e: to_bal_string(e),
+}
+
+
+# ---------------------------------------------------------------- value
+
+
+def _json_to_value(x: Any) -> Any:
+    if isinstance(x, dict):
+        return BMap({k: _json_to_value(v) for k, v in x.items()}, T.TMap(T.JSON))
+    if isinstance(x, list):
+        return BList([_json_to_value(v) for v in x], T.TArray(T.JSON))
+    if isinstance(x, float):
+        return x
+    return x
+
+
+def from_json_string(s: str) -> Any:
+    try:
+        data = json.loads(
+            s,
+            parse_float=lambda t: D(t),
+            parse_constant=lambda t: (_ for _ in ()).throw(ValueError(t)),
+        )
+    except (ValueError, RecursionError) as e:
+        return make_error(f"invalid JSON: {e}")
+    return _json_to_value(data)
+
+
+def v_ensure_type(v: Any, td: Any) -> Any:
+    t = td.type if isinstance(td, BTypedesc) else T.ANYDATA
+    if t.contains(v):
+        return v
+    r = ops.convert_numeric(v, t)
+    if r is not ops._MISSING:
+        return r
+    return make_error(f"incompatible types: '{T.value_type_name(v)}' cannot be cast to '{t}'")
+
+
+def v_clone_with_type(v: Any, td: Any) -> Any:
+    t = td.type if isinstance(td, BTypedesc) else T.ANYDATA
+    return ops.convert_to(v, t)
+
+
+def v_from_json_string_with_type(s: str, td: Any) -> Any:
+    v = from_json_string(s)
+    if isinstance(v, BError):
+        return v
+    return v_clone_with_type(v, td)
+
+
+def v_to_json(v: Any) -> Any:
+    if isinstance(v, BMap):
+        return BMap({k: v_to_json(x) for k, x in v.items()}, T.TMap(T.JSON))
+    if isinstance(v, BList):
+        return BList([v_to_json(x) for x in v], T.TArray(T.JSON))
+    return v
+
+
+def v_merge_json(a: Any, b: Any) -> Any:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    if isinstance(a, BMap) and isinstance(b, BMap):
+        for k, x in b.items():
+            if k in a:
+                r = v_merge_json(a[k], x)
+                if isinstance(r, BError):
+                    return r
+                a[k] = r
+            else:
+                a[k] = x
+        return a
+    return make_error("cannot merge JSON values")
+
+
+VALUE = {
+    "toString": to_string,
+    "toBalString": to_bal_string,
+    "toJsonString": to_json_string,
+    "toJson": v_to_json,
+    "fromJsonString": from_json_string,
+    "fromJsonWithType": v_clone_with_type,
+    "fromJsonStringWithType": v_from_json_string_with_type,
+    "clone": ops.clone,
+    "cloneReadOnly": ops.clone_readonly,
+    "ensureType": v_ensure_type,
+    "cloneWithType": v_clone_with_type,
+    "isReadOnly": T.is_readonly,
+    "mergeJson": v_merge_json,
+    "count": lambda *xs: len(xs),
+    "last": lambda *xs: xs[-1],
+}
+for _name in ("ensureType", "cloneWithType", "fromJsonWithType", "fromJsonStringWithType"):
+    pass
+
+
+REGEXP_METHODS = dict(regexp.FUNCTIONS)
+REGEXP_METHODS.pop("fromString")
+
+TYPEDESC: dict[str, Any] = {}
+OBJECT: dict[str, Any] = {}
+STREAM = {
+    "next": lambda s: _stream_next(s),
+    "close": lambda s: None,
+    "forEach": lambda s, fn: [fn(x) for x in s.iterator] and None,
+    "map": lambda s, fn: BStream(fn(x) for x in s.iterator),
+    "filter": lambda s, fn: BStream(x for x in s.iterator if fn(x)),
+    "reduce": lambda s, fn, init: functools.reduce(fn, s.iterator, init),
+}
+
+
+def _stream_next(s: BStream) -> Any:
+    try:
+        return BMap({"value": next(s.iterator)})
+    except StopIteration:
+        return None
+
+
+MODULES: dict[str, dict[str, Any]] = {
+    "string": STRING,
+    "int": INT,
+    "float": FLOAT,
+    "decimal": DECIMAL,
+    "boolean": BOOLEAN,
+    "array": ARRAY,
+    "map": MAP,
+    "error": ERROR,
+    "value": VALUE,
+    "regexp": regexp.FUNCTIONS,
+    "typedesc": TYPEDESC,
+    "object": OBJECT,
+    "stream": STREAM,
+    "table": ARRAY,
+    "xml": {},
+    "future": {},
+}
+AUTO_IMPORTED = (
+    "string",
+    "int",
+    "float",
+    "decimal",
+    "boolean",
+    "map",
+    "error",
+    "xml",
+    "typedesc",
+    "object",
+    "future",
+    "stream",
+    "table",
+)
+
+CONSTANTS: dict[str, dict[str, Any]] = {
+    "int": {
+        "MAX_VALUE": INT_MAX,
+        "MIN_VALUE": INT_MIN,
+        "SIGNED8_MAX_VALUE": 127,
+        "SIGNED8_MIN_VALUE": -128,
+        "SIGNED16_MAX_VALUE": 32767,
+        "SIGNED16_MIN_VALUE": -32768,
+        "SIGNED32_MAX_VALUE": 2**31 - 1,
+        "SIGNED32_MIN_VALUE": -(2**31),
+        "UNSIGNED8_MAX_VALUE": 255,
+        "UNSIGNED16_MAX_VALUE": 65535,
+        "UNSIGNED32_MAX_VALUE": 2**32 - 1,
+    },
+    "float": {"NaN": math.nan, "Infinity": math.inf, "PI": math.pi, "E": math.e},
+    "array": {"ASCENDING": "ascending", "DESCENDING": "descending"},
+}
+TYPES: dict[str, dict[str, Any]] = {
+    "int": dict(T.INT_SUBTYPES),
+    "string": {"Char": T.TString(char=True), "RegExp": T.REGEXP},
+    "array": {"SortDirection": T.STRING},
+    "value": {"Cloneable": T.ANYDATA, "JsonDecimal": T.JSON},
+    "regexp": {"RegExp": T.REGEXP, "Span": regexp.SPAN_TYPE, "Groups": regexp.GROUPS_TYPE},
+}
+_WANTS_TYPE = {"ensureType": 1, "cloneWithType": 1, "fromJsonWithType": 1, "fromJsonStringWithType": 1}
+
+
+class _TypedNative:
+    """A value-module function that takes a typedesc defaulting to the contextually expected type."""
+
+    def __init__(self, fn: Any, n: int) -> None:
+        self.fn = fn
+        self.wants_expected_type = n + 1
+
+    def __call__(self, *args: Any, **kw: Any) -> Any:
+        return self.fn(*args, **kw)
+
+
+@functools.cache
+def module(name: str) -> LibModule:
+    funcs = dict(MODULES.get(name, {}))
+    if name == "value":
+        for k, n in _WANTS_TYPE.items():
+            funcs[k] = _TypedNative(funcs[k], n)
+    return LibModule(
+        f"ballerina/lang.{name}",
+        functions=funcs,
+        constants=CONSTANTS.get(name, {}),
+        types=TYPES.get(name, {}),
+    )
+
+
+def method_for(v: Any, name: str) -> Any:
+    """The langlib function `v.name(...)` calls, by the value's basic type; value:* as the fallback."""
+    t = type(v)
+    if t is str:
+        table = STRING
+    elif isinstance(v, BList):
+        table = ARRAY
+    elif isinstance(v, BMap):
+        table = MAP
+    elif t is int:
+        table = INT
+    elif t is float:
+        table = FLOAT
+    elif t is D:
+        table = DECIMAL
+    elif isinstance(v, BError):
+        table = ERROR
+    elif isinstance(v, BRegExp):
+        table = REGEXP_METHODS
+    elif t is bool:
+        table = BOOLEAN
+    elif isinstance(v, BStream):
+        table = STREAM
+    elif isinstance(v, BObject | BNative):
+        table = OBJECT
+    else:
+        table = {}
+    fn = table.get(name)
+    if fn is None:
+        fn = VALUE.get(name)
+    return fn
+
+
+__all__ = ["method_for", "module", "number_avg", "number_sum", "from_json_string", "_err"]

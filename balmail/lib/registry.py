@@ -1,0 +1,64 @@
+"""Which Ballerina modules exist in balmail and how a program's imports bind to them.
+
+A `LibModule` is what an import prefix stands for: functions (Python callables taking Ballerina values),
+constants, types and constructible classes. Modules that need the run context (output, sandbox) are built
+per program by a factory; langlib modules are shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+
+@attrs.define
+class LibModule:
+    name: str
+    functions: dict[str, Callable[..., Any]] = attrs.field(factory=dict)
+    constants: dict[str, Any] = attrs.field(factory=dict)
+    types: dict[str, Any] = attrs.field(factory=dict)
+    classes: dict[str, Callable[..., Any]] = attrs.field(factory=dict)
+
+
+def _factories() -> dict[str, Callable[[Any], LibModule]]:
+    from balmail.lib import io, langlib, log, regexp, runtime, time
+
+    found: dict[str, Callable[[Any], LibModule]] = {}
+    try:  # the email module is provided by balmail/lib/email.py when present
+        from balmail.lib import email as email_lib
+
+        found["ballerina/email"] = email_lib.module  # type: ignore[attr-defined]
+    except (ImportError, AttributeError):
+        pass
+    return found | {
+        "ballerina/io": io.module,
+        "ballerina/log": log.module,
+        "ballerina/time": time.module,
+        "ballerina/lang.runtime": runtime.module,
+        "ballerina/lang.regexp": regexp.module,
+        **{f"ballerina/lang.{k}": (lambda ctx, k=k: langlib.module(k)) for k in langlib.MODULES},
+    }
+
+
+def load_module(full_name: str, ctx: Any) -> LibModule:
+    """The module an import names; unknown modules give an empty module so their types stay usable
+    (calling into them reports that balmail does not provide the module)."""
+    factory = _factories().get(full_name)
+    if factory is not None:
+        return factory(ctx)
+    return _placeholder(full_name)
+
+
+def langlib_module(prefix: str, ctx: Any) -> LibModule | None:
+    """Langlib prefixes usable without an import (`int:`, `string:`, `map:` ...)."""
+    from balmail.lib import langlib
+
+    if prefix in langlib.AUTO_IMPORTED:
+        return langlib.module(prefix)
+    return None
+
+
+def _placeholder(full_name: str) -> LibModule:
+    return LibModule(full_name)
