@@ -168,6 +168,8 @@ def compose(message: OutgoingMessage, *, default_from: str | None = None) -> Com
                 root[name] = value
         root.set_payload(content.get_payload())
         data = root.as_bytes(policy=policy)
+        if not data.endswith(b"\r\n"):
+            data += b"\r\n"  # SMTP carries lines; the last one ends too
     except MailError:
         raise
     except (ValueError, TypeError, LookupError) as error:
@@ -428,7 +430,7 @@ def _parse_addresses(field: str, entries: Iterable[str]) -> list[Address]:
         if "\r" in entry or "\n" in entry:
             raise MailError(f"Invalid address {entry!r} in '{field}': line breaks are not allowed")
         try:
-            header = _POLICY.header_factory(field, entry)
+            header = _POLICY.header_factory("to", entry)  # any address-list header parses alike
             addresses = list(header.addresses)  # type: ignore[attr-defined]
         except Exception:
             addresses = []
