@@ -209,8 +209,10 @@ class Poller:
         self._on_close = on_close
         self._clock: Clock = clock or SystemClock()
         self._log_subjects = log_subjects
-        self.server = f"{settings.protocol.value}://{settings.endpoint}".lower()
-        """The `server` part of every `MessageKey` this poller writes."""
+        # The port is left out on purpose: a mailbox reached on another port (143 vs 993 when the
+        # security mode changes) is the same mailbox, and must not be delivered again.
+        self.server = f"{settings.protocol.value}://{settings.host}".lower()
+        """The `server` part of every `MessageKey` this poller writes (protocol and host)."""
         self._stop_requested = threading.Event()
         self._cycle_lock = threading.Lock()
         self._client_lock = threading.Lock()

@@ -77,6 +77,30 @@ class DovecotServer:
         finally:
             imap.logout()
 
+    def append_many(self, user: str, messages: list[bytes], *, folder: str = "INBOX") -> list[int]:
+        """Deliver several messages over one session, in order; returns their UIDs."""
+        imap = self.admin(user)
+        try:
+            uids = []
+            for raw in messages:
+                typ, data = imap.append(folder, None, None, _crlf(raw))
+                assert typ == "OK", data
+                match = re.search(rb"APPENDUID \d+ (\d+)", data[0])
+                assert match, data
+                uids.append(int(match.group(1)))
+            return uids
+        finally:
+            imap.logout()
+
+    def delete_folder(self, user: str, encoded_name: str) -> None:
+        """Delete a folder with its messages (re-creating it gives it a new UIDVALIDITY)."""
+        imap = self.admin(user)
+        try:
+            typ, data = imap.delete(f'"{encoded_name}"')
+            assert typ == "OK", data
+        finally:
+            imap.logout()
+
     def reset(self, user: str, folder: str = "INBOX") -> None:
         """Delete every message in the folder (UIDVALIDITY stays; UIDs keep growing)."""
         imap = self.admin(user)
