@@ -2,9 +2,10 @@
 user's choices: `// balmail:ignore CODE` comments and `--select` / `--ignore` code prefixes.
 
 The rules: Ballerina's email plugin (email.py), names in catalogued library modules (modules.py), values
-returned from functions without a return type (returns.py), configuration records (listener_config.py)
-and portability (portability.py). Rules run only on a file without syntax errors: a repaired parse would
-give misleading findings. Also renders the rule reference, docs/lint-rules.md, from the registry.
+returned from functions without a return type (returns.py), the compiler's simple type checks
+(types.py), configuration records (listener_config.py) and portability (portability.py). Rules run only
+on a file without syntax errors: a repaired parse would give misleading findings. Also renders the rule
+reference, docs/lint-rules.md, from the registry.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from balmail.check.modules import check_module_members
 from balmail.check.program import check_source
 from balmail.check.registry import Rule, all_rules
 from balmail.check.returns import check_return_values
+from balmail.check.types import check_types
 from balmail.diagnostics import Diagnostic
 from balmail.source import SourceFile
 from balmail.syntax import ast
@@ -32,12 +34,14 @@ LINT_CHECKS: tuple[LintCheck, ...] = (
     lambda source, module, base_dir: check_email_services(source, module),
     lambda source, module, base_dir: check_module_members(module),
     lambda source, module, base_dir: check_return_values(source, module),
+    lambda source, module, base_dir: check_types(module, source),
     check_listener_configs,
 )
 """Every lint rule, as `(source, module, base_dir) -> diagnostics`."""
 
-LINT_PREFIXES = ("BAL_SYNTAX_", "BAL_NAME_", "BAL_TYPE_1", "EMAIL_", "BALMAIL_")
-"""The codes `balmail lint` reports, by prefix: what the rule reference documents."""
+LINT_PREFIXES = ("BAL_SYNTAX_", "BAL_NAME_", "BAL_TYPE_0", "BAL_TYPE_1", "EMAIL_", "BALMAIL_1", "BALMAIL_3")
+"""The codes `balmail lint` reports, by prefix and in the rule reference's order (BAL_TYPE_099 is the
+evaluator's "cannot compile", not a lint finding)."""
 
 _IGNORE = re.compile(r"//\s*balmail:ignore(?=\s|$)([^\n]*)")
 _CODE_TOKEN = re.compile(r"[A-Z][A-Z0-9_]*")
@@ -154,8 +158,14 @@ def failed(diagnostics: Iterable[Diagnostic], *, strict: bool = False) -> bool:
 
 
 def lint_rules() -> list[Rule]:
-    """The registered rules `balmail lint` reports, by code."""
-    return [registered for registered in all_rules() if registered.code.startswith(LINT_PREFIXES)]
+    """The registered rules `balmail lint` reports: Ballerina's compiler, its email plugin, then balmail's."""
+    found = [r for r in all_rules() if r.code.startswith(LINT_PREFIXES) and r.code != "BAL_TYPE_099"]
+
+    def order(registered: Rule) -> tuple[int, str]:
+        family = next(i for i, prefix in enumerate(LINT_PREFIXES) if registered.code.startswith(prefix))
+        return family, registered.code
+
+    return sorted(found, key=order)
 
 
 def render_rule_reference() -> str:
