@@ -267,12 +267,21 @@ class Poller:
             client = self._client
         if client is not None:
             client.abort()
-        what = f"the handler for {in_flight}" if in_flight else "the polling cycle"
+        if in_flight:
+            what = f"the handler for {in_flight}"
+            consequence = (
+                "the connection was closed without acknowledging it, so unless the handler still "
+                "completes, the message is delivered again on the next start"
+            )
+        else:
+            what = "a polling cycle"
+            consequence = (
+                "its connection was closed; unacknowledged messages are delivered again on the next start"
+            )
         self._finish(
             MailError(
                 f"Listener for {self.describe()} stopped while {what} was still running after the "
-                f"{grace_seconds:g}s grace period; an unacknowledged message is delivered again on the "
-                "next start"
+                f"{grace_seconds:g}s grace period; {consequence}"
             )
         )
 
