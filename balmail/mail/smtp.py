@@ -25,6 +25,8 @@ from balmail.mail.tls import SecureSocketConfig, Security, build_ssl_context
 DEFAULT_SMTP_PORT = 465
 
 _T = TypeVar("_T")
+# Preferred first; PLAIN and LOGIN are what servers offer over TLS today.
+_MECHANISMS = {"PLAIN": "auth_plain", "LOGIN": "auth_login", "CRAM-MD5": "auth_cram_md5"}
 
 
 @attrs.frozen
@@ -165,7 +167,15 @@ class SmtpSender:
 
         def login() -> None:
             if self.username.isascii() and self._password.isascii():
-                smtp.login(self.username, self._password)
+                mechanism = next((m for m in _MECHANISMS if m in mechanisms), None)
+                if mechanism is None:
+                    raise MailError(
+                        f"Cannot log in to {self.endpoint}: it offers AUTH {' '.join(mechanisms)}, "
+                        f"but only {', '.join(_MECHANISMS)} are supported"
+                    )
+                smtp.user, smtp.password = self.username, self._password
+                # One mechanism, one attempt: retrying others only adds failures to the account.
+                smtp.auth(mechanism, getattr(smtp, _MECHANISMS[mechanism]))
                 return
             if "PLAIN" not in mechanisms:
                 raise MailError(
@@ -227,32 +237,34 @@ class SmtpSender:
 
     def _guard(self, action: str, call: Callable[[], _T]) -> _T:
         """Run one protocol step, turning socket, TLS and smtplib failures into `MailError`."""
-        try:
-            with translate_errors(self.endpoint, action, self.timeouts.read):
-                try:
-                    return call()
-                except smtplib.SMTPServerDisconnected as error:
-                    # smtplib reports timeouts and resets as "disconnected"; recover the cause.
-                    cause = error.__context__
-                    if isinstance(cause, OSError):
-                        raise cause from None
-                    raise EOFError from None
-        except smtplib.SMTPAuthenticationError as error:
-            raise MailError(
-                f"Authentication failed for user '{self.username}' at {self.endpoint}: "
-                f"{_reply(error.smtp_code, error.smtp_error)}"
-            ) from None
-        except smtplib.SMTPDataError as error:
-            raise MailError(
-                f"Message refused by {self.endpoint}: {_reply(error.smtp_code, error.smtp_error)}"
-            ) from None
-        except smtplib.SMTPResponseException as error:
+        with translate_errors(self.endpoint, action, self.timeouts.read):
+            try:
+                return call()
+            except smtplib.SMTPServerDisconnected as error:
+                # smtplib reports timeouts and resets as "disconnected"; recover the cause so
+                # translate_errors words it like the other protocols do.
+                cause = error.__context__
+                if isinstance(cause, OSError) and not isinstance(cause, smtplib.SMTPException):
+                    raise cause from None
+                raise EOFError from None
+            except smtplib.SMTPException as error:
+                # SMTPException is an OSError; it must not reach translate_errors as one.
+                raise self._refusal(action, error) from None
+
+    def _refusal(self, action: str, error: smtplib.SMTPException) -> MailError:
+        if isinstance(error, smtplib.SMTPAuthenticationError):
             reply = _reply(error.smtp_code, error.smtp_error)
-            raise MailError(f"SMTP server at {self.endpoint} refused {action}: {reply}") from None
-        except smtplib.SMTPNotSupportedError as error:
-            raise MailError(f"SMTP server at {self.endpoint} cannot do {action}: {error}") from None
-        except smtplib.SMTPException as error:
-            raise MailError(f"SMTP error with {self.endpoint} while {action}: {error}") from None
+            return MailError(f"Authentication failed for user '{self.username}' at {self.endpoint}: {reply}")
+        if isinstance(error, smtplib.SMTPDataError):
+            return MailError(
+                f"Message refused by {self.endpoint}: {_reply(error.smtp_code, error.smtp_error)}"
+            )
+        if isinstance(error, smtplib.SMTPResponseException):
+            reply = _reply(error.smtp_code, error.smtp_error)
+            return MailError(f"SMTP server at {self.endpoint} refused {action}: {reply}")
+        if isinstance(error, smtplib.SMTPNotSupportedError):
+            return MailError(f"SMTP server at {self.endpoint} cannot do {action}: {error}")
+        return MailError(f"SMTP error with {self.endpoint} while {action}: {error}")
 
 
 def _reply(code: int, text: bytes | str) -> str:

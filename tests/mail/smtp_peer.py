@@ -21,9 +21,11 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from .dovecot_harness import HOST, free_port, make_certificates
 
-USERS = {"alice": "secret", "zoe": "pässwörd-ünïcode"}
+USERS = {"alice": "secret", "zoe": "pässwörd-ünïcode", "robot@example.com": "r0b0t"}
 UNKNOWN_RECIPIENT_DOMAIN = "nowhere.invalid"
 """RCPT TO any address in this domain is refused with 550, like an unknown mailbox."""
+BLOCKED_SENDER_DOMAIN = "blocked.invalid"
+"""MAIL FROM any address in this domain is refused with 553, like a sender the account may not use."""
 
 
 class PeerUnavailable(Exception):
@@ -99,7 +101,19 @@ class _Recorder:
         password = auth_data.password.decode("utf-8", "replace")
         success = USERS.get(username) == password
         self.auth_attempts.append(AuthAttempt(mechanism, username, success, _uses_tls(server)))
-        return AuthResult(success=success, auth_data=username if success else None)
+        if not success:
+            # handled=False: aiosmtpd itself answers 535, as a real server does.
+            return AuthResult(success=False, handled=False)
+        return AuthResult(success=True, auth_data=username)
+
+    async def handle_MAIL(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, mail_options: list[str]
+    ) -> str:
+        if address.lower().endswith("@" + BLOCKED_SENDER_DOMAIN):
+            return "553 5.7.1 Sender address rejected: not owned by user"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
