@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import decimal
 import os
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -325,6 +326,8 @@ JAVA_TLS_VERSIONS = ("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3")
 WEAK_TLS_VERSIONS = frozenset({"SSLv3", "TLSv1", "TLSv1.1"})
 
 # ---------------------------------------------------------------- static values
+
+_SIMPLE_DECLARED = re.compile(r"(?:int|string|decimal|float|boolean|byte)(?:\[\])?\??")
 
 
 @attrs.frozen
@@ -649,7 +652,11 @@ class ConfigChecker:
     def found_type(self, value: Value) -> str | None:
         """The type Ballerina would see for the value, when certain."""
         if value.declared is not None:
-            return value.declared
+            declared = value.declared.replace(" ", "")
+            email_types = {f"{self.prefix}:{name}" for name in ("Security", "Protocol", "SecureSocket")}
+            if _SIMPLE_DECLARED.fullmatch(declared) or declared in email_types:
+                return declared
+            return None  # a type alias or anything else: not certain enough to report
         if value.kind == "number":
             return "decimal"  # a floating literal takes its type from the context
         if value.kind in ("int", "decimal", "float", "string", "boolean"):

@@ -1,4 +1,5 @@
-// No finding: an int literal is a valid decimal, a string naming a mode is a valid email:Security.
+// No finding: an int literal is a valid decimal, a string naming a mode is a valid email:Security, and a
+// type alias is not second-guessed.
 import ballerina/email;
 import ballerina/log;
 
@@ -6,12 +7,16 @@ configurable string username = ?;
 configurable string password = ?;
 const decimal INTERVAL = 45;
 
+type Port int;
+
+configurable Port popPort = 995;
+
 listener email:PopListener inbox = check new ({
     host: "pop.example.com",
     username,
     password,
     pollingInterval: INTERVAL,
-    port: 995,
+    port: popPort,
     security: "SSL"
 });
 
