@@ -34,6 +34,7 @@ class RunResult:
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
     sources: list[SourceFile] = attrs.field(factory=list)
     error_text: str | None = None
+    panic_line: int | None = None
 
 
 def panic_text(error: BError) -> str:
@@ -42,6 +43,24 @@ def panic_text(error: BError) -> str:
     if error.detail:
         text += " " + to_string(error.detail)
     return text
+
+
+def stack_text(p: BallerinaPanic, source: SourceFile) -> str:
+    """The stack trace lines Ballerina prints under an uncaught panic."""
+    name = Path(source.path).name
+    frames = list(p.trace)
+    if p.line is not None:
+        frames.insert(0, ("<module init>", p.line))
+    return "".join(f"\n\tat {fn}({name}:{line})" for fn, line in frames if line is not None)
+
+
+def _origin(p: BallerinaPanic) -> int | None:
+    if p.line is not None:
+        return p.line
+    for _, line in p.trace:
+        if line is not None:
+            return line
+    return None
 
 
 def check_program(source: SourceFile) -> tuple[Any, list[Diagnostic]]:
@@ -226,7 +245,7 @@ def _execute(
             if isinstance(r, BError):
                 return RunResult(1, found, [source], panic_text(r))
     except BallerinaPanic as p:
-        return RunResult(1, found, [source], panic_text(p.error))
+        return RunResult(1, found, [source], panic_text(p.error) + stack_text(p, source), panic_line=_origin(p))
     except FailSignal as f:
         return RunResult(1, found, [source], panic_text(f.error))
     except RecursionError:

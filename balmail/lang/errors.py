@@ -14,6 +14,8 @@ class BallerinaPanic(Exception):
     def __init__(self, error: BError) -> None:
         super().__init__(error.message)
         self.error = error
+        self.line: int | None = None  # innermost statement line in the current function
+        self.trace: list[tuple[str, int | None]] = []  # (function, line), innermost first
 
 
 class FailSignal(Exception):

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from balmail.lang import types as T
-from balmail.lang.errors import FailSignal
+from balmail.lang.errors import BallerinaPanic, FailSignal, runtime_panic
 from balmail.lang.values import BFunction, BList
 
 Frame = list[Any]
@@ -121,6 +121,12 @@ class FunctionInfo:
             self.body(f)
         except FailSignal as e:
             return e.error
+        except BallerinaPanic as p:
+            p.trace.append((self.name, p.line))
+            p.line = None
+            raise
+        except RecursionError:
+            raise runtime_panic("StackOverflow", "stack overflow") from None
         finally:
             sb.depth -= 1
         return f[1]

@@ -1,0 +1,247 @@
+"""Evaluator benchmark: classic programs run through balmail and as the same algorithm in plain Python,
+in one process. Prints each balmail/Python time ratio, their median, and the per-message cost of a typical
+`onMessage` handler body. Run: `python bench/interp.py` (add `--quick` for smaller sizes)."""
+
+from __future__ import annotations
+
+import io
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from balmail.app import compile_source  # noqa: E402
+from balmail.lang.context import RunContext  # noqa: E402
+from balmail.lang.sandbox import Budgets, Sandbox  # noqa: E402
+from balmail.lang.values import BMap  # noqa: E402
+from balmail.source import SourceFile  # noqa: E402
+
+BAL = r"""
+import ballerina/lang.regexp;
+
+type Rec record {|
+    int id;
+    string name;
+    int score;
+|};
+
+type Message record {|
+    string subject;
+    string 'from;
+    string body;
+|};
+
+function fib(int n) returns int {
+    if n < 2 {
+        return n;
+    }
+    return fib(n - 1) + fib(n - 2);
+}
+
+function nestedSum(int n) returns int {
+    int total = 0;
+    foreach int i in 0 ..< n {
+        foreach int j in 0 ..< n {
+            total += i * j + 1;
+        }
+    }
+    return total;
+}
+
+function templates(int n) returns int {
+    int total = 0;
+    string name = "user";
+    foreach int i in 0 ..< n {
+        string s = string `${name}-${i}@example.com`;
+        total += s.length();
+    }
+    return total;
+}
+
+function mapInsertLookup(int n) returns int {
+    map<int> m = {};
+    foreach int i in 0 ..< n {
+        m["k" + i.toString()] = i;
+    }
+    int total = 0;
+    foreach int i in 0 ..< n {
+        int? v = m["k" + i.toString()];
+        if v is int {
+            total += v;
+        }
+    }
+    return total;
+}
+
+function sortWithClosure(int n) returns int {
+    int[] xs = [];
+    int seed = 42;
+    foreach int i in 0 ..< n {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        xs.push(seed);
+    }
+    int offset = 7;
+    int[] sorted = xs.sort(key = isolated function(int x) returns int => (x + offset) % 1000003);
+    return sorted[0];
+}
+
+function queryRecords(int n) returns int {
+    Rec[] recs = [];
+    foreach int i in 0 ..< n {
+        recs.push({id: i, name: "n" + i.toString(), score: i % 100});
+    }
+    int[] picked = from Rec r in recs
+        where r.score > 50
+        select r.id * 2;
+    return picked.length();
+}
+
+final string:RegExp ORDER = re `Order #([A-Z]{2}-[0-9]{4,8})`;
+
+function onMessage(Message message) returns string? {
+    string subject = message.subject.trim();
+    if !subject.startsWith("Order") {
+        return ();
+    }
+    regexp:Groups? groups = ORDER.findGroups(subject);
+    if groups is () {
+        return ();
+    }
+    regexp:Span? id = groups[1];
+    string sender = message.'from;
+    int at = sender.indexOf("@") ?: 0;
+    string customer = sender.substring(0, at).toLowerAscii();
+    int lines = 0;
+    foreach string line in re `\n`.split(message.body) {
+        if line.includes(" x ") {
+            lines += 1;
+        }
+    }
+    return string `${id is regexp:Span ? id.substring() : "?"} ${customer} ${lines}`;
+}
+"""
+
+
+def py_fib(n: int) -> int:
+    if n < 2:
+        return n
+    return py_fib(n - 1) + py_fib(n - 2)
+
+
+def py_nested(n: int) -> int:
+    total = 0
+    for i in range(n):
+        for j in range(n):
+            total += i * j + 1
+    return total
+
+
+def py_templates(n: int) -> int:
+    total = 0
+    name = "user"
+    for i in range(n):
+        s = f"{name}-{i}@example.com"
+        total += len(s)
+    return total
+
+
+def py_map(n: int) -> int:
+    m: dict[str, int] = {}
+    for i in range(n):
+        m["k" + str(i)] = i
+    total = 0
+    for i in range(n):
+        v = m.get("k" + str(i))
+        if v is not None:
+            total += v
+    return total
+
+
+def py_sort(n: int) -> int:
+    xs = []
+    seed = 42
+    for _ in range(n):
+        seed = (seed * 1103515245 + 12345) % 2147483648
+        xs.append(seed)
+    offset = 7
+    return sorted(xs, key=lambda x: (x + offset) % 1000003)[0]
+
+
+def py_query(n: int) -> int:
+    recs = [{"id": i, "name": "n" + str(i), "score": i % 100} for i in range(n)]
+    picked = [r["id"] * 2 for r in recs if r["score"] > 50]
+    return len(picked)
+
+
+def best_of(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    best = float("inf")
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    sys.setrecursionlimit(100_000)
+    sandbox = Sandbox(budgets=Budgets(steps=10**12, seconds=3600.0))
+    ctx = RunContext(out=io.StringIO(), err=io.StringIO(), sandbox=sandbox)
+    program, found = compile_source(SourceFile("bench.bal", BAL), ctx)
+    if program is None:
+        for d in found:
+            print(d.message, d.span.line)
+        raise SystemExit(1)
+    program.initialize()
+    fns = program.functions
+    k = 10 if quick else 1
+    cases = [
+        ("fib(25)", "fib", 25 if not quick else 20, py_fib),
+        ("nested int loop", "nestedSum", 700 // (3 if quick else 1), py_nested),
+        ("string templates", "templates", 100_000 // k, py_templates),
+        ("map insert/lookup", "mapInsertLookup", 100_000 // k, py_map),
+        ("sort with closure", "sortWithClosure", 100_000 // k, py_sort),
+        ("query over records", "queryRecords", 100_000 // k, py_query),
+    ]
+    ratios = []
+    print(f"{'benchmark':<22}{'balmail s':>11}{'python s':>11}{'ratio':>8}")
+    for label, name, n, py in cases:
+        info = fns[name]
+
+        def run_bal(info: Any = info, n: int = n) -> Any:
+            sandbox.start_invocation()
+            return info.invoke(None, [n])
+
+        tb, rb = best_of(run_bal, 3)
+        tp, rp = best_of(lambda py=py, n=n: py(n), 3)
+        if rb != rp:
+            print(f"  result mismatch in {label}: balmail {rb!r} python {rp!r}")
+        ratio = tb / tp
+        ratios.append(ratio)
+        print(f"{label:<22}{tb:>11.4f}{tp:>11.4f}{ratio:>8.2f}")
+    print(f"{'median ratio':<44}{statistics.median(ratios):>8.2f}")
+    handler = fns["onMessage"]
+    message = BMap(
+        {
+            "subject": "  Order #AB-12345  ",
+            "from": "Ann.Smith@example.com",
+            "body": "SKU-1 x 2\nSKU-2 x 5\nthanks\nSKU-9 x 1",
+        }
+    )
+    assert handler.invoke(None, [message]) == "AB-12345 ann.smith 3", handler.invoke(None, [message])
+    count = 2_000 if quick else 20_000
+    start = time.perf_counter()
+    for _ in range(count):
+        sandbox.start_invocation()
+        handler.invoke(None, [message])
+    per = (time.perf_counter() - start) / count
+    print(f"onMessage handler body: {per * 1e6:.1f} µs per message")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+public function main() {
+    int x = "a"; // @error incompatible types: expected 'int', found 'string'
+}
