@@ -338,6 +338,31 @@ def test_crash_inside_the_handler_repeats_only_that_message(
     assert unacked(mailbox, protocol) == []
 
 
+def test_a_message_that_kills_the_process_every_time_is_given_up(
+    mailbox: DovecotServer, state_path: Path
+) -> None:
+    mailbox.append_many("alice", [message("deadly"), message("fine")])
+    recorder = Recorder()
+
+    def crash() -> None:
+        raise Crash
+
+    recorder.on_subject["deadly"] = crash
+    for _ in range(2):
+        with pytest.raises(Crash):
+            poller(settings(mailbox, "imap"), state_path, recorder, max_retries=1).poll_once()
+
+    result = poller(settings(mailbox, "imap"), state_path, recorder, max_retries=1).poll_once()
+
+    assert recorder.subjects == ["deadly", "deadly", "fine"]  # not called a third time
+    assert result.given_up == 1
+    (given_up,) = recorder.errors
+    assert isinstance(given_up, MessageGivenUp) and given_up.raw is None
+    assert "after 2 failed attempt(s)" in given_up.message
+    assert "the handler did not finish (the process stopped while it was running)" in given_up.message
+    assert unacked(mailbox, "imap") == []
+
+
 _KILL_SCRIPT = textwrap.dedent(
     """
     import json, os, sys, time
@@ -514,6 +539,25 @@ def test_refused_connection_and_bad_password_are_clear_errors(
     result = poller(wrong, state_path, recorder).poll_once()
     assert result.error is not None
     assert result.error.message.startswith(f"Authentication failed for user 'alice' at {dovecot.host}:")
+
+
+def test_a_failing_on_error_callback_does_not_stop_polling(
+    mailbox: DovecotServer, state_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    mailbox.append_many("alice", [message("bad"), message("good")])
+    recorder = Recorder(failures={"bad": -1})
+
+    def broken_on_error(error: MailError) -> None:
+        raise ValueError("onError is broken too")
+
+    listener = Poller(
+        settings(mailbox, "imap"), StateStore(state_path), recorder.on_message, on_error=broken_on_error
+    )
+    result = listener.poll_once()
+    assert recorder.subjects == ["bad", "good"]
+    assert (result.delivered, result.failed, result.error) == (1, 1, None)
+    assert "onError handler of IMAP alice" in caplog.text
+    assert unacked(mailbox, "imap") == ["bad"]
 
 
 # -- UIDVALIDITY ------------------------------------------------------------------------------------
