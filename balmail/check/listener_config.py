@@ -171,7 +171,8 @@ LITERAL_CREDENTIAL = _rule(
     Severity.WARNING,
     "A password or username is written in the source.",
     "Reports a `password` or `username` given as a string literal, directly or through a constant or "
-    "variable initialised with one. A `configurable` (even one with a default) is the intended way.",
+    "variable initialised with one, and a password configurable with a default value. A `configurable` "
+    "is the intended way (a required one, `= ?`, for a password).",
     "Source code is shared, reviewed and committed; a password in it leaks, and changing it needs a new "
     "build. Configurable values come from Config.toml, `BAL_CONFIG_FILES`, `BAL_CONFIG_DATA` or `-C`.",
     _listener('host: "imap.example.com"', 'username: "orders@example.com"', 'password: "s3cret"'),
@@ -752,12 +753,22 @@ class ConfigChecker:
         self.check_security_port(protocol, fields, values, mode, port_number)
         for name in ("username", "password"):
             value = values.get(name)
-            if value is not None and value.kind == "string" and value.origin != "configurable":
+            if value is None or value.kind != "string":
+                continue
+            if value.origin != "configurable":
                 self.report(
                     LITERAL_CREDENTIAL,
                     fields[name].expr.span,
                     f"the {name} is written in the source{_via(value)}",
                     f"declare `configurable string {name} = ?;` and set it in Config.toml",
+                )
+            elif name == "password" and value.value:
+                self.report(
+                    LITERAL_CREDENTIAL,
+                    fields[name].expr.span,
+                    "the password is written in the source as the default of "
+                    + (f"configurable '{value.via}'" if value.via else "a configurable"),
+                    "make the configurable required (`= ?`) and set it in Config.toml",
                 )
         if interval_number is not None and 0 < interval_number < FREQUENT_SECONDS:
             host = values.get("host")
