@@ -10,10 +10,14 @@ defines them and the MIME RFCs where it does not:
   part per attachment in order.
 - attachment bytes travel unchanged: 7bit when they already are plain CRLF text, base64 otherwise
   (message/rfc822 parts, which may not be base64, are re-serialized as 7bit MIME).
+- text bodies and attachment text come back exactly as given (no line break is appended;
+  only a single-part message gains the final CRLF that SMTP needs).
 - headers: non-ASCII subjects, names and parameters are RFC 2047/2231 encoded; `Date` and
-  `Message-ID` are added unless `headers` gives them; `headers` replace generated headers of the
-  same name, except the MIME structure headers (Content-Type, Content-Transfer-Encoding,
-  MIME-Version), which this module owns.
+  `Message-ID` are added unless `headers` gives them; other `headers` are added, replacing a
+  generated header of the same name. Headers that have a field (From, Sender, To, Cc, Bcc,
+  Reply-To, Subject) come from the field, so headers and envelope always agree, and the MIME
+  structure headers (Content-Type, Content-Transfer-Encoding, MIME-Version) from this module;
+  such entries in `headers` are ignored (programs copy a received message's headers map).
 - `bcc` addresses are envelope recipients only and never appear in the headers.
 - an address with a non-ASCII mailbox or domain makes the message need SMTPUTF8 (RFC 6531).
 """
@@ -42,6 +46,7 @@ _POLICY = email.policy.SMTP.clone(cte_type="7bit")
 _UTF8_POLICY = email.policy.SMTPUTF8.clone(cte_type="7bit")
 _STRUCTURE_HEADERS = frozenset({"content-type", "content-transfer-encoding", "mime-version"})
 _NEVER_COPIED = _STRUCTURE_HEADERS | {"bcc"}
+_FIELD_HEADERS = frozenset({"from", "sender", "to", "cc", "bcc", "reply-to", "subject"})
 _MAX_LINE = 998
 _MAX_DEPTH = 32
 _BOUNDARY_PARAM = re.compile(r';\s*boundary\s*=\s*("[^"]*"|[^;]*)', re.IGNORECASE)
@@ -449,7 +454,7 @@ def _apply_user_headers(root: EmailMessage, headers: dict[str, str]) -> None:
     for name, value in headers.items():
         if not name or not re.fullmatch(r"[!-9;-~]+", name):
             raise MailError(f"Invalid header name {name!r} in 'headers'")
-        if name.lower() in _NEVER_COPIED:
+        if name.lower() in _NEVER_COPIED or name.lower() in _FIELD_HEADERS:
             continue
         if "\r" in value or "\n" in value:
             raise MailError(f"Header '{name}' may not contain line breaks")

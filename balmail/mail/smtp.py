@@ -210,7 +210,7 @@ class SmtpSender:
             if self.username and not logged_in:
                 hint = " (the server did not offer AUTH, so no login was attempted)"
             raise MailError(
-                f"Sender address '{composed.envelope_from}' was refused by {self.endpoint}: "
+                f"SMTP server at {self.endpoint} refused the message from '{composed.envelope_from}': "
                 f"{_reply(code, text)}{hint}"
             )
         refused: list[str] = []

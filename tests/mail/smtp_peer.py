@@ -26,6 +26,8 @@ UNKNOWN_RECIPIENT_DOMAIN = "nowhere.invalid"
 """RCPT TO any address in this domain is refused with 550, like an unknown mailbox."""
 BLOCKED_SENDER_DOMAIN = "blocked.invalid"
 """MAIL FROM any address in this domain is refused with 553, like a sender the account may not use."""
+REJECTED_CONTENT = b"X-Test-Verdict: reject"
+"""A message containing these bytes is refused after DATA, like a spam or virus filter does."""
 
 
 class PeerUnavailable(Exception):
@@ -125,6 +127,8 @@ class _Recorder:
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         data = envelope.original_content or b""
+        if REJECTED_CONTENT in data:
+            return "554 5.6.0 Message rejected by content policy"
         self.deliveries.append(
             Delivery(
                 mail_from=envelope.mail_from or "",

@@ -224,24 +224,41 @@ def test_message_rfc822_attachment(tmp_path: Path) -> None:
     assert (again.subject, again.body) == ("Inner", "Inner body\n")
 
 
-def test_user_headers_replace_generated_ones_but_not_mime_structure() -> None:
+def test_user_headers_are_added_but_fields_and_mime_structure_win() -> None:
     composed = _composed(
-        subject="original",
+        subject="from the field",
         body="b",
         headers={
-            "Subject": "replaced",
+            "Subject": "from headers",
+            "TO": "other@example.com",
             "In-Reply-To": "<parent@example.com>",
             "Content-Type": "application/evil",
             "Bcc": "leak@example.com",
+            "X-Mailer": "balmail",
             **FIXED,
         },
     )
     parsed = _mime(composed.data)
-    assert parsed.get_all("Subject") == ["replaced"]
-    assert parsed["In-Reply-To"] == "<parent@example.com>"
+    assert parsed.get_all("Subject") == ["from the field"]
+    assert parsed.get_all("To") == ["bob@example.com"] and composed.recipients == ["bob@example.com"]
+    assert parsed["In-Reply-To"] == "<parent@example.com>" and parsed["X-Mailer"] == "balmail"
     assert parsed.get_content_type() == "text/plain"
-    assert b"leak" not in composed.data
-    assert composed.message_id == "<fixed@example.com>"
+    assert b"leak" not in composed.data and b"other@" not in composed.data
+    assert parsed.get_all("Message-ID") == ["<fixed@example.com>"] == [composed.message_id]
+    assert parsed.get_all("Date") == [FIXED["Date"]]
+
+
+def test_copying_a_received_headers_map_is_harmless() -> None:
+    received = parse_message(FORWARDED_SOURCE)
+    composed = _composed(subject="Re: report", body="thanks", headers=received.headers)
+    again = parse_message(composed.data)
+    assert (again.subject, again.to, again.from_, again.body) == (
+        "Re: report",
+        "bob@example.com",
+        "alice@example.com",
+        "thanks\n",  # a single-part message ends with a line break, which SMTP needs
+    )
+    assert again.content_type.startswith("text/plain")
 
 
 @pytest.mark.parametrize(

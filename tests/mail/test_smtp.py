@@ -23,6 +23,7 @@ from .dovecot_harness import free_port
 from .fault_proxy import Fault, FaultProxy
 from .smtp_peer import (
     BLOCKED_SENDER_DOMAIN,
+    REJECTED_CONTENT,
     UNKNOWN_RECIPIENT_DOMAIN,
     USERS,
     PeerCertificates,
@@ -289,9 +290,18 @@ def test_a_refused_sender(peers: dict[PeerKind, SmtpPeer], certs: PeerCertificat
         _sender(peer.port, Security.SSL, certs), _message(from_=f"me@{BLOCKED_SENDER_DOMAIN}")
     )
     assert error == (
-        f"Sender address 'me@{BLOCKED_SENDER_DOMAIN}' was refused by 127.0.0.1:{peer.port}: "
+        f"SMTP server at 127.0.0.1:{peer.port} refused the message from 'me@{BLOCKED_SENDER_DOMAIN}': "
         "553 5.7.1 Sender address rejected: not owned by user"
     )
+    assert peer.deliveries == []
+
+
+def test_a_message_refused_after_data(peers: dict[PeerKind, SmtpPeer], certs: PeerCertificates) -> None:
+    peer = peers[PeerKind.SMTPS]
+    verdict, _, value = REJECTED_CONTENT.decode().partition(": ")
+    error = _mail_error(_sender(peer.port, Security.SSL, certs), _message(headers={verdict: value}))
+    assert error == f"Message refused by 127.0.0.1:{peer.port}: 554 5.6.0 Message rejected by content policy"
+    assert peer.deliveries == []
 
 
 def test_non_ascii_addresses_use_smtputf8(peers: dict[PeerKind, SmtpPeer], certs: PeerCertificates) -> None:
