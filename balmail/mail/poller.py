@@ -221,6 +221,7 @@ class Poller:
         self._close_lock = threading.Lock()
         self._closed = False
         self._thread: threading.Thread | None = None
+        self._cycle_owner: int | None = None
         self._uidvalidity: int | None = None
 
     def __repr__(self) -> str:
@@ -253,15 +254,26 @@ class Poller:
         acknowledged, so it is delivered again next time (at-least-once) and `on_close` says so.
         """
         self._stop_requested.set()
+        if self._cycle_owner == threading.get_ident() or self._thread is threading.current_thread():
+            return  # called from a callback: the cycle ends after it, and the run loop closes
+        grace = max(0.0, grace_seconds)
         thread = self._thread
-        if thread is threading.current_thread():
-            return  # called from a handler: the run loop closes when the handler returns
-        if thread is None:
-            self._finish(None)
-            return
-        thread.join(max(0.0, grace_seconds))
-        if not thread.is_alive():
-            return
+        if thread is not None:
+            thread.join(grace)
+            finished = not thread.is_alive()
+        elif self._cycle_lock.acquire(timeout=grace):  # a `poll_once` may be running elsewhere
+            self._cycle_lock.release()
+            finished = True
+        else:
+            finished = False
+        if finished:
+            self._finish(None)  # a no-op when the run loop has already closed
+        else:
+            self._abandon(grace_seconds)
+
+    def _abandon(self, grace_seconds: float) -> None:
+        """The grace period is over but a cycle still runs: drop its connection (so nothing more
+        is acknowledged) and close with an error that says what may be delivered again."""
         in_flight = self._in_flight
         with self._client_lock:
             client = self._client
@@ -359,6 +371,7 @@ class Poller:
         """Run a cycle and tell whether its failure happened after stop was requested (then it
         is a failure to close, reported through `on_close` by the run loop)."""
         with self._cycle_lock:
+            self._cycle_owner = threading.get_ident()
             result = CycleResult()
             failed_while_stopping = False
             try:
@@ -373,6 +386,8 @@ class Poller:
                 log.exception("Unexpected failure while polling %s", self.describe())
                 result.error = MailError(f"Polling {self.describe()} failed unexpectedly: {_explain(error)}")
                 failed_while_stopping = self._stop_requested.is_set()
+            finally:
+                self._cycle_owner = None
             log.debug(
                 "%s: cycle: %d delivered, %d failed, %d given up, %d already handled, %d acknowledged%s",
                 self.describe(),

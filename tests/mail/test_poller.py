@@ -685,6 +685,46 @@ def test_failure_while_closing_goes_to_on_close(mailbox: DovecotServer, state_pa
     assert unacked(mailbox, "pop3") == []
 
 
+def test_stop_waits_for_a_poll_once_running_on_another_thread(
+    mailbox: DovecotServer, state_path: Path
+) -> None:
+    mailbox.append_many("alice", [message("in flight"), message("not started")])
+    started, release = threading.Event(), threading.Event()
+    recorder = Recorder()
+    recorder.on_subject["in flight"] = lambda: (started.set(), release.wait(10))
+    listener = poller(settings(mailbox, "pop3"), state_path, recorder)
+    once = threading.Thread(target=listener.poll_once)
+    once.start()
+    assert started.wait(10)
+    threading.Timer(0.1, release.set).start()
+    listener.stop(grace_seconds=10)
+    once.join(10)
+    assert recorder.closes == [None] and recorder.subjects == ["in flight"]
+    assert unacked(mailbox, "pop3") == ["not started"]
+
+
+def test_on_error_may_stop_the_listener(state_path: Path) -> None:
+    recorder = Recorder()
+    clock = FakeClock()
+    config = ListenerSettings(
+        "imap", "127.0.0.1", "u", "p", port=free_port(), security=Security.START_TLS_NEVER
+    )
+    errors: list[MailError] = []
+
+    def stop_on_first_error(error: MailError) -> None:
+        errors.append(error)
+        listener.stop()
+
+    listener = Poller(
+        config, StateStore(state_path), recorder.on_message, on_error=stop_on_first_error,
+        on_close=recorder.on_close, clock=clock,
+    )  # fmt: skip
+    listener.start()
+    assert listener.join(timeout=10)
+    assert len(errors) == 1 and "connection refused" in errors[0].message
+    assert recorder.closes == [None] and clock.waits == []
+
+
 def test_stop_without_start_closes_once_and_start_after_stop_is_refused(state_path: Path) -> None:
     recorder = Recorder()
     config = ListenerSettings("pop3", "mail.example.test", "u", "p")
