@@ -375,7 +375,7 @@ def _set_message_payload(part: MIMEPart, data: bytes | str, policy: email.policy
         inner = email.message_from_bytes(raw, policy=policy)
     except Exception as error:  # the parser can fail in many small ways on odd input
         raise MailError(f"{where} is message/rfc822 but does not hold a message ({error})") from None
-    part.set_content(inner)
+    part.set_content(inner, cte="7bit")  # the 7-bit policy re-encodes 8-bit content when writing
 
 
 def _copy_part_headers(part: MIMEPart, headers: dict[str, str], filename: str | None) -> None:

@@ -224,6 +224,19 @@ def test_message_rfc822_attachment(tmp_path: Path) -> None:
     assert (again.subject, again.body) == ("Inner", "Inner body\n")
 
 
+def test_message_rfc822_with_8bit_content_is_sent_as_7bit() -> None:
+    inner = (
+        "From: x@example.com\r\nSubject: Grüße\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        "Content-Transfer-Encoding: 8bit\r\n\r\nGrüße aus Köln\r\n"
+    ).encode()
+    composed = _composed(subject="s", body="b", attachments=[OutgoingPart("message/rfc822", inner)])
+    assert composed.data.isascii()
+    assert b"Content-Type: message/rfc822\r\nContent-Transfer-Encoding: 7bit\r\n" in composed.data
+    (attached,) = parse_message(composed.data).attachments
+    again = parse_message(attached.payload)
+    assert (again.subject, again.body) == ("Grüße", "Grüße aus Köln\n")
+
+
 def test_user_headers_are_added_but_fields_and_mime_structure_win() -> None:
     composed = _composed(
         subject="from the field",
