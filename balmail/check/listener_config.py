@@ -19,7 +19,7 @@ from __future__ import annotations
 import decimal
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -27,7 +27,7 @@ from balmail import diagnostics as diag
 from balmail.check import portability
 from balmail.check.email import EMAIL_MODULE, LISTENER_TYPES, listener_declarations, unwrap
 from balmail.check.registry import Rule, register
-from balmail.check.walk import import_prefix, is_function_boundary, walk
+from balmail.check.walk import FUNCTION_KINDS, children, import_prefix, is_function_boundary, walk
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.source import SourceFile, Span
 from balmail.syntax import ast
@@ -372,18 +372,34 @@ class Resolver:
             elif isinstance(member, ast.ModuleVarDecl) and isinstance(member.binding, ast.CaptureBinding):
                 self.module_values[member.binding.name] = member
         self.locals: dict[str, ast.VarDecl | None] = {}
+        self.reassigned = _assigned_names(module)
 
-    def enter_function(self, body: ast.Node | None) -> None:
-        """Local variables of the function the next expressions are in (None: module level)."""
+    def enter_function(self, function: ast.Node | None, enclosing: Sequence[ast.Node] = ()) -> None:
+        """Local variables of the function the next expressions are in (None: module level). Names of the
+        enclosing functions are shadows this checker does not follow (unknown), as are reassigned ones."""
         self.locals = {}
+        if function is None:
+            return
+        for outer in enclosing:
+            for name in _bound_names(outer):
+                self.locals[name] = None
+        signature = getattr(function, "signature", None)
+        for param in signature.params if isinstance(signature, ast.Signature) else ():
+            if param.name is not None:
+                self.locals[param.name] = None
+        body = getattr(function, "body", None)
         if body is None:
             return
+        declared: dict[str, ast.VarDecl | None] = {}
         for node in walk(body, is_function_boundary):
             if isinstance(node, ast.VarDecl) and isinstance(node.binding, ast.CaptureBinding):
                 name = node.binding.name
-                self.locals[name] = None if name in self.locals else node  # declared twice: unknown
+                declared[name] = None if name in declared else node  # declared twice: unknown
             elif isinstance(node, ast.CaptureBinding):
-                self.locals.setdefault(node.name, None)
+                declared.setdefault(node.name, None)
+        for name in _assigned_names(body):
+            declared[name] = None
+        self.locals.update(declared)
 
     def type_text(self, t: ast.Node | None) -> str | None:
         return None if t is None else self.source.text[t.span.start : t.span.end]
@@ -440,7 +456,7 @@ class Resolver:
                 if member.required or member.init is None:
                     return Value("unknown", origin="configurable", declared=declared, via=name)
                 return _through(self.value(member.init, depth + 1), "configurable", declared, name)
-            if member.init is None:
+            if member.init is None or name in self.reassigned:
                 return Value("unknown", declared=declared, via=name)
             return _through(self.value(member.init, depth + 1), "constant", declared, name)
         return UNKNOWN
@@ -501,22 +517,28 @@ class ConfigChecker:
 
     def run(self) -> list[Diagnostic]:
         declared = listener_declarations(self.module)
-        for scope, body in self._scopes():
-            self.resolver.enter_function(body)
-            for node in walk(scope, is_function_boundary) if body is not None else self._module_nodes(scope):
+        for function, body, enclosing in self._scopes():
+            self.resolver.enter_function(function, enclosing)
+            nodes = self._module_nodes() if body is None else walk(body, is_function_boundary)
+            for node in nodes:
                 self._visit(node, declared)
         return self.found
 
-    def _scopes(self) -> Iterator[tuple[ast.Node, ast.Node | None]]:
-        """The module level, then every function body (each with its own local variables)."""
-        yield self.module, None
-        for node in walk(self.module):
-            if type(node).__name__ in ("FunctionDefn", "LocalFunction", "AnonFunction"):
+    def _scopes(self) -> Iterator[tuple[ast.Node | None, ast.Node | None, list[ast.Node]]]:
+        """The module level, then every function (with its body and the functions it is nested in)."""
+        yield None, None, []
+        stack: list[tuple[ast.Node, list[ast.Node]]] = [(self.module, [])]
+        while stack:
+            node, enclosing = stack.pop()
+            inner = enclosing
+            if type(node).__name__ in FUNCTION_KINDS:
                 body = getattr(node, "body", None)
                 if body is not None:
-                    yield body, body
+                    yield node, body, enclosing
+                inner = [*enclosing, node]
+            stack.extend((child, inner) for child in reversed(list(children(node))))
 
-    def _module_nodes(self, module: ast.Node) -> Iterator[ast.Node]:
+    def _module_nodes(self) -> Iterator[ast.Node]:
         """Module-level expressions: member initialisers and service listener expressions, not bodies."""
         for member in self.module.members:
             if isinstance(member, ast.FunctionDefn | ast.ClassDefn):
@@ -893,6 +915,31 @@ class ConfigChecker:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _bound_names(function: ast.Node) -> set[str]:
+    """Every name a function's parameters and body bind (not entering nested functions)."""
+    names: set[str] = set()
+    signature = getattr(function, "signature", None)
+    for param in signature.params if isinstance(signature, ast.Signature) else ():
+        if param.name is not None:
+            names.add(param.name)
+    body = getattr(function, "body", None)
+    if body is not None:
+        names.update(n.name for n in walk(body, is_function_boundary) if isinstance(n, ast.CaptureBinding))
+    return names
+
+
+def _assigned_names(node: ast.Node) -> set[str]:
+    """Variables assigned (`x = ...`, `x += ...`) anywhere under `node`: their initial value may not hold."""
+    names: set[str] = set()
+    for item in walk(node):
+        target = getattr(item, "target", None)
+        if isinstance(item, ast.Assign | ast.CompoundAssign) and isinstance(target, ast.VarRef):
+            names.add(target.name)
+        elif isinstance(item, ast.Destructure):
+            names.update(n.name for n in walk(item.binding) if isinstance(n, ast.CaptureBinding))
+    return names
 
 
 def _number(value: Value | None) -> decimal.Decimal | int | None:
