@@ -145,7 +145,9 @@ class _Recorder:
 class SmtpPeer:
     """One running server of `kind`; `deliveries` and `auth_attempts` say what clients did."""
 
-    def __init__(self, kind: PeerKind, certs: PeerCertificates) -> None:
+    def __init__(self, kind: PeerKind, certs: PeerCertificates, *, auth_before_tls: bool = True) -> None:
+        """`auth_before_tls=False` makes a plaintext server that offers no AUTH yet demands it,
+        like a submission server reached without TLS."""
         self.kind = kind
         self.host = HOST
         self.port = free_port()
@@ -154,7 +156,8 @@ class SmtpPeer:
         server_tls.load_cert_chain(certs.server_cert, certs.server_key)
         smtp_options: dict[str, Any] = {
             "authenticator": self._recorder.authenticate,
-            "auth_require_tls": False,
+            "auth_require_tls": not auth_before_tls,
+            "auth_required": not auth_before_tls,
             "server_hostname": "smtp.balmail.test",
             "ready_timeout": 5.0,
         }

@@ -319,7 +319,12 @@ def test_refused_connection(certs: PeerCertificates) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kind", "security"), [(PeerKind.SMTPS, Security.SSL), (PeerKind.STARTTLS, Security.START_TLS_ALWAYS)]
+    ("kind", "security"),
+    [
+        (PeerKind.SMTPS, Security.SSL),
+        (PeerKind.STARTTLS, Security.START_TLS_ALWAYS),
+        (PeerKind.STARTTLS, Security.START_TLS_AUTO),
+    ],
 )
 def test_untrusted_certificate(
     peers: dict[PeerKind, SmtpPeer], certs: PeerCertificates, kind: PeerKind, security: Security
@@ -367,13 +372,37 @@ def test_silent_server_times_out(certs: PeerCertificates) -> None:
     assert elapsed < 2
 
 
-def test_connection_cut_after_the_greeting(peers: dict[PeerKind, SmtpPeer], certs: PeerCertificates) -> None:
+@pytest.mark.parametrize(
+    ("fault", "expected"),
+    [
+        (Fault.CUT, "Connection to 127.0.0.1:{port} was closed unexpectedly while saying EHLO"),
+        (Fault.STALL, "Timed out after 0.3s waiting for 127.0.0.1:{port} while saying EHLO"),
+    ],
+)
+def test_connection_failing_after_the_greeting(
+    peers: dict[PeerKind, SmtpPeer], certs: PeerCertificates, fault: Fault, expected: str
+) -> None:
     peer = peers[PeerKind.PLAIN]
     with socket.create_connection((peer.host, peer.port), timeout=2) as probe:
         greeting = probe.makefile("rb").readline()
-    with FaultProxy(peer.port, Fault.CUT, limit=len(greeting)) as proxy:
-        error = _mail_error(_sender(proxy.port, Security.START_TLS_AUTO, certs))
-    assert error == f"Connection to 127.0.0.1:{proxy.port} was closed unexpectedly while saying EHLO"
+    with FaultProxy(peer.port, fault, limit=len(greeting)) as proxy:
+        sender = _sender(proxy.port, Security.START_TLS_AUTO, certs, timeouts=Timeouts(connect=2, read=0.3))
+        error = _mail_error(sender)
+    assert error == expected.format(port=proxy.port)
+    assert peer.deliveries == []
+
+
+def test_server_demanding_auth_it_does_not_offer(certs: PeerCertificates) -> None:
+    peer = SmtpPeer(PeerKind.PLAIN, certs, auth_before_tls=False).start()
+    try:
+        error = _mail_error(_sender(peer.port, Security.START_TLS_AUTO, certs))
+    finally:
+        peer.stop()
+    assert error == (
+        f"SMTP server at 127.0.0.1:{peer.port} refused the message from 'alice@example.com': "
+        "530 5.7.0 Authentication required (the server did not offer AUTH, so no login was attempted)"
+    )
+    assert peer.auth_attempts == []
 
 
 def test_configuration_mistakes_are_reported_before_connecting(
