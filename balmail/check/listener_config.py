@@ -321,6 +321,7 @@ IMPLICIT_TLS_PORTS = {"POP": (995,), "IMAP": (993,), "SMTP": (465,)}
 PLAIN_PORTS = {"POP": (110,), "IMAP": (143,), "SMTP": (25, 587)}
 DEFAULT_PORTS = {"POP": 995, "IMAP": 993, "SMTP": 465}
 FREQUENT_SECONDS = decimal.Decimal(10)
+_CREDENTIALS = ("username", "password")
 
 # Version names Java's JSSE accepts (what Ballerina passes them to), and the weak ones among them.
 JAVA_TLS_VERSIONS = ("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3")
@@ -590,7 +591,7 @@ class ConfigChecker:
             self.report(
                 MISSING_FIELD,
                 new.span,
-                MISSING_FIELD.format_message("host"),
+                "missing required parameter 'listenerConfig' in call to 'new'()",
                 "pass a configuration record: new ({host: ..., username: ..., password: ...})",
             )
             return
@@ -627,7 +628,13 @@ class ConfigChecker:
         if complete:
             for name, field_spec in spec.fields.items():
                 if field_spec.required and name not in fields:
-                    self.report(MISSING_FIELD, record.span, MISSING_FIELD.format_message(name))
+                    example = (
+                        f"{self.prefix}:TLS" if name == "name" else name if name in _CREDENTIALS else "..."
+                    )
+                    help_text = f"add `{name}: {example}`" + (
+                        f" with `configurable string {name} = ?;`" if name in _CREDENTIALS else ""
+                    )
+                    self.report(MISSING_FIELD, record.span, MISSING_FIELD.format_message(name), help_text)
         values: dict[str, Value] = {}
         for name, item in fields.items():
             field_spec = spec.fields.get(name)

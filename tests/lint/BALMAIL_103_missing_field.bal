@@ -1,4 +1,5 @@
-// BALMAIL_103: required fields without defaults are missing (password; cert in secureSocket).
+// BALMAIL_103: required fields without defaults are missing (password; cert in secureSocket; the whole
+// configuration record).
 import ballerina/email;
 import ballerina/log;
 
@@ -11,8 +12,9 @@ final email:PopListenerConfiguration config = {
 };
 
 listener email:PopListener inbox = check new (config);
+listener email:ImapListener unconfigured = new ();
 
-service "inbox" on inbox {
+service "inbox" on inbox, unconfigured {
     remote function onMessage(email:Message message) {
         log:printInfo(message.subject);
     }
