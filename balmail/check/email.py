@@ -10,6 +10,7 @@ too. Spans follow the plugin: the `function` keyword (101, 105), the whole funct
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
 import attrs
@@ -137,8 +138,8 @@ class EmailServiceValidator:
             if isinstance(member, ast.TypeDefn | ast.ClassDefn | ast.EnumDefn)
         }
 
-    def report(self, code: str, span: Span, *args: object) -> None:
-        self.found.append(diag.error(code, _message(code, *args), span))
+    def report(self, code: str, span: Span, *args: object, help_text: str | None = None) -> None:
+        self.found.append(diag.error(code, _message(code, *args), span, help_text))
 
     def validate(self, service: EmailService) -> None:
         handlers: dict[str, ast.FunctionDefn] = {}
@@ -146,34 +147,74 @@ class EmailServiceValidator:
             if not isinstance(member, ast.FunctionDefn):
                 continue
             if "resource" in member.qualifiers:
-                self.report(RESOURCE_NOT_EXPECTED, self.function_keyword(member), member.name)
+                self.report(
+                    RESOURCE_NOT_EXPECTED,
+                    self.function_keyword(member),
+                    member.name,
+                    help_text="email services have no resources; use `remote function onMessage(...)`, "
+                    "or a plain `function` for a helper",
+                )
             remote = "remote" in member.qualifiers
             if remote and member.name not in HANDLERS:
-                self.report(NOT_ACCEPTED, member.span, member.name)
+                self.report(NOT_ACCEPTED, member.span, member.name, help_text=_not_accepted_help(member.name))
             elif member.name in HANDLERS:
                 handlers[member.name] = member
         if ON_MESSAGE not in handlers:
-            self.report(MISSING_ON_MESSAGE, service.node.span)
+            self.report(
+                MISSING_ON_MESSAGE,
+                service.node.span,
+                help_text=f"add `remote function onMessage({self.prefix}:Message message) {{ }}`",
+            )
         for name in HANDLERS:
             if name in handlers:
                 self.validate_signature(handlers[name], name)
 
     def validate_signature(self, function: ast.FunctionDefn, name: str) -> None:
         if "remote" not in function.qualifiers:
-            self.report(REMOTE_EXPECTED, self.function_keyword(function), name)
+            self.report(
+                REMOTE_EXPECTED,
+                self.function_keyword(function),
+                name,
+                help_text=f"write `remote function {name}`",
+            )
         expected = f"{self.prefix}:Message" if name == ON_MESSAGE else f"{self.prefix}:Error"
         params = function.signature.params
         if not params:
-            self.report(NO_PARAMETER, function.signature.span, name, expected)
+            variable = "message" if name == ON_MESSAGE else "err"
+            shown = f"{expected}?" if name == ON_CLOSE else expected
+            self.report(
+                NO_PARAMETER,
+                function.signature.span,
+                name,
+                expected,
+                help_text=f"declare `{name}({shown} {variable})`",
+            )
             return
         for index, param in enumerate(params):
             if index > 0 or not self.parameter_ok(param.type, name):
+                if index > 0:
+                    hint = f"the listener passes one value; remove `{source_text(self.source.text, param)}`"
+                else:
+                    shown = f"{expected}?" if name == ON_CLOSE else expected
+                    hint = f"declare it as `{shown} {param.name or 'value'}`"
                 self.report(
-                    INVALID_PARAMETER, param.span, source_text(self.source.text, param), name, expected
+                    INVALID_PARAMETER,
+                    param.span,
+                    source_text(self.source.text, param),
+                    name,
+                    expected,
+                    help_text=hint,
                 )
         returns = function.signature.returns
         if returns is not None and not self.subtype_of_optional_error(returns, set()):
-            self.report(INVALID_RETURN, returns.span, source_text(self.source.text, returns), name, "error?")
+            self.report(
+                INVALID_RETURN,
+                returns.span,
+                source_text(self.source.text, returns),
+                name,
+                "error?",
+                help_text="return `error?` (or nothing); the listener ignores other values",
+            )
 
     def parameter_ok(self, t: ast.TypeDesc, name: str) -> bool:
         """onMessage takes `email:Message` (or `readonly & email:Message`); onError and onClose take a type
@@ -227,6 +268,13 @@ class EmailServiceValidator:
         if at < 0:
             return function.name_span
         return self.source.span(at, at + len("function"))
+
+
+def _not_accepted_help(name: str) -> str:
+    close = difflib.get_close_matches(name, HANDLERS, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return "email services accept onMessage, onError and onClose; drop `remote` to keep a helper function"
 
 
 def check_email_services(source: SourceFile, module: ast.Module) -> list[Diagnostic]:
