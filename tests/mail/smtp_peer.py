@@ -145,9 +145,16 @@ class _Recorder:
 class SmtpPeer:
     """One running server of `kind`; `deliveries` and `auth_attempts` say what clients did."""
 
-    def __init__(self, kind: PeerKind, certs: PeerCertificates, *, auth_before_tls: bool = True) -> None:
+    def __init__(
+        self,
+        kind: PeerKind,
+        certs: PeerCertificates,
+        *,
+        auth_before_tls: bool = True,
+        auth_mechanisms: tuple[str, ...] = ("PLAIN", "LOGIN"),
+    ) -> None:
         """`auth_before_tls=False` makes a plaintext server that offers no AUTH yet demands it,
-        like a submission server reached without TLS."""
+        like a submission server reached without TLS; `auth_mechanisms` limits what AUTH offers."""
         self.kind = kind
         self.host = HOST
         self.port = free_port()
@@ -158,6 +165,7 @@ class SmtpPeer:
             "authenticator": self._recorder.authenticate,
             "auth_require_tls": not auth_before_tls,
             "auth_required": not auth_before_tls,
+            "auth_exclude_mechanism": [m for m in ("PLAIN", "LOGIN") if m not in auth_mechanisms],
             "server_hostname": "smtp.balmail.test",
             "ready_timeout": 5.0,
         }

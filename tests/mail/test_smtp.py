@@ -255,6 +255,28 @@ def test_non_ascii_credentials_use_utf8_auth_plain(
     assert peer.deliveries[0].authenticated_as == "zoe"
 
 
+def test_auth_login_when_plain_is_not_offered(certs: PeerCertificates) -> None:
+    peer = SmtpPeer(PeerKind.SMTPS, certs, auth_mechanisms=("LOGIN",)).start()
+    try:
+        _sender(peer.port, Security.SSL, certs).send(_message())
+        error = _mail_error(_sender(peer.port, Security.SSL, certs, password="wrong"))
+        non_ascii = _mail_error(
+            _sender(peer.port, Security.SSL, certs, username="zoe", password=USERS["zoe"])
+        )
+    finally:
+        peer.stop()
+    assert [(a.mechanism, a.success) for a in peer.auth_attempts] == [("LOGIN", True), ("LOGIN", False)]
+    assert len(peer.deliveries) == 1
+    assert error == (
+        f"Authentication failed for user 'alice' at 127.0.0.1:{peer.port}: "
+        "535 5.7.8 Authentication credentials invalid"
+    )
+    assert non_ascii == (
+        f"Cannot log in to 127.0.0.1:{peer.port} with non-ASCII credentials: "
+        "the server does not offer AUTH PLAIN"
+    )
+
+
 def test_from_defaults_to_the_username(peers: dict[PeerKind, SmtpPeer], certs: PeerCertificates) -> None:
     peer = peers[PeerKind.SMTPS]
     sender = _sender(peer.port, Security.SSL, certs, username="robot@example.com", password="r0b0t")
