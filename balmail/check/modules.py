@@ -9,6 +9,8 @@ when in doubt a name is listed, because a false "unknown" would block a program 
 
 from __future__ import annotations
 
+import difflib
+
 import attrs
 
 from balmail import diagnostics as diag
@@ -141,16 +143,30 @@ def check_module_members(module: ast.Module) -> list[Diagnostic]:
         if isinstance(node, ast.TypeRef) and node.prefix in bound:
             catalogue = bound[node.prefix]
             if node.name not in catalogue.types:
-                found.append(diag.error(UNKNOWN_TYPE, _message(UNKNOWN_TYPE, node.name), node.span))
+                hint = _suggest(node.prefix, node.name, catalogue.types)
+                found.append(diag.error(UNKNOWN_TYPE, _message(UNKNOWN_TYPE, node.name), node.span, hint))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.QualifiedRef):
             ref = node.func
             catalogue = bound.get(ref.prefix)
             if catalogue is not None and ref.name not in catalogue.functions:
-                found.append(diag.error(UNDEFINED_FUNCTION, _message(UNDEFINED_FUNCTION, ref.name), ref.span))
+                hint = _suggest(ref.prefix, ref.name, catalogue.functions)
+                found.append(
+                    diag.error(UNDEFINED_FUNCTION, _message(UNDEFINED_FUNCTION, ref.name), ref.span, hint)
+                )
         elif isinstance(node, ast.QualifiedRef) and node.prefix in bound:
-            if not bound[node.prefix].knows(node.name):
-                found.append(diag.error(UNDEFINED_SYMBOL, _message(UNDEFINED_SYMBOL, node.name), node.span))
+            catalogue = bound[node.prefix]
+            if not catalogue.knows(node.name):
+                hint = _suggest(node.prefix, node.name, catalogue.values | catalogue.functions)
+                found.append(
+                    diag.error(UNDEFINED_SYMBOL, _message(UNDEFINED_SYMBOL, node.name), node.span, hint)
+                )
     return _dedupe(found)
+
+
+def _suggest(prefix: str, name: str, known: frozenset[str]) -> str | None:
+    """`did you mean 'email:Message'?` for a near miss."""
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.7)
+    return f"did you mean '{prefix}:{close[0]}'?" if close else None
 
 
 def _dedupe(found: list[Diagnostic]) -> list[Diagnostic]:
