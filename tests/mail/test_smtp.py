@@ -46,7 +46,7 @@ def certs(tmp_path_factory: pytest.TempPathFactory) -> PeerCertificates:
     except PeerUnavailable as missing:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"CI=true but the SMTP tests cannot run: {missing}", pytrace=False)
-        pytest.skip(f"SMTP tests need {missing}")
+        pytest.skip(f"SMTP tests cannot run: {missing}")
 
 
 @pytest.fixture(scope="module")
