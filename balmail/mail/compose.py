@@ -4,7 +4,7 @@ Owns the rules for what a sent message looks like, following Ballerina's SmtpCli
 defines them and the MIME RFCs where it does not:
 - no attachments: one text part (`content_type`, default text/plain, or text/html when only
   `html_body` is given); `body` and `html_body` together → multipart/alternative; neither → an
-  empty text/plain body.
+  empty text/plain body. An empty string counts as not given, as in Ballerina.
 - attachments: multipart/mixed whose first part is the body as above (an empty text/plain part
   when there is no body, so a textual first attachment is never mistaken for the body), then one
   part per attachment in order.
@@ -249,7 +249,8 @@ def _content(message: OutgoingMessage, policy: email.policy.Policy) -> MIMEPart:
 
 
 def _body_part(message: OutgoingMessage, policy: email.policy.Policy) -> MIMEPart:
-    text, html = message.body, message.html_body
+    # As in Ballerina, an empty body counts as none when choosing the shape.
+    text, html = message.body or None, message.html_body or None
     if text is not None and html is not None:
         alternative = _multipart("multipart/alternative", policy)
         alternative.attach(_text_part("text/plain", {}, text, policy, "body"))

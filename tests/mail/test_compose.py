@@ -141,6 +141,11 @@ def test_html_only_and_declared_content_type() -> None:
     assert _mime(markdown.data).get_content_type() == "text/markdown"
 
 
+def test_an_empty_text_body_counts_as_none() -> None:
+    parsed = _mime(_composed(subject="s", body="", html_body="<p>only html</p>").data)
+    assert parsed.get_content_type() == "text/html"
+
+
 def test_no_body_is_an_empty_text_part() -> None:
     received = parse_message(_composed(subject="s").data)
     assert received.body == ""
