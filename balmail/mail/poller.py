@@ -548,7 +548,7 @@ class Poller:
                     self._store.mark_handled(key)
                     result.delivered += 1
                     subject = repr(message.subject) if self._log_subjects else "(subject redacted)"
-                    log.info("%s: delivered %s %s", self.describe(), name, subject)
+                    log.info("%s: delivered %s %s", self.describe(), self._short_name(key), subject)
                     return True
         finally:
             self._in_flight = None
@@ -594,6 +594,11 @@ class Poller:
                 raw=raw,
             )
         )
+
+    def _short_name(self, key: MessageKey) -> str:
+        if self.settings.protocol is MailProtocol.IMAP:
+            return f"UID {key.message_id}"
+        return f"UIDL '{key.message_id}'"
 
     def _imap_name(self, uid: int) -> str:
         s = self.settings

@@ -560,6 +560,37 @@ def test_a_failing_on_error_callback_does_not_stop_polling(
     assert unacked(mailbox, "imap") == ["bad"]
 
 
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_untrusted_certificate_is_a_clear_error(
+    dovecot: DovecotServer, state_path: Path, protocol: str
+) -> None:
+    port = dovecot.imaps_port if protocol == "imap" else dovecot.pop3s_port
+    config = settings(
+        dovecot, protocol, port=port, security=Security.SSL,
+        secure_socket=SecureSocketConfig(cert=str(dovecot.wrong_ca_cert)),
+    )  # fmt: skip
+    result = poller(config, state_path, Recorder()).poll_once()
+    assert result.error is not None
+    assert result.error.message.startswith(f"TLS certificate verification failed for {dovecot.host}:{port}")
+
+
+@pytest.mark.parametrize("log_subjects", [False, True])
+def test_each_delivery_is_logged_with_the_subject_only_when_asked(
+    mailbox: DovecotServer, state_path: Path, caplog: pytest.LogCaptureFixture, log_subjects: bool
+) -> None:
+    uid = mailbox.append("alice", message("quarterly numbers"))
+    config = settings(mailbox, "imap")
+    with caplog.at_level(logging.DEBUG, logger="balmail.mail.poller"):
+        poller(config, state_path, Recorder(), log_subjects=log_subjects).poll_once()
+    delivered = [r.getMessage() for r in caplog.records if r.levelno == logging.INFO]
+    subject = "'quarterly numbers'" if log_subjects else "(subject redacted)"
+    where = f"IMAP alice at {mailbox.host}:{config.port} folder 'INBOX'"
+    assert delivered == [f"{where}: delivered UID {uid} {subject}"]
+    cycles = [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG]
+    assert len(cycles) == 1 and "1 delivered" in cycles[0]
+    assert config.password not in caplog.text
+
+
 # -- UIDVALIDITY ------------------------------------------------------------------------------------
 
 
