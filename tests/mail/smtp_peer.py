@@ -83,6 +83,7 @@ class Delivery:
     mail_options: list[str]
     tls: bool
     authenticated_as: str | None
+    tls_version: str | None = None
 
 
 @attrs.frozen
@@ -94,8 +95,13 @@ class AuthAttempt:
 
 
 def _uses_tls(server: SMTP) -> bool:
+    return _tls_version(server) is not None
+
+
+def _tls_version(server: SMTP) -> str | None:
     transport = server.transport
-    return transport is not None and transport.get_extra_info("ssl_object") is not None
+    ssl_object = transport.get_extra_info("ssl_object") if transport is not None else None
+    return ssl_object.version() if ssl_object is not None else None
 
 
 class _Recorder:
@@ -150,6 +156,7 @@ class _Recorder:
                 mail_options=list(envelope.mail_options),
                 tls=_uses_tls(server),
                 authenticated_as=session.auth_data if session.authenticated else None,
+                tls_version=_tls_version(server),
             )
         )
         return "250 2.0.0 Message accepted"

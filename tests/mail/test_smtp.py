@@ -138,7 +138,7 @@ def test_server_receives_exactly_the_composed_bytes(
         "hidden@example.com",
     ]
     assert delivery.mail_options == [f"SIZE={len(composed.data)}"]
-    assert (delivery.tls, delivery.authenticated_as) == (True, "alice")
+    assert (delivery.tls, delivery.authenticated_as, delivery.tls_version) == (True, "alice", "TLSv1.3")
     assert b"hidden" not in delivery.data
     received = parse_message(delivery.data)
     assert received.subject == "Grüße – Bericht"
@@ -359,6 +359,25 @@ def test_untrusted_certificate(
     assert "unable to get local issuer certificate" in error
     assert b"auth" not in wire.lower() and PLAIN_TOKEN not in wire
     assert peer.auth_attempts == [] and peer.deliveries == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "security"), [(PeerKind.SMTPS, Security.SSL), (PeerKind.STARTTLS, Security.START_TLS_ALWAYS)]
+)
+def test_secure_socket_versions_and_ciphers_apply(
+    peers: dict[PeerKind, SmtpPeer], certs: PeerCertificates, kind: PeerKind, security: Security
+) -> None:
+    secure = SecureSocketConfig(
+        str(certs.ca_cert),
+        protocol_versions=["TLSv1.2"],
+        ciphers=["TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"],
+    )
+    peer = peers[kind]
+    sender = SmtpSender(
+        "127.0.0.1", "alice", PASSWORD, port=peer.port, security=security, secure_socket=secure
+    )
+    sender.send(_message())
+    assert peer.deliveries[0].tls_version == "TLSv1.2"
 
 
 def test_host_name_is_verified_unless_turned_off(
