@@ -187,6 +187,22 @@ def render_rule_reference() -> str:
         "before); choose codes with `--select` / `--ignore` and a comma-separated list of code prefixes. "
         "Exit status: 0 clean, 1 errors (warnings too with `--strict`), 2 usage error.",
         "",
+        "## How the rules decide",
+        "",
+        "- An *email service* is a `service` whose listener is an `email:PopListener` / "
+        "`email:ImapListener` (a `listener` or final module variable of that type, or an inline `new "
+        "email:PopListener(...)`), or an `email:Service x = service object {...}` value. EMAIL_1NN use the "
+        "codes, messages and spans of Ballerina's email compiler plugin; the expected types name the prefix "
+        "the file imports `ballerina/email` under.",
+        "- EMAIL_107 accepts any subtype of `error?`, the module's documented contract for handlers (the "
+        "plugin's code reports every declared return type).",
+        "- Configuration records are followed through constants, variables that are never reassigned, and "
+        "configurables with a default. A configurable can be overridden at deployment, so its default is "
+        "used for value checks (port, interval, security) but a certificate path from a configurable is "
+        "not looked up, and only a *password* default counts as a credential in the source.",
+        "- When a type or value is not certain (a call, a type alias, a function parameter) nothing is "
+        "reported, so a valid program never gets an error it does not deserve.",
+        "",
         "| code | name | severity | summary |",
         "|---|---|---|---|",
     ]
