@@ -687,6 +687,28 @@ def test_stop_after_the_grace_period_reports_the_unfinished_message(
     assert unacked(mailbox, "imap") == ["slow"]
 
 
+def test_stop_does_not_wait_longer_than_the_grace_for_a_silent_server(state_path: Path) -> None:
+    recorder = Recorder()
+    with FaultProxy(free_port(), Fault.STALL) as proxy:  # accepts, then never says a word
+        config = ListenerSettings(
+            "imap", "127.0.0.1", "u", "p", port=proxy.port, security=Security.START_TLS_NEVER,
+            timeouts=Timeouts(connect=1.0, read=1.0),
+        )  # fmt: skip
+        listener = poller(config, state_path, recorder)
+        listener.start()
+        time.sleep(0.1)
+        began = time.monotonic()
+        listener.stop(grace_seconds=0.2)
+        assert time.monotonic() - began < 0.9
+        assert listener.join(timeout=5)
+    (closed,) = recorder.closes
+    assert (
+        closed is not None
+        and "while a polling cycle was still running after the 0.2s grace" in closed.message
+    )
+    assert recorder.errors == []
+
+
 def test_failure_while_closing_goes_to_on_close(mailbox: DovecotServer, state_path: Path) -> None:
     mailbox.append("alice", message("last one"))
     started = threading.Event()
