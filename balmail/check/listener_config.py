@@ -268,7 +268,7 @@ _SECURITY = FieldSpec("security", "{p}:Security")
 _SECURE_SOCKET = FieldSpec("secure_socket", "{p}:SecureSocket")
 
 
-def _listener_spec(name: str, protocol: str, port: int) -> RecordSpec:
+def _listener_spec(name: str, protocol: str) -> RecordSpec:
     return RecordSpec(
         name,
         {
@@ -307,8 +307,8 @@ TLS_PROTOCOL = RecordSpec(
 )
 
 RECORD_TYPES: dict[str, RecordSpec] = {
-    "PopListenerConfiguration": _listener_spec("{p}:PopListenerConfiguration", "POP", 995),
-    "ImapListenerConfiguration": _listener_spec("{p}:ImapListenerConfiguration", "IMAP", 993),
+    "PopListenerConfiguration": _listener_spec("{p}:PopListenerConfiguration", "POP"),
+    "ImapListenerConfiguration": _listener_spec("{p}:ImapListenerConfiguration", "IMAP"),
     "PopConfiguration": _client_spec("{p}:PopConfiguration", "POP"),
     "ImapConfiguration": _client_spec("{p}:ImapConfiguration", "IMAP"),
     "SmtpConfiguration": _client_spec("{p}:SmtpConfiguration", "SMTP"),
