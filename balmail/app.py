@@ -245,7 +245,8 @@ def _execute(
             if isinstance(r, BError):
                 return RunResult(1, found, [source], panic_text(r))
     except BallerinaPanic as p:
-        return RunResult(1, found, [source], panic_text(p.error) + stack_text(p, source), panic_line=_origin(p))
+        text = panic_text(p.error) + stack_text(p, source)
+        return RunResult(1, found, [source], text, panic_line=_origin(p))
     except FailSignal as f:
         return RunResult(1, found, [source], panic_text(f.error))
     except RecursionError:

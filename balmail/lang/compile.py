@@ -12,11 +12,13 @@ from collections.abc import Callable
 from typing import Any
 
 from balmail.lang import types as T
+from balmail.lang.codegen import CodegenMixin
 from balmail.lang.errors import BallerinaPanic, FailSignal, make_error, runtime_panic
 from balmail.lang.exprs import ExprCompiler
 from balmail.lang.patterns import PatternCompiler
 from balmail.lang.query import QueryCompiler
 from balmail.lang.scope import ClassInfo, Eval, Exec, FunctionInfo, Param, Scope
+from balmail.lang.stmtgen import StmtGenMixin
 from balmail.lang.values import BError, BList, BMap, BObject, BStream
 from balmail.syntax import ast
 
@@ -68,7 +70,7 @@ class Program:
         return None
 
 
-class Compiler(ExprCompiler, PatternCompiler, QueryCompiler):
+class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryCompiler):
     """Compiles one module against a run context (the library modules bound to its output and sandbox)."""
 
     def __init__(self, module: ast.Module, ctx: Any) -> None:
@@ -84,6 +86,7 @@ class Compiler(ExprCompiler, PatternCompiler, QueryCompiler):
         self.type_cache: dict[int, T.Type] = {}
         self.distinct_counter = 0
         self.self_class: ClassInfo | None = None
+        self.quiet_ok = False  # True while emitting a generated function's own lines (see stmtgen)
 
     # ------------------------------------------------------------ driver
 
@@ -288,6 +291,7 @@ class Compiler(ExprCompiler, PatternCompiler, QueryCompiler):
                 deps = self.free_names(em.value)
             else:
                 name = em.name
+
                 def ev(f: list[Any], name: str = name) -> Any:
                     return name
 
@@ -525,6 +529,7 @@ class Compiler(ExprCompiler, PatternCompiler, QueryCompiler):
                 ev = self.expr(f.default, ft)
                 size = self.scope.size
                 self.scope = saved
+
                 def default(ev: Eval = ev, size: int = size) -> Any:
                     return ev([None] * size)
 
@@ -558,15 +563,17 @@ class Compiler(ExprCompiler, PatternCompiler, QueryCompiler):
         self.scope = scope
         self.self_class = self_class if self_class is not None else (saved_class if parent else None)
         if info.is_method:
-            scope.declare("self", self_class.type if self_class is not None else None)
+            scope.declare("self", self_class.type if self_class is not None else None, quiet=True)
         for p in info.params:
             t = T.TArray(p.type) if p.rest else p.type
-            scope.declare(p.name, t)
+            scope.declare(p.name, t, quiet=True)
         for p, ap in zip(info.params, sig.params, strict=True):
             if ap.default is not None:
                 p.default = self.expr(ap.default, p.type)
+        generated = None
         if isinstance(body, ast.Block):
-            run = self.block_body(body)
+            generated = self.gen_invoke(info, body)
+            run = _noop
         else:
             ev = self.expr(body, info.ret_type)
 
@@ -577,6 +584,8 @@ class Compiler(ExprCompiler, PatternCompiler, QueryCompiler):
         self.scope = saved_scope
         self.self_class = saved_class
         info.finish(run, scope.size)
+        if generated is not None:
+            info.invoke = generated  # type: ignore[method-assign]
 
     # ------------------------------------------------------------ classes and objects
 
@@ -639,6 +648,10 @@ class Compiler(ExprCompiler, PatternCompiler, QueryCompiler):
     # ------------------------------------------------------------ statements
 
     def block_body(self, block: ast.Block) -> Exec:
+        return self.gen_block_function(block)
+
+    def block_body_closures(self, block: ast.Block) -> Exec:
+        """The closure-only form of a block (kept for reference and debugging)."""
         self.scope.push()
         stmts = [self.stmt(s) for s in block.statements]
         self.scope.pop()
@@ -1153,6 +1166,9 @@ def iterate(v: Any) -> Any:
     raise runtime_panic("TypeCastError", "value is not iterable")
 
 
+_iter_for_codegen = iterate
+
+
 def _stream_items(s: BStream) -> Any:
     for item in s.iterator:
         if isinstance(item, BError):
@@ -1215,6 +1231,9 @@ def _filler(t: T.Type | None) -> Any:
 
 
 def store_member(o: Any, i: Any, v: Any) -> None:
+    if type(o) is BMap and not o.ro and (o.type is None or type(o.type) is T.TMap):
+        o[i] = v
+        return
     if isinstance(o, BList):
         if o.ro:
             raise runtime_panic("InherentTypeViolation", "cannot update read-only list")

@@ -5,6 +5,7 @@ record defaults. Arithmetic has inline fast paths for int with the overflow chec
 from __future__ import annotations
 
 import decimal
+import re
 from typing import TYPE_CHECKING, Any
 
 from balmail.lang import ops
@@ -29,6 +30,20 @@ if TYPE_CHECKING:
     from balmail.lang.compile import Compiler
 
 D = decimal.Decimal
+_PURE_CALL = re.compile(r"_k\d+\(f\)")
+_INLINE_ROOTS = (
+    ast.Binary,
+    ast.Unary,
+    ast.Conditional,
+    ast.Elvis,
+    ast.IsExpr,
+    ast.Cast,
+    ast.CheckExpr,
+    ast.Template,
+    ast.FieldAccess,
+    ast.MemberAccess,
+    ast.Call,
+)
 _OVERFLOW = ops.overflow if hasattr(ops, "overflow") else None
 
 
@@ -42,6 +57,22 @@ class ExprCompiler:
     """Mixin of `Compiler`: expressions and static types."""
 
     def expr(self: Compiler, e: ast.Expr, expected: T.Type | None = None) -> Eval:
+        """The closure for an expression: generated as one lambda where possible (see codegen.py)."""
+        if not isinstance(e, _INLINE_ROOTS):
+            return self.expr_closure(e, expected)
+        from balmail.lang.codegen import Gen
+
+        g = Gen()
+        saved, self.quiet_ok = self.quiet_ok, False
+        try:
+            code = self.code(e, expected, g)
+        finally:
+            self.quiet_ok = saved
+        if g.calls == 1 and _PURE_CALL.fullmatch(code):
+            return g.last_closure
+        return g.lambda_(code)
+
+    def expr_closure(self: Compiler, e: ast.Expr, expected: T.Type | None = None) -> Eval:
         method = getattr(self, "expr_" + type(e).__name__, None)
         if method is None:
             from balmail.lang.compile import CompileError
@@ -64,7 +95,7 @@ class ExprCompiler:
                 "nil": T.NIL,
             }.get(e.kind)
         if isinstance(e, ast.VarRef):
-            found = self.scope.lookup(e.name)
+            found = self.scope.lookup(e.name, quiet=True)
             if found is not None:
                 return found[2]
             entry = self.names.get(e.name)
@@ -102,7 +133,7 @@ class ExprCompiler:
                 return T.STRING
             return None
         if isinstance(e, ast.Call) and isinstance(e.func, ast.VarRef):
-            if self.scope.lookup(e.func.name) is None:
+            if self.scope.lookup(e.func.name, quiet=True) is None:
                 entry = self.names.get(e.func.name)
                 if entry is not None and entry.kind == "func":
                     return entry.value.ret_type
@@ -570,23 +601,19 @@ class ExprCompiler:
             from balmail.lang.compile import CompileError
 
             raise CompileError(f"too many arguments in call to '{info.name}()'", span)
-        invoke = info.invoke
         env = env_ev
         n = len(argevs)
         if env is None:
             if n == 0:
-                return lambda f: invoke(None, [])
+                return lambda f: info.invoke(None, [])
             if n == 1:
                 a0 = argevs[0]
-                return lambda f: invoke(None, [a0(f)])
+                return lambda f: info.invoke(None, [a0(f)])
             if n == 2:
                 a0, a1 = argevs
-                return lambda f: invoke(None, [a0(f), a1(f)])
-            if n == 3:
-                a0, a1, a2 = argevs
-                return lambda f: invoke(None, [a0(f), a1(f), a2(f)])
-            return lambda f: invoke(None, [a(f) for a in argevs])
-        return lambda f: invoke(env(f), [a(f) for a in argevs])
+                return lambda f: info.invoke(None, [a0(f), a1(f)])
+            return lambda f: info.invoke(None, [a(f) for a in argevs])
+        return lambda f: info.invoke(env(f), [a(f) for a in argevs])
 
     def dynamic_args_call(self: Compiler, callee: Eval, compiled: list[tuple[str, Any, Eval]]) -> Eval:
         def call(f: list[Any]) -> Any:

@@ -28,6 +28,7 @@ class Scope:
         self.size = 2
         self.ret_type = ret_type
         self.loops = 0
+        self.escaped: set[int] = set()
 
     def push(self) -> None:
         self.blocks.append({})
@@ -35,10 +36,14 @@ class Scope:
     def pop(self) -> None:
         self.blocks.pop()
 
-    def declare(self, name: str, type: T.Type | None = None) -> int:
+    def declare(self, name: str, type: T.Type | None = None, quiet: bool = False) -> int:
+        """A new slot for `name`. Slots declared by closure compilers escape (closures read the frame);
+        `quiet` ones are used only by generated code and may become Python locals."""
         slot = self.size
         self.size += 1
         self.blocks[-1][name] = (slot, type)
+        if not quiet:
+            self.escaped.add(slot)
         return slot
 
     def temp(self) -> int:
@@ -53,13 +58,16 @@ class Scope:
                 return found
         return None
 
-    def lookup(self, name: str) -> tuple[int, int, T.Type | None] | None:
-        """(depth, slot, type) of a local or captured variable, or None for module-level names."""
+    def lookup(self, name: str, quiet: bool = False) -> tuple[int, int, T.Type | None] | None:
+        """(depth, slot, type) of a local or captured variable, or None for module-level names. Unless
+        `quiet`, the slot is marked as escaping (read through the frame by a closure)."""
         scope: Scope | None = self
         depth = 0
         while scope is not None:
             found = scope.find_local(name)
             if found is not None:
+                if depth or not quiet:
+                    scope.escaped.add(found[0])
                 return depth, found[0], found[1]
             scope = scope.parent
             depth += 1
@@ -92,6 +100,7 @@ class FunctionInfo:
         self.has_defaults = False
         self.is_method = False
         self.has_rest = False
+        self.arity = -1
 
     def finish(self, body: Exec, size: int) -> None:
         self.body = body
@@ -100,6 +109,8 @@ class FunctionInfo:
         self.pad = [None] * max(0, size - first)
         self.has_defaults = any(p.default is not None for p in self.params)
         self.has_rest = bool(self.params) and self.params[-1].rest
+        simple = not self.has_defaults and not self.has_rest and not self.is_method
+        self.arity = len(self.params) if simple else -1
 
     def invoke(self, env: Any, args: list[Any]) -> Any:
         sb = self.sb

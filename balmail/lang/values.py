@@ -94,7 +94,10 @@ class BFunction:
         return self.info.call_value(self, args, named)
 
     def __call__(self, *args: Any) -> Any:
-        return self.info.call_value(self, list(args), None)
+        info = self.info
+        if info.arity == len(args) and self.bound_self is None:
+            return info.invoke(self.env, list(args))
+        return info.call_value(self, list(args), None)
 
 
 class BNative:
@@ -214,8 +217,14 @@ def to_string(v: Any) -> str:
     t = type(v)
     if t is str:
         return v
+    if t is int:
+        return str(v)
     if v is None:
         return ""
+    if t is bool:
+        return "true" if v else "false"
+    if t is float:
+        return format_float(v)
     return _str(v, False, set())
 
 

@@ -466,6 +466,10 @@ def _fixed_check(xs: Any) -> None:
 
 
 def a_push(xs: BList, *vals: Any) -> None:
+    t = xs.type
+    if not xs.ro and (t is None or (type(t) is T.TArray and t.length is None)):
+        xs.extend(vals)
+        return
     _ro_check(xs)
     _fixed_check(xs)
     xs.extend(vals)

@@ -1,0 +1,398 @@
+"""Expression trees → one generated Python lambda each, instead of one closure call per node.
+
+`code(e)` returns Python source for an expression, reading locals as `f[slot]` and inlining the int fast
+paths of arithmetic and comparison (with the overflow check) via walrus temporaries; anything it does not
+inline is compiled by the closure compiler and called from the generated code. Every generated operation
+still goes through `ops` helpers on the slow path, so semantics are identical to the closures'.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, Any
+
+from balmail.lang import ops
+from balmail.lang import types as T
+from balmail.lang.errors import BallerinaPanic, FailSignal, index_out_of_range, overflow, runtime_panic
+from balmail.lang.values import INT_MAX, INT_MIN, BError, BList, BMap, deep_equals, to_string
+from balmail.syntax import ast
+
+if TYPE_CHECKING:
+    from balmail.lang.compile import Compiler
+
+_ids = itertools.count()
+
+
+def _check(v: Any) -> Any:
+    if isinstance(v, BError):
+        raise FailSignal(v)
+    return v
+
+
+def _checkpanic(v: Any) -> Any:
+    if isinstance(v, BError):
+        raise BallerinaPanic(v)
+    return v
+
+
+def _ovf(a: Any, b: Any) -> Any:
+    raise overflow()
+
+
+def _field(o: Any, name: str) -> Any:
+    from balmail.lang.values import BObject
+
+    if isinstance(o, BMap):
+        if name in o:
+            return o[name]
+        if isinstance(T.resolve(o.type) if o.type is not None else None, T.TRecord):
+            return None
+        from balmail.lang.errors import make_error
+
+        return make_error(f"key '{name}' not found in JSON mapping", {})
+    if isinstance(o, BObject):
+        if name in o.fields:
+            return o.fields[name]
+        m = o.cls.methods.get(name)
+        if m is not None:
+            from balmail.lang.values import BFunction
+
+            return BFunction(m, o.env, o)
+        raise runtime_panic("KeyNotFound", f"cannot find key '{name}'")
+    if o is None:
+        raise runtime_panic("NullReferenceException", f"cannot access field '{name}' of nil")
+    if isinstance(o, BError):
+        return o
+    raise runtime_panic("TypeCastError", f"cannot access field '{name}' of '{T.value_type_name(o)}'")
+
+
+def _member(v: Any, i: Any) -> Any:
+    from balmail.lang.values import BObject
+
+    if isinstance(v, BList):
+        if type(i) is int and 0 <= i < len(v):
+            return v[i]
+        raise index_out_of_range(i, len(v))
+    if isinstance(v, BMap):
+        return v.get(i)
+    if type(v) is str:
+        if type(i) is int and 0 <= i < len(v):
+            return v[i]
+        raise runtime_panic("StringOperationError", f"string index out of range: index: {i}, size: {len(v)}")
+    if v is None:
+        return None
+    if isinstance(v, BObject):
+        return v.fields.get(i)
+    raise runtime_panic("TypeCastError", f"cannot index '{T.value_type_name(v)}'")
+
+
+def _ts(v: Any) -> str:
+    return v if type(v) is str else to_string(v)
+
+
+BASE_NS: dict[str, Any] = {
+    "_add": ops.add,
+    "_sub": ops.sub,
+    "_mul": ops.mul,
+    "_div": ops.div,
+    "_mod": ops.mod,
+    "_neg": ops.neg,
+    "_bnot": ops.bit_not,
+    "_lt": ops.lt,
+    "_le": ops.le,
+    "_gt": ops.gt,
+    "_ge": ops.ge,
+    "_deq": deep_equals,
+    "_cast": ops.cast,
+    "_check": _check,
+    "_checkpanic": _checkpanic,
+    "_ovf": _ovf,
+    "_field": _field,
+    "_member": _member,
+    "_ts": _ts,
+    "BMap": BMap,
+    "BList": BList,
+    "MIN": INT_MIN,
+    "MAX": INT_MAX,
+}
+
+
+def _is_str_literal(code: str) -> bool:
+    return len(code) >= 2 and code[0] in "'\"" and code[-1] == code[0]
+
+
+def method_dispatcher(name: str) -> Any:
+    """`v.name(args)` for one call site: langlib functions cached by the value's Python type; objects
+    dispatch to their class's method each time."""
+    from balmail.lang.values import BFunction, BNative, BObject
+    from balmail.lib.langlib import method_for
+
+    cache: dict[type, Any] = {}
+
+    def dispatch(v: Any, *args: Any) -> Any:
+        t = type(v)
+        if t is BObject:
+            m = v.cls.methods.get(name)
+            if m is not None:
+                return m.invoke(v.env, [v, *m.bind(list(args), None)])
+            fv = v.fields.get(name)
+            if isinstance(fv, BFunction | BNative):
+                return fv.call(list(args), None)
+            native = getattr(v.cls, "native_methods", {}).get(name)
+            if native is not None:
+                return native(v, *args)
+            if name == "toString":
+                return to_string(v)
+            raise runtime_panic("MethodNotFound", f"no method '{name}' on object")
+        fn = cache.get(t)
+        if fn is None:
+            fn = method_for(v, name)
+            if fn is None:
+                raise runtime_panic(
+                    "MethodNotFound", f"no method '{name}' on value of type '{T.value_type_name(v)}'"
+                )
+            cache[t] = fn
+        return fn(v, *args)
+
+    return dispatch
+
+
+class Gen:
+    """Names and constants for one generated function."""
+
+    def __init__(self) -> None:
+        self.ns: dict[str, Any] = dict(BASE_NS)
+        self.n = 0
+        self.calls = 0
+        self.last_closure: Any = None
+        self.fn_mode = False  # generating a whole function: `return x` returns the value directly
+
+    def const(self, value: Any) -> str:
+        name = f"_k{self.n}"
+        self.n += 1
+        self.ns[name] = value
+        return name
+
+    def tmp(self) -> str:
+        name = f"_t{self.n}"
+        self.n += 1
+        return name
+
+    def call(self, closure: Any) -> str:
+        self.calls += 1
+        self.last_closure = closure
+        return f"{self.const(closure)}(f)"
+
+    def lambda_(self, code: str) -> Any:
+        return eval(f"lambda f: {code}", self.ns)  # noqa: S307 - source built here from the AST, not user text
+
+    def function(self, body: str) -> Any:
+        name = f"_g{next(_ids)}"
+        exec(f"def {name}(f):\n{body}", self.ns)  # noqa: S102 - generated from the AST
+        return self.ns[name]
+
+
+_CMP = {"<": "_lt", "<=": "_le", ">": "_gt", ">=": "_ge"}
+_ARITH = {"+": "_add", "-": "_sub", "*": "_mul"}
+
+
+class CodegenMixin:
+    """Mixin of `Compiler`: expression source generation."""
+
+    def code(self: Compiler, e: ast.Expr, expected: T.Type | None, g: Gen) -> str:
+        method = getattr(self, "code_" + type(e).__name__, None)
+        if method is not None:
+            r = method(e, expected, g)
+            if r is not None:
+                return r
+        return g.call(self.expr_closure(e, expected))
+
+    def code_Literal(self: Compiler, e: ast.Literal, expected: T.Type | None, g: Gen) -> str | None:
+        v = self.literal_value(e, expected)
+        if type(v) is int and not INT_MIN <= v <= INT_MAX:
+            return None
+        if v is None or type(v) in (int, bool, str):
+            return repr(v)
+        return g.const(v)
+
+    def code_VarRef(self: Compiler, e: ast.VarRef, expected: T.Type | None, g: Gen) -> str | None:
+        found = self.scope.lookup(e.name, quiet=self.quiet_ok)
+        if found is not None:
+            depth, slot, _ = found
+            return "f" + "[0]" * depth + f"[{slot}]"
+        entry = self.names.get(e.name)
+        if entry is not None and entry.kind in ("var", "const"):
+            return f"{g.const(self.G)}[{entry.value}]"
+        return None
+
+    def code_Binary(self: Compiler, e: ast.Binary, expected: T.Type | None, g: Gen) -> str | None:
+        op = e.op
+        if op in ("&&", "||"):
+            a = self.code(e.left, T.BOOLEAN, g)
+            b = self.code(e.right, T.BOOLEAN, g)
+            return f"({a} {'and' if op == '&&' else 'or'} {b})"
+        lexp, rexp = self.operand_types(e, expected)
+        a = self.code(e.left, lexp, g)
+        b = self.code(e.right, rexp, g)
+        ta, tb = g.tmp(), g.tmp()
+        if op == "+" and (_is_str_literal(a) or _is_str_literal(b)):
+            return (
+                f"({ta} + {tb} if (type({ta} := {a}) is str) & (type({tb} := {b}) is str) "
+                f"else _add({ta}, {tb}))"
+            )
+        if b.isdigit() and op in _ARITH:
+            tr = g.tmp()
+            return (
+                f"({tr} if type({ta} := {a}) is int and MIN <= ({tr} := {ta} {op} {b}) <= MAX "
+                f"else {_ARITH[op]}({ta}, {b}))"
+            )
+        if b.isdigit() and op in _CMP:
+            return f"({ta} {op} {b} if type({ta} := {a}) is int else {_CMP[op]}({ta}, {b}))"
+        if op in _ARITH:
+            tr = g.tmp()
+            py = op
+            return (
+                f"({tr} if ((type({ta} := {a}) is int) & (type({tb} := {b}) is int)) "
+                f"and MIN <= ({tr} := {ta} {py} {tb}) <= MAX else {_ARITH[op]}({ta}, {tb}))"
+            )
+        if op in _CMP:
+            return (
+                f"({ta} {op} {tb} if (type({ta} := {a}) is int) & (type({tb} := {b}) is int) "
+                f"else {_CMP[op]}({ta}, {tb}))"
+            )
+        if op in ("==", "!="):
+            tt = g.tmp()
+            neg = "not " if op == "!=" else ""
+            return (
+                f"({neg}({ta} == {tb} if (({tt} := type({ta} := {a})) is type({tb} := {b})) "
+                f"& (({tt} is int) | ({tt} is str)) else _deq({ta}, {tb})))"
+            )
+        if op == "/":
+            return f"_div({a}, {b})"
+        if op == "%":
+            return f"_mod({a}, {b})"
+        fn = ops.BINARY.get(op)
+        if fn is None:
+            return None
+        return f"{g.const(fn)}({a}, {b})"
+
+    def code_Unary(self: Compiler, e: ast.Unary, expected: T.Type | None, g: Gen) -> str | None:
+        op = e.op
+        if op == "-" and isinstance(e.operand, ast.Literal):
+            return None
+        if op == "!":
+            return f"(not {self.code(e.operand, T.BOOLEAN, g)})"
+        if op == "-":
+            return f"_neg({self.code(e.operand, expected, g)})"
+        if op == "~":
+            return f"_bnot({self.code(e.operand, expected, g)})"
+        return self.code(e.operand, expected, g)
+
+    def code_Conditional(self: Compiler, e: ast.Conditional, expected: T.Type | None, g: Gen) -> str | None:
+        c = self.code(e.cond, T.BOOLEAN, g)
+        a = self.code(e.then, expected, g)
+        b = self.code(e.otherwise, expected, g)
+        return f"({a} if {c} else {b})"
+
+    def code_Elvis(self: Compiler, e: ast.Elvis, expected: T.Type | None, g: Gen) -> str | None:
+        a = self.code(e.left, T.union(expected, T.NIL) if expected is not None else None, g)
+        b = self.code(e.right, expected, g)
+        t = g.tmp()
+        return f"({b} if ({t} := {a}) is None else {t})"
+
+    def code_IsExpr(self: Compiler, e: ast.IsExpr, expected: T.Type | None, g: Gen) -> str | None:
+        t = self.resolve_type(e.type)
+        a = self.code(e.expr, None, g)
+        test = f"{g.const(t.contains)}({a})"
+        return f"(not {test})" if e.negated else test
+
+    def code_Cast(self: Compiler, e: ast.Cast, expected: T.Type | None, g: Gen) -> str | None:
+        if e.type is None:
+            return self.code(e.expr, expected, g)
+        t = self.resolve_type(e.type)
+        return f"_cast({self.code(e.expr, t, g)}, {g.const(t)})"
+
+    def code_CheckExpr(self: Compiler, e: ast.CheckExpr, expected: T.Type | None, g: Gen) -> str | None:
+        want = T.union(expected, T.ERROR) if expected is not None else None
+        inner = self.code(e.expr, want, g)
+        return f"{'_checkpanic' if e.panics else '_check'}({inner})"
+
+    def code_Template(self: Compiler, e: ast.Template, expected: T.Type | None, g: Gen) -> str | None:
+        if e.kind not in ("string", "raw") or not e.exprs or len(e.exprs) > 8:
+            return None
+        parts = [repr(e.strings[0])] if e.strings[0] else []
+        for x, s in zip(e.exprs, e.strings[1:], strict=True):
+            t = g.tmp()
+            parts.append(f"({t} if type({t} := {self.code(x, None, g)}) is str else _ts({t}))")
+            if s:
+                parts.append(repr(s))
+        return "(" + " + ".join(parts) + ")" if len(parts) > 1 else f"_ts({parts[0]})"
+
+    def code_FieldAccess(self: Compiler, e: ast.FieldAccess, expected: T.Type | None, g: Gen) -> str | None:
+        if e.optional:
+            return None
+        t = g.tmp()
+        a = self.code(e.target, None, g)
+        name = repr(e.name)
+        return f"({t}[{name}] if type({t} := {a}) is BMap and {name} in {t} else _field({t}, {name}))"
+
+    def code_MemberAccess(self: Compiler, e: ast.MemberAccess, expected: T.Type | None, g: Gen) -> str | None:
+        a = self.code(e.target, None, g)
+        i = self.code(e.index, None, g)
+        ta, ti = g.tmp(), g.tmp()
+        return (
+            f"({ta}[{ti}] if ((type({ta} := {a}) is BList) & (type({ti} := {i}) is int)) "
+            f"and 0 <= {ti} < len({ta}) else _member({ta}, {ti}))"
+        )
+
+    def code_Call(self: Compiler, e: ast.Call, expected: T.Type | None, g: Gen) -> str | None:
+        fn = e.func
+        if not isinstance(fn, ast.VarRef) or self.scope.lookup(fn.name) is not None:
+            return None
+        entry = self.names.get(fn.name)
+        if entry is None or entry.kind != "func":
+            return None
+        info = entry.value
+        params = info.params
+        if any(not isinstance(a, ast.Expr) or isinstance(a, ast.Spread) for a in e.args):
+            return None
+        if len(e.args) != len(params) or any(p.rest for p in params):
+            return None
+        args = [self.code(a, p.type, g) for a, p in zip(e.args, params, strict=True)]
+        return f"{g.const(info)}.invoke(None, [{', '.join(args)}])"
+
+    def code_MethodCall(self: Compiler, e: ast.MethodCall, expected: T.Type | None, g: Gen) -> str | None:
+        if any(not isinstance(a, ast.Expr) or isinstance(a, ast.Spread) for a in e.args):
+            return None
+        if e.name in ("ensureType", "cloneWithType", "fromJsonWithType", "fromJsonStringWithType"):
+            return None
+        target_t = self.static_type(e.target)
+        rt = T.resolve(target_t) if target_t is not None else None
+        params = None
+        if isinstance(rt, T.TObject) and rt.cls is not None and e.name in rt.cls.methods:
+            params = rt.cls.methods[e.name].params
+        target = self.code(e.target, None, g)
+        args = []
+        for i, a in enumerate(e.args):
+            pt = params[i].type if params is not None and i < len(params) and not params[i].rest else None
+            args.append(self.code(a, pt, g))
+        dispatch = g.const(method_dispatcher(e.name))
+        return f"{dispatch}({', '.join([target, *args])})"
+
+    def operand_types(self: Compiler, e: ast.Binary, expected: T.Type | None) -> tuple[Any, Any]:
+        from balmail.lang.exprs import _numeric_want
+
+        lt = self.static_type(e.left)
+        rtp = self.static_type(e.right)
+        if e.op in ("+", "-", "*", "/", "%"):
+            lexp = expected if _numeric_want(expected) else None
+            lexp = lexp or (rtp if isinstance(e.left, ast.Literal) else None)
+            rexp = expected if _numeric_want(expected) else None
+            rexp = rexp or (lt if isinstance(e.right, ast.Literal) else None)
+        else:
+            lexp = rtp if isinstance(e.left, ast.Literal | ast.Unary) else None
+            rexp = lt if isinstance(e.right, ast.Literal | ast.Unary) else None
+        return lexp, rexp
+
+
+__all__ = ["CodegenMixin", "Gen"]
