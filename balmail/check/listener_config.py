@@ -315,6 +315,13 @@ RECORD_TYPES: dict[str, RecordSpec] = {
     "SecureSocket": SECURE_SOCKET,
 }
 LISTENER_CONFIG = {"PopListener": "PopListenerConfiguration", "ImapListener": "ImapListenerConfiguration"}
+CLIENT_CONFIG = {
+    "PopClient": "PopConfiguration",
+    "ImapClient": "ImapConfiguration",
+    "SmtpClient": "SmtpConfiguration",
+}
+# A client's host and credentials are constructor arguments, checked like the listener's fields.
+_CLIENT_ARGUMENTS = {name: FieldSpec("string", "string") for name in ("host", "username", "password")}
 
 SECURITY_MODES = ("SSL", "START_TLS_AUTO", "START_TLS_ALWAYS", "START_TLS_NEVER")
 IMPLICIT_TLS_PORTS = {"POP": (995,), "IMAP": (993,), "SMTP": (465,)}
@@ -354,8 +361,10 @@ UNKNOWN = Value("unknown")
 
 @attrs.frozen
 class Field:
+    """A field as written: its name, the node it is written as (record field or named argument), its value."""
+
     name: str
-    node: ast.MappingField
+    node: ast.Node
     expr: ast.Expr
 
 
@@ -564,10 +573,47 @@ class ConfigChecker:
             new = unwrap(init)
             if kind is not None and isinstance(new, ast.NewExpr) and new.type is None:
                 self._check_new(new, kind)
+            client = self._client_type(node.type)
+            if client is not None and isinstance(new, ast.NewExpr) and new.type is None:
+                self._check_client(new, client)
         elif isinstance(node, ast.NewExpr) and isinstance(node.type, ast.TypeRef):
             t = node.type
             if t.prefix == self.prefix and t.name in LISTENER_TYPES:
                 self._check_new(node, t.name)
+            elif t.prefix == self.prefix and t.name in CLIENT_CONFIG:
+                self._check_client(node, t.name)
+
+    def _client_type(self, t: ast.Node | None) -> str | None:
+        if isinstance(t, ast.TypeRef) and t.prefix == self.prefix and t.name in CLIENT_CONFIG:
+            return t.name
+        return None
+
+    def _check_client(self, new: ast.NewExpr, kind: str) -> None:
+        """`new (host, username, password, config?)`; the SMTP client takes its configuration as named
+        arguments (an included record parameter)."""
+        positional = [a for a in new.args if not isinstance(a, ast.NamedArg | ast.RestArg)]
+        named = {a.name: a for a in new.args if isinstance(a, ast.NamedArg)}
+        fields: dict[str, Field] = {}
+        for index, name in enumerate(("host", "username", "password")):
+            if index < len(positional):
+                fields[name] = Field(name, positional[index], positional[index])
+            elif name in named:
+                fields[name] = Field(name, named[name], named[name].value)
+        spec = RECORD_TYPES[CLIENT_CONFIG[kind]]
+        config = (
+            positional[3]
+            if len(positional) > 3
+            else named["clientConfig"].value
+            if "clientConfig" in named
+            else None
+        )
+        if config is not None:
+            self.check_value(self.resolver.value(config), spec, config)
+        else:
+            for name in spec.fields:
+                if name in named:
+                    fields[name] = Field(name, named[name], named[name].value)
+        self.check_fields(fields, spec, "literal")
 
     def _record_type(self, t: ast.Node | None) -> RecordSpec | None:
         if isinstance(t, ast.TypeRef) and t.prefix == self.prefix:
@@ -635,9 +681,13 @@ class ConfigChecker:
                         f" with `configurable string {name} = ?;`" if name in _CREDENTIALS else ""
                     )
                     self.report(MISSING_FIELD, record.span, MISSING_FIELD.format_message(name), help_text)
+        self.check_fields(fields, spec, origin)
+
+    def check_fields(self, fields: dict[str, Field], spec: RecordSpec, origin: str) -> None:
+        """Types and values of the fields given (from a record literal, or named arguments)."""
         values: dict[str, Value] = {}
         for name, item in fields.items():
-            field_spec = spec.fields.get(name)
+            field_spec = spec.fields.get(name) or _CLIENT_ARGUMENTS.get(name)
             if field_spec is None:
                 continue
             value = self.resolver.value(item.expr)
