@@ -22,7 +22,8 @@ service "inbox" on inbox {
         io:println(lines.length());
         log:printDebug("stored", folder = email:DEFAULT_FOLDER);
         runtime:sleep(0.1);
-        email:SmtpClient smtp = check new ("smtp.example.com", username, password, security = email:START_TLS_ALWAYS);
+        email:SmtpClient smtp = check new ("smtp.example.com", username, password, port = 587,
+            security = email:START_TLS_ALWAYS);
         check smtp->sendMessage({to: "ops@example.com", subject: "Fwd: " + message.subject});
     }
 
