@@ -426,7 +426,7 @@ class Resolver:
             return Value("string", None)
         if isinstance(expr, ast.Unary) and expr.op in ("-", "+"):
             inner = self.value(expr.operand, depth + 1)
-            if inner.kind in ("int", "decimal", "float") and inner.value is not None:
+            if inner.kind in ("int", "decimal", "float", "number") and inner.value is not None:
                 number = inner.value if expr.op == "+" else -inner.value  # type: ignore[operator]
                 return attrs.evolve(inner, value=number)
             return UNKNOWN
@@ -832,8 +832,8 @@ class ConfigChecker:
         self.check_security_port(protocol, fields, values, mode, port_number)
         for name in ("username", "password"):
             value = values.get(name)
-            if value is None or value.kind != "string":
-                continue
+            if value is None or value.kind != "string" or not isinstance(value.value, str):
+                continue  # not a string, or a template with interpolations
             if value.origin != "configurable":
                 self.report(
                     LITERAL_CREDENTIAL,
