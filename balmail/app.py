@@ -251,4 +251,6 @@ def _execute(
         return RunResult(1, found, [source], panic_text(f.error))
     except RecursionError:
         return RunResult(1, found, [source], 'error: {ballerina}StackOverflow {"message":"stack overflow"}')
+    except Exception as e:  # noqa: BLE001 - an evaluator bug must still end the run with a clear line
+        return RunResult(1, found, [source], f"error: internal evaluator error: {type(e).__name__}: {e}")
     return RunResult(0, found, [source])

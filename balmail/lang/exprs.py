@@ -658,7 +658,8 @@ class ExprCompiler:
                 from balmail.lang.compile import CompileError
 
                 raise CompileError(f"undefined function '{fn.prefix}:{fn.name}'", fn.span)
-            compiled, _ = self.compile_args(e.args, None)
+            hint = [Param("_", lib.arg_type, None, True)] if lib.arg_type is not None else None
+            compiled, _ = self.compile_args(e.args, hint)
             return self.native_call(native, compiled, e, expected)
         compiled, _ = self.compile_args(e.args, None)
         return self.dynamic_args_call(self.expr(fn), compiled)

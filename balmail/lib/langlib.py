@@ -936,6 +936,7 @@ def module(name: str) -> LibModule:
         functions=funcs,
         constants=CONSTANTS.get(name, {}),
         types=TYPES.get(name, {}),
+        arg_type={"float": T.FLOAT, "decimal": T.DECIMAL}.get(name),
     )
 
 

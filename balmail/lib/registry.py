@@ -20,6 +20,7 @@ class LibModule:
     constants: dict[str, Any] = attrs.field(factory=dict)
     types: dict[str, Any] = attrs.field(factory=dict)
     classes: dict[str, Callable[..., Any]] = attrs.field(factory=dict)
+    arg_type: Any = None  # expected type of numeric literal arguments (lang.float, lang.decimal)
 
 
 def _factories() -> dict[str, Callable[[Any], LibModule]]:

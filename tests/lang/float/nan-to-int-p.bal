@@ -1,0 +1,4 @@
+public function main() {
+    float nan = float:NaN;
+    int i = <int>nan; // @panic {ballerina}NumberConversionError
+}

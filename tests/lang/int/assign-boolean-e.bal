@@ -1,0 +1,4 @@
+public function main() {
+    int count = 0;
+    count = true; // @error incompatible types: expected 'int', found 'boolean'
+}

@@ -1,0 +1,4 @@
+public function main() {
+    int x = int:MAX_VALUE;
+    x += 1; // @panic {ballerina}NumberOverflow
+}

@@ -1,0 +1,3 @@
+public function main() {
+    string s = 5; // @error incompatible types: expected 'string', found 'int'
+}
