@@ -1,9 +1,9 @@
 """`balmail lint` on one file: parse and name checks (`check_source`), then every lint rule, then the
 user's choices: `// balmail:ignore CODE` comments and `--select` / `--ignore` code prefixes.
 
-The rules: Ballerina's email plugin (email.py), names in catalogued library modules (modules.py), values
-returned from functions without a return type (returns.py), the compiler's simple type checks
-(types.py), configuration records (listener_config.py) and portability (portability.py). Rules run only
+The rules: Ballerina's email plugin (email.py), names in catalogued library modules (modules.py), `return`
+and `check` against the function's return type (returns.py), the compiler's simple type checks (types.py),
+configuration records (listener_config.py) and portability (portability.py). Rules run only
 on a file without syntax errors: a repaired parse would give misleading findings. Also renders the rule
 reference, docs/lint-rules.md, from the registry.
 """
@@ -22,7 +22,7 @@ from balmail.check.listener_config import check_listener_configs
 from balmail.check.modules import check_module_members
 from balmail.check.program import check_source
 from balmail.check.registry import Rule, all_rules
-from balmail.check.returns import check_return_values
+from balmail.check.returns import check_check_expressions, check_return_values
 from balmail.check.types import check_types
 from balmail.diagnostics import Diagnostic
 from balmail.source import SourceFile
@@ -34,6 +34,7 @@ LINT_CHECKS: tuple[LintCheck, ...] = (
     lambda source, module, base_dir: check_email_services(source, module),
     lambda source, module, base_dir: check_module_members(module),
     lambda source, module, base_dir: check_return_values(source, module),
+    lambda source, module, base_dir: check_check_expressions(source, module),
     lambda source, module, base_dir: check_types(module, source),
     check_listener_configs,
 )

@@ -1,5 +1,6 @@
-"""A function without a return type that returns a value: Ballerina rejects it with
-`incompatible types: expected '()', found 'T'` (rule BAL_TYPE_101).
+"""Return types Ballerina's compiler enforces and email handlers often get wrong: a function without a
+return type that returns a value (`incompatible types: expected '()', found 'T'`, BAL_TYPE_101), and
+`check` in a function whose return type cannot carry the error (BAL_TYPE_102).
 
 Only values whose type is certain from the source are reported: literals, string templates, comparisons,
 variables and parameters declared with a type, and calls of module functions declared with a return type.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from balmail import diagnostics as diag
 from balmail.check.registry import Rule, register
-from balmail.check.walk import FUNCTION_KINDS, is_function_boundary, source_text, walk
+from balmail.check.walk import FUNCTION_KINDS, children, is_function_boundary, source_text, walk
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.source import SourceFile
 from balmail.syntax import ast
@@ -32,6 +33,30 @@ RETURN_VALUE = register(
     )
 )
 
+CHECK_WITHOUT_ERROR = register(
+    Rule(
+        code="BAL_TYPE_102",
+        name="check-without-error-return",
+        severity=Severity.ERROR,
+        summary="`check` is used in a function whose return type has no error.",
+        what_it_does="Reports a `check` expression in a function, method or handler whose return type "
+        "cannot hold an error (no `returns` clause, or only simple types such as `string` or `int`), when "
+        "no enclosing `on fail` clause handles the failure and it is not inside a query expression.",
+        why="`check` returns the error from the enclosing function; Ballerina rejects the program with "
+        "`invalid usage of the 'check' expression operator: no matching error return type(s) in the "
+        "enclosing invokable`. In email handlers it usually means `returns error?` was forgotten.",
+        example="service on inbox {\n    remote function onMessage(email:Message message) {\n"
+        "        check archive(message);\n    }\n}",
+        fix="service on inbox {\n    remote function onMessage(email:Message message) returns error? {\n"
+        "        check archive(message);\n    }\n}",
+        message="invalid usage of the 'check' expression operator: no matching error return type(s) in the "
+        "enclosing invokable",
+    )
+)
+
+_ERROR_FREE_BUILTINS = frozenset(
+    {"int", "float", "decimal", "string", "boolean", "byte", "json", "anydata", "any", "never", "readonly"}
+)
 _COMPARISONS = frozenset({"==", "!=", "===", "!==", "<", "<=", ">", ">=", "&&", "||"})
 _LITERAL_TYPES = {
     "int": "int",
@@ -100,6 +125,70 @@ class _FunctionReturns:
             if name in self.functions:
                 return self.functions[name] or "()"
         return None
+
+
+def _error_free(t: ast.Node | None) -> bool:
+    """Whether a return type certainly cannot hold an error (no type names that might alias one)."""
+    if t is None or isinstance(t, ast.NilType):
+        return True
+    if isinstance(t, ast.BuiltinType):
+        return t.name in _ERROR_FREE_BUILTINS
+    if isinstance(t, ast.OptionalType):
+        return _error_free(t.inner)
+    if isinstance(t, ast.UnionType):
+        return all(_error_free(member) for member in t.members)
+    if isinstance(t, ast.ArrayType):
+        return _error_free(t.element)
+    if isinstance(t, ast.MapType):
+        return _error_free(t.constraint)
+    return False
+
+
+def _unhandled_checks(body: ast.Node) -> list[ast.Node]:
+    """`check` expressions of one function body that no `on fail` clause or query expression handles."""
+    found: list[ast.Node] = []
+
+    def visit(node: ast.Node, handled: bool) -> None:
+        if node is not body and is_function_boundary(node):
+            return
+        if isinstance(node, ast.CheckExpr) and not node.panics and not handled:
+            found.append(node)
+        if type(node).__name__ == "QueryExpr":
+            handled = True
+        if getattr(node, "on_fail", None) is not None:
+            on_fail = node.on_fail  # type: ignore[attr-defined]
+            for child in children(node):
+                visit(child, handled if child is on_fail else True)
+            return
+        for child in children(node):
+            visit(child, handled)
+
+    visit(body, False)
+    return found
+
+
+def check_check_expressions(source: SourceFile, module: ast.Module) -> list[Diagnostic]:
+    """BAL_TYPE_102 for `check` in functions whose return type cannot carry the error."""
+    found: list[Diagnostic] = []
+    for node in walk(module):
+        signature = getattr(node, "signature", None)
+        body = getattr(node, "body", None)
+        if type(node).__name__ not in FUNCTION_KINDS or not isinstance(signature, ast.Signature):
+            continue
+        if not isinstance(body, ast.Block) or not _error_free(signature.returns):
+            continue
+        for check in _unhandled_checks(body):
+            help_text = (
+                "add `returns error?` to the signature, or handle the error with `do { ... } on fail var e`"
+                if signature.returns is None
+                else "add `|error` to the return type, or handle the error with `do { ... } on fail var e`"
+            )
+            found.append(
+                diag.error(
+                    CHECK_WITHOUT_ERROR.code, CHECK_WITHOUT_ERROR.format_message(), check.span, help_text
+                )
+            )
+    return found
 
 
 def check_return_values(source: SourceFile, module: ast.Module) -> list[Diagnostic]:
