@@ -32,4 +32,11 @@ def test_lint_rules_cover_the_issue() -> None:
     codes = {registered.code for registered in lint_rules()}
     assert {f"EMAIL_10{n}" for n in range(1, 8)} <= codes
     assert {f"BALMAIL_1{n:02d}" for n in range(1, 15)} <= codes
-    assert {"BALMAIL_301", "BALMAIL_302", "BALMAIL_303", "BAL_TYPE_101", "BAL_NAME_003"} <= codes
+    assert {
+        "BALMAIL_301",
+        "BALMAIL_302",
+        "BALMAIL_303",
+        "BAL_TYPE_101",
+        "BAL_TYPE_102",
+        "BAL_NAME_003",
+    } <= codes
