@@ -46,12 +46,19 @@ def panic_text(error: BError) -> str:
 
 
 def stack_text(p: BallerinaPanic, source: SourceFile) -> str:
-    """The stack trace lines Ballerina prints under an uncaught panic."""
+    """The stack trace Ballerina prints under an uncaught panic: `at module:function(file:line)` lines."""
     name = Path(source.path).name
+    module = Path(source.path).stem
     frames = list(p.trace)
     if p.line is not None:
-        frames.insert(0, ("<module init>", p.line))
-    return "".join(f"\n\tat {fn}({name}:{line})" for fn, line in frames if line is not None)
+        frames.insert(0, ("$init", p.line))
+    out = []
+    for fn, line in frames:
+        if line is None:
+            continue
+        prefix = "        at " if not out else "           "
+        out.append(f"\n{prefix}{module}:{fn}({name}:{line})")
+    return "".join(out)
 
 
 def _origin(p: BallerinaPanic) -> int | None:

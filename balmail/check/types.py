@@ -112,6 +112,11 @@ class _Checker:
             m.name: m for m in module.members if isinstance(m, ast.FunctionDefn)
         }
         self.scopes: list[dict[str, str | None]] = [{}]
+        self.records: dict[str, ast.RecordType] = {
+            m.name: m.type
+            for m in module.members
+            if isinstance(m, ast.TypeDefn) and isinstance(m.type, ast.RecordType)
+        }
         for m in module.members:
             if isinstance(m, ast.ModuleVarDecl) and isinstance(m.binding, ast.CaptureBinding):
                 self.scopes[0][m.binding.name] = _simple(m.type)
@@ -130,7 +135,8 @@ class _Checker:
         if isinstance(e, ast.Literal):
             return _LITERAL_TYPE.get(e.kind)
         if isinstance(e, ast.VarRef):
-            return self.lookup(e.name)
+            found = self.lookup(e.name)
+            return None if found is not None and found.startswith("@") else found
         if isinstance(e, ast.Template) and e.kind == "string":
             return "string"
         if isinstance(e, ast.Call) and isinstance(e.func, ast.VarRef) and self.lookup(e.func.name) is None:
@@ -142,7 +148,7 @@ class _Checker:
         return None
 
     def expect(self, expected: str | None, e: ast.Expr | None) -> None:
-        if expected is None or e is None:
+        if expected is None or e is None or expected.startswith("@"):
             return
         found = self.type_of(e)
         if found is None or _assignable(found, expected, e):
@@ -195,7 +201,10 @@ class _Checker:
                 self.expect(t, s.init)
                 self.expr(s.init)
             if isinstance(s.binding, ast.CaptureBinding):
-                self.scopes[-1][s.binding.name] = t if s.type is not None else self.type_of(s.init)
+                declared = t if s.type is not None else self.type_of(s.init)
+                if isinstance(s.type, ast.TypeRef) and s.type.prefix is None and s.type.name in self.records:
+                    declared = "@rec:" + s.type.name
+                self.scopes[-1][s.binding.name] = declared
         elif isinstance(s, ast.Assign):
             if isinstance(s.target, ast.VarRef):
                 self.expect(self.lookup(s.target.name), s.value)
@@ -233,10 +242,57 @@ class _Checker:
             self.block(s.block)
 
     def expr(self, e: ast.Expr) -> None:
-        if isinstance(e, ast.Call) and isinstance(e.func, ast.VarRef) and self.lookup(e.func.name) is None:
-            fn = self.functions.get(e.func.name)
-            if fn is not None and not any(self._shadowed(e.func.name) for _ in (0,)):
-                self.call(fn, e)
+        """Check calls and record field accesses anywhere inside `e` (not inside nested functions)."""
+        stack: list[Any] = [e]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ast.AnonFunction | ast.ArrowFunction | ast.ObjectConstructor | ast.QueryExpr):
+                continue
+            if (
+                isinstance(n, ast.Call)
+                and isinstance(n.func, ast.VarRef)
+                and self.lookup(n.func.name) is None
+            ):
+                fn = self.functions.get(n.func.name)
+                if fn is not None and not self._shadowed(n.func.name):
+                    self.call(fn, n)
+            elif isinstance(n, ast.FieldAccess) and not n.optional and isinstance(n.target, ast.VarRef):
+                self.field_access(n)
+            if isinstance(n, ast.Node):
+                for a in n.__attrs_attrs__:  # type: ignore[attr-defined]
+                    v = getattr(n, a.name)
+                    if isinstance(v, ast.Node):
+                        stack.append(v)
+                    elif isinstance(v, tuple):
+                        stack.extend(x for x in v if isinstance(x, ast.Node))
+
+    def field_access(self, e: ast.FieldAccess) -> None:
+        assert isinstance(e.target, ast.VarRef)
+        t = self.lookup(e.target.name)
+        if not t or not t.startswith("@rec:"):
+            return
+        name = t[5:]
+        fields = self.record_fields(name, set())
+        if fields is not None and e.name not in fields:
+            self.found.append(
+                diag.error(INCOMPATIBLE.code, f"undefined field '{e.name}' in record '{name}'", e.name_span)
+            )
+
+    def record_fields(self, name: str, seen: set[str]) -> set[str] | None:
+        """Field names of a module record type, or None when they cannot be known for certain."""
+        rec = self.records.get(name)
+        if rec is None or name in seen:
+            return None
+        seen.add(name)
+        out = {f.name for f in rec.fields}
+        for inc in rec.inclusions:
+            if not isinstance(inc, ast.TypeRef) or inc.prefix is not None:
+                return None
+            more = self.record_fields(inc.name, seen)
+            if more is None:
+                return None
+            out |= more
+        return out
 
     def _shadowed(self, name: str) -> bool:
         return any(name in s for s in self.scopes[1:])

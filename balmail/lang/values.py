@@ -179,15 +179,9 @@ def format_float(x: float) -> str:
 
 
 def format_decimal(d: decimal.Decimal) -> str:
-    """Ballerina's decimal toString: plain digits, scientific only for extreme exponents."""
-    if d.is_zero():
-        exp = d.as_tuple().exponent
-        return "0" if isinstance(exp, int) and exp >= 0 else format(d, "f").lstrip("-")
-    exp = d.as_tuple().exponent
-    assert isinstance(exp, int)
-    if -30 <= exp <= 30 and d.adjusted() < 34:
-        return format(d, "f")
-    return str(d).replace("E+", "E")
+    """Ballerina's decimal toString is Java's BigDecimal.toString, which Python's `str` matches:
+    plain digits, scientific (`1E-9`) for small adjusted exponents."""
+    return str(d)
 
 
 def quote_string(s: str) -> str:

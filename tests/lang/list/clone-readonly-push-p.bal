@@ -1,0 +1,5 @@
+public function main() {
+    int[] xs = [1];
+    int[] ro = xs.cloneReadOnly();
+    ro.push(2); // @panic
+}

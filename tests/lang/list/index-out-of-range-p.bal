@@ -1,0 +1,4 @@
+public function main() {
+    int[] xs = [1, 2, 3];
+    int x = xs[3]; // @panic {ballerina}IndexOutOfRange
+}

@@ -1,0 +1,4 @@
+public function main() {
+    int[] xs = [];
+    int x = xs.pop(); // @panic
+}

@@ -1,0 +1,4 @@
+public function main() {
+    map<string> m = {};
+    string v = m.remove("x"); // @panic
+}
