@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-import attrs
-
 from balmail.syntax import ast
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
 # By name, so node kinds that only some versions of the AST have (local functions) need no import.
 _FUNCTION_BOUNDARIES = frozenset(
     {
@@ -30,22 +27,8 @@ FUNCTION_KINDS = frozenset({"FunctionDefn", "LocalFunction", "AnonFunction"})
 
 
 def children(node: ast.Node) -> Iterator[ast.Node]:
-    """Direct child nodes in field order (tuples, and tuples of pairs, flattened)."""
-    cls = type(node)
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = tuple(f.name for f in attrs.fields(cls) if f.name not in ("span", "name_span"))
-        _FIELDS[cls] = names
-    for name in names:
-        value = getattr(node, name)
-        if isinstance(value, ast.Node):
-            yield value
-        elif isinstance(value, tuple):
-            for item in value:
-                if isinstance(item, ast.Node):
-                    yield item
-                elif isinstance(item, tuple):
-                    yield from (x for x in item if isinstance(x, ast.Node))
+    """Direct child nodes in field order (the AST's own generic traversal)."""
+    return ast.children(node)
 
 
 def walk(node: ast.Node, prune: Callable[[ast.Node], bool] | None = None) -> Iterator[ast.Node]:
