@@ -313,7 +313,7 @@ class _Checker:
         for i, p in enumerate(fixed):
             if i < len(positional):
                 self.expect(_simple(p.type), positional[i])  # type: ignore[arg-type]
-            elif p.default is None and p.name not in named:
+            elif p.default is None and p.name not in named and not getattr(p, "included", False):
                 self.found.append(
                     diag.error(
                         ARG_COUNT.code,

@@ -41,6 +41,14 @@ INT_ARRAY = T.TArray(T.INT)
 BYTE_ARRAY = T.TArray(T.BYTE)
 
 
+def _parse_error(kind: str, s: str) -> BError:
+    """The error `int:fromString` and friends return, as Ballerina words it."""
+    return make_error(
+        f"{{ballerina/lang.{kind}}}NumberParsingError",
+        {"message": f"'string' value '{s}' cannot be converted to '{kind}'"},
+    )
+
+
 def _err(kind: str, message: str) -> BError:
     return make_error(message, {})
 
@@ -220,9 +228,9 @@ def i_from_string(s: str) -> Any:
             raise ValueError
         v = int(text, 10)
     except ValueError:
-        return make_error(f"'string' value '{s}' cannot be converted to 'int'")
+        return _parse_error("int", s)
     if not INT_MIN <= v <= INT_MAX:
-        return make_error(f"'string' value '{s}' cannot be converted to 'int'")
+        return _parse_error("int", s)
     return v
 
 
@@ -236,7 +244,7 @@ def i_from_hex(s: str) -> Any:
             raise ValueError
         return _check_int(int(s, 16))
     except (ValueError, BallerinaPanic):
-        return make_error(f"'string' value '{s}' cannot be converted to 'int'")
+        return _parse_error("int", s)
 
 
 def i_abs(n: int) -> int:
@@ -316,7 +324,7 @@ def f_from_string(s: str) -> Any:
             raise ValueError
         return float(text.rstrip("fFdD") if text[-1:] in "fFdD" else text)
     except (ValueError, IndexError):
-        return make_error(f"'string' value '{s}' cannot be converted to 'float'")
+        return _parse_error("float", s)
 
 
 def f_round(x: float, digits: int = 0) -> float:
@@ -421,7 +429,7 @@ def d_from_string(s: str) -> Any:
         with decimal.localcontext(DECIMAL_CONTEXT):
             return +D(text)
     except (decimal.InvalidOperation, ValueError, decimal.Overflow):
-        return make_error(f"'string' value '{s}' cannot be converted to 'decimal'")
+        return _parse_error("decimal", s)
 
 
 def d_round(x: D, digits: int = 0) -> D:

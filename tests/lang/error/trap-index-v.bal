@@ -1,0 +1,9 @@
+import ballerina/io;
+
+public function main() {
+    int[] xs = [1];
+    int|error r = trap xs[5];
+    if r is error {
+        io:println(r.message()); // @output {ballerina}IndexOutOfRange
+    }
+}

@@ -1,0 +1,4 @@
+public function main() {
+    any v = "text";
+    int n = <int>v; // @panic {ballerina}TypeCastError
+}
