@@ -58,6 +58,7 @@ class Program:
         self.services: list[Any] = []
         self.listeners: list[tuple[str, int]] = []
         self.names: dict[str, ModuleEntry] = {}
+        self.compiler: Compiler | None = None  # kept so the runtime can compile service declarations
 
     def initialize(self) -> BError | None:
         """Run module-level initialisers in dependency order, then the module's `init` function."""
@@ -118,6 +119,7 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         init = self.names.get("init")
         if init is not None and init.kind == "func":
             p.init = init.value
+        p.compiler = self
         return p
 
     def module_frame(self) -> list[Any]:
