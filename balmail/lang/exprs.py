@@ -355,7 +355,8 @@ class ExprCompiler:
         if not any(s for s, _ in items):
             evs = [ev for _, ev in items]
             if ro:
-                return lambda f: BList([ev(f) for ev in evs], inherent, True)
+                freeze = ops.freeze
+                return lambda f: freeze(BList([ev(f) for ev in evs], inherent))
             return lambda f: BList([ev(f) for ev in evs], inherent)
         sb = self.sb
 
@@ -368,13 +369,12 @@ class ExprCompiler:
                 else:
                     out.append(ev(f))
             sb.check_size(len(out))
-            out.ro = ro
-            return out
+            return ops.freeze(out) if ro else out
 
         return build
 
     def expr_MappingExpr(self: Compiler, e: ast.MappingExpr, expected: T.Type | None) -> Eval:
-        mt = _pick(expected, (T.TRecord, T.TMap), default_anydata=True)
+        mt = _pick_record(expected, e) or _pick(expected, (T.TRecord, T.TMap), default_anydata=True)
         rt = T.resolve(mt) if mt is not None else None
         record = rt if isinstance(rt, T.TRecord) else None
         fields: list[tuple[str, Any, Eval]] = []  # kind, key (str or Eval), value
@@ -414,7 +414,10 @@ class ExprCompiler:
         simple = all(k == "key" for k, _, _ in fields)
         if simple and not defaults:
             keyed = [(k, ev) for _, k, ev in fields]
-            return lambda f: BMap({k: ev(f) for k, ev in keyed}, inherent, ro)
+            if ro:
+                freeze = ops.freeze
+                return lambda f: freeze(BMap({k: ev(f) for k, ev in keyed}, inherent))
+            return lambda f: BMap({k: ev(f) for k, ev in keyed}, inherent)
 
         def build(f: list[Any]) -> BMap:
             out = BMap(type=inherent)
@@ -436,8 +439,7 @@ class ExprCompiler:
                 if len(ordered) != len(out):
                     ordered.update({k: v for k, v in out.items() if k not in ordered})
                 out = BMap(ordered, inherent)
-            out.ro = ro
-            return out
+            return ops.freeze(out) if ro else out
 
         return build
 
@@ -1214,6 +1216,28 @@ def _numeric_want(t: T.Type | None) -> str | None:
         return "float"
     if "decimal" in kinds or "Decimal" in kinds:
         return "decimal"
+    return None
+
+
+def _pick_record(expected: T.Type | None, e: ast.MappingExpr) -> T.Type | None:
+    """Among several record types in a union, the one whose fields fit the constructor's keys."""
+    if expected is None:
+        return None
+    r = T.resolve(expected)
+    if not isinstance(r, T.TUnion):
+        return None
+    members = [m for m in r.members if isinstance(T.resolve(m), T.TRecord)]
+    if len(members) < 2 or any(f.kind in ("spread", "computed") for f in e.fields):
+        return None
+    keys = {f.key for f in e.fields}
+    for m in members:
+        rec = T.resolve(m)
+        assert isinstance(rec, T.TRecord)
+        if rec.rest is None and not keys <= set(rec.fields):
+            continue
+        required = {n for n, f in rec.fields.items() if not f.optional and f.default is None}
+        if required <= keys:
+            return m
     return None
 
 
