@@ -1,0 +1,834 @@
+"""ballerina/email for the evaluator: the module's types and constants, the listeners (which bind
+services to a `Poller` of the mail layer) and the POP3/IMAP/SMTP clients.
+
+Owns the Ballerina side of a listener: checking a configuration against the closed
+`PopListenerConfiguration`/`ImapListenerConfiguration` records (with their defaults), turning a
+`ReceivedMessage` into an `email:Message` record value, and calling a service's `onMessage`,
+`onError` and `onClose` with Ballerina values. When a message counts as delivered is decided by
+the poller (docs/delivery.md), never here: a handler that returns an error or panics raises
+`HandlerFailed`, and that is all.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from balmail.lang import types as T
+from balmail.lang.errors import BallerinaPanic
+from balmail.lang.scope import MISSING, Param
+from balmail.lang.values import BError, BList, BMap, BObject, to_string
+from balmail.lib.mime import ENTITY_TYPE, NativeClass, entity_value
+from balmail.lib.registry import LibModule
+from balmail.mail.connection import Timeouts
+from balmail.mail.errors import MailError
+from balmail.mail.message import MimePart, ReceivedMessage, parse_message
+from balmail.mail.poller import DEFAULT_GRACE_SECONDS, DEFAULT_MAX_RETRIES, ListenerSettings, Poller
+from balmail.mail.state import MessageKey, StateStore
+from balmail.mail.tls import SecureSocketConfig, Security
+
+log = logging.getLogger("balmail.email")
+
+POLLER_STACK_BYTES = 128 * 1024 * 1024
+"""Handlers run on poller threads; deep Ballerina recursion needs more than the default stack."""
+
+# -- constants and types ----------------------------------------------------------------------
+
+SSL = "SSL"
+START_TLS_AUTO = "START_TLS_AUTO"
+START_TLS_ALWAYS = "START_TLS_ALWAYS"
+START_TLS_NEVER = "START_TLS_NEVER"
+TLS = "TLS"
+DEFAULT_FOLDER = "INBOX"
+
+CONSTANTS = {
+    "SSL": SSL,
+    "START_TLS_AUTO": START_TLS_AUTO,
+    "START_TLS_ALWAYS": START_TLS_ALWAYS,
+    "START_TLS_NEVER": START_TLS_NEVER,
+    "TLS": TLS,
+    "DEFAULT_FOLDER": DEFAULT_FOLDER,
+}
+
+EMAIL_ERROR = T.TError(None, frozenset({-200}))
+EMAIL_ERROR.name = "email:Error"
+
+STRINGS = T.TArray(T.STRING)
+STRING_OR_STRINGS = T.TUnion([T.STRING, STRINGS])
+
+
+def _named(t: T.Type, name: str) -> T.Type:
+    t.name = name
+    return t
+
+
+def _field(name: str, t: T.Type, *, optional: bool = False, default: Any = MISSING) -> T.Field:
+    thunk = None
+    if default is not MISSING:
+        value = default
+
+        def thunk() -> Any:
+            return BList([], STRINGS) if isinstance(value, list) else value
+
+    return T.Field(name, t, optional, thunk)
+
+
+def _record(name: str, *fields: T.Field) -> T.TRecord:
+    record = T.TRecord({f.name: f for f in fields}, None)
+    record.name = name
+    return record
+
+
+SECURITY = _named(
+    T.TUnion([T.TSingleton(s) for s in (SSL, START_TLS_AUTO, START_TLS_ALWAYS, START_TLS_NEVER)]),
+    "email:Security",
+)
+PROTOCOL = _record(
+    "record {| email:TLS name; string[] versions; |}",
+    _field("name", T.TSingleton(TLS)),
+    _field("versions", STRINGS, default=[]),
+)
+SECURE_SOCKET = _record(
+    "email:SecureSocket",
+    _field("cert", T.STRING),
+    _field("protocol", PROTOCOL, optional=True),
+    _field("ciphers", STRINGS, optional=True),
+    _field("verifyHostName", T.BOOLEAN, default=True),
+)
+
+
+def _listener_config(name: str, port: int) -> T.TRecord:
+    return _record(
+        name,
+        _field("host", T.STRING),
+        _field("username", T.STRING),
+        _field("password", T.STRING),
+        _field("pollingInterval", T.DECIMAL, default=Decimal(30)),
+        _field("port", T.INT, default=port),
+        _field("security", SECURITY, default=SSL),
+        _field("secureSocket", SECURE_SOCKET, optional=True),
+    )
+
+
+def _client_config(name: str, port: int) -> T.TRecord:
+    return _record(
+        name,
+        _field("port", T.INT, default=port),
+        _field("security", SECURITY, default=SSL),
+        _field("secureSocket", SECURE_SOCKET, optional=True),
+    )
+
+
+POP_LISTENER_CONFIG = _listener_config("email:PopListenerConfiguration", 995)
+IMAP_LISTENER_CONFIG = _listener_config("email:ImapListenerConfiguration", 993)
+POP_CONFIG = _client_config("email:PopConfiguration", 995)
+IMAP_CONFIG = _client_config("email:ImapConfiguration", 993)
+SMTP_CONFIG = _client_config("email:SmtpConfiguration", 465)
+
+ATTACHMENT = _record("email:Attachment", _field("filePath", T.STRING), _field("contentType", T.STRING))
+ATTACHMENT_ITEM = T.TUnion([ENTITY_TYPE, ATTACHMENT])
+ATTACHMENTS = T.TUnion([ENTITY_TYPE, ATTACHMENT, T.TArray(ATTACHMENT_ITEM)])
+HEADERS = T.TMap(T.STRING)
+
+MESSAGE = _record(
+    "email:Message",
+    _field("to", STRING_OR_STRINGS),
+    _field("cc", STRING_OR_STRINGS, optional=True),
+    _field("bcc", STRING_OR_STRINGS, optional=True),
+    _field("subject", T.STRING),
+    _field("body", T.STRING, optional=True),
+    _field("htmlBody", T.STRING, optional=True),
+    _field("from", T.STRING, optional=True),
+    _field("sender", T.STRING, optional=True),
+    _field("replyTo", STRING_OR_STRINGS, optional=True),
+    _field("contentType", T.STRING, optional=True),
+    _field("headers", HEADERS, optional=True),
+    _field("attachments", ATTACHMENTS, optional=True),
+)
+OPTIONS = _record(
+    "email:Options",
+    *(f for n, f in MESSAGE.fields.items() if n not in ("to", "subject", "from", "body")),
+)
+SERVICE = _named(T.TObject(None, ()), "email:Service")
+
+
+def email_error(message: str, cause: BError | None = None) -> BError:
+    """An `email:Error` value; `err.message()` gives `message`."""
+    return BError(message, cause, BMap(ro=True), EMAIL_ERROR)
+
+
+# -- configuration records --------------------------------------------------------------------
+
+
+class ConfigProblem(Exception):
+    """A configuration value does not fit its closed record type."""
+
+
+def coerce_record(value: Any, record: T.TRecord, where: str) -> BMap:
+    """`value` checked against a closed record type and completed with its defaults, the way a
+    mapping constructor typed by the record would be; numbers become decimals where the record
+    wants a decimal (an untyped `{pollingInterval: 10}` argument holds an int)."""
+    if not isinstance(value, BMap):
+        raise ConfigProblem(f"{where} must be a {record.name} record, got {T.value_type_name(value)}")
+    out = BMap(type=record)
+    for key in value:
+        if key not in record.fields:
+            raise ConfigProblem(f"{where} has a field '{key}' that {record.name} does not allow")
+    for name, field in record.fields.items():
+        place = f"{where}.{name}"
+        if name in value and not (value[name] is None and field.optional):
+            out[name] = _coerce_value(value[name], field.type, place)
+        elif field.default is not None:
+            out[name] = field.default()
+        elif not field.optional:
+            raise ConfigProblem(f"{where} is missing the required field '{name}' of {record.name}")
+    return out
+
+
+def _coerce_value(v: Any, t: T.Type, where: str) -> Any:
+    r = T.resolve(t)
+    if isinstance(r, T.TRecord):
+        return coerce_record(v, r, where)
+    if isinstance(r, T.TDecimal) and type(v) in (int, float):
+        v = Decimal(str(v))
+    if isinstance(r, T.TArray) and isinstance(v, BList):
+        v = BList([_coerce_value(x, r.element, f"{where}[{i}]") for i, x in enumerate(v)], r)
+    if not r.contains(v):
+        raise ConfigProblem(
+            f"{where} must be {t}, got {to_string(v) if type(v) is str else T.value_type_name(v)}"
+        )
+    return v
+
+
+def secure_socket_config(value: BMap | None) -> SecureSocketConfig | None:
+    if value is None:
+        return None
+    protocol = value.get("protocol")
+    versions = tuple(protocol.get("versions") or ()) if protocol is not None else ()
+    return SecureSocketConfig(
+        cert=value["cert"],
+        protocol_versions=versions,
+        ciphers=tuple(value.get("ciphers") or ()),
+        verify_host_name=bool(value.get("verifyHostName", True)),
+    )
+
+
+def listener_settings(protocol: str, config: BMap) -> ListenerSettings:
+    """A checked configuration record → the poller's settings (protocol is "pop3" or "imap")."""
+    return ListenerSettings(
+        protocol=protocol,
+        host=config["host"],
+        username=config["username"],
+        password=config["password"],
+        port=config["port"],
+        security=Security.from_name(config["security"]),
+        secure_socket=secure_socket_config(config.get("secureSocket")),
+        polling_interval=config["pollingInterval"],
+    )
+
+
+# -- received messages ------------------------------------------------------------------------
+
+
+def _addresses(value: str | list[str] | None) -> Any:
+    if isinstance(value, list):
+        return BList(value, STRINGS)
+    return value
+
+
+def message_value(message: ReceivedMessage) -> BMap:
+    """A received message as an `email:Message` record: absent parts are absent fields; an
+    address field is a string for one address and a string[] for several, as in Ballerina."""
+    to = _addresses(message.to)
+    out = BMap(type=MESSAGE)
+    out["to"] = to if to is not None else BList([], STRINGS)
+    optional: list[tuple[str, Any]] = [
+        ("cc", _addresses(message.cc)),
+        ("bcc", _addresses(message.bcc)),
+    ]
+    for key, value in optional:
+        if value is not None:
+            out[key] = value
+    out["subject"] = message.subject
+    rest: list[tuple[str, Any]] = [
+        ("body", message.body),
+        ("htmlBody", message.html_body),
+        ("from", message.from_),
+        ("sender", message.sender),
+        ("replyTo", _addresses(message.reply_to)),
+        ("contentType", message.content_type),
+        ("headers", BMap(message.headers, HEADERS)),
+    ]
+    for key, value in rest:
+        if value is not None:
+            out[key] = value
+    if message.attachments:
+        out["attachments"] = BList(
+            [entity_value(part) for part in message.attachments], T.TArray(ATTACHMENT_ITEM)
+        )
+    return out
+
+
+# -- native classes ---------------------------------------------------------------------------
+
+
+class NativeInit:
+    """Stands in for a class's `init` method so the evaluator's `new (...)` gives arguments their
+    parameter types (a `{...}` argument is then typed by the configuration record, defaults and
+    all) and calls `construct(obj, *args)`; a returned `BError` is what `new` evaluates to."""
+
+    is_method = True
+
+    def __init__(self, name: str, params: list[Param], construct: Any) -> None:
+        self.name = name
+        self.params = params
+        self.construct = construct
+
+    def bind(self, args: list[Any], named: dict[str, Any] | None) -> list[Any]:
+        out = list(args) + [MISSING] * (len(self.params) - len(args))
+        if len(out) > len(self.params):
+            raise BallerinaPanic(email_error(f"too many arguments in call to '{self.name}'"))
+        for key, value in (named or {}).items():
+            for i, p in enumerate(self.params):
+                if p.name == key:
+                    out[i] = value
+                    break
+            else:
+                raise BallerinaPanic(email_error(f"'{self.name}' has no parameter '{key}'"))
+        return out
+
+    def invoke(self, env: Any, args: list[Any]) -> Any:
+        obj, *rest = args
+        return self.construct(obj, *[None if a is MISSING else a for a in rest])
+
+    def new(self, cls: NativeClass, *args: Any, **named: Any) -> Any:
+        """The constructor used for `new email:X(...)` with the class named."""
+        obj = BObject(cls)
+        result = self.invoke(None, [obj, *self.bind(list(args), named)])
+        return result if isinstance(result, BError) else obj
+
+
+def _param(name: str, t: T.Type, optional: bool = False) -> Param:
+    return Param(name, t, (lambda f: None) if optional else None, False)
+
+
+def _native(obj: Any) -> Any:
+    return obj.env if isinstance(obj, BObject) else None
+
+
+# -- the runtime shared by one program's listeners ---------------------------------------------
+
+
+@attrs.define
+class RuntimeOptions:
+    """What `balmail run` decides for every listener of a program."""
+
+    state_dir: Path = attrs.field(factory=lambda: Path(".balmail"))
+    max_retries: int = DEFAULT_MAX_RETRIES
+    grace_seconds: float = DEFAULT_GRACE_SECONDS
+    log_subjects: bool = False
+    timeouts: Timeouts = attrs.field(factory=Timeouts)
+
+
+class EmailRuntime:
+    """Per program: options, the one state store all listeners share, the lock that makes
+    Ballerina code run one handler at a time (the evaluator's sandbox counters are per program,
+    not per thread), and every listener created, so `balmail run` can start and stop them."""
+
+    def __init__(self, ctx: Any) -> None:
+        self.ctx = ctx
+        self.options = RuntimeOptions()
+        self.lock = threading.RLock()
+        self.listeners: list[EmailListener] = []
+        self._store: StateStore | None = None
+        self._store_lock = threading.Lock()
+
+    @classmethod
+    def of(cls, ctx: Any) -> EmailRuntime:
+        runtime = getattr(ctx, "email_runtime", None)
+        if runtime is None:
+            runtime = cls(ctx)
+            ctx.email_runtime = runtime
+        return runtime  # type: ignore[no-any-return]
+
+    def store(self) -> StateStore:
+        with self._store_lock:
+            if self._store is None:
+                self.options.state_dir.mkdir(parents=True, exist_ok=True)
+                self._store = StateStore(self.options.state_dir / "state.db")
+            return self._store
+
+    def close(self) -> None:
+        with self._store_lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+    def flush_output(self) -> None:
+        for stream in (self.ctx.out, self.ctx.err):
+            try:
+                stream.flush()
+            except (OSError, ValueError, AttributeError):
+                pass
+
+
+class HandlerFailed(Exception):
+    """A service's `onMessage` returned an error or panicked: the message is not handled."""
+
+
+@attrs.define(eq=False)
+class AttachedService:
+    obj: BObject
+    name: str
+
+    def method(self, name: str) -> Any:
+        cls = self.obj.cls
+        found = cls.methods.get(name) if hasattr(cls, "methods") else None
+        if found is None:
+            for base in getattr(cls, "includes", ()):
+                found = getattr(base, "methods", {}).get(name)
+                if found is not None:
+                    break
+        return found
+
+    def describe(self) -> str:
+        return f"service '{self.name}'" if self.name else "service"
+
+
+class EmailListener:
+    """The Python side of an `email:PopListener`/`email:ImapListener` value: its settings, the
+    services attached to it and, once started, the poller that feeds them."""
+
+    def __init__(self, runtime: EmailRuntime, protocol: str, settings: ListenerSettings) -> None:
+        self.runtime = runtime
+        self.protocol = protocol
+        self.settings = settings
+        self.services: list[AttachedService] = []
+        self.poller: Poller | None = None
+        self.module_level = False
+        runtime.listeners.append(self)
+
+    def describe(self) -> str:
+        s = self.settings
+        return f"{self.protocol.upper()} listener for {s.username} at {s.host}:{s.port}"
+
+    # -- Ballerina methods ----------------------------------------------------------------------
+
+    def attach(self, service: Any, name: Any = None) -> BError | None:
+        if not isinstance(service, BObject):
+            return email_error("attach expects a service object")
+        attached = AttachedService(service, _service_name(name))
+        if attached.method("onMessage") is None:
+            return email_error("Service must contain `onMessage` function.")
+        self.services.append(attached)
+        return None
+
+    def detach(self, service: Any) -> BError | None:
+        self.services = [s for s in self.services if s.obj is not service]
+        return None
+
+    def start(self) -> BError | None:
+        if self.poller is not None:
+            return None
+        poller = self._build_poller()
+        if isinstance(poller, BError):
+            return poller
+        old = threading.stack_size()
+        try:
+            threading.stack_size(POLLER_STACK_BYTES)
+        except (ValueError, RuntimeError):
+            pass
+        try:
+            poller.start()
+        except MailError as error:
+            return email_error(str(error))
+        finally:
+            threading.stack_size(old)
+        return None
+
+    def poll_once(self) -> BError | None:
+        """One polling cycle on the calling thread (`balmail run --once`)."""
+        poller = self.poller or self._build_poller()
+        if isinstance(poller, BError):
+            return poller
+        poller.poll_once()
+        return None
+
+    def _build_poller(self) -> Poller | BError:
+        if not self.services:
+            return email_error(f"Cannot start the {self.describe()}: no service is attached")
+        options = self.runtime.options
+        try:
+            store = self.runtime.store()
+        except Exception as error:
+            return email_error(f"Cannot open the state store in {options.state_dir}: {error}")
+        settings = attrs.evolve(self.settings, timeouts=options.timeouts)
+        self.poller = Poller(
+            settings,
+            store,
+            self.on_message,
+            on_error=self.on_error,
+            on_close=self.on_close,
+            max_retries=options.max_retries,
+            log_subjects=options.log_subjects,
+        )
+        return self.poller
+
+    def graceful_stop(self, grace: float | None = None) -> BError | None:
+        if self.poller is not None:
+            self.poller.stop(self.runtime.options.grace_seconds if grace is None else grace)
+        return None
+
+    def immediate_stop(self) -> BError | None:
+        return self.graceful_stop(0.0)
+
+    @property
+    def running(self) -> bool:
+        return self.poller is not None and not self.poller.join(0)
+
+    # -- poller callbacks -----------------------------------------------------------------------
+
+    def on_message(self, message: ReceivedMessage, raw: bytes, key: MessageKey) -> None:
+        failures = []
+        for service in list(self.services):
+            method = service.method("onMessage")
+            if method is None:
+                continue
+            outcome = self.call(service, "onMessage", method, message_value(message))
+            if outcome is not None:
+                failures.append(outcome)
+        if failures:
+            raise HandlerFailed("; ".join(failures))
+
+    def on_error(self, error: MailError) -> None:
+        handled = False
+        for service in list(self.services):
+            method = service.method("onError")
+            if method is None:
+                continue
+            handled = True
+            outcome = self.call(service, "onError", method, email_error(str(error)))
+            if outcome is not None:
+                log.error("%s", outcome)
+        if not handled:
+            log.error("%s: %s", self.describe(), error)
+
+    def on_close(self, error: MailError | None) -> None:
+        for service in list(self.services):
+            method = service.method("onClose")
+            if method is None:
+                continue
+            outcome = self.call(
+                service, "onClose", method, None if error is None else email_error(str(error))
+            )
+            if outcome is not None:
+                log.error("%s", outcome)
+        if error is not None:
+            log.warning("%s closed: %s", self.describe(), error)
+
+    def call(self, service: AttachedService, name: str, method: Any, arg: Any) -> str | None:
+        """Run one handler under the program's lock with fresh budgets; None when it succeeded,
+        else a sentence saying how it failed."""
+        runtime = self.runtime
+        args = [arg][: len(method.params)]
+        where = f"{name} of {service.describe()}"
+        with runtime.lock:
+            sandbox = runtime.ctx.sandbox
+            sandbox.start_invocation()
+            try:
+                result = method.invoke(service.obj.env, [service.obj, *method.bind(args, None)])
+            except BallerinaPanic as panic:
+                return f"{where} panicked: {_error_text(panic.error)}"
+            except RecursionError:
+                return f"{where} panicked: stack overflow"
+            finally:
+                runtime.flush_output()
+        if isinstance(result, BError):
+            return f"{where} returned an error: {_error_text(result)}"
+        return None
+
+
+def _error_text(error: BError) -> str:
+    text = error.message
+    if error.detail:
+        text += " " + to_string(error.detail)
+    return text
+
+
+def _service_name(name: Any) -> str:
+    if name is None:
+        return ""
+    if isinstance(name, BList):
+        return "/" + "/".join(str(x) for x in name)
+    return str(name)
+
+
+# -- clients ----------------------------------------------------------------------------------
+
+
+class ReceivingClient:
+    """`email:PopClient`/`email:ImapClient`: one session per call, so an idle client holds no
+    connection; `receiveMessage` takes the oldest new message and acknowledges it (IMAP
+    `\\Seen`, POP3 `DELE`) as Ballerina's client does."""
+
+    def __init__(
+        self, runtime: EmailRuntime, protocol: str, host: str, username: str, password: str, config: BMap
+    ) -> None:
+        self.runtime = runtime
+        self.protocol = protocol
+        self.host = host
+        self.username = username
+        self._password = password
+        self.port = config["port"]
+        self.security = Security.from_name(config["security"])
+        self.secure_socket = secure_socket_config(config.get("secureSocket"))
+
+    def receive(self, folder: str, timeout: Decimal | float) -> Any:
+        deadline = time.monotonic() + float(timeout)
+        while True:
+            try:
+                raw = self._take_one(folder)
+            except MailError as error:
+                return email_error(str(error))
+            if raw is not None:
+                try:
+                    return message_value(parse_message(raw))
+                except MailError as error:
+                    return email_error(str(error))
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(min(1.0, max(0.0, deadline - time.monotonic())))
+
+    def _take_one(self, folder: str) -> bytes | None:
+        from balmail.mail.imap import ImapClient
+        from balmail.mail.pop3 import Pop3Client
+
+        common: dict[str, Any] = {
+            "port": self.port,
+            "security": self.security,
+            "secure_socket": self.secure_socket,
+            "timeouts": self.runtime.options.timeouts,
+        }
+        if self.protocol == "imap":
+            with ImapClient(self.host, self.username, self._password, **common) as imap:
+                imap.select_folder(folder)
+                uids = imap.search_unseen()
+                if not uids:
+                    return None
+                for fetched in imap.fetch(uids[:1]):
+                    imap.mark_seen([fetched.uid])
+                    return fetched.raw
+                return None
+        pop = Pop3Client(self.host, self.username, self._password, **common)
+        pop.connect()
+        try:
+            listings = pop.list_messages()
+            if not listings:
+                return None
+            raw = pop.retrieve(listings[0].number)
+            pop.delete(listings[0].number)
+        except BaseException:
+            pop.abort()
+            raise
+        pop.quit()
+        return raw
+
+
+def _outgoing(message: BMap) -> Any:
+    from balmail.mail.compose import FileAttachment, OutgoingMessage, OutgoingPart
+
+    def addresses(v: Any) -> list[str]:
+        if v is None:
+            return []
+        return [v] if isinstance(v, str) else [str(x) for x in v]
+
+    attachments: list[Any] = []
+    raw_attachments = message.get("attachments")
+    items = (
+        raw_attachments
+        if isinstance(raw_attachments, BList)
+        else ([raw_attachments] if raw_attachments is not None else [])
+    )
+    for item in items:
+        if isinstance(item, BObject) and isinstance(item.env, MimePart):
+            attachments.append(item.env)
+        elif isinstance(item, BMap):
+            attachments.append(FileAttachment(item["filePath"], item["contentType"]))
+        elif isinstance(item, BObject) and isinstance(item.env, OutgoingPart):
+            attachments.append(item.env)
+    headers = message.get("headers")
+    return OutgoingMessage(
+        to=addresses(message.get("to")),
+        subject=message.get("subject") or "",
+        from_=message.get("from"),
+        sender=message.get("sender"),
+        cc=addresses(message.get("cc")),
+        bcc=addresses(message.get("bcc")),
+        reply_to=addresses(message.get("replyTo")),
+        body=message.get("body"),
+        html_body=message.get("htmlBody"),
+        content_type=message.get("contentType"),
+        headers=dict(headers) if headers else {},
+        attachments=attachments,
+    )
+
+
+# -- the module -------------------------------------------------------------------------------
+
+
+def module(ctx: Any) -> LibModule:
+    """Built per program: listener and client classes reach the program's runtime."""
+    runtime = EmailRuntime.of(ctx)
+    sandbox = ctx.sandbox
+
+    def listener_class(class_name: str, protocol: str, config_type: T.TRecord) -> tuple[NativeClass, Any]:
+        def construct(obj: BObject, config: Any) -> BError | None:
+            try:
+                checked = coerce_record(config, config_type, "the listener configuration")
+                settings = listener_settings(protocol, checked)
+            except (ConfigProblem, MailError) as problem:
+                return email_error(f"Invalid {config_type.name}: {problem}")
+            obj.env = EmailListener(runtime, protocol, settings)
+            return None
+
+        def stopped(method: Any) -> Any:
+            def call(obj: BObject, *args: Any) -> Any:
+                listener = _native(obj)
+                if not isinstance(listener, EmailListener):
+                    return email_error("the listener was not initialised")
+                return method(listener, *args)
+
+            return call
+
+        init = NativeInit(class_name, [_param("config", config_type)], construct)
+        cls = NativeClass(
+            class_name,
+            {
+                "attach": stopped(EmailListener.attach),
+                "detach": stopped(EmailListener.detach),
+                "start": stopped(EmailListener.start),
+                "gracefulStop": stopped(EmailListener.graceful_stop),
+                "immediateStop": stopped(EmailListener.immediate_stop),
+            },
+        )
+        cls.init = init
+        cls.type.native_ctor = lambda *a, **k: init.new(cls, *a, **k)  # type: ignore[attr-defined]
+        return cls, cls.type.native_ctor  # type: ignore[attr-defined]
+
+    def client_class(class_name: str, protocol: str, config_type: T.TRecord) -> tuple[NativeClass, Any]:
+        def construct(obj: BObject, host: Any, username: Any, password: Any, config: Any = None) -> Any:
+            try:
+                checked = coerce_record(
+                    config if config is not None else BMap(), config_type, "the client configuration"
+                )
+            except ConfigProblem as problem:
+                return email_error(f"Invalid {config_type.name}: {problem}")
+            denied = sandbox.allow_net(str(host), checked["port"])
+            if denied is not None:
+                return email_error(denied.message)
+            if protocol == "smtp":
+                from balmail.mail.smtp import SmtpSender
+
+                obj.env = SmtpSender(
+                    str(host),
+                    str(username),
+                    str(password),
+                    port=checked["port"],
+                    security=Security.from_name(checked["security"]),
+                    secure_socket=secure_socket_config(checked.get("secureSocket")),
+                    timeouts=runtime.options.timeouts,
+                )
+            else:
+                obj.env = ReceivingClient(runtime, protocol, str(host), str(username), str(password), checked)
+            return None
+
+        params = [
+            _param("host", T.STRING),
+            _param("username", T.STRING),
+            _param("password", T.STRING),
+            _param("clientConfig", config_type, optional=True),
+        ]
+        init = NativeInit(class_name, params, construct)
+        if protocol == "smtp":
+            methods = {"sendMessage": send_message, "send": send, "close": lambda obj: None}
+        else:
+            methods = {"receiveMessage": receive_message, "close": lambda obj: None}
+        cls = NativeClass(class_name, methods)
+        cls.init = init
+        cls.type.native_ctor = lambda *a, **k: init.new(cls, *a, **k)  # type: ignore[attr-defined]
+        return cls, cls.type.native_ctor  # type: ignore[attr-defined]
+
+    def receive_message(obj: BObject, folder: Any = None, timeout: Any = None) -> Any:
+        client = _native(obj)
+        if not isinstance(client, ReceivingClient):
+            return email_error("the client was not initialised")
+        return client.receive(folder or DEFAULT_FOLDER, timeout if timeout is not None else 1)
+
+    def send_message(obj: BObject, message: Any) -> Any:
+        from balmail.mail.smtp import SmtpSender
+
+        sender = _native(obj)
+        if not isinstance(sender, SmtpSender):
+            return email_error("the client was not initialised")
+        if not isinstance(message, BMap):
+            return email_error("sendMessage expects an email:Message record")
+        try:
+            sender.send(_outgoing(message))
+        except MailError as error:
+            return email_error(str(error))
+        return None
+
+    def send(obj: BObject, to: Any, subject: Any, from_: Any = None, body: Any = None, **options: Any) -> Any:
+        message = BMap({"to": to, "subject": subject}, MESSAGE)
+        extra = dict(options)
+        if "from" in extra:
+            from_ = extra.pop("from")
+        if from_ is not None:
+            message["from"] = from_
+        if body is not None:
+            message["body"] = body
+        message.update({k: v for k, v in extra.items() if v is not None})
+        return send_message(obj, message)
+
+    pop_listener, pop_listener_new = listener_class("email:PopListener", "pop3", POP_LISTENER_CONFIG)
+    imap_listener, imap_listener_new = listener_class("email:ImapListener", "imap", IMAP_LISTENER_CONFIG)
+    pop_client, pop_client_new = client_class("email:PopClient", "pop3", POP_CONFIG)
+    imap_client, imap_client_new = client_class("email:ImapClient", "imap", IMAP_CONFIG)
+    smtp_client, smtp_client_new = client_class("email:SmtpClient", "smtp", SMTP_CONFIG)
+
+    return LibModule(
+        "ballerina/email",
+        constants=dict(CONSTANTS),
+        types={
+            "Message": MESSAGE,
+            "Options": OPTIONS,
+            "Attachment": ATTACHMENT,
+            "SecureSocket": SECURE_SOCKET,
+            "Security": SECURITY,
+            "Error": EMAIL_ERROR,
+            "Service": SERVICE,
+            "PopListenerConfiguration": POP_LISTENER_CONFIG,
+            "ImapListenerConfiguration": IMAP_LISTENER_CONFIG,
+            "PopConfiguration": POP_CONFIG,
+            "ImapConfiguration": IMAP_CONFIG,
+            "SmtpConfiguration": SMTP_CONFIG,
+            "PopListener": pop_listener.type,
+            "ImapListener": imap_listener.type,
+            "PopClient": pop_client.type,
+            "ImapClient": imap_client.type,
+            "SmtpClient": smtp_client.type,
+        },
+        classes={
+            "PopListener": pop_listener_new,
+            "ImapListener": imap_listener_new,
+            "PopClient": pop_client_new,
+            "ImapClient": imap_client_new,
+            "SmtpClient": smtp_client_new,
+        },
+    )

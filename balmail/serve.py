@@ -1,0 +1,258 @@
+"""The listener runtime of `balmail run`: binds a program's email services to its listeners,
+starts one poller per listener after `main`, and stops them all gracefully on SIGINT/SIGTERM.
+
+Two entry points, both called by `app.run_program`:
+- `prepare_services` (before module initialisation) compiles every `service ... on ...`
+  declaration into a service object, through the evaluator's own object-constructor compilation,
+  and adds an initialisation step that attaches it to its listeners, after every module-level
+  listener has been initialised (so an attach failure is a module init failure, as in Ballerina);
+- `serve_listeners` (after `main` returned) starts the module's listeners and waits, on the main
+  thread because only it receives signals, until a signal or until every listener has stopped.
+
+Listeners started from `main` with `l.'start()` keep running after `main` returns, until a
+signal, like module-level ones (see docs/runtime.md).
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import signal
+import threading
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from balmail import diagnostics as diag
+from balmail.diagnostics import Diagnostic
+from balmail.lang.errors import BallerinaPanic, make_error
+from balmail.lang.values import BError, BObject, quote_string
+from balmail.lib.email import DEFAULT_GRACE_SECONDS, DEFAULT_MAX_RETRIES, EmailListener, EmailRuntime
+from balmail.source import SourceFile
+from balmail.syntax import ast
+
+SERVE_CODE = "BALMAIL_SERVE_001"
+STATE_DIR_NAME = ".balmail"
+WAKE_SECONDS = 0.2
+"""How often the main thread checks whether every listener has stopped by itself."""
+
+
+@attrs.define
+class ServeOptions:
+    """The `balmail run` flags that shape the listener runtime."""
+
+    state_dir: Path | None = None
+    """Where the delivery state lives; default `.balmail/` beside the program."""
+    max_retries: int = DEFAULT_MAX_RETRIES
+    grace_seconds: float = DEFAULT_GRACE_SECONDS
+    once: bool = False
+    log_subjects: bool = False
+
+
+def prepare_services(
+    program: Any, ctx: Any, source: SourceFile, options: ServeOptions | None
+) -> list[Diagnostic]:
+    """Compile the service declarations and schedule their attachment; the runtime options are
+    set now because `main` may create and start listeners itself."""
+    options = options or ServeOptions()
+    if not program.services and getattr(ctx, "email_runtime", None) is None:
+        return []
+    runtime = EmailRuntime.of(ctx)
+    state_dir = options.state_dir or Path(source.path).resolve().parent / STATE_DIR_NAME
+    runtime.options = attrs.evolve(
+        runtime.options,
+        state_dir=Path(state_dir),
+        max_retries=options.max_retries,
+        grace_seconds=options.grace_seconds,
+        log_subjects=options.log_subjects,
+    )
+    configure_logging(ctx)
+    compiler = program.compiler
+    if compiler is None:
+        return []
+    from balmail.lang.compile import CompileError
+
+    found: list[Diagnostic] = []
+    for service in program.services:
+        try:
+            program.init_steps.append(_attach_step(compiler, service))
+        except CompileError as error:
+            span = error.span if error.span is not None else service.span
+            found.append(diag.error(SERVE_CODE, str(error), span))
+    return found
+
+
+def _attach_step(compiler: Any, service: ast.ServiceDecl) -> Any:
+    constructor = ast.ObjectConstructor(
+        span=service.span, qualifiers=("service",), type=service.type, members=service.members
+    )
+    make_object = compiler.expr(constructor, None)
+    listeners = [(compiler.expr(expr, None), expr) for expr in service.listeners]
+    name = _attach_name(service.attach_point)
+
+    def attach() -> None:
+        frame = compiler.module_frame()
+        targets: list[EmailListener] = []
+        for evaluate, expr in listeners:
+            value = evaluate(frame)
+            if isinstance(value, BError):
+                raise BallerinaPanic(value)
+            listener = value.env if isinstance(value, BObject) else None
+            if not isinstance(listener, EmailListener):
+                panic = BallerinaPanic(make_error("a service can only be attached to an email listener here"))
+                panic.line = expr.span.line
+                raise panic
+            listener.module_level = True
+            targets.append(listener)
+        obj = make_object(frame)
+        for listener in targets:
+            error = listener.attach(obj, name)
+            if error is not None:
+                panic = BallerinaPanic(error)
+                panic.line = service.span.line
+                raise panic
+
+    return attach
+
+
+def _attach_name(point: str | tuple[str, ...] | None) -> str | None:
+    if point is None:
+        return None
+    if isinstance(point, tuple):
+        return "/" + "/".join(point)
+    return point
+
+
+def serve_listeners(program: Any, ctx: Any, options: ServeOptions | None) -> str | None:
+    """Run the program's listeners until a signal; None when all went well, else the error line
+    for stderr (a listener that cannot start)."""
+    options = options or ServeOptions()
+    runtime: EmailRuntime | None = getattr(ctx, "email_runtime", None)
+    if runtime is None:
+        return None
+    for _name, slot in program.listeners:
+        value = program.G[slot]
+        if isinstance(value, BObject) and isinstance(value.env, EmailListener):
+            value.env.module_level = True
+    log = logging.getLogger("balmail.serve")
+    to_start: list[EmailListener] = []
+    for listener in runtime.listeners:
+        if not listener.module_level or listener.poller is not None:
+            continue
+        if not listener.services:
+            log.warning("%s has no service attached; it is not polled", listener.describe())
+            continue
+        to_start.append(listener)
+    try:
+        if options.once:
+            return _run_once(runtime, to_start)
+        return _run_until_signal(runtime, to_start, log)
+    finally:
+        runtime.close()
+        runtime.flush_output()
+
+
+def _run_once(runtime: EmailRuntime, listeners: list[EmailListener]) -> str | None:
+    for listener in listeners:
+        error = listener.poll_once()
+        if error is not None:
+            return f"error: {error.message}"
+    _stop_all([li for li in runtime.listeners if li.poller is not None], runtime.options.grace_seconds)
+    return None
+
+
+def _run_until_signal(
+    runtime: EmailRuntime, listeners: list[EmailListener], log: logging.Logger
+) -> str | None:
+    stop = threading.Event()
+    received: list[int] = []
+
+    def on_signal(signum: int, _frame: Any) -> None:
+        received.append(signum)
+        stop.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        for listener in listeners:
+            error = listener.start()
+            if error is not None:
+                _stop_all(
+                    [li for li in runtime.listeners if li.poller is not None], runtime.options.grace_seconds
+                )
+                return f"error: {error.message}"
+        active = [li for li in runtime.listeners if li.poller is not None]
+        if not active:
+            return None
+        log.info("%d listener(s) polling; stop with Ctrl-C or SIGTERM", len(active))
+        while not stop.wait(WAKE_SECONDS):
+            if not any(li.running for li in active):
+                break
+        if received:
+            log.info(
+                "%s received: stopping listeners (grace period %gs)",
+                signal.Signals(received[0]).name,
+                runtime.options.grace_seconds,
+            )
+        _stop_all(active, runtime.options.grace_seconds)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return None
+
+
+def _stop_all(listeners: list[EmailListener], grace: float) -> None:
+    """Stop every listener at once, so the grace periods run side by side, not one after another."""
+    threads = [
+        threading.Thread(target=listener.graceful_stop, args=(grace,), name="balmail-stop", daemon=True)
+        for listener in listeners
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(grace + 10.0)
+
+
+# -- logging ------------------------------------------------------------------------------------
+
+
+class LogfmtFormatter(logging.Formatter):
+    """Runtime log lines in the same shape as `log:printInfo` lines, so one parser reads both."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        now = datetime.datetime.fromtimestamp(record.created, datetime.UTC).astimezone()
+        level = {"WARNING": "WARN", "CRITICAL": "ERROR"}.get(record.levelname, record.levelname)
+        text = record.getMessage()
+        if record.exc_info:
+            text += "\n" + self.formatException(record.exc_info)
+        return (
+            f'time={now.isoformat(timespec="milliseconds")} level={level} module="balmail" '
+            f"message={quote_string(text)}"
+        )
+
+
+class _ContextStream(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to the run context's error stream as it is at the time of each record."""
+
+    def __init__(self, ctx: Any) -> None:
+        super().__init__(ctx.err)
+        self._ctx = ctx
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.setStream(self._ctx.err)
+        super().emit(record)
+
+
+def configure_logging(ctx: Any) -> None:
+    """Runtime logs at INFO on the program's stderr (BALMAIL_LOG_LEVEL=DEBUG for one line per
+    polling cycle); set up once per run context."""
+    logger = logging.getLogger("balmail")
+    for handler in list(logger.handlers):
+        if isinstance(handler, _ContextStream):
+            logger.removeHandler(handler)
+    handler = _ContextStream(ctx)
+    handler.setFormatter(LogfmtFormatter())
+    logger.addHandler(handler)
+    logger.setLevel(os.environ.get("BALMAIL_LOG_LEVEL", "INFO").upper())
+    logger.propagate = False
