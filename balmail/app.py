@@ -185,6 +185,7 @@ def run_program(
     err: TextIO | None = None,
     cwd: str | Path | None = None,
     environ: dict[str, str] | None = None,
+    serve_options: Any = None,
 ) -> RunResult:
     """Run the `main` of a `.bal` file. Program output goes to `out`/`err`; the result says how it ended."""
     from balmail.config import ConfigError, resolve_configurables
@@ -194,6 +195,11 @@ def run_program(
     ctx = RunContext(out=out, err=err, sandbox=sandbox)
     program, found = compile_source(source, ctx)
     if program is None:
+        return RunResult(1, found, [source])
+    from balmail.serve import prepare_services, serve_listeners  # email services and listeners
+
+    found.extend(prepare_services(program, ctx, source, serve_options))
+    if any(d.is_error for d in found):
         return RunResult(1, found, [source])
     try:
         ctx.config_values = resolve_configurables(
@@ -235,6 +241,10 @@ def run_program(
             ctx.out.flush()
         except (OSError, ValueError):
             pass
+    if outcome and outcome[0].exit_code == 0:
+        failure = serve_listeners(program, ctx, serve_options)  # until SIGINT/SIGTERM
+        if failure is not None:
+            return RunResult(1, found, [source], failure)
     return outcome[0] if outcome else RunResult(1, found, [source], "error: the program stopped unexpectedly")
 
 
