@@ -135,6 +135,14 @@ def lint(
 @click.option("--max-time", type=float, default=None, help="Wall-time budget in seconds.")
 @click.option("--max-depth", type=int, default=None, help="Call depth budget.")
 @click.option("--max-size", type=int, default=None, help="Largest string/list/map size.")
+@click.option("--state-dir", type=click.Path(file_okay=False), default=None,
+              help="Where listeners record handled messages (default: .balmail/ beside the program).")
+@click.option("--max-retries", type=click.IntRange(min=0), default=3, show_default=True,
+              help="Retries of a message whose handler failed before it is given up.")
+@click.option("--grace-period", type=click.FloatRange(min=0), default=30.0, show_default=True,
+              help="Seconds a running handler may take to finish after SIGINT/SIGTERM.")
+@click.option("--once", is_flag=True, help="Run one polling cycle for every listener, then exit.")
+@click.option("--log-subjects", is_flag=True, help="Show message subjects in the delivery log lines.")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(
     program: str,
@@ -147,12 +155,19 @@ def run(
     max_time: float | None,
     max_depth: int | None,
     max_size: int | None,
+    state_dir: str | None,
+    max_retries: int,
+    grace_period: float,
+    once: bool,
+    log_subjects: bool,
     args: tuple[str, ...],
 ) -> None:
-    """Run PROGRAM's `main`; ARGS (after `--`) go to `main`. Exit 1 on compile errors or an error."""
+    """Run PROGRAM's `main`, then its email listeners until SIGINT/SIGTERM; ARGS (after `--`) go to
+    `main`. Exit 1 on compile errors or an error."""
     from balmail.app import run_program
     from balmail.lang.sandbox import Budgets, Permissions
     from balmail.report import render_text
+    from balmail.serve import ServeOptions
 
     def grant(values: tuple[str, ...]) -> tuple[str, ...] | None:
         items = [v for raw in values for v in raw.split(",") if v]
@@ -180,6 +195,10 @@ def run(
     result = run_program(
         program, argv, overrides=parsed, permissions=permissions, budgets=budgets,
         out=sys.stdout, err=sys.stderr,
+        serve_options=ServeOptions(
+            state_dir=Path(state_dir) if state_dir else None, max_retries=max_retries,
+            grace_seconds=grace_period, once=once, log_subjects=log_subjects,
+        ),
     )
     if result.diagnostics and any(d.is_error for d in result.diagnostics):
         click.echo(render_text(result.diagnostics, result.sources), err=True, nl=False)
