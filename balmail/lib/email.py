@@ -23,7 +23,7 @@ import attrs
 from balmail.lang import types as T
 from balmail.lang.errors import BallerinaPanic
 from balmail.lang.scope import MISSING, Param
-from balmail.lang.values import BError, BList, BMap, BObject, to_string
+from balmail.lang.values import BError, BList, BMap, BObject, quote_string, to_string
 from balmail.lib.mime import ENTITY_TYPE, NativeClass, entity_value
 from balmail.lib.registry import LibModule
 from balmail.mail.connection import Timeouts
@@ -170,39 +170,38 @@ class ConfigProblem(Exception):
     """A configuration value does not fit its closed record type."""
 
 
-def coerce_record(value: Any, record: T.TRecord, where: str) -> BMap:
+def coerce_record(value: Any, record: T.TRecord, path: str = "") -> BMap:
     """`value` checked against a closed record type and completed with its defaults, the way a
     mapping constructor typed by the record would be; numbers become decimals where the record
     wants a decimal (an untyped `{pollingInterval: 10}` argument holds an int)."""
     if not isinstance(value, BMap):
-        raise ConfigProblem(f"{where} must be a {record.name} record, got {T.value_type_name(value)}")
+        what = f"field '{path}'" if path else "the value"
+        raise ConfigProblem(f"{what} must be a {record.name} record, got {T.value_type_name(value)}")
     out = BMap(type=record)
     for key in value:
         if key not in record.fields:
-            raise ConfigProblem(f"{where} has a field '{key}' that {record.name} does not allow")
+            raise ConfigProblem(f"field '{path}{key}' is not allowed (the record is closed)")
     for name, field in record.fields.items():
-        place = f"{where}.{name}"
         if name in value and not (value[name] is None and field.optional):
-            out[name] = _coerce_value(value[name], field.type, place)
+            out[name] = _coerce_value(value[name], field.type, f"{path}{name}")
         elif field.default is not None:
             out[name] = field.default()
         elif not field.optional:
-            raise ConfigProblem(f"{where} is missing the required field '{name}' of {record.name}")
+            raise ConfigProblem(f"required field '{path}{name}' is missing")
     return out
 
 
-def _coerce_value(v: Any, t: T.Type, where: str) -> Any:
+def _coerce_value(v: Any, t: T.Type, path: str) -> Any:
     r = T.resolve(t)
     if isinstance(r, T.TRecord):
-        return coerce_record(v, r, where)
+        return coerce_record(v, r, path + ".")
     if isinstance(r, T.TDecimal) and type(v) in (int, float):
         v = Decimal(str(v))
     if isinstance(r, T.TArray) and isinstance(v, BList):
-        v = BList([_coerce_value(x, r.element, f"{where}[{i}]") for i, x in enumerate(v)], r)
+        v = BList([_coerce_value(x, r.element, f"{path}[{i}]") for i, x in enumerate(v)], r)
     if not r.contains(v):
-        raise ConfigProblem(
-            f"{where} must be {t}, got {to_string(v) if type(v) is str else T.value_type_name(v)}"
-        )
+        got = quote_string(v) if type(v) is str else T.value_type_name(v)
+        raise ConfigProblem(f"field '{path}' must be {t}, got {got}")
     return v
 
 
@@ -378,7 +377,7 @@ class EmailRuntime:
                 pass
 
 
-class HandlerFailed(Exception):
+class HandlerFailed(MailError):
     """A service's `onMessage` returned an error or panicked: the message is not handled."""
 
 
@@ -690,7 +689,7 @@ def module(ctx: Any) -> LibModule:
     def listener_class(class_name: str, protocol: str, config_type: T.TRecord) -> tuple[NativeClass, Any]:
         def construct(obj: BObject, config: Any) -> BError | None:
             try:
-                checked = coerce_record(config, config_type, "the listener configuration")
+                checked = coerce_record(config, config_type)
                 settings = listener_settings(protocol, checked)
             except (ConfigProblem, MailError) as problem:
                 return email_error(f"Invalid {config_type.name}: {problem}")
@@ -724,9 +723,7 @@ def module(ctx: Any) -> LibModule:
     def client_class(class_name: str, protocol: str, config_type: T.TRecord) -> tuple[NativeClass, Any]:
         def construct(obj: BObject, host: Any, username: Any, password: Any, config: Any = None) -> Any:
             try:
-                checked = coerce_record(
-                    config if config is not None else BMap(), config_type, "the client configuration"
-                )
+                checked = coerce_record(config if config is not None else BMap(), config_type)
             except ConfigProblem as problem:
                 return email_error(f"Invalid {config_type.name}: {problem}")
             denied = sandbox.allow_net(str(host), checked["port"])
