@@ -33,6 +33,12 @@ def _factories() -> dict[str, Callable[[Any], LibModule]]:
         found["ballerina/email"] = email_lib.module  # type: ignore[attr-defined]
     except (ImportError, AttributeError):
         pass
+    try:  # ballerina/mime: mime:Entity, what received attachments are (balmail/lib/mime.py)
+        from balmail.lib import mime as mime_lib
+
+        found["ballerina/mime"] = mime_lib.module
+    except ImportError:
+        pass
     return found | {
         "ballerina/io": io.module,
         "ballerina/log": log.module,
