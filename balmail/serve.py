@@ -69,6 +69,7 @@ def prepare_services(
         log_subjects=options.log_subjects,
     )
     configure_logging(ctx)
+    SignalGate.install(ctx, runtime)
     compiler = program.compiler
     if compiler is None:
         return []
@@ -152,6 +153,9 @@ def serve_listeners(program: Any, ctx: Any, options: ServeOptions | None) -> str
     finally:
         runtime.close()
         runtime.flush_output()
+        gate = SignalGate.of(ctx)
+        if gate is not None:
+            gate.restore()
 
 
 def _run_once(runtime: EmailRuntime, listeners: list[EmailListener]) -> str | None:
@@ -166,40 +170,82 @@ def _run_once(runtime: EmailRuntime, listeners: list[EmailListener]) -> str | No
 def _run_until_signal(
     runtime: EmailRuntime, listeners: list[EmailListener], log: logging.Logger
 ) -> str | None:
-    stop = threading.Event()
-    received: list[int] = []
-
-    def on_signal(signum: int, _frame: Any) -> None:
-        received.append(signum)
-        stop.set()
-
-    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        for listener in listeners:
-            error = listener.start()
-            if error is not None:
-                _stop_all(
-                    [li for li in runtime.listeners if li.poller is not None], runtime.options.grace_seconds
-                )
-                return f"error: {error.message}"
-        active = [li for li in runtime.listeners if li.poller is not None]
-        if not active:
-            return None
-        log.info("%d listener(s) polling; stop with Ctrl-C or SIGTERM", len(active))
-        while not stop.wait(WAKE_SECONDS):
-            if not any(li.running for li in active):
-                break
-        if received:
-            log.info(
-                "%s received: stopping listeners (grace period %gs)",
-                signal.Signals(received[0]).name,
-                runtime.options.grace_seconds,
+    gate = SignalGate.of(runtime.ctx) or SignalGate.install(runtime.ctx, runtime)
+    gate.serving = True
+    for listener in listeners:
+        error = listener.start()
+        if error is not None:
+            _stop_all(
+                [li for li in runtime.listeners if li.poller is not None], runtime.options.grace_seconds
             )
-        _stop_all(active, runtime.options.grace_seconds)
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+            return f"error: {error.message}"
+    active = [li for li in runtime.listeners if li.poller is not None]
+    if not active:
+        return None
+    log.info("%d listener(s) polling; stop with Ctrl-C or SIGTERM", len(active))
+    while not gate.event.wait(WAKE_SECONDS):
+        if not any(li.running for li in active):
+            break
+    if gate.received:
+        log.info(
+            "%s received: stopping listeners (grace period %gs)",
+            signal.Signals(gate.received[0]).name,
+            runtime.options.grace_seconds,
+        )
+    _stop_all(active, runtime.options.grace_seconds)
     return None
+
+
+class SignalGate:
+    """SIGINT/SIGTERM for a program with email listeners, installed on the main thread before
+    the program starts. While listeners are served, a signal just wakes the serving loop. While
+    `main` still runs (it may have started listeners and be sleeping), a signal stops every
+    running listener gracefully and ends the process with exit code 0, as Ballerina's runtime
+    does: `main` runs on a worker thread that cannot be interrupted."""
+
+    def __init__(self, runtime: EmailRuntime) -> None:
+        self.runtime = runtime
+        self.event = threading.Event()
+        self.received: list[int] = []
+        self.serving = False
+        self.previous: dict[int, Any] = {}
+
+    @classmethod
+    def of(cls, ctx: Any) -> SignalGate | None:
+        return getattr(ctx, "email_signals", None)
+
+    @classmethod
+    def install(cls, ctx: Any, runtime: EmailRuntime) -> SignalGate:
+        gate = cls.of(ctx)
+        if gate is None:
+            gate = cls(runtime)
+            ctx.email_signals = gate
+            if threading.current_thread() is threading.main_thread():
+                for sig in (signal.SIGINT, signal.SIGTERM):
+                    gate.previous[sig] = signal.signal(sig, gate.on_signal)
+        return gate
+
+    def on_signal(self, signum: int, _frame: Any) -> None:
+        self.received.append(signum)
+        self.event.set()
+        if self.serving:
+            return
+        runtime = self.runtime
+        running = [li for li in runtime.listeners if li.poller is not None]
+        logging.getLogger("balmail.serve").info(
+            "%s received while main runs: stopping %d listener(s) and exiting",
+            signal.Signals(signum).name,
+            len(running),
+        )
+        _stop_all(running, runtime.options.grace_seconds)
+        runtime.close()
+        runtime.flush_output()
+        os._exit(0)
+
+    def restore(self) -> None:
+        for sig, handler in self.previous.items():
+            signal.signal(sig, handler)
+        self.previous.clear()
 
 
 def _stop_all(listeners: list[EmailListener], grace: float) -> None:

@@ -286,6 +286,40 @@ def test_service_object_attached_and_started_from_main(mailbox: DovecotServer, t
     assert run.seen == ["got beat", "closed", "main done"]
 
 
+def test_sigterm_while_main_sleeps_stops_its_listener_and_exits_0(
+    mailbox: DovecotServer, tmp_path: Path
+) -> None:
+    program = write_program(
+        tmp_path,
+        mailbox,
+        """
+        public function main() returns error? {
+            email:ImapListener l = check new ({
+                host: "127.0.0.1", username: "alice", password: password, port: imapPort,
+                security: email:START_TLS_NEVER, pollingInterval: 0.2
+            });
+            check l.attach(service object {
+                remote function onMessage(email:Message message) {
+                    io:println("got ", message.subject);
+                }
+                remote function onClose(email:Error? err) {
+                    io:println("closed");
+                }
+            });
+            check l.'start();
+            runtime:sleep(50);
+            io:println("not reached");
+        }
+        """,
+        imports="import ballerina/lang.runtime;\n",
+    )
+    mailbox.append("alice", message("one"))
+    run = Running(program)
+    assert run.wait_for(1) == ["got one"]
+    assert run.stop() == 0, run.stderr
+    assert run.seen == ["got one", "closed"]
+
+
 def test_failing_handler_goes_to_on_error_is_retried_then_given_up(
     mailbox: DovecotServer, tmp_path: Path
 ) -> None:
