@@ -120,7 +120,7 @@ def lint(
     sys.exit(EXIT_ERRORS if failed(found, strict=strict) else EXIT_OK)
 
 
-@main.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
+@main.command()
 @click.argument("program", type=click.Path(dir_okay=False))
 @click.option("-C", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a configurable variable.")
 @click.option("--allow-read", "allow_read", multiple=True, is_flag=False, flag_value="*", metavar="PATH",

@@ -108,6 +108,10 @@ def to_value(raw: Any, t: T.Type) -> Any:
         from balmail.lang.ops import clone_readonly
 
         return clone_readonly(to_value(raw, r.non_readonly()))
+    if isinstance(raw, decimal.Decimal):
+        if isinstance(r, T.TDecimal | T.TAnydata | T.TJson | T.TAny):
+            return raw
+        raise ValueError
     if isinstance(raw, bool):
         if isinstance(r, T.TBoolean | T.TAnydata | T.TJson | T.TAny):
             return raw

@@ -18,7 +18,7 @@ class RunContext:
         err: TextIO | None = None,
         sandbox: Sandbox | None = None,
         config_values: dict[str, Any] | None = None,
-        module_name: str = "main",
+        module_name: str = "",
     ) -> None:
         self.out = out if out is not None else sys.stdout
         self.err = err if err is not None else sys.stderr

@@ -292,7 +292,9 @@ class TError(Type):
         if not isinstance(v, BError):
             return False
         if self.distinct_ids:
-            have = getattr(resolve(v.type), "distinct_ids", frozenset()) if v.type is not None else frozenset()
+            have = (
+                getattr(resolve(v.type), "distinct_ids", frozenset()) if v.type is not None else frozenset()
+            )
             if not self.distinct_ids <= have:
                 return False
         if self.detail is not None:

@@ -24,7 +24,7 @@ class LibModule:
 
 
 def _factories() -> dict[str, Callable[[Any], LibModule]]:
-    from balmail.lib import io, langlib, log, regexp, runtime, time
+    from balmail.lib import io, langlib, log, os, regexp, runtime, time
 
     found: dict[str, Callable[[Any], LibModule]] = {}
     try:  # the email module is provided by balmail/lib/email.py when present
@@ -41,6 +41,7 @@ def _factories() -> dict[str, Callable[[Any], LibModule]]:
         pass
     return found | {
         "ballerina/io": io.module,
+        "ballerina/os": os.module,
         "ballerina/log": log.module,
         "ballerina/time": time.module,
         "ballerina/lang.runtime": runtime.module,
