@@ -433,8 +433,9 @@ class EmailListener:
         return None
 
     def start(self) -> BError | None:
-        if self.poller is not None:
+        if self.poller is not None and not self.poller.stopping:
             return None
+        self.poller = None  # stopped before: a poller cannot restart, so a new one takes over
         poller = self._build_poller()
         if isinstance(poller, BError):
             return poller

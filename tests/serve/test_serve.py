@@ -286,6 +286,48 @@ def test_service_object_attached_and_started_from_main(mailbox: DovecotServer, t
     assert run.seen == ["got beat", "closed", "main done"]
 
 
+def test_detach_immediate_stop_and_restart_from_main(mailbox: DovecotServer, tmp_path: Path) -> None:
+    program = write_program(
+        tmp_path,
+        mailbox,
+        """
+        public function main() returns error? {
+            email:ImapListener l = check new ({
+                host: "127.0.0.1", username: "alice", password: password, port: imapPort,
+                security: email:START_TLS_NEVER, pollingInterval: 0.2
+            });
+            email:Service kept = service object {
+                remote function onMessage(email:Message message) {
+                    io:println("kept ", message.subject);
+                }
+            };
+            email:Service dropped = service object {
+                remote function onMessage(email:Message message) {
+                    io:println("dropped ", message.subject);
+                }
+            };
+            check l.attach(kept, "kept");
+            check l.attach(dropped, "dropped");
+            check l.detach(dropped);
+            check l.'start();
+            runtime:sleep(1.5);
+            check l.immediateStop();
+            io:println("stopped");
+            check l.'start();
+            runtime:sleep(1.5);
+            check l.gracefulStop();
+        }
+        """,
+        imports="import ballerina/lang.runtime;\n",
+    )
+    mailbox.append("alice", message("one"))
+    run = Running(program)
+    assert run.wait_for(2) == ["kept one", "stopped"]
+    mailbox.append("alice", message("two"))
+    assert run.finish() == 0, run.stderr
+    assert run.seen == ["kept one", "stopped", "kept two"]
+
+
 def test_sigterm_while_main_sleeps_stops_its_listener_and_exits_0(
     mailbox: DovecotServer, tmp_path: Path
 ) -> None:
