@@ -567,3 +567,37 @@ def test_message_fields_reach_the_handler(mailbox: DovecotServer, tmp_path: Path
         '{"k":1}',
         "end",
     ]
+
+
+MALFORMED = [
+    b"Subject: no-from-no-to\n\nbody only\n",
+    b"To: alice@example.test\nSubject: bad-charset\nContent-Type: text/plain; charset=x-unknown\n\ncaf\xe9\n",
+    b"To: alice@example.test\nSubject: broken-multipart\n"
+    b"Content-Type: multipart/mixed; boundary=NOPE\n\nno parts\n",
+    b"To: alice@example.test\nSubject: eight-bit \xff\xfe junk\n\n\x80\x81 body\n",
+    b"To: <<<@@@>>>\nSubject: bad-address\nContent-Transfer-Encoding: base64\n\n!!!not base64!!!\n",
+]
+
+
+def test_malformed_messages_all_reach_on_message(mailbox: DovecotServer, tmp_path: Path) -> None:
+    program = write_program(
+        tmp_path,
+        mailbox,
+        """
+        listener email:ImapListener inbox = check new ({
+            host: "127.0.0.1", username: "alice", password: password, port: imapPort,
+            security: email:START_TLS_NEVER, pollingInterval: 0.2
+        });
+
+        service on inbox {
+            remote function onMessage(email:Message m) {
+                io:println(m.subject.length() > 0, " ", (m?.body ?: "").length() >= 0);
+            }
+        }
+        """,
+    )
+    mailbox.append_many("alice", MALFORMED)
+    run = Running(program)
+    assert run.wait_for(len(MALFORMED)) == ["true true"] * len(MALFORMED)
+    assert run.stop() == 0, run.stderr
+    assert unseen(mailbox) == 0
