@@ -1,0 +1,4 @@
+int counter = "zero"; // @error incompatible types: expected 'int', found 'string'
+
+public function main() {
+}

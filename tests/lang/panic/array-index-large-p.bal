@@ -1,0 +1,5 @@
+public function main() {
+    string[] names = ["a"];
+    int i = 10;
+    string n = names[i]; // @panic {ballerina}IndexOutOfRange
+}

@@ -1,0 +1,4 @@
+public function main() {
+    float f = float:Infinity;
+    int n = <int>f; // @panic
+}
