@@ -225,13 +225,16 @@ class SignalGate:
                     gate.previous[sig] = signal.signal(sig, gate.on_signal)
         return gate
 
-    def on_signal(self, signum: int, _frame: Any) -> None:
+    def on_signal(self, signum: int, frame: Any) -> None:
         self.received.append(signum)
         self.event.set()
         if self.serving:
             return
         runtime = self.runtime
-        running = [li for li in runtime.listeners if li.poller is not None]
+        running = [li for li in runtime.listeners if li.running]
+        if not running:
+            self._pass_on(signum, frame)
+            return
         logging.getLogger("balmail.serve").info(
             "%s received while main runs: stopping %d listener(s) and exiting",
             signal.Signals(signum).name,
@@ -241,6 +244,16 @@ class SignalGate:
         runtime.close()
         runtime.flush_output()
         os._exit(0)
+
+    def _pass_on(self, signum: int, frame: Any) -> None:
+        """No listener runs: the signal means what it meant before (KeyboardInterrupt, or the
+        default action), so a program that only uses clients is interrupted as usual."""
+        previous = self.previous.get(signum, signal.SIG_DFL)
+        if callable(previous):
+            previous(signum, frame)
+        elif previous != signal.SIG_IGN:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
 
     def restore(self) -> None:
         for sig, handler in self.previous.items():
