@@ -152,6 +152,38 @@ def test_module_level_imap_listener_delivers_then_stops_on_sigterm(
     assert (tmp_path / ".balmail" / "state.db").exists()
 
 
+def test_sigterm_lets_the_handler_in_flight_finish(mailbox: DovecotServer, tmp_path: Path) -> None:
+    program = write_program(
+        tmp_path,
+        mailbox,
+        """
+        listener email:PopListener inbox = check new ({
+            host: "127.0.0.1", username: "alice", password: password, port: popPort,
+            security: email:START_TLS_NEVER, pollingInterval: 0.2
+        });
+
+        service on inbox {
+            remote function onMessage(email:Message m) {
+                io:println("start ", m.subject);
+                runtime:sleep(1);
+                io:println("end ", m.subject);
+            }
+            remote function onClose(email:Error? err) {
+                io:println("closed ", err is ());
+            }
+        }
+        """,
+        imports="import ballerina/lang.runtime;\n",
+    )
+    mailbox.append_many("alice", [message("slow"), message("next")])
+    run = Running(program, "--grace-period", "10")
+    assert run.wait_for(1) == ["start slow"]
+    assert run.stop() == 0, run.stderr
+    assert run.seen == ["start slow", "end slow", "closed true"]
+    # The handled message was deleted (QUIT committed it); the one never started is still there.
+    assert len(mailbox.flags("alice")) == 1
+
+
 def test_restart_delivers_only_new_messages(mailbox: DovecotServer, tmp_path: Path) -> None:
     source = """
         listener email:ImapListener inbox = new ({
