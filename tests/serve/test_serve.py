@@ -14,6 +14,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from mail.dovecot_harness import DovecotServer
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -207,6 +208,47 @@ def test_restart_delivers_only_new_messages(mailbox: DovecotServer, tmp_path: Pa
     assert again.wait_for(1) == ["second"]
     assert again.stop() == 0
     assert again.seen == ["second"]
+
+
+@pytest.mark.parametrize("protocol", ["imap", "pop3"])
+def test_kill_9_mid_batch_then_restart_loses_nothing_and_repeats_at_most_one(
+    mailbox: DovecotServer, tmp_path: Path, protocol: str
+) -> None:
+    kind, port = ("ImapListener", "imapPort") if protocol == "imap" else ("PopListener", "popPort")
+    program = write_program(
+        tmp_path,
+        mailbox,
+        f"""
+        listener email:{kind} inbox = check new ({{
+            host: "127.0.0.1", username: "alice", password: password, port: {port},
+            security: email:START_TLS_NEVER, pollingInterval: 0.2
+        }});
+
+        service on inbox {{
+            remote function onMessage(email:Message m) {{
+                io:println(m.subject);
+                runtime:sleep(0.2);
+            }}
+        }}
+        """,
+        imports="import ballerina/lang.runtime;\n",
+    )
+    subjects = [f"m{n}" for n in range(8)]
+    mailbox.append_many("alice", [message(s) for s in subjects])
+    first = Running(program)
+    first.wait_for(3)
+    assert first.stop(signal.SIGKILL) == -signal.SIGKILL
+    second = Running(program)
+    deadline = time.monotonic() + WAIT
+    while set(first.seen) | set(second.seen) != set(subjects) and time.monotonic() < deadline:
+        try:
+            second.seen.append(second.lines.get(timeout=0.5))
+        except queue.Empty:
+            pass
+    assert second.stop() == 0, second.stderr
+    everything = first.seen + second.seen
+    assert set(everything) == set(subjects)
+    assert len(everything) - len(subjects) <= 1
 
 
 def test_inline_pop3_listener_empties_the_mailbox_of_handled_messages(
