@@ -293,13 +293,20 @@ class NativeInit:
         out = list(args) + [MISSING] * (len(self.params) - len(args))
         if len(out) > len(self.params):
             raise BallerinaPanic(email_error(f"too many arguments in call to '{self.name}'"))
+        included = [i for i, p in enumerate(self.params) if p.included]
         for key, value in (named or {}).items():
             for i, p in enumerate(self.params):
                 if p.name == key:
                     out[i] = value
                     break
             else:
-                raise BallerinaPanic(email_error(f"'{self.name}' has no parameter '{key}'"))
+                if not included:
+                    raise BallerinaPanic(email_error(f"'{self.name}' has no parameter '{key}'"))
+                # `*SmtpConfiguration clientConfig`: named arguments are the record's fields
+                slot = included[0]
+                if not isinstance(out[slot], BMap):
+                    out[slot] = BMap()
+                out[slot][key] = value
         return out
 
     def invoke(self, env: Any, args: list[Any]) -> Any:
@@ -313,8 +320,10 @@ class NativeInit:
         return result if isinstance(result, BError) else obj
 
 
-def _param(name: str, t: T.Type, optional: bool = False) -> Param:
-    return Param(name, t, (lambda f: None) if optional else None, False)
+def _param(name: str, t: T.Type, optional: bool = False, included: bool = False) -> Param:
+    param = Param(name, t, (lambda f: None) if optional else None, False)
+    param.included = included
+    return param
 
 
 def _native(obj: Any) -> Any:
@@ -697,7 +706,7 @@ def module(ctx: Any) -> LibModule:
             obj.env = EmailListener(runtime, protocol, settings)
             return None
 
-        def stopped(method: Any) -> Any:
+        def on_listener(method: Any) -> Any:
             def call(obj: BObject, *args: Any) -> Any:
                 listener = _native(obj)
                 if not isinstance(listener, EmailListener):
@@ -710,11 +719,11 @@ def module(ctx: Any) -> LibModule:
         cls = NativeClass(
             class_name,
             {
-                "attach": stopped(EmailListener.attach),
-                "detach": stopped(EmailListener.detach),
-                "start": stopped(EmailListener.start),
-                "gracefulStop": stopped(EmailListener.graceful_stop),
-                "immediateStop": stopped(EmailListener.immediate_stop),
+                "attach": on_listener(EmailListener.attach),
+                "detach": on_listener(EmailListener.detach),
+                "start": on_listener(EmailListener.start),
+                "gracefulStop": on_listener(EmailListener.graceful_stop),
+                "immediateStop": on_listener(EmailListener.immediate_stop),
             },
         )
         cls.init = init
@@ -750,7 +759,7 @@ def module(ctx: Any) -> LibModule:
             _param("host", T.STRING),
             _param("username", T.STRING),
             _param("password", T.STRING),
-            _param("clientConfig", config_type, optional=True),
+            _param("clientConfig", config_type, optional=True, included=True),
         ]
         init = NativeInit(class_name, params, construct)
         if protocol == "smtp":

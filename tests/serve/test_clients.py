@@ -91,7 +91,7 @@ configurable int port = ?;
 configurable string cert = ?;
 
 public function main() returns error? {
-    email:SmtpClient smtp = check new ("127.0.0.1", "alice", "secret", {port, secureSocket: {cert}});
+    email:SmtpClient smtp = check new ("127.0.0.1", "alice", "secret", port = port, secureSocket = {cert});
     check smtp->send("bob@example.test", "hi", "alice@example.test", "hello bob");
     email:Message message = {to: ["c@example.test", "d@example.test"], subject: "two", body: "text",
         'from: "alice@example.test", headers: {"X-Tag": "t"}};
