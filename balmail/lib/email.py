@@ -139,16 +139,16 @@ HEADERS = T.TMap(T.STRING)
 MESSAGE = _record(
     "email:Message",
     _field("to", STRING_OR_STRINGS),
-    _field("cc", STRING_OR_STRINGS, optional=True),
-    _field("bcc", STRING_OR_STRINGS, optional=True),
     _field("subject", T.STRING),
+    _field("from", T.STRING, optional=True),
     _field("body", T.STRING, optional=True),
     _field("htmlBody", T.STRING, optional=True),
-    _field("from", T.STRING, optional=True),
-    _field("sender", T.STRING, optional=True),
+    _field("cc", STRING_OR_STRINGS, optional=True),
+    _field("bcc", STRING_OR_STRINGS, optional=True),
     _field("replyTo", STRING_OR_STRINGS, optional=True),
     _field("contentType", T.STRING, optional=True),
     _field("headers", HEADERS, optional=True),
+    _field("sender", T.STRING, optional=True),
     _field("attachments", ATTACHMENTS, optional=True),
 )
 OPTIONS = _record(
@@ -242,36 +242,27 @@ def _addresses(value: str | list[str] | None) -> Any:
 
 
 def message_value(message: ReceivedMessage) -> BMap:
-    """A received message as an `email:Message` record: absent parts are absent fields; an
-    address field is a string for one address and a string[] for several, as in Ballerina."""
+    """A received message as an `email:Message` record, fields in the record's order: absent
+    parts are absent fields; an address field is a string for one address and a string[] for
+    several, as in Ballerina."""
     to = _addresses(message.to)
-    out = BMap(type=MESSAGE)
-    out["to"] = to if to is not None else BList([], STRINGS)
-    optional: list[tuple[str, Any]] = [
-        ("cc", _addresses(message.cc)),
-        ("bcc", _addresses(message.bcc)),
-    ]
-    for key, value in optional:
-        if value is not None:
-            out[key] = value
-    out["subject"] = message.subject
-    rest: list[tuple[str, Any]] = [
+    fields: list[tuple[str, Any]] = [
+        ("to", to if to is not None else BList([], STRINGS)),
+        ("subject", message.subject),
+        ("from", message.from_),
         ("body", message.body),
         ("htmlBody", message.html_body),
-        ("from", message.from_),
-        ("sender", message.sender),
+        ("cc", _addresses(message.cc)),
+        ("bcc", _addresses(message.bcc)),
         ("replyTo", _addresses(message.reply_to)),
         ("contentType", message.content_type),
         ("headers", BMap(message.headers, HEADERS)),
+        ("sender", message.sender),
     ]
-    for key, value in rest:
-        if value is not None:
-            out[key] = value
     if message.attachments:
-        out["attachments"] = BList(
-            [entity_value(part) for part in message.attachments], T.TArray(ATTACHMENT_ITEM)
-        )
-    return out
+        entities = [entity_value(part) for part in message.attachments]
+        fields.append(("attachments", BList(entities, T.TArray(ATTACHMENT_ITEM))))
+    return BMap({key: value for key, value in fields if value is not None}, MESSAGE)
 
 
 # -- native classes ---------------------------------------------------------------------------
