@@ -117,6 +117,27 @@ BASE_NS: dict[str, Any] = {
 }
 
 
+def _is_int(t: T.Type | None, code: str) -> bool:
+    if code.isdigit():
+        return True
+    if t is None:
+        return False
+    r = T.resolve(t)
+    return isinstance(r, T.TInt)
+
+
+def _both_int(lt: T.Type | None, rt: T.Type | None, a: str, b: str) -> bool:
+    """Both operands statically int (declared types of a checked program), so no runtime type test."""
+    return _is_int(lt, a) and _is_int(rt, b) and not (a.isdigit() and b.isdigit())
+
+
+def _both_str(lt: T.Type | None, rt: T.Type | None, a: str, b: str) -> bool:
+    def is_str(t: T.Type | None, code: str) -> bool:
+        return _is_str_literal(code) or (t is not None and isinstance(T.resolve(t), T.TString))
+
+    return is_str(lt, a) and is_str(rt, b)
+
+
 def _is_str_literal(code: str) -> bool:
     return len(code) >= 2 and code[0] in "'\"" and code[-1] == code[0]
 
@@ -235,6 +256,15 @@ class CodegenMixin:
         a = self.code(e.left, lexp, g)
         b = self.code(e.right, rexp, g)
         ta, tb = g.tmp(), g.tmp()
+        both = _both_int(self.static_type(e.left), self.static_type(e.right), a, b)
+        if both:
+            if op in _ARITH:
+                tr = g.tmp()
+                return f"({tr} if MIN <= ({tr} := {a} {op} {b}) <= MAX else _ovf(0, 0))"
+            if op in _CMP or op in ("==", "!="):
+                return f"({a} {op} {b})"
+        if op in ("==", "!=", "+") and _both_str(self.static_type(e.left), self.static_type(e.right), a, b):
+            return f"({a} {op} {b})"
         if op == "+" and (_is_str_literal(a) or _is_str_literal(b)):
             return (
                 f"({ta} + {tb} if (type({ta} := {a}) is str) & (type({tb} := {b}) is str) "
@@ -267,10 +297,13 @@ class CodegenMixin:
                 f"({neg}({ta} == {tb} if (({tt} := type({ta} := {a})) is type({tb} := {b})) "
                 f"& (({tt} is int) | ({tt} is str)) else _deq({ta}, {tb})))"
             )
-        if op == "/":
-            return f"_div({a}, {b})"
-        if op == "%":
-            return f"_mod({a}, {b})"
+        if op in ("/", "%"):
+            py, slow = ("//", "_div") if op == "/" else ("%", "_mod")
+            # Python's floor division and modulo agree with Ballerina's for non-negative operands
+            return (
+                f"({ta} {py} {tb} if ((type({ta} := {a}) is int) & (type({tb} := {b}) is int)) "
+                f"and {ta} >= 0 and {tb} > 0 else {slow}({ta}, {tb}))"
+            )
         fn = ops.BINARY.get(op)
         if fn is None:
             return None
@@ -345,6 +378,42 @@ class CodegenMixin:
             f"and 0 <= {ti} < len({ta}) else _member({ta}, {ti}))"
         )
 
+    def code_ListExpr(self: Compiler, e: ast.ListExpr, expected: T.Type | None, g: Gen) -> str | None:
+        from balmail.lang.exprs import _pick, _wants_readonly
+
+        if _wants_readonly(expected) or any(isinstance(i, ast.Spread) for i in e.items):
+            return None
+        lt = _pick(expected, (T.TArray, T.TTuple), default_anydata=True)
+        r = T.resolve(lt) if lt is not None else None
+        if lt is not None and not isinstance(r, T.TArray | T.TTuple):
+            return None
+        items = [
+            self.code(x, T.element_type(lt, i) if lt is not None else None, g) for i, x in enumerate(e.items)
+        ]
+        return f"BList([{', '.join(items)}], {g.const(lt)})"
+
+    def code_MappingExpr(self: Compiler, e: ast.MappingExpr, expected: T.Type | None, g: Gen) -> str | None:
+        from balmail.lang.exprs import _pick, _pick_record, _wants_readonly
+
+        if _wants_readonly(expected) or any(f.kind not in ("key", "string", "shorthand") for f in e.fields):
+            return None
+        mt = _pick_record(expected, e) or _pick(expected, (T.TRecord, T.TMap), default_anydata=True)
+        r = T.resolve(mt) if mt is not None else None
+        if isinstance(r, T.TRecord):
+            if any(f.default is not None for f in r.fields.values()):
+                return None
+            if [f.key for f in e.fields] != [k for k in r.fields if k in {f.key for f in e.fields}]:
+                return None  # keep the closure path, which orders fields as declared
+            field_type = r.field_type
+        elif isinstance(r, T.TMap):
+            field_type = lambda _k: r.constraint  # noqa: E731
+        elif mt is None:
+            field_type = lambda _k: None  # noqa: E731
+        else:
+            return None
+        parts = [f"{f.key!r}: {self.code(f.value, field_type(f.key or ''), g)}" for f in e.fields]
+        return f"BMap({{{', '.join(parts)}}}, {g.const(mt)})"
+
     def code_Call(self: Compiler, e: ast.Call, expected: T.Type | None, g: Gen) -> str | None:
         fn = e.func
         if not isinstance(fn, ast.VarRef) or self.scope.lookup(fn.name) is not None:
@@ -359,6 +428,8 @@ class CodegenMixin:
         if len(e.args) != len(params) or any(p.rest for p in params):
             return None
         args = [self.code(a, p.type, g) for a, p in zip(e.args, params, strict=True)]
+        if info.simple and not info.is_method:
+            return f"{g.const(info)}.direct({', '.join(['None', *args])})"
         return f"{g.const(info)}.invoke(None, [{', '.join(args)}])"
 
     def code_MethodCall(self: Compiler, e: ast.MethodCall, expected: T.Type | None, g: Gen) -> str | None:

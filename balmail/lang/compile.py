@@ -545,6 +545,7 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
     def compile_signature(self, info: FunctionInfo, sig: ast.Signature, name: str) -> None:
         info.ret_type = self.resolve_type(sig.returns) if sig.returns is not None else T.NIL
         params = []
+        info.simple = not any(p.default is not None or p.rest for p in sig.params)
         for p in sig.params:
             param = Param(p.name or "_", self.resolve_type(p.type), None, p.rest)
             if getattr(p, "included", False):
@@ -572,16 +573,13 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         for p, ap in zip(info.params, sig.params, strict=True):
             if ap.default is not None:
                 p.default = self.expr(ap.default, p.type)
-        generated = None
-        if isinstance(body, ast.Block):
-            generated = self.gen_invoke(info, body)
-            run = _noop
-        else:
-            ev = self.expr(body, info.ret_type)
-
-            def run(f: list[Any]) -> Any:
-                f[1] = ev(f)
-                return RET
+        block = (
+            body
+            if isinstance(body, ast.Block)
+            else ast.Block(span=body.span, statements=(ast.Return(span=body.span, value=body),))
+        )
+        generated = self.gen_invoke(info, block)
+        run = _noop
 
         self.scope = saved_scope
         self.self_class = saved_class

@@ -30,6 +30,18 @@ if TYPE_CHECKING:
     from balmail.lang.compile import Compiler
 
 D = decimal.Decimal
+_METHOD_RESULT: dict[str, T.Type] = {
+    "toString": T.STRING,
+    "toBalString": T.STRING,
+    "toJsonString": T.STRING,
+    "toUpperAscii": T.STRING,
+    "toLowerAscii": T.STRING,
+    "trim": T.STRING,
+    "substring": T.STRING,
+    "padStart": T.STRING,
+    "padEnd": T.STRING,
+    "length": T.INT,
+}
 _PURE_CALL = re.compile(r"_k\d+\(f\)")
 _INLINE_ROOTS = (
     ast.Binary,
@@ -168,6 +180,8 @@ class ExprCompiler:
                 return None
         if isinstance(e, ast.IsExpr):
             return T.BOOLEAN
+        if isinstance(e, ast.MethodCall):
+            return _METHOD_RESULT.get(e.name)
         return None
 
     # ------------------------------------------------------------ literals and names

@@ -101,6 +101,8 @@ class FunctionInfo:
         self.is_method = False
         self.has_rest = False
         self.arity = -1
+        self.simple = False  # no defaults, no rest parameter: callable as `direct(env, *args)`
+        self.direct: Any = None
 
     def finish(self, body: Exec, size: int) -> None:
         self.body = body

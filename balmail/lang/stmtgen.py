@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from balmail.lang.compile import Compiler
 
 
+_USES_FRAME = re.compile(r"(?<![\w.])f(?![\w])")
 _LOCAL_SLOT = re.compile(r"(?<![\w\]])f\[(\d+)\]")
 
 
@@ -76,20 +77,29 @@ class StmtGenMixin:
                 for ln in lines
             ]
         g.ns["_PAD"] = (None,) * pad
+        direct = info.simple and not info.is_method
+        uses_frame = any(_USES_FRAME.search(ln) for ln in lines) or not direct
+        params = [f"_v{base + i}" for i in range(len(info.params))]
         head = [
             "    _sb.steps -= 1",
             "    if _sb.steps < 0:",
             "        _sb.refill()",
             "    if _sb.depth >= _sb.max_depth:",
             "        raise _sb.too_deep()",
-            f"    f = [env, None, *args{', *_PAD' if pad else ''}]",
         ]
+        if direct:
+            if uses_frame:
+                frame = ["env", "None", *params] + (["*_PAD"] if pad else [])
+                head.append(f"    f = [{', '.join(frame)}]")
+        else:
+            head.append(f"    f = [env, None, *args{', *_PAD' if pad else ''}]")
         for i, p in enumerate(info.params):
             if p.default is not None:
                 idx = base + i
                 head.append(f"    if f[{idx}] is _MISSING:")
                 head.append(f"        f[{idx}] = {g.const(p.default)}(f)")
-        head += [f"    _v{s} = f[{s}]" for s in sorted(promoted) if s < first]
+        if not direct:
+            head += [f"    _v{s} = f[{s}]" for s in sorted(promoted) if s < first]
         head += ["    _s = _sb", "    _sb.depth += 1", "    _ln = 0", "    try:"]
         tail = [
             "        return None",
@@ -107,10 +117,16 @@ class StmtGenMixin:
             "        _sb.depth -= 1",
         ]
         name = f"_invoke_{abs(hash(info.name)) % 10**6}"
-        source = f"def {name}(env, args):\n" + "\n".join(head + lines + tail) + "\n"
+        if direct:
+            source = f"def {name}_direct({', '.join(['env', *params])}):\n" + "\n".join(head + lines + tail)
+            source += f"\n\ndef {name}(env, args):\n    return {name}_direct(env, *args)\n"
+        else:
+            source = f"def {name}(env, args):\n" + "\n".join(head + lines + tail) + "\n"
         exec(source, g.ns)  # noqa: S102
         fn = g.ns[name]
         fn.__doc__ = source  # kept for debugging (`balmail.lang.stmtgen` output is inspectable)
+        if direct:
+            info.direct = g.ns[name + "_direct"]
         return fn
 
     def gen_block_function(self: Compiler, block: ast.Block) -> Any:
@@ -315,9 +331,8 @@ class StmtGenMixin:
             end = f"({hi}) + 1" if it.inclusive else hi
             self.scope.push()
             slot = self.scope.declare(s.binding.binding.name, T.INT, quiet=self.quiet_ok)
-            out.append(f"{pad}for {v} in range({lo}, {end}):")
+            out.append(f"{pad}for f[{slot}] in range({lo}, {end}):")
             self._tick(out, pad + "    ")
-            out.append(f"{pad}    f[{slot}] = {v}")
         else:
             src = self.code(it, None, g)
             from balmail.lang.compile import _iter_elem_type
