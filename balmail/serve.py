@@ -73,9 +73,13 @@ def prepare_services(
     compiler = program.compiler
     if compiler is None:
         return []
+    from balmail.check.email import check_email_services
     from balmail.lang.compile import CompileError
 
-    found: list[Diagnostic] = []
+    # What Ballerina's email compiler plugin rejects (EMAIL_101..107) does not run here either.
+    found = [d for d in check_email_services(source, compiler.module) if d.is_error]
+    if found:
+        return found
     for service in program.services:
         try:
             program.init_steps.append(_attach_step(compiler, service))
