@@ -675,3 +675,26 @@ def test_malformed_messages_all_reach_on_message(mailbox: DovecotServer, tmp_pat
     assert run.wait_for(len(MALFORMED)) == ["true true"] * len(MALFORMED)
     assert run.stop() == 0, run.stderr
     assert unseen(mailbox) == 0
+
+
+def test_service_ballerina_would_reject_does_not_run(tmp_path: Path) -> None:
+    program = tmp_path / "prog.bal"
+    program.write_text(
+        textwrap.dedent(
+            """\
+            import ballerina/email;
+            import ballerina/io;
+
+            listener email:ImapListener inbox = check new ({host: "127.0.0.1", username: "u", password: "p"});
+
+            service on inbox {
+                remote function onError(email:Error err) {
+                    io:println(err.message());
+                }
+            }
+            """
+        )
+    )
+    run = Running(program)
+    assert run.finish() == 1
+    assert "EMAIL_102" in run.stderr and run.seen == []
