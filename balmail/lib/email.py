@@ -433,9 +433,14 @@ class EmailListener:
         return None
 
     def start(self) -> BError | None:
-        if self.poller is not None and not self.poller.stopping:
-            return None
-        self.poller = None  # stopped before: a poller cannot restart, so a new one takes over
+        if self.poller is not None:
+            if not self.poller.stopping:
+                return None
+            # Stopped before: a poller cannot restart, so a new one takes over once the old one
+            # has finished (two pollers must never work on one mailbox at once).
+            if not self.poller.join(self.runtime.options.grace_seconds):
+                return email_error(f"The {self.describe()} is still stopping; start it again later")
+            self.poller = None
         poller = self._build_poller()
         if isinstance(poller, BError):
             return poller
