@@ -35,7 +35,7 @@ from balmail.mail.tls import SecureSocketConfig, Security
 
 log = logging.getLogger("balmail.email")
 
-POLLER_STACK_BYTES = 128 * 1024 * 1024
+POLLER_STACK_BYTES = 64 * 1024 * 1024
 """Handlers run on poller threads; deep Ballerina recursion needs more than the default stack."""
 
 # -- constants and types ----------------------------------------------------------------------
