@@ -500,6 +500,12 @@ class EmailListener:
     # -- poller callbacks -----------------------------------------------------------------------
 
     def on_message(self, message: ReceivedMessage, raw: bytes, key: MessageKey) -> None:
+        if any("\ufffd" in text for text in (message.subject, message.body, message.html_body) if text):
+            log.warning(
+                "%s: message %s had bytes its charset could not decode; they were replaced with U+FFFD",
+                self.describe(),
+                key.message_id,
+            )
         failures = []
         for service in list(self.services):
             method = service.method("onMessage")

@@ -650,6 +650,7 @@ MALFORMED = [
     b"Content-Type: multipart/mixed; boundary=NOPE\n\nno parts\n",
     b"To: alice@example.test\nSubject: eight-bit \xff\xfe junk\n\n\x80\x81 body\n",
     b"To: <<<@@@>>>\nSubject: bad-address\nContent-Transfer-Encoding: base64\n\n!!!not base64!!!\n",
+    b"To: alice@example.test\nSubject: bad-utf8\nContent-Type: text/plain; charset=utf-8\n\n\xff\xfe\n",
 ]
 
 
@@ -675,6 +676,7 @@ def test_malformed_messages_all_reach_on_message(mailbox: DovecotServer, tmp_pat
     assert run.wait_for(len(MALFORMED)) == ["true true"] * len(MALFORMED)
     assert run.stop() == 0, run.stderr
     assert unseen(mailbox) == 0
+    assert "could not decode" in run.stderr
 
 
 def test_service_ballerina_would_reject_does_not_run(tmp_path: Path) -> None:
