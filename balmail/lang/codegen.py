@@ -373,6 +373,12 @@ class CodegenMixin:
         a = self.code(e.target, None, g)
         i = self.code(e.index, None, g)
         ta, ti = g.tmp(), g.tmp()
+        st = self.static_type(e.target)
+        if st is not None and isinstance(T.resolve(st), T.TMap):
+            return (
+                f"({ta}.get({ti}) if type({ta} := {a}) is BMap and type({ti} := {i}) is str "
+                f"else _member({ta}, {ti}))"
+            )
         return (
             f"({ta}[{ti}] if ((type({ta} := {a}) is BList) & (type({ti} := {i}) is int)) "
             f"and 0 <= {ti} < len({ta}) else _member({ta}, {ti}))"
@@ -439,6 +445,10 @@ class CodegenMixin:
             return None
         target_t = self.static_type(e.target)
         rt = T.resolve(target_t) if target_t is not None else None
+        if not e.args and isinstance(rt, T.TInt) and e.name == "toString":
+            return f"str({self.code(e.target, None, g)})"
+        if not e.args and isinstance(rt, T.TString) and e.name == "length":
+            return f"len({self.code(e.target, None, g)})"
         params = None
         if isinstance(rt, T.TObject) and rt.cls is not None and e.name in rt.cls.methods:
             params = rt.cls.methods[e.name].params

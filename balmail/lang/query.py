@@ -136,7 +136,78 @@ class QueryCompiler:
 
         return run, slots
 
+    def simple_query(self: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> Any:
+        """`from ... [where|let|from]* select` into a list, generated as nested Python loops."""
+        if e.kind != "select" or e.construct is not None or e.on_conflict is not None:
+            return None
+        if not e.clauses or not isinstance(e.clauses[0], ast.FromClause):
+            return None
+        if not all(isinstance(c, ast.FromClause | ast.WhereClause | ast.LetClause) for c in e.clauses):
+            return None
+        lt = None
+        if expected is not None:
+            kinds = T.member_types(expected)
+            lists = [m for m in kinds if isinstance(m, T.TArray)]
+            if any(isinstance(m, T.TString | T.TMap | T.TTuple | T.TStream) for m in kinds) or len(lists) > 1:
+                return None
+            lt = lists[0] if lists else None
+            if lt is None and not any(isinstance(m, T.TAny | T.TAnydata | T.TJson) for m in kinds):
+                return None
+        g = self.new_gen()
+        saved, self.quiet_ok = self.quiet_ok, False
+        self.scope.push()
+        try:
+            lines = ["    _s = _sb", "    _out = []", "    try:"]
+            ind = 2
+            for c in e.clauses:
+                pad = "    " * ind
+                if isinstance(c, ast.FromClause):
+                    src = self.code(c.expr, None, g)
+                    v = g.tmp()
+                    t = self.resolve_type(c.binding.type) if c.binding.type is not None else None
+                    lines.append(f"{pad}for {v} in _iterate({src}):")
+                    lines += [
+                        f"{pad}    _s.steps -= 1",
+                        f"{pad}    if _s.steps < 0:",
+                        f"{pad}        _s.refill()",
+                    ]
+                    ind += 1
+                    pad = "    " * ind
+                    if isinstance(c.binding.binding, ast.CaptureBinding):
+                        slot = self.scope.declare(c.binding.binding.name, t)
+                        lines.append(f"{pad}f[{slot}] = {v}")
+                    else:
+                        lines.append(f"{pad}{g.const(self.binding(c.binding.binding, t))}(f, {v})")
+                elif isinstance(c, ast.WhereClause):
+                    lines.append(f"{pad}if not {self.code(c.cond, T.BOOLEAN, g)}:")
+                    lines.append(f"{pad}    continue")
+                else:
+                    for tb, value in c.bindings:
+                        t = self.resolve_type(tb.type) if tb.type is not None else None
+                        code = self.code(value, t, g)
+                        if isinstance(tb.binding, ast.CaptureBinding):
+                            slot = self.scope.declare(
+                                tb.binding.name, t if t is not None else self.static_type(value)
+                            )
+                            lines.append(f"{pad}f[{slot}] = {code}")
+                        else:
+                            lines.append(f"{pad}{g.const(self.binding(tb.binding, t))}(f, {code})")
+            elem = T.element_type(lt) if lt is not None else None
+            lines.append(f"{'    ' * ind}_out.append({self.code(e.result, elem, g)})")
+        finally:
+            self.scope.pop()
+            self.quiet_ok = saved
+        lines += [
+            "    except _FS as _e:",
+            "        return _e.error",
+            f"    return BList(_out, {g.const(lt)})",
+        ]
+        return g.function("\n".join(lines) + "\n")
+
     def expr_QueryExpr(self: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> Eval:  # noqa: F821
+        fast = self.simple_query(e, expected)
+        if fast is not None:
+            return fast
         self.scope.push()
         run, slots = self.query_pipeline(e.clauses)
         if e.kind == "collect":

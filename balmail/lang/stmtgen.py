@@ -13,7 +13,7 @@ from balmail.lang import types as T
 from balmail.lang.codegen import Gen
 from balmail.lang.errors import BallerinaPanic, FailSignal, runtime_panic
 from balmail.lang.scope import MISSING, FunctionInfo
-from balmail.lang.values import BError
+from balmail.lang.values import BError, BMap
 from balmail.syntax import ast
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ class StmtGenMixin:
             _store_member=store_member,
             _panic=_panic_value,
             _stack_overflow=_stack_overflow,
+            _BMap=BMap,
+            _TMap=T.TMap,
         )
         return g
 
@@ -219,10 +221,16 @@ class StmtGenMixin:
             return True
         if isinstance(target, ast.MemberAccess):
             obj = self.code(target.target, None, g)
-            t, i = g.tmp(), g.tmp()
+            t, i, v = g.tmp(), g.tmp(), g.tmp()
             out.append(f"{pad}{t} = {obj}")
             out.append(f"{pad}{i} = {self.code(target.index, None, g)}")
-            out.append(f"{pad}_store_member({t}, {i}, {self.code(s.value, self.static_type(target), g)})")
+            out.append(f"{pad}{v} = {self.code(s.value, self.static_type(target), g)}")
+            out.append(
+                f"{pad}if type({t}) is _BMap and not {t}.ro and type({t}.type) is _TMap and type({i}) is str:"
+            )
+            out.append(f"{pad}    {t}[{i}] = {v}")
+            out.append(f"{pad}else:")
+            out.append(f"{pad}    _store_member({t}, {i}, {v})")
             return True
         return False
 
