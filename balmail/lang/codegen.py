@@ -376,7 +376,7 @@ class CodegenMixin:
         st = self.static_type(e.target)
         if st is not None and isinstance(T.resolve(st), T.TMap):
             return (
-                f"({ta}.get({ti}) if type({ta} := {a}) is BMap and type({ti} := {i}) is str "
+                f"({ta}.get({ti}) if (type({ta} := {a}) is BMap) & (type({ti} := {i}) is str) "
                 f"else _member({ta}, {ti}))"
             )
         return (
