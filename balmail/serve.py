@@ -21,7 +21,7 @@ import os
 import signal
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -29,14 +29,19 @@ from balmail import diagnostics as diag
 from balmail.diagnostics import Diagnostic
 from balmail.lang.errors import BallerinaPanic, make_error
 from balmail.lang.values import BError, BObject, quote_string
-from balmail.lib.email import DEFAULT_GRACE_SECONDS, DEFAULT_MAX_RETRIES, EmailListener, EmailRuntime
 from balmail.source import SourceFile
 from balmail.syntax import ast
+
+if TYPE_CHECKING:  # the mail stack is imported only by programs that use email
+    from balmail.lib.email import EmailListener, EmailRuntime
 
 SERVE_CODE = "BALMAIL_SERVE_001"
 STATE_DIR_NAME = ".balmail"
 WAKE_SECONDS = 0.2
 """How often the main thread checks whether every listener has stopped by itself."""
+DEFAULT_MAX_RETRIES = 3
+"""As `mail/poller.py` (not imported here, to keep `balmail run` of other programs light)."""
+DEFAULT_GRACE_SECONDS = 30.0
 
 
 @attrs.define
@@ -59,6 +64,8 @@ def prepare_services(
     options = options or ServeOptions()
     if not program.services and getattr(ctx, "email_runtime", None) is None:
         return []
+    from balmail.lib.email import EmailRuntime
+
     runtime = EmailRuntime.of(ctx)
     state_dir = options.state_dir or Path(source.path).resolve().parent / STATE_DIR_NAME
     runtime.options = attrs.evolve(
@@ -93,6 +100,8 @@ def _attach_step(compiler: Any, service: ast.ServiceDecl) -> Any:
     constructor = ast.ObjectConstructor(
         span=service.span, qualifiers=("service",), type=service.type, members=service.members
     )
+    from balmail.lib.email import EmailListener
+
     make_object = compiler.expr(constructor, None)
     listeners = [(compiler.expr(expr, None), expr) for expr in service.listeners]
     name = _attach_name(service.attach_point)
@@ -137,6 +146,8 @@ def serve_listeners(program: Any, ctx: Any, options: ServeOptions | None) -> str
     runtime: EmailRuntime | None = getattr(ctx, "email_runtime", None)
     if runtime is None:
         return None
+    from balmail.lib.email import EmailListener
+
     for _name, slot in program.listeners:
         value = program.G[slot]
         if isinstance(value, BObject) and isinstance(value.env, EmailListener):

@@ -150,3 +150,11 @@ def test_configuration_defaults_follow_ballerina() -> None:
 def test_configuration_problems_name_the_field(config: dict[str, object], expected: str) -> None:
     with pytest.raises(ConfigProblem, match=expected):
         coerce_record(BMap(config), IMAP_LISTENER_CONFIG)
+
+
+def test_serve_defaults_match_the_poller() -> None:
+    from balmail import serve
+    from balmail.mail import poller
+
+    assert serve.DEFAULT_MAX_RETRIES == poller.DEFAULT_MAX_RETRIES
+    assert serve.DEFAULT_GRACE_SECONDS == poller.DEFAULT_GRACE_SECONDS
