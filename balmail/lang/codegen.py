@@ -86,6 +86,15 @@ def _member(v: Any, i: Any) -> Any:
     raise runtime_panic("TypeCastError", f"cannot index '{T.value_type_name(v)}'")
 
 
+def _size(v: Any) -> Any:
+    """The slow path of string building: check the size budget of the current run."""
+    from balmail.lang import sandbox
+
+    if type(v) is str and len(v) > sandbox.current_max_size:
+        raise sandbox.budget_exhausted("size", sandbox.current_max_size)
+    return v
+
+
 def _ts(v: Any) -> str:
     return v if type(v) is str else to_string(v)
 
@@ -110,6 +119,7 @@ BASE_NS: dict[str, Any] = {
     "_field": _field,
     "_member": _member,
     "_ts": _ts,
+    "_size": _size,
     "BMap": BMap,
     "BList": BList,
     "MIN": INT_MIN,
@@ -263,12 +273,16 @@ class CodegenMixin:
                 return f"({tr} if MIN <= ({tr} := {a} {op} {b}) <= MAX else _ovf(0, 0))"
             if op in _CMP or op in ("==", "!="):
                 return f"({a} {op} {b})"
-        if op in ("==", "!=", "+") and _both_str(self.static_type(e.left), self.static_type(e.right), a, b):
+        if op in ("==", "!=") and _both_str(self.static_type(e.left), self.static_type(e.right), a, b):
             return f"({a} {op} {b})"
+        if op == "+" and _both_str(self.static_type(e.left), self.static_type(e.right), a, b):
+            tr = g.tmp()
+            return f"({tr} if len({tr} := {a} + {b}) <= {self.sb.max_size} else _size({tr}))"
         if op == "+" and (_is_str_literal(a) or _is_str_literal(b)):
+            tr = g.tmp()
             return (
-                f"({ta} + {tb} if (type({ta} := {a}) is str) & (type({tb} := {b}) is str) "
-                f"else _add({ta}, {tb}))"
+                f"({tr} if (type({ta} := {a}) is str) & (type({tb} := {b}) is str) "
+                f"and len({tr} := {ta} + {tb}) <= {self.sb.max_size} else _size(_add({ta}, {tb})))"
             )
         if b.isdigit() and op in _ARITH:
             tr = g.tmp()
@@ -359,7 +373,10 @@ class CodegenMixin:
             parts.append(f"({t} if type({t} := {self.code(x, None, g)}) is str else _ts({t}))")
             if s:
                 parts.append(repr(s))
-        return "(" + " + ".join(parts) + ")" if len(parts) > 1 else f"_ts({parts[0]})"
+        if len(parts) == 1:
+            return f"_ts({parts[0]})"
+        tr = g.tmp()
+        return f"({tr} if len({tr} := {' + '.join(parts)}) <= {self.sb.max_size} else _size({tr}))"
 
     def code_FieldAccess(self: Compiler, e: ast.FieldAccess, expected: T.Type | None, g: Gen) -> str | None:
         if e.optional:

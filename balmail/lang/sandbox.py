@@ -18,6 +18,7 @@ from balmail.lang.errors import BallerinaPanic, make_error
 from balmail.lang.values import BError
 
 CHUNK = 10_000  # steps between wall-clock checks
+current_max_size = 16_000_000  # the size budget of the latest run (langlib and generated code read it)
 
 
 @attrs.define
@@ -63,6 +64,8 @@ class Sandbox:
         self.depth = 0
         self.max_depth = self.budgets.depth
         self.max_size = self.budgets.size
+        global current_max_size
+        current_max_size = self.budgets.size
         self._left = 0
         self._deadline = 0.0
         self.start_invocation()

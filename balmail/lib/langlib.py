@@ -9,7 +9,7 @@ import json
 import math
 from typing import Any
 
-from balmail.lang import ops
+from balmail.lang import ops, sandbox
 from balmail.lang import types as T
 from balmail.lang.errors import BallerinaPanic, index_out_of_range, make_error, runtime_panic
 from balmail.lang.values import (
@@ -477,6 +477,8 @@ def a_push(xs: BList, *vals: Any) -> None:
     t = xs.type
     if not xs.ro and (t is None or (type(t) is T.TArray and t.length is None)):
         xs.extend(vals)
+        if len(xs) > sandbox.current_max_size:
+            raise sandbox.budget_exhausted("size", sandbox.current_max_size)
         return
     _ro_check(xs)
     _fixed_check(xs)

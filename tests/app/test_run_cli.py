@@ -326,3 +326,21 @@ public function main() {
     assert re.fullmatch(r'time=\S+ level=ERROR module="" message="failed" error="bad input"', lines[1]), (
         lines[1]
     )
+
+
+@pytest.mark.parametrize(
+    "growth",
+    ["s = s + s;", "s = string `${s}${s}`;", "s += s;", "xs.push(...xs);"],
+)
+def test_size_budget_every_way_of_growing(tmp_path: Path, growth: str) -> None:
+    source = f"""public function main() {{
+    string s = "x";
+    int[] xs = [1];
+    while true {{
+        {growth}
+    }}
+}}
+"""
+    code, _, err = run(tmp_path, source, "--max-size=1000")
+    assert code == 1
+    assert "size budget of 1000" in err
