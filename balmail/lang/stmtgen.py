@@ -24,6 +24,14 @@ _USES_FRAME = re.compile(r"(?<![\w.])f(?![\w])")
 _LOCAL_SLOT = re.compile(r"(?<![\w\]])f\[(\d+)\]")
 
 
+def _internal(e: Exception, function: str, line: int) -> BallerinaPanic:
+    """A Python error inside a compiled function (an evaluator bug, or a program the checks let through)
+    becomes a Ballerina panic, so a listener reports it through onError instead of crashing."""
+    p = runtime_panic("InternalError", f"{type(e).__name__}: {e}")
+    p.trace.append((function, line))
+    return p
+
+
 def _stack_overflow() -> BallerinaPanic:
     return runtime_panic("StackOverflow", "stack overflow")
 
@@ -51,6 +59,7 @@ class StmtGenMixin:
             _store_member=store_member,
             _panic=_panic_value,
             _stack_overflow=_stack_overflow,
+            _internal=_internal,
             _BMap=BMap,
             _TMap=T.TMap,
         )
@@ -115,6 +124,8 @@ class StmtGenMixin:
             "        raise",
             "    except RecursionError:",
             "        raise _stack_overflow() from None",
+            "    except (TypeError, AttributeError, KeyError, IndexError, ValueError, ZeroDivisionError) as _x:",
+            f"        raise _internal(_x, {info.name!r}, _ln) from None",
             "    finally:",
             "        _sb.depth -= 1",
         ]
