@@ -60,6 +60,7 @@ class StmtGenMixin:
             _panic=_panic_value,
             _stack_overflow=_stack_overflow,
             _internal=_internal,
+            _PYTHON_ERRORS=(TypeError, AttributeError, KeyError, IndexError, ValueError, ZeroDivisionError),
             _BMap=BMap,
             _TMap=T.TMap,
         )
@@ -124,7 +125,7 @@ class StmtGenMixin:
             "        raise",
             "    except RecursionError:",
             "        raise _stack_overflow() from None",
-            "    except (TypeError, AttributeError, KeyError, IndexError, ValueError, ZeroDivisionError) as _x:",
+            "    except _PYTHON_ERRORS as _x:",
             f"        raise _internal(_x, {info.name!r}, _ln) from None",
             "    finally:",
             "        _sb.depth -= 1",
