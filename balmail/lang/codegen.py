@@ -204,6 +204,11 @@ class Gen:
         self.ns[name] = value
         return name
 
+    def text(self, s: str) -> str:
+        """A string constant in generated source: `repr`, unless it contains `f[` (which the local-slot
+        rewriting in stmtgen must never see inside a literal), then a named constant."""
+        return self.const(s) if "f[" in s else repr(s)
+
     def tmp(self) -> str:
         name = f"_t{self.n}"
         self.n += 1
@@ -242,7 +247,9 @@ class CodegenMixin:
         v = self.literal_value(e, expected)
         if type(v) is int and not INT_MIN <= v <= INT_MAX:
             return None
-        if v is None or type(v) in (int, bool, str):
+        if type(v) is str:
+            return g.text(v)
+        if v is None or type(v) in (int, bool):
             return repr(v)
         return g.const(v)
 
@@ -367,12 +374,12 @@ class CodegenMixin:
     def code_Template(self: Compiler, e: ast.Template, expected: T.Type | None, g: Gen) -> str | None:
         if e.kind not in ("string", "raw") or not e.exprs or len(e.exprs) > 8:
             return None
-        parts = [repr(e.strings[0])] if e.strings[0] else []
+        parts = [g.text(e.strings[0])] if e.strings[0] else []
         for x, s in zip(e.exprs, e.strings[1:], strict=True):
             t = g.tmp()
             parts.append(f"({t} if type({t} := {self.code(x, None, g)}) is str else _ts({t}))")
             if s:
-                parts.append(repr(s))
+                parts.append(g.text(s))
         if len(parts) == 1:
             return f"_ts({parts[0]})"
         tr = g.tmp()
@@ -434,7 +441,7 @@ class CodegenMixin:
             field_type = lambda _k: None  # noqa: E731
         else:
             return None
-        parts = [f"{f.key!r}: {self.code(f.value, field_type(f.key or ''), g)}" for f in e.fields]
+        parts = [f"{g.text(f.key or '')}: {self.code(f.value, field_type(f.key or ''), g)}" for f in e.fields]
         return f"BMap({{{', '.join(parts)}}}, {g.const(mt)})"
 
     def code_Call(self: Compiler, e: ast.Call, expected: T.Type | None, g: Gen) -> str | None:
