@@ -58,7 +58,7 @@ def _field(o: Any, name: str) -> Any:
             from balmail.lang.values import BFunction
 
             return BFunction(m, o.env, o)
-        raise runtime_panic("KeyNotFound", f"cannot find key '{name}'")
+        raise runtime_panic("KeyNotFound", f"cannot find key '{name}'", "lang.map")
     if o is None:
         raise runtime_panic("NullReferenceException", f"cannot access field '{name}' of nil")
     if isinstance(o, BError):
@@ -78,7 +78,9 @@ def _member(v: Any, i: Any) -> Any:
     if type(v) is str:
         if type(i) is int and 0 <= i < len(v):
             return v[i]
-        raise runtime_panic("StringOperationError", f"string index out of range: index: {i}, size: {len(v)}")
+        raise runtime_panic(
+            "IndexOutOfRange", f"string index out of range: index: {i}, size: {len(v)}", "lang.string"
+        )
     if v is None:
         return None
     if isinstance(v, BObject):

@@ -1190,14 +1190,18 @@ def store_field(o: Any, name: str, v: Any) -> None:
         o.fields[name] = v
     elif isinstance(o, BMap):
         if o.ro:
-            raise runtime_panic("InherentTypeViolation", f"cannot update 'readonly' field '{name}' in record")
+            raise runtime_panic(
+                "InherentTypeViolation", f"cannot update 'readonly' field '{name}' in record", "lang.map"
+            )
         rt = o.type
         if rt is not None:
             rt = T.resolve(rt)
             if isinstance(rt, T.TRecord):
                 ft = rt.field_type(name)
                 if ft is None:
-                    raise runtime_panic("KeyNotFound", f"invalid field access: field '{name}' not found")
+                    raise runtime_panic(
+                        "KeyNotFound", f"invalid field access: field '{name}' not found", "lang.map"
+                    )
                 if not ft.contains(v):
                     from balmail.lang.ops import convert_numeric
 
@@ -1227,7 +1231,7 @@ def _filler(t: T.Type | None) -> Any:
         return BList(type=r)
     if isinstance(r, T.TMap):
         return BMap(type=r)
-    raise runtime_panic("IndexOutOfRange", "array has no filler value")
+    raise runtime_panic("IndexOutOfRange", "array has no filler value", "lang.array")
 
 
 def store_member(o: Any, i: Any, v: Any) -> None:
@@ -1236,7 +1240,7 @@ def store_member(o: Any, i: Any, v: Any) -> None:
         return
     if isinstance(o, BList):
         if o.ro:
-            raise runtime_panic("InherentTypeViolation", "cannot update read-only list")
+            raise runtime_panic("InherentTypeViolation", "cannot update a read-only array", "lang.array")
         n = len(o)
         if type(i) is int and 0 <= i < n:
             o[i] = v
@@ -1257,7 +1261,9 @@ def store_member(o: Any, i: Any, v: Any) -> None:
         raise index_out_of_range(i, n)
     if isinstance(o, BMap):
         if o.ro:
-            raise runtime_panic("InherentTypeViolation", f"cannot update read-only map (key '{i}')")
+            raise runtime_panic(
+                "InherentTypeViolation", f"cannot update read-only map (key '{i}')", "lang.map"
+            )
         store_field(o, i, v)
         return
     if isinstance(o, BObject):

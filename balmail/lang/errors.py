@@ -31,9 +31,11 @@ def make_error(message: str, detail: dict[str, Any] | None = None, cause: BError
     return BError(message, cause, BMap(detail or {}, ro=True))
 
 
-def runtime_panic(kind: str, message: str) -> BallerinaPanic:
-    """A runtime panic in Ballerina's `{ballerina}Kind` style with a `message` detail."""
-    return BallerinaPanic(make_error("{ballerina}" + kind, {"message": message}))
+def runtime_panic(kind: str, message: str, module: str = "") -> BallerinaPanic:
+    """A runtime panic in Ballerina's `{ballerina}Kind` (or `{ballerina/lang.array}Kind`) style with a
+    `message` detail."""
+    prefix = "{ballerina/" + module + "}" if module else "{ballerina}"
+    return BallerinaPanic(make_error(prefix + kind, {"message": message}))
 
 
 def overflow() -> BallerinaPanic:
@@ -49,8 +51,10 @@ def type_cast_error(value_type: str, target: str) -> BallerinaPanic:
 
 
 def index_out_of_range(index: int, length: int) -> BallerinaPanic:
-    return runtime_panic("IndexOutOfRange", f"array index out of range: index: {index}, size: {length}")
+    return runtime_panic(
+        "IndexOutOfRange", f"array index out of range: index: {index}, size: {length}", "lang.array"
+    )
 
 
 def key_not_found(key: str) -> BallerinaPanic:
-    return runtime_panic("KeyNotFound", f"cannot find key '{key}'")
+    return runtime_panic("KeyNotFound", f"cannot find key '{key}'", "lang.map")

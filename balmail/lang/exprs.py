@@ -255,6 +255,11 @@ class ExprCompiler:
 
         raise CompileError(f"cannot use '{e.name}' as a value", e.span)
 
+    def expr_TypeExpr(self: Compiler, e: ast.TypeExpr, expected: T.Type | None) -> Eval:
+        """A built-in type written as a value (`v.ensureType(int)`) is its typedesc."""
+        td = BTypedesc(self.resolve_type(e.type))
+        return lambda f: td
+
     def expr_QualifiedRef(self: Compiler, e: ast.QualifiedRef, expected: T.Type | None) -> Eval:
         lib = self.lib_for(e.prefix, e.span)
         if e.name in lib.constants:
@@ -522,7 +527,7 @@ class ExprCompiler:
                 if type(i) is int and 0 <= i < len(v):
                     return v[i]
                 raise runtime_panic(
-                    "StringOperationError", f"string index out of range: index: {i}, size: {len(v)}"
+                    "IndexOutOfRange", f"string index out of range: index: {i}, size: {len(v)}", "lang.string"
                 )
             if v is None:
                 return None

@@ -61,8 +61,9 @@ def s_substring(s: str, start: int, end: int | None = None) -> str:
         end = len(s)
     if start < 0 or end > len(s) or start > end:
         raise runtime_panic(
-            "StringOperationError",
+            "IndexOutOfRange",
             f"string index out of range: startIndex: {start}, endIndex: {end}, length: {len(s)}",
+            "lang.string",
         )
     return s[start:end]
 
@@ -132,7 +133,9 @@ def s_code_point_compare(a: str, b: str) -> int:
 
 def s_get_code_point(s: str, i: int) -> int:
     if not 0 <= i < len(s):
-        raise runtime_panic("StringOperationError", f"string index out of range: index: {i}, size: {len(s)}")
+        raise runtime_panic(
+            "IndexOutOfRange", f"string index out of range: index: {i}, size: {len(s)}", "lang.string"
+        )
     return ord(s[i])
 
 
@@ -464,13 +467,15 @@ BOOLEAN = {
 
 def _ro_check(xs: Any) -> None:
     if getattr(xs, "ro", False):
-        raise runtime_panic("InherentTypeViolation", "cannot update a read-only array")
+        raise runtime_panic("InherentTypeViolation", "cannot update a read-only array", "lang.array")
 
 
 def _fixed_check(xs: Any) -> None:
     t = T.resolve(xs.type) if xs.type is not None else None
     if isinstance(t, T.TArray) and t.length is not None or isinstance(t, T.TTuple) and t.rest is None:
-        raise runtime_panic("InherentTypeViolation", "cannot change the length of a fixed-length list")
+        raise runtime_panic(
+            "InherentTypeViolation", "cannot change the length of a fixed-length list", "lang.array"
+        )
 
 
 def a_push(xs: BList, *vals: Any) -> None:
@@ -489,7 +494,7 @@ def a_pop(xs: BList) -> Any:
     _ro_check(xs)
     _fixed_check(xs)
     if not xs:
-        raise runtime_panic("IndexOutOfRange", "cannot pop an element from an empty array")
+        raise runtime_panic("IndexOutOfRange", "cannot pop an element from an empty array", "lang.array")
     return xs.pop()
 
 
@@ -497,7 +502,7 @@ def a_shift(xs: BList) -> Any:
     _ro_check(xs)
     _fixed_check(xs)
     if not xs:
-        raise runtime_panic("IndexOutOfRange", "cannot shift an element from an empty array")
+        raise runtime_panic("IndexOutOfRange", "cannot shift an element from an empty array", "lang.array")
     return xs.pop(0)
 
 
@@ -689,26 +694,26 @@ def m_get(m: BMap, k: str) -> Any:
     try:
         return m[k]
     except KeyError:
-        raise runtime_panic("KeyNotFound", f"cannot find key '{k}'") from None
+        raise runtime_panic("KeyNotFound", f"cannot find key '{k}'", "lang.map") from None
 
 
 def m_remove(m: BMap, k: str) -> Any:
     if m.ro:
-        raise runtime_panic("InherentTypeViolation", "cannot update a read-only map")
+        raise runtime_panic("InherentTypeViolation", "cannot update a read-only map", "lang.map")
     if k not in m:
-        raise runtime_panic("KeyNotFound", f"cannot find key '{k}'")
+        raise runtime_panic("KeyNotFound", f"cannot find key '{k}'", "lang.map")
     return m.pop(k)
 
 
 def m_remove_if_has_key(m: BMap, k: str) -> Any:
     if m.ro:
-        raise runtime_panic("InherentTypeViolation", "cannot update a read-only map")
+        raise runtime_panic("InherentTypeViolation", "cannot update a read-only map", "lang.map")
     return m.pop(k, None)
 
 
 def m_remove_all(m: BMap) -> None:
     if m.ro:
-        raise runtime_panic("InherentTypeViolation", "cannot update a read-only map")
+        raise runtime_panic("InherentTypeViolation", "cannot update a read-only map", "lang.map")
     m.clear()
 
 

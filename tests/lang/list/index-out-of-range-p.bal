@@ -1,4 +1,4 @@
 public function main() {
     int[] xs = [1, 2, 3];
-    int x = xs[3]; // @panic {ballerina}IndexOutOfRange
+    int x = xs[3]; // @panic {ballerina/lang.array}IndexOutOfRange
 }
