@@ -151,6 +151,13 @@ class VarRef(Expr):
 
 
 @node
+class TypeExpr(Expr):
+    """A built-in type written where a value is expected: it stands for its typedesc."""
+
+    type: TypeDesc
+
+
+@node
 class QualifiedRef(Expr):
     prefix: str
     name: str

@@ -1031,6 +1031,16 @@ class Builder(Transformer):
         prefix = str(c[0]) if isinstance(c[0], _Text) else ident(c[0])
         return ast.QualifiedRef(span=self.span(c), prefix=prefix, name=ident(c[2]))
 
+    def type_expr(self, c: list) -> ast.TypeExpr:
+        span = self.span(c)
+        if isinstance(c[0], ast.BuiltinType):
+            t: ast.TypeDesc = c[0]
+            if len(c) == 2:
+                t = ast.ArrayType(span=span, element=t)
+        else:
+            t = ast.MapType(span=span, constraint=c[2])
+        return ast.TypeExpr(span=span, type=t)
+
     def langlib_prefix(self, c: list) -> _Text:
         return self.text(c[0])
 
