@@ -1,0 +1,269 @@
+"""Listener throughput: `balmail run --once` dispatching N messages (~2 KB each) from a real
+Dovecot on loopback to a trivial handler, beside a raw standard-library client doing the same
+work (fetch, parse with `email`, mark seen / delete) in the same run. Prints messages/second and
+the balmail/raw ratio for IMAP and POP3 (goal >= 0.5x), then the peak RSS of `balmail run` with
+1 and with 100 idle listeners.
+
+Run: `python bench/throughput.py` (5,000 messages; `--count 500` for a quick run). Dovecot is
+started with the test harness of tests/mail (Debian `dovecot-imapd`, `dovecot-pop3d`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import email
+import email.policy
+import imaplib
+import os
+import poplib
+import shutil
+import signal
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT / "tests"))
+
+from mail.dovecot_harness import DovecotServer, start_dovecot  # noqa: E402
+
+USER = "alice"
+FETCH_BATCH = 25
+"""As balmail's IMAP poller (`mail/imap.py` DEFAULT_FETCH_BATCH), so both do the same round trips."""
+
+TRIVIAL_HANDLER = """import ballerina/email;
+
+configurable string host = ?;
+configurable int port = ?;
+configurable string password = ?;
+
+listener email:{kind}Listener inbox = check new ({{
+    host: host,
+    username: "{user}",
+    password: password,
+    port: port,
+    security: email:START_TLS_NEVER,
+    pollingInterval: 3600
+}});
+
+service on inbox {{
+    remote function onMessage(email:Message message) {{
+    }}
+}}
+"""
+
+IDLE_LISTENER = """listener email:{kind}Listener l{n} = new ({{
+    host: host, username: "{user}", password: password, port: {port},
+    security: email:START_TLS_NEVER, pollingInterval: {interval}
+}});
+
+service "s{n}" on l{n} {{
+    remote function onMessage(email:Message message) {{
+    }}
+}}
+"""
+
+
+def make_messages(count: int) -> list[bytes]:
+    """Plain-text messages of about 2 KB with realistic headers (names, several recipients)."""
+    line = "The quarterly figures are attached below; please review them before Friday.\n"
+    body = line * 24
+    messages = []
+    for i in range(count):
+        messages.append(
+            (
+                f'From: "Ann Example {i}" <ann{i}@example.test>\n'
+                f"To: Alice <alice@example.test>, bob@example.test\n"
+                f"Cc: =?utf-8?q?J=C3=B6rg?= <joerg@example.test>\n"
+                f"Subject: Report {i}: =?utf-8?q?Gr=C3=BC=C3=9Fe?=\n"
+                f"Date: Mon, 02 Mar 2026 10:{i % 60:02d}:00 +0000\n"
+                f"Message-ID: <bench-{i}@example.test>\n"
+                f"MIME-Version: 1.0\n"
+                f"Content-Type: text/plain; charset=utf-8\n\n"
+                f"{body}"
+            ).encode()
+        )
+    return messages
+
+
+def fill(server: DovecotServer, messages: list[bytes]) -> None:
+    server.reset(USER)
+    server.append_many(USER, messages)
+
+
+def raw_imap(server: DovecotServer) -> int:
+    """What a hand-written imaplib poller does: unseen UIDs, batched BODY.PEEK[], parse, \\Seen."""
+    imap = imaplib.IMAP4(server.host, server.imap_port, timeout=60)
+    imap.login(USER, server.users[USER])
+    imap.select("INBOX")
+    _, data = imap.uid("SEARCH", "UNSEEN")
+    uids = [int(token) for token in data[0].split()]
+    handled = 0
+    for start in range(0, len(uids), FETCH_BATCH):
+        batch = uids[start : start + FETCH_BATCH]
+        _, data = imap.uid("FETCH", ",".join(map(str, batch)), "(UID BODY.PEEK[])")
+        for item in data:
+            if isinstance(item, tuple):
+                _consume(email.message_from_bytes(item[1], policy=email.policy.default))
+                handled += 1
+        imap.uid("STORE", ",".join(map(str, batch)), "+FLAGS.SILENT", "(\\Seen)")
+    imap.logout()
+    return handled
+
+
+def raw_pop3(server: DovecotServer) -> int:
+    """What a hand-written poplib poller does: UIDL, RETR, parse, DELE each, QUIT."""
+    pop = poplib.POP3(server.host, server.pop3_port, timeout=60)
+    pop.user(USER)
+    pop.pass_(server.users[USER])
+    _, listing, _ = pop.uidl()
+    handled = 0
+    for entry in listing:
+        number = int(entry.split()[0])
+        _, lines, _ = pop.retr(number)
+        _consume(email.message_from_bytes(b"\r\n".join(lines), policy=email.policy.default))
+        pop.dele(number)
+        handled += 1
+    pop.quit()
+    return handled
+
+
+def _consume(message: email.message.EmailMessage) -> None:
+    """Touch what a handler gets (addresses, subject, body), as balmail's mapping does."""
+    for name in ("from", "to", "cc", "subject"):
+        str(message.get(name, ""))
+    part = message.get_body(("plain",))
+    if part is not None:
+        part.get_content()
+
+
+def balmail_command(program: Path, state_dir: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "balmail.cli", "run", "--state-dir", str(state_dir), *extra, str(program)]
+
+
+def run_balmail_once(server: DovecotServer, program: Path, port: int, work: Path) -> float:
+    state_dir = Path(tempfile.mkdtemp(dir=work, prefix="state-"))
+    command = balmail_command(
+        program, state_dir, "--once", f"-Chost={server.host}", f"-Cport={port}",
+        f"-Cpassword={server.users[USER]}",
+    )  # fmt: skip
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=_env())
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"balmail run failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return elapsed
+
+
+def _env() -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=str(REPO_ROOT), BALMAIL_LOG_LEVEL="WARNING")
+
+
+def remaining(server: DovecotServer, protocol: str) -> int:
+    """Messages a run left unhandled (unseen for IMAP, still present for POP3)."""
+    imap = server.admin(USER)
+    try:
+        imap.select("INBOX", readonly=True)
+        _, data = imap.uid("SEARCH", "UNSEEN" if protocol == "IMAP" else "ALL")
+        return len(data[0].split())
+    finally:
+        imap.logout()
+
+
+def measure(
+    server: DovecotServer,
+    protocol: str,
+    messages: list[bytes],
+    work: Path,
+    raw: Callable[[DovecotServer], int],
+) -> tuple[float, float, float]:
+    """Seconds for the raw client, for `balmail run --once`, and for balmail's fixed start-up
+    (the same command on an empty mailbox)."""
+    kind = "Imap" if protocol == "IMAP" else "Pop"
+    port = server.imap_port if protocol == "IMAP" else server.pop3_port
+    program = work / f"bench_{kind.lower()}.bal"
+    program.write_text(TRIVIAL_HANDLER.format(kind=kind, user=USER), encoding="utf-8")
+
+    fill(server, messages)
+    started = time.perf_counter()
+    handled = raw(server)
+    raw_seconds = time.perf_counter() - started
+    if handled != len(messages) or remaining(server, protocol):
+        raise SystemExit(f"raw {protocol} client handled {handled} of {len(messages)}")
+
+    fill(server, messages)
+    balmail_seconds = run_balmail_once(server, program, port, work)
+    left = remaining(server, protocol)
+    if left:
+        raise SystemExit(f"balmail left {left} of {len(messages)} {protocol} messages unhandled")
+
+    server.reset(USER)
+    startup_seconds = run_balmail_once(server, program, port, work)
+    return raw_seconds, balmail_seconds, startup_seconds
+
+
+def peak_rss_mib(server: DovecotServer, listeners: int, seconds: float, work: Path) -> float:
+    """Peak RSS of `balmail run` with `listeners` IMAP/POP3 listeners polling an empty mailbox
+    every second, stopped with SIGTERM after `seconds`."""
+    parts = ["import ballerina/email;\n\nconfigurable string host = ?;\nconfigurable string password = ?;\n"]
+    for n in range(listeners):
+        kind, port = ("Imap", server.imap_port) if n % 2 == 0 else ("Pop", server.pop3_port)
+        parts.append(IDLE_LISTENER.format(kind=kind, n=n, user=USER, port=port, interval=1))
+    program = work / f"idle_{listeners}.bal"
+    program.write_text("\n".join(parts), encoding="utf-8")
+    state_dir = Path(tempfile.mkdtemp(dir=work, prefix="state-"))
+    command = balmail_command(program, state_dir, f"-Chost={server.host}", f"-Cpassword={server.users[USER]}")
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env())
+    time.sleep(seconds)
+    process.send_signal(signal.SIGTERM)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    if process.returncode != 0:
+        raise SystemExit(f"idle balmail run failed ({process.returncode}):\n{errors[-3000:]}")
+    return usage.ru_maxrss / 1024  # kilobytes on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=5000, help="messages per protocol (default 5000)")
+    parser.add_argument("--protocol", choices=["IMAP", "POP3", "both"], default="both")
+    parser.add_argument("--no-rss", action="store_true", help="skip the idle-listener memory figures")
+    parser.add_argument("--idle-seconds", type=float, default=8.0, help="how long idle listeners run")
+    args = parser.parse_args()
+    ssl.create_default_context()  # fail early on a broken OpenSSL, before starting Dovecot
+
+    messages = make_messages(args.count)
+    size = sum(len(m) for m in messages) / len(messages)
+    print(f"{args.count} messages of ~{size / 1024:.1f} KB each, Dovecot on loopback (plaintext)")
+    server = start_dovecot()
+    work = Path(tempfile.mkdtemp(prefix="balmail-bench-"))
+    try:
+        protocols = ["IMAP", "POP3"] if args.protocol == "both" else [args.protocol]
+        for protocol in protocols:
+            raw = raw_imap if protocol == "IMAP" else raw_pop3
+            raw_s, bal_s, start_s = measure(server, protocol, messages, work, raw)
+            raw_rate = args.count / raw_s
+            bal_rate = args.count / bal_s
+            print(
+                f"{protocol:5} raw stdlib {raw_rate:7.0f} msg/s ({raw_s:.2f}s) | "
+                f"balmail run --once {bal_rate:7.0f} msg/s ({bal_s:.2f}s, start-up {start_s:.2f}s) | "
+                f"ratio {bal_rate / raw_rate:.2f}x (goal >= 0.5x); without start-up "
+                f"{raw_s / max(bal_s - start_s, 1e-9):.2f}x"
+            )
+        if not args.no_rss:
+            server.reset(USER)
+            for listeners in (1, 100):
+                rss = peak_rss_mib(server, listeners, args.idle_seconds, work)
+                print(f"peak RSS, {listeners:3} idle listener(s) polling every 1s: {rss:6.1f} MiB")
+    finally:
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
