@@ -93,11 +93,11 @@ class StmtGenMixin:
         uses_frame = any(_USES_FRAME.search(ln) for ln in lines) or not direct
         params = [f"_v{base + i}" for i in range(len(info.params))]
         head = [
-            "    _sb.steps -= 1",
-            "    if _sb.steps < 0:",
-            "        _sb.refill()",
-            "    if _sb.depth >= _sb.max_depth:",
-            "        raise _sb.too_deep()",
+            "    _s.steps -= 1",
+            "    if _s.steps < 0:",
+            "        _s.refill()",
+            "    if _s.depth >= _s.max_depth:",
+            "        raise _s.too_deep()",
         ]
         if direct:
             if uses_frame:
@@ -112,7 +112,7 @@ class StmtGenMixin:
                 head.append(f"        f[{idx}] = {g.const(p.default)}(f)")
         if not direct:
             head += [f"    _v{s} = f[{s}]" for s in sorted(promoted) if s < first]
-        head += ["    _s = _sb", "    _sb.depth += 1", "    _ln = 0", "    try:"]
+        head += ["    _s.depth += 1", "    _ln = 0", "    try:"]
         tail = [
             "        return None",
             "    except _FS as _e:",
@@ -128,14 +128,15 @@ class StmtGenMixin:
             "    except _PYTHON_ERRORS as _x:",
             f"        raise _internal(_x, {info.name!r}, _ln) from None",
             "    finally:",
-            "        _sb.depth -= 1",
+            "        _s.depth -= 1",
         ]
         name = f"_invoke_{abs(hash(info.name)) % 10**6}"
         if direct:
-            source = f"def {name}_direct({', '.join(['env', *params])}):\n" + "\n".join(head + lines + tail)
+            signature = ", ".join(["env", *params, "_s=_sb"])
+            source = f"def {name}_direct({signature}):\n" + "\n".join(head + lines + tail)
             source += f"\n\ndef {name}(env, args):\n    return {name}_direct(env, *args)\n"
         else:
-            source = f"def {name}(env, args):\n" + "\n".join(head + lines + tail) + "\n"
+            source = f"def {name}(env, args, _s=_sb):\n" + "\n".join(head + lines + tail) + "\n"
         exec(source, g.ns)  # noqa: S102
         fn = g.ns[name]
         fn.__doc__ = source  # kept for debugging (`balmail.lang.stmtgen` output is inspectable)

@@ -32,7 +32,7 @@ class BList(list):
     __slots__ = ("type", "ro")
 
     def __init__(self, items: Any = (), type: Any = None, ro: bool = False) -> None:
-        super().__init__(items)
+        _list_init(self, items)
         self.type = type
         self.ro = ro
 
@@ -45,11 +45,15 @@ class BMap(dict):
     __slots__ = ("type", "ro")
 
     def __init__(self, items: Any = (), type: Any = None, ro: bool = False) -> None:
-        super().__init__(items)
+        _dict_init(self, items)
         self.type = type
         self.ro = ro
 
     __hash__ = object.__hash__  # type: ignore[assignment]
+
+
+_list_init = list.__init__
+_dict_init = dict.__init__
 
 
 class BError:
@@ -96,6 +100,9 @@ class BFunction:
     def __call__(self, *args: Any) -> Any:
         info = self.info
         if info.arity == len(args) and self.bound_self is None:
+            direct = info.direct
+            if direct is not None:
+                return direct(self.env, *args)
             return info.invoke(self.env, list(args))
         return info.call_value(self, list(args), None)
 

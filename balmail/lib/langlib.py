@@ -547,13 +547,17 @@ def _sort_key_fn(key: Any) -> Any:
 
 
 def a_sort(xs: Any, direction: str = "ascending", key: Any = None) -> BList:
-    keyed = [(key(x) if key is not None else x, x) for x in xs]
-    keys = [k for k, _ in keyed]
+    """`array:sort`: stable; nil and NaN keys last in both directions."""
+    keys = list(xs) if key is None else [key(x) for x in xs]
     desc = direction == "descending"
     simple = keys and (all(type(k) is int for k in keys) or all(type(k) is str for k in keys))
     if simple:
-        keyed.sort(key=lambda p: p[0], reverse=desc)
-    else:
+        if key is None:
+            return _new_like(xs, sorted(keys, reverse=desc))
+        order = sorted(range(len(keys)), key=keys.__getitem__, reverse=desc)
+        return _new_like(xs, [xs[i] for i in order])
+    keyed = list(zip(keys, xs, strict=True))
+    if keyed:
 
         def cmp(a: Any, b: Any) -> int:
             ka, kb = a[0], b[0]
