@@ -39,6 +39,12 @@ def _factories() -> dict[str, Callable[[Any], LibModule]]:
         found["ballerina/mime"] = mime_lib.module
     except ImportError:
         pass
+    try:  # ballerina/http: the http:Client subset (balmail/lib/http.py)
+        from balmail.lib import http as http_lib
+
+        found["ballerina/http"] = http_lib.module
+    except ImportError:
+        pass
     return found | {
         "ballerina/io": io.module,
         "ballerina/os": os.module,
