@@ -550,6 +550,7 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
             param = Param(p.name or "_", self.resolve_type(p.type), None, p.rest)
             if getattr(p, "included", False):
                 param.included = True
+            param.has_default = p.default is not None
             params.append(param)
         info.params = params
 

@@ -607,7 +607,7 @@ class ExprCompiler:
         argevs: list[Eval] = []
         for i, ev in enumerate(slots):
             if ev is None:
-                if params[i].default is None and not info.name.startswith("$"):
+                if not params[i].has_default and not info.name.startswith("$"):
                     from balmail.lang.compile import CompileError
 
                     raise CompileError(f"missing required parameter '{params[i].name}'", span)
@@ -1041,7 +1041,15 @@ class ExprCompiler:
 
     def expr_TypeOf(self: Compiler, e: ast.TypeOf, expected: T.Type | None) -> Eval:
         ev = self.expr(e.expr)
-        return lambda f: BTypedesc(T.type_of_value(ev(f)))
+
+        def typeof(f: list[Any]) -> BTypedesc:
+            v = ev(f)
+            # a simple value's type is the singleton of that value, as Ballerina prints it (`typedesc 1`)
+            if v is None or type(v) in (bool, int, float, D, str):
+                return BTypedesc(T.TSingleton(v))
+            return BTypedesc(T.type_of_value(v))
+
+        return typeof
 
     def expr_CheckExpr(self: Compiler, e: ast.CheckExpr, expected: T.Type | None) -> Eval:
         want = T.union(expected, T.ERROR) if expected is not None else None

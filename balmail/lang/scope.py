@@ -75,10 +75,11 @@ class Scope:
 
 
 class Param:
-    __slots__ = ("name", "type", "default", "rest", "included")
+    __slots__ = ("name", "type", "default", "rest", "included", "has_default")
 
     def __init__(self, name: str, type: T.Type, default: Eval | None, rest: bool) -> None:
         self.included = False
+        self.has_default = default is not None
         self.name = name
         self.type = type
         self.default = default

@@ -144,7 +144,12 @@ class TSingleton(Type):
         return type(v) is type(self.value) and v == self.value
 
     def describe(self) -> str:
-        return to_bal_string(self.value)
+        v = self.value
+        if type(v) in (int, float, decimal.Decimal, bool):
+            from balmail.lang.values import to_string
+
+            return to_string(v)
+        return to_bal_string(v)
 
 
 class TUnion(Type):

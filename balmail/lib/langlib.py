@@ -774,6 +774,7 @@ def from_json_string(s: str) -> Any:
         data = json.loads(
             s,
             parse_float=lambda t: D(t),
+            parse_int=lambda t: -0.0 if t == "-0" else int(t),
             parse_constant=lambda t: (_ for _ in ()).throw(ValueError(t)),
         )
     except (ValueError, RecursionError) as e:
