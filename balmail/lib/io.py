@@ -1,7 +1,12 @@
-"""ballerina/io: console output and the file functions, the latter behind the sandbox's file permissions."""
+"""ballerina/io: console output and the file functions, the latter behind the sandbox's file permissions.
+
+File functions open the path the sandbox checked after resolving it (`..` and symlinks), so what is
+opened is what was allowed.
+"""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from balmail.lang import types as T
@@ -12,8 +17,20 @@ IO_ERROR = T.TError(None, frozenset({-100}))
 IO_ERROR.name = "io:Error"
 
 
-def io_error(message: str) -> BError:
-    return BError(message, None, None, IO_ERROR)
+OVERWRITE = "OVERWRITE"
+APPEND = "APPEND"
+BYTES = T.TArray(T.BYTE)
+
+
+def io_error(message: str, cause: BError | None = None) -> BError:
+    """An `io:Error`; a refused permission keeps the sandbox's error (naming the flag) as its cause."""
+    return BError(message, cause, None, IO_ERROR)
+
+
+def os_error(error: OSError, path: Any) -> BError:
+    """An operating system failure as a sentence naming the path (no Python exception text)."""
+    reason = error.strerror or type(error).__name__
+    return io_error(f"{reason.lower()}: {path}")
 
 
 def module(ctx: Any) -> LibModule:
@@ -31,47 +48,82 @@ def module(ctx: Any) -> LibModule:
     def print_(*values: Any) -> None:
         write("".join(v if type(v) is str else to_string(v) for v in values))
 
-    def file_read_string(path: str) -> Any:
-        denied = sb.allow_read(path)
+    def resolved(kind: str, path: Any) -> str | BError:
+        """The real path to open after the sandbox allowed it: `..` and symlinks were resolved for
+        the check, and the same resolved path is what gets opened."""
+        if type(path) is not str or not path:
+            return io_error("a file path must be a non-empty string")
+        denied = sb.allow_read(path) if kind == "read" else sb.allow_write(path)
         if denied is not None:
-            return io_error(denied.message)
+            return io_error(denied.message, denied)
+        return os.path.realpath(path)
+
+    def read_bytes(path: Any) -> bytes | BError:
+        real = resolved("read", path)
+        if isinstance(real, BError):
+            return real
         try:
-            with open(path, encoding="utf-8") as fh:
-                text = fh.read()
+            if os.path.getsize(real) > sb.max_size * 4:
+                sb.check_size(os.path.getsize(real))
+            with open(real, "rb") as fh:
+                return fh.read()
         except OSError as e:
-            return io_error(f"{e.strerror or e}: {path}")
+            return os_error(e, path)
+
+    def write_bytes(path: Any, data: bytes, option: Any) -> Any:
+        if option not in (OVERWRITE, APPEND):
+            return io_error(f"unknown file write option '{option}'; use io:OVERWRITE or io:APPEND")
+        real = resolved("write", path)
+        if isinstance(real, BError):
+            return real
+        try:
+            with open(real, "ab" if option == APPEND else "wb") as fh:
+                fh.write(data)
+        except OSError as e:
+            return os_error(e, path)
+        return None
+
+    def file_read_bytes(path: Any) -> Any:
+        data = read_bytes(path)
+        if isinstance(data, BError):
+            return data
+        return BList(list(data), BYTES, ro=True)
+
+    def file_write_bytes(path: Any, content: Any, option: Any = OVERWRITE) -> Any:
+        return write_bytes(path, bytes(content), option)
+
+    def file_read_string(path: Any) -> Any:
+        data = read_bytes(path)
+        if isinstance(data, BError):
+            return data
+        text = data.decode("utf-8", errors="replace")
         sb.check_size(len(text))
         return text
 
-    def file_read_lines(path: str) -> Any:
+    def file_read_lines(path: Any) -> Any:
         text = file_read_string(path)
         if isinstance(text, BError):
             return text
         return BList(text.splitlines(), T.TArray(T.STRING))
 
-    def file_write_string(path: str, content: str, option: str = "OVERWRITE") -> Any:
-        denied = sb.allow_write(path)
-        if denied is not None:
-            return io_error(denied.message)
-        try:
-            with open(path, "a" if option == "APPEND" else "w", encoding="utf-8") as fh:
-                fh.write(content)
-        except OSError as e:
-            return io_error(f"{e.strerror or e}: {path}")
-        return None
+    def file_write_string(path: Any, content: str, option: Any = OVERWRITE) -> Any:
+        return write_bytes(path, content.encode("utf-8"), option)
 
-    def file_write_lines(path: str, lines: Any, option: str = "OVERWRITE") -> Any:
+    def file_write_lines(path: Any, lines: Any, option: Any = OVERWRITE) -> Any:
         return file_write_string(path, "".join(s + "\n" for s in lines), option)
 
-    def file_read_json(path: str) -> Any:
+    def file_read_json(path: Any) -> Any:
         text = file_read_string(path)
         if isinstance(text, BError):
             return text
         from balmail.lib.langlib import from_json_string
 
-        return from_json_string(text)
+        value = from_json_string(text)
+        if isinstance(value, BError):
+            return io_error(f"{value.message}: {path}")
+        return value
 
-    def file_write_json(path: str, content: Any) -> Any:
+    def file_write_json(path: Any, content: Any) -> Any:
         return file_write_string(path, to_json_string(content))
 
     return LibModule(
@@ -85,7 +137,9 @@ def module(ctx: Any) -> LibModule:
             "fileWriteLines": file_write_lines,
             "fileReadJson": file_read_json,
             "fileWriteJson": file_write_json,
+            "fileReadBytes": file_read_bytes,
+            "fileWriteBytes": file_write_bytes,
         },
-        constants={"OVERWRITE": "OVERWRITE", "APPEND": "APPEND"},
+        constants={"OVERWRITE": OVERWRITE, "APPEND": APPEND},
         types={"Error": IO_ERROR, "FileWriteOption": T.STRING},
     )
