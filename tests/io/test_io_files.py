@@ -161,7 +161,10 @@ def test_symlink_cannot_escape_the_granted_folder(tmp_path: Path) -> None:
 
 
 def test_granted_folder_allows_relative_paths_inside(tmp_path: Path) -> None:
-    body = 'check io:fileWriteString("out/./x.txt", "ok");\n    io:println(check io:fileReadString("out/x.txt"));'
+    body = (
+        'check io:fileWriteString("out/./x.txt", "ok");\n'
+        '    io:println(check io:fileReadString("out/x.txt"));'
+    )
     (tmp_path / "out").mkdir()
     cwd = os.getcwd()
     os.chdir(tmp_path)
