@@ -3,11 +3,13 @@ addresses and headers, and that nothing but MessageParseError ever escapes."""
 
 from __future__ import annotations
 
+import email.policy
 import random
 import re
 
 import pytest
 
+from balmail.mail import message as message_module
 from balmail.mail.errors import MailError, MessageParseError
 from balmail.mail.message import MimePart, ReceivedMessage, decode_text, parse_message
 
@@ -402,6 +404,67 @@ def test_random_bytes_never_raise_anything_but_parse_errors() -> None:
             parse_message(raw)
         except MessageParseError:
             pass
+
+
+# -- fast paths give the header registry's results -------------------------------------------------
+
+
+def _registry_addresses(text: str) -> list[str]:
+    header = email.policy.default.header_factory("to", text)
+    return [str(a) for a in header.addresses if a.addr_spec and a.addr_spec != "<>"]
+
+
+def test_simple_address_fast_path_matches_the_header_registry() -> None:
+    rng = random.Random(20260302)
+    words = ["Ann", "O'Brien", "x", "a.b", "J\u00f6rg", "=?utf-8?q?x?=", 'q"uote', "(c)", "x_y", "{~}", "a+b"]
+    addrs = ["a@b.c", "first.last@example.test", "x+tag@sub.example", "o'neil@x.y", "a..b@c", "@x", "a@"]
+    separators = [" ", "  ", "", "\t"]
+    checked = 0
+    for _ in range(6000):
+        items = []
+        for _ in range(rng.randrange(1, 4)):
+            addr = rng.choice(addrs)
+            shape = rng.randrange(4)
+            name = rng.choice(separators).join(rng.choice(words) for _ in range(rng.randrange(1, 4)))
+            lead, trail = rng.choice(separators), rng.choice(separators)
+            if shape == 0:
+                items.append(f"{lead}{addr}{trail}")
+            elif shape == 1:
+                items.append(f"{lead}<{addr}>{trail}")
+            else:
+                items.append(f"{lead}{name}{rng.choice(separators)}<{addr}>{trail}")
+        text = ",".join(items)
+        fast = message_module._simple_addresses(text)
+        if fast is not None:
+            checked += 1
+            assert fast == _registry_addresses(text), text
+    assert checked > 300
+
+
+def _corpus() -> list[bytes]:
+    samples = [value for name, value in globals().items() if name.isupper() and isinstance(value, bytes)]
+    rng = random.Random(7)
+    senders = ["Ann", "Ann Lee", "", "a.b"]
+    recipients = ["x@y.z", "X <x@y.z>, y@y.z", '"Q, R" <q@r.s>', "g: a@b.c;"]
+    types = ["text/plain", "text/html; charset=latin-1", "TEXT/Plain"]
+    for n in range(200):
+        sender, to, content_type = rng.choice(senders), rng.choice(recipients), rng.choice(types)
+        samples.append(
+            crlf(
+                f"From: {sender} <u{n}@example.test>\nTo: {to}\nContent-Type: {content_type}\n\n"
+                f"body {n}\n".encode()
+            )
+        )
+    return samples
+
+
+def test_fast_paths_change_no_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus()
+    fast = [parse_message(raw) for raw in corpus]
+    monkeypatch.setattr(message_module, "_POLICY", email.policy.default)
+    monkeypatch.setattr(message_module, "_simple_addresses", lambda text: None)
+    monkeypatch.setattr(message_module, "_parsed_header", email.policy.default.header_factory)
+    assert [parse_message(raw) for raw in corpus] == fast
 
 
 # -- through a real server ------------------------------------------------------------------------
