@@ -604,11 +604,11 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
             if isinstance(m, ast.FunctionDefn):
                 info = FunctionInfo(m.name, self.sb)
                 info.is_method = True
-                self.compile_signature(info, m.signature, m.name)
+                self.compile_signature(info, method_signature(m), m.name)
                 if m.name == "init":
                     cls.init = info
                 else:
-                    cls.methods[m.name] = info
+                    cls.methods[method_key(m)] = info
             elif isinstance(m, ast.ObjectField):
                 cls.field_types[m.name] = self.resolve_type(m.type)
 
@@ -632,9 +632,9 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
 
                 cls.fields.append((m.name, ev, ft))
             elif isinstance(m, ast.FunctionDefn) and m.body is not None:
-                info = cls.init if m.name == "init" else cls.methods[m.name]
+                info = cls.init if m.name == "init" else cls.methods[method_key(m)]
                 assert info is not None
-                self.compile_function_body(info, m.signature, m.body, parent, cls)
+                self.compile_function_body(info, method_signature(m), m.body, parent, cls)
 
     def instantiate(self, cls: ClassInfo, env: Any, args: list[Any], named: dict[str, Any] | None) -> Any:
         obj = BObject(cls, env)
@@ -1039,6 +1039,33 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
 
 
 _UNSET = object()
+
+
+def method_key(m: ast.FunctionDefn) -> str:
+    """How a class finds a method: its name, or for a resource method its accessor and path
+    (`get messages/[string]`), since several resource methods share an accessor name."""
+    if not m.resource_path:
+        return m.name
+    parts = [s.name if s.param_type is None else "[]" for s in m.resource_path]
+    return m.name + " " + "/".join(p or "." for p in parts)
+
+
+def method_signature(m: ast.FunctionDefn) -> ast.Signature:
+    """A method's signature; a resource method's path parameters (`[string name]`) come first."""
+    segments = [s for s in (m.resource_path or ()) if s.param_type is not None and s.name]
+    if not segments:
+        return m.signature
+    path_params = tuple(
+        ast.Param(span=s.span, type=s.param_type, name=s.name, default=None, rest=False, annotations=())
+        for s in segments
+        if s.param_type is not None
+    )
+    return ast.Signature(
+        span=m.signature.span,
+        params=path_params + m.signature.params,
+        returns=m.signature.returns,
+        return_annotations=m.signature.return_annotations,
+    )
 
 
 def _noop(f: list[Any]) -> None:
