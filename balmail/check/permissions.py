@@ -1,0 +1,200 @@
+"""Which `balmail run --allow-*` flags a program will need (BALMAIL_201, info), read from its code so
+users can write the flags before the first run instead of learning them one refusal at a time.
+
+What asks the sandbox (docs/sandbox.md): `http:Client` and the email clients (`--allow-net`, the host
+and port the program names), the `io:file*` functions (`--allow-read`/`--allow-write`, the path), and
+`os:getEnv` (`--allow-env`). Listeners need no flag. A host, path or name written as a string literal,
+or as a configurable variable with a default, is shown as it is; anything computed at run time is
+shown as a placeholder naming the expression.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+
+import attrs
+
+from balmail.check.registry import Rule, register
+from balmail.check.walk import prefixes, source_text, walk
+from balmail.diagnostics import Diagnostic, Severity
+from balmail.source import SourceFile, Span
+from balmail.syntax import ast
+
+NEEDED_PERMISSION = register(
+    Rule(
+        code="BALMAIL_201",
+        name="needed-permission",
+        severity=Severity.INFO,
+        summary="The program reaches the network, files or the environment; `balmail run` needs a flag.",
+        what_it_does="Lists, at the first place each is needed, the `--allow-net`, `--allow-read`, "
+        "`--allow-write` and `--allow-env` flags the program's HTTP and email clients, file functions and "
+        "`os:getEnv` calls will ask for, with the whole set in the help line.",
+        why="balmail's sandbox denies by default; without the flag the call returns an error at run "
+        "time, often deep inside a handler, after a message was already fetched.",
+        example="import ballerina/http;\n\npublic function main() returns error? {\n    http:Client c = "
+        'check new ("https://api.example.com");\n    json j = check c->get("/status");\n}',
+        fix="balmail run --allow-net=api.example.com:443 program.bal",
+        message="this program needs {0} ({1})",
+    )
+)
+
+_NET_CLIENTS = {
+    ("ballerina/http", "Client"): None,
+    ("ballerina/email", "SmtpClient"): 465,
+    ("ballerina/email", "PopClient"): 995,
+    ("ballerina/email", "ImapClient"): 993,
+}
+_READS = frozenset({"fileReadString", "fileReadLines", "fileReadJson", "fileReadBytes"})
+_WRITES = frozenset({"fileWriteString", "fileWriteLines", "fileWriteJson", "fileWriteBytes"})
+
+
+@attrs.frozen
+class Need:
+    flag: str
+    value: str
+    why: str
+    span: Span
+
+    @property
+    def text(self) -> str:
+        return f"{self.flag}={self.value}"
+
+
+def check_permissions(
+    source: SourceFile, module: ast.Module, base_dir: str | None = None
+) -> list[Diagnostic]:
+    """One info diagnostic per distinct flag value, at its first use."""
+    needs = find_needs(source, module)
+    if not needs:
+        return []
+    merged: dict[str, list[str]] = {}
+    for need in needs:
+        merged.setdefault(need.flag, [])
+        if need.value not in merged[need.flag]:
+            merged[need.flag].append(need.value)
+    command = " ".join(f"{flag}={','.join(values)}" for flag, values in merged.items())
+    return [
+        Diagnostic(
+            NEEDED_PERMISSION.code,
+            Severity.INFO,
+            NEEDED_PERMISSION.format_message(need.text, need.why),
+            need.span,
+            help=f"run it with: balmail run {command} {source.path.rsplit('/', 1)[-1]}",
+        )
+        for need in needs
+    ]
+
+
+def find_needs(source: SourceFile, module: ast.Module) -> list[Need]:
+    """Every permission the code asks for, first use first, each flag value once."""
+    imported = prefixes(module)
+    defaults = _configurable_defaults(module)
+    declared: dict[int, tuple[str, str]] = {}  # id(NewExpr) → (module, class) from `T x = new (...)`
+    for node in walk(module):
+        if isinstance(node, ast.VarDecl | ast.ModuleVarDecl | ast.ObjectField) and node.init is not None:
+            cls = _class_of(getattr(node, "type", None), imported)
+            target = _strip_check(node.init)
+            if cls is not None and isinstance(target, ast.NewExpr) and target.type is None:
+                declared[id(target)] = cls
+    found: list[Need] = []
+    seen: set[str] = set()
+
+    def add(need: Need) -> None:
+        if need.text not in seen:
+            seen.add(need.text)
+            found.append(need)
+
+    for node in walk(module):
+        if isinstance(node, ast.NewExpr):
+            cls = _class_of(node.type, imported) if node.type is not None else declared.get(id(node))
+            if cls in _NET_CLIENTS and node.args:
+                first = node.args[0]
+                value = _value(source, first, defaults)
+                name = f"{cls[0].rsplit('/', 1)[-1]}:{cls[1]}"
+                if cls[1] == "Client":
+                    host = _url_host(value)
+                else:
+                    port = _email_port(node.args[3:], defaults, _NET_CLIENTS[cls])
+                    host = f"{value}:{port}" if port is not None else value
+                add(Need("--allow-net", host, f"{name} connects there", node.span))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.QualifiedRef) and node.args:
+            full = imported.get(node.func.prefix)
+            fn = node.func.name
+            first = node.args[0]
+            if full == "ballerina/io" and fn in _READS | _WRITES:
+                flag = "--allow-read" if fn in _READS else "--allow-write"
+                add(Need(flag, _value(source, first, defaults), f"io:{fn}", node.span))
+            elif full == "ballerina/os" and fn == "getEnv":
+                add(Need("--allow-env", _value(source, first, defaults), "os:getEnv", node.span))
+    return found
+
+
+def _strip_check(e: ast.Expr) -> ast.Expr:
+    while isinstance(e, ast.CheckExpr):
+        e = e.expr
+    return e
+
+
+def _class_of(t: object, imported: dict[str, str]) -> tuple[str, str] | None:
+    if isinstance(t, ast.TypeRef) and t.prefix is not None:
+        key = (imported.get(t.prefix, ""), t.name)
+        return key if key in _NET_CLIENTS else None
+    return None
+
+
+def _configurable_defaults(module: ast.Module) -> dict[str, object]:
+    """Module variables with a literal initial value (configurable or not), by name."""
+    out: dict[str, object] = {}
+    for member in module.members:
+        if isinstance(member, ast.ModuleVarDecl) and isinstance(member.binding, ast.CaptureBinding):
+            if isinstance(member.init, ast.Literal) and member.init.kind in ("string", "int"):
+                out[member.binding.name] = member.init.value
+    return out
+
+
+def _value(source: SourceFile, arg: ast.Node, defaults: dict[str, object]) -> str:
+    expr = arg.value if isinstance(arg, ast.NamedArg) else arg
+    if isinstance(expr, ast.Literal) and expr.kind == "string":
+        return str(expr.value)
+    if isinstance(expr, ast.VarRef) and expr.name in defaults:
+        return str(defaults[expr.name])
+    if isinstance(expr, ast.Template) and expr.kind == "string":
+        pieces = [expr.strings[0]]
+        for inner, after in zip(expr.exprs, expr.strings[1:], strict=True):
+            pieces.append(_value(source, inner, defaults) + after)
+        return "".join(pieces)
+    return f"<{source_text(source.text, expr)}>"
+
+
+def _url_host(url: str) -> str:
+    if url.startswith("<"):
+        return f"<host of {url[1:-1]}>"
+    parts = urllib.parse.urlsplit(url)
+    if not parts.hostname:
+        return url
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return f"{parts.hostname}:{port}"
+
+
+def _email_port(args: tuple[ast.Node, ...], defaults: dict[str, object], default: object) -> object | None:
+    """The `port` of an email client's configuration (a named argument or a field of the record), its
+    default when not given, or None when it is computed at run time (then any port of the host)."""
+    for arg in args:
+        if isinstance(arg, ast.NamedArg) and arg.name == "port":
+            return _literal(arg.value, defaults)
+        expr = arg.value if isinstance(arg, ast.NamedArg) else arg
+        if isinstance(expr, ast.MappingExpr):
+            for field in expr.fields:
+                if field.key == "port":
+                    return _literal(field.value, defaults)
+        elif not isinstance(arg, ast.NamedArg):
+            return None  # a configuration record built elsewhere
+    return default
+
+
+def _literal(expr: ast.Expr, defaults: dict[str, object]) -> object | None:
+    if isinstance(expr, ast.Literal) and expr.kind == "int":
+        return expr.value
+    if isinstance(expr, ast.VarRef):
+        return defaults.get(expr.name)
+    return None
