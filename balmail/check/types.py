@@ -58,6 +58,20 @@ ARG_COUNT = register(
         message="{0}",
     )
 )
+FINAL_ASSIGN = register(
+    Rule(
+        code="BAL_TYPE_004",
+        name="assign-to-final",
+        severity=Severity.ERROR,
+        summary="A value is assigned to a `final` variable or a constant after its declaration.",
+        what_it_does="Reports assignments (including compound ones) to constants, `final` module variables "
+        "and `final` local variables.",
+        why="Ballerina rejects the program: such variables are assigned exactly once, where declared.",
+        example='final string folder = "INBOX";\nfolder = "Archive";',
+        fix='string folder = "INBOX";\nfolder = "Archive";',
+        message="cannot assign a value to final '{0}'",
+    )
+)
 UNSUPPORTED = register(
     Rule(
         code="BAL_TYPE_099",
@@ -70,6 +84,7 @@ UNSUPPORTED = register(
     )
 )
 
+_FINAL = "\0final:"  # scope entries marking a name as final (never a valid identifier)
 _SIMPLE = {"int", "float", "decimal", "string", "boolean", "byte"}
 _LITERAL_TYPE = {
     "int": "int",
@@ -120,10 +135,19 @@ class _Checker:
         for m in module.members:
             if isinstance(m, ast.ModuleVarDecl) and isinstance(m.binding, ast.CaptureBinding):
                 self.scopes[0][m.binding.name] = _simple(m.type)
+                if "final" in m.qualifiers or "configurable" in m.qualifiers:
+                    self.scopes[0][_FINAL + m.binding.name] = None
             elif isinstance(m, ast.ConstDecl):
                 self.scopes[0][m.name] = _simple(m.type) if m.type is not None else self.type_of(m.value)
+                self.scopes[0][_FINAL + m.name] = None
 
     # ------------------------------------------------------------ helpers
+
+    def is_final(self, name: str) -> bool:
+        for s in reversed(self.scopes):
+            if name in s:
+                return _FINAL + name in s
+        return False
 
     def lookup(self, name: str) -> str | None:
         for s in reversed(self.scopes):
@@ -205,9 +229,18 @@ class _Checker:
                 if isinstance(s.type, ast.TypeRef) and s.type.prefix is None and s.type.name in self.records:
                     declared = "@rec:" + s.type.name
                 self.scopes[-1][s.binding.name] = declared
-        elif isinstance(s, ast.Assign):
+                if s.final:
+                    self.scopes[-1][_FINAL + s.binding.name] = None
+        elif isinstance(s, ast.Assign | ast.CompoundAssign):
             if isinstance(s.target, ast.VarRef):
-                self.expect(self.lookup(s.target.name), s.value)
+                if self.is_final(s.target.name):
+                    self.found.append(
+                        diag.error(
+                            FINAL_ASSIGN.code, FINAL_ASSIGN.format_message(s.target.name), s.target.span
+                        )
+                    )
+                elif isinstance(s, ast.Assign):
+                    self.expect(self.lookup(s.target.name), s.value)
             self.expr(s.value)
         elif isinstance(s, ast.Return):
             if s.value is not None:
