@@ -516,13 +516,12 @@ class Poller:
         """True when the message must be acknowledged without calling the handler: an earlier
         attempt handled it (or gave it up) but did not get to acknowledge it, or every allowed
         attempt is used up (the process died during the last one)."""
-        if self._store.is_handled(key):
+        status = self._store.status(key)
+        if status.handled:
             result.already_handled += 1
             return True
-        attempts = self._store.attempts(key)
-        if attempts >= self.max_retries + 1:
-            last_error = self._store.last_error(key) or "unknown"
-            self._give_up(key, name, attempts, last_error, None, result)
+        if status.attempts >= self.max_retries + 1:
+            self._give_up(key, name, status.attempts, status.last_error or "unknown", None, result)
             return True
         return False
 

@@ -3,6 +3,8 @@ crashes, and keeping keys apart per server, account, folder and UIDVALIDITY."""
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -14,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from balmail.mail.errors import MailError
-from balmail.mail.state import MessageKey, StateStore
+from balmail.mail.state import MessageKey, MessageStatus, StateStore
 
 KEY = MessageKey.imap("imap.example.test:993", "orders@example.test", "INBOX", 1700000000, 42)
 
@@ -90,7 +92,7 @@ def test_each_write_is_durable_before_a_crash(tmp_path: Path) -> None:
     script = textwrap.dedent(
         f"""
         import os
-        from balmail.mail.state import MessageKey, StateStore
+        from balmail.mail.state import MessageKey, MessageStatus, StateStore
         store = StateStore({str(path)!r})
         key = MessageKey.imap("s", "a", "INBOX", 7, 1)
         store.record_attempt(key)
@@ -108,9 +110,48 @@ def test_each_write_is_durable_before_a_crash(tmp_path: Path) -> None:
         assert reopened.last_error(MessageKey.imap("s", "a", "INBOX", 7, 2)) == "boom"
 
 
-def test_store_uses_wal_journal(store: StateStore) -> None:
+def test_each_write_survives_kill_9(tmp_path: Path) -> None:
+    """synchronous=NORMAL leaves commits in the WAL without fsync: that must survive SIGKILL of
+    a process that is still running (only an OS crash could drop them)."""
+    path = tmp_path / "handled.sqlite3"
+    script = textwrap.dedent(
+        f"""
+        import sys, time
+        from balmail.mail.state import MessageKey, StateStore
+        store = StateStore({str(path)!r})
+        for uid in range(1, 201):
+            key = MessageKey.imap("s", "a", "INBOX", 7, uid)
+            store.record_attempt(key)
+            store.mark_handled(key)
+        print("written", flush=True)
+        time.sleep(60)
+        """
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
+    try:
+        assert process.stdout is not None and process.stdout.readline() == b"written\n"
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    with StateStore(path) as reopened:
+        for uid in range(1, 201):
+            key = MessageKey.imap("s", "a", "INBOX", 7, uid)
+            assert reopened.status(key) == MessageStatus(handled=True, attempts=1, last_error=None)
+
+
+def test_store_uses_wal_journal_with_normal_sync(store: StateStore) -> None:
     with sqlite3.connect(store.path) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store._db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+
+
+def test_status_reads_everything_at_once(store: StateStore) -> None:
+    assert store.status(KEY) == MessageStatus(handled=False, attempts=0, last_error=None)
+    store.record_attempt(KEY, error="boom")
+    assert store.status(KEY) == MessageStatus(handled=False, attempts=1, last_error="boom")
+    store.mark_handled(KEY)
+    assert store.status(KEY) == MessageStatus(handled=True, attempts=1, last_error=None)
 
 
 def test_concurrent_attempts_are_all_counted(store: StateStore) -> None:
