@@ -372,28 +372,38 @@ _ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
 _DOT_ATOM = rf"{_ATEXT}+(?:\.{_ATEXT}+)*"
 _ADDR_SPEC = rf"{_DOT_ATOM}@{_DOT_ATOM}"
 _SIMPLE_ADDRESS = re.compile(
-    rf" *(?:(?P<name>{_ATEXT}+(?: +{_ATEXT}+)*) *<(?P<angle>{_ADDR_SPEC})>|<(?P<bare_angle>{_ADDR_SPEC})>"
-    rf"|(?P<bare>{_ADDR_SPEC})) *"
+    rf" *(?:(?P<name>{_ATEXT}+(?: +{_ATEXT}+)*) *<(?P<angle>{_ADDR_SPEC})>"
+    rf'|"(?P<quoted>[ !#-\[\]-~]+)" *<(?P<quoted_angle>{_ADDR_SPEC})>'
+    rf"|<(?P<bare_angle>{_ADDR_SPEC})>|(?P<bare>{_ADDR_SPEC})) *(?:,|\Z)"
 )
+_SPECIALS = frozenset('()<>@,:;.\\"[]')
 
 
 def _simple_addresses(text: str) -> list[str] | None:
-    """Addresses of a plain list (`Name Words <a@b.c>`, `<a@b.c>`, `a@b.c`, comma separated),
-    formatted as the header registry would (words joined by one space, nothing quoted since
-    nothing needs it); None when anything else occurs (quotes, comments, encoded words, groups,
-    tabs, non-ASCII...), which then goes through the registry."""
-    if "=?" in text:  # `=`, `?` and `_` are atext, but an encoded word needs decoding
+    """Addresses of a plain list (`Name Words <a@b.c>`, `"Quoted, Name" <a@b.c>`, `<a@b.c>`,
+    `a@b.c`, comma separated), formatted as the header registry would (atoms joined by one space;
+    a quoted name unquoted unless it holds a special character); None when anything else occurs
+    (escapes, comments, encoded words, groups, tabs, non-ASCII...), which then goes through the
+    registry."""
+    if "=?" in text or not text:  # `=`, `?` and `_` are atext, but an encoded word needs decoding
         return None
     found: list[str] = []
-    for item in text.split(","):
-        match = _SIMPLE_ADDRESS.fullmatch(item)
-        if match is None:
+    position = 0
+    while position < len(text):
+        match = _SIMPLE_ADDRESS.match(text, position)
+        if match is None or match.end() == position:
             return None
-        name = match["name"]
-        if name is not None:
-            found.append(f"{' '.join(name.split())} <{match['angle']}>")
+        position = match.end()
+        if match["name"] is not None:
+            found.append(f"{' '.join(match['name'].split())} <{match['angle']}>")
+        elif match["quoted"] is not None:
+            name = match["quoted"]
+            shown = f'"{name}"' if not _SPECIALS.isdisjoint(name) else name
+            found.append(f"{shown} <{match['quoted_angle']}>")
         else:
             found.append(match["bare_angle"] or match["bare"])
+    if text.rstrip(" ").endswith(","):  # an empty last item: let the registry decide
+        return None
     return found
 
 

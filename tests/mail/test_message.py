@@ -416,7 +416,8 @@ def _registry_addresses(text: str) -> list[str]:
 
 def test_simple_address_fast_path_matches_the_header_registry() -> None:
     rng = random.Random(20260302)
-    words = ["Ann", "O'Brien", "x", "a.b", "J\u00f6rg", "=?utf-8?q?x?=", 'q"uote', "(c)", "x_y", "{~}", "a+b"]
+    words = ["Ann", "O'Brien", "x", "a.b", "J\u00f6rg", "=?utf-8?q?x?=", 'q"uote', "(c)", "x_y", "{~}"]
+    words += ["Smith,", "a\\b", " ", "[x]", "@", "<y>", "a;b:c"]
     addrs = ["a@b.c", "first.last@example.test", "x+tag@sub.example", "o'neil@x.y", "a..b@c", "@x", "a@"]
     separators = [" ", "  ", "", "\t"]
     checked = 0
@@ -431,8 +432,10 @@ def test_simple_address_fast_path_matches_the_header_registry() -> None:
                 items.append(f"{lead}{addr}{trail}")
             elif shape == 1:
                 items.append(f"{lead}<{addr}>{trail}")
-            else:
+            elif shape == 2:
                 items.append(f"{lead}{name}{rng.choice(separators)}<{addr}>{trail}")
+            else:
+                items.append(f'{lead}"{name}"{rng.choice(separators)}<{addr}>{trail}')
         text = ",".join(items)
         fast = message_module._simple_addresses(text)
         if fast is not None:
