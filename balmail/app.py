@@ -88,6 +88,13 @@ def check_program(source: SourceFile) -> tuple[Any, list[Diagnostic]]:
         from balmail.check.types import check_types
 
         found.extend(check_types(module, source))
+        try:  # Ballerina rejects these too; they live with the lint rules
+            from balmail.check.returns import check_check_expressions, check_return_values
+        except ImportError:
+            pass
+        else:
+            found.extend(check_return_values(source, module))
+            found.extend(check_check_expressions(source, module))
     return module, found
 
 

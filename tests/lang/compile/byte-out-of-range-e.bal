@@ -1,0 +1,3 @@
+public function main() {
+    byte b = 300; // @error incompatible types: expected 'byte', found 'int'
+}

@@ -1,0 +1,6 @@
+function parse(string s) returns int {
+    return check int:fromString(s); // @error
+}
+
+public function main() {
+}

@@ -1,0 +1,3 @@
+public function main() {
+    continue; // @error
+}

@@ -1,0 +1,8 @@
+function f() {
+}
+
+function f() { // @error
+}
+
+public function main() {
+}

@@ -1,0 +1,6 @@
+function log() {
+}
+
+public function main() {
+    int n = log(); // @error incompatible types: expected 'int', found '()'
+}

@@ -1,0 +1,6 @@
+function greet() {
+    return "hi"; // @error
+}
+
+public function main() {
+}

@@ -1,0 +1,3 @@
+public function main() {
+    boolean b = "true"; // @error incompatible types: expected 'boolean', found 'string'
+}

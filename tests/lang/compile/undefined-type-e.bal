@@ -1,0 +1,3 @@
+public function main() {
+    Missing m = 5; // @error
+}

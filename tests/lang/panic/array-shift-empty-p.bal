@@ -1,0 +1,4 @@
+public function main() {
+    string[] queue = [];
+    string next = queue.shift(); // @panic
+}

@@ -1,0 +1,4 @@
+public function main() {
+    error inner = error("socket closed");
+    panic error("fetch failed", inner); // @panic fetch failed
+}

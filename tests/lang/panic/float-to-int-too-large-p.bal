@@ -1,0 +1,4 @@
+public function main() {
+    float f = 1.0e20;
+    int n = <int>f; // @panic
+}

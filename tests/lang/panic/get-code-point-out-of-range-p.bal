@@ -1,0 +1,4 @@
+public function main() {
+    string s = "ab";
+    int cp = s.getCodePoint(5); // @panic
+}
