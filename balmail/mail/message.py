@@ -70,6 +70,7 @@ def _parsed_header(name: str, value: str) -> Any:
 
 _POLICY = _CachingPolicy()
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+_SURROGATE_ESCAPE = re.compile("[\udc80-\udcff]")
 _MAX_DEPTH = 32
 _ADDRESS_HEADERS = {"to": "to", "cc": "cc", "bcc": "bcc", "reply_to": "reply-to"}
 
@@ -431,7 +432,7 @@ def _single_address(part: Message, name: str) -> str | None:
 def _repair(text: str) -> str:
     """Undo the parser's surrogate escapes for raw 8-bit header bytes: UTF-8 if they are valid
     UTF-8 (common today), otherwise Latin-1 byte by byte (common in older mail)."""
-    if not any("\udc80" <= char <= "\udcff" for char in text):
+    if text.isascii() or _SURROGATE_ESCAPE.search(text) is None:
         return text
     try:
         return text.encode("utf-8", "surrogateescape").decode("utf-8")
