@@ -26,15 +26,15 @@ NEEDED_PERMISSION = register(
         name="needed-permission",
         severity=Severity.INFO,
         summary="The program reaches the network, files or the environment; `balmail run` needs a flag.",
-        what_it_does="Lists, at the first place each is needed, the `--allow-net`, `--allow-read`, "
+        what_it_does="Lists, at the first place one is needed, the `--allow-net`, `--allow-read`, "
         "`--allow-write` and `--allow-env` flags the program's HTTP and email clients, file functions and "
-        "`os:getEnv` calls will ask for, with the whole set in the help line.",
+        "`os:getEnv` calls will ask for; the help line says where each is asked for.",
         why="balmail's sandbox denies by default; without the flag the call returns an error at run "
         "time, often deep inside a handler, after a message was already fetched.",
         example="import ballerina/http;\n\npublic function main() returns error? {\n    http:Client c = "
         'check new ("https://api.example.com");\n    json j = check c->get("/status");\n}',
         fix="balmail run --allow-net=api.example.com:443 program.bal",
-        message="this program needs {0} ({1})",
+        message="this program needs {0}",
     )
 )
 
@@ -63,7 +63,8 @@ class Need:
 def check_permissions(
     source: SourceFile, module: ast.Module, base_dir: str | None = None
 ) -> list[Diagnostic]:
-    """One info diagnostic per distinct flag value, at its first use."""
+    """One info diagnostic at the first place a permission is needed, listing every flag the program
+    needs (so one `// balmail:ignore BALMAIL_201` silences it) and, in its help, where each is asked."""
     needs = find_needs(source, module)
     if not needs:
         return []
@@ -72,16 +73,17 @@ def check_permissions(
         merged.setdefault(need.flag, [])
         if need.value not in merged[need.flag]:
             merged[need.flag].append(need.value)
-    command = " ".join(f"{flag}={','.join(values)}" for flag, values in merged.items())
+    flags = " ".join(f"{flag}={','.join(values)}" for flag, values in merged.items())
+    uses = "; ".join(f"line {need.span.line} {need.why} ({need.text})" for need in needs)
+    name = source.path.replace("\\", "/").rsplit("/", 1)[-1]
     return [
         Diagnostic(
             NEEDED_PERMISSION.code,
             Severity.INFO,
-            NEEDED_PERMISSION.format_message(need.text, need.why),
-            need.span,
-            help=f"run it with: balmail run {command} {source.path.rsplit('/', 1)[-1]}",
+            NEEDED_PERMISSION.format_message(flags),
+            needs[0].span,
+            help=f"run it with: balmail run {flags} {name}; asked for at {uses}",
         )
-        for need in needs
     ]
 
 
@@ -91,9 +93,10 @@ def find_needs(source: SourceFile, module: ast.Module) -> list[Need]:
     defaults = _configurable_defaults(module)
     declared: dict[int, tuple[str, str]] = {}  # id(NewExpr) → (module, class) from `T x = new (...)`
     for node in walk(module):
-        if isinstance(node, ast.VarDecl | ast.ModuleVarDecl | ast.ObjectField) and node.init is not None:
+        init = getattr(node, "init", None) or getattr(node, "default", None)
+        if isinstance(node, ast.VarDecl | ast.ModuleVarDecl | ast.ObjectField) and isinstance(init, ast.Expr):
             cls = _class_of(getattr(node, "type", None), imported)
-            target = _strip_check(node.init)
+            target = _strip_check(init)
             if cls is not None and isinstance(target, ast.NewExpr) and target.type is None:
                 declared[id(target)] = cls
     found: list[Need] = []
@@ -116,7 +119,7 @@ def find_needs(source: SourceFile, module: ast.Module) -> list[Need]:
                 else:
                     port = _email_port(node.args[3:], defaults, _NET_CLIENTS[cls])
                     host = f"{value}:{port}" if port is not None else value
-                add(Need("--allow-net", host, f"{name} connects there", node.span))
+                add(Need("--allow-net", host, name, node.span))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.QualifiedRef) and node.args:
             full = imported.get(node.func.prefix)
             fn = node.func.name
