@@ -20,6 +20,7 @@ from balmail import diagnostics as diag
 from balmail.check.email import check_email_services
 from balmail.check.listener_config import check_listener_configs
 from balmail.check.modules import check_module_members
+from balmail.check.permissions import check_permissions
 from balmail.check.program import check_source
 from balmail.check.registry import Rule, all_rules
 from balmail.check.returns import check_check_expressions, check_return_values
@@ -37,10 +38,11 @@ LINT_CHECKS: tuple[LintCheck, ...] = (
     lambda source, module, base_dir: check_check_expressions(source, module),
     lambda source, module, base_dir: check_types(module, source),
     check_listener_configs,
+    check_permissions,
 )
 """Every lint rule, as `(source, module, base_dir) -> diagnostics`."""
 
-LINT_PREFIXES = ("BAL_SYNTAX_", "BAL_NAME_", "BAL_TYPE_0", "BAL_TYPE_1", "EMAIL_", "BALMAIL_1", "BALMAIL_3")
+LINT_PREFIXES = ("BAL_SYNTAX_", "BAL_NAME_", "BAL_TYPE_0", "BAL_TYPE_1", "EMAIL_", "BALMAIL_")
 """The codes `balmail lint` reports, by prefix and in the rule reference's order (BAL_TYPE_099 is the
 evaluator's "cannot compile", not a lint finding)."""
 

@@ -12,6 +12,7 @@ import jsonschema
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+EXAMPLE_FILES = len(list((ROOT / "examples").rglob("*.bal")))
 
 
 def balmail(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -23,8 +24,8 @@ def balmail(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 def test_examples_have_no_errors_and_only_the_deliberate_warnings() -> None:
     result = balmail("lint", "examples")
     assert result.returncode == 0, result.stdout
-    assert result.stderr == "10 file(s) linted, 0 error(s), 2 warning(s), 0 info\n"
-    headers = [line for line in result.stdout.splitlines() if line.startswith(("ERROR", "WARNING", "INFO"))]
+    assert result.stderr.startswith(f"{EXAMPLE_FILES} file(s) linted, 0 error(s), 2 warning(s), ")
+    headers = [line for line in result.stdout.splitlines() if line.startswith(("ERROR", "WARNING"))]
     assert [line.rsplit(" ", 1)[-1] for line in headers] == ["[BALMAIL_108]", "[BALMAIL_107]"]
     assert "mailing_list_digest.bal" in headers[0] and "meter_readings.bal" in headers[1]
 
@@ -38,10 +39,10 @@ def test_syntax_corpus_has_no_lint_errors() -> None:
 
 def test_strict_fails_on_warnings_and_ignore_lifts_it() -> None:
     assert balmail("lint", "--strict", "examples").returncode == 1
-    result = balmail("lint", "--strict", "--ignore", "BALMAIL_107,BALMAIL_108", "examples")
+    result = balmail("lint", "--strict", "--ignore", "BALMAIL_107,BALMAIL_108,BALMAIL_201", "examples")
     assert result.returncode == 0
     assert result.stdout == ""
-    assert result.stderr == "10 file(s) linted, 0 error(s), 0 warning(s), 0 info\n"
+    assert result.stderr == f"{EXAMPLE_FILES} file(s) linted, 0 error(s), 0 warning(s), 0 info\n"
 
 
 def test_errors_exit_1_with_the_golden_text() -> None:
