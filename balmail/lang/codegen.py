@@ -224,9 +224,11 @@ class Gen:
     def lambda_(self, code: str) -> Any:
         return eval(f"lambda f: {code}", self.ns)  # noqa: S307 - source built here from the AST, not user text
 
-    def function(self, body: str) -> Any:
+    def function(self, body: str, origin: str = "<balblock>") -> Any:
+        """Compile `def _gN(f): body`; `origin` becomes the code's file name, which error stack traces
+        read (see values.capture_stack)."""
         name = f"_g{next(_ids)}"
-        exec(f"def {name}(f):\n{body}", self.ns)  # noqa: S102 - generated from the AST
+        exec(compile(f"def {name}(f):\n{body}", origin, "exec"), self.ns)  # noqa: S102 - generated from the AST
         return self.ns[name]
 
 

@@ -88,6 +88,7 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         self.distinct_counter = 0
         self.self_class: ClassInfo | None = None
         self.quiet_ok = False  # True while emitting a generated function's own lines (see stmtgen)
+        self.current_function = "$init"  # the Ballerina function being compiled (for stack traces)
 
     # ------------------------------------------------------------ driver
 
@@ -562,7 +563,8 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         parent: Scope | None,
         self_class: ClassInfo | None = None,
     ) -> None:
-        saved_scope, saved_class = self.scope, self.self_class
+        saved_scope, saved_class, saved_fn = self.scope, self.self_class, self.current_function
+        self.current_function = info.name
         scope = Scope(parent, info.ret_type)
         self.scope = scope
         self.self_class = self_class if self_class is not None else (saved_class if parent else None)
@@ -584,6 +586,7 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
 
         self.scope = saved_scope
         self.self_class = saved_class
+        self.current_function = saved_fn
         info.finish(run, scope.size)
         if generated is not None:
             info.invoke = generated  # type: ignore[method-assign]

@@ -45,6 +45,12 @@ def _panic_value(v: Any) -> BallerinaPanic:
 class StmtGenMixin:
     """Mixin of `Compiler`: block code generation."""
 
+    def code_origin(self: Compiler, kind: str, function: str) -> str:
+        """The file name generated code is compiled under: `<bal|file.bal|function>`."""
+        import os.path
+
+        return f"<{kind}|{os.path.basename(self.module.span.file)}|{function}>"
+
     def new_gen(self: Compiler) -> Gen:
         g = Gen()
         from balmail.lang.compile import _iter_for_codegen, store_field, store_member
@@ -137,7 +143,7 @@ class StmtGenMixin:
             source += f"\n\ndef {name}(env, args):\n    return {name}_direct(env, *args)\n"
         else:
             source = f"def {name}(env, args, _s=_sb):\n" + "\n".join(head + lines + tail) + "\n"
-        exec(source, g.ns)  # noqa: S102
+        exec(compile(source, self.code_origin("bal", info.name), "exec"), g.ns)  # noqa: S102
         fn = g.ns[name]
         fn.__doc__ = source  # kept for debugging (`balmail.lang.stmtgen` output is inspectable)
         if direct:
@@ -160,11 +166,12 @@ class StmtGenMixin:
         self.scope.pop()
         if not lines:
             lines.append("        pass")
+        origin = self.code_origin("balblock", self.current_function)
         body = "    _s = _sb\n    _ln = 0\n    try:\n" + "\n".join(lines) + "\n        return None\n"
         body += (
             "    except _BP as _p:\n        if _p.line is None:\n            _p.line = _ln\n        raise\n"
         )
-        return g.function(body)
+        return g.function(body, origin)
 
     def gen_stmt(self: Compiler, s: ast.Stmt, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
         pad = "    " * ind

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import decimal
 import math
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -69,7 +70,32 @@ class BError:
         self.cause = cause
         self.detail = detail if detail is not None else BMap(ro=True)
         self.type = type
-        self.stack: list[str] = []
+        self.stack = capture_stack()
+
+
+def capture_stack() -> list[tuple[str, str, int]]:
+    """The Ballerina call stack where an error is created, read off the Python frames of generated
+    code (compiled under `<bal|file|function>` names, with the current line in `_ln`): innermost first,
+    as (function, file, line). Costs nothing until an error is created."""
+    out: list[tuple[str, str, int]] = []
+    frame = sys._getframe(1)
+    pending_block: str | None = None
+    while frame is not None:
+        origin = frame.f_code.co_filename
+        parts = origin[1:-1].split("|", 2) if origin.startswith("<bal") else ()
+        if len(parts) == 3:
+            kind, file, function = parts
+            line = frame.f_locals.get("_ln")
+            if kind == "balblock":
+                if pending_block != function and isinstance(line, int) and line:
+                    out.append((function, file, line))
+                pending_block = function
+            else:
+                if pending_block != function and isinstance(line, int):
+                    out.append((function, file, line))
+                pending_block = None
+        frame = frame.f_back
+    return out
 
 
 class BObject:
@@ -269,6 +295,9 @@ def _str(v: Any, bal: bool, seen: set[int]) -> str:
         to_str = v.cls.methods.get("toString") if hasattr(v.cls, "methods") else None
         if to_str is not None:
             return _call_to_string(v, to_str)
+        native = getattr(v.cls, "native_methods", {}).get("toString")
+        if native is not None:
+            return native(v)
         return f"object {name}"
     if isinstance(v, BRegExp):
         return v.source

@@ -742,8 +742,22 @@ MAP = {
 # ---------------------------------------------------------------- error
 
 
+def _frame_to_string(frame: BObject) -> str:
+    f = frame.fields
+    return f"callableName: {f['callableName']}  fileName: {f['fileName']} lineNumber: {f['lineNumber']}"
+
+
+STACK_FRAME_CLASS = regexp.NativeClass("error:StackFrame", {"toString": _frame_to_string})
+
+
 def e_stack_trace(e: BError) -> BList:
-    return BList(list(e.stack))
+    """`error:stackTrace`: where the error was created, innermost call first."""
+    frames = []
+    for function, file, line in e.stack:
+        obj = BObject(STACK_FRAME_CLASS)
+        obj.fields = {"callableName": function, "moduleName": None, "fileName": file, "lineNumber": line}
+        frames.append(obj)
+    return BList(frames, T.TArray(STACK_FRAME_CLASS.type), ro=True)
 
 
 ERROR = {
@@ -930,6 +944,7 @@ TYPES: dict[str, dict[str, Any]] = {
     "array": {"SortDirection": T.STRING},
     "value": {"Cloneable": T.ANYDATA, "JsonDecimal": T.JSON},
     "regexp": {"RegExp": T.REGEXP, "Span": regexp.SPAN_TYPE, "Groups": regexp.GROUPS_TYPE},
+    "error": {"StackFrame": STACK_FRAME_CLASS.type},
 }
 _WANTS_TYPE = {"ensureType": 1, "cloneWithType": 1, "fromJsonWithType": 1, "fromJsonStringWithType": 1}
 
