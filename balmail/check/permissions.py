@@ -73,7 +73,10 @@ def check_permissions(
         merged.setdefault(need.flag, [])
         if need.value not in merged[need.flag]:
             merged[need.flag].append(need.value)
-    flags = " ".join(f"{flag}={','.join(values)}" for flag, values in merged.items())
+    for flag in ("--allow-read", "--allow-write"):  # a granted folder covers the paths under it
+        values = merged.get(flag, [])
+        merged[flag] = [v for v in values if not any(v.startswith(o.rstrip("/") + "/") for o in values)]
+    flags = " ".join(f"{flag}={','.join(values)}" for flag, values in merged.items() if values)
     uses = "; ".join(f"line {need.span.line} {need.why} ({need.text})" for need in needs)
     name = source.path.replace("\\", "/").rsplit("/", 1)[-1]
     return [
@@ -90,7 +93,11 @@ def check_permissions(
 def find_needs(source: SourceFile, module: ast.Module) -> list[Need]:
     """Every permission the code asks for, first use first, each flag value once."""
     imported = prefixes(module)
-    defaults = _configurable_defaults(module)
+    defaults: dict[str, object] = dict(_configurable_defaults(module))
+    for node in walk(module):  # local strings built once (`string name = string `${dir}/x``)
+        if isinstance(node, ast.VarDecl) and isinstance(node.binding, ast.CaptureBinding):
+            if isinstance(node.init, ast.Literal | ast.Template | ast.VarRef | ast.Binary):
+                defaults.setdefault(node.binding.name, node.init)
     declared: dict[int, tuple[str, str]] = {}  # id(NewExpr) → (module, class) from `T x = new (...)`
     for node in walk(module):
         init = getattr(node, "init", None) or getattr(node, "default", None)
@@ -126,7 +133,7 @@ def find_needs(source: SourceFile, module: ast.Module) -> list[Need]:
             first = node.args[0]
             if full == "ballerina/io" and fn in _READS | _WRITES:
                 flag = "--allow-read" if fn in _READS else "--allow-write"
-                add(Need(flag, _value(source, first, defaults), f"io:{fn}", node.span))
+                add(Need(flag, _folder(_value(source, first, defaults)), f"io:{fn}", node.span))
             elif full == "ballerina/os" and fn == "getEnv":
                 add(Need("--allow-env", _value(source, first, defaults), "os:getEnv", node.span))
     return found
@@ -155,18 +162,40 @@ def _configurable_defaults(module: ast.Module) -> dict[str, object]:
     return out
 
 
-def _value(source: SourceFile, arg: ast.Node, defaults: dict[str, object]) -> str:
+def _value(source: SourceFile, arg: ast.Node, defaults: dict[str, object], depth: int = 0) -> str:
+    """The text a string argument will have, as far as the code shows it; `<expr>` for the rest."""
     expr = arg.value if isinstance(arg, ast.NamedArg) else arg
+    if depth > 8:
+        return f"<{source_text(source.text, expr)}>"
     if isinstance(expr, ast.Literal) and expr.kind == "string":
         return str(expr.value)
     if isinstance(expr, ast.VarRef) and expr.name in defaults:
-        return str(defaults[expr.name])
+        known = defaults[expr.name]
+        if isinstance(known, ast.Expr):
+            return _value(source, known, defaults, depth + 1)
+        return str(known)
     if isinstance(expr, ast.Template) and expr.kind == "string":
         pieces = [expr.strings[0]]
         for inner, after in zip(expr.exprs, expr.strings[1:], strict=True):
-            pieces.append(_value(source, inner, defaults) + after)
+            pieces.append(_value(source, inner, defaults, depth + 1) + after)
         return "".join(pieces)
+    if isinstance(expr, ast.Binary) and expr.op == "+":
+        return _value(source, expr.left, defaults, depth + 1) + _value(
+            source, expr.right, defaults, depth + 1
+        )
     return f"<{source_text(source.text, expr)}>"
+
+
+def _folder(path: str) -> str:
+    """A path known only in part: the folder before its first run-time piece (`filed/<n>.txt` → `filed`),
+    since granting that folder is what the user will do."""
+    cut = path.find("<")
+    if cut <= 0:
+        return path
+    head = path[:cut]
+    if "/" not in head:
+        return path
+    return head.rsplit("/", 1)[0] or "/"
 
 
 def _url_host(url: str) -> str:
