@@ -16,6 +16,7 @@ configurable string apiToken = ?;
 configurable string apiCertPath = "certs/server.crt";
 configurable string smtpHost = "localhost";
 configurable int smtpPort = 465;
+configurable string replyFrom = "support@localhost";
 
 type Ticket record {|
     string subject;
@@ -82,7 +83,7 @@ function confirm(Ticket ticket, int id) returns error? {
     check smtp->sendMessage({
         to: ticket.requester,
         subject: string `[#${id}] ${ticket.subject}`,
-        'from: username,
+        'from: replyFrom,
         body: string `Thank you. Your request is ticket #${id} (priority ${ticket.priority}).`,
         headers: {"X-Ticket-Id": id.toString()}
     });
