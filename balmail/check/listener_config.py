@@ -1051,7 +1051,17 @@ def _is_loopback(host: str) -> bool:
 
 
 def _folder(base_dir: str) -> str:
-    return "the .bal file's folder" if base_dir in ("", ".") else f"'{base_dir}'"
+    """The folder a relative cert path was looked up in, shown relative to the working directory when it
+    is under it (so output does not depend on where a checkout lives)."""
+    shown = base_dir
+    if os.path.isabs(base_dir):
+        try:
+            relative = os.path.relpath(base_dir)
+        except ValueError:  # another drive on Windows
+            relative = base_dir
+        if not relative.startswith(".."):
+            shown = relative
+    return "the .bal file's folder" if shown in ("", ".") else f"'{shown}'"
 
 
 def _did_you_mean(name: str, fields: dict[str, FieldSpec]) -> str:
