@@ -43,7 +43,9 @@ from balmail.mail.errors import MessageParseError
 
 class _CachingPolicy(email.policy.EmailPolicy):
     """`policy.default` whose parsed header objects are memoised by (name, value): the same
-    Content-Type is fetched many times per message, and most messages share a few values."""
+    Content-Type is fetched many times per message, and most messages share a few values. The
+    module's own lookups use lower-case names, so a header decoded for `headers` is not parsed
+    again for `subject` or `cc`."""
 
     def header_fetch_parse(self, name: str, value: str) -> Any:
         if hasattr(value, "name"):
@@ -335,7 +337,7 @@ def _decode_header(name: str, raw: object) -> str:
     if "=?" not in text:
         return text.strip()
     try:
-        return str(_parsed_header(name, text)).strip()
+        return str(_parsed_header(name.lower(), text)).strip()
     except Exception:
         return text.strip()
 
