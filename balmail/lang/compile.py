@@ -110,6 +110,10 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         for m in members:
             if isinstance(m, ast.FunctionDefn) and m.body is not None:
                 self.compile_function_body(self.names[m.name].value, m.signature, m.body, None)
+            elif isinstance(m, ast.FunctionDefn):
+                info = self.names[m.name].value
+                info.invoke = _external(m.name)
+                info.direct = lambda env, *args, fn=info.invoke: fn(env, list(args))
             elif isinstance(m, ast.ClassDefn):
                 self.compile_class_members(self.names[m.name].value, m.members, None)
         self.compile_module_init(members)
@@ -1069,6 +1073,15 @@ def method_signature(m: ast.FunctionDefn) -> ast.Signature:
         returns=m.signature.returns,
         return_annotations=m.signature.return_annotations,
     )
+
+
+def _external(name: str) -> Callable[[Any, list[Any]], Any]:
+    """`function f() = external;` has no Ballerina body and balmail has no Java to bind it to."""
+
+    def invoke(env: Any, args: list[Any]) -> Any:
+        raise runtime_panic("UnsupportedOperation", f"external function '{name}' is not available in balmail")
+
+    return invoke
 
 
 def _noop(f: list[Any]) -> None:
