@@ -306,3 +306,57 @@ def test_filer_without_write_permission_writes_nothing(mailbox: DovecotServer, t
     assert f"grant it with --allow-write={folder}/1-1-scan_1.pdf" in done.stderr, done.stderr
     assert list(folder.iterdir()) == []
     assert "\\Seen" not in mailbox.flags("alice").get(uid, set())
+
+
+# -- forwarding with attachments --------------------------------------------------------------
+
+FORWARDER = """import ballerina/email;
+
+configurable string host = ?;
+configurable int port = ?;
+configurable string password = ?;
+configurable string certPath = ?;
+configurable int smtpPort = ?;
+
+service "forwarder" on new email:ImapListener({host, port, username: "alice", password,
+        secureSocket: {cert: certPath}}) {
+    remote function onMessage(email:Message message) returns error? {
+        email:SmtpClient smtp = check new (host, "alice", password, port = smtpPort,
+            secureSocket = {cert: certPath});
+        check smtp->sendMessage({
+            to: "archive@localhost",
+            subject: "Fwd: " + message.subject,
+            'from: "alice@localhost",
+            body: message.body ?: "",
+            attachments: message?.attachments
+        });
+    }
+}
+"""
+
+
+def test_handler_forwards_a_received_message_with_its_attachments(
+    mailbox: DovecotServer, clean_peers: tuple[TicketApi, SmtpPeer], tmp_path: Path
+) -> None:
+    _, smtp = clean_peers
+    raw, pdf, text = with_attachments()
+    mailbox.append("alice", raw)
+    program = tmp_path / "forwarder.bal"
+    program.write_text(FORWARDER)
+    settings = mail_settings(mailbox, mailbox.imaps_port, smtp)
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    args = [f"-C{k}={v}" for k, v in settings.items() if k not in ("username", "smtpHost")]
+    done = subprocess.run(
+        [sys.executable, "-m", "balmail.cli", "run", "--once", "--state-dir", str(tmp_path),
+         "--allow-net=127.0.0.1", *args, str(program)],
+        capture_output=True, text=True, env=env, timeout=90,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert len(smtp.deliveries) == 1, done.stderr
+    forwarded = received(smtp)
+    assert forwarded["Subject"] == "Fwd: Scans"
+    parts = [p for p in forwarded.iter_attachments()]
+    assert [p.get_filename() for p in parts] == ["scan 1.pdf", "../../notes.txt"]
+    assert parts[0].get_content() == pdf
+    assert parts[1].get_payload(decode=True) == text
+    assert forwarded.get_body(("plain",)).get_content().startswith("Two files attached.")
