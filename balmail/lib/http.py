@@ -88,8 +88,8 @@ def read_config(config: BMap | None) -> dict[str, Any]:
         if key not in CONFIG_FIELDS:
             raise ConfigProblem(f"field '{key}' is not a field of http:ClientConfiguration")
     out: dict[str, Any] = {"timeout": DEFAULT_TIMEOUT, "auth": None}
-    if config.get("timeout") is not None:
-        out["timeout"] = _seconds(config["timeout"], "timeout")
+    if config.get("timeout") is not None:  # 0: wait as long as the handler's time budget allows
+        out["timeout"] = _seconds(config["timeout"], "timeout") or None
     auth = config.get("auth")
     if auth is not None:
         auth = _record(auth, "auth")
@@ -141,15 +141,7 @@ def read_config(config: BMap | None) -> dict[str, Any]:
 
 
 def _is_bytes(value: Any) -> bool:
-    return (
-        isinstance(value, BList)
-        and isinstance(T.resolve(value.type), T.TArray)
-        and (
-            isinstance(T.resolve(value.type).element, T.TInt)
-            and T.resolve(value.type).element.contains(255)
-            and not T.resolve(value.type).element.contains(256)
-        )
-    )
+    return isinstance(value, BList) and value.type is not None and _is_byte_array(value.type)
 
 
 def request_body(message: Any) -> tuple[bytes | None, str | None]:
@@ -175,6 +167,10 @@ def request_headers(headers: Any) -> list[tuple[str, str]]:
             text = str(one)
             if "\r" in text or "\n" in text or "\r" in key or "\n" in key:
                 raise ConfigProblem(f"header '{key}' contains a line break")
+            try:
+                text.encode("latin-1")
+            except UnicodeEncodeError:
+                raise ConfigProblem(f"header '{key}' has characters HTTP headers cannot carry") from None
             out.append((str(key), text))
     return out
 
@@ -246,15 +242,23 @@ def bind(response: HttpResponse, target: T.Type | None) -> Any:
             return None
         return _bind_json(response, T.JSON) if _is_json_type(response) else _text(response)
     r = T.resolve(target)
-    if not response.body and T.NIL.contains(None) and r.contains(None):
+    if not response.body and r.contains(None):
         return None
-    if r.contains(""):
-        if isinstance(r, T.TString) or not _is_json_type(response):
-            return _text(response)
-    if BYTES.contains(BList([], BYTES)) and isinstance(r, T.TArray) and r.contains(BList([], BYTES)):
-        if isinstance(r.element, T.TInt):
-            return BList(list(response.body), BYTES)
+    if r.contains("") and (isinstance(r, T.TString) or not _is_json_type(response)):
+        return _text(response)
+    if any(_is_byte_array(m) for m in T.member_types(r)):
+        return BList(list(response.body), BYTES)
     return _bind_json(response, target)
+
+
+def _is_byte_array(t: T.Type) -> bool:
+    r = T.resolve(t)
+    return isinstance(r, T.TArray) and _is_byte(r.element)
+
+
+def _is_byte(t: T.Type) -> bool:
+    r = T.resolve(t)
+    return isinstance(r, T.TInt) and r.contains(255) and not r.contains(256) and not r.contains(-1)
 
 
 def _bind_json(response: HttpResponse, target: T.Type) -> Any:
@@ -265,7 +269,9 @@ def _bind_json(response: HttpResponse, target: T.Type) -> Any:
         return http_error(f"Payload binding failed: {value.message}", PAYLOAD_BINDING_ERROR)
     converted = ops.convert_to(value, target)
     if isinstance(converted, BError):
-        return http_error(f"Payload binding failed: {converted.message}", PAYLOAD_BINDING_ERROR)
+        reason = converted.detail.get("message") if isinstance(converted.detail, BMap) else None
+        text = reason if isinstance(reason, str) and reason else converted.message
+        return http_error(f"Payload binding failed: {text}", PAYLOAD_BINDING_ERROR)
     return converted
 
 

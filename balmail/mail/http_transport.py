@@ -25,6 +25,8 @@ MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 """A response larger than this is refused: handlers hold the whole payload in memory."""
 
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
+"""Characters kept as they are in a request target; others (spaces, non-ASCII) are percent-encoded."""
 
 PermissionCheck = Callable[[str, int], "str | None"]
 """(host, port) → None when allowed, else the refusal sentence."""
@@ -95,7 +97,7 @@ class HttpTransport:
 
     base_url: str
     allow: PermissionCheck
-    timeout: float = 30.0
+    timeout: float | None = 30.0
     secure_socket: SecureSocketConfig | None = None
     verify: bool = True
     retry: RetryPolicy = attrs.field(factory=RetryPolicy)
@@ -185,9 +187,9 @@ class HttpTransport:
             )
         else:
             connection = http.client.HTTPConnection(host, port, timeout=self.timeout)
-        target = parts.path or "/"
+        target = urllib.parse.quote(parts.path or "/", safe=_PATH_SAFE)
         if parts.query:
-            target += "?" + parts.query
+            target += "?" + urllib.parse.quote(parts.query, safe=_PATH_SAFE + "?")
         try:
             connection.putrequest(method, target, skip_accept_encoding=True)
             for key, value in headers:
@@ -224,5 +226,5 @@ def _origin(url: str) -> tuple[str, str, int | None]:
     return parts.scheme, (parts.hostname or "").lower(), parts.port
 
 
-def _seconds(value: float) -> str:
-    return f"{value:g}s"
+def _seconds(value: float | None) -> str:
+    return "no timeout" if value is None else f"{value:g}s"

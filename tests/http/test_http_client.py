@@ -341,3 +341,21 @@ def test_received_json_bodies_are_what_the_program_built(tmp_path: Path, peer: H
         "lines": [1, 2.5, "x"],
         "nested": {"ok": True, "none": None},
     }
+
+
+def test_paths_are_percent_encoded_and_bad_headers_refused(tmp_path: Path, peer: HttpPeer) -> None:
+    lines = ok(
+        tmp_path,
+        f"""
+    http:Client c = check new ("{peer.url}");
+    json a = check c->get("/echo?name=Zoë Ünal&x=1");
+    io:println(a.path);
+    json|error b = c->get("/echo", {{"X-Custom": "naïve ☃"}});
+    io:println(b is http:ClientError ? b.message() : "sent");
+    int[]|error numbers = c->post("/echo", [1, 2], targetType = int[]);
+    io:println(numbers is http:PayloadBindingError ? numbers.message() : "bound");""",
+    )
+    assert lines[0] == "/echo?name=Zo%C3%AB%20%C3%9Cnal&x=1"
+    assert lines[1] == "header 'X-Custom' has characters HTTP headers cannot carry"
+    # the echo answer is an object, not an int[]: a binding error (not the raw bytes)
+    assert lines[2].startswith("Payload binding failed: ") and "int[]" in lines[2], lines[2]
