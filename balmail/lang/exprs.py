@@ -181,7 +181,22 @@ class ExprCompiler:
         if isinstance(e, ast.IsExpr):
             return T.BOOLEAN
         if isinstance(e, ast.MethodCall):
-            return _METHOD_RESULT.get(e.name)
+            # langlib results only: a class's own method of the same name may return anything
+            target = self.static_type(e.target)
+            langlib_value = (
+                T.TString,
+                T.TArray,
+                T.TMap,
+                T.TInt,
+                T.TFloat,
+                T.TDecimal,
+                T.TBoolean,
+                T.TRecord,
+                T.TTuple,
+            )
+            if target is not None and isinstance(T.resolve(target), langlib_value):
+                return _METHOD_RESULT.get(e.name)
+            return None
         return None
 
     # ------------------------------------------------------------ literals and names
