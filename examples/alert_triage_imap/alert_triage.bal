@@ -2,12 +2,16 @@
 //   "[CRITICAL] db-01: disk 97% full"  or  "RESOLVED: api latency"
 // Only alerts from allowed senders are handled. Critical alerts are forwarded to
 // the on-call address over SMTP (STARTTLS required), unless dry-run is enabled.
-// The IMAP listener relies on the defaults: SSL on port 993.
+// The IMAP listener relies on the default security (SSL, port 993) and the system
+// trust store; `port` and `certPath` point it at a server with a private CA.
 import ballerina/email;
 import ballerina/lang.regexp;
 import ballerina/log;
 
 configurable string host = "localhost";
+configurable int port = 993;
+// PEM file of a private CA or self-signed server; "" trusts the system store.
+configurable string certPath = "";
 configurable string username = "alerts@localhost";
 configurable string password = ?;
 configurable string onCallAddress = "oncall@localhost";
@@ -32,8 +36,12 @@ listener email:ImapListener alertInbox = new ({
     host: host,
     username: username,
     password: password,
-    pollingInterval: pollingInterval
+    pollingInterval: pollingInterval,
+    port: port,
+    secureSocket: trustAnchor(certPath)
 });
+
+function trustAnchor(string path) returns email:SecureSocket? => path == "" ? () : {cert: path};
 
 service "alert-triage" on alertInbox {
     remote function onMessage(email:Message message) returns error? {

@@ -8,6 +8,8 @@ import ballerina/log;
 
 configurable string host = "localhost";
 configurable int port = 995;
+// PEM file of a private CA or self-signed server; "" trusts the system store.
+configurable string certPath = "";
 configurable string username = "heartbeat@localhost";
 configurable string password = ?;
 configurable decimal pollingInterval = 5;
@@ -37,7 +39,8 @@ public function main() returns error? {
         password,
         port,
         pollingInterval,
-        security: email:SSL
+        security: email:SSL,
+        secureSocket: certPath == "" ? () : {cert: certPath}
     };
     email:PopListener heartbeatListener = check new (config);
 

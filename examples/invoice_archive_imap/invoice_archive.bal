@@ -10,6 +10,13 @@ configurable int port = 143;
 configurable string username = "invoices@localhost";
 configurable string password = ?;
 configurable string caCertPath = "certs/ca.crt";
+// TLS 1.2 suites the server may pick; ECDHE_RSA for an RSA server key (use the
+// TLS_ECDHE_ECDSA_... names for an EC key).
+configurable string[] ciphers = [
+    "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+    "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"
+];
+configurable boolean verifyHostName = true;
 configurable decimal approvalThreshold = 25000;
 
 type Invoice readonly & record {|
@@ -34,8 +41,8 @@ final email:ImapListenerConfiguration inboxConfig = {
             name: email:TLS,
             versions: ["TLSv1.2", "TLSv1.3"]
         },
-        ciphers: ["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"],
-        verifyHostName: true
+        ciphers: ciphers,
+        verifyHostName: verifyHostName
     }
 };
 

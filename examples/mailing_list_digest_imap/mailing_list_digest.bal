@@ -10,6 +10,9 @@ import ballerina/log;
 
 configurable string host = "localhost";
 configurable int port = 143;
+// PEM file of a private CA or self-signed server, used once STARTTLS is on;
+// "" trusts the system store.
+configurable string certPath = "";
 configurable string username = "lists@localhost";
 configurable string password = ?;
 configurable int digestEvery = 25;
@@ -23,7 +26,8 @@ listener email:ImapListener listInbox = new ({
     password: password,
     port: port,
     pollingInterval: 120,
-    security: email:START_TLS_AUTO
+    security: email:START_TLS_AUTO,
+    secureSocket: certPath == "" ? () : {cert: certPath}
 });
 
 service "list-digest" on listInbox {

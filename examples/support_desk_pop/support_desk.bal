@@ -7,6 +7,8 @@ import ballerina/log;
 configurable string host = "localhost";
 configurable int popPort = 995;
 configurable int smtpPort = 465;
+// PEM file of a private CA or self-signed server; "" trusts the system store.
+configurable string certPath = "";
 configurable string username = "support@localhost";
 configurable string password = ?;
 configurable boolean sendAcknowledgements = true;
@@ -32,7 +34,8 @@ service "support-desk" on new email:PopListener({
     password: password,
     port: popPort,
     pollingInterval: 15,
-    security: email:SSL
+    security: email:SSL,
+    secureSocket: trustAnchor(certPath)
 }) {
     int lastTicket = 1000;
 
@@ -102,10 +105,13 @@ function tagsFor(string subject) returns string[] {
 }
 
 function acknowledge(Ticket ticket) returns error? {
-    email:SmtpClient smtp = check new (host, username, password, port = smtpPort);
+    email:SmtpClient smtp = check new (host, username, password, port = smtpPort,
+        secureSocket = trustAnchor(certPath));
     string body = string `Hello,
 
 we received your request "${ticket.summary}" and filed it as ${ticket.reference}.
 Priority: ${ticket.priority}. Reply to this e-mail to add details.`;
     check smtp->send(ticket.requester, string `[${ticket.reference}] ${ticket.summary}`, username, body);
 }
+
+function trustAnchor(string path) returns email:SecureSocket? => path == "" ? () : {cert: path};
