@@ -359,3 +359,29 @@ def test_paths_are_percent_encoded_and_bad_headers_refused(tmp_path: Path, peer:
     assert lines[1] == "header 'X-Custom' has characters HTTP headers cannot carry"
     # the echo answer is an object, not an int[]: a binding error (not the raw bytes)
     assert lines[2].startswith("Payload binding failed: ") and "int[]" in lines[2], lines[2]
+
+
+def test_redirect_to_another_origin_drops_the_credentials(tmp_path: Path, peer: HttpPeer) -> None:
+    other = f"http://localhost:{peer.port}/echo"
+    lines = ok(
+        tmp_path,
+        f"""
+    http:Client c = check new ("{peer.url}", {{auth: {{token: "t0k"}}, followRedirects: {{enabled: true}}}});
+    json a = check c->post("/redirect?to={other}", "data");
+    io:println(a.method, " ", a.authorization);
+    json b = check c->get("/redirect?to=/echo");
+    io:println(b.authorization);""",
+        Permissions(net=("127.0.0.1", "localhost")),
+    )
+    assert lines == ["GET ", "Bearer t0k"]  # 302 after POST becomes GET; same origin keeps the token
+
+
+def test_redirect_loop_stops_at_max_count(tmp_path: Path, peer: HttpPeer) -> None:
+    lines = ok(
+        tmp_path,
+        f"""
+    http:Client c = check new ("{peer.url}", {{followRedirects: {{enabled: true, maxCount: 2}}}});
+    json|error j = c->get("/redirect?to=/redirect%3Fto%3D/redirect%253Fto%253D/json");
+    io:println(j is http:ClientError ? j.message() : "followed");""",
+    )
+    assert lines[0].startswith("Maximum redirect count 2 reached")
