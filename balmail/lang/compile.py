@@ -658,13 +658,6 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
     def block_body(self, block: ast.Block) -> Exec:
         return self.gen_block_function(block)
 
-    def block_body_closures(self, block: ast.Block) -> Exec:
-        """The closure-only form of a block (kept for reference and debugging)."""
-        self.scope.push()
-        stmts = [self.stmt(s) for s in block.statements]
-        self.scope.pop()
-        return seq(stmts, list(block.statements))
-
     def stmt(self, s: ast.Stmt) -> Exec:
         method = getattr(self, "stmt_" + type(s).__name__, None)
         if method is None:
@@ -1086,96 +1079,6 @@ def _external(name: str) -> Callable[[Any, list[Any]], Any]:
 
 def _noop(f: list[Any]) -> None:
     return None
-
-
-def _cannot_panic(s: ast.Stmt) -> bool:
-    """Statements too simple to panic need no line bookkeeping (keeps `return n;` blocks call-free)."""
-    simple = (ast.VarRef, ast.Literal)
-    if isinstance(s, ast.Break | ast.Continue):
-        return True
-    if isinstance(s, ast.Return):
-        return s.value is None or isinstance(s.value, simple)
-    return False
-
-
-def seq(stmts: list[Exec], nodes: list[ast.Stmt] | None = None) -> Exec:
-    """A statement list as one closure; specialised for short lists, the common case. A panic passing
-    through records the line of the innermost statement it came from (for the stack trace)."""
-    n = len(stmts)
-    lines = [s.span.line for s in nodes] if nodes else [0] * n
-    if n == 0:
-        return _noop
-    if n == 1:
-        only = stmts[0]
-        if nodes and _cannot_panic(nodes[0]):
-            return only
-        line0 = lines[0]
-
-        def one(f: list[Any]) -> Any:
-            try:
-                return only(f)
-            except BallerinaPanic as p:
-                if p.line is None:
-                    p.line = line0
-                raise
-
-        return one
-    if n == 2:
-        a, b = stmts
-        la, lb = lines
-
-        def two(f: list[Any]) -> Any:
-            at = la
-            try:
-                r = a(f)
-                if r is not None:
-                    return r
-                at = lb
-                return b(f)
-            except BallerinaPanic as p:
-                if p.line is None:
-                    p.line = at
-                raise
-
-        return two
-    if n == 3:
-        a, b, c = stmts
-        la, lb, lc = lines
-
-        def three(f: list[Any]) -> Any:
-            at = la
-            try:
-                r = a(f)
-                if r is not None:
-                    return r
-                at = lb
-                r = b(f)
-                if r is not None:
-                    return r
-                at = lc
-                return c(f)
-            except BallerinaPanic as p:
-                if p.line is None:
-                    p.line = at
-                raise
-
-        return three
-    items = tuple(zip(stmts, lines, strict=True))
-
-    def many(f: list[Any]) -> Any:
-        at = 0
-        try:
-            for s, at in items:  # noqa: B007 - `at` is read by the handler
-                r = s(f)
-                if r is not None:
-                    return r
-            return None
-        except BallerinaPanic as p:
-            if p.line is None:
-                p.line = at
-            raise
-
-    return many
 
 
 def _iter_elem_type(t: T.Type | None) -> T.Type | None:

@@ -56,7 +56,6 @@ _INLINE_ROOTS = (
     ast.MemberAccess,
     ast.Call,
 )
-_OVERFLOW = ops.overflow if hasattr(ops, "overflow") else None
 
 
 def _ovf() -> BallerinaPanic:

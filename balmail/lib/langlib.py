@@ -49,10 +49,6 @@ def _parse_error(kind: str, s: str) -> BError:
     )
 
 
-def _err(kind: str, message: str) -> BError:
-    return make_error(message, {})
-
-
 # ---------------------------------------------------------------- string
 
 
@@ -225,7 +221,7 @@ def _check_int(v: int) -> int:
 
 
 def i_from_string(s: str) -> Any:
-    text = s.strip() if False else s
+    text = s
     try:
         if not text or text != text.strip() or "_" in text:
             raise ValueError
@@ -261,7 +257,7 @@ def number_sum(xs: Any) -> Any:
     if all(type(x) is int for x in xs):
         return _check_int(sum(xs))
     if all(type(x) is float for x in xs):
-        return math.fsum(xs) if False else functools.reduce(lambda a, b: a + b, xs, 0.0)
+        return functools.reduce(lambda a, b: a + b, xs, 0.0)  # left to right, as Ballerina adds
     acc = xs[0]
     for x in xs[1:]:
         acc = ops.add(acc, x)
@@ -540,10 +536,6 @@ def _new_like(xs: Any, items: Any) -> BList:
 
 def a_reverse(xs: Any) -> BList:
     return _new_like(xs, reversed(xs))
-
-
-def _sort_key_fn(key: Any) -> Any:
-    return None if key is None else key
 
 
 def a_sort(xs: Any, direction: str = "ascending", key: Any = None) -> BList:
@@ -861,8 +853,6 @@ VALUE = {
     "count": lambda *xs: len(xs),
     "last": lambda *xs: xs[-1],
 }
-for _name in ("ensureType", "cloneWithType", "fromJsonWithType", "fromJsonStringWithType"):
-    pass
 
 
 REGEXP_METHODS = dict(regexp.FUNCTIONS)
@@ -1008,4 +998,4 @@ def method_for(v: Any, name: str) -> Any:
     return fn
 
 
-__all__ = ["method_for", "module", "number_avg", "number_sum", "from_json_string", "_err"]
+__all__ = ["method_for", "module", "number_avg", "number_sum", "from_json_string"]
