@@ -137,25 +137,32 @@ def test_every_example_is_covered() -> None:
 
 
 def run_example(
-    mailbox: DovecotServer, state_dir: Path, folder: str, case: Case, *extra: str
+    mailbox: DovecotServer,
+    state_dir: Path,
+    folder: str,
+    case: Case,
+    *extra: str,
+    env: dict[str, str] | None = None,
+    password: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     overrides = {
         "host": mailbox.host,
         case.port_key: str(getattr(mailbox, case.port)),
         "username": "alice",
-        "password": mailbox.users["alice"],
+        "password": mailbox.users["alice"] if password is None else password,
         **{k: v.format(ca=mailbox.ca_cert) for k, v in case.overrides.items()},
     }
     args = [f"-C{k}={v}" for k, v in overrides.items()]
-    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
-    env.pop("BALMAIL_LOG_LEVEL", None)
+    environment = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+    environment.pop("BALMAIL_LOG_LEVEL", None)
+    environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "balmail.cli", "run", "--once", "--state-dir", str(state_dir), *extra, *args,
          case.program],
         cwd=EXAMPLES / folder,
         capture_output=True,
         text=True,
-        env=env,
+        env=environment,
         timeout=60,
     )  # fmt: skip
 
@@ -188,3 +195,38 @@ def test_example_logs_the_subject_only_when_asked(mailbox: DovecotServer, tmp_pa
     assert done.returncode == 0, done.stderr
     assert "delivered UID" in done.stderr and "'Order #AB-12345'" in done.stderr, done.stderr
     assert "(subject redacted)" not in done.stderr
+
+
+# -- observability: one debug line per cycle, one info line per message, never a password ----------
+
+
+def test_one_debug_line_per_cycle_one_info_line_per_message(mailbox: DovecotServer, tmp_path: Path) -> None:
+    mailbox.reset("bob")
+    case = attrs.evolve(CASES["order_intake_imap"], overrides={"certPath": "{ca}", "username": "bob"})
+    for n in range(3):
+        mailbox.append("bob", case.message.replace(b"AB-12345", f"AB-1000{n}".encode()))
+    password = mailbox.users["bob"]
+    done = run_example(
+        mailbox, tmp_path, "order_intake_imap", case, env={"BALMAIL_LOG_LEVEL": "DEBUG"}, password=password
+    )
+    mailbox.reset("bob")
+    assert done.returncode == 0, done.stderr
+    runtime_lines = [line for line in done.stderr.splitlines() if 'module="balmail"' in line]
+    cycles = [line for line in runtime_lines if ": cycle: " in line]
+    assert len(cycles) == 1 and "level=DEBUG" in cycles[0] and "3 delivered" in cycles[0], done.stderr
+    delivered = [line for line in runtime_lines if "delivered UID" in line]
+    assert len(delivered) == 3, done.stderr
+    assert all("level=INFO" in line and line.endswith('(subject redacted)"') for line in delivered)
+    assert "AB-1000" not in "\n".join(runtime_lines)  # the subject stays out of the runtime's lines
+    assert password not in done.stderr and password not in done.stdout
+
+
+def test_a_wrong_password_is_reported_but_never_logged(mailbox: DovecotServer, tmp_path: Path) -> None:
+    case = CASES["order_intake_imap"]
+    wrong = "Wr0ng-Zebra-Password"
+    done = run_example(
+        mailbox, tmp_path, "order_intake_imap", case, env={"BALMAIL_LOG_LEVEL": "DEBUG"}, password=wrong
+    )
+    assert "Authentication failed for user 'alice'" in done.stderr, done.stderr
+    assert ": cycle: 0 delivered" in done.stderr, done.stderr
+    assert wrong not in done.stderr and wrong not in done.stdout
