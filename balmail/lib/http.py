@@ -455,7 +455,7 @@ def module(ctx: Any) -> LibModule:
         if "accept" not in names:
             wire_headers.append(("Accept", "*/*"))
         try:
-            response = transport.request(method, str(path), wire_headers, body)
+            response = transport.request(method, str(path), wire_headers, body, sandbox.budgets.seconds)
         except HttpFailure as failure:
             return http_error(str(failure))
         target_type = target.type if isinstance(target, BTypedesc) else None

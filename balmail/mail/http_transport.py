@@ -134,29 +134,44 @@ class HttpTransport:
         return self._context
 
     def request(
-        self, method: str, path: str, headers: list[tuple[str, str]], body: bytes | None
+        self,
+        method: str,
+        path: str,
+        headers: list[tuple[str, str]],
+        body: bytes | None,
+        within: float | None = None,
     ) -> HttpResponse:
-        """Send with retries; the last response (or failure) is what the caller gets."""
+        """Send with retries; the last response (or failure) is what the caller gets. `within` is the
+        time the caller may spend in all (the handler's time budget): no socket waits past it and no
+        retry starts after it, so a slow API cannot hold a handler beyond its budget."""
+        deadline = None if within is None else time.monotonic() + within
         waits = self.retry.waits()
         attempt = 0
         while True:
             try:
-                response = self._follow(method, self.target(path), headers, body)
+                response = self._follow(method, self.target(path), headers, body, deadline)
             except HttpFailure as failure:
-                if failure.refused or attempt >= len(waits):
+                if failure.refused or attempt >= len(waits) or _past(deadline, waits[attempt]):
                     raise
             else:
                 if response.status not in self.retry.status_codes or attempt >= len(waits):
+                    return response
+                if _past(deadline, waits[attempt]):
                     return response
             time.sleep(waits[attempt])
             attempt += 1
 
     def _follow(
-        self, method: str, url: str, headers: list[tuple[str, str]], body: bytes | None
+        self,
+        method: str,
+        url: str,
+        headers: list[tuple[str, str]],
+        body: bytes | None,
+        deadline: float | None = None,
     ) -> HttpResponse:
         origin = _origin(url)
         for _ in range(self.redirects.max_count + 1):
-            response = self._once(method, url, headers, body)
+            response = self._once(method, url, headers, body, deadline)
             location = response.header("Location")
             if not self.redirects.enabled or response.status not in REDIRECT_CODES or location is None:
                 return response
@@ -169,7 +184,12 @@ class HttpTransport:
         raise HttpFailure(f"Maximum redirect count {self.redirects.max_count} reached at {url}")
 
     def _once(
-        self, method: str, url: str, headers: list[tuple[str, str]], body: bytes | None
+        self,
+        method: str,
+        url: str,
+        headers: list[tuple[str, str]],
+        body: bytes | None,
+        deadline: float | None = None,
     ) -> HttpResponse:
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -180,13 +200,15 @@ class HttpTransport:
         if refusal is not None:
             raise HttpFailure(refusal, refused=True)
         where = f"{host}:{port}"
+        timeout = self.timeout
+        if deadline is not None:
+            left = max(0.001, deadline - time.monotonic())
+            timeout = left if timeout is None else min(timeout, left)
         connection: http.client.HTTPConnection
         if parts.scheme == "https":
-            connection = http.client.HTTPSConnection(
-                host, port, timeout=self.timeout, context=self.ssl_context()
-            )
+            connection = http.client.HTTPSConnection(host, port, timeout=timeout, context=self.ssl_context())
         else:
-            connection = http.client.HTTPConnection(host, port, timeout=self.timeout)
+            connection = http.client.HTTPConnection(host, port, timeout=timeout)
         target = urllib.parse.quote(parts.path or "/", safe=_PATH_SAFE)
         if parts.query:
             target += "?" + urllib.parse.quote(parts.query, safe=_PATH_SAFE + "?")
@@ -204,7 +226,7 @@ class HttpTransport:
             return HttpResponse(raw.status, raw.reason, list(raw.getheaders()), data, url)
         except TimeoutError:
             raise HttpFailure(
-                f"Idle timeout triggered after {_seconds(self.timeout)} waiting for {where}"
+                f"Idle timeout triggered after {_seconds(timeout)} waiting for {where}"
             ) from None
         except ssl.SSLCertVerificationError as error:
             raise HttpFailure(f"TLS with {where} failed: {error.verify_message or error.reason}") from None
@@ -221,10 +243,14 @@ class HttpTransport:
             connection.close()
 
 
+def _past(deadline: float | None, wait: float) -> bool:
+    return deadline is not None and time.monotonic() + wait >= deadline
+
+
 def _origin(url: str) -> tuple[str, str, int | None]:
     parts = urllib.parse.urlsplit(url)
     return parts.scheme, (parts.hostname or "").lower(), parts.port
 
 
 def _seconds(value: float | None) -> str:
-    return "no timeout" if value is None else f"{value:g}s"
+    return "no timeout" if value is None else f"{round(value, 3):g}s"

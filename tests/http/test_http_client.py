@@ -385,3 +385,23 @@ def test_redirect_loop_stops_at_max_count(tmp_path: Path, peer: HttpPeer) -> Non
     io:println(j is http:ClientError ? j.message() : "followed");""",
     )
     assert lines[0].startswith("Maximum redirect count 2 reached")
+
+
+def test_the_handler_time_budget_bounds_a_request(tmp_path: Path, peer: HttpPeer) -> None:
+    from balmail.lang.sandbox import Budgets
+
+    program = tmp_path / "prog.bal"
+    program.write_text(
+        "import ballerina/http;\nimport ballerina/io;\n\npublic function main() returns error? {\n"
+        f'    http:Client c = check new ("{peer.url}",\n'
+        "        {timeout: 60, retryConfig: {count: 5, interval: 1}});\n"
+        '    string|error s = c->get("/slow", targetType = string);\n'
+        "    io:println(s is error ? s.message() : s);\n}\n"
+    )
+    out, err = io.StringIO(), io.StringIO()
+    started = time.monotonic()
+    result = run_program(program, [], permissions=NET, budgets=Budgets(seconds=0.5), out=out, err=err)
+    assert time.monotonic() - started < SLOW_SECONDS
+    assert result.exit_code == 0, err.getvalue()
+    assert out.getvalue().startswith("Idle timeout triggered after 0.5s")
+    assert len(peer.requests) == 1
