@@ -395,12 +395,14 @@ class ClientInit:
 
 
 class RemoteMethod:
-    """A remote method taking a `targetType` typedesc that defaults to the expected type of the call
-    (for an evaluator that passes it, like langlib's `cloneWithType`)."""
+    """A remote method whose `targetType` defaults to the expected type of the call. As for langlib's
+    `cloneWithType`, `wants_expected_type` is one more than the number of positional parameters
+    before `targetType`: an evaluator passing the expected type does so (as the named argument
+    `targetType`) when fewer positional arguments than that were given."""
 
-    def __init__(self, fn: Any, n_positional: int) -> None:
+    def __init__(self, fn: Any, before_target: int) -> None:
         self.fn = fn
-        self.wants_expected_type = n_positional + 1
+        self.wants_expected_type = before_target + 1
 
     def __call__(self, *args: Any, **named: Any) -> Any:
         return self.fn(*args, **named)
@@ -486,13 +488,13 @@ def module(ctx: Any) -> LibModule:
     client_class = NativeClass("http:Client", {})
     init = ClientInit(client_class, construct)
     client_class.native_methods = {
-        "get": RemoteMethod(get, 3),
+        "get": RemoteMethod(get, 2),
         "head": head,
-        "options": RemoteMethod(options, 3),
-        "post": RemoteMethod(with_body("POST"), 5),
-        "put": RemoteMethod(with_body("PUT"), 5),
-        "patch": RemoteMethod(with_body("PATCH"), 5),
-        "delete": RemoteMethod(with_body("DELETE"), 5),
+        "options": RemoteMethod(options, 2),
+        "post": RemoteMethod(with_body("POST"), 4),
+        "put": RemoteMethod(with_body("PUT"), 4),
+        "patch": RemoteMethod(with_body("PATCH"), 4),
+        "delete": RemoteMethod(with_body("DELETE"), 4),
     }
     client_class.init = init
     client_class.type.native_ctor = init.new  # type: ignore[attr-defined]
