@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import logging
 import os
+import re
 import signal
 import threading
 from pathlib import Path
@@ -300,10 +301,14 @@ class LogfmtFormatter(logging.Formatter):
         text = record.getMessage()
         if record.exc_info:
             text += "\n" + self.formatException(record.exc_info)
-        return (
-            f'time={now.isoformat(timespec="milliseconds")} level={level} module="balmail" '
-            f"message={quote_string(text)}"
-        )
+        # Most lines need no escaping; quote_string walks the text character by character.
+        quoted = quote_string(text) if _NEEDS_ESCAPE.search(text) else f'"{text}"'
+        stamp = now.isoformat(timespec="milliseconds")
+        return f'time={stamp} level={level} module="balmail" message={quoted}'
+
+
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\]')
+"""What `quote_string` would escape."""
 
 
 class _ContextStream(logging.StreamHandler):  # type: ignore[type-arg]

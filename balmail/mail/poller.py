@@ -27,7 +27,7 @@ from balmail.mail.errors import MailError, MessageParseError
 from balmail.mail.imap import DEFAULT_FETCH_BATCH, DEFAULT_FOLDER, DEFAULT_IMAP_PORT, ImapClient
 from balmail.mail.message import ReceivedMessage, parse_message
 from balmail.mail.pop3 import DEFAULT_POP3_PORT, Pop3Client
-from balmail.mail.state import POP3_FOLDER, POP3_UIDVALIDITY, MessageKey, StateStore
+from balmail.mail.state import POP3_FOLDER, POP3_UIDVALIDITY, MessageKey, MessageStatus, StateStore
 from balmail.mail.tls import SecureSocketConfig, Security
 
 log = logging.getLogger(__name__)
@@ -424,9 +424,15 @@ class Poller:
                     break
                 to_ack: list[int] = []
                 to_fetch: list[int] = []
-                for uid in uids[start : start + s.batch_size]:
+                batch = uids[start : start + s.batch_size]
+                known = self._store.statuses(
+                    self.server, s.username, s.folder, uidvalidity, [str(uid) for uid in batch]
+                )
+                for uid in batch:
                     key = MessageKey.imap(self.server, s.username, s.folder, uidvalidity, uid)
-                    if self._settle_without_handler(key, self._imap_name(uid), result):
+                    if self._settle_without_handler(
+                        key, self._imap_name(uid), result, known.get(key.message_id)
+                    ):
                         to_ack.append(uid)
                     else:
                         to_fetch.append(uid)
@@ -457,15 +463,18 @@ class Poller:
             # Handled messages no longer in the maildrop were deleted: their records can go.
             present = {listing.uidl for listing in listings}
             self._store.forget_missing(self.server, s.username, POP3_FOLDER, POP3_UIDVALIDITY, present)
+            known = self._store.statuses(
+                self.server, s.username, POP3_FOLDER, POP3_UIDVALIDITY, [listing.uidl for listing in listings]
+            )
             for listing in listings:
                 if self._stop_requested.is_set():
                     result.stopped_early = True
                     break
                 key = MessageKey.pop3(self.server, s.username, listing.uidl)
                 name = self._pop3_name(listing.uidl)
-                if self._settle_without_handler(key, name, result) or self._deliver(
-                    key, name, client.retrieve(listing.number), result
-                ):
+                if self._settle_without_handler(
+                    key, name, result, known.get(key.message_id)
+                ) or self._deliver(key, name, client.retrieve(listing.number), result):
                     client.delete(listing.number)
                     deleted += 1
         # `_connected` ended the session with QUIT, which is what makes the DELEs real.
@@ -512,11 +521,15 @@ class Poller:
 
     # -- one message ---------------------------------------------------------------------------
 
-    def _settle_without_handler(self, key: MessageKey, name: str, result: CycleResult) -> bool:
+    def _settle_without_handler(
+        self, key: MessageKey, name: str, result: CycleResult, status: MessageStatus | None
+    ) -> bool:
         """True when the message must be acknowledged without calling the handler: an earlier
         attempt handled it (or gave it up) but did not get to acknowledge it, or every allowed
-        attempt is used up (the process died during the last one)."""
-        status = self._store.status(key)
+        attempt is used up (the process died during the last one). `status` is what the store
+        said about it (read for a whole batch at once), None when it knows nothing."""
+        if status is None:
+            return False
         if status.handled:
             result.already_handled += 1
             return True

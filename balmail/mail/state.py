@@ -23,6 +23,8 @@ from balmail.mail.errors import MailError
 
 POP3_FOLDER = "INBOX"
 POP3_UIDVALIDITY = 0
+_IDS_PER_QUERY = 500
+"""Below SQLite's smallest limit on bound parameters (999 before 3.32)."""
 SYNCHRONOUS = "NORMAL"
 """In WAL mode: commits are written to the WAL but fsynced only at checkpoints (see above)."""
 
@@ -150,6 +152,26 @@ class StateStore:
         handled, attempts, last_error = row
         return MessageStatus(bool(handled), int(attempts), None if last_error is None else str(last_error))
 
+    def statuses(
+        self, server: str, account: str, folder: str, uidvalidity: int, message_ids: list[str]
+    ) -> dict[str, MessageStatus]:
+        """`status` of many messages of one folder in a few queries (the poller asks about every
+        message it lists); messages the store does not know are left out."""
+        found: dict[str, MessageStatus] = {}
+        for start in range(0, len(message_ids), _IDS_PER_QUERY):
+            chunk = message_ids[start : start + _IDS_PER_QUERY]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._read_all(
+                "SELECT message_id, handled, attempts, last_error FROM handled_messages WHERE server = ? "
+                f"AND account = ? AND folder = ? AND uidvalidity = ? AND message_id IN ({marks})",
+                (server, account, folder, uidvalidity, *chunk),
+            )
+            for message_id, handled, attempts, last_error in rows:
+                found[str(message_id)] = MessageStatus(
+                    bool(handled), int(attempts), None if last_error is None else str(last_error)
+                )
+        return found
+
     def is_handled(self, key: MessageKey) -> bool:
         row = self._read(
             "SELECT handled FROM handled_messages WHERE server = ? AND account = ? AND folder = ? "
@@ -230,6 +252,13 @@ class StateStore:
         with self._lock:
             try:
                 return self._db.execute(sql, params)
+            except sqlite3.Error as error:
+                raise MailError(f"State store at {self.path} failed: {error}") from None
+
+    def _read_all(self, sql: str, params: tuple[object, ...]) -> list[tuple[object, ...]]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, params).fetchall()
             except sqlite3.Error as error:
                 raise MailError(f"State store at {self.path} failed: {error}") from None
 

@@ -199,3 +199,19 @@ def test_corrupt_file_is_a_mail_error(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(MailError, match=r"^Cannot use the state store at "):
         StateStore(path)
+
+
+def test_statuses_of_many_messages_at_once(store: StateStore) -> None:
+    keys = [MessageKey.imap("s", "a", "INBOX", 7, uid) for uid in range(1, 1201)]
+    for key in keys[::2]:
+        store.record_attempt(key, error="boom")
+    for key in keys[::4]:
+        store.mark_handled(key)
+    store.record_attempt(MessageKey.imap("s", "a", "INBOX", 8, 1))  # another UIDVALIDITY
+    found = store.statuses("s", "a", "INBOX", 7, [key.message_id for key in keys] + ["9999"])
+    assert len(found) == 600
+    assert found["1"] == MessageStatus(handled=True, attempts=1, last_error=None)
+    assert found["3"] == MessageStatus(handled=False, attempts=1, last_error="boom")
+    assert "2" not in found
+    assert all(found[key.message_id] == store.status(key) for key in keys[::2])
+    assert store.statuses("s", "a", "INBOX", 7, []) == {}

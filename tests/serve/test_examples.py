@@ -230,3 +230,17 @@ def test_a_wrong_password_is_reported_but_never_logged(mailbox: DovecotServer, t
     assert "Authentication failed for user 'alice'" in done.stderr, done.stderr
     assert ": cycle: 0 delivered" in done.stderr, done.stderr
     assert wrong not in done.stderr and wrong not in done.stdout
+
+
+@pytest.mark.parametrize(
+    "text", ["plain line", 'with "quotes"', "back\\slash", "tab\there", "new\nline", "ctl\x01", "ünï €", ""]
+)
+def test_runtime_log_lines_quote_like_ballerina(text: str) -> None:
+    """The formatter's shortcut for text without escapes gives exactly `quote_string`'s result."""
+    import logging
+
+    from balmail.lang.values import quote_string
+    from balmail.serve import LogfmtFormatter
+
+    record = logging.LogRecord("balmail", logging.INFO, __file__, 1, "%s", (text,), None)
+    assert LogfmtFormatter().format(record).endswith(f'module="balmail" message={quote_string(text)}')
