@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from balmail.lang import types as T
 from balmail.lang.codegen import Gen
 from balmail.lang.errors import BallerinaPanic, FailSignal, runtime_panic
-from balmail.lang.scope import MISSING, FunctionInfo
+from balmail.lang.scope import MISSING, FunctionInfo, Scope
 from balmail.lang.values import BError, BMap
 from balmail.syntax import ast
 
@@ -22,6 +22,23 @@ if TYPE_CHECKING:
 
 _USES_FRAME = re.compile(r"(?<![\w.])f(?![\w])")
 _LOCAL_SLOT = re.compile(r"(?<![\w\]])f\[(\d+)\]")
+
+
+def _creates_closures(node: ast.Node) -> bool:
+    """Whether a loop body makes function values or objects that could outlive the iteration."""
+    stack: list[Any] = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ast.AnonFunction | ast.ArrowFunction | ast.ObjectConstructor):
+            return True
+        if isinstance(n, ast.Node):
+            for a in n.__attrs_attrs__:  # type: ignore[attr-defined]
+                value = getattr(n, a.name)
+                if isinstance(value, ast.Node):
+                    stack.append(value)
+                elif isinstance(value, tuple):
+                    stack.extend(x for x in value if isinstance(x, ast.Node))
+    return False
 
 
 def _internal(e: Exception, function: str, line: int) -> BallerinaPanic:
@@ -336,12 +353,58 @@ class StmtGenMixin:
         out.append(f"{pad}if _s.steps < 0:")
         out.append(f"{pad}    _s.refill()")
 
+    def gen_fresh_iteration(
+        self: Compiler,
+        s: ast.While | ast.Foreach,
+        elem_t: T.Type | None,
+        v: str | None,
+        g: Gen,
+        out: list[str],
+        pad: str,
+    ) -> None:
+        """A loop body that creates closures runs in a frame of its own each iteration, so each closure
+        keeps the variables of the iteration that created it (as Ballerina's block-scoped variables)."""
+        outer = self.scope
+        inner = Scope(outer, outer.ret_type)
+        self.scope = inner
+        try:
+            bind = None
+            slot = None
+            if isinstance(s, ast.Foreach):
+                if isinstance(s.binding.binding, ast.CaptureBinding):
+                    slot = inner.declare(s.binding.binding.name, elem_t)
+                else:
+                    bind = self.binding(s.binding.binding, elem_t)
+            body = self.gen_block_function(s.body)
+        finally:
+            self.scope = outer
+        nf = g.tmp()
+        out.append(f"{pad}{nf} = [f, None, *{g.const((None,) * max(0, inner.size - 2))}]")
+        if slot is not None:
+            out.append(f"{pad}{nf}[{slot}] = {v}")
+        elif bind is not None:
+            out.append(f"{pad}{g.const(bind)}({nf}, {v})")
+        out.append(f"{pad}_r = {g.const(body)}({nf})")
+        out.append(f"{pad}if _r is not None:")
+        out.append(f"{pad}    if _r == 1:")
+        out.append(f"{pad}        break")
+        out.append(f"{pad}    if _r == 2:")
+        out.append(f"{pad}        continue")
+        if g.fn_mode:
+            out.append(f"{pad}    return {nf}[1]")
+        else:
+            out.append(f"{pad}    f[1] = {nf}[1]")
+            out.append(f"{pad}    return 3")
+
     def gen_While(self: Compiler, s: ast.While, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
         if s.on_fail is not None:
             return False
         pad = "    " * ind
         out.append(f"{pad}while {self.code(s.cond, T.BOOLEAN, g)}:")
         self._tick(out, pad + "    ")
+        if _creates_closures(s.body):
+            self.gen_fresh_iteration(s, None, None, g, out, pad + "    ")
+            return True
         self.scope.loops += 1
         self.gen_block(s.body, g, out, ind + 1, True)
         self.scope.loops -= 1
@@ -353,6 +416,25 @@ class StmtGenMixin:
         pad = "    " * ind
         it = s.iterable
         v = g.tmp()
+        if _creates_closures(s.body):
+            if isinstance(it, ast.RangeExpr):
+                lo = self.code(it.start, T.INT, g)
+                hi = self.code(it.end, T.INT, g)
+                end = f"({hi}) + 1" if it.inclusive else hi
+                out.append(f"{pad}for {v} in range({lo}, {end}):")
+                elem_t: T.Type | None = T.INT
+            else:
+                from balmail.lang.compile import _iter_elem_type
+
+                out.append(f"{pad}for {v} in _iterate({self.code(it, None, g)}):")
+                elem_t = (
+                    self.resolve_type(s.binding.type)
+                    if s.binding.type is not None
+                    else _iter_elem_type(self.static_type(it))
+                )
+            self._tick(out, pad + "    ")
+            self.gen_fresh_iteration(s, elem_t, v, g, out, pad + "    ")
+            return True
         if isinstance(it, ast.RangeExpr) and isinstance(s.binding.binding, ast.CaptureBinding):
             lo = self.code(it.start, T.INT, g)
             hi = self.code(it.end, T.INT, g)
