@@ -203,6 +203,7 @@ def run_program(
     program, found = compile_source(source, ctx)
     if program is None:
         return RunResult(1, found, [source])
+    ctx.flush_lines = bool(program.services or program.listeners)  # long-running: print as it happens
     from balmail.serve import prepare_services, serve_listeners  # email services and listeners
 
     found.extend(prepare_services(program, ctx, source, serve_options))

@@ -26,3 +26,4 @@ class RunContext:
         self.config_values = config_values if config_values is not None else {}
         self.module_name = module_name
         self.output_size = 0
+        self.flush_lines = False  # set for long-running programs (listeners), so output is not held back

@@ -44,6 +44,8 @@ def module(ctx: Any) -> LibModule:
 
     def println(*values: Any) -> None:
         write("".join(v if type(v) is str else to_string(v) for v in values) + "\n")
+        if ctx.flush_lines:
+            ctx.out.flush()
 
     def print_(*values: Any) -> None:
         write("".join(v if type(v) is str else to_string(v) for v in values))
