@@ -92,6 +92,12 @@ class Sandbox:
             raise budget_exhausted("steps", self.budgets.steps)
         self._take()
 
+    def charge(self, n: int) -> None:
+        """Take `n` steps at once (counted loops charge in blocks, not per iteration)."""
+        self.steps -= n
+        if self.steps < 0:
+            self.refill()
+
     def too_deep(self) -> BallerinaPanic:
         return budget_exhausted("depth", self.budgets.depth)
 

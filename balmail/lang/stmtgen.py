@@ -442,7 +442,9 @@ class StmtGenMixin:
             self.scope.push()
             slot = self.scope.declare(s.binding.binding.name, T.INT, quiet=self.quiet_ok)
             out.append(f"{pad}for f[{slot}] in range({lo}, {end}):")
-            self._tick(out, pad + "    ")
+            # the steps of a counted loop are charged 1024 iterations at a time
+            out.append(f"{pad}    if not (f[{slot}] & 1023):")
+            out.append(f"{pad}        _s.charge(1024)")
         else:
             src = self.code(it, None, g)
             from balmail.lang.compile import _iter_elem_type
