@@ -412,6 +412,20 @@ class CodegenMixin:
             f"and 0 <= {ti} < len({ta}) else _member({ta}, {ti}))"
         )
 
+    def direct_name(self: Compiler, info: Any, g: Gen) -> str:
+        """A global name in this generated function's namespace bound to `info.direct` (now, or when the
+        callee is generated), so static calls skip the attribute lookup."""
+        name = f"_d{id(info)}"
+        if info.direct is not None:
+            g.ns[name] = info.direct
+        else:
+            self.direct_refs.setdefault(id(info), []).append((g.ns, name))
+        return name
+
+    def publish_direct(self: Compiler, info: Any) -> None:
+        for ns, name in self.direct_refs.pop(id(info), []):
+            ns[name] = info.direct
+
     def code_ListExpr(self: Compiler, e: ast.ListExpr, expected: T.Type | None, g: Gen) -> str | None:
         from balmail.lang.exprs import _pick, _wants_readonly
 
@@ -463,7 +477,7 @@ class CodegenMixin:
             return None
         args = [self.code(a, p.type, g) for a, p in zip(e.args, params, strict=True)]
         if info.simple and not info.is_method:
-            return f"{g.const(info)}.direct({', '.join(['None', *args])})"
+            return f"{self.direct_name(info, g)}({', '.join(['None', *args])})"
         return f"{g.const(info)}.invoke(None, [{', '.join(args)}])"
 
     def code_MethodCall(self: Compiler, e: ast.MethodCall, expected: T.Type | None, g: Gen) -> str | None:

@@ -89,6 +89,7 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         self.self_class: ClassInfo | None = None
         self.quiet_ok = False  # True while emitting a generated function's own lines (see stmtgen)
         self.current_function = "$init"  # the Ballerina function being compiled (for stack traces)
+        self.direct_refs: dict[int, list[tuple[dict[str, Any], str]]] = {}  # callee → namespaces to fill
 
     # ------------------------------------------------------------ driver
 
@@ -114,6 +115,7 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
                 info = self.names[m.name].value
                 info.invoke = _external(m.name)
                 info.direct = lambda env, *args, fn=info.invoke: fn(env, list(args))
+                self.publish_direct(info)
             elif isinstance(m, ast.ClassDefn):
                 self.compile_class_members(self.names[m.name].value, m.members, None)
         self.compile_module_init(members)

@@ -165,6 +165,7 @@ class StmtGenMixin:
         fn.__doc__ = source  # kept for debugging (`balmail.lang.stmtgen` output is inspectable)
         if direct:
             info.direct = g.ns[name + "_direct"]
+            self.publish_direct(info)
         return fn
 
     def gen_block_function(self: Compiler, block: ast.Block) -> Any:
