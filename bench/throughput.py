@@ -175,16 +175,19 @@ def run_balmail_once(server: DovecotServer, program: Path, port: int, work: Path
         program, state_dir, "--once", f"-Chost={server.host}", f"-Cport={port}",
         f"-Cpassword={server.users[USER]}",
     )  # fmt: skip
-    started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env=_env())
-    elapsed = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"balmail run failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    log_path = state_dir / "balmail.log"
+    with open(log_path, "w", encoding="utf-8") as log:  # as a cron job appending to a log file
+        started = time.perf_counter()
+        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=log, env=_env())
+        elapsed = time.perf_counter() - started
+    errors = log_path.read_text(encoding="utf-8")
+    if done.returncode != 0 or "level=ERROR" in errors:
+        raise SystemExit(f"balmail run failed ({done.returncode}):\n{errors[-3000:]}")
     return elapsed
 
 
 def _env() -> dict[str, str]:
-    """As a user runs it: INFO logging (one line per message on stderr, collected by the pipe)."""
+    """As a user runs it: INFO logging (one line per message on stderr)."""
     env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
     env.pop("BALMAIL_LOG_LEVEL", None)
     return env
