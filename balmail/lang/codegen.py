@@ -489,8 +489,18 @@ class CodegenMixin:
         rt = T.resolve(target_t) if target_t is not None else None
         if not e.args and isinstance(rt, T.TInt) and e.name == "toString":
             return f"str({self.code(e.target, None, g)})"
-        if not e.args and isinstance(rt, T.TString) and e.name == "length":
+        if not e.args and isinstance(rt, T.TString | T.TArray | T.TMap) and e.name == "length":
             return f"len({self.code(e.target, None, g)})"
+        if (
+            isinstance(rt, T.TArray)
+            and e.name == "push"
+            and len(e.args) == 1
+            and isinstance(e.args[0], ast.Expr)
+        ):
+            from balmail.lib.langlib import a_push
+
+            target = self.code(e.target, None, g)
+            return f"{g.const(a_push)}({target}, {self.code(e.args[0], rt.element, g)})"
         params = None
         if isinstance(rt, T.TObject) and rt.cls is not None and e.name in rt.cls.methods:
             params = rt.cls.methods[e.name].params
