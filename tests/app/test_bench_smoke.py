@@ -1,4 +1,4 @@
-"""bench/interp.py keeps running (its programs compile and agree with the Python versions); not a timing test."""
+"""bench/interp.py keeps running and its programs agree with the Python versions; not a timing test."""
 
 from __future__ import annotations
 
