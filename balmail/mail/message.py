@@ -173,9 +173,13 @@ def _build(message: Message) -> ReceivedMessage:
 def _media_type(part: Message) -> str:
     """The content type to act on: a multipart whose boundary is missing or never occurs was
     left as text by the parser, and mail clients show it as plain text, so do we."""
+    known = part.__dict__.get("_balmail_media")  # asked many times per part; the part never changes
+    if known is not None:
+        return str(known)
     media = part.get_content_type()
     if media.startswith("multipart/") and not isinstance(part.get_payload(), list):
-        return "text/plain"
+        media = "text/plain"
+    part.__dict__["_balmail_media"] = media
     return media
 
 
@@ -348,10 +352,14 @@ def _header_text(part: Message, name: str) -> str | None:
 
 
 def _raw_header(part: Message, name: str) -> str | None:
-    for key, value in part.raw_items():
-        if str(key).lower() == name:
-            return str(value)
-    return None
+    """The first value of a header (by lower-case name), from an index built once per part."""
+    index = part.__dict__.get("_balmail_first_headers")
+    if index is None:
+        index = {}
+        for key, value in part.raw_items():
+            index.setdefault(str(key).lower(), str(value))
+        part.__dict__["_balmail_first_headers"] = index
+    return index.get(name)  # type: ignore[no-any-return]
 
 
 def _addresses(part: Message, name: str) -> list[str]:
