@@ -750,6 +750,7 @@ class ExprCompiler:
         if wants and expected is not None and not any(k == "pos" for k, _, _ in compiled):
             td = BTypedesc(_strip_error(expected))
             compiled = [*compiled, ("pos", None, lambda f: td)]
+        compiled = self._infer_target_type(rt, name, compiled, expected)
         all_pos = all(k == "pos" for k, _, _ in compiled)
         evs = [ev for _, _, ev in compiled]
         sb = self.sb
@@ -800,6 +801,23 @@ class ExprCompiler:
             return fn(v, *pos)
 
         return method_call
+
+    def _infer_target_type(
+        self: Compiler, rt: T.Type | None, name: str, compiled: list[Any], expected: T.Type | None
+    ) -> list[Any]:
+        """A library method that binds its result to a type (`http:Client->get`) takes it from the
+        variable being assigned when `targetType` is not written, as Ballerina infers it."""
+        methods = getattr(getattr(rt, "cls", None), "native_methods", None) or {}
+        native = methods.get(name)
+        wanted = getattr(native, "wants_expected_type", 0)
+        if not wanted or expected is None:
+            return compiled
+        positional = sum(1 for kind, _, _ in compiled if kind == "pos")
+        given = any(kind == "named" and nm == "targetType" for kind, nm, _ in compiled)
+        if positional >= wanted or given:
+            return compiled
+        td = BTypedesc(_strip_error(expected))
+        return [*compiled, ("named", "targetType", lambda f: td)]
 
     def expr_RemoteCall(self: Compiler, e: ast.RemoteCall, expected: T.Type | None) -> Eval:
         return self.expr_MethodCall(

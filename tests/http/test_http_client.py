@@ -86,6 +86,23 @@ def test_get_binds_json_string_record_bytes_and_response(tmp_path: Path, peer: H
     ]
 
 
+def test_target_type_is_inferred_from_the_assigned_variable(tmp_path: Path, peer: HttpPeer) -> None:
+    lines = ok(
+        tmp_path,
+        f"""
+    http:Client c = check new ("{peer.url}");
+    Ticket t = check c->get("/json");
+    io:println(t.id + 1, " ", t.tags[0]);
+    string s = check c->get("/text");
+    io:println(s);
+    http:Response r = check c->get("/json");
+    io:println(r.statusCode);
+    Strict|error bad = c->get("/json");
+    io:println(bad is error);""",
+    )
+    assert lines == ["8 a", "plain text ü", "200", "true"]
+
+
 def test_untyped_call_gives_json_or_text(tmp_path: Path, peer: HttpPeer) -> None:
     lines = ok(
         tmp_path,
