@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import pickle
 import re
 import tempfile
 from collections.abc import Iterator
@@ -116,6 +117,17 @@ class FastLexer(Lexer):
         self.master = re.compile(r"[ \t\r\n\f]*(?:" + "|".join(alternatives) + ")")
         self.ignore = frozenset(conf.ignore)
 
+    @classmethod
+    def from_spec(cls, spec: tuple[str, dict[str, str], frozenset[str]]) -> FastLexer:
+        """Rebuild from `spec()` without Lark's lexer configuration (start-up path)."""
+        lexer = cls.__new__(cls)
+        pattern, lexer.keywords, lexer.ignore = spec
+        lexer.master = re.compile(pattern)
+        return lexer
+
+    def spec(self) -> tuple[str, dict[str, str], frozenset[str]]:
+        return self.master.pattern, self.keywords, self.ignore
+
     def lex(self, text: str) -> Iterator[Token]:  # type: ignore[override]
         match = self.master.match
         keywords = self.keywords
@@ -143,33 +155,60 @@ class FastLexer(Lexer):
             pos = end
 
 
-class _Driver:
-    """A lean LALR(1) driver over Lark's own parse table and callbacks: rules are pre-resolved to
-    (length, goto name, callback) so the loop does no Rule hashing. On any error it returns None and the
-    caller re-parses with Lark, whose exception carries what error repair needs (errors are rare)."""
+# Bump when `_Tables` or `FastLexer.spec()` change shape, so old caches are not loaded.
+_TABLES_FORMAT = 1
 
-    def __init__(self, lark: Lark) -> None:
-        inner = lark.parser.parser.parser  # type: ignore[attr-defined]
-        table = inner.parse_table
-        callbacks = inner.callbacks
-        shift = next(iter(next(iter(table.states.values())).values()))[0].__class__
-        self.states: dict[int, dict[str, tuple[bool, object]]] = {}
+
+@attrs.frozen
+class _Tables:
+    """What the fast path needs, saved once per grammar version: the LALR table with reductions as rule
+    indexes, the rules (for callbacks), the lexer's pattern and the terminals' display names."""
+
+    rows: dict[int, dict[str, tuple[bool, int]]]
+    rules: list[object]
+    start_states: dict[str, int]
+    end_states: dict[str, int]
+    lexer: tuple[str, dict[str, str], frozenset[str]]
+    display: dict[str, str]
+
+    @classmethod
+    def from_lark(cls, lark: Lark, display: dict[str, str]) -> _Tables:
+        table = lark.parser.parser.parser.parse_table  # type: ignore[attr-defined]
+        index = {rule: i for i, rule in enumerate(lark.rules)}
+        rows: dict[int, dict[str, tuple[bool, int]]] = {}
         for state, actions in table.states.items():
-            row: dict[str, tuple[bool, object]] = {}
-            for name, (action, arg) in actions.items():
-                if action is shift or getattr(action, "name", "") == "Shift":
-                    row[name] = (True, arg)
-                else:
-                    row[name] = (False, (len(arg.expansion), arg.origin.name, callbacks[arg]))
-            self.states[state] = row
-        self.start_states = table.start_states
-        self.end_states = table.end_states
-        wrapper = getattr(lark.parser, "lexer", None)
-        existing = getattr(wrapper, "lexer", None)
-        self.lexer = existing if isinstance(existing, FastLexer) else FastLexer(lark.lexer_conf)
+            rows[state] = {
+                name: (True, arg) if getattr(action, "name", "") == "Shift" else (False, index[arg])
+                for name, (action, arg) in actions.items()
+            }
+        lexer = getattr(getattr(lark.parser, "lexer", None), "lexer", None)
+        if not isinstance(lexer, FastLexer):
+            lexer = FastLexer(lark.lexer_conf)
+        return cls(rows, list(lark.rules), table.start_states, table.end_states, lexer.spec(), display)
+
+
+class _Driver:
+    """A lean LALR(1) driver over Lark's parse table and rule callbacks: no Rule hashing, no tree. On any
+    error it returns (False, None) and the caller re-parses with Lark, whose exception carries what error
+    repair needs (errors are rare)."""
+
+    def __init__(self, tables: _Tables, builder: Builder) -> None:
+        from lark import Tree
+        from lark.parse_tree_builder import ParseTreeBuilder
+
+        callbacks = ParseTreeBuilder(tables.rules, Tree, False, False, False).create_callback(builder)
+        self.reductions = [
+            (len(rule.expansion), rule.origin.name, callbacks[rule])  # type: ignore[attr-defined]
+            for rule in tables.rules
+        ]
+        self.states = tables.rows
+        self.start_states = tables.start_states
+        self.end_states = tables.end_states
+        self.lexer = FastLexer.from_spec(tables.lexer)
 
     def parse(self, text: str, start: str) -> tuple[bool, object]:
         states = self.states
+        reductions = self.reductions
         state_stack = [self.start_states[start]]
         value_stack: list[object] = []
         end_state = self.end_states[start]
@@ -186,7 +225,7 @@ class _Driver:
                         state_stack.append(arg)  # type: ignore[arg-type]
                         value_stack.append(token)
                         break
-                    size, origin, callback = arg  # type: ignore[misc]
+                    size, origin, callback = reductions[arg]  # type: ignore[index]
                     if size:
                         children = value_stack[-size:]
                         del value_stack[-size:]
@@ -199,7 +238,7 @@ class _Driver:
                 row = states[state_stack[-1]]
                 if "$END" not in row or row["$END"][0]:
                     return False, None
-                size, origin, callback = row["$END"][1]  # type: ignore[misc]
+                size, origin, callback = reductions[row["$END"][1]]  # type: ignore[index]
                 if size:
                     children = value_stack[-size:]
                     del value_stack[-size:]
@@ -214,30 +253,62 @@ class _Driver:
 
 
 class _Parser:
-    """The Lark parser and its builder; one per process (see `_instance`)."""
+    """The parser and its builder; one per process (see `_instance`). The fast path runs on cached tables;
+    the Lark parser itself is built only when a file has a syntax error."""
 
     def __init__(self) -> None:
-        text = grammar_path().read_text(encoding="utf-8")
+        self.grammar_text = grammar_path().read_text(encoding="utf-8")
         self.builder = Builder()
-        options = dict(
-            parser="lalr",
-            lexer=FastLexer,
-            keep_all_tokens=True,
-            start=["start", "expr_only"],
-            transformer=self.builder,
-            maybe_placeholders=False,
-        )
-        cache = _cache_file(text)
-        try:
-            self.lark = Lark(text, cache=cache or False, **options)
-        except (OSError, EOFError, ValueError):
-            self.lark = Lark(text, **options)
-        self.display = self._terminal_display()
-        self.driver = _Driver(self.lark)
+        self._lark: Lark | None = None
+        tables = self._load_tables()
+        self.display = tables.display
+        self.driver = _Driver(tables, self.builder)
         self.builder.parse_interpolation = self._parse_interpolation
         self.diagnostics: list[Diagnostic] = []
         self.source: SourceFile | None = None
         self.base = 0
+
+    @property
+    def lark(self) -> Lark:
+        """Lark's own LALR parser (error path: its exceptions carry the interactive parser)."""
+        if self._lark is None:
+            options = dict(
+                parser="lalr",
+                lexer=FastLexer,
+                keep_all_tokens=True,
+                start=["start", "expr_only"],
+                transformer=self.builder,
+                maybe_placeholders=False,
+            )
+            cache = _cache_file(self.grammar_text)
+            try:
+                self._lark = Lark(self.grammar_text, cache=cache or False, **options)
+            except (OSError, EOFError, ValueError):
+                self._lark = Lark(self.grammar_text, **options)
+        return self._lark
+
+    def _load_tables(self) -> _Tables:
+        """The fast-path tables from the cache, or built from Lark and saved (first run of a grammar)."""
+        cache = _cache_file(self.grammar_text)
+        path = f"{cache}.tables{_TABLES_FORMAT}" if cache else None
+        if path and os.path.exists(path):
+            try:
+                with open(path, "rb") as f:
+                    loaded = pickle.load(f)
+                if isinstance(loaded, _Tables):
+                    return loaded
+            except Exception:  # noqa: BLE001 - a stale or broken cache is rebuilt
+                pass
+        tables = _Tables.from_lark(self.lark, self._terminal_display())
+        if path:
+            try:
+                tmp = f"{path}.{os.getpid()}"
+                with open(tmp, "wb") as f:
+                    pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            except OSError:
+                pass
+        return tables
 
     def _terminal_display(self) -> dict[str, str]:
         display = dict(_NAMED_TERMINALS)
