@@ -84,3 +84,33 @@ def test_binary_garbage_gives_diagnostics_not_a_traceback(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert result.stdout.startswith("ERROR [junk.bal:(")
+
+
+def test_fresh_and_cached_parser_tables_give_the_same_results(tmp_path: Path) -> None:
+    """First run builds the parser tables into an empty cache; later runs start from them, and a syntax
+    error (which needs the full Lark parser) is still reported the same way."""
+    import os
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    good = tmp_path / "good.bal"
+    good.write_text('import ballerina/io;\n\npublic function main() {\n    io:println("hi");\n}\n')
+    bad = tmp_path / "bad.bal"
+    bad.write_text("public function main() {\n    int x = 1\n    int y = 2;\n}\n")
+
+    def check(name: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "balmail.cli", "check", name],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    first = [check("good.bal"), check("bad.bal")]
+    assert any((tmp_path / "cache" / "balmail").glob("*.tables*"))
+    second = [check("good.bal"), check("bad.bal")]
+    for a, b in zip(first, second, strict=True):
+        assert (a.returncode, a.stdout) == (b.returncode, b.stdout)
+    assert first[0].returncode == 0 and first[1].returncode == 1
+    assert "missing semicolon token" in first[1].stdout
