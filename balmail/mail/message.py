@@ -54,7 +54,9 @@ class _CachingPolicy(email.policy.EmailPolicy):
 
 
 _HEADER_CACHE: dict[tuple[str, str], Any] = {}
-_HEADER_CACHE_LIMIT = 4096
+_HEADER_CACHE_LIMIT = 256
+"""Entries are a few KB each (parse trees); enough for the values repeated within a message and
+the few Content-Type/To values shared by many."""
 
 
 def _parsed_header(name: str, value: str) -> Any:
