@@ -9,6 +9,7 @@ import json
 import math
 from typing import Any
 
+from balmail.check.names import AUTO_LANG_PREFIXES
 from balmail.lang import ops, sandbox
 from balmail.lang import types as T
 from balmail.lang.errors import BallerinaPanic, index_out_of_range, make_error, runtime_panic
@@ -895,21 +896,9 @@ MODULES: dict[str, dict[str, Any]] = {
     "xml": {},
     "future": {},
 }
-AUTO_IMPORTED = (
-    "string",
-    "int",
-    "float",
-    "decimal",
-    "boolean",
-    "map",
-    "error",
-    "xml",
-    "typedesc",
-    "object",
-    "future",
-    "stream",
-    "table",
-)
+# Langlib prefixes usable without an import: the one list name resolution uses, limited to the modules
+# balmail provides.
+AUTO_IMPORTED = tuple(sorted(prefix for prefix in AUTO_LANG_PREFIXES if prefix in MODULES))
 
 CONSTANTS: dict[str, dict[str, Any]] = {
     "int": {

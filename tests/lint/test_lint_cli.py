@@ -110,11 +110,11 @@ def test_json_format() -> None:
     assert len(records) == 2
 
 
-def test_sarif_for_every_fixture_is_valid(lint_sarif_validator: jsonschema.Draft4Validator) -> None:
+def test_sarif_for_every_fixture_is_valid(sarif_validator: jsonschema.Draft4Validator) -> None:
     result = balmail("lint", "--format", "sarif", "tests/lint")
     assert result.returncode == 1
     log = json.loads(result.stdout)
-    lint_sarif_validator.validate(log)
+    sarif_validator.validate(log)
     run = log["runs"][0]
     rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
     assert {"EMAIL_104", "BALMAIL_101", "BALMAIL_301", "BAL_TYPE_101"} <= set(rules)
@@ -126,10 +126,10 @@ def test_sarif_for_every_fixture_is_valid(lint_sarif_validator: jsonschema.Draft
     assert levels == {"error", "warning", "note"}
 
 
-def test_clean_sarif_is_valid(lint_sarif_validator: jsonschema.Draft4Validator, tmp_path: Path) -> None:
+def test_clean_sarif_is_valid(sarif_validator: jsonschema.Draft4Validator, tmp_path: Path) -> None:
     (tmp_path / "app.bal").write_text("public function main() {\n}\n")
     result = balmail("lint", "--format", "sarif", "app.bal", cwd=tmp_path)
     assert result.returncode == 0
     log = json.loads(result.stdout)
-    lint_sarif_validator.validate(log)
+    sarif_validator.validate(log)
     assert log["runs"][0]["results"] == []
