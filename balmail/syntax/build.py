@@ -785,49 +785,63 @@ class Builder(Transformer):
             return ast.ConstPattern(span=sp, expr=c[0])
         return ast.ConstPattern(span=sp, expr=ast.VarRef(span=sp, name=ident(c[0])))
 
-    def list_match_pattern(self, c: list) -> ast.ListPattern:
+    # Match patterns and binding patterns share their shapes (list, mapping, error); one helper each.
+
+    def _listish(self, c: list, cls: type) -> Any:
         items = _first(c, _Items)
-        return ast.ListPattern(
-            span=self.span(c), items=items.items if items else (), rest=items.rest if items else None
-        )
+        return cls(span=self.span(c), items=items.items if items else (), rest=items.rest if items else None)
 
-    def list_match_items(self, c: list) -> _Items:
-        rest = _first(c, _RestName)
-        return _Items(tuple(_of(c, ast.Pattern)), rest.name if rest else None)
-
-    def rest_match_pattern(self, c: list) -> _RestName:
-        return _RestName(ident(c[-1]))
-
-    def mapping_match_pattern(self, c: list) -> ast.MappingPattern:
+    def _mappingish(self, c: list, cls: type) -> Any:
         items = _first(c, _Items)
-        return ast.MappingPattern(
-            span=self.span(c), fields=items.items if items else (), rest=items.rest if items else None
-        )
+        return cls(span=self.span(c), fields=items.items if items else (), rest=items.rest if items else None)
 
-    def field_match_list(self, c: list) -> _Items:
-        rest = _first(c, _RestName)
-        return _Items(tuple(_of(c, ast.FieldPattern)), rest.name if rest else None)
-
-    def field_match(self, c: list) -> ast.FieldPattern:
-        return ast.FieldPattern(span=self.span(c), field=str(c[0]), pattern=c[2])
-
-    def error_match_pattern(self, c: list) -> ast.ErrorPattern:
+    def _errorish(self, c: list, cls: type) -> Any:
         args = _first(c, _ErrorArgs)
-        return ast.ErrorPattern(
+        return cls(
             span=self.span(c),
             type=_first(c, ast.TypeRef),
             positional=args.positional if args else (),
             named=args.named if args else (),
         )
 
-    def error_match_args(self, c: list) -> _ErrorArgs:
+    def _items(self, c: list, cls: type) -> _Items:
+        rest = _first(c, _RestName)
+        return _Items(tuple(_of(c, cls)), rest.name if rest else None)
+
+    def _error_args(self, c: list, cls: type) -> _ErrorArgs:
         named = tuple(x.pair for x in c if isinstance(x, _NamedPair))
-        return _ErrorArgs(tuple(_of(c, ast.Pattern)), named)
+        return _ErrorArgs(tuple(_of(c, cls)), named)
+
+    def rest_match_pattern(self, c: list) -> _RestName:
+        return _RestName(ident(c[-1]))
+
+    rest_binding = rest_match_pattern
 
     def named_arg_match(self, c: list) -> _NamedPair:
         return _NamedPair((ident(c[0]), c[2]))
 
     named_arg_binding = named_arg_match
+
+    def list_match_pattern(self, c: list) -> ast.ListPattern:
+        return self._listish(c, ast.ListPattern)
+
+    def list_match_items(self, c: list) -> _Items:
+        return self._items(c, ast.Pattern)
+
+    def mapping_match_pattern(self, c: list) -> ast.MappingPattern:
+        return self._mappingish(c, ast.MappingPattern)
+
+    def field_match_list(self, c: list) -> _Items:
+        return self._items(c, ast.FieldPattern)
+
+    def field_match(self, c: list) -> ast.FieldPattern:
+        return ast.FieldPattern(span=self.span(c), field=str(c[0]), pattern=c[2])
+
+    def error_match_pattern(self, c: list) -> ast.ErrorPattern:
+        return self._errorish(c, ast.ErrorPattern)
+
+    def error_match_args(self, c: list) -> _ErrorArgs:
+        return self._error_args(c, ast.Pattern)
 
     # ------------------------------------------------------------ binding patterns
 
@@ -838,27 +852,16 @@ class Builder(Transformer):
         return ast.WildcardBinding(span=self.span(c))
 
     def list_binding(self, c: list) -> ast.ListBinding:
-        items = _first(c, _Items)
-        return ast.ListBinding(
-            span=self.span(c), items=items.items if items else (), rest=items.rest if items else None
-        )
+        return self._listish(c, ast.ListBinding)
 
     def list_binding_items(self, c: list) -> _Items:
-        rest = _first(c, _RestName)
-        return _Items(tuple(_of(c, ast.BindingPattern)), rest.name if rest else None)
-
-    def rest_binding(self, c: list) -> _RestName:
-        return _RestName(ident(c[-1]))
+        return self._items(c, ast.BindingPattern)
 
     def mapping_binding(self, c: list) -> ast.MappingBinding:
-        items = _first(c, _Items)
-        return ast.MappingBinding(
-            span=self.span(c), fields=items.items if items else (), rest=items.rest if items else None
-        )
+        return self._mappingish(c, ast.MappingBinding)
 
     def field_binding_list(self, c: list) -> _Items:
-        rest = _first(c, _RestName)
-        return _Items(tuple(_of(c, ast.FieldBinding)), rest.name if rest else None)
+        return self._items(c, ast.FieldBinding)
 
     def field_binding(self, c: list) -> ast.FieldBinding:
         sp = self.span(c)
@@ -868,17 +871,10 @@ class Builder(Transformer):
         return ast.FieldBinding(span=sp, field=str(c[0]), binding=c[2])
 
     def error_binding(self, c: list) -> ast.ErrorBinding:
-        args = _first(c, _ErrorArgs)
-        return ast.ErrorBinding(
-            span=self.span(c),
-            type=_first(c, ast.TypeRef),
-            positional=args.positional if args else (),
-            named=args.named if args else (),
-        )
+        return self._errorish(c, ast.ErrorBinding)
 
     def error_binding_args(self, c: list) -> _ErrorArgs:
-        named = tuple(x.pair for x in c if isinstance(x, _NamedPair))
-        return _ErrorArgs(tuple(_of(c, ast.BindingPattern)), named)
+        return self._error_args(c, ast.BindingPattern)
 
     # ------------------------------------------------------------ expressions
 
