@@ -18,9 +18,10 @@ from typing import Any, TypeVar
 
 import attrs
 
+from balmail.mail.account import MailAccount
 from balmail.mail.connection import Endpoint, Timeouts, open_socket, translate_errors
 from balmail.mail.errors import MailError
-from balmail.mail.tls import SecureSocketConfig, Security, build_ssl_context
+from balmail.mail.tls import SecureSocketConfig, Security
 
 DEFAULT_IMAP_PORT = 993
 DEFAULT_FOLDER = "INBOX"
@@ -62,7 +63,7 @@ class _Imap4(imaplib.IMAP4):
         return open_socket(self._endpoint, self._timeouts, self._implicit_tls)
 
 
-class ImapClient:
+class ImapClient(MailAccount):
     """A session with one IMAP account. Use as a context manager, or `connect()`/`close()`."""
 
     def __init__(
@@ -76,14 +77,16 @@ class ImapClient:
         secure_socket: SecureSocketConfig | None = None,
         timeouts: Timeouts | None = None,
     ) -> None:
-        self.endpoint = Endpoint(host, port)
-        self.username = username
-        self._password = password
-        self.security = security
-        self._secure_socket = secure_socket
-        self.timeouts = timeouts or Timeouts()
+        super().__init__(
+            host,
+            username,
+            password,
+            port=port,
+            security=security,
+            secure_socket=secure_socket,
+            timeouts=timeouts,
+        )
         self._imap: _Imap4 | None = None
-        self.tls_active = False
         self.folder: FolderStatus | None = None
 
     def __enter__(self) -> ImapClient:
@@ -102,9 +105,7 @@ class ImapClient:
         travel in plaintext unless the mode allows it."""
         if self._imap is not None:
             return
-        plaintext_only = self.security is Security.START_TLS_NEVER
-        context = None if plaintext_only else build_ssl_context(self._secure_socket)
-        implicit = context if self.security is Security.SSL else None
+        context, implicit = self._tls_contexts()
         imap = self._guard("reading the greeting", lambda: _Imap4(self.endpoint, self.timeouts, implicit))
         self._imap = imap
         self.tls_active = implicit is not None

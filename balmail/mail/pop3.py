@@ -16,9 +16,10 @@ from typing import TypeVar
 
 import attrs
 
+from balmail.mail.account import MailAccount
 from balmail.mail.connection import Endpoint, Timeouts, open_socket, translate_errors
 from balmail.mail.errors import MailError
-from balmail.mail.tls import SecureSocketConfig, Security, build_ssl_context
+from balmail.mail.tls import SecureSocketConfig, Security
 
 DEFAULT_POP3_PORT = 995
 
@@ -64,7 +65,7 @@ class _Pop3(poplib.POP3):
         return line[:-1], octets
 
 
-class Pop3Client:
+class Pop3Client(MailAccount):
     """A session with one POP3 account. Use as a context manager, or `connect()`/`close()`."""
 
     def __init__(
@@ -78,14 +79,16 @@ class Pop3Client:
         secure_socket: SecureSocketConfig | None = None,
         timeouts: Timeouts | None = None,
     ) -> None:
-        self.endpoint = Endpoint(host, port)
-        self.username = username
-        self._password = password
-        self.security = security
-        self._secure_socket = secure_socket
-        self.timeouts = timeouts or Timeouts()
+        super().__init__(
+            host,
+            username,
+            password,
+            port=port,
+            security=security,
+            secure_socket=secure_socket,
+            timeouts=timeouts,
+        )
         self._pop: _Pop3 | None = None
-        self.tls_active = False
 
     def __enter__(self) -> Pop3Client:
         self.connect()
@@ -106,9 +109,7 @@ class Pop3Client:
         credentials never travel in plaintext unless the mode allows it."""
         if self._pop is not None:
             return
-        plaintext_only = self.security is Security.START_TLS_NEVER
-        context = None if plaintext_only else build_ssl_context(self._secure_socket)
-        implicit = context if self.security is Security.SSL else None
+        context, implicit = self._tls_contexts()
         pop = self._guard("reading the greeting", lambda: _Pop3(self.endpoint, self.timeouts, implicit))
         self._pop = pop
         self.tls_active = implicit is not None

@@ -17,10 +17,11 @@ from typing import TypeVar
 
 import attrs
 
+from balmail.mail.account import MailAccount
 from balmail.mail.compose import ComposedMessage, OutgoingMessage, compose
 from balmail.mail.connection import Endpoint, Timeouts, open_socket, translate_errors
 from balmail.mail.errors import MailError
-from balmail.mail.tls import SecureSocketConfig, Security, build_ssl_context
+from balmail.mail.tls import SecureSocketConfig, Security
 
 DEFAULT_SMTP_PORT = 465
 
@@ -56,7 +57,7 @@ class _Smtp(smtplib.SMTP):
         return open_socket(self._endpoint, self._timeouts, self._implicit_tls)
 
 
-class SmtpSender:
+class SmtpSender(MailAccount):
     """Sends messages through one SMTP server account, one connection per message (as
     Ballerina's client does), so an idle client holds no connection the server may drop."""
 
@@ -72,15 +73,16 @@ class SmtpSender:
         timeouts: Timeouts | None = None,
         local_hostname: str | None = None,
     ) -> None:
-        self.endpoint = Endpoint(host, port)
-        self.username = username
-        self._password = password
-        self.security = security
-        self._secure_socket = secure_socket
-        self.timeouts = timeouts or Timeouts()
+        super().__init__(
+            host,
+            username,
+            password,
+            port=port,
+            security=security,
+            secure_socket=secure_socket,
+            timeouts=timeouts,
+        )
         self.local_hostname = local_hostname
-        self.tls_active = False
-        """Whether the last connection was encrypted when credentials and message were sent."""
 
     def send(self, message: OutgoingMessage) -> SentMessage:
         """Compose and send `message`; a missing `from_` defaults to the username, as in
@@ -90,9 +92,7 @@ class SmtpSender:
     def send_composed(self, composed: ComposedMessage) -> SentMessage:
         """Send already composed bytes to the envelope recipients. Either every recipient is
         accepted and the message is sent, or nothing is sent and a `MailError` says why."""
-        plaintext_only = self.security is Security.START_TLS_NEVER
-        context = None if plaintext_only else build_ssl_context(self._secure_socket)
-        implicit = context if self.security is Security.SSL else None
+        context, implicit = self._tls_contexts()
         smtp = _Smtp(self.endpoint, self.timeouts, implicit, self.local_hostname)
         self.tls_active = implicit is not None
         try:
