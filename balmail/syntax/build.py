@@ -660,7 +660,7 @@ class Builder(Transformer):
         return "".join(t.value for t in c)[:-1]
 
     def destructure_stmt(self, c: list) -> ast.Destructure:
-        binding = self._tuple_to_binding(c[0])
+        binding = c[0] if isinstance(c[0], ast.MappingBinding) else self._tuple_to_binding(c[0])
         return ast.Destructure(span=self.span(c), binding=binding, value=c[2])
 
     def _tuple_to_binding(self, t: ast.TypeDesc) -> ast.BindingPattern:
@@ -862,6 +862,18 @@ class Builder(Transformer):
 
     def field_binding_list(self, c: list) -> _Items:
         return self._items(c, ast.FieldBinding)
+
+    def stmt_mapping_binding(self, c: list) -> ast.MappingBinding:
+        return self._mappingish(c, ast.MappingBinding)
+
+    def stmt_field_bindings(self, c: list) -> _Items:
+        return self._items(c, ast.FieldBinding)
+
+    def stmt_field_binding(self, c: list) -> ast.FieldBinding:
+        sp = self.span(c)
+        name = ident(c[0])
+        binding = c[2] if len(c) == 3 else ast.CaptureBinding(span=sp, name=name)
+        return ast.FieldBinding(span=sp, field=name, binding=binding)
 
     def field_binding(self, c: list) -> ast.FieldBinding:
         sp = self.span(c)

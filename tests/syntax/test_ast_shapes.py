@@ -30,6 +30,14 @@ def test_list_destructuring_assignment_from_tuple_cover() -> None:
     assert snippet(text, stmt) == "[a, b] = [b, a];"
 
 
+def test_mapping_destructuring_assignment_versus_block() -> None:
+    text, [assign, block] = body("    {subject: s, size} = msg;\n    {\n        f();\n    }")
+    assert isinstance(assign, ast.Destructure) and isinstance(assign.binding, ast.MappingBinding)
+    assert [(f.field, f.binding.name) for f in assign.binding.fields] == [("subject", "s"), ("size", "size")]  # type: ignore[attr-defined]
+    assert snippet(text, assign) == "{subject: s, size} = msg;"
+    assert isinstance(block, ast.BlockStmt)
+
+
 def test_declaration_versus_member_assignment() -> None:
     _, [decl, assign, arr] = body(
         '    string[] parts = [];\n    parts[0] = "x";\n    int[3] fixed = [1, 2, 3];'

@@ -22,8 +22,9 @@ public function main() {
     int a = 1;
     int b = 2;
     [a, b] = [b, a];
-    string s = title;
-    int z = size;
+    string s;
+    int z;
+    {subject: s, size: z} = msg;
 
     io:println(folder, " ", unread, " ", online, " ", first, " ", others, " ", label);
     io:println(subject, " ", from_, " ", size, " ", title, " ", extra);
