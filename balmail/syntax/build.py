@@ -1338,30 +1338,29 @@ class Builder(Transformer):
 
 
 class _Part:
-    """Base for values passed between rules but not kept in the AST; they have no span of their own."""
+    """Base for values passed between rules but not kept in the AST; they have no span of their own.
+    Subclasses only name their fields in `__slots__` (typed by annotations); the values are given in order."""
 
-    __slots__ = ()
+    __slots__: tuple[str, ...] = ()
+
+    def __init__(self, *values: Any) -> None:
+        for name, value in zip(self.__slots__, values, strict=True):
+            setattr(self, name, value)
 
 
 class _Org(_Part):
     __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        self.name = name
+    name: str
 
 
 class _ModuleName(_Part):
     __slots__ = ("parts",)
-
-    def __init__(self, parts: tuple[str, ...]) -> None:
-        self.parts = parts
+    parts: tuple[str, ...]
 
 
 class _Qualifiers(_Part):
     __slots__ = ("tokens",)
-
-    def __init__(self, tokens: tuple[Token, ...]) -> None:
-        self.tokens = tokens
+    tokens: tuple[Token, ...]
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -1370,9 +1369,7 @@ class _Qualifiers(_Part):
 
 class _Annotations(_Part):
     __slots__ = ("items",)
-
-    def __init__(self, items: tuple[ast.Annotation, ...]) -> None:
-        self.items = items
+    items: tuple[ast.Annotation, ...]
 
 
 class _ConfigRequired(_Part):
@@ -1381,119 +1378,87 @@ class _ConfigRequired(_Part):
 
 class _AttachPoint(_Part):
     __slots__ = ("value",)
-
-    def __init__(self, value: str | tuple[str, ...]) -> None:
-        self.value = value
+    value: str | tuple[str, ...]
 
 
 class _ExprList(_Part):
     __slots__ = ("items",)
-
-    def __init__(self, items: tuple[ast.Expr, ...]) -> None:
-        self.items = items
+    items: tuple[ast.Expr, ...]
 
 
 class _ResourcePath(_Part):
     __slots__ = ("segments",)
-
-    def __init__(self, segments: tuple[ast.ResourceSegment, ...]) -> None:
-        self.segments = segments
+    segments: tuple[ast.ResourceSegment, ...]
 
 
 class _Params(_Part):
     __slots__ = ("items",)
-
-    def __init__(self, items: tuple[ast.Param, ...]) -> None:
-        self.items = items
+    items: tuple[ast.Param, ...]
 
 
 class _Returns(_Part):
     __slots__ = ("type", "annotations")
-
-    def __init__(self, type: ast.TypeDesc, annotations: tuple[ast.Annotation, ...]) -> None:
-        self.type = type
-        self.annotations = annotations
+    type: ast.TypeDesc
+    annotations: tuple[ast.Annotation, ...]
 
 
 class _Inclusion(_Part):
     __slots__ = ("type",)
-
-    def __init__(self, type: ast.TypeDesc) -> None:
-        self.type = type
+    type: ast.TypeDesc
 
 
 class _Rest(_Part):
     __slots__ = ("type",)
-
-    def __init__(self, type: ast.TypeDesc) -> None:
-        self.type = type
+    type: ast.TypeDesc
 
 
 class _TupleMembers(_Part):
     __slots__ = ("items", "rest")
-
-    def __init__(self, items: tuple[ast.TypeDesc, ...], rest: ast.TypeDesc | None) -> None:
-        self.items = items
-        self.rest = rest
+    items: tuple[ast.TypeDesc, ...]
+    rest: ast.TypeDesc | None
 
 
 class _Else(_Part):
     __slots__ = ("branch", "span")
-
-    def __init__(self, branch: ast.Block | ast.If, span: Span) -> None:
-        self.branch = branch
-        self.span = span
+    branch: ast.Block | ast.If
+    span: Span
 
 
 class _Guard(_Part):
     __slots__ = ("expr",)
-
-    def __init__(self, expr: ast.Expr) -> None:
-        self.expr = expr
+    expr: ast.Expr
 
 
 class _Items(_Part):
     __slots__ = ("items", "rest")
-
-    def __init__(self, items: tuple[Any, ...], rest: str | None) -> None:
-        self.items = items
-        self.rest = rest
+    items: tuple[Any, ...]
+    rest: str | None
 
 
 class _RestName(_Part):
     __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        self.name = name
+    name: str
 
 
 class _NamedPair(_Part):
     __slots__ = ("pair",)
-
-    def __init__(self, pair: tuple[Any, Any]) -> None:
-        self.pair = pair
+    pair: tuple[Any, Any]
 
 
 class _ErrorArgs(_Part):
     __slots__ = ("positional", "named")
-
-    def __init__(self, positional: tuple[Any, ...], named: tuple[tuple[str, Any], ...]) -> None:
-        self.positional = positional
-        self.named = named
+    positional: tuple[Any, ...]
+    named: tuple[tuple[str, Any], ...]
 
 
 class _Args(_Part):
     __slots__ = ("items",)
-
-    def __init__(self, items: tuple[Any, ...]) -> None:
-        self.items = items
+    items: tuple[Any, ...]
 
 
 class _Fields(_Part):
     __slots__ = ("items",)
-
-    def __init__(self, items: tuple[ast.MappingField, ...]) -> None:
-        self.items = items
+    items: tuple[ast.MappingField, ...]
 
 
 class _Text(str):
@@ -1510,25 +1475,19 @@ class _Text(str):
 
 class _Pipeline(_Part):
     __slots__ = ("clauses", "span")
-
-    def __init__(self, clauses: tuple[Any, ...], span: Span) -> None:
-        self.clauses = clauses
-        self.span = span
+    clauses: tuple[Any, ...]
+    span: Span
 
 
 class _Result(_Part):
     __slots__ = ("kind", "expr")
-
-    def __init__(self, kind: str, expr: ast.Expr) -> None:
-        self.kind = kind
-        self.expr = expr
+    kind: str
+    expr: ast.Expr
 
 
 class _Conflict(_Part):
     __slots__ = ("expr",)
-
-    def __init__(self, expr: ast.Expr) -> None:
-        self.expr = expr
+    expr: ast.Expr
 
 
 def _with_prefix(
