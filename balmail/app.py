@@ -35,6 +35,8 @@ class RunResult:
     sources: list[SourceFile] = attrs.field(factory=list)
     error_text: str | None = None
     panic_line: int | None = None
+    summary: list[str] = attrs.field(factory=list)
+    """`balmail run --once`: one line per listener (stderr, before `error_text`)."""
 
 
 def panic_text(error: BError) -> str:
@@ -250,9 +252,10 @@ def run_program(
         except (OSError, ValueError):
             pass
     if outcome and outcome[0].exit_code == 0:
-        failure = serve_listeners(program, ctx, serve_options)  # until SIGINT/SIGTERM
-        if failure is not None:
-            return RunResult(1, found, [source], failure)
+        served = serve_listeners(program, ctx, serve_options)  # until SIGINT/SIGTERM
+        if served.error_text is not None or served.failed:
+            return RunResult(1, found, [source], served.error_text, summary=served.summary)
+        outcome[0].summary = served.summary
     return outcome[0] if outcome else RunResult(1, found, [source], "error: the program stopped unexpectedly")
 
 

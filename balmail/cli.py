@@ -143,6 +143,8 @@ def lint(
               help="Seconds a running handler may take to finish after SIGINT/SIGTERM.")
 @click.option("--once", is_flag=True, help="Run one polling cycle for every listener, then exit.")
 @click.option("--log-subjects", is_flag=True, help="Show message subjects in the delivery log lines.")
+@click.option("--metrics", "metrics", default=None, metavar="HOST:PORT",
+              help="Serve Prometheus metrics (/metrics) and health (/healthz) on HOST:PORT.")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(
     program: str,
@@ -160,6 +162,7 @@ def run(
     grace_period: float,
     once: bool,
     log_subjects: bool,
+    metrics: str | None,
     args: tuple[str, ...],
 ) -> None:
     """Run PROGRAM's `main`, then its email listeners until SIGINT/SIGTERM; ARGS (after `--`) go to
@@ -175,6 +178,13 @@ def run(
 
     if not Path(program).is_file():
         raise click.UsageError(f"no such file: '{program}'")
+    if metrics is not None:
+        from balmail.ops.metrics import MetricsError, parse_address
+
+        try:
+            parse_address(metrics)
+        except MetricsError as e:
+            raise click.UsageError(str(e)) from None
     parsed: dict[str, str] = {}
     for item in overrides:
         name, sep, value = item.partition("=")
@@ -197,11 +207,13 @@ def run(
         out=sys.stdout, err=sys.stderr,
         serve_options=ServeOptions(
             state_dir=Path(state_dir) if state_dir else None, max_retries=max_retries,
-            grace_seconds=grace_period, once=once, log_subjects=log_subjects,
+            grace_seconds=grace_period, once=once, log_subjects=log_subjects, metrics=metrics,
         ),
     )
     if result.diagnostics and any(d.is_error for d in result.diagnostics):
         click.echo(render_text(result.diagnostics, result.sources), err=True, nl=False)
+    for line in result.summary:
+        click.echo(line, err=True)
     if result.error_text:
         click.echo(result.error_text, err=True)
     sys.exit(result.exit_code)

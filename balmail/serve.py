@@ -55,6 +55,18 @@ class ServeOptions:
     grace_seconds: float = DEFAULT_GRACE_SECONDS
     once: bool = False
     log_subjects: bool = False
+    metrics: str | None = None
+    """`--metrics HOST:PORT`: serve Prometheus metrics and /healthz there."""
+
+
+@attrs.define
+class ServeOutcome:
+    """How serving ended: the error line for stderr (a listener could not start), the `--once`
+    summary lines, and whether `--once` saw a failed cycle or a given-up message (exit 1)."""
+
+    error_text: str | None = None
+    summary: list[str] = attrs.field(factory=list)
+    failed: bool = False
 
 
 def prepare_services(
@@ -77,6 +89,7 @@ def prepare_services(
         log_subjects=options.log_subjects,
     )
     configure_logging(ctx)
+    _watch_listeners(program, ctx, runtime, options)
     SignalGate.install(ctx, runtime)
     compiler = program.compiler
     if compiler is None:
@@ -95,6 +108,38 @@ def prepare_services(
             span = error.span if error.span is not None else service.span
             found.append(diag.error(SERVE_CODE, str(error), span))
     return found
+
+
+def _watch_listeners(program: Any, ctx: Any, runtime: EmailRuntime, options: ServeOptions) -> None:
+    """Give every poller an observer that keeps its tally (health, `--once` summary) and, with
+    `--metrics`, its Prometheus series; listeners started from `main` are watched too."""
+    from balmail.ops.watch import Watches
+
+    metrics = None
+    if options.metrics is not None:
+        from balmail.ops.metrics import Metrics
+
+        metrics = Metrics()
+    watches = Watches(metrics)
+    ctx.ops_watches = watches
+
+    def observer_for(listener: EmailListener) -> Any:
+        name = listener.name or listener_name(program, listener)
+        services = ",".join(s.name.lstrip("/") for s in listener.services if s.name)
+        return watches.add(name, services, listener.settings.interval_seconds)
+
+    runtime.observer_for = observer_for
+
+
+def listener_name(program: Any, listener: EmailListener) -> str:
+    """The listener's module-level variable name, else `protocol://user@host:port`."""
+    for name, slot in program.listeners:
+        value = program.G[slot] if slot < len(program.G) else None
+        if isinstance(value, BObject) and value.env is listener:
+            listener.name = name
+            return name
+    s = listener.settings
+    return f"{listener.protocol}://{s.username}@{s.host}:{s.port}"
 
 
 def _attach_step(compiler: Any, service: ast.ServiceDecl) -> Any:
@@ -140,13 +185,12 @@ def _attach_name(point: str | tuple[str, ...] | None) -> str | None:
     return point
 
 
-def serve_listeners(program: Any, ctx: Any, options: ServeOptions | None) -> str | None:
-    """Run the program's listeners until a signal; None when all went well, else the error line
-    for stderr (a listener that cannot start)."""
+def serve_listeners(program: Any, ctx: Any, options: ServeOptions | None) -> ServeOutcome:
+    """Run the program's listeners until a signal (or one cycle each with `--once`)."""
     options = options or ServeOptions()
     runtime: EmailRuntime | None = getattr(ctx, "email_runtime", None)
     if runtime is None:
-        return None
+        return ServeOutcome()
     from balmail.lib.email import EmailListener
 
     for _name, slot in program.listeners:
@@ -162,11 +206,24 @@ def serve_listeners(program: Any, ctx: Any, options: ServeOptions | None) -> str
             log.warning("%s has no service attached; it is not polled", listener.describe())
             continue
         to_start.append(listener)
+    server = None
     try:
+        if options.metrics is not None:
+            from balmail.ops.metrics import MetricsError, MetricsServer
+
+            try:
+                server = MetricsServer(ctx.ops_watches.metrics, ctx.ops_watches, options.metrics)
+            except MetricsError as error:
+                _stop_all([li for li in runtime.listeners if li.poller is not None], 0.0)
+                return ServeOutcome(f"error: {error}")
+            server.start()
+            log.info("metrics on http://%s:%d/metrics, health on /healthz", server.host, server.port)
         if options.once:
-            return _run_once(runtime, to_start)
-        return _run_until_signal(runtime, to_start, log)
+            return _run_once(runtime, to_start, ctx.ops_watches)
+        return ServeOutcome(_run_until_signal(runtime, to_start, log))
     finally:
+        if server is not None:
+            server.close()
         runtime.close()
         runtime.flush_output()
         gate = SignalGate.of(ctx)
@@ -174,13 +231,16 @@ def serve_listeners(program: Any, ctx: Any, options: ServeOptions | None) -> str
             gate.restore()
 
 
-def _run_once(runtime: EmailRuntime, listeners: list[EmailListener]) -> str | None:
+def _run_once(runtime: EmailRuntime, listeners: list[EmailListener], watches: Any) -> ServeOutcome:
     for listener in listeners:
         error = listener.poll_once()
         if error is not None:
-            return f"error: {error.message}"
+            return ServeOutcome(f"error: {error.message}")
     _stop_all([li for li in runtime.listeners if li.poller is not None], runtime.options.grace_seconds)
-    return None
+    watched = watches.all()
+    return ServeOutcome(
+        summary=[w.summary_line() for w in watched], failed=any(w.failed for w in watched)
+    )
 
 
 def _run_until_signal(

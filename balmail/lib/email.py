@@ -345,6 +345,8 @@ class EmailRuntime:
         self.options = RuntimeOptions()
         self.lock = threading.RLock()
         self.listeners: list[EmailListener] = []
+        self.observer_for: Any = None
+        """Set by `balmail run`: listener -> `PollerObserver` (metrics, health, `--once` summary)."""
         self._store: StateStore | None = None
         self._store_lock = threading.Lock()
 
@@ -411,6 +413,8 @@ class EmailListener:
         self.services: list[AttachedService] = []
         self.poller: Poller | None = None
         self.module_level = False
+        self.name: str | None = None
+        """The listener's variable name when it has one (module level); metrics and logs use it."""
         runtime.listeners.append(self)
 
     def describe(self) -> str:
@@ -482,6 +486,7 @@ class EmailListener:
             on_close=self.on_close,
             max_retries=options.max_retries,
             log_subjects=options.log_subjects,
+            observer=None if self.runtime.observer_for is None else self.runtime.observer_for(self),
         )
         return self.poller
 

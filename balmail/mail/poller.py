@@ -145,6 +145,19 @@ OnError = Callable[[MailError], None]
 OnClose = Callable[[MailError | None], None]
 
 
+class PollerObserver(Protocol):
+    """Told what a poller does, for metrics, health and `--once` summaries; the poller ignores
+    (logs) an observer that raises, so watching can never stop the polling."""
+
+    def cycle_finished(self, result: CycleResult, seconds: float) -> None: ...
+
+    def handler_finished(self, seconds: float, ok: bool) -> None: ...
+
+    def connection_changed(self, connected: bool) -> None: ...
+
+    def backing_off(self, failures: int, delay: float) -> None: ...
+
+
 class Clock(Protocol):
     """Time as the poller sees it; tests inject one that does not really wait."""
 
@@ -169,8 +182,12 @@ class SystemClock:
 class CycleResult:
     """What one polling cycle did; `error` is the failure that ended it early, if any."""
 
+    fetched: int = 0
+    """Messages fetched from the server and handed to the handler (or found unparsable)."""
     delivered: int = 0
     """Messages whose handler returned."""
+    retried: int = 0
+    """Failed attempts with retries left: the message stays and is tried again later."""
     failed: int = 0
     """Failed attempts (parse error or handler failure), including those then given up."""
     given_up: int = 0
@@ -198,6 +215,7 @@ class Poller:
         max_retries: int = DEFAULT_MAX_RETRIES,
         clock: Clock | None = None,
         log_subjects: bool = False,
+        observer: PollerObserver | None = None,
     ) -> None:
         if max_retries < 0:
             raise MailError(f"max retries must be zero or more, got {max_retries}")
@@ -209,6 +227,7 @@ class Poller:
         self._on_close = on_close
         self._clock: Clock = clock or SystemClock()
         self._log_subjects = log_subjects
+        self.observer = observer
         # The port is left out on purpose: a mailbox reached on another port (143 vs 993 when the
         # security mode changes) is the same mailbox, and must not be delivered again.
         self.server = f"{settings.protocol.value}://{settings.host}".lower()
@@ -331,6 +350,7 @@ class Poller:
                     self._report_error(result.error)
                     failures += 1
                     delay = self.backoff_delay(failures)
+                    self._notify("backing_off", failures, delay)
                     log.info("%s: polling failed, next attempt in %gs", self.describe(), delay)
                 else:
                     failures = 0
@@ -372,6 +392,7 @@ class Poller:
         is a failure to close, reported through `on_close` by the run loop)."""
         with self._cycle_lock:
             self._cycle_owner = threading.get_ident()
+            began = time.monotonic()
             result = CycleResult()
             failed_while_stopping = False
             try:
@@ -398,7 +419,17 @@ class Poller:
                 result.acknowledged,
                 f"; error: {result.error}" if result.error else "",
             )
+            self._notify("cycle_finished", result, time.monotonic() - began)
             return result, failed_while_stopping
+
+    def _notify(self, event: str, *args: object) -> None:
+        observer = self.observer
+        if observer is None:
+            return
+        try:
+            getattr(observer, event)(*args)
+        except Exception:
+            log.exception("observer of %s failed on %s", self.describe(), event)
 
     def _imap_cycle(self, result: CycleResult) -> None:
         s = self.settings
@@ -488,17 +519,22 @@ class Poller:
             self._client = client
         try:
             client.connect()
+            self._notify("connection_changed", True)
             yield
         except BaseException:
             client.abort()
+            self._notify("connection_changed", False)
             raise
         finally:
             with self._client_lock:
                 self._client = None
-        if isinstance(client, Pop3Client):
-            client.quit()
-        else:
-            client.close()
+        try:
+            if isinstance(client, Pop3Client):
+                client.quit()
+            else:
+                client.close()
+        finally:
+            self._notify("connection_changed", False)
 
     def _check_uidvalidity(self, uidvalidity: int) -> None:
         """A new UIDVALIDITY means the server renumbered the folder: old UIDs name nothing, so
@@ -543,6 +579,7 @@ class Poller:
         given up). The record is written before returning True, i.e. before the ack."""
         attempt = self._store.record_attempt(key, _INTERRUPTED)
         max_attempts = self.max_retries + 1
+        result.fetched += 1
         self._in_flight = name
         try:
             try:
@@ -551,12 +588,15 @@ class Poller:
                 failure: Exception = error
                 what = f"{name[:1].upper()}{name[1:]} could not be parsed"
             else:
+                began = time.monotonic()
                 try:
                     self._on_message(message, raw, key)
                 except Exception as error:
+                    self._notify("handler_finished", time.monotonic() - began, False)
                     failure = error
                     what = f"Handler failed for {name}"
                 else:
+                    self._notify("handler_finished", time.monotonic() - began, True)
                     self._store.mark_handled(key)
                     result.delivered += 1
                     subject = repr(message.subject) if self._log_subjects else "(subject redacted)"
@@ -580,6 +620,7 @@ class Poller:
             )
         )
         if attempt < max_attempts:
+            result.retried += 1
             return False
         self._give_up(key, name, attempt, detail, raw, result)
         return True

@@ -1,0 +1,5 @@
+"""Fixtures for the operations tests: the real Dovecot of tests/mail (one per session)."""
+
+from __future__ import annotations
+
+from mail.conftest import dovecot, mailbox  # noqa: F401  (re-exported fixtures)
