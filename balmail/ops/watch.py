@@ -111,7 +111,8 @@ class ListenerWatch:
         if now - since > limit:
             what = "no cycle completed" if t.last_ok_at is None else "no cycle completed since the last one"
             detail = f"; last error: {t.last_error}" if t.consecutive_failures and t.last_error else ""
-            return f"{what} for {now - since:.1f}s (limit {limit:g}s = {STALE_INTERVALS} polling intervals){detail}"
+            limit_text = f"limit {limit:g}s = {STALE_INTERVALS} polling intervals"
+            return f"{what} for {now - since:.1f}s ({limit_text}){detail}"
         return None
 
     def summary_line(self) -> str:
