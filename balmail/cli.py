@@ -191,15 +191,10 @@ def run(
         if not sep or not name:
             raise click.UsageError(f"-C expects NAME=VALUE, got '{item}'")
         parsed[name] = value
-    budgets = Budgets()
-    if max_steps is not None:
-        budgets.steps = max_steps
-    if max_time is not None:
-        budgets.seconds = max_time
-    if max_depth is not None:
-        budgets.depth = max_depth
-    if max_size is not None:
-        budgets.size = max_size
+    try:
+        budgets = Budgets().with_flags(steps=max_steps, seconds=max_time, depth=max_depth, size=max_size)
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
     permissions = Permissions(grant(allow_read), grant(allow_write), grant(allow_net), grant(allow_env))
     argv = list(args[1:] if args and args[0] == "--" else args)
     result = run_program(

@@ -88,15 +88,6 @@ def _member(v: Any, i: Any) -> Any:
     raise runtime_panic("TypeCastError", f"cannot index '{T.value_type_name(v)}'")
 
 
-def _size(v: Any) -> Any:
-    """The slow path of string building: check the size budget of the current run."""
-    from balmail.lang import sandbox
-
-    if type(v) is str and len(v) > sandbox.current_max_size:
-        raise sandbox.budget_exhausted("size", sandbox.current_max_size)
-    return v
-
-
 def _ts(v: Any) -> str:
     return v if type(v) is str else to_string(v)
 
@@ -121,7 +112,6 @@ BASE_NS: dict[str, Any] = {
     "_field": _field,
     "_member": _member,
     "_ts": _ts,
-    "_size": _size,
     "BMap": BMap,
     "BList": BList,
     "MIN": INT_MIN,
@@ -154,7 +144,7 @@ def _is_str_literal(code: str) -> bool:
     return len(code) >= 2 and code[0] in "'\"" and code[-1] == code[0]
 
 
-def method_dispatcher(name: str) -> Any:
+def method_dispatcher(name: str, sb: Any) -> Any:
     """`v.name(args)` for one call site: langlib functions cached by the value's Python type; objects
     dispatch to their class's method each time."""
     from balmail.lang.values import BFunction, BNative, BObject
@@ -179,7 +169,7 @@ def method_dispatcher(name: str) -> Any:
             raise runtime_panic("MethodNotFound", f"no method '{name}' on object")
         fn = cache.get(t)
         if fn is None:
-            fn = method_for(v, name)
+            fn = method_for(v, name, sb)
             if fn is None:
                 raise runtime_panic(
                     "MethodNotFound", f"no method '{name}' on value of type '{T.value_type_name(v)}'"
@@ -193,8 +183,10 @@ def method_dispatcher(name: str) -> Any:
 class Gen:
     """Names and constants for one generated function."""
 
-    def __init__(self) -> None:
+    def __init__(self, sb: Any) -> None:
         self.ns: dict[str, Any] = dict(BASE_NS)
+        self.ns["_sb"] = sb  # the sandbox this code runs under: budgets are read from it, never a global
+        self.ns["_size"] = sb.sized
         self.n = 0
         self.calls = 0
         self.last_closure: Any = None
@@ -288,12 +280,12 @@ class CodegenMixin:
             return f"({a} {op} {b})"
         if op == "+" and _both_str(self.static_type(e.left), self.static_type(e.right), a, b):
             tr = g.tmp()
-            return f"({tr} if len({tr} := {a} + {b}) <= {self.sb.max_size} else _size({tr}))"
+            return f"({tr} if len({tr} := {a} + {b}) <= _sb.max_size else _size({tr}))"
         if op == "+" and (_is_str_literal(a) or _is_str_literal(b)):
             tr = g.tmp()
             return (
                 f"({tr} if (type({ta} := {a}) is str) & (type({tb} := {b}) is str) "
-                f"and len({tr} := {ta} + {tb}) <= {self.sb.max_size} else _size(_add({ta}, {tb})))"
+                f"and len({tr} := {ta} + {tb}) <= _sb.max_size else _size(_add({ta}, {tb})))"
             )
         if b.isdigit() and op in _ARITH:
             tr = g.tmp()
@@ -387,7 +379,7 @@ class CodegenMixin:
         if len(parts) == 1:
             return f"_ts({parts[0]})"
         tr = g.tmp()
-        return f"({tr} if len({tr} := {' + '.join(parts)}) <= {self.sb.max_size} else _size({tr}))"
+        return f"({tr} if len({tr} := {' + '.join(parts)}) <= _sb.max_size else _size({tr}))"
 
     def code_FieldAccess(self: Compiler, e: ast.FieldAccess, expected: T.Type | None, g: Gen) -> str | None:
         if e.optional:
@@ -500,7 +492,7 @@ class CodegenMixin:
             from balmail.lib.langlib import a_push
 
             target = self.code(e.target, None, g)
-            return f"{g.const(a_push)}({target}, {self.code(e.args[0], rt.element, g)})"
+            return f"{g.const(a_push)}(_sb, {target}, {self.code(e.args[0], rt.element, g)})"
         params = None
         if isinstance(rt, T.TObject) and rt.cls is not None and e.name in rt.cls.methods:
             params = rt.cls.methods[e.name].params
@@ -509,7 +501,7 @@ class CodegenMixin:
         for i, a in enumerate(e.args):
             pt = params[i].type if params is not None and i < len(params) and not params[i].rest else None
             args.append(self.code(a, pt, g))
-        dispatch = g.const(method_dispatcher(e.name))
+        dispatch = g.const(method_dispatcher(e.name, self.sb))
         return f"{dispatch}({', '.join([target, *args])})"
 
     def operand_types(self: Compiler, e: ast.Binary, expected: T.Type | None) -> tuple[Any, Any]:

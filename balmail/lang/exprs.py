@@ -73,7 +73,7 @@ class ExprCompiler:
             return self.expr_closure(e, expected)
         from balmail.lang.codegen import Gen
 
-        g = Gen()
+        g = Gen(self.sb)
         saved, self.quiet_ok = self.quiet_ok, False
         try:
             code = self.code(e, expected, g)
@@ -788,7 +788,7 @@ class ExprCompiler:
                 if name == "toString":
                     return to_string(v)
                 raise runtime_panic("MethodNotFound", f"no method '{name}' on object")
-            fn = method_for(v, name)
+            fn = method_for(v, name, sb)
             if fn is None:
                 raise runtime_panic(
                     "MethodNotFound", f"no method '{name}' on value of type '{T.value_type_name(v)}'"

@@ -8,6 +8,7 @@ Refusals are Ballerina errors naming the permission or budget and the `balmail r
 from __future__ import annotations
 
 import fnmatch
+import math
 import os
 import time
 from typing import Any
@@ -18,10 +19,9 @@ from balmail.lang.errors import BallerinaPanic, make_error
 from balmail.lang.values import BError
 
 CHUNK = 10_000  # steps between wall-clock checks
-current_max_size = 16_000_000  # the size budget of the latest run (langlib and generated code read it)
 
 
-@attrs.define
+@attrs.frozen
 class Budgets:
     """Limits for one invocation (a `main` run or one handler call). Defaults suit real handlers."""
 
@@ -29,6 +29,22 @@ class Budgets:
     seconds: float = 60.0
     depth: int = 2_000
     size: int = 16_000_000  # code points in a string, members in a list or map
+
+    def with_flags(self, **given: float | int | None) -> Budgets:
+        """These budgets with the values given on the command line (`steps=`, `seconds=`, ...; None
+        keeps the default), each checked: a budget is a positive, finite number, so `nan`, `inf`,
+        `0` or `-5` are refused with a sentence naming the flag (`ValueError`)."""
+        changes: dict[str, float | int] = {}
+        for name, value in given.items():
+            if value is None:
+                continue
+            flag = FLAGS[name]
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ValueError(f"{flag} must be a finite number of {_UNITS[name]}, got {value}")
+            if value <= 0:
+                raise ValueError(f"{flag} must be a positive number of {_UNITS[name]}, got {value}")
+            changes[name] = value
+        return attrs.evolve(self, **changes)  # type: ignore[arg-type]
 
 
 @attrs.define
@@ -53,9 +69,15 @@ FLAGS = {
 }
 
 
+_UNITS = {"steps": "steps", "seconds": "seconds", "depth": "nested calls", "size": "code points or members"}
+
+
 class Sandbox:
-    """Permissions plus live budget counters. `steps` counts down in chunks so the hot path is one
-    decrement and one comparison; `refill` checks the clock between chunks."""
+    """Permissions plus live budget counters, owned by one run: nothing here is module-wide, so two
+    sandboxes in one process never see each other's limits. Compiled code, langlib and `lib/` get the
+    sandbox they run under passed to them (the compiler's namespace, `langlib.module(name, sandbox)`,
+    `ctx.sandbox`). `steps` counts down in chunks so the hot path is one decrement and one comparison;
+    `refill` checks the clock between chunks."""
 
     def __init__(self, permissions: Permissions | None = None, budgets: Budgets | None = None) -> None:
         self.permissions = permissions or Permissions()
@@ -64,14 +86,22 @@ class Sandbox:
         self.depth = 0
         self.max_depth = self.budgets.depth
         self.max_size = self.budgets.size
-        global current_max_size
-        current_max_size = self.budgets.size
+        self.bound: dict[str, Any] = {}  # library tables bound to this sandbox (langlib), built on first use
         self._left = 0
         self._deadline = 0.0
         self.start_invocation()
 
-    def start_invocation(self) -> None:
-        """Reset the budgets for a new invocation."""
+    def fork(self, budgets: Budgets | None = None) -> Sandbox:
+        """A new, independent sandbox with the same permissions and these budgets (default: the same):
+        what a per-listener worker or a per-invocation run takes."""
+        return Sandbox(self.permissions, budgets if budgets is not None else self.budgets)
+
+    def start_invocation(self, budgets: Budgets | None = None) -> None:
+        """Reset the budgets for a new invocation (optionally replacing them for this sandbox)."""
+        if budgets is not None:
+            self.budgets = budgets
+            self.max_depth = budgets.depth
+            self.max_size = budgets.size
         self._left = self.budgets.steps
         self._deadline = time.monotonic() + self.budgets.seconds
         self.depth = 0
@@ -102,8 +132,15 @@ class Sandbox:
         return budget_exhausted("depth", self.budgets.depth)
 
     def check_size(self, n: int) -> None:
+        """Fail the size budget when a value of `n` code points or members would be built."""
         if n > self.max_size:
             raise budget_exhausted("size", self.budgets.size)
+
+    def sized(self, v: Any) -> Any:
+        """`v` when it is within the size budget (the slow path of generated string building)."""
+        if type(v) is str and len(v) > self.max_size:
+            raise budget_exhausted("size", self.budgets.size)
+        return v
 
     # ------------------------------------------------------------ permissions
 

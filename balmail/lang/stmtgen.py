@@ -69,7 +69,7 @@ class StmtGenMixin:
         return f"<{kind}|{os.path.basename(self.module.span.file)}|{function}>"
 
     def new_gen(self: Compiler) -> Gen:
-        g = Gen()
+        g = Gen(self.sb)
         from balmail.lang.compile import _iter_for_codegen, store_field, store_member
 
         g.ns.update(

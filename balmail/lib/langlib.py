@@ -1,5 +1,9 @@
 """The `lang.*` library: functions usable as methods (`s.length()`) and as module calls (`string:length(s)`).
-Each table maps a Ballerina function name to a Python function whose first argument is the value."""
+Each table maps a Ballerina function name to a Python function whose first argument is the value.
+
+Functions that can run long or build large values are `@metered`: they take the run's sandbox as a first
+argument, bound per sandbox by `module(name, sb)` and `method_for(v, name, sb)` (no budget is global).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,10 @@ import math
 from typing import Any
 
 from balmail.check.names import AUTO_LANG_PREFIXES
-from balmail.lang import ops, sandbox
+from balmail.lang import ops
 from balmail.lang import types as T
 from balmail.lang.errors import BallerinaPanic, index_out_of_range, make_error, runtime_panic
+from balmail.lang.sandbox import Sandbox
 from balmail.lang.values import (
     DECIMAL_CONTEXT,
     INT_MAX,
@@ -40,6 +45,16 @@ D = decimal.Decimal
 STRING_ARRAY = T.TArray(T.STRING)
 INT_ARRAY = T.TArray(T.INT)
 BYTE_ARRAY = T.TArray(T.BYTE)
+
+
+def metered(fn: Any) -> Any:
+    """Mark a langlib function whose first parameter is the sandbox it checks budgets against."""
+    fn.metered = True
+    return fn
+
+
+def _bind(table: dict[str, Any], sb: Sandbox) -> dict[str, Any]:
+    return {k: functools.partial(f, sb) if getattr(f, "metered", False) else f for k, f in table.items()}
 
 
 def _parse_error(kind: str, s: str) -> BError:
@@ -475,12 +490,13 @@ def _fixed_check(xs: Any) -> None:
         )
 
 
-def a_push(xs: BList, *vals: Any) -> None:
+@metered
+def a_push(sb: Sandbox, xs: BList, *vals: Any) -> None:
     t = xs.type
     if not xs.ro and (t is None or (type(t) is T.TArray and t.length is None)):
+        if len(xs) + len(vals) > sb.max_size:
+            sb.check_size(len(xs) + len(vals))
         xs.extend(vals)
-        if len(xs) > sandbox.current_max_size:
-            raise sandbox.budget_exhausted("size", sandbox.current_max_size)
         return
     _ro_check(xs)
     _fixed_check(xs)
@@ -939,9 +955,17 @@ class _TypedNative:
         return self.fn(*args, **kw)
 
 
-@functools.cache
-def module(name: str) -> LibModule:
-    funcs = dict(MODULES.get(name, {}))
+def module(name: str, sb: Sandbox) -> LibModule:
+    """The `lang.NAME` module with its functions bound to `sb` (built once per sandbox)."""
+    key = f"langlib.module.{name}"
+    found = sb.bound.get(key)
+    if found is None:
+        found = sb.bound[key] = _module(name, sb)
+    return found  # type: ignore[no-any-return]
+
+
+def _module(name: str, sb: Sandbox) -> LibModule:
+    funcs = _bind(MODULES.get(name, {}), sb)
     if name == "value":
         for k, n in _WANTS_TYPE.items():
             funcs[k] = _TypedNative(funcs[k], n)
@@ -954,36 +978,62 @@ def module(name: str) -> LibModule:
     )
 
 
-def method_for(v: Any, name: str) -> Any:
-    """The langlib function `v.name(...)` calls, by the value's basic type; value:* as the fallback."""
+_METHOD_TABLES = {
+    "string": STRING,
+    "array": ARRAY,
+    "map": MAP,
+    "int": INT,
+    "float": FLOAT,
+    "decimal": DECIMAL,
+    "error": ERROR,
+    "regexp": REGEXP_METHODS,
+    "boolean": BOOLEAN,
+    "stream": STREAM,
+    "object": OBJECT,
+    "value": VALUE,
+    "none": {},
+}
+
+
+def _method_tables(sb: Sandbox) -> dict[str, dict[str, Any]]:
+    tables = sb.bound.get("langlib.methods")
+    if tables is None:
+        tables = sb.bound["langlib.methods"] = {k: _bind(t, sb) for k, t in _METHOD_TABLES.items()}
+    return tables  # type: ignore[no-any-return]
+
+
+def method_for(v: Any, name: str, sb: Sandbox) -> Any:
+    """The langlib function `v.name(...)` calls, by the value's basic type, bound to `sb`; value:* as
+    the fallback."""
     t = type(v)
     if t is str:
-        table = STRING
+        kind = "string"
     elif isinstance(v, BList):
-        table = ARRAY
+        kind = "array"
     elif isinstance(v, BMap):
-        table = MAP
+        kind = "map"
     elif t is int:
-        table = INT
+        kind = "int"
     elif t is float:
-        table = FLOAT
+        kind = "float"
     elif t is D:
-        table = DECIMAL
+        kind = "decimal"
     elif isinstance(v, BError):
-        table = ERROR
+        kind = "error"
     elif isinstance(v, BRegExp):
-        table = REGEXP_METHODS
+        kind = "regexp"
     elif t is bool:
-        table = BOOLEAN
+        kind = "boolean"
     elif isinstance(v, BStream):
-        table = STREAM
+        kind = "stream"
     elif isinstance(v, BObject | BNative):
-        table = OBJECT
+        kind = "object"
     else:
-        table = {}
-    fn = table.get(name)
+        kind = "none"
+    tables = _method_tables(sb)
+    fn = tables[kind].get(name)
     if fn is None:
-        fn = VALUE.get(name)
+        fn = tables["value"].get(name)
     return fn
 
 

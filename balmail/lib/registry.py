@@ -2,7 +2,7 @@
 
 A `LibModule` is what an import prefix stands for: functions (Python callables taking Ballerina values),
 constants, types and constructible classes. Modules that need the run context (output, sandbox) are built
-per program by a factory; langlib modules are shared.
+per program by a factory; langlib modules are bound to the program's sandbox.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def _factories() -> dict[str, Callable[[Any], LibModule]]:
         "ballerina/time": time.module,
         "ballerina/lang.runtime": runtime.module,
         "ballerina/lang.regexp": regexp.module,
-        **{f"ballerina/lang.{k}": (lambda ctx, k=k: langlib.module(k)) for k in langlib.MODULES},
+        **{f"ballerina/lang.{k}": (lambda ctx, k=k: langlib.module(k, ctx.sandbox)) for k in langlib.MODULES},
     }
 
 
@@ -70,7 +70,7 @@ def langlib_module(prefix: str, ctx: Any) -> LibModule | None:
     from balmail.lib import langlib
 
     if prefix in langlib.AUTO_IMPORTED:
-        return langlib.module(prefix)
+        return langlib.module(prefix, ctx.sandbox)
     return None
 
 
