@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,9 +12,22 @@ from balmail import __version__
 from balmail.diagnostics import Diagnostic
 from balmail.source import SourceFile
 
+if TYPE_CHECKING:
+    from balmail.project import Project
+
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
+
+
+def load_projects(paths: tuple[str, ...]) -> list[Project]:
+    """The programs PATHS name (default: the current folder): files, packages, folders of either."""
+    from balmail.project import ProjectError, discover
+
+    try:
+        return discover(paths or (".",))
+    except ProjectError as e:
+        raise click.UsageError(str(e)) from None
 
 
 def collect_files(paths: tuple[str, ...]) -> list[Path]:
@@ -63,28 +77,31 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def check(paths: tuple[str, ...], fmt: str) -> None:
-    """Parse FILES (or every .bal file under a folder) and resolve names; report problems.
+    """Parse PATHS and resolve names; report problems. A path is a .bal file, a package folder (with
+    Ballerina.toml), or a folder of either; default: the current folder.
 
     Exit 0 when clean, 1 when there are errors, 2 on usage errors.
     """
-    from balmail.check.program import check_source
+    from balmail.check.packages import check_project
 
-    sources = read_sources(collect_files(paths))
+    sources: list[SourceFile] = []
     found: list[Diagnostic] = []
-    for source in sources:
-        found.extend(check_source(source).diagnostics)
+    for project in load_projects(paths):
+        found.extend(check_project(project).diagnostics)
+        sources.extend(project.files)
     emit(found, sources, fmt, Path.cwd())
     if fmt == "text":
         errors = sum(1 for d in found if d.is_error)
-        click.echo(f"{len(sources)} file(s) checked, {errors} error(s)", err=True)
+        files = sum(1 for source in sources if source.path.endswith(".bal"))
+        click.echo(f"{files} file(s) checked, {errors} error(s)", err=True)
     sys.exit(EXIT_ERRORS if any(d.is_error for d in found) else EXIT_OK)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True
 )
@@ -94,29 +111,31 @@ def check(paths: tuple[str, ...], fmt: str) -> None:
 def lint(
     paths: tuple[str, ...], fmt: str, strict: bool, select: tuple[str, ...], ignore: tuple[str, ...]
 ) -> None:
-    """Lint PATHS (every .bal file under a folder): Ballerina's email-service checks, listener
+    """Lint PATHS (files, package folders, folders of either; default: the current folder): Ballerina's
+    email-service checks, listener
     configuration, portability. Suppress one finding with `// balmail:ignore CODE` on its line.
 
     Exit 0 when clean, 1 on errors (on warnings too with --strict), 2 on usage errors.
     """
-    from balmail.check.lint import failed, lint_source, parse_prefixes
+    from balmail.check.lint import failed, lint_project, parse_prefixes
 
     try:
         selected, ignored = parse_prefixes(select), parse_prefixes(ignore)
     except ValueError as e:
         raise click.UsageError(str(e)) from None
-    sources = read_sources(collect_files(paths))
+    sources: list[SourceFile] = []
     found: list[Diagnostic] = []
-    for source in sources:
-        found.extend(lint_source(source, select=selected, ignore=ignored).diagnostics)
+    for project in load_projects(paths):
+        found.extend(lint_project(project, select=selected, ignore=ignored))
+        sources.extend(project.files)
     emit(found, sources, fmt, Path.cwd())
     if fmt == "text":
         errors = sum(1 for d in found if d.is_error)
         warnings = sum(1 for d in found if d.severity.value == "warning")
         notes = len(found) - errors - warnings
-        click.echo(
-            f"{len(sources)} file(s) linted, {errors} error(s), {warnings} warning(s), {notes} info", err=True
-        )
+        files = sum(1 for source in sources if source.path.endswith(".bal"))
+        summary = f"{files} file(s) linted, {errors} error(s), {warnings} warning(s), {notes} info"
+        click.echo(summary, err=True)
     sys.exit(EXIT_ERRORS if failed(found, strict=strict) else EXIT_OK)
 
 

@@ -34,10 +34,13 @@ class Span:
 
 @attrs.define(slots=True)
 class SourceFile:
-    """One `.bal` file's text, with offset → line/column conversion."""
+    """One `.bal` file's text, with offset → line/column conversion. `offset` is where the file starts in
+    its module's `SourceSet` (0 for a lone file): spans carry module-wide offsets, so a check can slice any
+    node's text out of the module's combined text whichever file it came from."""
 
     path: str
     text: str
+    offset: int = 0
     _line_starts: list[int] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -50,11 +53,11 @@ class SourceFile:
         self._line_starts = starts
 
     @classmethod
-    def read(cls, path: str | Path) -> SourceFile:
+    def read(cls, path: str | Path, offset: int = 0) -> SourceFile:
         """Read a file as UTF-8 (a BOM is dropped; undecodable bytes are replaced so a span still points)."""
         data = Path(path).read_bytes()
         text = data.decode("utf-8-sig", errors="replace")
-        return cls(str(path), text)
+        return cls(str(path), text, offset)
 
     @property
     def name(self) -> str:
@@ -67,18 +70,19 @@ class SourceFile:
         return index + 1, offset - self._line_starts[index] + 1
 
     def span(self, start: int, end: int) -> Span:
-        """A span from offsets."""
+        """A span from module-wide offsets (this file's text starts at `offset`; 0 for a lone file)."""
+        base = self.offset
         starts = self._line_starts
-        index = bisect.bisect_right(starts, start) - 1
-        end_index = index if end == start else bisect.bisect_right(starts, end) - 1
+        index = bisect.bisect_right(starts, start - base) - 1
+        end_index = index if end == start else bisect.bisect_right(starts, end - base) - 1
         return Span(
             self.path,
             start,
             end,
             index + 1,
-            start - starts[index] + 1,
+            start - base - starts[index] + 1,
             end_index + 1,
-            end - starts[end_index] + 1,
+            end - base - starts[end_index] + 1,
         )
 
     def line_text(self, line: int) -> str:
@@ -92,3 +96,47 @@ class SourceFile:
     @property
     def line_count(self) -> int:
         return len(self._line_starts)
+
+
+class SourceSet:
+    """The files of one module of a package, seen as one text: file i's text starts at `files[i].offset`
+    in `text` (files are separated by a newline). Checks that slice node text (`text[span.start:span.end]`)
+    or make spans from offsets work unchanged on a many-file module. `path` is the package's
+    `Ballerina.toml`: its folder is where relative paths in the program resolve, as under `bal run`."""
+
+    def __init__(self, path: str, files: list[SourceFile]) -> None:
+        self.path = path
+        self.files = tuple(files)
+        parts: list[str] = []
+        at = 0
+        for source in self.files:
+            if source.offset != at:
+                raise ValueError(f"{source.path} starts at {source.offset}, expected {at}")
+            parts.append(source.text)
+            at += len(source.text) + 1
+        self.text = "\n".join(parts)
+        self._starts = [source.offset for source in self.files]
+
+    @classmethod
+    def read(cls, path: str, files: list[str | Path]) -> SourceSet:
+        """Read the files in order, each placed after the previous one."""
+        sources: list[SourceFile] = []
+        at = 0
+        for name in files:
+            source = SourceFile.read(name, at)
+            sources.append(source)
+            at += len(source.text) + 1
+        return cls(path, sources)
+
+    @property
+    def name(self) -> str:
+        return self.path
+
+    def file_at(self, offset: int) -> SourceFile:
+        """The file a module-wide offset falls in."""
+        index = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        return self.files[index]
+
+    def span(self, start: int, end: int) -> Span:
+        """A span from module-wide offsets (both in one file)."""
+        return self.file_at(start).span(start, end)

@@ -20,13 +20,15 @@ from balmail import diagnostics as diag
 from balmail.check.email import check_email_services
 from balmail.check.listener_config import check_listener_configs
 from balmail.check.modules import check_module_members
+from balmail.check.packages import check_project
 from balmail.check.permissions import check_permissions
 from balmail.check.program import check_source
 from balmail.check.registry import Rule, all_rules
 from balmail.check.returns import check_check_expressions, check_return_values
 from balmail.check.types import check_types
 from balmail.diagnostics import Diagnostic
-from balmail.source import SourceFile
+from balmail.project import Project
+from balmail.source import SourceFile, SourceSet
 from balmail.syntax import ast
 
 LintCheck = Callable[[SourceFile, ast.Module, str], list[Diagnostic]]
@@ -121,22 +123,54 @@ def lint_source(
     syntax_ok = not any(d.code.startswith("BAL_SYNTAX_") for d in found)
     if checked.module is not None and syntax_ok:
         folder = os.path.dirname(source.path) if base_dir is None else base_dir
-        for check in LINT_CHECKS:
-            found.extend(check(source, checked.module, folder))
-    ignored = suppressions(source)
+        found.extend(run_rules(source, checked.module, folder))
+    kept = _keep(found, [source], select, ignore)
+    return LintResult(source, tuple(kept), len(found) - len(kept))
+
+
+def run_rules(source: SourceFile | SourceSet, module: ast.Module, base_dir: str) -> list[Diagnostic]:
+    """Every lint rule on one module whose syntax is sound (a file, or a package module's files at once)."""
+    found: list[Diagnostic] = []
+    for check in LINT_CHECKS:
+        found.extend(check(source, module, base_dir))  # type: ignore[arg-type]
+    return found
+
+
+def lint_project(
+    project: Project, *, select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> tuple[Diagnostic, ...]:
+    """`lint_source` for a whole project: `check_project`, then the rules on each module of sound syntax
+    (relative paths resolve against the package root), then suppressions and `select`/`ignore`."""
+    if not project.is_package:
+        source = project.default.sources
+        assert isinstance(source, SourceFile)
+        return lint_source(source, select=select, ignore=ignore).diagnostics
+    checked = check_project(project)
+    found = list(checked.diagnostics)
+    for module in checked.modules:
+        if module.module is not None and module.syntax_ok:
+            found.extend(run_rules(module.source, module.module, str(project.root)))
+    return tuple(_keep(found, list(project.files), select, ignore))
+
+
+def _keep(
+    found: list[Diagnostic], sources: list[SourceFile], select: Sequence[str], ignore: Sequence[str]
+) -> list[Diagnostic]:
+    """The findings left after `select`/`ignore` and `// balmail:ignore` comments, once each, sorted."""
+    ignored = {source.path: suppressions(source) for source in sources}
     kept: list[Diagnostic] = []
     for item in found:
         if select and not _matches(item.code, select):
             continue
         if ignore and _matches(item.code, ignore):
             continue
-        if item.span.line in ignored:
-            codes = ignored[item.span.line]
+        lines = ignored.get(item.span.file, {})
+        if item.span.line in lines:
+            codes = lines[item.span.line]
             if codes is None or _matches(item.code, codes):
                 continue
         kept.append(item)
-    kept = _unique(kept)
-    return LintResult(source, tuple(sorted(kept, key=diag.sort_key)), len(found) - len(kept))
+    return sorted(_unique(kept), key=diag.sort_key)
 
 
 def _unique(found: list[Diagnostic]) -> list[Diagnostic]:

@@ -24,6 +24,17 @@ UNKNOWN_PREFIX = "BAL_NAME_004"
 DUPLICATE = "BAL_NAME_005"
 LOOP_CONTROL = "BAL_NAME_006"
 UNUSED_IMPORT = "BAL_NAME_007"
+NOT_ACCESSIBLE = "BAL_NAME_008"
+
+
+@attrs.frozen
+class ModuleExports:
+    """What another module of the same package defines, for `prefix:name` checks: every module-level name
+    with its kind ("function", "type" or "value") and the names declared `public`."""
+
+    qualified: str
+    kinds: dict[str, str]
+    public: frozenset[str]
 
 # lang.* modules that are automatically available under their last name without an import.
 AUTO_LANG_PREFIXES = frozenset(
@@ -66,14 +77,16 @@ class _Scope:
 class NameChecker:
     """Resolves names in one module. Use `NameChecker(module).run()`."""
 
-    def __init__(self, module: ast.Module) -> None:
+    def __init__(self, module: ast.Module, linked: dict[str, ModuleExports] | None = None) -> None:
         self.module = module
+        self.linked = linked or {}  # import full name → the package module it names
         self.found: list[Diagnostic] = []
         self.module_values: dict[str, Span] = {}
         self.module_types: dict[str, Span] = {}
         self.functions: set[str] = set()
-        self.prefixes: dict[str, ast.Import] = {}
-        self.used_prefixes: set[str] = set()
+        self.prefixes: dict[str, ast.Import] = {}  # of the file being walked: imports are per file
+        self.file_prefixes: dict[str, dict[str, ast.Import]] = {}
+        self.used_imports: set[int] = set()
         self.scopes: list[_Scope] = []
         self.loop_depth = 0
         self.in_object = 0
@@ -99,9 +112,10 @@ class NameChecker:
             if imp.alias == "_":
                 continue
             prefix = imp.prefix
-            if prefix in self.prefixes:
+            table = self.file_prefixes.setdefault(imp.span.file, {})
+            if prefix in table:
                 self.report(DUPLICATE, imp.span, prefix)
-            self.prefixes[prefix] = imp
+            table[prefix] = imp
 
     def _define_module(self, table: dict[str, Span], name: str, span: Span) -> None:
         if name in self.module_values or name in self.module_types:
@@ -126,9 +140,10 @@ class NameChecker:
                     self._define_module(self.module_values, name, span)
 
     def _report_unused_imports(self) -> None:
-        for prefix, imp in self.prefixes.items():
-            if prefix not in self.used_prefixes:
-                self.report(UNUSED_IMPORT, imp.span, prefix)
+        for table in self.file_prefixes.values():
+            for prefix, imp in table.items():
+                if id(imp) not in self.used_imports:
+                    self.report(UNUSED_IMPORT, imp.span, prefix)
 
     # ------------------------------------------------------------ scopes
 
@@ -165,6 +180,8 @@ class NameChecker:
     # ------------------------------------------------------------ members
 
     def _member(self, member: ast.Member) -> None:
+        if not self.scopes and not self.in_object:  # a module-level member: its file's imports apply
+            self.prefixes = self.file_prefixes.get(member.span.file, {})
         for annotation in member.annotations:
             self._annotation(annotation)
         if isinstance(member, ast.FunctionDefn):
@@ -256,6 +273,7 @@ class NameChecker:
         if isinstance(t, ast.TypeRef):
             if t.prefix is not None:
                 self._use_prefix(t.prefix, t.span)
+                self._linked_member(t.prefix, t.name, t.span, "type")
             elif t.name not in self.module_types and t.name not in self.module_values:
                 self.report(UNDEFINED_TYPE, t.span, t.name)
             return
@@ -278,10 +296,23 @@ class NameChecker:
                 self._type(child)
 
     def _use_prefix(self, prefix: str, span: Span) -> None:
-        if prefix in self.prefixes:
-            self.used_prefixes.add(prefix)
+        imp = self.prefixes.get(prefix)
+        if imp is not None:
+            self.used_imports.add(id(imp))
         elif prefix not in AUTO_LANG_PREFIXES:
             self.report(UNKNOWN_PREFIX, span, prefix)
+
+    def _linked_member(self, prefix: str, name: str, span: Span, kind: str) -> None:
+        """`prefix:name` into another module of the package: it must exist there and be `public`."""
+        imp = self.prefixes.get(prefix)
+        exports = self.linked.get(imp.full_name) if imp is not None else None
+        if exports is None:
+            return
+        if name not in exports.kinds:
+            code = {"type": UNDEFINED_TYPE, "function": UNDEFINED_FUNCTION}.get(kind, UNDEFINED_VARIABLE)
+            self.report(code, span, name)
+        elif name not in exports.public:
+            self.report(NOT_ACCESSIBLE, span, name)
 
     # ------------------------------------------------------------ statements
 
@@ -415,6 +446,7 @@ class NameChecker:
                 self.report(UNDEFINED_VARIABLE, expr.span, expr.name)
         elif isinstance(expr, ast.QualifiedRef):
             self._use_prefix(expr.prefix, expr.span)
+            self._linked_member(expr.prefix, expr.name, expr.span, "value")
         elif isinstance(expr, ast.AnnotationAccess):
             self._expr(expr.target)
             if expr.prefix is not None:
@@ -424,6 +456,9 @@ class NameChecker:
             if isinstance(func, ast.VarRef):
                 if not self._known_value(func.name):
                     self.report(UNDEFINED_FUNCTION, func.span, func.name)
+            elif isinstance(func, ast.QualifiedRef):
+                self._use_prefix(func.prefix, func.span)
+                self._linked_member(func.prefix, func.name, func.span, "function")
             else:
                 self._expr(func)
             self._args(expr.args)
@@ -529,6 +564,34 @@ def _binding_names(binding: ast.Node) -> Iterator[tuple[str, Span]]:
             yield from _binding_names(item)
 
 
-def check_names(module: ast.Module) -> list[Diagnostic]:
-    """All name-resolution diagnostics of one module."""
-    return NameChecker(module).run()
+def check_names(module: ast.Module, linked: dict[str, ModuleExports] | None = None) -> list[Diagnostic]:
+    """All name-resolution diagnostics of one module (its files' members together, imports per file).
+    `linked` describes the package's other modules by the import names that reach them."""
+    return NameChecker(module, linked).run()
+
+
+def module_exports(module: ast.Module, qualified: str) -> ModuleExports:
+    """The module-level names of a module and which of them are `public`."""
+    kinds: dict[str, str] = {}
+    public: set[str] = set()
+
+    def add(name: str, kind: str, member: ast.Member) -> None:
+        kinds.setdefault(name, kind)
+        if "public" in member.qualifiers:
+            public.add(name)
+
+    for member in module.members:
+        if isinstance(member, ast.FunctionDefn):
+            add(member.name, "function", member)
+        elif isinstance(member, ast.ConstDecl | ast.ListenerDecl):
+            add(member.name, "value", member)
+        elif isinstance(member, ast.TypeDefn | ast.ClassDefn):
+            add(member.name, "type", member)
+        elif isinstance(member, ast.EnumDefn):
+            add(member.name, "type", member)
+            for item in member.members:
+                add(item.name, "value", member)
+        elif isinstance(member, ast.ModuleVarDecl):
+            for name, _ in _binding_names(member.binding):
+                add(name, "value", member)
+    return ModuleExports(qualified, kinds, frozenset(public))

@@ -10,6 +10,7 @@ shown as a placeholder naming the expression.
 
 from __future__ import annotations
 
+import os
 import urllib.parse
 
 import attrs
@@ -79,6 +80,8 @@ def check_permissions(
     flags = " ".join(f"{flag}={','.join(values)}" for flag, values in merged.items() if values)
     uses = "; ".join(f"line {need.span.line} {need.why} ({need.text})" for need in needs)
     name = source.path.replace("\\", "/").rsplit("/", 1)[-1]
+    if name == "Ballerina.toml":  # a package (its SourceSet is named by its manifest): run its folder
+        name = os.path.dirname(source.path) or "."
     return [
         Diagnostic(
             NEEDED_PERMISSION.code,

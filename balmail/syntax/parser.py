@@ -321,10 +321,10 @@ class _Parser:
 
     def parse(self, source: SourceFile) -> ParseResult:
         self.source = source
-        self.base = 0
+        self.base = source.offset  # offsets are module-wide (source.py); 0 for a lone file
         self.diagnostics = []
         self.builder.source = source
-        self.builder.base = 0
+        self.builder.base = source.offset
         self.builder.diagnostics = self.diagnostics
         collecting = gc.isenabled()
         gc.disable()  # building an AST allocates many small objects and no cycles: skip GC passes meanwhile
@@ -335,7 +335,8 @@ class _Parser:
                 gc.enable()
         found = tuple(sorted(self.diagnostics, key=diag.sort_key))
         if module is None and not found:
-            found = (diag.error(SYNTAX, "could not parse this file", source.span(0, 0)),)
+            start = source.span(source.offset, source.offset)
+            found = (diag.error(SYNTAX, "could not parse this file", start),)
         return ParseResult(source, module if isinstance(module, ast.Module) else None, found)
 
     def _parse_interpolation(self, text: str, offset: int) -> ast.Expr | None:

@@ -71,10 +71,13 @@ def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_no_arguments_is_a_usage_error() -> None:
-    result = balmail("check")
+def test_no_arguments_means_the_current_folder(tmp_path: Path) -> None:
+    result = balmail("check", cwd=tmp_path)
     assert result.returncode == 2
-    assert "Traceback" not in result.stderr
+    assert result.stderr.endswith("Error: no .bal files found in: .\n")
+    (tmp_path / "app.bal").write_text("public function main() {\n}\n")
+    result = balmail("check", cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "1 file(s) checked, 0 error(s)\n")
 
 
 def test_binary_garbage_gives_diagnostics_not_a_traceback(tmp_path: Path) -> None:

@@ -64,7 +64,7 @@ def test_select_by_prefix() -> None:
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
-    assert balmail("lint").returncode == 2
+    assert balmail("lint", cwd=tmp_path).returncode == 2  # no PATHS: the current folder, here empty
     missing = balmail("lint", "no-such-file.bal", cwd=tmp_path)
     assert missing.returncode == 2
     assert "no such file or folder: 'no-such-file.bal'" in missing.stderr
