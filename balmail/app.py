@@ -20,7 +20,7 @@ from balmail.lang.context import RunContext
 from balmail.lang.errors import BallerinaPanic, FailSignal
 from balmail.lang.sandbox import Budgets, Permissions, Sandbox
 from balmail.lang.values import BError, BList, to_string
-from balmail.source import SourceFile
+from balmail.source import SourceFile, SourceSet
 
 RUNTIME_CODE = "BALMAIL_RUN_001"
 STACK_BYTES = 512 * 1024 * 1024
@@ -47,10 +47,13 @@ def panic_text(error: BError) -> str:
     return text
 
 
-def stack_text(p: BallerinaPanic, source: SourceFile) -> str:
-    """The stack trace Ballerina prints under an uncaught panic: `at module:function(file:line)` lines."""
+def stack_text(p: BallerinaPanic, source: SourceFile | SourceSet) -> str:
+    """The stack trace Ballerina prints under an uncaught panic: `at module:function(file:line)` lines.
+    (In a package a frame knows its line but not its file: the package's folder is named instead.)"""
     name = Path(source.path).name
     module = Path(source.path).stem
+    if isinstance(source, SourceSet):
+        module = name = Path(source.path).parent.name or "."
     frames = list(p.trace)
     if p.line is not None:
         frames.insert(0, ("$init", p.line))
@@ -111,6 +114,52 @@ def compile_source(source: SourceFile, ctx: RunContext) -> tuple[Any, list[Diagn
         program = compile_program(module, ctx)
     except CompileError as e:
         span = e.span if e.span is not None else source.span(0, 0)
+        found.append(diag.error("BAL_TYPE_099", str(e), span))
+        return None, found
+    return program, found
+
+
+def check_project_program(project: Any) -> tuple[Any, list[Diagnostic]]:
+    """`check_program` for a package: names in every module, then the type and return checks on each
+    module's files at once; returns (the check, diagnostics)."""
+    from balmail.check.packages import check_project
+
+    checked = check_project(project)
+    found = list(checked.diagnostics)
+    if checked.ok:
+        from balmail.check.returns import check_check_expressions, check_return_values
+        from balmail.check.types import check_types
+
+        for module in checked.modules:
+            if module.module is not None:
+                found.extend(check_types(module.module, module.source))  # type: ignore[arg-type]
+                found.extend(check_return_values(module.source, module.module))  # type: ignore[arg-type]
+                found.extend(check_check_expressions(module.source, module.module))  # type: ignore[arg-type]
+    return checked, found
+
+
+def compile_project(project: Any, ctx: RunContext) -> tuple[Any, list[Diagnostic]]:
+    """Check and compile a package: the default module and the modules it imports (directly or not),
+    imported modules first. (program, diagnostics) with program None when there were errors."""
+    from balmail.lang.compile import CompileError
+    from balmail.lang.link import ModuleUnit, compile_package
+
+    checked, found = check_project_program(project)
+    if any(d.is_error for d in found):
+        return None, found
+    needed = {""}
+    for module in reversed(checked.modules):  # initialisation order: importers come after
+        if module.parsed.name in needed:
+            needed.update(module.parsed.links.values())
+    units = [
+        ModuleUnit(m.parsed.name, m.module, m.parsed.links, m.parsed.sources.config_key)
+        for m in checked.modules
+        if m.parsed.name in needed and m.module is not None
+    ]
+    try:
+        program = compile_package(units, ctx)
+    except CompileError as e:
+        span = e.span if e.span is not None else project.default.files[0].span(0, 0)
         found.append(diag.error("BAL_TYPE_099", str(e), span))
         return None, found
     return program, found
@@ -199,40 +248,57 @@ def run_program(
     """Run the `main` of a `.bal` file. Program output goes to `out`/`err`; the result says how it ended."""
     from balmail.config import ConfigError, resolve_configurables
 
-    source = SourceFile.read(path)
     sandbox = Sandbox(permissions, budgets)
     ctx = RunContext(out=out, err=err, sandbox=sandbox)
-    program, found = compile_source(source, ctx)
+    config_dir = Path(cwd) if cwd else Path.cwd()
+    source: SourceFile | SourceSet
+    if Path(path).is_dir():  # a package: Config.toml is looked up in its root, as `bal run` does
+        from balmail.project import ProjectError, load_project
+
+        try:
+            project = load_project(path)
+        except ProjectError as e:
+            return RunResult(2, error_text=f"error: {e}")
+        sources = list(project.files)
+        if not project.ok:
+            return RunResult(1, list(project.diagnostics), sources)
+        source = project.default.sources
+        program, found = compile_project(project, ctx)
+        config_dir = project.root.resolve()
+    else:
+        source = SourceFile.read(path)
+        sources = [source]
+        program, found = compile_source(source, ctx)
     if program is None:
-        return RunResult(1, found, [source])
+        return RunResult(1, found, sources)
     ctx.flush_lines = bool(program.services or program.listeners)  # long-running: print as it happens
     from balmail.serve import prepare_services, serve_listeners  # email services and listeners
 
     found.extend(prepare_services(program, ctx, source, serve_options))
     if any(d.is_error for d in found):
-        return RunResult(1, found, [source])
+        return RunResult(1, found, sources)
     try:
         ctx.config_values = resolve_configurables(
             program.configurables,
-            cwd=Path(cwd) if cwd else Path.cwd(),
+            cwd=config_dir,
             environ=environ if environ is not None else dict(os.environ),
             overrides=overrides or {},
         )
     except ConfigError as e:
-        return RunResult(1, found, [source], f"error: {e}")
+        return RunResult(1, found, sources, f"error: {e}")
     if program.main is None and not program.services:
-        return RunResult(1, found, [source], "error: the program has no 'main' function")
+        return RunResult(1, found, sources, "error: the program has no 'main' function")
     if program.main is not None:
         try:
             main_args = bind_main_args(program.main, list(args or []))
         except ValueError as e:
-            return RunResult(1, found, [source], f"error: invalid command-line arguments: {e}")
+            return RunResult(1, found, sources, f"error: invalid command-line arguments: {e}")
     else:
         main_args = []
     outcome: list[RunResult] = []
 
     def body() -> None:
-        outcome.append(_execute(program, main_args, sandbox, found, source))
+        outcome.append(_execute(program, main_args, sandbox, found, source, sources))
 
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 200_000))
     old = threading.stack_size()
@@ -254,31 +320,36 @@ def run_program(
     if outcome and outcome[0].exit_code == 0:
         served = serve_listeners(program, ctx, serve_options)  # until SIGINT/SIGTERM
         if served.error_text is not None or served.failed:
-            return RunResult(1, found, [source], served.error_text, summary=served.summary)
+            return RunResult(1, found, sources, served.error_text, summary=served.summary)
         outcome[0].summary = served.summary
-    return outcome[0] if outcome else RunResult(1, found, [source], "error: the program stopped unexpectedly")
+    return outcome[0] if outcome else RunResult(1, found, sources, "error: the program stopped unexpectedly")
 
 
 def _execute(
-    program: Any, main_args: list[Any], sandbox: Sandbox, found: list[Diagnostic], source: SourceFile
+    program: Any,
+    main_args: list[Any],
+    sandbox: Sandbox,
+    found: list[Diagnostic],
+    source: SourceFile | SourceSet,
+    sources: list[SourceFile],
 ) -> RunResult:
     try:
         sandbox.start_invocation()
         err = program.initialize()
         if err is not None:
-            return RunResult(1, found, [source], panic_text(err))
+            return RunResult(1, found, sources, panic_text(err))
         if program.main is not None:
             sandbox.start_invocation()
             r = program.main.invoke(None, main_args)
             if isinstance(r, BError):
-                return RunResult(1, found, [source], panic_text(r))
+                return RunResult(1, found, sources, panic_text(r))
     except BallerinaPanic as p:
         text = panic_text(p.error) + stack_text(p, source)
-        return RunResult(1, found, [source], text, panic_line=_origin(p))
+        return RunResult(1, found, sources, text, panic_line=_origin(p))
     except FailSignal as f:
-        return RunResult(1, found, [source], panic_text(f.error))
+        return RunResult(1, found, sources, panic_text(f.error))
     except RecursionError:
-        return RunResult(1, found, [source], 'error: {ballerina}StackOverflow {"message":"stack overflow"}')
+        return RunResult(1, found, sources, 'error: {ballerina}StackOverflow {"message":"stack overflow"}')
     except Exception as e:  # noqa: BLE001 - an evaluator bug must still end the run with a clear line
-        return RunResult(1, found, [source], f"error: internal evaluator error: {type(e).__name__}: {e}")
-    return RunResult(0, found, [source])
+        return RunResult(1, found, sources, f"error: internal evaluator error: {type(e).__name__}: {e}")
+    return RunResult(0, found, sources)

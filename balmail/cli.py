@@ -140,7 +140,7 @@ def lint(
 
 
 @main.command()
-@click.argument("program", type=click.Path(dir_okay=False))
+@click.argument("program", default=".", required=False)
 @click.option("-C", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a configurable variable.")
 @click.option("--allow-read", "allow_read", multiple=True, is_flag=False, flag_value="*", metavar="PATH",
               help="Allow reading files under PATH (comma list; bare flag: anywhere).")
@@ -184,8 +184,9 @@ def run(
     metrics: str | None,
     args: tuple[str, ...],
 ) -> None:
-    """Run PROGRAM's `main`, then its email listeners until SIGINT/SIGTERM; ARGS (after `--`) go to
-    `main`. Exit 1 on compile errors or an error."""
+    """Run PROGRAM (a .bal file or a package folder, default: the current folder): its `main`, then its
+    email listeners until SIGINT/SIGTERM; ARGS (after `--`) go to `main`. Exit 1 on compile errors or an
+    error."""
     from balmail.app import run_program
     from balmail.lang.sandbox import Budgets, Permissions
     from balmail.report import render_text
@@ -195,8 +196,13 @@ def run(
         items = [v for raw in values for v in raw.split(",") if v]
         return None if "*" in items else tuple(items)
 
-    if not Path(program).is_file():
-        raise click.UsageError(f"no such file: '{program}'")
+    if Path(program).is_dir() and not (Path(program) / "Ballerina.toml").is_file():
+        raise click.UsageError(
+            f"'{program}' is not a Ballerina package (no Ballerina.toml in it): "
+            "give a .bal file or a package folder"
+        )
+    if not Path(program).exists():
+        raise click.UsageError(f"no such file or folder: '{program}'")
     if metrics is not None:
         from balmail.ops.metrics import MetricsError, parse_address
 

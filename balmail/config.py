@@ -58,6 +58,16 @@ def _lookup(table: dict[str, Any], name: str) -> tuple[bool, Any]:
     return False, None
 
 
+def _lookup_module(table: dict[str, Any], module_table: str, name: str) -> tuple[bool, Any]:
+    """A package submodule's variable: only under its own table, `[org.pkg.mod]`."""
+    for part in module_table.split("."):
+        inner = table.get(part)
+        if not isinstance(inner, dict):
+            return False, None
+        table = inner
+    return (True, table[name]) if name in table else (False, None)
+
+
 def _lookup_nested(table: dict[str, Any], name: str) -> tuple[bool, Any]:
     if name in table:
         return True, table[name]
@@ -192,12 +202,13 @@ def resolve_configurables(
         return {}
     sources = _load_sources(cwd, environ)
     values: dict[str, Any] = {}
-    known = {name for name, _, _, _ in configurables}
+    known = {name.rpartition(":")[2] for name, _, _, _ in configurables}
     for key in overrides:
         if key.split(".")[-1] not in known:
             raise ConfigError(f"[-C{key}] no configurable variable named '{key}' in the program")
     for name, _slot, t, required in configurables:
-        override = next((v for k, v in overrides.items() if k.split(".")[-1] == name), None)
+        module_table, _, variable = name.rpartition(":")  # a package submodule's: `org.pkg.mod:name`
+        override = next((v for k, v in overrides.items() if k.split(".")[-1] == variable), None)
         if override is not None:
             try:
                 values[name] = to_value(_from_cli(override, t), t)
@@ -207,7 +218,10 @@ def resolve_configurables(
                 ) from None
             continue
         for origin, table in sources:
-            found, raw = _lookup(table, name)
+            if module_table:
+                found, raw = _lookup_module(table, module_table, variable)
+            else:
+                found, raw = _lookup(table, name)
             if not found:
                 continue
             try:

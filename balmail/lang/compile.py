@@ -74,9 +74,17 @@ class Program:
 class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryCompiler):
     """Compiles one module against a run context (the library modules bound to its output and sandbox)."""
 
-    def __init__(self, module: ast.Module, ctx: Any) -> None:
+    def __init__(
+        self,
+        module: ast.Module,
+        ctx: Any,
+        linked: dict[str, Any] | None = None,
+        config_key: str | None = None,
+    ) -> None:
         self.module = module
         self.ctx = ctx
+        self.linked = linked or {}  # import full name → a package module compiled before (lang/link.py)
+        self.config_key = config_key  # Config.toml table of a package submodule's configurables
         self.sb = ctx.sandbox
         self.program = Program()
         self.G = self.program.G
@@ -99,7 +107,8 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         for imp in self.module.imports:
             if imp.alias == "_":
                 continue
-            self.imports[imp.prefix] = load_module(imp.full_name, self.ctx)
+            linked = self.linked.get(imp.full_name)
+            self.imports[imp.prefix] = linked if linked is not None else load_module(imp.full_name, self.ctx)
         members = self.module.members
         for m in members:
             self.declare_member(m)
@@ -319,12 +328,13 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         for n in names:
             self.names[n].type = t
         configurable = "configurable" in m.qualifiers
+        key_of = (lambda n: f"{self.config_key}:{n}") if self.config_key else (lambda n: n)
         if configurable and isinstance(m.binding, ast.CaptureBinding):
             slot = self.names[m.binding.name].value
-            self.program.configurables.append((m.binding.name, slot, t, m.required))
+            self.program.configurables.append((key_of(m.binding.name), slot, t, m.required))
         if configurable:
-            name0 = names[0]
-            cslot = self.names[name0].value
+            name0 = key_of(names[0])
+            cslot = self.names[names[0]].value
             G = self.G
             ctx = self.ctx
             cev = self.expr(m.init, t) if m.init is not None else None

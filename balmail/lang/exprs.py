@@ -276,6 +276,10 @@ class ExprCompiler:
 
     def expr_QualifiedRef(self: Compiler, e: ast.QualifiedRef, expected: T.Type | None) -> Eval:
         lib = self.lib_for(e.prefix, e.span)
+        slot = lib.slots.get(e.name)
+        if slot is not None:  # a variable or constant of another module of the package: read at use
+            storage = lib.storage
+            return lambda f: storage[slot]
         if e.name in lib.constants:
             v = lib.constants[e.name]
             return lambda f: v

@@ -21,6 +21,8 @@ class LibModule:
     types: dict[str, Any] = attrs.field(factory=dict)
     classes: dict[str, Callable[..., Any]] = attrs.field(factory=dict)
     arg_type: Any = None  # expected type of numeric literal arguments (lang.float, lang.decimal)
+    storage: list[Any] | None = None  # a package module's module-level storage (see lang/link.py)
+    slots: dict[str, int] = attrs.field(factory=dict)  # its variables and constants: name → storage slot
 
 
 def _factories() -> dict[str, Callable[[Any], LibModule]]:

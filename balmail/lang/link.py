@@ -1,0 +1,91 @@
+"""Compiling a package: its modules one by one in initialisation order (imported modules first), each
+with its own `Compiler` and namespace. A compiled module is offered to the modules that import it as a
+`LibModule` (functions, types, classes, and its variables and constants read from its storage at use),
+and its initialisation runs before theirs, as Ballerina initialises imported modules first.
+
+Services and listeners are those of the default module (Ballerina starts the listeners of every module;
+email programs declare theirs in the default module, see docs/packages.md).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from balmail.lang.errors import BallerinaPanic
+from balmail.lib.registry import LibModule
+from balmail.syntax import ast
+
+
+@attrs.frozen
+class ModuleUnit:
+    """One module to compile: `links` maps the full names of its imports of package modules to their
+    names; `config_key` is the Config.toml table of its configurables (None for the default module)."""
+
+    name: str
+    module: ast.Module
+    links: dict[str, str]
+    config_key: str | None
+
+
+def exported(name: str, program: Any) -> LibModule:
+    """A compiled module as the `LibModule` its importers see."""
+    compiler = program.compiler
+    lib = LibModule(name, storage=program.G)
+    for member, entry in program.names.items():
+        if entry.kind == "func":
+            lib.functions[member] = _callable(entry.value)
+        elif entry.kind in ("var", "const"):
+            lib.slots[member] = entry.value
+        elif entry.kind == "type":
+            lib.types[member] = entry.value
+        elif entry.kind == "class":
+            lib.types[member] = entry.value.type
+            lib.classes[member] = _constructor(compiler, entry.value)
+    return lib
+
+
+def _callable(info: Any) -> Any:
+    def call(*args: Any, **named: Any) -> Any:
+        return info.invoke(None, info.bind(list(args), named or None))
+
+    return call
+
+
+def _constructor(compiler: Any, cls: Any) -> Any:
+    def new(*args: Any, **named: Any) -> Any:
+        return compiler.instantiate(cls, None, list(args), named or None)
+
+    return new
+
+
+def compile_package(units: list[ModuleUnit], ctx: Any) -> Any:
+    """Compile the modules (in initialisation order, the default module last) into one program: the
+    default module's, whose initialisation first initialises the others. Raises `CompileError`."""
+    from balmail.lang.compile import Compiler
+
+    done: dict[str, LibModule] = {}
+    first_steps: list[Any] = []
+    configurables: list[Any] = []
+    program: Any = None
+    for index, unit in enumerate(units):
+        linked = {full: done[target] for full, target in unit.links.items() if target in done}
+        program = Compiler(unit.module, ctx, linked, unit.config_key).compile()
+        if index < len(units) - 1:
+            done[unit.name] = exported(unit.name, program)
+            first_steps.append(_init_step(program))
+            configurables.extend(program.configurables)
+    assert program is not None
+    program.configurables[:0] = configurables
+    program.init_steps = first_steps + program.init_steps
+    return program
+
+
+def _init_step(program: Any) -> Any:
+    def initialise() -> None:
+        error = program.initialize()
+        if error is not None:
+            raise BallerinaPanic(error)
+
+    return initialise
