@@ -308,9 +308,11 @@ class NameChecker:
         exports = self.linked.get(imp.full_name) if imp is not None else None
         if exports is None:
             return
-        if name not in exports.kinds:
-            code = {"type": UNDEFINED_TYPE, "function": UNDEFINED_FUNCTION}.get(kind, UNDEFINED_VARIABLE)
-            self.report(code, span, name)
+        if name not in exports.kinds and kind == "function":  # Ballerina names the module here
+            message = f"undefined function '{name}' in module '{exports.qualified}'"
+            self.found.append(diag.error(UNDEFINED_FUNCTION, message, span))
+        elif name not in exports.kinds:
+            self.report(UNDEFINED_TYPE if kind == "type" else UNDEFINED_VARIABLE, span, name)
         elif name not in exports.public:
             self.report(NOT_ACCESSIBLE, span, name)
 

@@ -1,0 +1,3 @@
+function total(int n) returns int {
+    return n * unitPrice;
+}

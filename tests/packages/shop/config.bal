@@ -1,0 +1,1 @@
+configurable int count = 3;

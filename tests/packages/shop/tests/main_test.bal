@@ -1,0 +1,3 @@
+function testGreeting() {
+    string g = greeting();
+}

@@ -1,0 +1,158 @@
+"""Packages through the real command line: check, lint and run of package folders, exact output."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from balmail.check.packages import check_project
+from balmail.project import load_project, parse_project
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+
+
+def balmail(
+    *args: str, cwd: Path = HERE, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environ = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "balmail.cli", *args],
+        cwd=cwd, capture_output=True, text=True, check=False, env=environ,
+    )
+
+
+BUILD_OPTIONS_NOTE = (
+    "INFO [shop/Ballerina.toml:(6:1,6:16)] 'build-options' in 'Ballerina.toml' is not used by balmail "
+    "[BAL_PROJECT_002]\n"
+    "6 | [build-options]\n"
+    "  | ^^^^^^^^^^^^^^^\n"
+)
+
+
+def test_multi_file_package_with_a_submodule_checks_clean() -> None:
+    result = balmail("check", "shop")
+    assert (result.returncode, result.stdout) == (0, BUILD_OPTIONS_NOTE)
+    assert result.stderr == "4 file(s) checked, 0 error(s)\n"  # tests/ is not part of check
+
+
+def test_lint_of_the_package_is_clean() -> None:
+    result = balmail("lint", "shop")
+    assert (result.returncode, result.stdout) == (0, BUILD_OPTIONS_NOTE)
+    assert result.stderr == "4 file(s) linted, 0 error(s), 0 warning(s), 1 info\n"
+
+
+def test_run_from_the_package_folder_reads_config_per_module() -> None:
+    result = balmail("run", cwd=HERE / "shop")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "util init\nhello x! 7 util 3\nx 2 item x\n"
+
+
+def test_run_a_package_by_path_reads_its_own_config_toml() -> None:
+    result = balmail("run", "shop")
+    assert (result.returncode, result.stdout) == (0, "util init\nhello x! 7 util 3\nx 2 item x\n")
+
+
+def test_bal_config_data_overrides_the_submodule_table() -> None:
+    data = 'count = 1\n[acme.shop.util]\nsuffix = "."\n'
+    result = balmail("run", "shop", env={"BAL_CONFIG_DATA": data})
+    assert result.stdout.splitlines()[1] == "hello x. 1 util 3"
+
+
+def test_a_package_that_fails_in_one_file_names_that_file() -> None:
+    result = balmail("check", "broken")
+    assert result.returncode == 1
+    assert result.stdout == (
+        "ERROR [broken/functions.bal:(2:16,2:25)] undefined symbol 'unitPrice' [BAL_NAME_001]\n"
+        "2 |     return n * unitPrice;\n"
+        "  |                ^^^^^^^^^\n"
+    )
+    assert result.stderr == "2 file(s) checked, 1 error(s)\n"
+    run = balmail("run", "broken")
+    assert run.returncode == 1
+    assert run.stderr.startswith("ERROR [broken/functions.bal:(2:16,2:25)] undefined symbol 'unitPrice'")
+
+
+def test_visibility_and_redeclaration_across_files() -> None:
+    result = balmail("check", "--format", "json", "visibility")
+    assert result.returncode == 1
+    import json
+
+    found = [(d["file"], d["line"], d["code"], d["message"]) for d in json.loads(result.stdout)]
+    assert found == [
+        ("visibility/main.bal", 4, "BAL_NAME_008", "attempt to refer to non-accessible symbol 'hidden'"),
+        ("visibility/main.bal", 5, "BAL_NAME_002", "undefined function 'missing' in module 'acme/vis.util'"),
+        ("visibility/more.bal", 1, "BAL_NAME_005", "redeclared symbol 'helper'"),
+    ]
+
+
+def test_a_folder_of_packages_checks_each_package_as_one_program() -> None:
+    result = balmail("check", ".")
+    assert result.returncode == 1
+    assert result.stderr == "9 file(s) checked, 4 error(s)\n"
+
+
+def test_run_of_a_folder_without_manifest_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "app.bal").write_text("public function main() {\n}\n")
+    result = balmail("run", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.endswith(
+        "Error: '.' is not a Ballerina package (no Ballerina.toml in it): "
+        "give a .bal file or a package folder\n"
+    )
+
+
+def test_malformed_manifest_is_a_diagnostic_in_ballerina_toml(tmp_path: Path) -> None:
+    (tmp_path / "Ballerina.toml").write_text('[package]\norg = "acme"\nname = "x\n')
+    (tmp_path / "main.bal").write_text("public function main() {\n}\n")
+    result = balmail("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith("ERROR [Ballerina.toml:(3:")
+    assert "invalid TOML in 'Ballerina.toml'" in result.stdout
+    (tmp_path / "Ballerina.toml").write_text('[build-options]\nobservabilityIncluded = true\n')
+    result = balmail("check", cwd=tmp_path)
+    assert result.stdout.startswith(
+        "ERROR [Ballerina.toml:(1:1,1:1)] 'Ballerina.toml' has no [package] table"
+    )
+    (tmp_path / "Ballerina.toml").write_text('[package]\norg = "acme"\nname = "1shop"\nversion = "0.1.0"\n')
+    result = balmail("check", cwd=tmp_path)
+    assert result.stdout.splitlines()[0] == (
+        "ERROR [Ballerina.toml:(3:1,3:15)] invalid 'name' under [package]: 'name' cannot have initial "
+        "numeric characters [BAL_PROJECT_001]"
+    )
+
+
+def test_unknown_and_cyclic_module_imports(tmp_path: Path) -> None:
+    shutil.copytree(HERE / "visibility", tmp_path / "vis")
+    (tmp_path / "vis" / "modules" / "util" / "util.bal").write_text(
+        "import vis.other;\n\npublic function hidden() returns int => other:f();\n"
+    )
+    (tmp_path / "vis" / "modules" / "other").mkdir()
+    (tmp_path / "vis" / "modules" / "other" / "other.bal").write_text(
+        "import vis.util;\nimport vis.nope;\n\npublic function f() returns int => util:hidden();\n"
+    )
+    result = balmail("check", "vis", cwd=tmp_path)
+    assert (
+        "ERROR [vis/modules/other/other.bal:(2:1,2:17)] cannot resolve module 'acme/vis.nope' [BAL_NAME_009]"
+        in result.stdout
+    )
+    cycle = "cyclic module imports detected 'acme/vis.other -> acme/vis.util -> acme/vis.other'"
+    assert cycle in result.stdout
+
+
+def test_project_api_modules_in_initialisation_order_and_tests_exposed() -> None:
+    project = load_project(HERE / "shop")
+    assert [m.name for m in project.modules] == ["", "util"]
+    assert project.default.qualified == "acme/shop"
+    assert project.module("util").config_key == "acme.shop.util"  # type: ignore[union-attr]
+    assert [p.name for p in project.default.tests] == ["main_test.bal"]
+    package = parse_project(project)
+    assert [m.name for m in package.modules] == ["util", ""]
+    assert package.default.links == {"shop.util": "util"}
+    with_tests = project.with_tests()
+    names = [Path(f.path).name for f in with_tests.default.files]
+    assert names == ["config.bal", "functions.bal", "main.bal", "main_test.bal"]
+    assert check_project(with_tests).ok  # test files see the module's non-public names

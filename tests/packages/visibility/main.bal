@@ -1,0 +1,9 @@
+import vis.util;
+
+public function main() {
+    _ = util:hidden();
+    _ = util:missing();
+}
+
+function helper() {
+}

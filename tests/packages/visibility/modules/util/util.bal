@@ -1,0 +1,1 @@
+function hidden() returns int => 1;
