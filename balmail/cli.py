@@ -239,5 +239,25 @@ def run(
     sys.exit(result.exit_code)
 
 
+@main.command()
+@click.argument("name")
+@click.option("--template", "template", type=click.Choice(["email-listener-pop", "email-listener-imap"]),
+              default="email-listener-pop", show_default=True, help="What the package does.")
+@click.option("--org", default=None, help="Organisation name in Ballerina.toml (default: your user name).")
+def new(name: str, template: str, org: str | None) -> None:
+    """Create package NAME (a folder) laid out as WSO2 Integrator does: an email listener with its
+    Config.toml and README. Refuses a folder that exists and is not empty."""
+    from balmail.project.new import NewPackageError, create_package
+
+    try:
+        package = create_package(Path(name), template, org)
+    except NewPackageError as e:
+        raise click.UsageError(str(e)) from None
+    except OSError as e:
+        raise click.UsageError(f"cannot create '{name}': {e.strerror or e}") from None
+    click.echo(f"Created new package '{package}' at {name}.")
+    click.echo(f"Next: set the mailbox in {Path(name) / 'Config.toml'}, then `balmail run {name}`.")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

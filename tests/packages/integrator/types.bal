@@ -1,0 +1,7 @@
+import mail_triage.triage;
+
+type Ticket record {|
+    string reference;
+    triage:Priority priority;
+    string sender;
+|};
