@@ -259,5 +259,48 @@ def new(name: str, template: str, org: str | None) -> None:
     click.echo(f"Next: set the mailbox in {Path(name) / 'Config.toml'}, then `balmail run {name}`.")
 
 
+@main.command()
+@click.argument("path", default=".", required=False)
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@click.option("-C", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="A configurable's value, as `balmail run -C` would set it.")
+def design(path: str, port: int, open_browser: bool, overrides: tuple[str, ...]) -> None:
+    """Show PATH (a .bal file or a program folder) on a design canvas in the browser: explorer, listeners
+    and services, handler flows, listener forms that write back to the source and Config.toml.
+
+    Serves on the loopback address only; the printed URL carries a random access token. Ctrl-C stops.
+    """
+    import os
+    import webbrowser
+
+    from balmail.web.program import ProgramError, program_files
+    from balmail.web.server import DesignServer, DesignState
+
+    parsed: dict[str, str] = {}
+    for item in overrides:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.UsageError(f"-C expects NAME=VALUE, got '{item}'")
+        parsed[name] = value
+    try:
+        program_files(Path(path))
+    except ProgramError as e:
+        raise click.UsageError(str(e)) from None
+    state = DesignState(Path(path), environ=dict(os.environ), overrides=parsed)
+    try:
+        server = DesignServer(state, port)
+    except OSError as e:
+        raise click.UsageError(f"cannot listen on 127.0.0.1:{port}: {e.strerror or e}") from None
+    click.echo(f"balmail design: {server.url}")
+    sys.stdout.flush()
+    click.echo("Ctrl-C stops the server.", err=True)
+    if open_browser:
+        webbrowser.open(server.url)
+    server.run()
+    sys.exit(EXIT_OK)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,4 +1,5 @@
-"""The grammar ships inside the wheel, and an installed wheel finds it (no source checkout needed)."""
+"""The grammar and the design canvas's page ship inside the wheel, and an installed wheel finds the grammar
+(no source checkout needed)."""
 
 from __future__ import annotations
 
@@ -22,3 +23,5 @@ def test_wheel_contains_the_grammar(tmp_path: Path) -> None:
     assert "balmail/grammar/ballerina.lark" in names
     shipped = zipfile.ZipFile(wheel).read("balmail/grammar/ballerina.lark")
     assert shipped == (ROOT / "grammar" / "ballerina.lark").read_bytes()
+    for static in ("index.html", "design.js", "design.css"):  # the design canvas's page
+        assert f"balmail/web/static/{static}" in names
