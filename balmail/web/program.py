@@ -23,9 +23,10 @@ from balmail.check.email import (
     listener_declarations,
     unwrap,
 )
-from balmail.check.lint import lint_source
+from balmail.check.lint import lint_project, lint_source
 from balmail.check.walk import import_prefix, is_function_boundary, walk
 from balmail.diagnostics import Diagnostic
+from balmail.project import ProjectError, find_package_root, load_project
 from balmail.source import SourceFile, Span
 from balmail.syntax import ast
 from balmail.syntax.parser import parse_source
@@ -62,15 +63,21 @@ class Program:
 
 
 def program_files(path: Path) -> tuple[Path, list[Path]]:
-    """The folder a program lives in and its `.bal` files; ProgramError for a path that is neither."""
+    """The folder a program lives in and its `.bal` files; ProgramError for a path that is neither. A
+    package (a folder with Ballerina.toml) is its root files and `modules/*/`; another folder is every
+    `.bal` file in it, each its own program."""
     if path.is_file():
         if path.suffix != ".bal":
             raise ProgramError(f"'{path}' is not a .bal file")
         return path.resolve().parent, [path.resolve()]
     if path.is_dir():
+        if find_package_root(path) is not None:
+            try:
+                project = load_project(path)
+            except ProjectError as e:
+                raise ProgramError(str(e)) from None
+            return path.resolve(), [Path(f.path).resolve() for m in project.modules for f in m.files]
         found = sorted(p.resolve() for p in path.glob("*.bal") if p.is_file())
-        if not found:
-            found = sorted(p.resolve() for p in path.rglob("*.bal") if p.is_file() and "tests" not in p.parts)
         if not found:
             raise ProgramError(f"no .bal files in '{path}'")
         return path.resolve(), found
@@ -78,8 +85,16 @@ def program_files(path: Path) -> tuple[Path, list[Path]]:
 
 
 def load_program(path: Path) -> Program:
-    """Parse and lint every file of the program at `path` (a file or a folder)."""
+    """Parse and lint every file of the program at `path` (a file, a package, or a folder of files). Each
+    file is parsed on its own (offsets from its start, which edits rely on); a package is linted as one
+    program, so names shared between its files resolve."""
     root, paths = program_files(path)
+    package_findings: dict[Path, list[Diagnostic]] | None = None
+    if path.is_dir() and find_package_root(path) is not None:
+        project = load_project(path)
+        package_findings = {p: [] for p in paths}
+        for d in lint_project(project):
+            package_findings.setdefault(Path(d.span.file).resolve(), []).append(d)
     files = []
     digest = hashlib.sha256()
     for p in paths:
@@ -89,8 +104,11 @@ def load_program(path: Path) -> Program:
             raise ProgramError(f"cannot read '{p}': {e.strerror or e}") from None
         digest.update(p.as_posix().encode() + b"\0" + source.text.encode() + b"\0")
         parsed = parse_source(source)
-        linted = lint_source(source, base_dir=str(p.parent))
-        files.append(LoadedFile(source, parsed.module, linted.diagnostics, _relative(p, root)))
+        if package_findings is not None:
+            findings = tuple(package_findings.get(p, ()))
+        else:
+            findings = lint_source(source, base_dir=str(p.parent)).diagnostics
+        files.append(LoadedFile(source, parsed.module, findings, _relative(p, root)))
     return Program(root, tuple(files), digest.hexdigest()[:16])
 
 
@@ -196,9 +214,17 @@ class _Finder:
         return candidate
 
     def run(self) -> Declarations:
-        for loaded in self.program.files:
-            if loaded.module is not None:
-                self.visit_file(loaded, loaded.module)
+        """Module-level names are shared by a package's files: listeners first (every file), then the
+        services that name them."""
+        self.declared: dict[str, ast.Member] = {}
+        self.by_name: dict[str, str] = {}
+        parsed = [(f, f.module) for f in self.program.files if f.module is not None]
+        for _, module in parsed:
+            self.declared.update(listener_declarations(module))
+        for loaded, module in parsed:
+            self.visit_file(loaded, module)
+        for loaded, module in parsed:
+            self.visit_services(loaded, module)
         return Declarations(
             tuple(self.listeners), tuple(self.services), tuple(self.connections),
             tuple(self.functions), tuple(self.mains),
@@ -220,9 +246,8 @@ class _Finder:
     def visit_file(self, loaded: LoadedFile, module: ast.Module) -> None:
         email = import_prefix(module, EMAIL_MODULE)
         http = self.http = import_prefix(module, HTTP_MODULE)
-        declared = listener_declarations(module)
-        module_vars: dict[str, ast.Node] = dict(declared)
-        by_name: dict[str, str] = {}
+        module_vars: dict[str, ast.Node] = dict(listener_declarations(module))  # this file's, for records
+        by_name = self.by_name
         for member in module.members:
             if isinstance(member, ast.ListenerDecl | ast.ModuleVarDecl) and email is not None:
                 kind = declared_listener_kind(member.type, email) or email_listener_kind(
@@ -244,9 +269,14 @@ class _Finder:
                 if member.name == "main":
                     self.mains.append((loaded, member))
                 self.visit_function(loaded, member, member.name, email, http, module_vars)
+
+    def visit_services(self, loaded: LoadedFile, module: ast.Module) -> None:
+        email = import_prefix(module, EMAIL_MODULE)
+        http = self.http = import_prefix(module, HTTP_MODULE)
+        module_vars: dict[str, ast.Node] = dict(listener_declarations(module))
         for member in module.members:
             if isinstance(member, ast.ServiceDecl) and email is not None:
-                self.visit_service(loaded, member, email, declared, by_name, module_vars)
+                self.visit_service(loaded, member, email, self.declared, self.by_name, module_vars)
             elif isinstance(member, ast.ServiceDecl | ast.ClassDefn):
                 for inner in member.members:
                     if isinstance(inner, ast.FunctionDefn):
@@ -395,7 +425,10 @@ def spans_in(node: ast.Node) -> Iterator[ast.Node]:
 
 
 def contains(outer: Span, inner: Span) -> bool:
-    return outer.file == inner.file and outer.start <= inner.start and inner.end <= outer.end
+    """By line and column, which mean the same in a file parsed alone and in its package's module."""
+    starts_after = (outer.line, outer.column) <= (inner.line, inner.column)
+    ends_before = (inner.end_line, inner.end_column) <= (outer.end_line, outer.end_column)
+    return starts_after and ends_before
 
 
 def text_of(loaded: LoadedFile, node: ast.Node) -> str:

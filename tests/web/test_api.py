@@ -362,3 +362,30 @@ def test_every_example_has_a_model_and_flows(example: str) -> None:
             if handler["present"]:
                 flow = client.get(f"/api/flow/{handler['flow']}").json()
                 assert flow["nodes"][0]["kind"] == "start" and any(n["kind"] == "end" for n in flow["nodes"])
+
+
+def test_a_package_is_one_program_over_its_files(tmp_path: Path) -> None:
+    (tmp_path / "Ballerina.toml").write_text('[package]\norg = "acme"\nname = "desk"\nversion = "0.1.0"\n')
+    (tmp_path / "listeners.bal").write_text(
+        "import ballerina/email;\n\nconfigurable string password = ?;\n\n"
+        "listener email:ImapListener inbox = new ({\n    host: \"imap.example.com\",\n"
+        "    username: \"desk@example.com\",\n    password: password,\n    port: 143,\n"
+        "    security: email:START_TLS_NEVER\n});\n"
+    )
+    (tmp_path / "service.bal").write_text(
+        "import ballerina/email;\n\nservice \"desk\" on inbox {\n"
+        "    remote function onMessage(email:Message message) {\n        note(message.subject);\n    }\n}\n"
+    )
+    (tmp_path / "util.bal").write_text("function note(string text) {\n}\n")
+    client = authed(tmp_path)
+    model = client.get("/api/model").json()
+    assert [f["path"] for f in model["files"]] == ["listeners.bal", "service.bal", "util.bal"]
+    assert {(e["from"], e["to"]) for e in model["canvas"]["edges"]} == {("listener:inbox", "service:desk")}
+    assert not [d for d in model["diagnostics"] if d["severity"] == "error"], model["diagnostics"]
+    cleartext = next(d for d in model["diagnostics"] if d["code"] == "BALMAIL_107")
+    assert (cleartext["file"], cleartext["nodes"]) == ("listeners.bal", ["listener:inbox"])
+    before = (tmp_path / "listeners.bal").read_text()
+    response = edit(client, "port", "110")
+    assert response.status_code == 200 and response.json()["changed"] == "listeners.bal"
+    after = (tmp_path / "listeners.bal").read_text()
+    assert changed_lines(before, after) == ["-    port: 143,", "+    port: 110,"]
