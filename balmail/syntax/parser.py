@@ -28,6 +28,7 @@ from balmail.diagnostics import Diagnostic
 from balmail.source import SourceFile
 from balmail.syntax import ast
 from balmail.syntax.build import SYNTAX, Builder
+from balmail.syntax.recovery import RecoveryFailed, parse_with_recovery
 
 MAX_SYNTAX_ERRORS = 25
 
@@ -360,10 +361,15 @@ class _Parser:
             if done:
                 break
             repair = _Repair(self, text)
+            inserted = _Repair(self, text)  # token repairs of this attempt (kept if it parses to the end)
             try:
-                result = self.lark.parse(text, start=start)
+                result = parse_with_recovery(
+                    self.lark, self.driver.lexer, text, start, inserted.add, self.diagnostics
+                )
+                reported.extend(inserted.found)
                 break
-            except UnexpectedInput as e:
+            except (UnexpectedInput, RecoveryFailed) as failed:
+                e = failed.error if isinstance(failed, RecoveryFailed) else failed
                 fixed = repair.fix(e)
                 reported.extend(repair.found)
                 if fixed is None:

@@ -1,0 +1,192 @@
+"""Syntax-error recovery by token insertion and deletion, as Ballerina's parser recovers: one error per
+mistake, at the place the missing token belongs. Runs only on a file that failed the fast parse: the
+tokens are fed one by one to Lark's interactive LALR parser; when one is refused, the repairs below are
+tried on copies of the parser state, each kept only if the next tokens then parse:
+
+- a missing `;` (the next token starts a new line, or is `}`), `)`, `]`, `,` or `=` is inserted;
+- a token that cannot be placed is dropped (`invalid token`);
+- a declaration keyword at the start of a line while a block is still open closes the open blocks first
+  (`missing close brace token`: the usual forgotten `}` of the function above);
+- at the end of the file, what is still open is closed (`missing close brace token`, once per kind).
+
+When none applies, `RecoveryFailed` hands the error back to the parser, whose text repair blanks the bad
+statement (one error) and parses again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lark import Lark, Token
+from lark.exceptions import UnexpectedInput, UnexpectedToken
+
+INSERTIONS = (
+    ("SEMICOLON", ";", "missing semicolon token"),
+    ("RPAR", ")", "missing close parenthesis token"),
+    ("RSQB", "]", "missing close bracket token"),
+    ("COMMA", ",", "missing comma token"),
+    ("EQUAL", "=", "missing equal token"),
+)
+CLOSERS = {
+    "SEMICOLON": ("; ", "missing semicolon token"),
+    "RBRACE": ("}", "missing close brace token"),
+    "RPAR": (")", "missing close parenthesis token"),
+    "RSQB": ("]", "missing close bracket token"),
+    "__ANON_4": ("|}", "missing close brace pipe token"),
+}
+DECLARATION_STARTS = frozenset(
+    {"FUNCTION", "PUBLIC", "SERVICE", "LISTENER", "TYPE", "CONST", "CONFIGURABLE", "CLASS", "ENUM", "IMPORT",
+     "ANNOTATION"}
+)  # fmt: skip
+LOOKAHEAD = 2
+DECLARATION_LOOKAHEAD = 4  # `function name(` : enough to tell a declaration from a statement
+MAX_REPAIRS = 25
+
+Report = Callable[[str, int, int], None]
+
+
+class RecoveryFailed(Exception):
+    """No token repair fits; `error` is the parser's exception for the text repair to use."""
+
+    def __init__(self, error: UnexpectedInput) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _synthetic(name: str, value: str, at: int) -> Token:
+    """An inserted token: zero width where it is missing, so spans of the nodes around it stay true."""
+    return Token(name, value, at, None, None, None, None, at)  # type: ignore[arg-type]
+
+
+_SCRATCH: list[list[object]] = [[]]
+
+
+def _fits(ip: object, feed: list[Token]) -> bool:
+    """Whether these tokens parse from this state (tried on a copy; what the builder reports meanwhile is
+    taken back, the real feed reports it again)."""
+    trial = ip.copy(deepcopy_values=False)  # type: ignore[attr-defined]  (values are immutable)
+    scratch = _SCRATCH[0]
+    kept = len(scratch)
+    try:
+        for tok in feed:
+            trial.feed_token(tok)
+    except Exception:  # noqa: BLE001 - refused, or a builder callback failing on a trial path: no fit
+        return False
+    finally:
+        del scratch[kept:]
+    return True
+
+
+def _code_end(text: str, pos: int) -> int:
+    """Just after the last code character before `pos` (blanks and `//` comments skipped)."""
+    lines = text[:pos].split("\n")
+    offset = pos
+    while lines:
+        line = lines.pop()
+        offset -= len(line)
+        code = line.split("//", 1)[0].rstrip()
+        if code.strip():
+            return offset + len(code)
+        offset -= 1
+    return 0
+
+
+def parse_with_recovery(
+    lark: Lark, lexer: object, text: str, start: str, report: Report, builder_diagnostics: list[object]
+) -> object:
+    """Parse `text`, repairing token errors; `report(message, start, end)` gets one call per repair
+    (offsets into `text`). `builder_diagnostics` is the list the AST builder reports into. Raises
+    `RecoveryFailed`, or `UnexpectedCharacters` from the lexer."""
+    _SCRATCH[0] = builder_diagnostics
+    tokens: list[Token] = list(lexer.lex(text))  # type: ignore[attr-defined]
+    ip = lark.parse_interactive(None, start)
+    depth = 0
+    repairs = 0
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        at_line_start = tok.start_pos == 0 or text[tok.start_pos - 1] == "\n"
+        if depth > 0 and at_line_start and tok.type in DECLARATION_STARTS:
+            end = _code_end(text, tok.start_pos)
+            closed = _close_blocks(ip, tokens[i : i + DECLARATION_LOOKAHEAD], depth, end)
+            if closed:
+                for _ in range(closed):
+                    report("missing close brace token", end, end)
+                depth -= closed
+                repairs += closed
+        try:
+            ip.feed_token(tok)
+        except UnexpectedToken as e:
+            repairs += 1
+            if repairs > MAX_REPAIRS:
+                raise RecoveryFailed(e) from None
+            i = _repair(ip, tokens, i, text, report, e)
+            continue
+        if tok.type == "LBRACE":
+            depth += 1
+        elif tok.type == "RBRACE":
+            depth = max(0, depth - 1)
+        i += 1
+    return _finish(ip, text, report)
+
+
+def _close_blocks(ip: object, ahead: list[Token], depth: int, at: int) -> int:
+    """How many `}` make the coming declaration parse (0: none does, leave it to normal recovery)."""
+    if _fits(ip, ahead):
+        return 0
+    closers: list[Token] = []
+    for count in range(1, depth + 1):
+        closers.append(_synthetic("RBRACE", "}", at))
+        if _fits(ip, closers + ahead):
+            for closer in closers:
+                ip.feed_token(closer)  # type: ignore[attr-defined]
+            return count
+    return 0
+
+
+def _repair(
+    ip: object, tokens: list[Token], i: int, text: str, report: Report, error: UnexpectedToken
+) -> int:
+    """Insert a missing token or drop an extra one; returns the index of the next token to feed."""
+    tok = tokens[i]
+    ahead = tokens[i : i + LOOKAHEAD]
+    prev_end = _code_end(text, tok.start_pos)
+    new_line = "\n" in text[prev_end : tok.start_pos]
+    for name, value, message in INSERTIONS:
+        if name == "SEMICOLON" and not (new_line or tok.type == "RBRACE"):
+            continue
+        if name == "COMMA" and new_line:
+            continue
+        missing = _synthetic(name, value, prev_end)
+        if _fits(ip, [missing, *ahead]):
+            ip.feed_token(missing)  # type: ignore[attr-defined]
+            report(message, prev_end, prev_end)
+            return i
+    after = tokens[i + 1 : i + 1 + LOOKAHEAD]
+    if after and _fits(ip, after):
+        report(f"invalid token '{tok.value}'", tok.start_pos, tok.end_pos or tok.start_pos)
+        return i + 1
+    raise RecoveryFailed(error)
+
+
+def _finish(ip: object, text: str, report: Report) -> object:
+    """End of input: close whatever is open (one report per closer), then finish the parse."""
+    end = len(text.rstrip())
+    said: set[str] = set()  # two `}` missing at the end of the file are one mistake: say it once
+    for _ in range(500):
+        accepts = ip.accepts()  # type: ignore[attr-defined]
+        if "$END" in accepts:
+            return ip.feed_eof()  # type: ignore[attr-defined]
+        for name, (value, message) in CLOSERS.items():
+            if name in accepts:
+                ip.feed_token(_synthetic(name, value.strip(), end))  # type: ignore[attr-defined]
+                if message not in said:
+                    said.add(message)
+                    report(message, end, end)
+                break
+        else:
+            break
+    try:
+        return ip.feed_eof()  # type: ignore[attr-defined]
+    except UnexpectedInput as e:
+        raise RecoveryFailed(e) from None

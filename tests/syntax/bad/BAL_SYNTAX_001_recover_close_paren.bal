@@ -1,0 +1,6 @@
+import ballerina/io;
+
+public function main() {
+    io:println("a";
+    io:println("b");
+}

@@ -1,0 +1,7 @@
+public function main() {
+    int x = 1;
+}
+}
+
+function g() {
+}

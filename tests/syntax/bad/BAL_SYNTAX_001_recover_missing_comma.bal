@@ -1,0 +1,3 @@
+public function main() {
+    int[] xs = [1, 2 3];
+}

@@ -1,0 +1,3 @@
+public function main() {
+    int x 5;
+}

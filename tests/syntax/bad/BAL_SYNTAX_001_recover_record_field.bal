@@ -1,0 +1,4 @@
+type R record {|
+    string a
+    int b;
+|};

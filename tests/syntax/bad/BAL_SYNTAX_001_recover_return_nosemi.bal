@@ -1,0 +1,4 @@
+public function main() {
+    int x = 1;
+    return
+}

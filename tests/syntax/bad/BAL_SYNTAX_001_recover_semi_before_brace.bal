@@ -1,0 +1,3 @@
+function f() {
+    int x = 1
+}

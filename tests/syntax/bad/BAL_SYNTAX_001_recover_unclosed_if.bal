@@ -1,0 +1,5 @@
+public function main() {
+    if true {
+        int x = 1;
+    
+}
