@@ -14,6 +14,7 @@ from balmail.source import SourceFile
 
 if TYPE_CHECKING:
     from balmail.project import Project
+    from balmail.web.live import LiveUI
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -164,6 +165,7 @@ def lint(
 @click.option("--log-subjects", is_flag=True, help="Show message subjects in the delivery log lines.")
 @click.option("--metrics", "metrics", default=None, metavar="HOST:PORT",
               help="Serve Prometheus metrics (/metrics) and health (/healthz) on HOST:PORT.")
+@click.option("--ui", is_flag=True, help="Also serve the design canvas with live counters (URL on stderr).")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(
     program: str,
@@ -182,6 +184,7 @@ def run(
     once: bool,
     log_subjects: bool,
     metrics: str | None,
+    ui: bool,
     args: tuple[str, ...],
 ) -> None:
     """Run PROGRAM (a .bal file or a package folder, default: the current folder): its `main`, then its
@@ -222,14 +225,18 @@ def run(
         raise click.UsageError(str(e)) from None
     permissions = Permissions(grant(allow_read), grant(allow_write), grant(allow_net), grant(allow_env))
     argv = list(args[1:] if args and args[0] == "--" else args)
+    live = _start_live_ui(Path(program), parsed) if ui else None
     result = run_program(
         program, argv, overrides=parsed, permissions=permissions, budgets=budgets,
         out=sys.stdout, err=sys.stderr,
         serve_options=ServeOptions(
             state_dir=Path(state_dir) if state_dir else None, max_retries=max_retries,
             grace_seconds=grace_period, once=once, log_subjects=log_subjects, metrics=metrics,
+            on_watches=live.attach if live else None,
         ),
     )
+    if live is not None:
+        live.stop()
     if result.diagnostics and any(d.is_error for d in result.diagnostics):
         click.echo(render_text(result.diagnostics, result.sources), err=True, nl=False)
     for line in result.summary:
@@ -257,6 +264,23 @@ def new(name: str, template: str, org: str | None) -> None:
         raise click.UsageError(f"cannot create '{name}': {e.strerror or e}") from None
     click.echo(f"Created new package '{package}' at {name}.")
     click.echo(f"Next: set the mailbox in {Path(name) / 'Config.toml'}, then `balmail run {name}`.")
+
+
+def _start_live_ui(path: Path, overrides: dict[str, str]) -> LiveUI:
+    """`--ui`: the design canvas of the running program, its counters pushed live; the URL on stderr."""
+    import os
+
+    from balmail.web.live import LiveUI
+    from balmail.web.program import ProgramError
+
+    try:
+        live = LiveUI.start(path, environ=dict(os.environ), overrides=overrides)
+    except ProgramError as e:
+        raise click.UsageError(str(e)) from None
+    except OSError as e:
+        raise click.UsageError(f"cannot serve the design canvas: {e.strerror or e}") from None
+    click.echo(f"balmail design (live): {live.url}", err=True)
+    return live
 
 
 @main.command()

@@ -57,6 +57,8 @@ class ServeOptions:
     log_subjects: bool = False
     metrics: str | None = None
     """`--metrics HOST:PORT`: serve Prometheus metrics and /healthz there."""
+    on_watches: Any = None
+    """Called with the run's `ops.watch.Watches` once they exist (`--ui`: the canvas's live counters)."""
 
 
 @attrs.define
@@ -122,6 +124,8 @@ def _watch_listeners(program: Any, ctx: Any, runtime: EmailRuntime, options: Ser
         metrics = Metrics()
     watches = Watches(metrics)
     ctx.ops_watches = watches
+    if options.on_watches is not None:
+        options.on_watches(watches)
 
     def observer_for(listener: EmailListener) -> Any:
         name = listener.name or listener_name(program, listener)

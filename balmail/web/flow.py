@@ -14,8 +14,8 @@ import attrs
 from balmail.check.walk import is_function_boundary, walk
 from balmail.syntax import ast
 
-NODE_W, NODE_H, MERGE = 240, 38, 10
-VGAP, HGAP, LANE = 30, 36, 18
+NODE_W, NODE_H, MERGE = 210, 38, 10
+VGAP, HGAP, LANE = 30, 24, 18
 LABEL_MAX = 58
 
 
@@ -387,9 +387,12 @@ def _route(edge: FlowEdge, nodes: dict[str, FlowNode], loops_by_head: dict[str, 
         edge.points = [(s.x + s.w, s.y + s.h / 2), (lane, s.y + s.h / 2), (lane, ty - VGAP / 2),
                        (tx, ty - VGAP / 2), (tx, ty)]  # fmt: skip
     elif edge.kind == "error":
-        lane = right + LANE
-        edge.points = [(s.x + s.w, s.y + s.h / 2), (lane, s.y + s.h / 2), (lane, t.y + t.h / 2),
-                       (t.x + t.w, t.y + t.h / 2)]  # fmt: skip
+        # out of the source's right side into the gap beside its column, along the gap to the target's
+        # height (the error exit sits below everything, so that last stretch crosses no box)
+        stub = s.x + s.w + HGAP / 2
+        ty_mid = t.y + t.h / 2
+        end_x = t.x if t.x >= stub else t.x + t.w
+        edge.points = [(s.x + s.w, s.y + s.h / 2), (stub, s.y + s.h / 2), (stub, ty_mid), (end_x, ty_mid)]
     elif ty >= sy:
         mid = ty - VGAP / 2
         edge.points = [(sx, sy), (sx, mid), (tx, mid), (tx, ty)]
@@ -437,8 +440,9 @@ def build_flow(function: ast.FunctionDefn, text: str, title: str,
     right = max(n.x + n.w for n in nodes.values())
     bottom = max(n.y + n.h for n in nodes.values())
     if builder.error_exit is not None:
-        builder.error_exit.x, builder.error_exit.y = right + 3 * LANE, bottom - NODE_H
+        builder.error_exit.x, builder.error_exit.y = right + LANE, bottom + VGAP
         right = builder.error_exit.x + builder.error_exit.w
+        bottom = builder.error_exit.y + builder.error_exit.h
     loops_by_head = {loop.head.id: loop for loop in _loops(layout)}
     content_right = max(n.x + n.w for n in nodes.values() if n.kind != "error")
     for edge in builder.edges:

@@ -282,14 +282,13 @@ class DesignServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/?token={self.token}"
 
-    def run(self, install_signal_handlers: bool = True) -> None:
-        """Serve until stopped (Ctrl-C, or `stop()` from another thread)."""
+    def run(self) -> None:
+        """Serve until stopped (Ctrl-C, or `stop()` from another thread; uvicorn installs signal handlers
+        only on the main thread)."""
         import uvicorn
 
         config = uvicorn.Config(self.app, log_level="warning", lifespan="off", timeout_graceful_shutdown=1)
         self.server = uvicorn.Server(config)
-        if not install_signal_handlers:
-            self.server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
         self.server.run(sockets=[self.socket])
 
     def stop(self) -> None:

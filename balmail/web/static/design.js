@@ -100,6 +100,8 @@ function render() {
   for (const name of ["canvas", "service", "flow", "listener", "source"]) {
     document.getElementById("view-" + name).hidden = state.view !== name;
   }
+  // the flow has its findings on its nodes and in the source beside it: it takes the panel's room
+  document.body.classList.toggle("view-flow", state.view === "flow");
   if (!state.model) return;
   if (state.view === "canvas") renderCanvas();
   else if (state.view === "service") renderService(state.arg);
@@ -170,7 +172,7 @@ function renderExplorer() {
   nav.append(section("Configurations", m.configurables.map((c) => {
     const b = item(c.name, null, () => go(sourceHash(c.file, c.line, c.endLine)), { "data-name": c.name, "data-origin": c.origin });
     b.append(el("span", { class: "meta", text: `${c.type} = ${c.value === null ? "(none)" : c.value}` }));
-    b.append(el("span", { class: "origin " + c.origin, text: c.origin + (c.detail ? ` (${c.detail})` : "") }));
+    b.append(el("span", { class: "origin " + c.origin, text: c.origin + (c.detail && c.detail !== c.origin ? ` (${c.detail})` : "") }));
     return b;
   })));
 }
@@ -414,13 +416,24 @@ async function renderFlow(id) {
       svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#7b8696" })),
     svg("marker", { id: "farrow-error", viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" },
       svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#d12f2f" }))));
+  const kinds = Object.fromEntries(data.nodes.map((n) => [n.id, n.kind]));
   for (const e of data.edges) {
     const d = e.points.map((p, i) => (i ? "L" : "M") + ` ${p[0]} ${p[1]}`).join(" ");
     const g = svg("g", { class: "fedge-group", "data-from": e.from, "data-to": e.to, "data-kind": e.kind, "data-label": e.label || "" },
       svg("path", { class: "fedge " + e.kind, d, "marker-end": e.kind === "error" ? "url(#farrow-error)" : "url(#farrow)" }));
     if (e.label && e.points.length > 1) {
-      const [a, b] = e.kind === "error" ? [e.points[0], e.points[1]] : [e.points[1], e.points[2] || e.points[1]];
-      g.append(svg("text", { class: "fedge-label " + e.kind, x: (a[0] + b[0]) / 2 + 3, y: (a[1] + b[1]) / 2 - 3, text: clip(e.label, 28) }));
+      // a branch is labelled where it enters its arm, so the labels of side-by-side arms never overlap
+      let at;
+      if (e.kind === "branch") {
+        const last = e.points[e.points.length - 1];
+        at = kinds[e.to] === "merge" && e.points.length > 3 ? [e.points[2][0] + 4, e.points[2][1] + 12] : [last[0] + 4, last[1] - 4];
+      } else if (e.kind === "error") {
+        at = [e.points[0][0] + 2, e.points[0][1] - 3];
+      } else {
+        const [a, b] = [e.points[1], e.points[2] || e.points[1]];
+        at = [(a[0] + b[0]) / 2 + 3, (a[1] + b[1]) / 2 - 3];
+      }
+      g.append(svg("text", { class: "fedge-label " + e.kind, x: at[0], y: at[1], text: clip(e.label, 28) }));
     }
     root.append(g);
   }
@@ -447,7 +460,7 @@ async function renderFlow(id) {
     const calls = n.calls.length ? "→ " + n.calls.map((c) => c.replace(/^connection:/, "")).join(", ") : n.via.length ? "⇢ " + n.via.map((c) => c.replace(/^connection:/, "")).join(", ") : "";
     g.append(svg("text", { x: 12, y: calls ? 16 : n.h / 2 + 4, text: clip(n.label, 30) }));
     if (calls) g.append(svg("text", { class: "callnote", x: 12, y: 31, text: clip(calls, 34) }));
-    if (n.check) g.append(svg("text", { class: "callnote", x: n.w - 40, y: -4, text: "check" }));
+    if (n.check) g.append(svg("text", { class: "callnote", x: n.w - 40, y: n.h - 5, text: "check" }));
     const here = n.line ? data.diagnostics.filter((d) => d.line >= n.line && d.line <= n.endLine) : [];
     if (here.length) {
       const worst = here.some((d) => d.severity === "error") ? "error" : here.some((d) => d.severity === "warning") ? "warning" : "info";
