@@ -14,7 +14,7 @@ from balmail.check.email import HANDLERS, ON_MESSAGE
 from balmail.check.walk import import_prefix, walk
 from balmail.diagnostics import Diagnostic
 from balmail.syntax import ast
-from balmail.web.configurables import ConfigSources, display, resolve
+from balmail.web.configurables import ConfigSources, display, is_secret_name, resolve
 from balmail.web.fields import listener_form
 from balmail.web.flow import build_flow
 from balmail.web.program import (
@@ -184,6 +184,41 @@ class Analysis:
             ]  # fmt: skip
             self.flows[flow_id] = graph
         return self.flows[flow_id]
+
+    # -------------------------------------------------------------- secrets in the source
+
+    def secret_spans(self, loaded: LoadedFile) -> list[ast.Node]:
+        """String literals that hold a secret: a `password`/`token`/... record field or named argument, an
+        email client's password argument, a secret configurable's default. The source view masks them."""
+        found: list[ast.Node] = []
+        if loaded.module is None:
+            return found
+        secret_positional = {c.new for c in self.decl.connections if c.kind in ("smtp", "pop", "imap")}
+        for node in walk(loaded.module):
+            value: ast.Node | None = None
+            if isinstance(node, ast.MappingField) and node.key and is_secret_name(node.key):
+                value = node.value
+            elif isinstance(node, ast.NamedArg) and is_secret_name(node.name):
+                value = node.value
+            elif isinstance(node, ast.ModuleVarDecl) and "configurable" in node.qualifiers:
+                name = node.binding.name if isinstance(node.binding, ast.CaptureBinding) else ""
+                conf = self.config_by_name.get(name)
+                value = node.init if conf is not None and conf.secret else None
+            elif isinstance(node, ast.NewExpr) and node in secret_positional:
+                positional = [a for a in node.args if not isinstance(a, ast.NamedArg | ast.RestArg)]
+                value = positional[2] if len(positional) >= 3 else None
+            if isinstance(value, ast.Literal | ast.Template):
+                found.append(value)
+        return found
+
+    def masked_lines(self, loaded: LoadedFile) -> list[str]:
+        """The file's lines with every secret literal replaced by bullets (same length, so columns hold)."""
+        text = list(loaded.source.text)
+        for node in self.secret_spans(loaded):
+            for index in range(node.span.start + 1, node.span.end - 1):
+                if text[index] != "\n":
+                    text[index] = "•"
+        return "".join(text).split("\n")
 
     # -------------------------------------------------------------- diagnostics on nodes
 
@@ -399,7 +434,8 @@ def layout_canvas(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> t
         else:  # main → a listener it creates: from main's left side back to the listener
             x1, y1, x2, y2 = s["x"], s["y"] + NODE_H / 2, t["x"] + NODE_W, t["y"] + NODE_H / 2
         e["points"] = [[x1, y1], [x2, y2]]
-    width = MARGIN * 2 + 3 * NODE_W + 2 * COL_GAP
+    used = max(columns, default=0)
+    width = MARGIN * 2 + (used + 1) * NODE_W + used * COL_GAP
     return width, height + MARGIN
 
 

@@ -180,7 +180,7 @@ def create_app(state: DesignState, token: str) -> ASGIApp:
         loaded = analysis.program.file(wanted) if analysis else None
         if loaded is None:
             return JSONResponse({"error": f"'{wanted}' is not a file of this program"}, 404)
-        return JSONResponse({"file": loaded.rel, "lines": loaded.source.text.split("\n")})
+        return JSONResponse({"file": loaded.rel, "lines": analysis.masked_lines(loaded)})  # type: ignore[union-attr]
 
     async def edit(request: Request) -> Response:
         try:
@@ -222,7 +222,8 @@ def create_app(state: DesignState, token: str) -> ASGIApp:
 
     async def events(request: Request) -> Response:
         async def stream() -> Any:
-            last = None
+            # the page says which model it has, so a change between its load and this stream is not lost
+            last = request.query_params.get("marker") or None
             last_live = None
             yield "retry: 1000\n\n"
             while not state.closing:

@@ -389,3 +389,20 @@ def test_a_package_is_one_program_over_its_files(tmp_path: Path) -> None:
     assert response.status_code == 200 and response.json()["changed"] == "listeners.bal"
     after = (tmp_path / "listeners.bal").read_text()
     assert changed_lines(before, after) == ["-    port: 143,", "+    port: 110,"]
+
+
+def test_the_source_view_masks_secret_literals(tmp_path: Path) -> None:
+    (tmp_path / "app.bal").write_text(
+        'import ballerina/email;\n\nconfigurable string apiToken = "tok-default-1";\n\n'
+        'listener email:PopListener inbox = new ({host: "h", username: "u", password: "hunter2-pw"});\n\n'
+        'service "s" on inbox {\n    remote function onMessage(email:Message m) returns error? {\n'
+        '        email:SmtpClient smtp = check new ("smtp.example.com", "u", "smtp-pw-9");\n    }\n}\n'
+    )
+    client = authed(tmp_path / "app.bal")
+    lines = client.get("/api/source?file=app.bal").json()["lines"]
+    text = "\n".join(lines)
+    for secret in ("tok-default-1", "hunter2-pw", "smtp-pw-9"):
+        assert secret not in text
+    assert lines[4].endswith('{host: "h", username: "u", password: "••••••••••"});')
+    assert '"smtp.example.com", "u", "•••••••••"' in lines[8]
+    assert "tok-default-1" not in client.get("/api/model").text

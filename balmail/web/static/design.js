@@ -112,7 +112,9 @@ function render() {
 
 function renderHeader() {
   const m = state.model;
-  document.getElementById("program").textContent = m ? m.root : "";
+  const program = document.getElementById("program");
+  program.textContent = m ? `${m.root.split("/").pop()}/ · ${m.files.map((f) => f.path).join(", ")}` : "";
+  program.title = m ? m.root : "";
   if (!m) return;
   const count = (s) => m.diagnostics.filter((d) => d.severity === s).length;
   document.getElementById("summary").textContent =
@@ -556,7 +558,8 @@ function inputFor(f, id) {
 
 function howText(f, l) {
   if (f.origin === "configurable") {
-    return `from configurable \`${f.configurable}\` (${f.valueOrigin}${f.valueDetail ? ": " + f.valueDetail : ""}); saving writes ${state.model.configFile}`;
+    const detail = f.valueDetail && f.valueDetail !== f.valueOrigin ? ": " + f.valueDetail : "";
+    return `from configurable \`${f.configurable}\` (${f.valueOrigin}${detail}); saving writes ${state.model.configFile}`;
   }
   if (f.origin === "literal") return `written in ${l.file} line ${f.line}: ${f.expression}; saving changes that expression`;
   if (f.origin === "expression") return `computed in ${l.file} line ${f.line}: ${f.expression}`;
@@ -650,7 +653,7 @@ function renderListener(id) {
 // ------------------------------------------------------------------ live updates
 
 function listen() {
-  const events = new EventSource("/api/events");
+  const events = new EventSource("/api/events?marker=" + encodeURIComponent(state.model ? state.model.marker : ""));
   events.addEventListener("model", async (e) => {
     const marker = JSON.parse(e.data).marker;
     // our own edit: its answer carries the new model
