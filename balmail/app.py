@@ -246,7 +246,7 @@ def run_program(
     serve_options: Any = None,
 ) -> RunResult:
     """Run the `main` of a `.bal` file. Program output goes to `out`/`err`; the result says how it ended."""
-    from balmail.config import ConfigError, resolve_configurables
+    from balmail.config import ConfigError, config_sources, resolve_configurables
 
     sandbox = Sandbox(permissions, budgets)
     ctx = RunContext(out=out, err=err, sandbox=sandbox)
@@ -277,15 +277,18 @@ def run_program(
     found.extend(prepare_services(program, ctx, source, serve_options))
     if any(d.is_error for d in found):
         return RunResult(1, found, sources)
+    from balmail.ops.logs import LogConfigError, install_log_sink
+
+    run_environ = environ if environ is not None else dict(os.environ)
     try:
         ctx.config_values = resolve_configurables(
-            program.configurables,
-            cwd=config_dir,
-            environ=environ if environ is not None else dict(os.environ),
-            overrides=overrides or {},
+            program.configurables, cwd=config_dir, environ=run_environ, overrides=overrides or {}
         )
+        install_log_sink(ctx, config_sources(config_dir, run_environ), config_dir, run_environ)
     except ConfigError as e:
         return RunResult(1, found, sources, f"error: {e}")
+    except LogConfigError as e:
+        return RunResult(1, found, sources, f"error: invalid log configuration: {e}")
     if program.main is None and not program.services:
         return RunResult(1, found, sources, "error: the program has no 'main' function")
     if program.main is not None:

@@ -44,6 +44,11 @@ def _load_sources(cwd: Path, environ: dict[str, str]) -> list[tuple[str, dict[st
     return sources
 
 
+def config_sources(cwd: Path, environ: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
+    """Every TOML document configuration is read from, first one winning (for `[ballerina.log]`)."""
+    return _load_sources(cwd, environ)
+
+
 def _lookup(table: dict[str, Any], name: str) -> tuple[bool, Any]:
     """A variable's value in one TOML document: top level, or under a module table (`[org.module]`)."""
     if name in table and not isinstance(table[name], dict):

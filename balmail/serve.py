@@ -15,10 +15,8 @@ signal, like module-level ones (see docs/runtime.md).
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
-import re
 import signal
 import threading
 from pathlib import Path
@@ -29,7 +27,7 @@ import attrs
 from balmail import diagnostics as diag
 from balmail.diagnostics import Diagnostic
 from balmail.lang.errors import BallerinaPanic, make_error
-from balmail.lang.values import BError, BObject, quote_string
+from balmail.lang.values import BError, BObject
 from balmail.source import SourceFile
 from balmail.syntax import ast
 
@@ -90,7 +88,7 @@ def prepare_services(
         grace_seconds=options.grace_seconds,
         log_subjects=options.log_subjects,
     )
-    configure_logging(ctx)
+    configure_logging(ctx, options.log_subjects)
     _watch_listeners(program, ctx, runtime, options)
     SignalGate.install(ctx, runtime)
     compiler = program.compiler
@@ -129,6 +127,7 @@ def _watch_listeners(program: Any, ctx: Any, runtime: EmailRuntime, options: Ser
 
     def observer_for(listener: EmailListener) -> Any:
         name = listener.name or listener_name(program, listener)
+        listener.name = name
         services = ",".join(s.name.lstrip("/") for s in listener.services if s.name)
         return watches.add(name, services, listener.settings.interval_seconds)
 
@@ -140,7 +139,6 @@ def listener_name(program: Any, listener: EmailListener) -> str:
     for name, slot in program.listeners:
         value = program.G[slot] if slot < len(program.G) else None
         if isinstance(value, BObject) and value.env is listener:
-            listener.name = name
             return name
     s = listener.settings
     return f"{listener.protocol}://{s.username}@{s.host}:{s.port}"
@@ -356,46 +354,9 @@ def _stop_all(listeners: list[EmailListener], grace: float) -> None:
 # -- logging ------------------------------------------------------------------------------------
 
 
-class LogfmtFormatter(logging.Formatter):
-    """Runtime log lines in the same shape as `log:printInfo` lines, so one parser reads both."""
+def configure_logging(ctx: Any, log_subjects: bool = False) -> None:
+    """Runtime lines go to the program's log sink (`[ballerina.log]`: level, format, destinations),
+    at INFO unless configured (BALMAIL_LOG_LEVEL=DEBUG for one line per polling cycle)."""
+    from balmail.ops.logs import configure_runtime_logging
 
-    def format(self, record: logging.LogRecord) -> str:
-        now = datetime.datetime.fromtimestamp(record.created, datetime.UTC).astimezone()
-        level = {"WARNING": "WARN", "CRITICAL": "ERROR"}.get(record.levelname, record.levelname)
-        text = record.getMessage()
-        if record.exc_info:
-            text += "\n" + self.formatException(record.exc_info)
-        # Most lines need no escaping; quote_string walks the text character by character.
-        quoted = quote_string(text) if _NEEDS_ESCAPE.search(text) else f'"{text}"'
-        stamp = now.isoformat(timespec="milliseconds")
-        return f'time={stamp} level={level} module="balmail" message={quoted}'
-
-
-_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\]')
-"""What `quote_string` would escape."""
-
-
-class _ContextStream(logging.StreamHandler):  # type: ignore[type-arg]
-    """Writes to the run context's error stream as it is at the time of each record."""
-
-    def __init__(self, ctx: Any) -> None:
-        super().__init__(ctx.err)
-        self._ctx = ctx
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.setStream(self._ctx.err)
-        super().emit(record)
-
-
-def configure_logging(ctx: Any) -> None:
-    """Runtime logs at INFO on the program's stderr (BALMAIL_LOG_LEVEL=DEBUG for one line per
-    polling cycle); set up once per run context."""
-    logger = logging.getLogger("balmail")
-    for handler in list(logger.handlers):
-        if isinstance(handler, _ContextStream):
-            logger.removeHandler(handler)
-    handler = _ContextStream(ctx)
-    handler.setFormatter(LogfmtFormatter())
-    logger.addHandler(handler)
-    logger.setLevel(os.environ.get("BALMAIL_LOG_LEVEL", "INFO").upper())
-    logger.propagate = False
+    configure_runtime_logging(ctx, log_subjects)

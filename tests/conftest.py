@@ -39,3 +39,33 @@ def sarif_validator() -> jsonschema.Draft4Validator:
     schema = json.loads(data)
     jsonschema.Draft4Validator.check_schema(schema)
     return jsonschema.Draft4Validator(schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+
+
+# Every password a test hands to balmail (the Dovecot accounts' and the deliberately wrong ones).
+TEST_PASSWORDS = ("secret", 'p@ss "w0rd" \\ with spaces', "pässwörd-ünïcode", "Wr0ng-Zebra-Password")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_password_in_any_log_line(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """Every log line any balmail run of the session writes (in-process or as a subprocess, which
+    inherit the variable) is copied to one file via BALMAIL_LOG_COPY; at the end not one of them
+    may contain a test password. `password=` fields of the programs' own log lines do not exist."""
+    copy = tmp_path_factory.mktemp("logs") / "all.log"
+    copy.touch()
+    previous = os.environ.get("BALMAIL_LOG_COPY")
+    os.environ["BALMAIL_LOG_COPY"] = str(copy)
+    yield copy
+    if previous is None:
+        os.environ.pop("BALMAIL_LOG_COPY", None)
+    else:
+        os.environ["BALMAIL_LOG_COPY"] = previous
+    lines = copy.read_text(encoding="utf-8", errors="replace").splitlines()
+    leaks = [line for line in lines for password in TEST_PASSWORDS if _contains_password(line, password)]
+    assert not leaks, f"{len(leaks)} log line(s) contain a test password, e.g.: {leaks[:3]}"
+
+
+def _contains_password(line: str, password: str) -> bool:
+    """A password as a value, not as part of another word ('secret' inside 'secrets.toml' is no leak)."""
+    import re
+
+    return re.search(rf"(?<![\w-]){re.escape(password)}(?![\w-])", line) is not None

@@ -488,7 +488,19 @@ class EmailListener:
             log_subjects=options.log_subjects,
             observer=None if self.runtime.observer_for is None else self.runtime.observer_for(self),
         )
+        if self.name is not None:
+            services = ",".join(s.name.lstrip("/") for s in self.services if s.name)
+            self.poller.log_fields = {"listener": self.name, "service": services}
         return self.poller
+
+    def _extra(self, error: MailError | None = None) -> dict[str, Any]:
+        poller = self.poller
+        if poller is None:
+            return {}
+        return poller.error_extra(error) if error is not None else {"fields": dict(poller.log_fields)}
+
+    def _prefix(self) -> str:
+        return "" if self.name is not None else f"{self.describe()}: "
 
     def graceful_stop(self, grace: float | None = None) -> BError | None:
         if self.poller is not None:
@@ -531,9 +543,9 @@ class EmailListener:
             handled = True
             outcome = self.call(service, "onError", method, email_error(str(error)))
             if outcome is not None:
-                log.error("%s", outcome)
+                log.error("%s", outcome, extra=self._extra(error))
         if not handled:
-            log.error("%s: %s", self.describe(), error)
+            log.error("%s%s", self._prefix(), error, extra=self._extra(error))
 
     def on_close(self, error: MailError | None) -> None:
         for service in list(self.services):
@@ -546,7 +558,7 @@ class EmailListener:
             if outcome is not None:
                 log.error("%s", outcome)
         if error is not None:
-            log.warning("%s closed: %s", self.describe(), error)
+            log.warning("%sclosed: %s", self._prefix(), error, extra=self._extra())
 
     def call(self, service: AttachedService, name: str, method: Any, arg: Any) -> str | None:
         """Run one handler under the program's lock with fresh budgets; None when it succeeded,

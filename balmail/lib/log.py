@@ -1,13 +1,22 @@
 """ballerina/log: `printDebug/Info/Warn/Error` writing Ballerina's logfmt lines on stderr:
 `time=... level=INFO module="" message="..." key=value`. Debug lines are off, as Ballerina's default level
-is INFO."""
+is INFO.
+
+When `balmail run` gives the run context a log sink (`ctx.log_sink`, built by `ops/logs.py` from
+`[ballerina.log]` in Config.toml), records go there instead: it applies the level, per-module levels,
+the format (logfmt or JSON) and the destinations. The record and both line formats live here, so the
+sink and this module write the same lines."""
 
 from __future__ import annotations
 
 import datetime
+import json
+import re
+from decimal import Decimal
 from typing import Any
 
-from balmail.lang.values import BError, BFunction, BNative, quote_string, to_string
+from balmail.lang.errors import BallerinaPanic
+from balmail.lang.values import BError, BFunction, BNative, quote_string, to_json_string, to_string
 from balmail.lib.registry import LibModule
 
 LEVELS = {"DEBUG": 0, "INFO": 1, "WARN": 2, "ERROR": 3}
@@ -29,6 +38,56 @@ def _value(v: Any) -> str:
     return to_string(v) if v is not None else "null"
 
 
+def make_record(
+    level: str, module_name: str, message: str, error: BError | None, kv: dict[str, Any]
+) -> dict[str, Any]:
+    """One log record as plain Python values, in Ballerina's field order."""
+    record: dict[str, Any] = {"time": _timestamp(), "level": level, "module": module_name, "message": message}
+    if error is not None:
+        record["error"] = error.message
+    for k, v in kv.items():
+        if isinstance(v, BFunction | BNative):
+            v = v()
+        if v is None or type(v) in (str, int, float, bool, Decimal):
+            record[k] = v
+        elif isinstance(v, BError):
+            record[k] = v.message
+        else:
+            record[k] = v  # a structured value: logfmt writes its string form, JSON nests it
+    return record
+
+
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\]')
+"""What `quote_string` would escape; most log text has none, and the check is much cheaper."""
+
+
+def format_logfmt(record: dict[str, Any]) -> str:
+    """`time=... level=INFO module="..." message="..." key=value`: strings quoted and escaped."""
+    parts = []
+    for k, v in record.items():
+        if k in ("time", "level"):
+            parts.append(f"{k}={v}")
+        elif type(v) is str:
+            parts.append(f"{k}={quote_string(v)}" if _NEEDS_ESCAPE.search(v) else f'{k}="{v}"')
+        elif v is None:
+            parts.append(f"{k}=null")
+        else:
+            parts.append(f"{k}={to_string(v)}")
+    return " ".join(parts)
+
+
+def format_json(record: dict[str, Any]) -> str:
+    """One JSON object per line, as Ballerina's `format = "json"`."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=_json_value)
+
+
+def _json_value(v: Any) -> Any:
+    try:
+        return json.loads(to_json_string(v))
+    except (ValueError, TypeError, BallerinaPanic):
+        return to_string(v)
+
+
 def format_line(level: str, module_name: str, message: str, error: BError | None, kv: dict[str, Any]) -> str:
     parts = [
         f"time={_timestamp()}",
@@ -48,12 +107,18 @@ def module(ctx: Any) -> LibModule:
 
     def printer(level: str) -> Any:
         def log(msg: str, *args: Any, **kv: Any) -> None:
-            if LEVELS[level] < threshold:
+            sink = getattr(ctx, "log_sink", None)
+            if sink is not None and not sink.enabled(level, ctx.module_name):
+                return
+            if sink is None and LEVELS[level] < threshold:
                 return
             err = kv.pop("error", None)
             kv.pop("stackTrace", None)
             if args and isinstance(args[0], BError):
                 err = args[0]
+            if sink is not None:
+                sink.write(make_record(level, ctx.module_name, msg, err, kv))
+                return
             ctx.err.write(format_line(level, ctx.module_name, msg, err, kv) + "\n")
 
         return log

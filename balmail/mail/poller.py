@@ -228,6 +228,8 @@ class Poller:
         self._clock: Clock = clock or SystemClock()
         self._log_subjects = log_subjects
         self.observer = observer
+        self.log_fields: dict[str, str] = {}
+        """Structured fields every log line of this poller carries (`listener`, `service`)."""
         # The port is left out on purpose: a mailbox reached on another port (143 vs 993 when the
         # security mode changes) is the same mailbox, and must not be delivered again.
         self.server = f"{settings.protocol.value}://{settings.host}".lower()
@@ -351,7 +353,9 @@ class Poller:
                     failures += 1
                     delay = self.backoff_delay(failures)
                     self._notify("backing_off", failures, delay)
-                    log.info("%s: polling failed, next attempt in %gs", self.describe(), delay)
+                    log.info(
+                        "%spolling failed, next attempt in %gs", self._prefix(), delay, extra=self._extra()
+                    )
                 else:
                     failures = 0
                     elapsed = self._clock.monotonic() - started
@@ -410,14 +414,15 @@ class Poller:
             finally:
                 self._cycle_owner = None
             log.debug(
-                "%s: cycle: %d delivered, %d failed, %d given up, %d already handled, %d acknowledged%s",
-                self.describe(),
+                "%scycle: %d delivered, %d failed, %d given up, %d already handled, %d acknowledged%s",
+                self._prefix(),
                 result.delivered,
                 result.failed,
                 result.given_up,
                 result.already_handled,
                 result.acknowledged,
                 f"; error: {result.error}" if result.error else "",
+                extra=self._extra(),
             )
             self._notify("cycle_finished", result, time.monotonic() - began)
             return result, failed_while_stopping
@@ -600,7 +605,13 @@ class Poller:
                     self._store.mark_handled(key)
                     result.delivered += 1
                     subject = repr(message.subject) if self._log_subjects else "(subject redacted)"
-                    log.info("%s: delivered %s %s", self.describe(), self._short_name(key), subject)
+                    log.info(
+                        "%sdelivered %s %s",
+                        self._prefix(),
+                        self._short_name(key),
+                        subject,
+                        extra=self._extra(key, attempt),
+                    )
                     return True
         finally:
             self._in_flight = None
@@ -661,9 +672,30 @@ class Poller:
         s = self.settings
         return f"message with UIDL '{uidl}' of {s.username} at {s.endpoint}"
 
+    def _prefix(self) -> str:
+        """`describe(): ` when no `listener` field names the mailbox already."""
+        return "" if "listener" in self.log_fields else f"{self.describe()}: "
+
+    def _extra(self, key: MessageKey | None = None, attempt: int | None = None) -> dict[str, object]:
+        """`extra=` for a log call: the poller's fields plus the message's `uid`/`uidl` and attempt."""
+        fields: dict[str, object] = dict(self.log_fields)
+        if key is not None:
+            fields["uid" if self.settings.protocol is MailProtocol.IMAP else "uidl"] = key.message_id
+        if attempt is not None:
+            fields["attempt"] = attempt
+        return {"fields": fields}
+
+    def error_extra(self, error: MailError) -> dict[str, object]:
+        """`extra=` for logging a reported error, with the message it is about when there is one."""
+        if isinstance(error, MessageFailure):
+            return self._extra(error.key, error.attempt)
+        if isinstance(error, MessageGivenUp):
+            return self._extra(error.key, error.attempts)
+        return self._extra()
+
     def _report_error(self, error: MailError) -> None:
         if self._on_error is None:
-            log.error("%s", error)
+            log.error("%s", error, extra=self.error_extra(error))
             return
         try:
             self._on_error(error)
