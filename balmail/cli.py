@@ -326,5 +326,71 @@ def design(path: str, port: int, open_browser: bool, overrides: tuple[str, ...])
     sys.exit(EXIT_OK)
 
 
+@main.command()
+@click.argument("path", required=False)
+def status(path: str | None) -> None:
+    """Show the state store per listener: last cycle, counts, messages being retried and given up
+    (with their keys for `retry`/`forget`). PATH: the state folder (default .balmail), its
+    state.db, or the program."""
+    from balmail.ops.inspect import InspectError, locate_store, status_lines
+
+    try:
+        lines = status_lines(locate_store(path))
+    except InspectError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_ERRORS)
+    click.echo("\n".join(lines))
+
+
+_STATE_DIR = click.option(
+    "--state-dir", "state_dir", default=None, metavar="PATH",
+    help="The state folder, its state.db, or the program (default: .balmail).",
+)
+_FORCE = click.option("--force", is_flag=True, help="Change the store even while a run is using it.")
+
+
+@main.command()
+@click.argument("keys", nargs=-1, type=int)
+@click.option("--all-given-up", is_flag=True, help="Every given-up message.")
+@_STATE_DIR
+@_FORCE
+def retry(keys: tuple[int, ...], all_given_up: bool, state_dir: str | None, force: bool) -> None:
+    """Make given-up messages (KEYS from `balmail status`) eligible again: the next run delivers
+    them from the store's copy. Refuses while a run uses the store, unless --force."""
+    from balmail.ops.inspect import InspectError, locate_store
+    from balmail.ops.inspect import retry as retry_messages
+
+    if bool(keys) == all_given_up:
+        raise click.UsageError("give the KEYS of given-up messages or --all-given-up (one of the two)")
+    try:
+        count = retry_messages(locate_store(state_dir), list(keys), all_given_up, force)
+    except InspectError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_ERRORS)
+    click.echo(f"{count} message(s) will be delivered again on the next polling cycle")
+
+
+@main.command()
+@click.argument("keys", nargs=-1, type=int)
+@click.option("--before", default=None, metavar="DATE", help="Every entry last changed before DATE (UTC).")
+@_STATE_DIR
+@_FORCE
+def forget(keys: tuple[int, ...], before: str | None, state_dir: str | None, force: bool) -> None:
+    """Remove entries (KEYS from `balmail status`, or all older than --before DATE) from the state
+    store. Refuses while a run uses the store, unless --force."""
+    from balmail.ops.inspect import InspectError, locate_store, parse_date
+    from balmail.ops.inspect import forget as forget_entries
+
+    if bool(keys) == (before is not None):
+        raise click.UsageError("give the KEYS of entries or --before DATE (one of the two)")
+    try:
+        moment = parse_date(before) if before is not None else None
+        count = forget_entries(locate_store(state_dir), list(keys), moment, force)
+    except InspectError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_ERRORS)
+    click.echo(f"{count} entr{'y' if count == 1 else 'ies'} removed")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -363,6 +363,7 @@ class EmailRuntime:
             if self._store is None:
                 self.options.state_dir.mkdir(parents=True, exist_ok=True)
                 self._store = StateStore(self.options.state_dir / "state.db")
+                self._store.hold_for_run()  # `balmail retry`/`forget` refuse while it is held
             return self._store
 
     def close(self) -> None:

@@ -400,6 +400,7 @@ class Poller:
             result = CycleResult()
             failed_while_stopping = False
             try:
+                self._redeliver_retries(result)
                 if self.settings.protocol is MailProtocol.IMAP:
                     self._imap_cycle(result)
                 else:
@@ -424,8 +425,44 @@ class Poller:
                 f"; error: {result.error}" if result.error else "",
                 extra=self._extra(),
             )
+            self._record_cycle(result)
             self._notify("cycle_finished", result, time.monotonic() - began)
             return result, failed_while_stopping
+
+    def _record_cycle(self, result: CycleResult) -> None:
+        """The cycle's outcome in the store, for `balmail status` (a failure here is logged, not fatal)."""
+        s = self.settings
+        folder = s.folder if s.protocol is MailProtocol.IMAP else POP3_FOLDER
+        try:
+            self._store.record_cycle(
+                self.log_fields.get("listener") or self.describe(),
+                self.server,
+                s.username,
+                folder,
+                result.error is None,
+                None if result.error is None else str(result.error),
+                result.delivered,
+                result.retried,
+                result.given_up,
+            )
+        except MailError as error:
+            log.warning("%scould not record the cycle: %s", self._prefix(), error, extra=self._extra())
+
+    def _redeliver_retries(self, result: CycleResult) -> None:
+        """Messages given up earlier and made eligible again by `balmail retry`: delivered from the
+        store's copy (the server no longer offers them: they were acknowledged when given up)."""
+        s = self.settings
+        folder = s.folder if s.protocol is MailProtocol.IMAP else POP3_FOLDER
+        for key, raw in self._store.pending_retries(self.server, s.username, folder):
+            if self._stop_requested.is_set():
+                result.stopped_early = True
+                return
+            name = (
+                self._imap_name(int(key.message_id))
+                if s.protocol is MailProtocol.IMAP
+                else self._pop3_name(key.message_id)
+            )
+            self._deliver(key, f"{name} (retried on request)", raw, result)
 
     def _notify(self, event: str, *args: object) -> None:
         observer = self.observer
@@ -632,6 +669,7 @@ class Poller:
         )
         if attempt < max_attempts:
             result.retried += 1
+            self._store.note_error(key, detail)
             return False
         self._give_up(key, name, attempt, detail, raw, result)
         return True
@@ -645,7 +683,7 @@ class Poller:
         raw: bytes | None,
         result: CycleResult,
     ) -> None:
-        self._store.mark_handled(key)
+        self._store.mark_given_up(key, last_error, raw)
         result.given_up += 1
         ack = "marked as seen" if self.settings.protocol is MailProtocol.IMAP else "deleted from the server"
         self._report_error(

@@ -11,6 +11,8 @@ delivered again, never lost (docs/delivery.md). Full fsync per write cost half t
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
 import threading
 import time
@@ -43,6 +45,34 @@ CREATE TABLE IF NOT EXISTS handled_messages (
     PRIMARY KEY (server, account, folder, uidvalidity, message_id)
 )
 """
+
+_COLUMNS = (
+    ("given_up", "INTEGER NOT NULL DEFAULT 0"),
+    ("retry_requested", "INTEGER NOT NULL DEFAULT 0"),
+    ("raw", "BLOB"),
+)
+"""Added to `handled_messages` after its first release (stores made before get them on open): a
+given-up message keeps its reason and a copy, so `balmail retry` can deliver it again from here
+(it was already acknowledged on the server)."""
+
+_CYCLES = """
+CREATE TABLE IF NOT EXISTS listener_cycles (
+    server TEXT NOT NULL,
+    account TEXT NOT NULL,
+    folder TEXT NOT NULL,
+    listener TEXT NOT NULL,
+    last_cycle_at REAL,
+    last_ok_at REAL,
+    last_error TEXT,
+    cycles_ok INTEGER NOT NULL DEFAULT 0,
+    cycles_failed INTEGER NOT NULL DEFAULT 0,
+    handled INTEGER NOT NULL DEFAULT 0,
+    retried INTEGER NOT NULL DEFAULT 0,
+    given_up INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (server, account, folder)
+)
+"""
+RUN_LOCK_SUFFIX = ".run-lock"
 
 
 @attrs.frozen
@@ -82,6 +112,7 @@ class StateStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
+        self._run_lock: int | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(
@@ -93,6 +124,11 @@ class StateStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
             self._db.execute(_SCHEMA)
+            self._db.execute(_CYCLES)
+            have = {row[1] for row in self._db.execute("PRAGMA table_info(handled_messages)")}
+            for name, declaration in _COLUMNS:
+                if name not in have:
+                    self._db.execute(f"ALTER TABLE handled_messages ADD COLUMN {name} {declaration}")
         except sqlite3.Error as error:
             self._db.close()
             raise MailError(f"Cannot use the state store at {self.path}: {error}") from None
@@ -108,6 +144,35 @@ class StateStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+            if self._run_lock is not None:
+                os.close(self._run_lock)  # closing the descriptor releases the lock
+                self._run_lock = None
+
+    # -- who uses the store --------------------------------------------------------------------
+
+    def hold_for_run(self) -> None:
+        """Mark the store as used by a run until `close` (or the process's death: the OS drops
+        the lock). Several runs may hold it at once; `balmail retry`/`forget` check for them."""
+        if self._run_lock is None:
+            fd = os.open(str(self.path) + RUN_LOCK_SUFFIX, os.O_RDWR | os.O_CREAT, 0o644)
+            fcntl.flock(fd, fcntl.LOCK_SH)
+            self._run_lock = fd
+
+    @staticmethod
+    def run_active(path: str | Path) -> bool:
+        """True while a `balmail run` holds the store at `path`."""
+        lock_path = str(path) + RUN_LOCK_SUFFIX
+        try:
+            fd = os.open(lock_path, os.O_RDWR)
+        except FileNotFoundError:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        finally:
+            os.close(fd)
+        return False
 
     def record_attempt(self, key: MessageKey, error: str | None = None) -> int:
         """Count one handler attempt (before or after running it) and return the new total."""
@@ -135,9 +200,75 @@ class StateStore:
                 (server, account, folder, uidvalidity, message_id, handled, first_seen_at, updated_at)
             VALUES (?, ?, ?, ?, ?, 1, ?, ?)
             ON CONFLICT (server, account, folder, uidvalidity, message_id) DO UPDATE SET
-                handled = 1, last_error = NULL, updated_at = excluded.updated_at
+                handled = 1, given_up = 0, retry_requested = 0, raw = NULL, last_error = NULL,
+                updated_at = excluded.updated_at
             """,
             (*key.as_row(), now, now),
+        )
+
+    def note_error(self, key: MessageKey, error: str) -> None:
+        """Why the latest attempt failed (it replaces the 'did not finish' mark written before it)."""
+        self._write(
+            "UPDATE handled_messages SET last_error = ?, updated_at = ? WHERE server = ? AND account = ? "
+            "AND folder = ? AND uidvalidity = ? AND message_id = ?",
+            (error, time.time(), *key.as_row()),
+        )
+
+    def mark_given_up(self, key: MessageKey, reason: str, raw: bytes | None) -> None:
+        """Like `mark_handled` (it is acknowledged and never delivered by itself again), but the
+        reason and a copy stay, for `balmail status` and `balmail retry`."""
+        now = time.time()
+        self._write(
+            """
+            INSERT INTO handled_messages
+                (server, account, folder, uidvalidity, message_id, handled, given_up, last_error, raw,
+                 first_seen_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?)
+            ON CONFLICT (server, account, folder, uidvalidity, message_id) DO UPDATE SET
+                handled = 1, given_up = 1, retry_requested = 0, last_error = excluded.last_error,
+                raw = COALESCE(excluded.raw, raw), updated_at = excluded.updated_at
+            """,
+            (*key.as_row(), reason, raw, now, now),
+        )
+
+    def pending_retries(self, server: str, account: str, folder: str) -> list[tuple[MessageKey, bytes]]:
+        """Given-up messages `balmail retry` made eligible again, with their copies, oldest first."""
+        rows = self._read_all(
+            "SELECT uidvalidity, message_id, raw FROM handled_messages WHERE server = ? AND account = ? "
+            "AND folder = ? AND retry_requested = 1 AND handled = 0 AND raw IS NOT NULL "
+            "ORDER BY first_seen_at",
+            (server, account, folder),
+        )
+        out: list[tuple[MessageKey, bytes]] = []
+        for uidvalidity, message_id, raw in rows:
+            key = MessageKey(server, account, folder, int(uidvalidity), str(message_id))  # type: ignore[call-overload]
+            out.append((key, bytes(raw)))  # type: ignore[call-overload]
+        return out
+
+    def record_cycle(
+        self, listener: str, server: str, account: str, folder: str, ok: bool, error: str | None,
+        handled: int, retried: int, given_up: int,
+    ) -> None:
+        """One polling cycle's outcome and counts, per mailbox, for `balmail status`."""
+        now = time.time()
+        self._write(
+            """
+            INSERT INTO listener_cycles
+                (server, account, folder, listener, last_cycle_at, last_ok_at, last_error,
+                 cycles_ok, cycles_failed, handled, retried, given_up)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (server, account, folder) DO UPDATE SET
+                listener = excluded.listener, last_cycle_at = excluded.last_cycle_at,
+                last_ok_at = COALESCE(excluded.last_ok_at, last_ok_at), last_error = excluded.last_error,
+                cycles_ok = cycles_ok + excluded.cycles_ok,
+                cycles_failed = cycles_failed + excluded.cycles_failed,
+                handled = handled + excluded.handled, retried = retried + excluded.retried,
+                given_up = given_up + excluded.given_up
+            """,
+            (
+                server, account, folder, listener, now, now if ok else None, error,
+                1 if ok else 0, 0 if ok else 1, handled, retried, given_up,
+            ),
         )
 
     def status(self, key: MessageKey) -> MessageStatus:
@@ -210,12 +341,13 @@ class StateStore:
         self, server: str, account: str, folder: str, uidvalidity: int, present: set[str]
     ) -> int:
         """Drop handled records for messages no longer on the server (a POP3 maildrop after
-        deletion), so the store does not grow forever. Returns how many rows went."""
+        deletion), so the store does not grow forever; given-up ones stay until `balmail forget`.
+        Returns how many rows went."""
         with self._lock:
             try:
                 rows = self._db.execute(
                     "SELECT message_id FROM handled_messages WHERE server = ? AND account = ? "
-                    "AND folder = ? AND uidvalidity = ? AND handled = 1",
+                    "AND folder = ? AND uidvalidity = ? AND handled = 1 AND given_up = 0",
                     (server, account, folder, uidvalidity),
                 ).fetchall()
                 gone = [
