@@ -19,6 +19,7 @@ from balmail.lang import types as T
 from balmail.lang.context import RunContext
 from balmail.lang.errors import BallerinaPanic, FailSignal
 from balmail.lang.sandbox import Budgets, Permissions, Sandbox
+from balmail.lang.strands import Strands
 from balmail.lang.values import BError, BList, to_string
 from balmail.source import SourceFile, SourceSet
 
@@ -284,7 +285,8 @@ def run_program(
         ctx.config_values = resolve_configurables(
             program.configurables, cwd=config_dir, environ=run_environ, overrides=overrides or {}
         )
-        install_log_sink(ctx, config_sources(config_dir, run_environ), config_dir, run_environ)
+        ctx.config_documents = config_sources(config_dir, run_environ)
+        install_log_sink(ctx, ctx.config_documents, config_dir, run_environ)
     except ConfigError as e:
         return RunResult(1, found, sources, f"error: {e}")
     except LogConfigError as e:
@@ -300,8 +302,11 @@ def run_program(
         main_args = []
     outcome: list[RunResult] = []
 
+    strands = Strands.of(ctx)
+
     def body() -> None:
-        outcome.append(_execute(program, main_args, sandbox, found, source, sources))
+        with strands.strand():  # listeners started by `main` run their handlers while it waits
+            outcome.append(_execute(program, main_args, sandbox, found, source, sources))
 
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 200_000))
     old = threading.stack_size()

@@ -132,6 +132,7 @@ def _watch_listeners(program: Any, ctx: Any, runtime: EmailRuntime, options: Ser
         return watches.add(name, services, listener.settings.interval_seconds)
 
     runtime.observer_for = observer_for
+    runtime.name_for = lambda listener: listener_name(program, listener)
 
 
 def listener_name(program: Any, listener: EmailListener) -> str:
@@ -151,6 +152,7 @@ def _attach_step(compiler: Any, service: ast.ServiceDecl) -> Any:
     from balmail.lib.email import EmailListener
 
     make_object = compiler.expr(constructor, None)
+    isolated = "isolated" in service.qualifiers
     listeners = [(compiler.expr(expr, None), expr) for expr in service.listeners]
     name = _attach_name(service.attach_point)
 
@@ -175,6 +177,7 @@ def _attach_step(compiler: Any, service: ast.ServiceDecl) -> Any:
                 panic = BallerinaPanic(error)
                 panic.line = service.span.line
                 raise panic
+            listener.services[-1].isolated = isolated
 
     return attach
 
@@ -234,10 +237,35 @@ def serve_listeners(program: Any, ctx: Any, options: ServeOptions | None) -> Ser
 
 
 def _run_once(runtime: EmailRuntime, listeners: list[EmailListener], watches: Any) -> ServeOutcome:
-    for listener in listeners:
+    """One cycle of every listener, all at once (each on its own thread, as when they poll)."""
+    from balmail.lib.email import POLLER_STACK_BYTES
+
+    errors: list[str | None] = [None] * len(listeners)
+
+    def cycle(index: int, listener: EmailListener) -> None:
         error = listener.poll_once()
         if error is not None:
-            return ServeOutcome(f"error: {error.message}")
+            errors[index] = error.message
+
+    old = threading.stack_size()
+    try:
+        threading.stack_size(POLLER_STACK_BYTES)
+    except (ValueError, RuntimeError):
+        pass
+    try:
+        threads = [
+            threading.Thread(target=cycle, args=(i, li), name="balmail-once", daemon=True)
+            for i, li in enumerate(listeners)
+        ]
+        for thread in threads:
+            thread.start()
+    finally:
+        threading.stack_size(old)
+    for thread in threads:
+        thread.join()
+    for message in errors:
+        if message is not None:
+            return ServeOutcome(f"error: {message}")
     _stop_all([li for li in runtime.listeners if li.poller is not None], runtime.options.grace_seconds)
     watched = watches.all()
     return ServeOutcome(

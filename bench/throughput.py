@@ -1,8 +1,10 @@
 """Listener throughput: `balmail run --once` dispatching N messages (~2 KB each) from a real
 Dovecot on loopback to a trivial handler, beside a raw standard-library client doing the same
 work (fetch, parse with `email`, mark seen / delete) in the same run. Prints messages/second and
-the balmail/raw ratio for IMAP and POP3 (goal >= 0.5x), then the peak RSS of `balmail run` with
-1 and with 100 idle listeners.
+the balmail/raw ratio for IMAP and POP3 (goal >= 0.5x), then listeners side by side: the drain time
+of 20 listeners (20 mailboxes) whose handler sleeps 50 ms against one listener with the same
+handler and the same messages per mailbox (goal <= 1.5x), then the peak RSS of `balmail run` with
+1 and with 100 idle listeners (goal <= 150 MB).
 
 Two raw baselines: 'default' parses with `email.policy.default` and reads what a handler gets
 (addresses, decoded subject, text body) - the modern stdlib way, and what balmail builds on;
@@ -11,8 +13,8 @@ Two raw baselines: 'default' parses with `email.policy.default` and reads what a
 fixed start-up (imports, parse, compile: one run on an empty mailbox) and without it.
 
 Run: `python bench/throughput.py` (5,000 messages; `--count 500` for a quick run, `--no-rss`,
-`--baseline default|lean`). Dovecot is started with the test harness of tests/mail (Debian
-`dovecot-imapd`, `dovecot-pop3d`).
+`--no-side-by-side`, `--baseline default|lean`). Dovecot is started with the test harness of
+tests/mail (Debian `dovecot-imapd`, `dovecot-pop3d`).
 """
 
 from __future__ import annotations
@@ -37,7 +39,26 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "tests"))
 
+from mail import dovecot_harness  # noqa: E402
 from mail.dovecot_harness import DovecotServer, start_dovecot  # noqa: E402
+
+SIDE_BY_SIDE = 20
+SLEEPY_PER_MAILBOX = 10
+SLEEPY_USERS = {f"load{n:02d}": f"load-password-{n:02d}" for n in range(SIDE_BY_SIDE)}
+dovecot_harness.USERS.update(SLEEPY_USERS)  # mailboxes of the side-by-side figure (bench only)
+
+SLEEPY_LISTENER = """
+listener email:ImapListener inbox{n} = check new ({{
+    host: host, username: "{user}", password: "{password}", port: {port},
+    security: email:START_TLS_NEVER, pollingInterval: 3600
+}});
+
+service on inbox{n} {{
+    remote function onMessage(email:Message m) {{
+        runtime:sleep(0.05);
+    }}
+}}
+"""
 
 USER = "alice"
 FETCH_BATCH = 25
@@ -269,12 +290,47 @@ def peak_rss_mib(server: DovecotServer, listeners: int, seconds: float, work: Pa
     return usage.ru_maxrss / 1024  # kilobytes on Linux
 
 
+def drain_seconds(server: DovecotServer, listeners: int, work: Path) -> tuple[float, float]:
+    """(`--once` run time with SLEEPY_PER_MAILBOX messages in each of `listeners` mailboxes, the
+    same run on empty mailboxes): the second is start-up and polling without handlers."""
+    users = list(SLEEPY_USERS)[:listeners]
+    parts = ["import ballerina/email;\nimport ballerina/lang.runtime;\n\nconfigurable string host = ?;\n"]
+    for n, user in enumerate(users):
+        password = SLEEPY_USERS[user]
+        parts.append(SLEEPY_LISTENER.format(n=n, user=user, password=password, port=server.imap_port))
+    program = work / f"sleepy_{listeners}.bal"
+    program.write_text("\n".join(parts), encoding="utf-8")
+    times = []
+    for fill_first in (True, False):
+        for user in users:
+            server.reset(user)
+            if fill_first:
+                server.append_many(user, make_messages(SLEEPY_PER_MAILBOX))
+        state_dir = Path(tempfile.mkdtemp(dir=work, prefix="state-"))
+        command = balmail_command(program, state_dir, "--once", f"-Chost={server.host}")
+        started = time.perf_counter()
+        done = subprocess.run(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env(), text=True
+        )
+        times.append(time.perf_counter() - started)
+        if done.returncode != 0:
+            raise SystemExit(f"side-by-side run failed ({done.returncode}):\n{done.stderr[-3000:]}")
+        if fill_first and any(remaining_in(server, user) for user in users):
+            raise SystemExit("side-by-side run left messages unhandled")
+    return times[0], times[1]
+
+
+def remaining_in(server: DovecotServer, user: str) -> int:
+    return sum(1 for flags in server.flags(user).values() if "\\Seen" not in flags)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=5000, help="messages per protocol (default 5000)")
     parser.add_argument("--protocol", choices=["IMAP", "POP3", "both"], default="both")
     parser.add_argument("--no-rss", action="store_true", help="skip the idle-listener memory figures")
     parser.add_argument("--idle-seconds", type=float, default=8.0, help="how long idle listeners run")
+    parser.add_argument("--no-side-by-side", action="store_true", help="skip the 20-listener figure")
     parser.add_argument(
         "--baseline",
         choices=["default", "lean", "both"],
@@ -310,6 +366,15 @@ def main() -> None:
                     f"{bal_rate / raw_rate:.2f}x (goal >= 0.5x); without start-up "
                     f"{seconds / max(bal_s - start_s, 1e-9):.2f}x"
                 )
+        if not args.no_side_by_side:
+            one, one_idle = drain_seconds(server, 1, work)
+            many, many_idle = drain_seconds(server, SIDE_BY_SIDE, work)
+            print(
+                f"side by side: {SIDE_BY_SIDE} listeners x {SLEEPY_PER_MAILBOX} messages, 50 ms handler: "
+                f"{many:.2f}s vs 1 listener x {SLEEPY_PER_MAILBOX}: {one:.2f}s = {many / one:.2f}x "
+                f"(goal <= 1.5x); drain only (minus the same run on empty mailboxes: "
+                f"{many_idle:.2f}s / {one_idle:.2f}s) {(many - many_idle) / max(one - one_idle, 1e-9):.2f}x"
+            )
         if not args.no_rss:
             server.reset(USER)
             for listeners in (1, 100):

@@ -19,6 +19,7 @@ from balmail.lang.patterns import PatternCompiler
 from balmail.lang.query import QueryCompiler
 from balmail.lang.scope import ClassInfo, Eval, Exec, FunctionInfo, Param, Scope
 from balmail.lang.stmtgen import StmtGenMixin
+from balmail.lang.strands import Strands
 from balmail.lang.values import BError, BList, BMap, BObject, BStream
 from balmail.syntax import ast
 
@@ -998,7 +999,15 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         return fail
 
     def stmt_Lock(self, s: ast.Lock) -> Exec:
-        return self.with_on_fail(self.block_body(s.body), s.on_fail)
+        """`lock { ... }`: excludes every other `lock` block of the program (lang/strands.py)."""
+        body = self.with_on_fail(self.block_body(s.body), s.on_fail)
+        strands = Strands.of(self.ctx)
+
+        def lock(f: list[Any]) -> Any:
+            with strands.lock_statement():
+                return body(f)
+
+        return lock
 
     def stmt_Do(self, s: ast.Do) -> Exec:
         return self.with_on_fail(self.block_body(s.body), s.on_fail)

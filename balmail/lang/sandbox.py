@@ -89,6 +89,8 @@ class Sandbox:
         self.bound: dict[str, Any] = {}  # library tables bound to this sandbox (langlib), built on first use
         self._left = 0
         self._deadline = 0.0
+        self.on_refill: Any = None
+        """Called between step chunks (`lang/strands.py` lets a waiting strand run there)."""
         self.start_invocation()
 
     def fork(self, budgets: Budgets | None = None) -> Sandbox:
@@ -112,8 +114,17 @@ class Sandbox:
         self._left -= chunk
         self.steps = chunk
 
+    def save_counters(self) -> tuple[int, int, float, int]:
+        """The live counters of the running invocation (a strand giving up the baton keeps them)."""
+        return (self.steps, self._left, self._deadline, self.depth)
+
+    def restore_counters(self, saved: tuple[int, int, float, int]) -> None:
+        self.steps, self._left, self._deadline, self.depth = saved
+
     def refill(self) -> None:
         """Called when `steps` went below zero: take the next chunk, or fail the budget."""
+        if self.on_refill is not None:
+            self.on_refill()
         if time.monotonic() > self._deadline:
             self.steps = -(10**9)
             raise budget_exhausted("seconds", self.budgets.seconds)

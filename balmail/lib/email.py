@@ -11,6 +11,7 @@ the poller (docs/delivery.md), never here: a handler that returns an error or pa
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -23,6 +24,7 @@ import attrs
 from balmail.lang import types as T
 from balmail.lang.errors import BallerinaPanic
 from balmail.lang.scope import MISSING, Param
+from balmail.lang.strands import Strands, blocking
 from balmail.lang.values import BError, BList, BMap, BObject, quote_string, to_string
 from balmail.lib.mime import ENTITY_TYPE, NativeClass, entity_value
 from balmail.lib.registry import LibModule
@@ -336,15 +338,16 @@ class RuntimeOptions:
 
 
 class EmailRuntime:
-    """Per program: options, the one state store all listeners share, the lock that makes
-    Ballerina code run one handler at a time (the evaluator's sandbox counters are per program,
-    not per thread), and every listener created, so `balmail run` can start and stop them."""
+    """Per program: options, the one state store all listeners share, and every listener
+    created, so `balmail run` can start and stop them. Handlers of different listeners run side
+    by side as strands (lang/strands.py), each with its own budgets."""
 
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx
         self.options = RuntimeOptions()
-        self.lock = threading.RLock()
         self.listeners: list[EmailListener] = []
+        self.name_for: Any = None
+        """Set by `balmail run`: listener -> its name (the variable's, for metrics, logs, config)."""
         self.observer_for: Any = None
         """Set by `balmail run`: listener -> `PollerObserver` (metrics, health, `--once` summary)."""
         self._store: StateStore | None = None
@@ -380,6 +383,19 @@ class EmailRuntime:
                 pass
 
 
+def listener_concurrency(documents: list[tuple[str, dict[str, Any]]], name: str | None) -> int | str:
+    """`[balmail.listeners.NAME] concurrency` (first document that sets it wins), or the error text."""
+    for origin, document in documents:
+        section = document.get("balmail", {}).get("listeners", {}).get(name or "", {})
+        if isinstance(section, dict) and "concurrency" in section:
+            value = section["concurrency"]
+            if type(value) is not int or value < 1:
+                where = f"[balmail.listeners.{name}] concurrency in {origin}"
+                return f"{where} must be a whole number of 1 or more, got {value!r}"
+            return value
+    return 1
+
+
 class HandlerFailed(MailError):
     """A service's `onMessage` returned an error or panicked: the message is not handled."""
 
@@ -388,6 +404,10 @@ class HandlerFailed(MailError):
 class AttachedService:
     obj: BObject
     name: str
+    isolated: bool = False
+    """An `isolated service`: its messages may be handled at once (`concurrency`); a service
+    that is not isolated gets one message at a time, as Ballerina's listeners do."""
+    serial: threading.Lock = attrs.field(factory=threading.Lock)
 
     def method(self, name: str) -> Any:
         cls = self.obj.cls
@@ -416,6 +436,9 @@ class EmailListener:
         self.module_level = False
         self.name: str | None = None
         """The listener's variable name when it has one (module level); metrics and logs use it."""
+        self.concurrency = 1
+        """Messages handled at once (`[balmail.listeners.NAME] concurrency`); services that are not
+        `isolated` still get one at a time."""
         runtime.listeners.append(self)
 
     def describe(self) -> str:
@@ -443,7 +466,9 @@ class EmailListener:
                 return None
             # Stopped before: a poller cannot restart, so a new one takes over once the old one
             # has finished (two pollers must never work on one mailbox at once).
-            if not self.poller.join(self.runtime.options.grace_seconds):
+            with blocking(self.runtime.ctx):
+                finished = self.poller.join(self.runtime.options.grace_seconds)
+            if not finished:
                 return email_error(f"The {self.describe()} is still stopping; start it again later")
             self.poller = None
         poller = self._build_poller()
@@ -473,6 +498,14 @@ class EmailListener:
     def _build_poller(self) -> Poller | BError:
         if not self.services:
             return email_error(f"Cannot start the {self.describe()}: no service is attached")
+        if self.name is None and self.runtime.name_for is not None:
+            self.name = self.runtime.name_for(self)
+        if self.name is not None:
+            documents = getattr(self.runtime.ctx, "config_documents", [])
+            configured = listener_concurrency(documents, self.name)
+            if isinstance(configured, str):
+                return email_error(configured)
+            self.concurrency = configured
         options = self.runtime.options
         try:
             store = self.runtime.store()
@@ -488,11 +521,29 @@ class EmailListener:
             max_retries=options.max_retries,
             log_subjects=options.log_subjects,
             observer=None if self.runtime.observer_for is None else self.runtime.observer_for(self),
+            concurrency=self.effective_concurrency(),
         )
         if self.name is not None:
             services = ",".join(s.name.lstrip("/") for s in self.services if s.name)
             self.poller.log_fields = {"listener": self.name, "service": services}
         return self.poller
+
+    def effective_concurrency(self) -> int:
+        """`concurrency`, unless a service is not `isolated`: Ballerina dispatches its messages one
+        at a time, and so does balmail (saying so once)."""
+        if self.concurrency > 1:
+            plain = [s.describe() for s in self.services if not s.isolated]
+            if plain:
+                log.warning(
+                    "%sconcurrency = %d has no effect: %s %s not isolated, so its messages are handled "
+                    "one at a time, as Ballerina does (declare it `isolated service`)",
+                    self._prefix(),
+                    self.concurrency,
+                    ", ".join(plain),
+                    "is" if len(plain) == 1 else "are",
+                )
+                return 1
+        return self.concurrency
 
     def _extra(self, error: MailError | None = None) -> dict[str, Any]:
         poller = self.poller
@@ -505,7 +556,9 @@ class EmailListener:
 
     def graceful_stop(self, grace: float | None = None) -> BError | None:
         if self.poller is not None:
-            self.poller.stop(self.runtime.options.grace_seconds if grace is None else grace)
+            # The handler in flight (and onClose) need the baton this strand may hold: wait without it.
+            with blocking(self.runtime.ctx):
+                self.poller.stop(self.runtime.options.grace_seconds if grace is None else grace)
         return None
 
     def immediate_stop(self) -> BError | None:
@@ -567,9 +620,8 @@ class EmailListener:
         runtime = self.runtime
         args = [arg][: len(method.params)]
         where = f"{name} of {service.describe()}"
-        with runtime.lock:
-            sandbox = runtime.ctx.sandbox
-            sandbox.start_invocation()
+        one_at_a_time = contextlib.nullcontext() if service.isolated else service.serial
+        with one_at_a_time, Strands.of(runtime.ctx).strand():
             try:
                 result = method.invoke(service.obj.env, [service.obj, *method.bind(args, None)])
             except BallerinaPanic as panic:
@@ -795,7 +847,8 @@ def module(ctx: Any) -> LibModule:
         client = _native(obj)
         if not isinstance(client, ReceivingClient):
             return email_error("the client was not initialised")
-        return client.receive(folder or DEFAULT_FOLDER, timeout if timeout is not None else 1)
+        with blocking(ctx):
+            return client.receive(folder or DEFAULT_FOLDER, timeout if timeout is not None else 1)
 
     def send_message(obj: BObject, message: Any) -> Any:
         from balmail.mail.smtp import SmtpSender
@@ -806,7 +859,9 @@ def module(ctx: Any) -> LibModule:
         if not isinstance(message, BMap):
             return email_error("sendMessage expects an email:Message record")
         try:
-            sender.send(_outgoing(message))
+            outgoing = _outgoing(message)
+            with blocking(ctx):
+                sender.send(outgoing)
         except MailError as error:
             return email_error(str(error))
         return None

@@ -17,6 +17,7 @@ from typing import Any
 from balmail.lang import types as T
 from balmail.lang.errors import BallerinaPanic
 from balmail.lang.scope import MISSING, Param
+from balmail.lang.strands import blocking
 from balmail.lang.values import BError, BList, BMap, BObject, BTypedesc, to_json_string
 from balmail.lib.mime import NativeClass
 from balmail.lib.registry import LibModule
@@ -457,7 +458,8 @@ def module(ctx: Any) -> LibModule:
         if "accept" not in names:
             wire_headers.append(("Accept", "*/*"))
         try:
-            response = transport.request(method, str(path), wire_headers, body, sandbox.budgets.seconds)
+            with blocking(ctx):  # other handlers run while this one waits for the server
+                response = transport.request(method, str(path), wire_headers, body, sandbox.budgets.seconds)
         except HttpFailure as failure:
             return http_error(str(failure))
         target_type = target.type if isinstance(target, BTypedesc) else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from balmail.lang.strands import blocking
 from balmail.lib.registry import LibModule
 
 
@@ -13,11 +14,11 @@ def module(ctx: Any) -> LibModule:
 
     def sleep(seconds: Any) -> None:
         wait = max(0.0, float(seconds))
-        left = sb._deadline - time.monotonic()
+        left = sb._deadline - time.monotonic()  # read before other strands' counters are loaded
+        with blocking(ctx):  # other handlers run while this one sleeps
+            time.sleep(max(0.0, min(wait, left)))
         if wait > left:
-            time.sleep(max(0.0, left))
             sb.steps = -1
             sb.refill()
-        time.sleep(wait)
 
     return LibModule("ballerina/lang.runtime", functions={"sleep": sleep})

@@ -11,6 +11,7 @@ the runtime passes plain callables (`on_message`, `on_error`, `on_close`).
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import enum
 import logging
@@ -216,6 +217,7 @@ class Poller:
         clock: Clock | None = None,
         log_subjects: bool = False,
         observer: PollerObserver | None = None,
+        concurrency: int = 1,
     ) -> None:
         if max_retries < 0:
             raise MailError(f"max retries must be zero or more, got {max_retries}")
@@ -228,6 +230,12 @@ class Poller:
         self._clock: Clock = clock or SystemClock()
         self._log_subjects = log_subjects
         self.observer = observer
+        if concurrency < 1:
+            raise MailError(f"concurrency must be 1 or more, got {concurrency}")
+        self.concurrency = concurrency
+        """How many messages of this mailbox are handled at once (1: one after another, in order)."""
+        self._executor: concurrent.futures.ThreadPoolExecutor | None = None
+        self._delivering: set[int] = set()
         self.log_fields: dict[str, str] = {}
         """Structured fields every log line of this poller carries (`listener`, `service`)."""
         # The port is left out on purpose: a mailbox reached on another port (143 vs 993 when the
@@ -275,7 +283,8 @@ class Poller:
         acknowledged, so it is delivered again next time (at-least-once) and `on_close` says so.
         """
         self._stop_requested.set()
-        if self._cycle_owner == threading.get_ident() or self._thread is threading.current_thread():
+        me = threading.get_ident()
+        if self._cycle_owner == me or self._thread is threading.current_thread() or me in self._delivering:
             return  # called from a callback: the cycle ends after it, and the run loop closes
         grace = max(0.0, grace_seconds)
         thread = self._thread
@@ -373,6 +382,8 @@ class Poller:
             if self._closed:
                 return
             self._closed = True
+        if self._executor is not None:
+            self._executor.shutdown(wait=False)
         if self._on_close is None:
             if error is not None:
                 log.error("%s", error)
@@ -509,13 +520,16 @@ class Poller:
                         to_ack.append(uid)
                     else:
                         to_fetch.append(uid)
-                for fetched in client.fetch(to_fetch, s.batch_size):
-                    if self._stop_requested.is_set():
-                        result.stopped_early = True
-                        break
-                    key = MessageKey.imap(self.server, s.username, s.folder, uidvalidity, fetched.uid)
-                    if self._deliver(key, self._imap_name(fetched.uid), fetched.raw, result):
-                        to_ack.append(fetched.uid)
+                workers = _Workers(self, result)
+                try:
+                    for fetched in client.fetch(to_fetch, s.batch_size):
+                        if self._stop_requested.is_set():
+                            result.stopped_early = True
+                            break
+                        key = MessageKey.imap(self.server, s.username, s.folder, uidvalidity, fetched.uid)
+                        workers.deliver(fetched.uid, key, self._imap_name(fetched.uid), fetched.raw)
+                finally:
+                    to_ack.extend(workers.finish())  # only what its handler finished: acked after it
                 client.mark_seen(to_ack)
                 result.acknowledged += len(to_ack)
 
@@ -539,17 +553,27 @@ class Poller:
             known = self._store.statuses(
                 self.server, s.username, POP3_FOLDER, POP3_UIDVALIDITY, [listing.uidl for listing in listings]
             )
-            for listing in listings:
-                if self._stop_requested.is_set():
-                    result.stopped_early = True
-                    break
-                key = MessageKey.pop3(self.server, s.username, listing.uidl)
-                name = self._pop3_name(listing.uidl)
-                if self._settle_without_handler(
-                    key, name, result, known.get(key.message_id)
-                ) or self._deliver(key, name, client.retrieve(listing.number), result):
-                    client.delete(listing.number)
-                    deleted += 1
+            workers = _Workers(self, result)
+            try:
+                for listing in listings:
+                    if self._stop_requested.is_set():
+                        result.stopped_early = True
+                        break
+                    key = MessageKey.pop3(self.server, s.username, listing.uidl)
+                    name = self._pop3_name(listing.uidl)
+                    if self._settle_without_handler(key, name, result, known.get(key.message_id)):
+                        client.delete(listing.number)
+                        deleted += 1
+                    else:
+                        workers.deliver(listing.number, key, name, client.retrieve(listing.number))
+                        for number in workers.done():
+                            client.delete(number)
+                            deleted += 1
+            finally:
+                finished = workers.finish()
+            for number in finished:
+                client.delete(number)
+                deleted += 1
         # `_connected` ended the session with QUIT, which is what makes the DELEs real.
         result.acknowledged += deleted
 
@@ -674,6 +698,16 @@ class Poller:
         self._give_up(key, name, attempt, detail, raw, result)
         return True
 
+    def _deliver_alone(self, key: MessageKey, name: str, raw: bytes) -> tuple[bool, CycleResult]:
+        """`_deliver` on a worker thread, counting into its own result (merged by `_Workers`)."""
+        part = CycleResult()
+        me = threading.get_ident()
+        self._delivering.add(me)
+        try:
+            return self._deliver(key, name, raw, part), part
+        finally:
+            self._delivering.discard(me)
+
     def _give_up(
         self,
         key: MessageKey,
@@ -739,6 +773,74 @@ class Poller:
             self._on_error(error)
         except Exception:
             log.exception("onError handler of %s failed", self.describe())
+
+
+WORKER_STACK_BYTES = 64 * 1024 * 1024
+"""Handlers on worker threads need the same deep stacks as on the poller's own thread."""
+
+
+class _Workers:
+    """One batch's deliveries: on the poller's thread one after another (concurrency 1), or on up
+    to N worker threads at once. Says which messages may now be acknowledged — only those whose
+    delivery finished (handled, or given up), each after its handler, never before."""
+
+    def __init__(self, poller: Poller, result: CycleResult) -> None:
+        self._poller = poller
+        self._result = result
+        self._pending: list[tuple[object, concurrent.futures.Future[tuple[bool, CycleResult]]]] = []
+        self._ready: list[object] = []
+
+    def deliver(self, ack: object, key: MessageKey, name: str, raw: bytes) -> None:
+        poller = self._poller
+        if poller.concurrency == 1:
+            if poller._deliver(key, name, raw, self._result):
+                self._ready.append(ack)
+            return
+        if poller._executor is None:
+            poller._executor = concurrent.futures.ThreadPoolExecutor(
+                poller.concurrency, thread_name_prefix="balmail-worker"
+            )
+        old = threading.stack_size()
+        try:
+            threading.stack_size(WORKER_STACK_BYTES)  # the executor starts its threads on submit
+        except (ValueError, RuntimeError):
+            pass
+        try:
+            future = poller._executor.submit(poller._deliver_alone, key, name, raw)
+        finally:
+            threading.stack_size(old)
+        self._pending.append((ack, future))
+        in_flight = [f for _, f in self._pending if not f.done()]
+        if len(in_flight) >= poller.concurrency:
+            concurrent.futures.wait(in_flight, return_when=concurrent.futures.FIRST_COMPLETED)
+
+    def done(self) -> list[object]:
+        """Acknowledgeable now (without waiting for deliveries still running)."""
+        ready, self._ready = self._ready, []
+        still: list[tuple[object, concurrent.futures.Future[tuple[bool, CycleResult]]]] = []
+        for ack, future in self._pending:
+            if future.done():
+                if self._collect(future):
+                    ready.append(ack)
+            else:
+                still.append((ack, future))
+        self._pending = still
+        return ready
+
+    def finish(self) -> list[object]:
+        """Wait for every delivery of the batch; what may be acknowledged."""
+        concurrent.futures.wait([f for _, f in self._pending])
+        return self.done()
+
+    def _collect(self, future: concurrent.futures.Future[tuple[bool, CycleResult]]) -> bool:
+        ok, part = future.result()  # a store failure inside a delivery fails the cycle here
+        r = self._result
+        r.fetched += part.fetched
+        r.delivered += part.delivered
+        r.retried += part.retried
+        r.failed += part.failed
+        r.given_up += part.given_up
+        return ok
 
 
 def _explain(error: BaseException) -> str:
