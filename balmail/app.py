@@ -8,6 +8,7 @@ import decimal
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -139,9 +140,12 @@ def check_project_program(project: Any) -> tuple[Any, list[Diagnostic]]:
     return checked, found
 
 
-def compile_project(project: Any, ctx: RunContext) -> tuple[Any, list[Diagnostic]]:
+def compile_project(
+    project: Any, ctx: RunContext, rewrite: Callable[[Any], Any] | None = None
+) -> tuple[Any, list[Diagnostic]]:
     """Check and compile a package: the default module and the modules it imports (directly or not),
-    imported modules first. (program, diagnostics) with program None when there were errors."""
+    imported modules first. (program, diagnostics) with program None when there were errors.
+    `rewrite` maps the checked default module's syntax tree before compiling (`balmail test` mocks)."""
     from balmail.lang.compile import CompileError
     from balmail.lang.link import ModuleUnit, compile_package
 
@@ -153,7 +157,12 @@ def compile_project(project: Any, ctx: RunContext) -> tuple[Any, list[Diagnostic
         if module.parsed.name in needed:
             needed.update(module.parsed.links.values())
     units = [
-        ModuleUnit(m.parsed.name, m.module, m.parsed.links, m.parsed.sources.config_key)
+        ModuleUnit(
+            m.parsed.name,
+            rewrite(m.module) if rewrite is not None and m.parsed.name == "" else m.module,
+            m.parsed.links,
+            m.parsed.sources.config_key,
+        )
         for m in checked.modules
         if m.parsed.name in needed and m.module is not None
     ]

@@ -140,6 +140,83 @@ def lint(
     sys.exit(EXIT_ERRORS if failed(found, strict=strict) else EXIT_OK)
 
 
+def _names(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for raw in values for v in raw.split(",") if v.strip())
+
+
+@main.command("test")
+@click.argument("package", default=".", required=False)
+@click.option("--tests", "tests", multiple=True, metavar="NAME,...",
+              help="Run only these tests (* wildcards).")
+@click.option("--groups", multiple=True, metavar="GROUP,...", help="Run only tests in these groups.")
+@click.option("--disable-groups", multiple=True, metavar="GROUP,...", help="Leave out tests in these groups.")
+@click.option("--rerun-failed", is_flag=True, help="Run only the tests that failed in the last run.")
+@click.option("--test-report", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Write a JUnit XML report to FILE.")
+@click.option("-C", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a configurable variable.")
+@click.option("--allow-read", "allow_read", multiple=True, is_flag=False, flag_value="*", metavar="PATH",
+              help="Allow reading files under PATH (comma list; bare flag: anywhere).")
+@click.option("--allow-write", "allow_write", multiple=True, is_flag=False, flag_value="*", metavar="PATH",
+              help="Allow writing files under PATH (comma list; bare flag: anywhere).")
+@click.option("--allow-net", "allow_net", multiple=True, is_flag=False, flag_value="*", metavar="HOST[:PORT]",
+              help="Allow network access to HOST (comma list; bare flag: any host).")
+@click.option("--allow-env", "allow_env", multiple=True, is_flag=False, flag_value="*", metavar="NAME",
+              help="Allow reading environment variable NAME (comma list; bare flag: all).")
+def test_command(
+    package: str,
+    tests: tuple[str, ...],
+    groups: tuple[str, ...],
+    disable_groups: tuple[str, ...],
+    rerun_failed: bool,
+    test_report: str | None,
+    overrides: tuple[str, ...],
+    allow_read: tuple[str, ...],
+    allow_write: tuple[str, ...],
+    allow_net: tuple[str, ...],
+    allow_env: tuple[str, ...],
+) -> None:
+    """Run the Ballerina tests of PACKAGE (default: the current folder): its `.bal` files with
+    `tests/*.bal`, using `ballerina/test`. Exit 1 when a test fails or the package does not compile."""
+    from balmail.lang.sandbox import Permissions
+    from balmail.report import render_text
+    from balmail.testing.report import junit_xml
+    from balmail.testing.runner import Selection
+    from balmail.testing.session import TestOptions, run_tests
+
+    def grant(values: tuple[str, ...]) -> tuple[str, ...] | None:
+        items = _names(values)
+        return None if "*" in items else items
+
+    parsed: dict[str, str] = {}
+    for item in overrides:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.UsageError(f"-C expects NAME=VALUE, got '{item}'")
+        parsed[name] = value
+    options = TestOptions(
+        selection=Selection(_names(tests), _names(groups), _names(disable_groups)),
+        rerun_failed=rerun_failed,
+        permissions=Permissions(grant(allow_read), grant(allow_write), grant(allow_net), grant(allow_env)),
+        overrides=parsed,
+    )
+    session = run_tests(package, options, out=sys.stdout, err=sys.stderr)
+    if session.diagnostics and any(d.is_error for d in session.diagnostics):
+        text = render_text(session.diagnostics, session.sources)
+        click.echo(text, err=True, nl=not text.endswith("\n"))
+        click.echo("error: compilation contains errors", err=True)
+    if session.error_text:
+        click.echo(session.error_text, err=True)
+    if test_report and session.run is not None and session.package is not None:
+        try:
+            Path(test_report).write_text(junit_xml(session.package.name, session.run), encoding="utf-8")
+        except OSError as e:
+            click.echo(f"error: cannot write '{test_report}': {e.strerror or e}", err=True)
+            sys.exit(EXIT_ERRORS)
+    if session.run is not None and not session.run.ok:
+        click.echo("error: there are test failures", err=True)
+    sys.exit(session.exit_code)
+
+
 @main.command()
 @click.argument("program", default=".", required=False)
 @click.option("-C", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a configurable variable.")

@@ -98,6 +98,7 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         self.self_class: ClassInfo | None = None
         self.quiet_ok = False  # True while emitting a generated function's own lines (see stmtgen)
         self.current_function = "$init"  # the Ballerina function being compiled (for stack traces)
+        self.current_file: str | None = None  # its file, when the module has several
         self.direct_refs: dict[int, list[tuple[dict[str, Any], str]]] = {}  # callee → namespaces to fill
 
     # ------------------------------------------------------------ driver
@@ -123,7 +124,8 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
                 self.compile_function_body(self.names[m.name].value, m.signature, m.body, None)
             elif isinstance(m, ast.FunctionDefn):
                 info = self.names[m.name].value
-                info.invoke = _external(m.name)
+                bound = getattr(self.ctx, "externals", {}).get(m.name)  # host-provided (test mocks)
+                info.invoke = bound if bound is not None else _external(m.name)
                 info.direct = lambda env, *args, fn=info.invoke: fn(env, list(args))
                 self.publish_direct(info)
             elif isinstance(m, ast.ClassDefn):
@@ -581,6 +583,7 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         self_class: ClassInfo | None = None,
     ) -> None:
         saved_scope, saved_class, saved_fn = self.scope, self.self_class, self.current_function
+        saved_file, self.current_file = self.current_file, body.span.file
         self.current_function = info.name
         scope = Scope(parent, info.ret_type)
         self.scope = scope
@@ -604,6 +607,7 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         self.scope = saved_scope
         self.self_class = saved_class
         self.current_function = saved_fn
+        self.current_file = saved_file
         info.finish(run, scope.size)
         if generated is not None:
             info.invoke = generated  # type: ignore[method-assign]

@@ -66,7 +66,8 @@ class StmtGenMixin:
         """The file name generated code is compiled under: `<bal|file.bal|function>`."""
         import os.path
 
-        return f"<{kind}|{os.path.basename(self.module.span.file)}|{function}>"
+        file = self.current_file or self.module.span.file  # a package's module spans many files
+        return f"<{kind}|{os.path.basename(file)}|{function}>"
 
     def new_gen(self: Compiler) -> Gen:
         g = Gen(self.sb)

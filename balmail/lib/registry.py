@@ -26,7 +26,7 @@ class LibModule:
 
 
 def _factories() -> dict[str, Callable[[Any], LibModule]]:
-    from balmail.lib import io, langlib, log, os, regexp, runtime, time
+    from balmail.lib import io, langlib, log, os, regexp, runtime, test, time
 
     found: dict[str, Callable[[Any], LibModule]] = {}
     try:  # the email module is provided by balmail/lib/email.py when present
@@ -52,6 +52,7 @@ def _factories() -> dict[str, Callable[[Any], LibModule]]:
         "ballerina/os": os.module,
         "ballerina/log": log.module,
         "ballerina/time": time.module,
+        "ballerina/test": test.module,
         "ballerina/lang.runtime": runtime.module,
         "ballerina/lang.regexp": regexp.module,
         **{f"ballerina/lang.{k}": (lambda ctx, k=k: langlib.module(k, ctx.sandbox)) for k in langlib.MODULES},

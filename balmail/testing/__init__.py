@@ -1,0 +1,1 @@
+"""`balmail test`: Ballerina's test framework (`ballerina/test` tests of a package) in balmail."""

@@ -1,0 +1,3 @@
+function double(int x) returns int {
+    return x * 2;
+}

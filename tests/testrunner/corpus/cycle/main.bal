@@ -1,0 +1,3 @@
+function one() returns int {
+    return 1;
+}

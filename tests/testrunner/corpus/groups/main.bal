@@ -1,0 +1,3 @@
+function square(int x) returns int {
+    return x * x;
+}
