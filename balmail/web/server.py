@@ -197,11 +197,11 @@ def create_app(state: DesignState, token: str) -> ASGIApp:
                 state.reload()
             analysis = state.analysis
             if analysis is None:
-                return JSONResponse({"error": state.error}, 409)
+                return JSONResponse({"ok": False, "error": state.error})
             if body.get("version") != analysis.program.version:
                 return JSONResponse(
-                    {"error": "the program changed since the page loaded it; the page has been reloaded",
-                     "stale": True}, 409
+                    {"ok": False, "stale": True,
+                     "error": "the program changed since the page loaded it; the page has been reloaded"}
                 )  # fmt: skip
             decl = find_declarations(analysis.program)
             site = next((s for s in decl.listeners if s.id == body.get("listener")), None)
@@ -214,7 +214,7 @@ def create_app(state: DesignState, token: str) -> ASGIApp:
                     mode=str(body.get("mode", "value")), prefix=prefix,
                 )
             except EditError as e:
-                return JSONResponse({"error": str(e)}, 422)
+                return JSONResponse({"ok": False, "error": str(e)})
             state.reload()
             payload = {"ok": True, "changed": result.changed, "target": result.target, "note": result.note}
         payload["model"] = json.loads(model_response(state.analysis).body)

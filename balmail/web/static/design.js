@@ -173,7 +173,7 @@ function renderExplorer() {
     item(f.name, `${f.file}:${f.line}`, () => (f.flow ? go("#flow/" + f.flow) : go(sourceHash(f.file, f.line, f.endLine))), { "data-name": f.name }))));
   nav.append(section("Configurations", m.configurables.map((c) => {
     const b = item(c.name, null, () => go(sourceHash(c.file, c.line, c.endLine)), { "data-name": c.name, "data-origin": c.origin });
-    b.append(el("span", { class: "meta", text: `${c.type} = ${c.value === null ? "(none)" : c.value}` }));
+    b.append(el("span", { class: "meta", text: `${c.type} = ${c.value === null ? "(none)" : c.value === "" ? '""' : c.value}` }));
     b.append(el("span", { class: "origin " + c.origin, text: c.origin + (c.detail && c.detail !== c.origin ? ` (${c.detail})` : "") }));
     return b;
   })));
@@ -577,8 +577,8 @@ async function saveField(l, f, value, mode) {
   } finally {
     state.editing -= 1;
   }
-  const { ok, data } = answer;
-  if (!ok) {
+  const { data } = answer;
+  if (!answer.ok || !data.ok) {
     toast(data.error || "could not save", true);
     if (data.stale) await loadModel();
     return false;
@@ -644,10 +644,42 @@ function renderListener(id) {
     }
     form.append(fs);
   }
+  if (l.deployment) form.append(deploymentFieldset(l));
   box.append(form);
   const findings = m.diagnostics.filter((d) => d.nodes.includes(l.id));
   if (findings.length) { box.append(el("h3", { text: "Findings" })); findings.forEach((d) => box.append(findingEl(d))); }
   view.append(box);
+}
+
+function deploymentFieldset(l) {
+  // [balmail.listeners.NAME]: where this listener connects at deployment, without touching the .bal file
+  const fs = el("fieldset", { "data-section": "deployment" },
+    el("legend", { text: `Deployment overrides — ${l.deployment.table} in ${state.model.configFile}` }));
+  for (const row of l.deployment.rows) {
+    const inputId = "d-" + row.key;
+    const input = el("input", { id: inputId, name: row.key, type: row.secret ? "password" : "text", autocomplete: "off",
+      value: row.secret ? "" : (row.value || ""),
+      placeholder: row.secret && row.set ? "set — type a new value to replace it" : "not set: " + row.default });
+    const save = async () => {
+      state.editing = (state.editing || 0) + 1;
+      let answer;
+      try {
+        answer = await api("/api/deployment", { method: "POST", body: JSON.stringify({
+          version: state.model.version, listener: l.id, key: row.key, value: input.value }) });
+      } finally { state.editing -= 1; }
+      if (!answer.ok || !answer.data.ok) { toast(answer.data.error || "could not save", true); if (answer.data.stale) await loadModel(); return; }
+      state.model = answer.data.model;
+      toast(`${input.value ? "Saved" : "Removed"} ${row.key} in ${answer.data.changed}`);
+      render();
+    };
+    input.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); save(); } });
+    const button = el("button", { type: "button", text: "Save", "aria-label": "Save override " + row.key });
+    button.addEventListener("click", save);
+    fs.append(el("div", { class: "field", "data-override": row.key, "data-set": row.set ? "true" : "false" },
+      el("label", { for: inputId, text: row.key }), input, el("div", { class: "actions" }, button),
+      el("div", { class: "how", text: `${row.doc} Instead of ${row.ballerina}. Empty removes the override.` })));
+  }
+  return fs;
 }
 
 // ------------------------------------------------------------------ live updates
