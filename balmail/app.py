@@ -78,31 +78,11 @@ def _origin(p: BallerinaPanic) -> int | None:
 
 
 def check_program(source: SourceFile) -> tuple[Any, list[Diagnostic]]:
-    """Parse, resolve names (check/program.py when present) and type-check; returns (module, diagnostics)."""
-    try:
-        from balmail.check.program import check_source
-    except ImportError:
-        check_source = None
-    if check_source is not None:
-        result = check_source(source)
-        module, found = result.module, list(result.diagnostics)
-    else:
-        from balmail.syntax.parser import parse_source
+    """Parse, resolve names and type-check (check/program.py); returns (module, diagnostics)."""
+    from balmail.check.program import check_source
 
-        parsed = parse_source(source)
-        module, found = parsed.module, list(parsed.diagnostics)
-    if module is not None and not any(d.is_error for d in found):
-        from balmail.check.types import check_types
-
-        found.extend(check_types(module, source))
-        try:  # Ballerina rejects these too; they live with the lint rules
-            from balmail.check.returns import check_check_expressions, check_return_values
-        except ImportError:
-            pass
-        else:
-            found.extend(check_return_values(source, module))
-            found.extend(check_check_expressions(source, module))
-    return module, found
+    result = check_source(source)
+    return result.module, list(result.diagnostics)
 
 
 def compile_source(source: SourceFile, ctx: RunContext) -> tuple[Any, list[Diagnostic]]:

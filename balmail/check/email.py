@@ -5,7 +5,8 @@ A service is "on an email listener" when one of its listener expressions is a `n
 / `new email:ImapListener(...)`, or names a listener (or final module variable) declared with one of those
 types or initialised with such a `new`; `email:Service x = service object {...}` values are email services
 too. Spans follow the plugin: the `function` keyword (101, 105), the whole function (103), the parameter
-(104), the signature (106), the return type (107) and the whole service (102).
+(104), the signature (106), the return type (107) and the whole service (102). Any declared return
+type is EMAIL_107, as the plugin reports it; for `error?` the help says what balmail does with it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import attrs
 
 from balmail import diagnostics as diag
 from balmail.check.registry import rule
-from balmail.check.walk import import_prefix, source_text, walk
+from balmail.check.walk import import_prefix, source_text
 from balmail.diagnostics import Diagnostic
 from balmail.source import SourceFile, Span
 from balmail.syntax import ast
@@ -109,20 +110,13 @@ def declared_listener_kind(t: ast.Node | None, prefix: str) -> str | None:
 
 
 def email_services(module: ast.Module, prefix: str) -> Iterator[EmailService]:
-    """Every service declaration on an email listener and every `email:Service` object constructor."""
+    """Every service declaration on an email listener. Service object constructors (`email:Service x =
+    service object {...}`) are not validated: the plugin only analyses service declarations."""
     declared = listener_declarations(module)
     for member in module.members:
         if isinstance(member, ast.ServiceDecl):
             if any(email_listener_kind(expr, prefix, declared) for expr in member.listeners):
                 yield EmailService(member, member.members)
-    service_type = frozenset({"Service"})
-    for node in walk(module):
-        if isinstance(node, ast.VarDecl | ast.ModuleVarDecl) and is_email_type(
-            node.type, prefix, service_type
-        ):
-            init = unwrap(node.init)
-            if isinstance(init, ast.ObjectConstructor):
-                yield EmailService(init, init.members)
 
 
 class EmailServiceValidator:
@@ -177,63 +171,69 @@ class EmailServiceValidator:
                 name,
                 help_text=f"write `remote function {name}`",
             )
-        expected = f"{self.prefix}:Message" if name == ON_MESSAGE else f"{self.prefix}:Error"
+        # The plugin joins the prefix and the type name without a colon (`emailMessage`), and names
+        # `onClose` itself where onClose's parameter type belongs; the help says what to write.
+        correct = f"{self.prefix}:Message" if name == ON_MESSAGE else f"{self.prefix}:Error"
+        shown = f"{correct}?" if name == ON_CLOSE else correct
         params = function.signature.params
         if not params:
             variable = "message" if name == ON_MESSAGE else "err"
-            shown = f"{expected}?" if name == ON_CLOSE else expected
+            printed = self.prefix + {ON_MESSAGE: "Message", ON_ERROR: "Error", ON_CLOSE: ON_CLOSE}[name]
             self.report(
                 NO_PARAMETER,
                 function.signature.span,
                 name,
-                expected,
+                printed,
                 help_text=f"declare `{name}({shown} {variable})`",
             )
             return
-        for index, param in enumerate(params):
-            if index > 0 or not self.parameter_ok(param.type, name):
-                if index > 0:
-                    hint = f"the listener passes one value; remove `{source_text(self.source.text, param)}`"
-                else:
-                    shown = f"{expected}?" if name == ON_CLOSE else expected
-                    hint = f"declare it as `{shown} {param.name or 'value'}`"
+        printed = self.prefix + ("Message" if name == ON_MESSAGE else "Error")
+        first_ok = self.is_message_parameter(params[0].type)
+        for param in params:
+            if name == ON_MESSAGE:
+                bad = not first_ok
+            else:
+                bad = "Error" not in source_text(self.source.text, param.type)
+            if bad:
                 self.report(
                     INVALID_PARAMETER,
                     param.span,
                     source_text(self.source.text, param),
                     name,
-                    expected,
-                    help_text=hint,
+                    printed,
+                    help_text=f"declare it as `{shown} {param.name or 'value'}`",
                 )
         returns = function.signature.returns
-        if returns is not None and not self.subtype_of_optional_error(returns, set()):
+        if returns is not None:
+            if self.subtype_of_optional_error(returns, set()) and name != ON_MESSAGE:
+                hint = "balmail runs this handler; Ballerina's plugin refuses any declared return type"
+            elif self.subtype_of_optional_error(returns, set()):
+                hint = (
+                    "balmail runs this handler: a returned error means 'do not acknowledge the message, "
+                    "retry it' (docs/delivery.md); Ballerina's plugin refuses any declared return type"
+                )
+            else:
+                hint = "declare no return type; the listener ignores returned values"
             self.report(
                 INVALID_RETURN,
                 returns.span,
                 source_text(self.source.text, returns),
                 name,
-                "error?",
-                help_text="return `error?` (or nothing); the listener ignores other values",
+                "()",
+                help_text=hint,
             )
 
-    def parameter_ok(self, t: ast.TypeDesc, name: str) -> bool:
-        """onMessage takes `email:Message` (or `readonly & email:Message`); onError and onClose take a type
-        whose name mentions `Error`, which is the plugin's own test."""
-        if name == ON_MESSAGE:
-            if isinstance(t, ast.IntersectionType):
-                others = [
-                    m for m in t.members if not (isinstance(m, ast.BuiltinType) and m.name == "readonly")
-                ]
-                return len(others) == 1 and len(t.members) == 2 and self.is_message(others[0])
-            return self.is_message(t)
-        return "Error" in source_text(self.source.text, t)
-
-    def is_message(self, t: ast.Node) -> bool:
+    def is_message_parameter(self, t: ast.TypeDesc) -> bool:
+        """onMessage's first parameter as the plugin accepts it: the email module's `Message`, or an
+        intersection naming a `Message` (`readonly & email:Message`, accepted since the plugin added its
+        readonly support)."""
+        if isinstance(t, ast.IntersectionType):
+            return "Message" in source_text(self.source.text, t)
         return isinstance(t, ast.TypeRef) and t.prefix == self.prefix and t.name == "Message"
 
     def subtype_of_optional_error(self, t: ast.Node, seen: set[str]) -> bool:
-        """Whether `t` is a subtype of `error?`. Names this module cannot see into count as fine, so the
-        rule never rejects what it cannot prove wrong."""
+        """Whether `t` is a subtype of `error?` (what balmail runs). Names this module cannot see into count
+        as fine."""
         if isinstance(t, ast.NilType | ast.ErrorType):
             return True
         if isinstance(t, ast.BuiltinType):

@@ -19,13 +19,10 @@ import attrs
 from balmail import diagnostics as diag
 from balmail.check.email import check_email_services
 from balmail.check.listener_config import check_listener_configs
-from balmail.check.modules import check_module_members
 from balmail.check.packages import check_project
 from balmail.check.permissions import check_permissions
 from balmail.check.program import check_source
 from balmail.check.registry import Rule, all_rules
-from balmail.check.returns import check_check_expressions, check_return_values
-from balmail.check.types import check_types
 from balmail.diagnostics import Diagnostic
 from balmail.project import Project
 from balmail.source import SourceFile, SourceSet
@@ -34,15 +31,11 @@ from balmail.syntax import ast
 LintCheck = Callable[[SourceFile, ast.Module, str], list[Diagnostic]]
 
 LINT_CHECKS: tuple[LintCheck, ...] = (
-    lambda source, module, base_dir: check_email_services(source, module),
-    lambda source, module, base_dir: check_module_members(module),
-    lambda source, module, base_dir: check_return_values(source, module),
-    lambda source, module, base_dir: check_check_expressions(source, module),
-    lambda source, module, base_dir: check_types(module, source),
     check_listener_configs,
     check_permissions,
 )
-"""Every lint rule, as `(source, module, base_dir) -> diagnostics`."""
+"""balmail's own lint rules, as `(source, module, base_dir) -> diagnostics` (the compiler's checks run in
+`check_module`, the email plugin's in `run_rules`)."""
 
 LINT_PREFIXES = ("BAL_SYNTAX_", "BAL_NAME_", "BAL_TYPE_0", "BAL_TYPE_1", "EMAIL_", "BALMAIL_")
 """The codes `balmail lint` reports, by prefix and in the rule reference's order (BAL_TYPE_099 is the
@@ -123,14 +116,21 @@ def lint_source(
     syntax_ok = not any(d.code.startswith("BAL_SYNTAX_") for d in found)
     if checked.module is not None and syntax_ok:
         folder = os.path.dirname(source.path) if base_dir is None else base_dir
-        found.extend(run_rules(source, checked.module, folder))
+        compiled = not any(d.is_error for d in found)
+        found.extend(run_rules(source, checked.module, folder, compiled=compiled))
     kept = _keep(found, [source], select, ignore)
     return LintResult(source, tuple(kept), len(found) - len(kept))
 
 
-def run_rules(source: SourceFile | SourceSet, module: ast.Module, base_dir: str) -> list[Diagnostic]:
-    """Every lint rule on one module whose syntax is sound (a file, or a package module's files at once)."""
+def run_rules(
+    source: SourceFile | SourceSet, module: ast.Module, base_dir: str, *, compiled: bool = True
+) -> list[Diagnostic]:
+    """Every lint rule on one module whose syntax is sound (a file, or a package module's files at once).
+    The email plugin's rules run only on a program that `compiled` (no compile error), as under `bal build`,
+    and report EMAIL_107 exactly as the plugin does."""
     found: list[Diagnostic] = []
+    if compiled:
+        found.extend(check_email_services(source, module, exact=True))  # type: ignore[arg-type]
     for check in LINT_CHECKS:
         found.extend(check(source, module, base_dir))  # type: ignore[arg-type]
     return found
@@ -147,9 +147,10 @@ def lint_project(
         return lint_source(source, select=select, ignore=ignore).diagnostics
     checked = check_project(project)
     found = list(checked.diagnostics)
+    compiled = not any(d.is_error for d in found)
     for module in checked.modules:
         if module.module is not None and module.syntax_ok:
-            found.extend(run_rules(module.source, module.module, str(project.root)))
+            found.extend(run_rules(module.source, module.module, str(project.root), compiled=compiled))
     return tuple(_keep(found, list(project.files), select, ignore))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from balmail import diagnostics as diag
+from balmail.check.compiler import compiler_checks
 from balmail.check.names import ModuleExports, check_names
 from balmail.diagnostics import Diagnostic
 from balmail.source import SourceFile, SourceSet
@@ -31,7 +32,7 @@ def check_module(
     """What `check` runs on a module whose syntax is sound: one file, or every file of a package's module
     at once (`source` is then the module's SourceSet; `linked` what the package's other modules export).
     Single files and packages both come through here, so a check added here covers both."""
-    return check_names(module, linked)
+    return check_names(module, linked) + compiler_checks(source, module)
 
 
 def check_source(source: SourceFile) -> CheckResult:

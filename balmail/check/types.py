@@ -10,9 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 from balmail import diagnostics as diag
+from balmail.check.libtypes import CONFIG_RECORDS, MODULE_TYPES
 from balmail.check.registry import Rule, register
+from balmail.check.statictypes import TypeResolver, certainly_incompatible, display, kinds, union, without
+from balmail.check.walk import walk
 from balmail.diagnostics import Diagnostic, Severity
+from balmail.lang import types as T
 from balmail.source import SourceFile
 from balmail.syntax import ast
 
@@ -84,133 +90,303 @@ UNSUPPORTED = register(
     )
 )
 
-_FINAL = "\0final:"  # scope entries marking a name as final (never a valid identifier)
-_SIMPLE = {"int", "float", "decimal", "string", "boolean", "byte"}
-_LITERAL_TYPE = {
-    "int": "int",
-    "float": "float",
-    "decimal": "decimal",
-    "string": "string",
-    "boolean": "boolean",
-    "nil": "()",
-}
+UNDEFINED_FIELD = register(
+    Rule(
+        code="BAL_TYPE_005",
+        name="undefined-field",
+        severity=Severity.ERROR,
+        summary="A record field that the record type does not declare is read or given.",
+        what_it_does="Reports `r.name` where the record type of `r` has no field `name`, and a mapping "
+        "constructor that gives a closed record a field it does not declare.",
+        why="Ballerina rejects the program; usually the field name is misspelt.",
+        example='type Ticket record {| string id; |};\nTicket t = {id: "1", title: "x"};',
+        fix='type Ticket record {| string id; string title; |};\nTicket t = {id: "1", title: "x"};',
+        message="undefined field '{0}' in record '{1}'",
+    )
+)
+MISSING_FIELD = register(
+    Rule(
+        code="BAL_TYPE_006",
+        name="missing-required-field",
+        severity=Severity.ERROR,
+        summary="A mapping constructor leaves out a required field of its record type.",
+        what_it_does="Reports a record value written as `{...}` that does not give a field the record "
+        "declares without a default and without `?`.",
+        why="Ballerina rejects the program: every required field needs a value.",
+        example='type Ticket record {| string id; string title; |};\nTicket t = {id: "1"};',
+        fix='type Ticket record {| string id; string title; |};\nTicket t = {id: "1", title: ""};',
+        message="missing non-defaultable required record field '{0}'",
+    )
+)
+
+_NARROWING_OPS = frozenset({"==", "!=", "===", "!=="})
+_NUMERIC = frozenset({"int", "float", "decimal"})
 
 
-def _simple(t: ast.TypeDesc | None) -> str | None:
-    if isinstance(t, ast.BuiltinType) and t.name in _SIMPLE:
-        return t.name
-    if isinstance(t, ast.NilType):
-        return "()"
-    return None
-
-
-def _assignable(found: str, expected: str, node: ast.Expr) -> bool:
-    if found == expected:
-        return True
-    if isinstance(node, ast.Literal):
-        if found == "int" and expected in ("float", "decimal"):
-            return True
-        if found == "int" and expected == "byte":
-            return isinstance(node.value, int) and 0 <= node.value <= 255
-        if found == "float" and expected == "decimal" and not node.text.lower().endswith("f"):
-            return True
-    if found == "byte" and expected == "int":
-        return True
-    return False
+@attrs.define
+class _Var:
+    type: T.Type | None
+    final: bool = False
+    const: bool = False
+    module: bool = False
 
 
 class _Checker:
+    """One module: module-level names first, then every function body with a scope stack."""
+
     def __init__(self, module: ast.Module, source: SourceFile | None) -> None:
         self.module = module
         self.found: list[Diagnostic] = []
+        self.prefixes = {imp.prefix: imp.full_name for imp in module.imports if imp.alias != "_"}
+        self.resolver = TypeResolver(module, self.library_type)
         self.functions: dict[str, ast.FunctionDefn] = {
             m.name: m for m in module.members if isinstance(m, ast.FunctionDefn)
         }
-        self.scopes: list[dict[str, str | None]] = [{}]
-        self.records: dict[str, ast.RecordType] = {
-            m.name: m.type
-            for m in module.members
-            if isinstance(m, ast.TypeDefn) and isinstance(m.type, ast.RecordType)
-        }
+        self.globals: dict[str, _Var] = {}
         for m in module.members:
             if isinstance(m, ast.ModuleVarDecl) and isinstance(m.binding, ast.CaptureBinding):
-                self.scopes[0][m.binding.name] = _simple(m.type)
-                if "final" in m.qualifiers or "configurable" in m.qualifiers:
-                    self.scopes[0][_FINAL + m.binding.name] = None
+                final = "final" in m.qualifiers or "configurable" in m.qualifiers
+                self.globals[m.binding.name] = _Var(self.resolver.resolve(m.type), final, module=True)
             elif isinstance(m, ast.ConstDecl):
-                self.scopes[0][m.name] = _simple(m.type) if m.type is not None else self.type_of(m.value)
-                self.scopes[0][_FINAL + m.name] = None
+                t = self.resolver.resolve(m.type) if m.type is not None else self.literal_type(m.value)
+                self.globals[m.name] = _Var(t, True, const=True, module=True)
+            elif isinstance(m, ast.ListenerDecl):
+                self.globals[m.name] = _Var(None, True, module=True)
+        self.scopes: list[dict[str, _Var]] = []
+        self.narrowed: frozenset[str] = frozenset()
+        self.ret: T.Type | None = None
 
-    # ------------------------------------------------------------ helpers
+    def library_type(self, prefix: str, name: str) -> T.Type | None:
+        full = self.prefixes.get(prefix)
+        return MODULE_TYPES.get(full, {}).get(name) if full else None
 
-    def is_final(self, name: str) -> bool:
-        for s in reversed(self.scopes):
-            if name in s:
-                return _FINAL + name in s
-        return False
+    # ------------------------------------------------------------ names and types of expressions
 
-    def lookup(self, name: str) -> str | None:
+    def lookup(self, name: str) -> _Var | None:
         for s in reversed(self.scopes):
             if name in s:
                 return s[name]
-        return None
+        return self.globals.get(name)
 
-    def type_of(self, e: ast.Expr | None) -> str | None:
+    def literal_type(self, e: ast.Expr | None) -> T.Type | None:
         if isinstance(e, ast.Literal):
-            return _LITERAL_TYPE.get(e.kind)
-        if isinstance(e, ast.VarRef):
-            found = self.lookup(e.name)
-            return None if found is not None and found.startswith("@") else found
-        if isinstance(e, ast.Template) and e.kind == "string":
-            return "string"
-        if isinstance(e, ast.Call) and isinstance(e.func, ast.VarRef) and self.lookup(e.func.name) is None:
-            fn = self.functions.get(e.func.name)
-            if fn is not None:
-                if fn.signature.returns is None:
-                    return "()"
-                return _simple(fn.signature.returns)
+            if e.kind == "float":
+                return T.DECIMAL if e.text[-1:] in "dD" else T.FLOAT
+            return _LITERAL_TYPES.get(e.kind)
+        if isinstance(e, ast.Unary) and e.op == "-" and isinstance(e.operand, ast.Literal):
+            return self.literal_type(e.operand)
         return None
 
-    def expect(self, expected: str | None, e: ast.Expr | None) -> None:
-        if expected is None or e is None or expected.startswith("@"):
+    def type_of(self, e: ast.Expr | None) -> T.Type | None:
+        """The static type of `e` when certain, else None."""
+        if e is None:
+            return None
+        if isinstance(e, ast.Literal):
+            return self.literal_type(e)
+        if isinstance(e, ast.Template):
+            return T.STRING if e.kind == "string" else None
+        if isinstance(e, ast.VarRef):
+            if e.name in self.narrowed:
+                return None
+            var = self.lookup(e.name)
+            return var.type if var is not None else None
+        if isinstance(e, ast.QualifiedRef):
+            if self.prefixes.get(e.prefix) == "ballerina/email" and e.name in _EMAIL_CONSTANTS:
+                return T.TSingleton(_EMAIL_CONSTANTS[e.name])
+            return None
+        if isinstance(e, ast.Unary):
+            if e.op == "!":
+                return T.BOOLEAN
+            inner = self.type_of(e.operand)
+            return inner if e.op in ("-", "+") and _kind_in(inner, _NUMERIC) else None
+        if isinstance(e, ast.Binary):
+            return self.binary_type(e)
+        if isinstance(e, ast.IsExpr):
+            return T.BOOLEAN
+        if isinstance(e, ast.FieldAccess):
+            return self.field_type(e)
+        if isinstance(e, ast.Call):
+            fn = self.module_function(e)
+            if fn is not None:
+                return T.NIL if fn.signature.returns is None else self.resolver.resolve(fn.signature.returns)
+            return None
+        if isinstance(e, ast.CheckExpr):
+            inner = self.type_of(e.expr)
+            return without(inner, "error") if inner is not None else None
+        if isinstance(e, ast.Elvis):
+            left = self.type_of(e.left)
+            left = without(left, "nil") if left is not None else None
+            return union(left, self.type_of(e.right))
+        if isinstance(e, ast.Conditional):
+            return union(self.type_of(e.then), self.type_of(e.otherwise))
+        if isinstance(e, ast.Cast) and e.type is not None:
+            return self.resolver.resolve(e.type)
+        if isinstance(e, ast.MethodCall):
+            target = self.type_of(e.target)
+            if _kind_in(target, frozenset({"string"})) and e.name in _STRING_METHODS:
+                return _STRING_METHODS[e.name]
+            if e.name == "toString" and not e.args:
+                return T.STRING
+            return None
+        return None
+
+    def binary_type(self, e: ast.Binary) -> T.Type | None:
+        if e.op in ("==", "!=", "===", "!==", "<", "<=", ">", ">=", "&&", "||"):
+            return T.BOOLEAN
+        if e.op not in ("+", "-", "*", "/", "%"):
+            return None
+        left, right = self.type_of(e.left), self.type_of(e.right)
+        lk, rk = kinds(left), kinds(right)
+        if lk is None or rk is None or len(lk) != 1 or len(rk) != 1:
+            return None
+        allowed = _NUMERIC | {"string"} if e.op == "+" else _NUMERIC
+        if lk == rk and next(iter(lk)) in allowed:
+            return _BASIC[next(iter(lk))]
+        if lk <= _NUMERIC and rk <= _NUMERIC:
+            if _literal_fits(e.left, rk):
+                return right
+            if _literal_fits(e.right, lk):
+                return left
+        return None
+
+    def field_type(self, e: ast.FieldAccess) -> T.Type | None:
+        target = self.type_of(e.target)
+        if target is None:
+            return None
+        nil = False
+        if e.optional:
+            stripped = without(target, "nil")
+            if stripped is None:
+                return None
+            nil = stripped is not target
+            target = stripped
+        record = T.resolve(target)
+        if not isinstance(record, T.TRecord):
+            return None
+        field = record.fields.get(e.name)
+        if field is None:
+            return None
+        if field.optional or nil:
+            return union(field.type, T.NIL)
+        return field.type
+
+    def module_function(self, e: ast.Call) -> ast.FunctionDefn | None:
+        if isinstance(e.func, ast.VarRef) and not any(e.func.name in s for s in self.scopes):
+            return self.functions.get(e.func.name)
+        return None
+
+    # ------------------------------------------------------------ expected types
+
+    def expect(self, expected: T.Type | None, e: ast.Expr | None) -> None:
+        """Report `e` when its type certainly does not fit `expected`; mapping and list constructors are
+        checked member by member against records and arrays."""
+        if expected is None or e is None:
+            return
+        r = T.resolve(expected)
+        if isinstance(e, ast.MappingExpr):
+            if isinstance(r, T.TRecord) and display(expected) not in CONFIG_RECORDS:
+                self.mapping(r, expected, e)
+            elif isinstance(r, T.TMap):
+                for f in e.fields:
+                    if f.kind != "spread":
+                        self.expect(r.constraint, f.value)
+            return
+        if isinstance(e, ast.ListExpr):
+            if isinstance(r, T.TArray) and not any(isinstance(i, ast.Spread) for i in e.items):
+                for item in e.items:
+                    self.expect(r.element, item)
+            return
+        if isinstance(e, ast.Conditional):
+            self.expect(expected, e.then)
+            self.expect(expected, e.otherwise)
             return
         found = self.type_of(e)
-        if found is None or _assignable(found, expected, e):
+        if found is None:
             return
-        self.found.append(diag.error(INCOMPATIBLE.code, INCOMPATIBLE.format_message(expected, found), e.span))
+        literal = self.literal_type(e) if isinstance(e, ast.Literal | ast.Unary) else None
+        if literal is not None:
+            if isinstance(r, T.TInt) and isinstance(e, ast.Literal) and isinstance(e.value, int):
+                if not r.contains(e.value) and e.kind == "int":
+                    self.found.append(
+                        diag.error(
+                            INCOMPATIBLE.code, INCOMPATIBLE.format_message(display(expected), "int"), e.span
+                        )
+                    )
+                    return
+            ek = kinds(expected) or frozenset()
+            fk = kinds(literal) or frozenset()
+            if fk == {"int"} and ek & {"float", "decimal"}:
+                return
+            if fk == {"float"} and "decimal" in ek and not e_text(e).endswith(("f", "F")):
+                return
+        if certainly_incompatible(found, expected):
+            self.found.append(
+                diag.error(
+                    INCOMPATIBLE.code, INCOMPATIBLE.format_message(display(expected), display(found)), e.span
+                )
+            )
+
+    def mapping(self, record: T.TRecord, named: T.Type, e: ast.MappingExpr) -> None:
+        given: set[str] = set()
+        spread = False
+        for f in e.fields:
+            if f.kind == "spread" or f.kind == "computed" or f.key is None:
+                spread = True
+                continue
+            given.add(f.key)
+            field = record.fields.get(f.key)
+            if field is None:
+                if record.rest is None:
+                    self.found.append(
+                        diag.error(
+                            UNDEFINED_FIELD.code,
+                            UNDEFINED_FIELD.format_message(f.key, display(named)),
+                            f.span,
+                        )
+                    )
+                else:
+                    self.expect(record.rest, f.value)
+                continue
+            self.expect(field.type, f.value)
+        if spread:
+            return
+        for name, field in record.fields.items():
+            if name not in given and not field.optional and field.default is None:
+                self.found.append(diag.error(MISSING_FIELD.code, MISSING_FIELD.format_message(name), e.span))
 
     # ------------------------------------------------------------ walking
 
     def run(self) -> list[Diagnostic]:
         for m in self.module.members:
             if isinstance(m, ast.FunctionDefn) and m.body is not None:
-                self.function(m.signature, m.body, m.name_span)
+                self.function(m.signature, m.body)
             elif isinstance(m, ast.ModuleVarDecl) and m.init is not None:
-                self.expect(_simple(m.type), m.init)
+                self.expect(self.resolver.resolve(m.type), m.init)
                 self.expr(m.init)
             elif isinstance(m, ast.ConstDecl) and m.type is not None:
-                self.expect(_simple(m.type), m.value)
+                self.expect(self.resolver.resolve(m.type), m.value)
             elif isinstance(m, ast.ClassDefn | ast.ServiceDecl):
                 for mem in m.members:
                     if isinstance(mem, ast.FunctionDefn) and mem.body is not None:
-                        self.function(mem.signature, mem.body, mem.name_span)
+                        self.function(mem.signature, mem.body)
         return self.found
 
-    def function(self, sig: ast.Signature, body: ast.Block, name_span: Any) -> None:
-        scope: dict[str, str | None] = {}
+    def function(self, sig: ast.Signature, body: ast.Block) -> None:
+        scope: dict[str, _Var] = {}
         for p in sig.params:
             if p.name:
-                scope[p.name] = None if p.rest else _simple(p.type)
-        self.scopes.append(scope)
-        ret = sig.returns
-        saved = getattr(self, "ret", None)
-        self.ret = _simple(ret)
+                t = self.resolver.resolve(p.type)
+                scope[p.name] = _Var(T.TArray(t) if p.rest and t is not None else t, final=True)
+        saved = (self.scopes, self.narrowed, self.ret)
+        self.scopes = [scope]
+        self.narrowed = _narrowed_names(body)
+        self.ret = self.resolver.resolve(sig.returns) if sig.returns is not None else None
         self.block(body)
-        self.ret = saved
-        self.scopes.pop()
-        if ret is not None and not _allows_nil(ret) and _completes(body):
-            end = body.span
-            self.found.append(diag.error(MISSING_RETURN.code, MISSING_RETURN.format_message(), _closing(end)))
+        self.scopes, self.narrowed, self.ret = saved
+        if sig.returns is not None and not _allows_nil(sig.returns) and _completes(body):
+            self.found.append(
+                diag.error(MISSING_RETURN.code, MISSING_RETURN.format_message(), _closing(body.span))
+            )
 
     def block(self, b: ast.Block) -> None:
         self.scopes.append({})
@@ -218,36 +394,42 @@ class _Checker:
             self.stmt(s)
         self.scopes.pop()
 
+    def bind(self, binding: ast.Node, t: T.Type | None, final: bool = False) -> None:
+        if isinstance(binding, ast.CaptureBinding):
+            self.scopes[-1][binding.name] = _Var(t, final)
+        else:
+            for name in _pattern_names(binding):
+                self.scopes[-1][name] = _Var(None, final)
+
     def stmt(self, s: ast.Stmt) -> None:
         if isinstance(s, ast.VarDecl):
-            t = _simple(s.type) if s.type is not None else None
+            declared = self.resolver.resolve(s.type) if s.type is not None else None
             if s.init is not None:
-                self.expect(t, s.init)
+                self.expect(declared, s.init)
                 self.expr(s.init)
-            if isinstance(s.binding, ast.CaptureBinding):
-                declared = t if s.type is not None else self.type_of(s.init)
-                if isinstance(s.type, ast.TypeRef) and s.type.prefix is None and s.type.name in self.records:
-                    declared = "@rec:" + s.type.name
-                self.scopes[-1][s.binding.name] = declared
-                if s.final:
-                    self.scopes[-1][_FINAL + s.binding.name] = None
+            t = declared if s.type is not None else self.type_of(s.init)
+            self.bind(s.binding, t, s.final)
         elif isinstance(s, ast.Assign | ast.CompoundAssign):
-            if isinstance(s.target, ast.VarRef):
-                if self.is_final(s.target.name):
+            target = s.target
+            if isinstance(target, ast.VarRef):
+                var = self.lookup(target.name)
+                if var is not None and var.const:
+                    self.found.append(diag.error(FINAL_ASSIGN.code, "cannot update constant value", s.span))
+                elif var is not None and var.final:
                     self.found.append(
-                        diag.error(
-                            FINAL_ASSIGN.code, FINAL_ASSIGN.format_message(s.target.name), s.target.span
-                        )
+                        diag.error(FINAL_ASSIGN.code, FINAL_ASSIGN.format_message(target.name), target.span)
                     )
-                elif isinstance(s, ast.Assign):
-                    self.expect(self.lookup(s.target.name), s.value)
+                elif var is not None and isinstance(s, ast.Assign):
+                    self.expect(var.type, s.value)
             self.expr(s.value)
         elif isinstance(s, ast.Return):
             if s.value is not None:
                 self.expect(self.ret, s.value)
                 self.expr(s.value)
-        elif isinstance(s, ast.ExprStmt):
-            self.expr(s.expr)
+        elif isinstance(s, ast.ExprStmt | ast.IgnoreStmt | ast.Panic | ast.Fail):
+            self.expr(getattr(s, "expr", None) or getattr(s, "value", None))
+        elif isinstance(s, ast.Destructure):
+            self.expr(s.value)
         elif isinstance(s, ast.If):
             self.expr(s.cond)
             self.block(s.then)
@@ -255,98 +437,111 @@ class _Checker:
                 self.block(s.otherwise)
             elif isinstance(s.otherwise, ast.If):
                 self.stmt(s.otherwise)
-        elif isinstance(s, ast.While | ast.Do | ast.Lock):
+        elif isinstance(s, ast.While):
+            self.expr(s.cond)
             self.block(s.body)
+            self.on_fail(s.on_fail)
+        elif isinstance(s, ast.Do | ast.Lock):
+            self.block(s.body)
+            self.on_fail(s.on_fail)
         elif isinstance(s, ast.Foreach):
+            self.expr(s.iterable)
             self.scopes.append({})
-            if isinstance(s.binding.binding, ast.CaptureBinding):
-                self.scopes[-1][s.binding.binding.name] = _simple(s.binding.type)
+            t = self.resolver.resolve(s.binding.type) if s.binding.type is not None else None
+            self.bind(s.binding.binding, t)
             self.block(s.body)
             self.scopes.pop()
+            self.on_fail(s.on_fail)
         elif isinstance(s, ast.Match):
+            self.expr(s.expr)
             for c in s.clauses:
                 self.scopes.append({})
                 for p in c.patterns:
                     for name in _pattern_names(p):
-                        self.scopes[-1][name] = None
+                        self.scopes[-1][name] = _Var(None)
                 self.block(c.body)
                 self.scopes.pop()
+            self.on_fail(s.on_fail)
         elif isinstance(s, ast.BlockStmt):
             self.block(s.block)
+        else:  # local functions, retry, query actions, workers: names they declare are unknown
+            for name in _pattern_names(s):
+                self.scopes[-1][name] = _Var(None)
+            name = getattr(s, "name", None)
+            if isinstance(name, str):
+                self.scopes[-1][name] = _Var(None)
 
-    def expr(self, e: ast.Expr) -> None:
-        """Check calls and record field accesses anywhere inside `e` (not inside nested functions)."""
+    def on_fail(self, clause: ast.OnFail | None) -> None:
+        if clause is None:
+            return
+        self.scopes.append({})
+        if clause.binding is not None:
+            self.bind(clause.binding.binding, None)
+        self.block(clause.body)
+        self.scopes.pop()
+
+    def expr(self, e: ast.Expr | None) -> None:
+        """Check calls of module functions and field accesses anywhere inside `e` (not inside nested
+        functions, object constructors or queries, whose names this checker does not track)."""
+        if e is None:
+            return
         stack: list[Any] = [e]
         while stack:
             n = stack.pop()
             if isinstance(n, ast.AnonFunction | ast.ArrowFunction | ast.ObjectConstructor | ast.QueryExpr):
                 continue
-            if (
-                isinstance(n, ast.Call)
-                and isinstance(n.func, ast.VarRef)
-                and self.lookup(n.func.name) is None
-            ):
-                fn = self.functions.get(n.func.name)
-                if fn is not None and not self._shadowed(n.func.name):
+            if isinstance(n, ast.LetExpr):
+                continue
+            if isinstance(n, ast.Call):
+                fn = self.module_function(n)
+                if fn is not None:
                     self.call(fn, n)
-            elif isinstance(n, ast.FieldAccess) and not n.optional and isinstance(n.target, ast.VarRef):
+            elif isinstance(n, ast.FieldAccess) and not n.optional:
                 self.field_access(n)
-            if isinstance(n, ast.Node):
-                for a in n.__attrs_attrs__:  # type: ignore[attr-defined]
-                    v = getattr(n, a.name)
-                    if isinstance(v, ast.Node):
-                        stack.append(v)
-                    elif isinstance(v, tuple):
-                        stack.extend(x for x in v if isinstance(x, ast.Node))
+            stack.extend(ast.children(n))
 
     def field_access(self, e: ast.FieldAccess) -> None:
-        assert isinstance(e.target, ast.VarRef)
-        t = self.lookup(e.target.name)
-        if not t or not t.startswith("@rec:"):
-            return
-        name = t[5:]
-        fields = self.record_fields(name, set())
-        if fields is not None and e.name not in fields:
+        target = self.type_of(e.target)
+        record = T.resolve(target) if target is not None else None
+        if isinstance(record, T.TRecord) and e.name not in record.fields and target is not None:
             self.found.append(
-                diag.error(INCOMPATIBLE.code, f"undefined field '{e.name}' in record '{name}'", e.name_span)
+                diag.error(
+                    UNDEFINED_FIELD.code, UNDEFINED_FIELD.format_message(e.name, display(target)), e.name_span
+                )
             )
-
-    def record_fields(self, name: str, seen: set[str]) -> set[str] | None:
-        """Field names of a module record type, or None when they cannot be known for certain."""
-        rec = self.records.get(name)
-        if rec is None or name in seen:
-            return None
-        seen.add(name)
-        out = {f.name for f in rec.fields}
-        for inc in rec.inclusions:
-            if not isinstance(inc, ast.TypeRef) or inc.prefix is not None:
-                return None
-            more = self.record_fields(inc.name, seen)
-            if more is None:
-                return None
-            out |= more
-        return out
-
-    def _shadowed(self, name: str) -> bool:
-        return any(name in s for s in self.scopes[1:])
 
     def call(self, fn: ast.FunctionDefn, e: ast.Call) -> None:
         params = fn.signature.params
         if any(isinstance(a, ast.RestArg) for a in e.args):
             return
-        positional = [a for a in e.args if not isinstance(a, ast.NamedArg)]
-        named = {a.name for a in e.args if isinstance(a, ast.NamedArg)}
+        positional = [a for a in e.args if not isinstance(a, ast.NamedArg | ast.RestArg)]
+        named = [a for a in e.args if isinstance(a, ast.NamedArg)]
         fixed = [p for p in params if not p.rest]
-        has_rest = any(p.rest for p in params)
-        if len(positional) > len(fixed) and not has_rest:
+        rest = next((p for p in params if p.rest), None)
+        included = any(getattr(p, "included", False) for p in params)
+        if len(positional) > len(fixed) and rest is None:
             self.found.append(
                 diag.error(ARG_COUNT.code, f"too many arguments in call to '{fn.name}()'", e.span)
             )
             return
-        for i, p in enumerate(fixed):
-            if i < len(positional):
-                self.expect(_simple(p.type), positional[i])  # type: ignore[arg-type]
-            elif p.default is None and p.name not in named and not getattr(p, "included", False):
+        by_name = {p.name: p for p in fixed if p.name}
+        for i, arg in enumerate(positional):
+            p = fixed[i] if i < len(fixed) else rest
+            if p is not None:
+                self.expect(self.resolver.resolve(p.type), arg)
+        given = {p.name for p in fixed[: len(positional)]}
+        for arg in named:
+            p = by_name.get(arg.name)
+            if p is None:
+                if not included:
+                    self.found.append(
+                        diag.error(ARG_COUNT.code, f"undefined defaultable parameter '{arg.name}'", arg.span)
+                    )
+                continue
+            given.add(arg.name)
+            self.expect(self.resolver.resolve(p.type), arg.value)
+        for p in fixed:
+            if p.name not in given and p.default is None and not getattr(p, "included", False):
                 self.found.append(
                     diag.error(
                         ARG_COUNT.code,
@@ -354,6 +549,88 @@ class _Checker:
                         e.span,
                     )
                 )
+
+
+_LITERAL_TYPES: dict[str, T.Type] = {
+    "int": T.INT,
+    "string": T.STRING,
+    "boolean": T.BOOLEAN,
+    "nil": T.NIL,
+    "decimal": T.DECIMAL,
+}
+_BASIC: dict[str, T.Type] = {
+    "int": T.INT,
+    "float": T.FLOAT,
+    "decimal": T.DECIMAL,
+    "string": T.STRING,
+    "boolean": T.BOOLEAN,
+}
+_STRING_METHODS: dict[str, T.Type] = {
+    "trim": T.STRING,
+    "toLowerAscii": T.STRING,
+    "toUpperAscii": T.STRING,
+    "substring": T.STRING,
+    "length": T.INT,
+    "startsWith": T.BOOLEAN,
+    "endsWith": T.BOOLEAN,
+    "includes": T.BOOLEAN,
+}
+_EMAIL_CONSTANTS = {
+    "SSL": "SSL",
+    "START_TLS_AUTO": "START_TLS_AUTO",
+    "START_TLS_ALWAYS": "START_TLS_ALWAYS",
+    "START_TLS_NEVER": "START_TLS_NEVER",
+    "TLS": "TLS",
+    "DEFAULT_FOLDER": "INBOX",
+}
+
+
+def _kind_in(t: T.Type | None, allowed: frozenset[str]) -> bool:
+    k = kinds(t)
+    return k is not None and bool(k) and k <= allowed
+
+
+def _literal_fits(e: ast.Expr, other: frozenset[str]) -> bool:
+    """A numeric literal that takes the other operand's numeric type (`f + 1` with `f` a float)."""
+    text = e_text(e)
+    if not text or not isinstance(e, ast.Literal | ast.Unary):
+        return False
+    inner = e
+    while isinstance(inner, ast.Unary):
+        inner = inner.operand
+    if not isinstance(inner, ast.Literal):
+        return False
+    if inner.kind == "int":
+        return bool(other & {"float", "decimal"})
+    return inner.kind == "float" and other == {"decimal"} and not text.endswith(("f", "F", "d", "D"))
+
+
+def e_text(e: ast.Expr) -> str:
+    while isinstance(e, ast.Unary):
+        e = e.operand
+    return e.text if isinstance(e, ast.Literal) else ""
+
+
+def _narrowed_names(body: ast.Node) -> frozenset[str]:
+    """Variables a type test or nil comparison may narrow somewhere in this body: their declared type is
+    not trusted anywhere in it (narrowing is flow-sensitive; this checker is not)."""
+    found: set[str] = set()
+    stack: list[ast.Node] = [body]
+    while stack:
+        n = stack.pop()
+        roots: list[ast.Node] = []
+        if isinstance(n, ast.IsExpr):
+            roots.append(n.expr)
+        elif isinstance(n, ast.Binary) and n.op in _NARROWING_OPS:
+            roots += [n.left, n.right]
+        elif isinstance(n, ast.Match):
+            roots.append(n.expr)
+        for r in roots:
+            for x in walk(r):
+                if isinstance(x, ast.VarRef):
+                    found.add(x.name)
+        stack.extend(ast.children(n))
+    return frozenset(found)
 
 
 def _pattern_names(p: Any) -> list[str]:

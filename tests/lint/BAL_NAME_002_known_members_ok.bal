@@ -11,6 +11,7 @@ configurable string password = ?;
 listener email:ImapListener inbox = check new ({host: "imap.example.com", username, password});
 
 service "inbox" on inbox {
+    // balmail:ignore EMAIL_107 (this fixture is about names)
     remote function onMessage(email:Message message) returns error? {
         email:Attachment|mime:Entity|(email:Attachment|mime:Entity)[]? attachments = message?.attachments;
         if attachments is mime:Entity {

@@ -1,4 +1,4 @@
-// EMAIL_104: the listener passes one value; a second parameter can never be filled.
+// BAL_TYPE_004: a constant cannot be updated.
 import ballerina/email;
 import ballerina/log;
 
@@ -7,8 +7,11 @@ configurable string password = ?;
 
 listener email:ImapListener inbox = check new ({host: "imap.example.com", username, password});
 
+const MAX_RETRIES = 3;
+
 service "inbox" on inbox {
-    remote function onMessage(email:Message message, string folder) {
-        log:printInfo(message.subject, folder = folder);
+    remote function onMessage(email:Message message) {
+        MAX_RETRIES = 5;
+        log:printInfo(message.subject);
     }
 }

@@ -1,4 +1,4 @@
-// EMAIL_102: an `email:Service` object attached from main, without onMessage.
+// No EMAIL_102: the plugin validates service declarations only, not `email:Service` object constructors.
 import ballerina/email;
 import ballerina/log;
 

@@ -1,0 +1,48 @@
+"""Everything Ballerina's compiler itself refuses, after names: types (types.py), returns and `check`
+(returns.py), module members of catalogued libraries (modules.py), configuration records of the email
+module (listener_config.py, its compile-error codes only) and statement checks (flow.py).
+
+`balmail check` runs these on a file whose syntax is sound; `balmail lint` adds the email compiler
+plugin's rules and balmail's own on top, and `balmail run` refuses to start a program with any of them.
+"""
+
+from __future__ import annotations
+
+import os
+
+from balmail.check import flow
+from balmail.check.libtypes import MODULE_TYPES
+from balmail.check.listener_config import check_listener_configs
+from balmail.check.modules import check_module_members
+from balmail.check.returns import check_check_expressions, check_return_values
+from balmail.check.statictypes import TypeResolver
+from balmail.check.types import check_types
+from balmail.diagnostics import Diagnostic
+from balmail.source import SourceFile
+from balmail.syntax import ast
+
+CONFIG_RECORD_CODES = frozenset({"BALMAIL_101", "BALMAIL_102", "BALMAIL_103"})
+"""listener_config.py's findings that are Ballerina compile errors (unknown field, wrong field type,
+missing field of a closed configuration record); its other codes are balmail's advice, for lint only."""
+
+
+def compiler_checks(source: SourceFile, module: ast.Module) -> list[Diagnostic]:
+    """Every compile-time error of one syntactically sound module, unsorted."""
+    found: list[Diagnostic] = []
+    found.extend(check_module_members(module))
+    found.extend(check_types(module, source))
+    found.extend(check_return_values(source, module))
+    found.extend(check_check_expressions(source, module))
+    prefixes = {imp.prefix: imp.full_name for imp in module.imports if imp.alias != "_"}
+
+    def library(prefix: str, name: str):  # type: ignore[no-untyped-def]
+        full = prefixes.get(prefix)
+        return MODULE_TYPES.get(full, {}).get(name) if full else None
+
+    resolver = TypeResolver(module, library)
+    found.extend(flow.unreachable_code(module))
+    found.extend(flow.dropped_results(module, resolver))
+    found.extend(flow.isolated_access(module))
+    folder = os.path.dirname(source.path)
+    found.extend(d for d in check_listener_configs(source, module, folder) if d.code in CONFIG_RECORD_CODES)
+    return found

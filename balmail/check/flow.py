@@ -1,0 +1,154 @@
+"""Compiler checks about statements rather than types: unreachable code, expression statements whose value
+is dropped (Ballerina requires `_ =` or `check`), and access to mutable module state from an `isolated`
+function. Like the type checks, each fires only when the finding is certain.
+"""
+
+from __future__ import annotations
+
+from balmail import diagnostics as diag
+from balmail.check.registry import Rule, register
+from balmail.check.statictypes import TypeResolver, kinds
+from balmail.check.types import _completes
+from balmail.check.walk import walk
+from balmail.diagnostics import Diagnostic, Severity
+from balmail.syntax import ast
+
+UNREACHABLE = register(
+    Rule(
+        code="BAL_TYPE_007",
+        name="unreachable-code",
+        severity=Severity.ERROR,
+        summary="A statement can never run: it follows a `return`, `panic`, `fail`, `break` or `continue`.",
+        what_it_does="Reports the first statement of a block after a statement that never completes "
+        "normally (including an `if`/`else` whose branches all return, and `while true` without `break`).",
+        why="Ballerina rejects unreachable code; it is usually a misplaced `return`.",
+        example="function f() returns int {\n    return 1;\n    int unused = 2;\n}",
+        fix="function f() returns int {\n    return 1;\n}",
+        message="unreachable code",
+    )
+)
+ASSIGNMENT_REQUIRED = register(
+    Rule(
+        code="BAL_TYPE_008",
+        name="unused-call-result",
+        severity=Severity.ERROR,
+        summary="A call whose result is a value (or an error) is used as a statement and its result dropped.",
+        what_it_does="Reports an expression statement calling a module function whose return type is not "
+        "`()`, such as one returning `error?`.",
+        why="Ballerina never lets a value, and above all an error, be dropped silently: write `_ = f();` to "
+        "ignore it on purpose, or `check f();` to pass the error on.",
+        example='function archive(string id) returns error? {\n}\n\nfunction run() {\n    archive("1");\n}',
+        fix="function archive(string id) returns error? {\n}\n\nfunction run() returns error? {\n"
+        '    check archive("1");\n}',
+        message="variable assignment is required",
+    )
+)
+ISOLATED_ACCESS = register(
+    Rule(
+        code="BAL_TYPE_009",
+        name="isolated-mutable-access",
+        severity=Severity.ERROR,
+        summary="An `isolated` function reads or writes a mutable module-level variable.",
+        what_it_does="Reports, inside an `isolated` function or method, a reference to a module-level "
+        "variable that is neither `final`, `configurable` nor `isolated`, outside a `lock` statement.",
+        why="Ballerina rejects it: an isolated function may only touch shared state that is immutable or "
+        "protected by a lock, so handlers can safely run concurrently.",
+        example="int handled = 0;\n\nisolated function count() {\n    handled += 1;\n}",
+        fix="isolated int handled = 0;\n\nisolated function count() {\n    lock {\n        handled += 1;\n"
+        "    }\n}",
+        message="invalid access of mutable storage in an 'isolated' function",
+    )
+)
+
+_NEVER_COMPLETES = (ast.Return, ast.Panic, ast.Fail, ast.Break, ast.Continue)
+
+
+def _blocks(node: ast.Node) -> list[ast.Block]:
+    return [n for n in walk(node) if isinstance(n, ast.Block)]
+
+
+def unreachable_code(module: ast.Module) -> list[Diagnostic]:
+    """The first statement after one that never completes normally, in every block."""
+    found: list[Diagnostic] = []
+    for block in _blocks(module):
+        for before, after in zip(block.statements, block.statements[1:], strict=False):
+            if isinstance(before, _NEVER_COMPLETES) or (
+                isinstance(before, ast.If | ast.While | ast.BlockStmt | ast.Do | ast.Lock)
+                and not _completes(before)
+            ):
+                found.append(diag.error(UNREACHABLE.code, UNREACHABLE.format_message(), after.span))
+                break
+    return found
+
+
+def dropped_results(module: ast.Module, resolver: TypeResolver) -> list[Diagnostic]:
+    """`f();` where the module function `f` declares a return type that admits more than `()`."""
+    functions = {m.name: m for m in module.members if isinstance(m, ast.FunctionDefn)}
+    locals_: set[str] = set()
+    for n in walk(module):
+        if isinstance(n, ast.CaptureBinding):
+            locals_.add(n.name)
+        elif isinstance(n, ast.Param) and n.name:
+            locals_.add(n.name)
+    found: list[Diagnostic] = []
+    for n in walk(module):
+        if not isinstance(n, ast.ExprStmt):
+            continue
+        call, checked = n.expr, False
+        if isinstance(call, ast.CheckExpr):
+            call, checked = call.expr, True
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.VarRef):
+            continue
+        fn = functions.get(call.func.name)
+        if fn is None or call.func.name in locals_ or fn.signature.returns is None:
+            continue
+        k = kinds(resolver.resolve(fn.signature.returns))
+        if k is None:
+            continue
+        if checked:
+            k = k - {"error"}
+        if k - {"nil"}:
+            found.append(diag.error(ASSIGNMENT_REQUIRED.code, ASSIGNMENT_REQUIRED.format_message(), n.span))
+        elif "error" in k:
+            found.append(
+                diag.error(
+                    ASSIGNMENT_REQUIRED.code,
+                    ASSIGNMENT_REQUIRED.format_message(),
+                    n.span,
+                    help="the call can return an error: write `check` before it, or keep it "
+                    "(`error? e = ...;`) and handle it",
+                )
+            )
+    return found
+
+
+def isolated_access(module: ast.Module) -> list[Diagnostic]:
+    """Mutable module variables referenced from `isolated` functions outside `lock` statements."""
+    mutable = {
+        m.binding.name
+        for m in module.members
+        if isinstance(m, ast.ModuleVarDecl)
+        and isinstance(m.binding, ast.CaptureBinding)
+        and not {"final", "configurable", "isolated"} & set(m.qualifiers)
+    }
+    if not mutable:
+        return []
+    found: list[Diagnostic] = []
+    for fn in walk(module):
+        if not isinstance(fn, ast.FunctionDefn) or "isolated" not in fn.qualifiers or fn.body is None:
+            continue
+        shadowed = {p.name for p in fn.signature.params if p.name}
+        for n in walk(fn.body):
+            if isinstance(n, ast.CaptureBinding):
+                shadowed.add(n.name)
+        if shadowed & mutable:
+            continue  # a local of the same name: which reference means which is flow-dependent
+        stack: list[ast.Node] = [fn.body]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ast.Lock | ast.AnonFunction | ast.ArrowFunction | ast.ObjectConstructor):
+                continue
+            if isinstance(n, ast.VarRef) and n.name in mutable:
+                found.append(diag.error(ISOLATED_ACCESS.code, ISOLATED_ACCESS.format_message(), n.span))
+            stack.extend(ast.children(n))
+    return found

@@ -1,0 +1,131 @@
+"""The library types the compiler checks need, described statically: `ballerina/email`'s records (as the
+module declares them, ballerina/commons.bal and the listener/client endpoints) and a few others.
+
+Why not import balmail/lib/email.py: that module pulls in the mail layer (about 0.2 s), and `balmail
+check` must start fast. tests/check/test_libtypes.py keeps these descriptions equal to the run-time ones.
+"""
+
+from __future__ import annotations
+
+from balmail.lang import types as T
+
+
+def _named(t: T.Type, name: str) -> T.Type:
+    t.name = name
+    return t
+
+
+def _f(name: str, t: T.Type, *, optional: bool = False, default: bool = False) -> T.Field:
+    return T.Field(name, t, optional, (lambda: None) if default else None)
+
+
+def _record(name: str, *fields: T.Field) -> T.TRecord:
+    record = T.TRecord({f.name: f for f in fields}, None)
+    record.name = name
+    return record
+
+
+STRINGS = T.TArray(T.STRING)
+STRING_OR_STRINGS = T.TUnion([T.STRING, STRINGS])
+SECURITY = _named(
+    T.TUnion([T.TSingleton(s) for s in ("START_TLS_AUTO", "START_TLS_ALWAYS", "START_TLS_NEVER", "SSL")]),
+    "email:Security",
+)
+PROTOCOL_NAME = _named(T.TUnion([T.TSingleton("TLS")]), "email:Protocol")
+PROTOCOL = _record(
+    "record {| email:Protocol name; string[] versions; |}",
+    _f("name", PROTOCOL_NAME),
+    _f("versions", STRINGS, default=True),
+)
+SECURE_SOCKET = _record(
+    "email:SecureSocket",
+    _f("cert", T.STRING),
+    _f("protocol", PROTOCOL, optional=True),
+    _f("ciphers", STRINGS, optional=True),
+    _f("verifyHostName", T.BOOLEAN, default=True),
+)
+
+
+def _listener_config(name: str) -> T.TRecord:
+    return _record(
+        name,
+        _f("host", T.STRING),
+        _f("username", T.STRING),
+        _f("password", T.STRING),
+        _f("pollingInterval", T.DECIMAL, default=True),
+        _f("port", T.INT, default=True),
+        _f("security", SECURITY, default=True),
+        _f("secureSocket", SECURE_SOCKET, optional=True),
+    )
+
+
+def _client_config(name: str) -> T.TRecord:
+    return _record(
+        name,
+        _f("port", T.INT, default=True),
+        _f("security", SECURITY, default=True),
+        _f("secureSocket", SECURE_SOCKET, optional=True),
+    )
+
+
+ENTITY = _named(T.TObject(None, ()), "mime:Entity")
+ATTACHMENT = _record("email:Attachment", _f("filePath", T.STRING), _f("contentType", T.STRING))
+ATTACHMENTS = T.TUnion([ENTITY, ATTACHMENT, T.TArray(T.TUnion([ENTITY, ATTACHMENT]))])
+MESSAGE_FIELDS = (
+    _f("to", STRING_OR_STRINGS),
+    _f("subject", T.STRING),
+    _f("from", T.STRING, optional=True),
+    _f("body", T.STRING, optional=True),
+    _f("htmlBody", T.STRING, optional=True),
+    _f("cc", STRING_OR_STRINGS, optional=True),
+    _f("bcc", STRING_OR_STRINGS, optional=True),
+    _f("replyTo", STRING_OR_STRINGS, optional=True),
+    _f("contentType", T.STRING, optional=True),
+    _f("headers", T.TMap(T.STRING), optional=True),
+    _f("sender", T.STRING, optional=True),
+    _f("attachments", ATTACHMENTS, optional=True),
+)
+MESSAGE = _record("email:Message", *MESSAGE_FIELDS)
+OPTIONS = _record(
+    "email:Options", *(f for f in MESSAGE_FIELDS if f.name not in ("to", "subject", "from", "body"))
+)
+EMAIL_ERROR = _named(T.TError(None, frozenset({-200})), "email:Error")
+
+EMAIL_TYPES: dict[str, T.Type] = {
+    "Message": MESSAGE,
+    "Options": OPTIONS,
+    "Attachment": ATTACHMENT,
+    "SecureSocket": SECURE_SOCKET,
+    "Security": SECURITY,
+    "Protocol": PROTOCOL_NAME,
+    "Error": EMAIL_ERROR,
+    "PopListenerConfiguration": _listener_config("email:PopListenerConfiguration"),
+    "ImapListenerConfiguration": _listener_config("email:ImapListenerConfiguration"),
+    "PopConfiguration": _client_config("email:PopConfiguration"),
+    "ImapConfiguration": _client_config("email:ImapConfiguration"),
+    "SmtpConfiguration": _client_config("email:SmtpConfiguration"),
+    **{
+        name: _named(T.TObject(None, ()), f"email:{name}")
+        for name in ("PopListener", "ImapListener", "PopClient", "ImapClient", "SmtpClient", "Service")
+    },
+}
+"""ballerina/email's public types by name."""
+
+CONFIG_RECORDS = frozenset(
+    {
+        "email:PopListenerConfiguration",
+        "email:ImapListenerConfiguration",
+        "email:PopConfiguration",
+        "email:ImapConfiguration",
+        "email:SmtpConfiguration",
+        "email:SecureSocket",
+    }
+)
+"""Records check/listener_config.py validates (with richer help, through variables and configurables);
+the general type checker leaves mapping constructors of these types to it."""
+
+MODULE_TYPES: dict[str, dict[str, T.Type]] = {
+    "ballerina/email": EMAIL_TYPES,
+    "ballerina/mime": {"Entity": ENTITY},
+}
+"""Library module → its public types this checker describes."""

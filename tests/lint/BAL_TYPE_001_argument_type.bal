@@ -1,0 +1,18 @@
+// BAL_TYPE_001: an argument of the wrong type, positional and named.
+import ballerina/email;
+import ballerina/log;
+
+configurable string username = ?;
+configurable string password = ?;
+
+listener email:ImapListener inbox = check new ({host: "imap.example.com", username, password});
+
+service "inbox" on inbox {
+    remote function onMessage(email:Message message) {
+        log:printInfo(label(message.subject.length(), urgent = "yes"));
+    }
+}
+
+function label(string subject, boolean urgent = false) returns string {
+    return urgent ? "URGENT " + subject : subject;
+}
