@@ -22,7 +22,10 @@ RUNTIME: dict[str, T.Type] = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(n for n, t in libtypes.EMAIL_TYPES.items() if isinstance(t, T.TRecord)))
+RECORDS = sorted(n for n, t in libtypes.EMAIL_TYPES.items() if isinstance(t, T.TRecord))
+
+
+@pytest.mark.parametrize("name", RECORDS)
 def test_record_fields_match(name: str) -> None:
     static = libtypes.EMAIL_TYPES[name]
     runtime = T.resolve(RUNTIME[name])
