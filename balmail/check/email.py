@@ -122,8 +122,9 @@ def email_services(module: ast.Module, prefix: str) -> Iterator[EmailService]:
 class EmailServiceValidator:
     """Validates one service's members the way the plugin's `EmailServiceValidator.validate` does."""
 
-    def __init__(self, source: SourceFile, module: ast.Module, prefix: str) -> None:
+    def __init__(self, source: SourceFile, module: ast.Module, prefix: str, exact: bool = True) -> None:
         self.source = source
+        self.exact = exact
         self.prefix = prefix
         self.found: list[Diagnostic] = []
         self.type_definitions: dict[str, ast.Member] = {
@@ -205,9 +206,12 @@ class EmailServiceValidator:
                 )
         returns = function.signature.returns
         if returns is not None:
-            if self.subtype_of_optional_error(returns, set()) and name != ON_MESSAGE:
+            runnable = self.subtype_of_optional_error(returns, set())
+            if runnable and not self.exact:
+                return
+            if runnable and name != ON_MESSAGE:
                 hint = "balmail runs this handler; Ballerina's plugin refuses any declared return type"
-            elif self.subtype_of_optional_error(returns, set()):
+            elif runnable:
                 hint = (
                     "balmail runs this handler: a returned error means 'do not acknowledge the message, "
                     "retry it' (docs/delivery.md); Ballerina's plugin refuses any declared return type"
@@ -277,12 +281,14 @@ def _not_accepted_help(name: str) -> str:
     return "email services accept onMessage, onError and onClose; drop `remote` to keep a helper function"
 
 
-def check_email_services(source: SourceFile, module: ast.Module) -> list[Diagnostic]:
-    """EMAIL_101..107 for every email service in the module."""
+def check_email_services(source: SourceFile, module: ast.Module, *, exact: bool = False) -> list[Diagnostic]:
+    """EMAIL_101..107 for every email service in the module. `exact` (lint) reports EMAIL_107 on any
+    declared return type as the plugin does; without it (run) a handler returning a subtype of `error?`
+    is accepted, since balmail gives a returned error a meaning: do not acknowledge, retry."""
     prefix = import_prefix(module, EMAIL_MODULE)
     if prefix is None:
         return []
-    validator = EmailServiceValidator(source, module, prefix)
+    validator = EmailServiceValidator(source, module, prefix, exact)
     for service in email_services(module, prefix):
         validator.validate(service)
     return validator.found
