@@ -234,6 +234,7 @@ def run_program(
     cwd: str | Path | None = None,
     environ: dict[str, str] | None = None,
     serve_options: Any = None,
+    endpoints: Any = None,
 ) -> RunResult:
     """Run the `main` of a `.bal` file. Program output goes to `out`/`err`; the result says how it ended."""
     from balmail.config import ConfigError, config_sources, resolve_configurables
@@ -280,6 +281,16 @@ def run_program(
         return RunResult(1, found, sources, f"error: {e}")
     except LogConfigError as e:
         return RunResult(1, found, sources, f"error: invalid log configuration: {e}")
+    if program.compiler is not None:
+        from balmail.deployment import DeploymentError, plan_for_run
+
+        try:  # `[balmail.listeners/clients]` and --listener/--client (docs/config.md)
+            ctx.endpoint_plan = plan_for_run(
+                program.compiler.module, endpoints, cwd=config_dir,
+                environ=environ if environ is not None else dict(os.environ),
+            )
+        except DeploymentError as e:
+            return RunResult(1, found, sources, f"error: {e}")
     if program.main is None and not program.services:
         return RunResult(1, found, sources, "error: the program has no 'main' function")
     if program.main is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -69,6 +69,19 @@ def emit(diagnostics: list[Diagnostic], sources: list[SourceFile], fmt: str, bas
     elif diagnostics:
         text = render_text(diagnostics, sources)
         click.echo(text, nl=not text.endswith("\n"))
+
+
+def endpoint_options(command: Any) -> Any:
+    """`--listener NAME.key=value` and `--client NAME.key=value` (balmail/deployment.py)."""
+    command = click.option(
+        "--client", "client_flags", multiple=True, metavar="NAME.KEY=VALUE",
+        help="Override a setting of the email client NAME (docs/config.md).",
+    )(command)
+    return click.option(
+        "--listener", "listener_flags", multiple=True, metavar="NAME.KEY=VALUE",
+        help="Override a setting of the email listener NAME: host, port, security, username, password, "
+        "caFile, pollingInterval (docs/config.md).",
+    )(command)  # fmt: skip
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -243,6 +256,7 @@ def test_command(
 @click.option("--metrics", "metrics", default=None, metavar="HOST:PORT",
               help="Serve Prometheus metrics (/metrics) and health (/healthz) on HOST:PORT.")
 @click.option("--ui", is_flag=True, help="Also serve the design canvas with live counters (URL on stderr).")
+@endpoint_options
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(
     program: str,
@@ -262,12 +276,15 @@ def run(
     log_subjects: bool,
     metrics: str | None,
     ui: bool,
+    listener_flags: tuple[str, ...],
+    client_flags: tuple[str, ...],
     args: tuple[str, ...],
 ) -> None:
     """Run PROGRAM (a .bal file or a package folder, default: the current folder): its `main`, then its
     email listeners until SIGINT/SIGTERM; ARGS (after `--`) go to `main`. Exit 1 on compile errors or an
     error."""
     from balmail.app import run_program
+    from balmail.deployment import EndpointOptions
     from balmail.lang.sandbox import Budgets, Permissions
     from balmail.report import render_text
     from balmail.serve import ServeOptions
@@ -311,6 +328,7 @@ def run(
             grace_seconds=grace_period, once=once, log_subjects=log_subjects, metrics=metrics,
             on_watches=live.attach if live else None,
         ),
+        endpoints=EndpointOptions(listener_flags, client_flags),
     )
     if live is not None:
         live.stop()

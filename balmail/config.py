@@ -15,9 +15,17 @@ from typing import Any
 from balmail.lang import types as T
 from balmail.lang.values import BList, BMap
 
+DEPLOYMENT_TABLE = "balmail"
+"""`[balmail...]` holds deployment settings (balmail/deployment.py), never configurable values."""
+
 
 class ConfigError(Exception):
     """A configuration problem to fix; the message names the variable and where its value came from."""
+
+
+def load_documents(cwd: Path, environ: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
+    """The TOML documents configuration comes from, in lookup order, as (origin, table)."""
+    return _load_sources(cwd, environ)
 
 
 def _load_sources(cwd: Path, environ: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
@@ -55,8 +63,8 @@ def _lookup(table: dict[str, Any], name: str) -> tuple[bool, Any]:
         return True, table[name]
     if name in table and isinstance(table[name], dict):
         return True, table[name]
-    for v in table.values():
-        if isinstance(v, dict):
+    for k, v in table.items():
+        if isinstance(v, dict) and k != DEPLOYMENT_TABLE:
             found, val = _lookup_nested(v, name)
             if found:
                 return True, val

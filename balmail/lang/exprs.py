@@ -854,8 +854,14 @@ class ExprCompiler:
                     break
             else:
                 native_ctor = getattr(T.resolve(expected), "native_ctor", None)
+        if cls is not None and getattr(getattr(cls, "type", None), "native_ctor", None) is not None:
+            if getattr(cls.type.native_ctor, "wants_site", False):
+                native_ctor, cls = cls.type.native_ctor, None
         if native_ctor is not None:
-            compiled, _ = self.compile_args(e.args, None)
+            compiled, _ = self.compile_args(e.args, getattr(native_ctor, "params", None))
+            if getattr(native_ctor, "wants_site", False):  # email endpoints: overrides find their name by it
+                site = e.span
+                compiled = [*compiled, ("named", "__site__", lambda f: site)]
             return self.native_call(native_ctor, compiled, e, None)
         if cls is None:
             from balmail.lang.compile import CompileError

@@ -207,6 +207,25 @@ def _coerce_value(v: Any, t: T.Type, path: str) -> Any:
     return v
 
 
+def with_overrides(config: BMap, changes: dict[str, Any]) -> BMap:
+    """A checked configuration record with endpoint overrides applied (balmail/deployment.py):
+    `caFile` becomes `secureSocket.cert`, keeping the program's protocol and cipher limits."""
+    if not changes:
+        return config
+    out = BMap(dict(config), config.type)
+    for key, value in changes.items():
+        if key == "caFile":
+            socket = config.get("secureSocket")
+            fields = dict(socket) if socket is not None else {"verifyHostName": True}
+            fields["cert"] = value
+            out["secureSocket"] = BMap(fields, SECURE_SOCKET)
+        elif key == "pollingInterval":
+            out[key] = Decimal(value)
+        else:
+            out[key] = value
+    return out
+
+
 def secure_socket_config(value: BMap | None) -> SecureSocketConfig | None:
     if value is None:
         return None
@@ -302,15 +321,24 @@ class NativeInit:
                 out[slot][key] = value
         return out
 
-    def invoke(self, env: Any, args: list[Any]) -> Any:
+    def invoke(self, env: Any, args: list[Any], site: Any = None) -> Any:
         obj, *rest = args
-        return self.construct(obj, *[None if a is MISSING else a for a in rest])
+        return self.construct(obj, *[None if a is MISSING else a for a in rest], site=site)
 
-    def new(self, cls: NativeClass, *args: Any, **named: Any) -> Any:
-        """The constructor used for `new email:X(...)` with the class named."""
+    def new(self, cls: NativeClass, *args: Any, __site__: Any = None, **named: Any) -> Any:
+        """The constructor used for `new email:X(...)`; the evaluator passes the span of the `new`
+        as `__site__` (endpoint overrides are keyed by it, see balmail/check/endpoints.py)."""
         obj = BObject(cls)
-        result = self.invoke(None, [obj, *self.bind(list(args), named)])
+        result = self.invoke(None, [obj, *self.bind(list(args), named)], site=__site__)
         return result if isinstance(result, BError) else obj
+
+    def constructor(self, cls: NativeClass) -> Any:
+        def new(*args: Any, **named: Any) -> Any:
+            return self.new(cls, *args, **named)
+
+        new.wants_site = True  # type: ignore[attr-defined]
+        new.params = self.params  # type: ignore[attr-defined]  # arguments typed by the parameters
+        return new
 
 
 def _param(name: str, t: T.Type, optional: bool = False, included: bool = False) -> Param:
@@ -769,9 +797,13 @@ def module(ctx: Any) -> LibModule:
     sandbox = ctx.sandbox
 
     def listener_class(class_name: str, protocol: str, config_type: T.TRecord) -> tuple[NativeClass, Any]:
-        def construct(obj: BObject, config: Any) -> BError | None:
+        def construct(obj: BObject, config: Any, site: Any = None) -> BError | None:
             try:
                 checked = coerce_record(config, config_type)
+                plan = getattr(ctx, "endpoint_plan", None)
+                if plan is not None:
+                    current = {k: checked[k] for k in ("host", "port", "security", "username")}
+                    checked = with_overrides(checked, plan.settings(site, "listener", protocol, current))
                 settings = listener_settings(protocol, checked)
             except (ConfigProblem, MailError) as problem:
                 return email_error(f"Invalid {config_type.name}: {problem}")
@@ -799,15 +831,26 @@ def module(ctx: Any) -> LibModule:
             },
         )
         cls.init = init
-        cls.type.native_ctor = lambda *a, **k: init.new(cls, *a, **k)  # type: ignore[attr-defined]
+        cls.type.native_ctor = init.constructor(cls)  # type: ignore[attr-defined]
         return cls, cls.type.native_ctor  # type: ignore[attr-defined]
 
     def client_class(class_name: str, protocol: str, config_type: T.TRecord) -> tuple[NativeClass, Any]:
-        def construct(obj: BObject, host: Any, username: Any, password: Any, config: Any = None) -> Any:
+        def construct(
+            obj: BObject, host: Any, username: Any, password: Any, config: Any = None, site: Any = None
+        ) -> Any:
             try:
                 checked = coerce_record(config if config is not None else BMap(), config_type)
             except ConfigProblem as problem:
                 return email_error(f"Invalid {config_type.name}: {problem}")
+            plan = getattr(ctx, "endpoint_plan", None)
+            if plan is not None:
+                current = {"host": host, "port": checked["port"], "security": checked["security"],
+                           "username": username}  # fmt: skip
+                changes = plan.settings(site, "client", protocol, current)
+                host = changes.pop("host", host)
+                username = changes.pop("username", username)
+                password = changes.pop("password", password)
+                checked = with_overrides(checked, changes)
             denied = sandbox.allow_net(str(host), checked["port"])
             if denied is not None:
                 return email_error(denied.message)
@@ -840,7 +883,7 @@ def module(ctx: Any) -> LibModule:
             methods = {"receiveMessage": receive_message, "close": lambda obj: None}
         cls = NativeClass(class_name, methods)
         cls.init = init
-        cls.type.native_ctor = lambda *a, **k: init.new(cls, *a, **k)  # type: ignore[attr-defined]
+        cls.type.native_ctor = init.constructor(cls)  # type: ignore[attr-defined]
         return cls, cls.type.native_ctor  # type: ignore[attr-defined]
 
     def receive_message(obj: BObject, folder: Any = None, timeout: Any = None) -> Any:

@@ -1,0 +1,346 @@
+"""Endpoint overrides: the `[balmail.listeners.NAME]` / `[balmail.clients.NAME]` sections of
+Config.toml and the `--listener NAME.key=value` / `--client NAME.key=value` flags, which change
+where a listener or client connects without editing the `.bal` file (docs/config.md).
+
+Built around one key registry (`KEYS`): a later setting (IDLE, folders, concurrency, OAuth2) is one
+more `Key`. Overrides are checked against the program before anything runs (unknown names and keys
+list the valid ones); the resulting `EndpointPlan` is put on the run context, and the email module
+asks it for the settings of each listener or client as it is constructed. `balmail dev` adds a
+`Redirect` that sends every endpoint to the embedded servers.
+"""
+
+from __future__ import annotations
+
+import decimal
+import tomllib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from balmail.check.endpoints import Endpoint, find_endpoints, site_key
+from balmail.syntax import ast
+
+SECURITY_MODES = ("SSL", "START_TLS_AUTO", "START_TLS_ALWAYS", "START_TLS_NEVER")
+ALL_PROTOCOLS = frozenset({"pop3", "imap", "smtp"})
+RECEIVING = frozenset({"pop3", "imap"})
+BOTH_ROLES = frozenset({"listener", "client"})
+
+
+class DeploymentError(Exception):
+    """An override that does not fit the program or the key's type; the message says where it was."""
+
+
+def _text(raw: Any) -> str:
+    if not isinstance(raw, str):
+        raise ValueError("a string")
+    return raw
+
+
+def _host(raw: Any) -> str:
+    if not isinstance(raw, str) or not raw.strip():
+        raise ValueError("a non-empty string")
+    return raw.strip()
+
+
+def _port(raw: Any) -> int:
+    if type(raw) is not int or not 1 <= raw <= 65535:
+        raise ValueError("an integer from 1 to 65535")
+    return raw
+
+
+def _security(raw: Any) -> str:
+    if not isinstance(raw, str) or raw.strip().removeprefix("email:") not in SECURITY_MODES:
+        raise ValueError("one of " + ", ".join(SECURITY_MODES))
+    return raw.strip().removeprefix("email:")
+
+
+def _seconds(raw: Any) -> decimal.Decimal:
+    if type(raw) not in (int, float, decimal.Decimal):
+        raise ValueError("a positive number of seconds")
+    value = raw if isinstance(raw, decimal.Decimal) else decimal.Decimal(repr(raw))
+    if not value.is_finite() or value <= 0:
+        raise ValueError("a positive number of seconds")
+    return value
+
+
+def _number(text: str) -> Any:
+    """Flag text read as a TOML number would be (so one parser checks both); else the text."""
+    try:
+        return int(text.strip())
+    except ValueError:
+        pass
+    try:
+        return decimal.Decimal(text.strip())
+    except decimal.InvalidOperation:
+        return text
+
+
+def _path(raw: Any) -> str:
+    if not isinstance(raw, str) or not raw.strip():
+        raise ValueError("the path of a PEM file")
+    return raw
+
+
+@attrs.frozen
+class Key:
+    """One deployment setting of a listener or client."""
+
+    name: str
+    parse: Callable[[Any], Any]
+    """TOML value → the value; raises ValueError("what it must be")."""
+    roles: frozenset[str]
+    protocols: frozenset[str]
+    default: str
+    doc: str
+    ballerina: str
+    """What a Ballerina program does instead (docs/config.md lists it)."""
+    numeric: bool = False
+    """Flag text is read as a number first."""
+
+    def from_flag(self, text: str) -> Any:
+        return _number(text) if self.numeric else text
+
+
+KEYS: tuple[Key, ...] = (
+    Key("host", _host, BOTH_ROLES, ALL_PROTOCOLS, "the program's value",
+        "Server host name or address to connect to.",
+        "the `host` field of the listener configuration, or the client's first argument"),
+    Key("port", _port, BOTH_ROLES, ALL_PROTOCOLS, "the program's value",
+        "Server port.", "the `port` field", numeric=True),
+    Key("security", _security, BOTH_ROLES, ALL_PROTOCOLS, "the program's value",
+        "SSL, START_TLS_AUTO, START_TLS_ALWAYS or START_TLS_NEVER.", "the `security` field"),
+    Key("username", _text, BOTH_ROLES, ALL_PROTOCOLS, "the program's value",
+        "Account to log in as.", "the `username` field, or the client's second argument"),
+    Key("password", _text, BOTH_ROLES, ALL_PROTOCOLS, "the program's value",
+        "Password of the account.", "the `password` field, or the client's third argument"),
+    Key("caFile", _path, BOTH_ROLES, ALL_PROTOCOLS, "the program's `secureSocket.cert`, else the system CAs",
+        "PEM file of the certificate(s) to trust; relative paths start at the Config.toml's folder "
+        "(at the working directory for a flag).",
+        "`secureSocket: {cert: ...}`"),
+    Key("pollingInterval", _seconds, frozenset({"listener"}), RECEIVING, "the program's value",
+        "Seconds between polling cycles (a decimal).", "the `pollingInterval` field", numeric=True),
+)  # fmt: skip
+
+
+def keys_for(role: str, protocol: str | None = None) -> list[Key]:
+    return [k for k in KEYS if role in k.roles and (protocol is None or protocol in k.protocols)]
+
+
+@attrs.frozen
+class Redirect:
+    """`balmail dev`: every endpoint goes to the embedded servers; the port follows the security
+    mode (SSL → the implicit-TLS port, the STARTTLS modes → the plain port)."""
+
+    host: str
+    ports: dict[str, int]
+    """"imap", "imaps", "pop3", "pop3s", "smtp", "smtps" → port."""
+    ca_file: str
+
+    def port_for(self, protocol: str, security: str) -> int:
+        return self.ports[protocol + ("s" if security == "SSL" else "")]
+
+
+@attrs.define
+class Applied:
+    """What one constructed endpoint ended up with (for `balmail dev`'s start-up lines)."""
+
+    name: str | None
+    role: str
+    protocol: str
+    host: str
+    port: int
+    security: str
+    username: str
+
+
+@attrs.define
+class EndpointPlan:
+    """Validated overrides per endpoint name, plus the dev redirect; asked once per construction."""
+
+    listeners: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    clients: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    redirect: Redirect | None = None
+    sites: dict[tuple[str, int], Endpoint] = attrs.field(factory=dict)
+    applied: list[Applied] = attrs.field(factory=list)
+
+    def settings(self, site: Any, role: str, protocol: str, current: dict[str, Any]) -> dict[str, Any]:
+        """The fields to change for the listener or client constructed at `site` (a Span), given its
+        current `host`, `port`, `security`, `username`: a dict of key → value (caFile a path)."""
+        endpoint = self.sites.get(site_key(site)) if site is not None else None
+        name = endpoint.name if endpoint is not None else None
+        table = self.listeners if role == "listener" else self.clients
+        changes = dict(table.get(name, {})) if name is not None else {}
+        if self.redirect is not None:
+            security = changes.get("security", current["security"])
+            changes["host"] = self.redirect.host
+            changes["port"] = self.redirect.port_for(protocol, security)
+            changes["caFile"] = self.redirect.ca_file
+        effective = {**current, **changes}
+        self.applied.append(
+            Applied(name, role, protocol, str(effective["host"]), int(effective["port"]),
+                    str(effective["security"]), str(effective["username"]))
+        )  # fmt: skip
+        return changes
+
+
+@attrs.frozen
+class Source:
+    """Where overrides came from: a Config.toml document (its `[balmail]` table) or flags."""
+
+    origin: str
+    table: dict[str, Any]
+    base: Path
+    """Relative `caFile` paths start here."""
+
+
+def parse_flag(flag: str, item: str) -> tuple[str, str, str]:
+    """`NAME.key=value` → (name, key, value); NAME may itself contain dots (a service path)."""
+    target, sep, value = item.partition("=")
+    name, dot, key = target.rpartition(".")
+    if not sep or not dot or not name or not key:
+        raise DeploymentError(f"{flag} expects NAME.key=value, got '{item}'")
+    return name, key, value
+
+
+def build_plan(
+    module: ast.Module,
+    documents: Iterable[tuple[str, dict[str, Any]]],
+    *,
+    cwd: Path,
+    listener_flags: Iterable[str] = (),
+    client_flags: Iterable[str] = (),
+    redirect: Redirect | None = None,
+) -> EndpointPlan | None:
+    """Check every override against the program and the key registry; None when there is nothing
+    to apply (no overrides, no redirect), so a plain run pays nothing."""
+    sources: list[Source] = []
+    for origin, document in documents:
+        section = document.get("balmail")
+        if section is None:
+            continue
+        if not isinstance(section, dict):
+            raise DeploymentError(f"[{origin}] 'balmail' must be a table")
+        base = Path(origin).resolve().parent if origin.endswith(".toml") else cwd
+        sources.append(Source(origin, section, base))
+    listener_flags, client_flags = list(listener_flags), list(client_flags)
+    wanted = (
+        redirect is not None
+        or listener_flags
+        or client_flags
+        or any("listeners" in s.table or "clients" in s.table for s in sources)
+    )
+    if not wanted:
+        return None
+    endpoints = find_endpoints(module)
+    plan = EndpointPlan(redirect=redirect, sites={e.site: e for e in endpoints})
+    # flags first: the first value found for a key wins (flags, then the documents in the order
+    # configurable values are looked up)
+    for flag, role, items in (
+        ("--listener", "listener", listener_flags),
+        ("--client", "client", client_flags),
+    ):
+        for item in reversed(items):  # the last of two flags for one key wins
+            name, key, value = parse_flag(flag, item)
+            _put(plan, endpoints, role, name, key, value, f"{flag} {item}", cwd, from_flag=True)
+    for source in sources:
+        for role, table_name in (("listener", "listeners"), ("client", "clients")):
+            tables = source.table.get(table_name)
+            if tables is None:
+                continue
+            where = f"[{source.origin}] [balmail.{table_name}]"
+            if not isinstance(tables, dict):
+                raise DeploymentError(f"{where} must be a table of tables, one per {role} name")
+            for name, settings in tables.items():
+                here = f"[{source.origin}] [balmail.{table_name}.{_toml_key(name)}]"
+                if not isinstance(settings, dict):
+                    raise DeploymentError(f"{here} must be a table of settings")
+                for key, value in settings.items():
+                    _put(plan, endpoints, role, name, key, value, here, source.base)
+    return plan
+
+
+def _put(
+    plan: EndpointPlan,
+    endpoints: list[Endpoint],
+    role: str,
+    name: str,
+    key: str,
+    raw: Any,
+    where: str,
+    base: Path,
+    *,
+    from_flag: bool = False,
+) -> None:
+    named = [e for e in endpoints if e.role == role and e.name == name]
+    if not named:
+        valid = sorted({e.name for e in endpoints if e.role == role and e.name is not None})
+        listing = "valid names: " + ", ".join(valid) if valid else f"the program names no email {role}"
+        raise DeploymentError(f"{where}: no email {role} named '{name}' in the program; {listing}")
+    protocols = {e.protocol for e in named}
+    applicable = [k for k in keys_for(role) if protocols <= k.protocols]
+    found = next((k for k in applicable if k.name == key), None)
+    if found is None:
+        valid_keys = ", ".join(k.name for k in applicable)
+        raise DeploymentError(f"{where}: unknown key '{key}' for {role} '{name}'; valid keys: {valid_keys}")
+    try:
+        value = found.parse(found.from_flag(raw) if from_flag else raw)
+    except ValueError as wrong:
+        got = f"'{raw}'" if isinstance(raw, str) else _toml_kind(raw)
+        raise DeploymentError(f"{where}: '{key}' must be {wrong}, got {got}") from None
+    if found.name == "caFile":
+        path = Path(value)
+        path = path if path.is_absolute() else base / path
+        if not path.is_file():
+            raise DeploymentError(f"{where}: 'caFile' file '{path}' does not exist")
+        value = str(path)
+    table = plan.listeners if role == "listener" else plan.clients
+    table.setdefault(name, {}).setdefault(key, value)
+
+
+def _toml_key(name: str) -> str:
+    bare = name and all(c.isalnum() or c in "_-" for c in name)
+    return name if bare else '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _toml_kind(raw: Any) -> str:
+    kinds = {bool: "a boolean", int: "an integer", float: "a float", list: "an array", dict: "a table"}
+    return kinds.get(type(raw), type(raw).__name__)
+
+
+def read_documents(paths: Iterable[Path]) -> list[tuple[str, dict[str, Any]]]:
+    """Config.toml files read for their `[balmail]` tables (tests and tools outside `run`)."""
+    out = []
+    for path in paths:
+        try:
+            out.append((str(path), tomllib.loads(path.read_text(encoding="utf-8"))))
+        except (OSError, tomllib.TOMLDecodeError) as e:
+            raise DeploymentError(f"cannot read '{path}': {e}") from None
+    return out
+
+
+@attrs.frozen
+class EndpointOptions:
+    """What a command line asks of the endpoints: `--listener`/`--client` flags, the dev redirect."""
+
+    listener_flags: tuple[str, ...] = ()
+    client_flags: tuple[str, ...] = ()
+    redirect: Redirect | None = None
+
+
+def plan_for_run(
+    module: ast.Module, options: EndpointOptions | None, *, cwd: Path, environ: dict[str, str]
+) -> EndpointPlan | None:
+    """The plan for one run: Config.toml documents looked up as for configurable values, plus flags."""
+    from balmail.config import ConfigError, load_documents
+
+    options = options or EndpointOptions()
+    try:
+        documents = load_documents(cwd, environ)
+    except ConfigError as e:
+        raise DeploymentError(str(e)) from None
+    return build_plan(
+        module, documents, cwd=cwd, listener_flags=options.listener_flags,
+        client_flags=options.client_flags, redirect=options.redirect,
+    )  # fmt: skip
