@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import click
 
 from balmail import __version__
@@ -485,6 +486,114 @@ def forget(keys: tuple[int, ...], before: str | None, state_dir: str | None, for
         click.echo(f"error: {e}", err=True)
         sys.exit(EXIT_ERRORS)
     click.echo(f"{count} entr{'y' if count == 1 else 'ies'} removed")
+
+
+# -- replay and dev: the permission, budget and override flags of `run` --------------------------
+
+
+def program_options(command: Any) -> Any:
+    """-C, the permission and budget flags and the endpoint overrides, as `balmail run` has them."""
+    def allow(flag: str, metavar: str, what: str) -> Any:
+        dest = flag[2:].replace("-", "_")
+        return click.option(
+            flag, dest, multiple=True, is_flag=False, flag_value="*", metavar=metavar, help=what
+        )
+
+    options = [
+        click.option("-C", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a configurable."),
+        allow("--allow-read", "PATH", "Allow reading files under PATH (comma list; bare flag: anywhere)."),
+        allow("--allow-write", "PATH", "Allow writing files under PATH (comma list; bare flag: anywhere)."),
+        allow("--allow-net", "HOST[:PORT]", "Allow network access to HOST (comma list; bare flag: any)."),
+        allow("--allow-env", "NAME", "Allow reading environment variable NAME (comma list; bare flag: all)."),
+        click.option("--max-steps", type=int, default=None, help="Step budget (loop iterations + calls)."),
+        click.option("--max-time", type=float, default=None, help="Wall-time budget in seconds."),
+        click.option("--max-depth", type=int, default=None, help="Call depth budget."),
+        click.option("--max-size", type=int, default=None, help="Largest string/list/map size."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return endpoint_options(command)
+
+
+@attrs.frozen
+class ProgramOptions:
+    """What `program_options` parsed, ready for `run_program`-like calls."""
+
+    overrides: dict[str, str]
+    permissions: Any
+    budgets: Any
+    endpoints: Any
+
+
+def take_program_options(options: dict[str, Any]) -> ProgramOptions:
+    """Pop `program_options`' values out of a command's keyword arguments and check them."""
+    from balmail.deployment import EndpointOptions
+    from balmail.lang.sandbox import Budgets, Permissions
+
+    def grant(values: tuple[str, ...]) -> tuple[str, ...] | None:
+        items = [v for raw in values for v in raw.split(",") if v]
+        return None if "*" in items else tuple(items)
+
+    parsed: dict[str, str] = {}
+    for item in options.pop("overrides"):
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.UsageError(f"-C expects NAME=VALUE, got '{item}'")
+        parsed[name] = value
+    budgets = Budgets()
+    for flag, attr in (("max_steps", "steps"), ("max_time", "seconds"), ("max_depth", "depth"),
+                       ("max_size", "size")):  # fmt: skip
+        value = options.pop(flag)
+        if value is not None:
+            setattr(budgets, attr, value)
+    permissions = Permissions(
+        grant(options.pop("allow_read")), grant(options.pop("allow_write")), grant(options.pop("allow_net")),
+        grant(options.pop("allow_env")),
+    )  # fmt: skip
+    endpoints = EndpointOptions(options.pop("listener_flags"), options.pop("client_flags"))
+    return ProgramOptions(parsed, permissions, budgets, endpoints)
+
+
+def print_failure(result: Any) -> None:
+    from balmail.report import render_text
+
+    if result.diagnostics and any(d.is_error for d in result.diagnostics):
+        click.echo(render_text(result.diagnostics, result.sources), err=True, nl=False)
+    if result.error_text:
+        click.echo(result.error_text, err=True)
+
+
+@main.command()
+@click.argument("program", type=click.Path(dir_okay=False))
+@click.argument("messages", nargs=-1)
+@click.option("--maildir", type=click.Path(), default=None, help="Replay every message of this Maildir.")
+@click.option("--service", default=None, metavar="NAME", help="Feed only the service with this name.")
+@program_options
+def replay(
+    program: str, messages: tuple[str, ...], maildir: str | None, service: str | None, **rest: Any
+) -> None:
+    """Feed MESSAGES (.eml files) or a Maildir straight to PROGRAM's services, no server needed:
+    `onMessage` for each, `onError` when it fails; one line per call on stdout.
+
+    Exit 0 when every handler succeeded, 1 when one failed (or the program did not start), 2 on
+    usage errors (a missing message file, an unknown service)."""
+    from balmail.replay import ReplayInputError, read_messages
+    from balmail.replay import replay as run_replay
+
+    options = take_program_options(rest)
+    if not Path(program).is_file():
+        raise click.UsageError(f"no such file: '{program}'")
+    try:
+        saved = read_messages(list(messages), maildir)
+    except ReplayInputError as e:
+        raise click.UsageError(str(e)) from None
+    result = run_replay(
+        program, saved, service=service, report=click.echo, overrides=options.overrides,
+        permissions=options.permissions, budgets=options.budgets, endpoints=options.endpoints,
+        out=sys.stdout, err=sys.stderr,
+    )  # fmt: skip
+    print_failure(result)
+    sys.exit(result.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover
