@@ -540,12 +540,13 @@ def take_program_options(options: dict[str, Any]) -> ProgramOptions:
         if not sep or not name:
             raise click.UsageError(f"-C expects NAME=VALUE, got '{item}'")
         parsed[name] = value
-    budgets = Budgets()
-    for flag, attr in (("max_steps", "steps"), ("max_time", "seconds"), ("max_depth", "depth"),
-                       ("max_size", "size")):  # fmt: skip
-        value = options.pop(flag)
-        if value is not None:
-            setattr(budgets, attr, value)
+    try:
+        budgets = Budgets().with_flags(
+            steps=options.pop("max_steps"), seconds=options.pop("max_time"), depth=options.pop("max_depth"),
+            size=options.pop("max_size"),
+        )  # fmt: skip
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
     permissions = Permissions(
         grant(options.pop("allow_read")), grant(options.pop("allow_write")), grant(options.pop("allow_net")),
         grant(options.pop("allow_env")),
