@@ -560,6 +560,8 @@ def print_failure(result: Any) -> None:
 
     if result.diagnostics and any(d.is_error for d in result.diagnostics):
         click.echo(render_text(result.diagnostics, result.sources), err=True, nl=False)
+    for line in getattr(result, "summary", ()):
+        click.echo(line, err=True)
     if result.error_text:
         click.echo(result.error_text, err=True)
 
@@ -596,6 +598,77 @@ def replay(
     print_failure(result)
     sys.exit(result.exit_code)
 
+
+
+@main.command()
+@click.argument("path", default=".", required=False)
+@click.option("--seed", type=click.Path(file_okay=False), default=None,
+              help="Seed every mailbox with the .eml files (or Maildir) in DIR (default: mail/ beside it).")
+@click.option("--state-dir", type=click.Path(file_okay=False), default=None,
+              help="Where listeners record handled messages (default: a temporary folder).")
+@click.option("--once", is_flag=True, help="Handle what is in the mailboxes, call onClose, exit.")
+@click.option("--max-retries", type=click.IntRange(min=0), default=3, show_default=True,
+              help="Retries of a message whose handler failed before it is given up.")
+@click.option("--grace-period", type=click.FloatRange(min=0), default=30.0, show_default=True,
+              help="Seconds a running handler may take to finish after SIGINT/SIGTERM.")
+@click.option("--log-subjects", is_flag=True, help="Show message subjects in the delivery log lines.")
+@program_options
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def dev(
+    path: str, seed: str | None, state_dir: str | None, once: bool, max_retries: int, grace_period: float,
+    log_subjects: bool, args: tuple[str, ...], **rest: Any,
+) -> None:
+    """Run PATH (a .bal file or its folder, default: the current folder) against embedded IMAP, POP3
+    and SMTP servers on loopback, with every listener and client redirected to them and the mailboxes
+    seeded with sample messages. Until Ctrl-C, or one round with --once.
+
+    Exit 0 when all went well, 1 on compile errors or a failed handler round, 2 on usage errors."""
+    from balmail.deployment import Applied
+    from balmail.dev import DevError, Started, run_dev, send_command
+    from balmail.serve import ServeOptions
+
+    options = take_program_options(rest)
+    first_listener: list[str] = []
+    shown: set[tuple[str, str | None, str, int]] = set()  # clients made per message are shown once
+
+    def started(info: Started) -> None:
+        where = f" from {info.seed}" if info.seed is not None else ""
+        click.echo(f"balmail dev: mail servers on {info.host}, {info.seeded} seed message(s){where}")
+        ports = "  ".join(f"{name.upper()} {port}" for name, port in sorted(info.ports.items()))
+        click.echo(f"  {ports}")
+        click.echo(f"  CA certificate: {info.ca_file}")
+
+    def endpoint(applied: Applied, info: Started) -> None:
+        seen = (applied.role, applied.name, applied.protocol, applied.port)
+        if seen in shown:
+            return
+        shown.add(seen)
+        name = applied.name if applied.name is not None else "(unnamed)"
+        who = f" {applied.username}" if applied.role == "listener" else ""
+        click.echo(
+            f"{applied.role} {name}: {applied.protocol.upper()}{who} -> {applied.host}:{applied.port} "
+            f"({applied.security})"
+        )
+        if applied.role == "listener" and not first_listener:
+            first_listener.append(applied.username)
+            click.echo(f"Send one more test message to {applied.username}:")
+            click.echo("  " + send_command(info.host, info.ports["smtp"], applied.username))
+
+    argv = list(args[1:] if args and args[0] == "--" else args)
+    try:
+        result = run_dev(
+            path, argv, seed=seed, on_started=started, on_endpoint=endpoint, endpoints=options.endpoints,
+            state_dir=Path(state_dir) if state_dir else None,
+            serve_options=ServeOptions(
+                max_retries=max_retries, grace_seconds=grace_period, once=once, log_subjects=log_subjects
+            ),
+            overrides=options.overrides, permissions=options.permissions, budgets=options.budgets,
+            out=sys.stdout, err=sys.stderr,
+        )
+    except DevError as e:
+        raise click.UsageError(str(e)) from None
+    print_failure(result)
+    sys.exit(result.exit_code)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

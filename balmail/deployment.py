@@ -137,6 +137,10 @@ class Redirect:
     ports: dict[str, int]
     """"imap", "imaps", "pop3", "pop3s", "smtp", "smtps" → port."""
     ca_file: str
+    polling_interval: decimal.Decimal | None = None
+    """Listeners poll this often unless `pollingInterval` is overridden by name."""
+    on_applied: Callable[[Applied], None] | None = attrs.field(default=None, eq=False)
+    """Told about each endpoint as it is constructed (`balmail dev` prints it)."""
 
     def port_for(self, protocol: str, security: str) -> int:
         return self.ports[protocol + ("s" if security == "SSL" else "")]
@@ -177,11 +181,16 @@ class EndpointPlan:
             changes["host"] = self.redirect.host
             changes["port"] = self.redirect.port_for(protocol, security)
             changes["caFile"] = self.redirect.ca_file
+            if role == "listener" and self.redirect.polling_interval is not None:
+                changes.setdefault("pollingInterval", self.redirect.polling_interval)
         effective = {**current, **changes}
-        self.applied.append(
-            Applied(name, role, protocol, str(effective["host"]), int(effective["port"]),
-                    str(effective["security"]), str(effective["username"]))
+        applied = Applied(
+            name, role, protocol, str(effective["host"]), int(effective["port"]), str(effective["security"]),
+            str(effective["username"]),
         )  # fmt: skip
+        self.applied.append(applied)
+        if self.redirect is not None and self.redirect.on_applied is not None:
+            self.redirect.on_applied(applied)
         return changes
 
 

@@ -851,9 +851,11 @@ def module(ctx: Any) -> LibModule:
                 username = changes.pop("username", username)
                 password = changes.pop("password", password)
                 checked = with_overrides(checked, changes)
-            denied = sandbox.allow_net(str(host), checked["port"])
-            if denied is not None:
-                return email_error(denied.message)
+            # `balmail dev` grants a redirected client exactly the embedded server it now points at
+            if plan is None or plan.redirect is None:
+                denied = sandbox.allow_net(str(host), checked["port"])
+                if denied is not None:
+                    return email_error(denied.message)
             if protocol == "smtp":
                 from balmail.mail.smtp import SmtpSender
 
