@@ -5,7 +5,6 @@ listener -> SMTP reply -> the sender's mailbox); bad input gives clear errors.""
 from __future__ import annotations
 
 import http.server
-import io
 import json
 import os
 import re
@@ -22,10 +21,7 @@ import attrs
 import pytest
 import trustme
 
-from balmail.app import run_program
-from balmail.deployment import EndpointOptions, Redirect
 from balmail.devserver import DevServers
-from balmail.serve import ServeOptions
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO_ROOT / "examples"
@@ -270,22 +266,24 @@ def test_the_printed_command_sends_one_more_message(tmp_path: Path) -> None:
 
 def test_dev_loop_smtp_in_listener_smtp_reply_second_mailbox(tmp_path: Path) -> None:
     """A message sent by SMTP reaches the auto-responder's mailbox; its reply, sent through the
-    program's SmtpClient, lands in the sender's mailbox."""
+    program's SmtpClient, lands in the sender's mailbox. The program is pointed at the servers with
+    the endpoint-override flags `balmail dev` builds on (in a subprocess, as a user runs it)."""
     servers = DevServers.start()
     try:
         with smtplib.SMTP("127.0.0.1", servers.ports["smtp"], timeout=10) as smtp:
             smtp.sendmail("kim@example.net", ["helpdesk@localhost"],
                           b"From: Kim <kim@example.net>\r\nTo: helpdesk@localhost\r\nSubject: Wifi down\r\n"
                           b"Message-ID: <wifi-1@example.net>\r\n\r\nThe wifi is down.\r\n")  # fmt: skip
-        redirect = Redirect("127.0.0.1", dict(servers.ports), str(servers.ca_file))
-        out, err = io.StringIO(), io.StringIO()
-        example = EXAMPLES / "auto_responder_pop"
-        result = run_program(
-            example / "auto_responder.bal", [], out=out, err=err, cwd=example,
-            serve_options=ServeOptions(state_dir=tmp_path, once=True),
-            endpoints=EndpointOptions(redirect=redirect),
+        ca, pop3s, smtps = servers.ca_file, servers.ports["pop3s"], servers.ports["smtps"]
+        done = balmail(
+            "run", "--once", "--state-dir", str(tmp_path), f"--allow-net=127.0.0.1:{smtps}",
+            "--listener", "auto-responder.host=127.0.0.1", "--listener", f"auto-responder.port={pop3s}",
+            "--listener", f"auto-responder.caFile={ca}", "--client", "smtp.host=127.0.0.1",
+            "--client", f"smtp.port={smtps}", "--client", f"smtp.caFile={ca}", "auto_responder.bal",
+            cwd=EXAMPLES / "auto_responder_pop",
         )  # fmt: skip
-        assert result.exit_code == 0, (result.error_text, err.getvalue())
+        assert done.returncode == 0, done.stderr
+        assert 'message="auto-reply sent" to="Kim <kim@example.net>" subject="Wifi down"' in done.stderr
         (reply,) = servers.messages("kim@example.net")
         assert b"Subject: Re: Wifi down" in reply
         assert b"In-Reply-To: <wifi-1@example.net>" in reply and b"Auto-Submitted: auto-replied" in reply
