@@ -134,11 +134,11 @@ def test_unknown_service(tmp_path: Path) -> None:
 
 def test_unparsable_program(tmp_path: Path) -> None:
     setup(tmp_path)
-    (tmp_path / "broken.bal").write_text("import ballerina/email;\n\nservice on {\n")
+    (tmp_path / "broken.bal").write_text("import ballerina/email;\n\nfunction f() {\n    int count = 5\n}\n")
     done = balmail(tmp_path, "replay", "broken.bal", "good.eml")
     assert done.returncode == 1
     assert done.stdout == ""
-    assert done.stderr.startswith("ERROR [broken.bal:(3:13,3:13)] unexpected end of file")
+    assert done.stderr.startswith("ERROR [broken.bal:(4:18,4:18)] missing semicolon token [BAL_SYNTAX_001]\n")
 
 
 def test_unreadable_message_is_a_failure(tmp_path: Path) -> None:
