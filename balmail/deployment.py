@@ -65,6 +65,11 @@ def _seconds(raw: Any) -> decimal.Decimal:
     return value
 
 
+def _concurrency(raw: Any) -> Any:
+    """Checked where it is read (`listener_concurrency` in lib/email.py), with its own message."""
+    return raw
+
+
 def _number(text: str) -> Any:
     """Flag text read as a TOML number would be (so one parser checks both); else the text."""
     try:
@@ -121,6 +126,9 @@ KEYS: tuple[Key, ...] = (
         "`secureSocket: {cert: ...}`"),
     Key("pollingInterval", _seconds, frozenset({"listener"}), RECEIVING, "the program's value",
         "Seconds between polling cycles (a decimal).", "the `pollingInterval` field", numeric=True),
+    Key("concurrency", _concurrency, frozenset({"listener"}), RECEIVING, "1",
+        "Messages of an `isolated service` handled at once (read by lib/email.py, docs/operations.md).",
+        "nothing: Ballerina's listeners dispatch one message at a time", numeric=True),
 )  # fmt: skip
 
 

@@ -88,7 +88,7 @@ pollingInterval = 0.5
     done = balmail(tmp_path, "run", "--once", "--state-dir", "state", "prog.bal")
     assert done.returncode == 0, done.stderr
     assert 'message="handled" subject="order 7"' in done.stderr
-    assert f"IMAP alice at 127.0.0.1:{mailbox.imap_port}" in done.stderr
+    assert "inbox: fetched 1, handled 1, retried 0, given up 0, errors 0" in done.stderr
     assert "\\Seen" in next(iter(mailbox.flags("alice").values()))
 
 
@@ -176,7 +176,7 @@ caFile = "{certs.ca_cert}"
          "valid names: inbox"),
         ('[balmail.listeners.inbox]\nhots = "h"\n', (),
          "error: [{cfg}] [balmail.listeners.inbox]: unknown key 'hots' for listener 'inbox'; valid keys: "
-         "host, port, security, username, password, caFile, pollingInterval"),
+         "host, port, security, username, password, caFile, pollingInterval, concurrency"),
         ('[balmail.listeners.inbox]\nport = "993"\n', (),
          "error: [{cfg}] [balmail.listeners.inbox]: 'port' must be an integer from 1 to 65535, got '993'"),
         ('[balmail.listeners.inbox]\npollingInterval = true\n', (),

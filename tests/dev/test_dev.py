@@ -329,5 +329,5 @@ def test_unknown_override_key_in_dev() -> None:
     assert done.stderr.startswith(
         "error: --listener orderInbox.hots=x: unknown key 'hots' for listener 'orderInbox'; valid keys: "
         "host, "
-        "port, security, username, password, caFile, pollingInterval"
+        "port, security, username, password, caFile, pollingInterval, concurrency"
     )
