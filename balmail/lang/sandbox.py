@@ -139,6 +139,20 @@ class Sandbox:
         if self.steps < 0:
             self.refill()
 
+    def seconds_left(self) -> float:
+        """Wall-clock seconds left in this invocation: what a library call that can run long (a
+        regular expression match) may take before it must stop."""
+        return max(0.0, self._deadline - time.monotonic())
+
+    def exhaust(self, kind: str) -> BallerinaPanic:
+        """The panic for a budget a library call found exhausted (`seconds` inside a regex match);
+        like `refill`, the budget then stays exhausted for the rest of the invocation."""
+        self.steps = -(10**9)
+        self._left = 0
+        if kind == "seconds":
+            self._deadline = 0.0
+        return budget_exhausted(kind, getattr(self.budgets, kind))
+
     def too_deep(self) -> BallerinaPanic:
         return budget_exhausted("depth", self.budgets.depth)
 
@@ -187,6 +201,13 @@ class Sandbox:
         if granted is None or name in granted:
             return None
         return denied("env", name)
+
+
+def metered(fn: Any) -> Any:
+    """Mark a library function whose first parameter is the sandbox it checks budgets against; the
+    module tables bind it per sandbox (`functools.partial(fn, sandbox)`)."""
+    fn.metered = True
+    return fn
 
 
 def denied(kind: str, what: str) -> BError:

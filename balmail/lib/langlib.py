@@ -17,7 +17,7 @@ from balmail.check.names import AUTO_LANG_PREFIXES
 from balmail.lang import ops
 from balmail.lang import types as T
 from balmail.lang.errors import BallerinaPanic, index_out_of_range, make_error, runtime_panic
-from balmail.lang.sandbox import Sandbox
+from balmail.lang.sandbox import Sandbox, metered
 from balmail.lang.values import (
     DECIMAL_CONTEXT,
     INT_MAX,
@@ -45,12 +45,6 @@ D = decimal.Decimal
 STRING_ARRAY = T.TArray(T.STRING)
 INT_ARRAY = T.TArray(T.INT)
 BYTE_ARRAY = T.TArray(T.BYTE)
-
-
-def metered(fn: Any) -> Any:
-    """Mark a langlib function whose first parameter is the sandbox it checks budgets against."""
-    fn.metered = True
-    return fn
 
 
 def _bind(table: dict[str, Any], sb: Sandbox) -> dict[str, Any]:
@@ -173,12 +167,14 @@ def s_equals_ignore_case(a: str, b: str) -> bool:
     return s_lower(a) == s_lower(b)
 
 
-def s_matches(s: str, rx: BRegExp) -> bool:
-    return rx.compiled.fullmatch(s) is not None
+@metered
+def s_matches(sb: Sandbox, s: str, rx: BRegExp) -> bool:
+    return regexp.is_full_match(sb, rx, s)
 
 
-def s_includes_match(s: str, rx: BRegExp, start: int = 0) -> bool:
-    return rx.compiled.search(s, start) is not None
+@metered
+def s_includes_match(sb: Sandbox, s: str, rx: BRegExp, start: int = 0) -> bool:
+    return regexp.find(sb, rx, s, start) is not None
 
 
 def s_length(s: str) -> int:

@@ -1,4 +1,10 @@
-"""ballerina/lang.regexp: `re` templates compiled to Python `re` patterns, and the regexp functions.
+"""ballerina/lang.regexp: `re` templates compiled to `regex`-package patterns, and the regexp functions.
+
+Engine (docs/sandbox.md): Ballerina's runtime matches with a backtracking engine (Java's), so a linear-time
+engine such as RE2 would change which alternative wins and what groups capture in corner cases; the
+`regex` package is backtracking with `re`'s syntax (version 0) and takes a `timeout`, so every match runs
+under the time left in the invocation's budget and a catastrophic pattern ends in a budget error instead
+of stalling the listener. Each matching function is `@metered` (bound to the run's sandbox).
 
 Ballerina's regex syntax is an ECMAScript-like subset; the differences from Python's `re` that matter are
 translated here: `\\p{..}`/`\\P{..}` Unicode properties (expanded into character ranges built from
@@ -11,10 +17,14 @@ import functools
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
+
+import regex
 
 from balmail.lang import types as T
 from balmail.lang.errors import make_error, runtime_panic
+from balmail.lang.sandbox import Sandbox, metered
 from balmail.lang.values import BError, BFunction, BList, BNative, BObject, BRegExp
 from balmail.lib.registry import LibModule
 
@@ -156,8 +166,8 @@ def translate(source: str) -> str:
 @functools.lru_cache(maxsize=1024)
 def compile_regexp(source: str) -> BRegExp:
     try:
-        return BRegExp(source, re.compile(translate(source)))
-    except (re.error, ValueError) as e:
+        return BRegExp(source, regex.compile(translate(source), regex.V0))
+    except (regex.error, ValueError, OverflowError, RecursionError) as e:
         raise runtime_panic("RegularExpressionError", f"invalid regular expression '{source}': {e}") from None
 
 
@@ -165,7 +175,7 @@ def escape_literal(text: str) -> str:
     return re.sub(r"([\\^$.|?*+()\[\]{}])", r"\\\1", text)
 
 
-def _span(m: re.Match[str], group: int = 0) -> BObject | None:
+def _span(m: Any, group: int = 0) -> BObject | None:
     if m.start(group) < 0:
         return None
     obj = BObject(SPAN_CLASS)
@@ -173,44 +183,73 @@ def _span(m: re.Match[str], group: int = 0) -> BObject | None:
     return obj
 
 
-def _groups(m: re.Match[str]) -> BList:
+def _groups(m: Any) -> BList:
     return BList([_span(m, g) for g in range(0, (m.re.groups or 0) + 1)], GROUPS_TYPE, ro=True)
 
 
-def find(rx: BRegExp, s: str, start: int = 0) -> Any:
-    m = rx.compiled.search(s, start)
+def _timed(sb: Sandbox, call: Any, *args: Any) -> Any:
+    """Run one matching call of the `regex` package under the time left in the invocation."""
+    try:
+        return call(*args, timeout=sb.seconds_left(), concurrent=True)
+    except TimeoutError:
+        raise sb.exhaust("seconds") from None
+
+
+def _matches(sb: Sandbox, rx: BRegExp, s: str, start: int = 0) -> Iterator[Any]:
+    """Every match from `start`, each searched under the time budget (and counted as a step)."""
+    pos = start
+    n = len(s)
+    while pos <= n:
+        m = _timed(sb, rx.compiled.search, s, pos)
+        if m is None:
+            return
+        sb.charge(1)
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+@metered
+def find(sb: Sandbox, rx: BRegExp, s: str, start: int = 0) -> Any:
+    m = _timed(sb, rx.compiled.search, s, start)
     return _span(m) if m else None
 
 
-def find_all(rx: BRegExp, s: str, start: int = 0) -> BList:
-    return BList([_span(m) for m in rx.compiled.finditer(s, start)], T.TArray(SPAN_TYPE))
+@metered
+def find_all(sb: Sandbox, rx: BRegExp, s: str, start: int = 0) -> BList:
+    return BList([_span(m) for m in _matches(sb, rx, s, start)], T.TArray(SPAN_TYPE))
 
 
-def find_groups(rx: BRegExp, s: str, start: int = 0) -> Any:
-    m = rx.compiled.search(s, start)
+@metered
+def find_groups(sb: Sandbox, rx: BRegExp, s: str, start: int = 0) -> Any:
+    m = _timed(sb, rx.compiled.search, s, start)
     return _groups(m) if m else None
 
 
-def find_all_groups(rx: BRegExp, s: str, start: int = 0) -> BList:
-    return BList([_groups(m) for m in rx.compiled.finditer(s, start)], T.TArray(GROUPS_TYPE))
+@metered
+def find_all_groups(sb: Sandbox, rx: BRegExp, s: str, start: int = 0) -> BList:
+    return BList([_groups(m) for m in _matches(sb, rx, s, start)], T.TArray(GROUPS_TYPE))
 
 
-def match_at(rx: BRegExp, s: str, start: int = 0) -> Any:
-    m = rx.compiled.match(s, start)
+@metered
+def match_at(sb: Sandbox, rx: BRegExp, s: str, start: int = 0) -> Any:
+    m = _timed(sb, rx.compiled.match, s, start)
     return _span(m) if m else None
 
 
-def match_groups_at(rx: BRegExp, s: str, start: int = 0) -> Any:
-    m = rx.compiled.match(s, start)
+@metered
+def match_groups_at(sb: Sandbox, rx: BRegExp, s: str, start: int = 0) -> Any:
+    m = _timed(sb, rx.compiled.match, s, start)
     return _groups(m) if m else None
 
 
-def is_full_match(rx: BRegExp, s: str) -> bool:
-    return rx.compiled.fullmatch(s) is not None
+@metered
+def is_full_match(sb: Sandbox, rx: BRegExp, s: str) -> bool:
+    return _timed(sb, rx.compiled.fullmatch, s) is not None
 
 
-def full_match_groups(rx: BRegExp, s: str) -> Any:
-    m = rx.compiled.fullmatch(s)
+@metered
+def full_match_groups(sb: Sandbox, rx: BRegExp, s: str) -> Any:
+    m = _timed(sb, rx.compiled.fullmatch, s)
     return _groups(m) if m else None
 
 
@@ -220,22 +259,47 @@ def _replacement(replacement: Any) -> Any:
     return lambda m: replacement
 
 
-def replace(rx: BRegExp, s: str, replacement: Any, start: int = 0) -> str:
-    m = rx.compiled.search(s, start)
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise runtime_panic("TypeCastError", "a regexp replacement must be a string")
+    return value
+
+
+@metered
+def replace(sb: Sandbox, rx: BRegExp, s: str, replacement: Any, start: int = 0) -> str:
+    m = _timed(sb, rx.compiled.search, s, start)
     if m is None:
         return s
-    return s[: m.start()] + _replacement(replacement)(m) + s[m.end() :]
+    text = _text(_replacement(replacement)(m))
+    sb.check_size(len(s) - (m.end() - m.start()) + len(text))
+    return s[: m.start()] + text + s[m.end() :]
 
 
-def replace_all(rx: BRegExp, s: str, replacement: Any, start: int = 0) -> str:
+@metered
+def replace_all(sb: Sandbox, rx: BRegExp, s: str, replacement: Any, start: int = 0) -> str:
+    """Replace every match, adding up the result's size before it is built (the size budget)."""
     rep = _replacement(replacement)
-    return s[:start] + rx.compiled.sub(rep, s[start:]) if start else rx.compiled.sub(rep, s)
+    parts: list[str] = [s[:start]]
+    size = start
+    last = start
+    for m in _matches(sb, rx, s, start):
+        text = _text(rep(m))
+        size += (m.start() - last) + len(text)
+        if size > sb.max_size:
+            sb.check_size(size)
+        parts.append(s[last : m.start()])
+        parts.append(text)
+        last = m.end()
+    sb.check_size(size + len(s) - last)
+    parts.append(s[last:])
+    return "".join(parts)
 
 
-def split(rx: BRegExp, s: str) -> BList:
+@metered
+def split(sb: Sandbox, rx: BRegExp, s: str) -> BList:
     parts: list[str] = []
     last = 0
-    for m in rx.compiled.finditer(s):
+    for m in _matches(sb, rx, s):
         if m.end() == m.start() == 0:
             continue
         parts.append(s[last : m.start()])
@@ -268,9 +332,12 @@ FUNCTIONS = {
 
 
 def module(ctx: Any) -> LibModule:
+    sb = ctx.sandbox
     return LibModule(
         "ballerina/lang.regexp",
-        functions=dict(FUNCTIONS),
+        functions={
+            k: functools.partial(f, sb) if getattr(f, "metered", False) else f for k, f in FUNCTIONS.items()
+        },
         types={"RegExp": T.REGEXP, "Span": SPAN_TYPE, "Groups": GROUPS_TYPE},
     )
 
