@@ -8,6 +8,7 @@ still goes through `ops` helpers on the slow path, so semantics are identical to
 
 from __future__ import annotations
 
+import functools
 import itertools
 from typing import TYPE_CHECKING, Any
 
@@ -187,6 +188,8 @@ class Gen:
         self.ns: dict[str, Any] = dict(BASE_NS)
         self.ns["_sb"] = sb  # the sandbox this code runs under: budgets are read from it, never a global
         self.ns["_size"] = sb.sized
+        self.ns["_deq"] = functools.partial(deep_equals, sb=sb)
+        self.ns["_ts"] = lambda v: v if type(v) is str else to_string(v, sb)
         self.n = 0
         self.calls = 0
         self.last_closure: Any = None

@@ -349,7 +349,7 @@ class ExprCompiler:
 
             def template1(f: list[Any]) -> str:
                 v = p0(f)
-                return a + (v if type(v) is str else to_string(v)) + b
+                return a + (v if type(v) is str else to_string(v, sb)) + b
 
             return template1
         pairs = list(zip(parts, strings[1:], strict=True))
@@ -359,7 +359,7 @@ class ExprCompiler:
             out = [first]
             for p, s in pairs:
                 v = p(f)
-                out.append(v if type(v) is str else to_string(v))
+                out.append(v if type(v) is str else to_string(v, sb))
                 out.append(s)
             r = "".join(out)
             if len(r) > sb.max_size:
@@ -1049,13 +1049,15 @@ class ExprCompiler:
             return less
         if op == "==":
 
+            sb = self.sb
+
             def equal(f: list[Any]) -> bool:
                 x = a(f)
                 y = b(f)
                 tx = type(x)
                 if (tx is int or tx is str) and type(y) is tx:
                     return x == y
-                return ops.deep_equals(x, y)
+                return ops.deep_equals(x, y, sb)
 
             return equal
         fn = ops.BINARY.get(op)

@@ -343,30 +343,18 @@ def cast(v: Any, target: T.Type) -> Any:
 # ---------------------------------------------------------------- clone and readonly
 
 
-def clone(v: Any) -> Any:
-    """`value:clone`: a deep copy of the mutable parts, keeping inherent types."""
-    if isinstance(v, BList):
-        if v.ro:
-            return v
-        return BList([clone(x) for x in v], v.type)
-    if isinstance(v, BMap):
-        if v.ro:
-            return v
-        return BMap({k: clone(x) for k, x in v.items()}, v.type)
-    return v
+def clone(v: Any, sb: Any = None) -> Any:
+    """`value:clone`: a deep copy of the mutable parts, keeping inherent types (walks.clone)."""
+    from balmail.lang.walks import clone as clone_graph
+
+    return clone_graph(v, sb)
 
 
-def clone_readonly(v: Any) -> Any:
+def clone_readonly(v: Any, sb: Any = None) -> Any:
     """`value:cloneReadOnly`: an immutable deep copy."""
-    if isinstance(v, BList):
-        if v.ro:
-            return v
-        return BList([clone_readonly(x) for x in v], v.type, ro=True)
-    if isinstance(v, BMap):
-        if v.ro:
-            return v
-        return BMap({k: clone_readonly(x) for k, x in v.items()}, v.type, ro=True)
-    return v
+    from balmail.lang.walks import clone as clone_graph
+
+    return clone_graph(v, sb, readonly=True)
 
 
 def freeze(v: Any) -> Any:

@@ -239,7 +239,7 @@ def quote_string(s: str) -> str:
     return "".join(out)
 
 
-def to_string(v: Any) -> str:
+def to_string(v: Any, sb: Any = None) -> str:
     """`value:toString`, which is also what `io:println` and string templates print."""
     t = type(v)
     if t is str:
@@ -252,15 +252,19 @@ def to_string(v: Any) -> str:
         return "true" if v else "false"
     if t is float:
         return format_float(v)
-    return _str(v, False, set())
+    return _str(v, False, set(), sb)
 
 
-def to_bal_string(v: Any) -> str:
+def to_bal_string(v: Any, sb: Any = None) -> str:
     """`value:toBalString`: the expression-style representation."""
-    return _str(v, True, set())
+    return _str(v, True, set(), sb)
 
 
-def _str(v: Any, bal: bool, seen: set[int]) -> str:
+def _entry(k: str, text: str) -> str:
+    return quote_string(k) + ":" + text
+
+
+def _str(v: Any, bal: bool, seen: set[int], sb: Any = None) -> str:
     t = type(v)
     if t is str:
         return quote_string(v)
@@ -274,20 +278,10 @@ def _str(v: Any, bal: bool, seen: set[int]) -> str:
         return format_float(v)
     if t is decimal.Decimal:
         return format_decimal(v) + ("d" if bal else "")
-    if isinstance(v, BList):
-        if id(v) in seen:
-            return "..."
-        seen.add(id(v))
-        text = "[" + ",".join(_str(x, bal, seen) for x in v) + "]"
-        seen.discard(id(v))
-        return text
-    if isinstance(v, BMap):
-        if id(v) in seen:
-            return "..."
-        seen.add(id(v))
-        text = "{" + ",".join(quote_string(k) + ":" + _str(x, bal, seen) for k, x in v.items()) + "}"
-        seen.discard(id(v))
-        return text
+    if isinstance(v, BList | BMap):
+        from balmail.lang.walks import render
+
+        return render(v, lambda x: _str(x, bal, seen, sb), ",", _entry, sb, "...")
     if isinstance(v, BError):
         return error_to_string(v, seen)
     if isinstance(v, BObject):
@@ -326,7 +320,7 @@ def error_to_string(e: BError, seen: set[int] | None = None) -> str:
     return "error(" + ",".join(parts) + ")"
 
 
-def to_json_string(v: Any) -> str:
+def to_json_string(v: Any, sb: Any = None) -> str:
     """`value:toJsonString`: JSON with Ballerina's `, ` separators."""
     t = type(v)
     if v is None:
@@ -344,18 +338,23 @@ def to_json_string(v: Any) -> str:
         return text
     if t is decimal.Decimal:
         return format_decimal(v)
-    if isinstance(v, BList):
-        return "[" + ", ".join(to_json_string(x) for x in v) + "]"
-    if isinstance(v, BMap):
-        return "{" + ", ".join(quote_string(k) + ":" + to_json_string(x) for k, x in v.items()) + "}"
+    if isinstance(v, BList | BMap):
+        from balmail.lang.walks import render
+
+        return render(v, to_json_string, ", ", _entry, sb, None)
     return quote_string(to_string(v))
 
 
 # ---------------------------------------------------------------- equality and ordering
 
 
-def deep_equals(a: Any, b: Any) -> bool:
-    """`==`: deep equality on anydata, with Ballerina's numeric rules (NaN == NaN, no int/float mixing)."""
+def deep_equals(a: Any, b: Any, sb: Any = None) -> bool:
+    """`==`: deep equality on anydata, with Ballerina's numeric rules (NaN == NaN, no int/float mixing).
+    Structured values are compared by `walks.equals` (linear in distinct values, charged to `sb`)."""
+    if isinstance(a, BList | BMap | BError):
+        from balmail.lang.walks import equals
+
+        return equals(a, b, sb)
     ta = type(a)
     tb = type(b)
     if ta is not tb:
@@ -403,7 +402,7 @@ def exact_equals(a: Any, b: Any) -> bool:
     return a is b
 
 
-def compare(a: Any, b: Any) -> int | None:
+def compare(a: Any, b: Any, sb: Any = None) -> int | None:
     """Ordering for `<` and friends and for sorting; None when unordered (nil, NaN)."""
     if a is None or b is None:
         return None
@@ -412,11 +411,7 @@ def compare(a: Any, b: Any) -> int | None:
         if a != a or b != b:
             return None
     if isinstance(a, BList):
-        for x, y in zip(a, b, strict=False):
-            c = compare(x, y)
-            if c is None:
-                return None
-            if c:
-                return c
-        return (len(a) > len(b)) - (len(a) < len(b))
+        from balmail.lang.walks import compare as compare_lists
+
+        return compare_lists(a, b, sb)
     return (a > b) - (a < b)

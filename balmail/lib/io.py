@@ -43,12 +43,12 @@ def module(ctx: Any) -> LibModule:
         ctx.out.write(text)
 
     def println(*values: Any) -> None:
-        write("".join(v if type(v) is str else to_string(v) for v in values) + "\n")
+        write("".join(v if type(v) is str else to_string(v, sb) for v in values) + "\n")
         if ctx.flush_lines:
             ctx.out.flush()
 
     def print_(*values: Any) -> None:
-        write("".join(v if type(v) is str else to_string(v) for v in values))
+        write("".join(v if type(v) is str else to_string(v, sb) for v in values))
 
     def resolved(kind: str, path: Any) -> str | BError:
         """The real path to open after the sandbox allowed it: `..` and symlinks were resolved for
@@ -126,7 +126,7 @@ def module(ctx: Any) -> LibModule:
         return value
 
     def file_write_json(path: Any, content: Any) -> Any:
-        return file_write_string(path, to_json_string(content))
+        return file_write_string(path, to_json_string(content, sb))
 
     return LibModule(
         "ballerina/io",

@@ -521,17 +521,21 @@ def a_unshift(xs: BList, *vals: Any) -> None:
     xs[0:0] = vals
 
 
-def a_index_of(xs: Any, v: Any, start: int = 0) -> int | None:
+@metered
+def a_index_of(sb: Sandbox, xs: Any, v: Any, start: int = 0) -> int | None:
+    sb.charge(max(0, len(xs) - start))
     for i in range(start, len(xs)):
-        if deep_equals(xs[i], v):
+        if deep_equals(xs[i], v, sb):
             return i
     return None
 
 
-def a_last_index_of(xs: Any, v: Any, start: int | None = None) -> int | None:
+@metered
+def a_last_index_of(sb: Sandbox, xs: Any, v: Any, start: int | None = None) -> int | None:
     end = len(xs) - 1 if start is None else start
+    sb.charge(max(0, end + 1))
     for i in range(end, -1, -1):
-        if deep_equals(xs[i], v):
+        if deep_equals(xs[i], v, sb):
             return i
     return None
 
@@ -551,8 +555,11 @@ def a_reverse(xs: Any) -> BList:
     return _new_like(xs, reversed(xs))
 
 
-def a_sort(xs: Any, direction: str = "ascending", key: Any = None) -> BList:
-    """`array:sort`: stable; nil and NaN keys last in both directions."""
+@metered
+def a_sort(sb: Sandbox, xs: Any, direction: str = "ascending", key: Any = None) -> BList:
+    """`array:sort`: stable; nil and NaN keys last in both directions. Charges n·log2(n) steps up
+    front; comparing structured keys charges as it goes."""
+    sb.charge(len(xs) * max(1, len(xs).bit_length()))
     keys = list(xs) if key is None else [key(x) for x in xs]
     desc = direction == "descending"
     simple = keys and (all(type(k) is int for k in keys) or all(type(k) is str for k in keys))
@@ -571,7 +578,7 @@ def a_sort(xs: Any, direction: str = "ascending", key: Any = None) -> BList:
             nb = kb is None or _is_nan(kb)
             if na or nb:
                 return (na > nb) - (na < nb)
-            c = compare(ka, kb) or 0
+            c = compare(ka, kb, sb) or 0
             return -c if desc else c
 
         keyed.sort(key=functools.cmp_to_key(cmp))
@@ -849,16 +856,41 @@ def v_merge_json(a: Any, b: Any) -> Any:
     return make_error("cannot merge JSON values")
 
 
+@metered
+def v_to_string(sb: Sandbox, v: Any) -> str:
+    return to_string(v, sb)
+
+
+@metered
+def v_to_bal_string(sb: Sandbox, v: Any) -> str:
+    return to_bal_string(v, sb)
+
+
+@metered
+def v_to_json_string(sb: Sandbox, v: Any) -> str:
+    return to_json_string(v, sb)
+
+
+@metered
+def v_clone(sb: Sandbox, v: Any) -> Any:
+    return ops.clone(v, sb)
+
+
+@metered
+def v_clone_readonly(sb: Sandbox, v: Any) -> Any:
+    return ops.clone_readonly(v, sb)
+
+
 VALUE = {
-    "toString": to_string,
-    "toBalString": to_bal_string,
-    "toJsonString": to_json_string,
+    "toString": v_to_string,
+    "toBalString": v_to_bal_string,
+    "toJsonString": v_to_json_string,
     "toJson": v_to_json,
     "fromJsonString": from_json_string,
     "fromJsonWithType": v_clone_with_type,
     "fromJsonStringWithType": v_from_json_string_with_type,
-    "clone": ops.clone,
-    "cloneReadOnly": ops.clone_readonly,
+    "clone": v_clone,
+    "cloneReadOnly": v_clone_readonly,
     "ensureType": v_ensure_type,
     "cloneWithType": v_clone_with_type,
     "isReadOnly": T.is_readonly,
