@@ -246,6 +246,7 @@ def test_command(
 @click.option("--max-time", type=float, default=None, help="Wall-time budget in seconds.")
 @click.option("--max-depth", type=int, default=None, help="Call depth budget.")
 @click.option("--max-size", type=int, default=None, help="Largest string/list/map size.")
+@click.option("--max-memory", default=None, help="Memory a handler may add to the process (e.g. 512M, 2G).")
 @click.option("--state-dir", type=click.Path(file_okay=False), default=None,
               help="Where listeners record handled messages (default: .balmail/ beside the program).")
 @click.option("--max-retries", type=click.IntRange(min=0), default=3, show_default=True,
@@ -270,6 +271,7 @@ def run(
     max_time: float | None,
     max_depth: int | None,
     max_size: int | None,
+    max_memory: str | None,
     state_dir: str | None,
     max_retries: int,
     grace_period: float,
@@ -315,7 +317,9 @@ def run(
             raise click.UsageError(f"-C expects NAME=VALUE, got '{item}'")
         parsed[name] = value
     try:
-        budgets = Budgets().with_flags(steps=max_steps, seconds=max_time, depth=max_depth, size=max_size)
+        budgets = Budgets().with_flags(
+            steps=max_steps, seconds=max_time, depth=max_depth, size=max_size, memory=max_memory
+        )
     except ValueError as e:
         raise click.UsageError(str(e)) from None
     permissions = Permissions(grant(allow_read), grant(allow_write), grant(allow_net), grant(allow_env))

@@ -89,6 +89,14 @@ def _member(v: Any, i: Any) -> Any:
     raise runtime_panic("TypeCastError", f"cannot index '{T.value_type_name(v)}'")
 
 
+def _concat(sb: Any, a: Any, b: Any) -> Any:
+    """`a + b` when the fast path did not apply: strings are checked against the size budget first."""
+    if type(a) is str and type(b) is str:
+        sb.check_size(len(a) + len(b))
+        return a + b
+    return ops.add(a, b)
+
+
 def _ts(v: Any) -> str:
     return v if type(v) is str else to_string(v)
 
@@ -189,6 +197,7 @@ class Gen:
         self.ns["_sb"] = sb  # the sandbox this code runs under: budgets are read from it, never a global
         self.ns["_size"] = sb.sized
         self.ns["_deq"] = functools.partial(deep_equals, sb=sb)
+        self.ns["_concat"] = functools.partial(_concat, sb)
         self.ns["_ts"] = lambda v: v if type(v) is str else to_string(v, sb)
         self.n = 0
         self.calls = 0
@@ -282,13 +291,13 @@ class CodegenMixin:
         if op in ("==", "!=") and _both_str(self.static_type(e.left), self.static_type(e.right), a, b):
             return f"({a} {op} {b})"
         if op == "+" and _both_str(self.static_type(e.left), self.static_type(e.right), a, b):
-            tr = g.tmp()
-            return f"({tr} if len({tr} := {a} + {b}) <= _sb.max_size else _size({tr}))"
+            # the size budget is checked before the new string is allocated
+            fits = f"len({ta} := {a}) + len({tb} := {b}) <= _sb.fast_size"
+            return f"({ta} + {tb} if {fits} else _concat({ta}, {tb}))"
         if op == "+" and (_is_str_literal(a) or _is_str_literal(b)):
-            tr = g.tmp()
             return (
-                f"({tr} if (type({ta} := {a}) is str) & (type({tb} := {b}) is str) "
-                f"and len({tr} := {ta} + {tb}) <= _sb.max_size else _size(_add({ta}, {tb})))"
+                f"({ta} + {tb} if (type({ta} := {a}) is str) & (type({tb} := {b}) is str) "
+                f"and len({ta}) + len({tb}) <= _sb.fast_size else _concat({ta}, {tb}))"
             )
         if b.isdigit() and op in _ARITH:
             tr = g.tmp()
@@ -382,7 +391,7 @@ class CodegenMixin:
         if len(parts) == 1:
             return f"_ts({parts[0]})"
         tr = g.tmp()
-        return f"({tr} if len({tr} := {' + '.join(parts)}) <= _sb.max_size else _size({tr}))"
+        return f"({tr} if len({tr} := {' + '.join(parts)}) <= _sb.fast_size else _size({tr}))"
 
     def code_FieldAccess(self: Compiler, e: ast.FieldAccess, expected: T.Type | None, g: Gen) -> str | None:
         if e.optional:

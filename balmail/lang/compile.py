@@ -775,11 +775,12 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         if isinstance(target, ast.MemberAccess):
             obj = self.expr(target.target)
             idx = self.expr(target.index)
+            sb = self.sb
 
             def setmember(f: list[Any]) -> None:
                 o = obj(f)
                 i = idx(f)
-                store_member(o, i, ev(f))
+                store_member(o, i, ev(f), sb)
 
             return setmember
         raise CompileError("invalid assignment target", target.span)
@@ -803,10 +804,9 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
                     r = a + b
                     if -9223372036854775808 <= r <= 9223372036854775807:
                         return r
-                r = op_add(a, b)
-                if type(r) is str and len(r) > sb.max_size:
-                    sb.check_size(len(r))
-                return r
+                if type(a) is str and type(b) is str and len(a) + len(b) > sb.fast_size:
+                    sb.check_size(len(a) + len(b))  # before the string is built
+                return op_add(a, b)
 
             return self.assigner(s.target, combined)
         return self.assigner(s.target, lambda f: op(cur(f), rhs(f)))
@@ -1206,7 +1206,7 @@ def _filler(t: T.Type | None) -> Any:
     raise runtime_panic("IndexOutOfRange", "array has no filler value", "lang.array")
 
 
-def store_member(o: Any, i: Any, v: Any) -> None:
+def store_member(o: Any, i: Any, v: Any, sb: Any = None) -> None:
     if type(o) is BMap and not o.ro and (o.type is None or type(o.type) is T.TMap):
         o[i] = v
         return
@@ -1223,6 +1223,8 @@ def store_member(o: Any, i: Any, v: Any) -> None:
                 from balmail.lang.errors import index_out_of_range
 
                 raise index_out_of_range(i, n)
+            if sb is not None and i >= sb.max_size:
+                sb.check_size(i + 1)  # before filling: `xs[1000000000] = 1` must not allocate first
             fill = _filler(et) if i > n else None
             while len(o) < i:
                 o.append(fill)

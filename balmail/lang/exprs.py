@@ -362,7 +362,7 @@ class ExprCompiler:
                 out.append(v if type(v) is str else to_string(v, sb))
                 out.append(s)
             r = "".join(out)
-            if len(r) > sb.max_size:
+            if len(r) > sb.fast_size:
                 sb.check_size(len(r))
             return r
 
@@ -990,10 +990,9 @@ class ExprCompiler:
                     if -9223372036854775808 <= r <= 9223372036854775807:
                         return r
                     raise _ovf()
-                r = add(x, y)
-                if type(r) is str and len(r) > sb.max_size:
-                    sb.check_size(len(r))
-                return r
+                if type(x) is str and type(y) is str and len(x) + len(y) > sb.fast_size:
+                    sb.check_size(len(x) + len(y))  # before the string is built
+                return add(x, y)
 
             return plus
         if op == "-":

@@ -18,7 +18,19 @@ import attrs
 from balmail.lang.errors import BallerinaPanic, make_error
 from balmail.lang.values import BError
 
-CHUNK = 10_000  # steps between wall-clock checks
+CHUNK = 10_000  # steps between wall-clock (and memory) checks
+BIG = 65_536  # strings built larger than this go through a checked path (size, then memory)
+ALLOC_CHECK = 32 * 1024 * 1024  # code points built through checked paths between memory checks
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def resident_bytes() -> int | None:
+    """Resident memory of this process (Linux `/proc/self/statm`); None where it cannot be read."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 @attrs.frozen
@@ -29,8 +41,9 @@ class Budgets:
     seconds: float = 60.0
     depth: int = 2_000
     size: int = 16_000_000  # code points in a string, members in a list or map
+    memory: int = 2 * 1024**3  # bytes the process may grow by during one invocation
 
-    def with_flags(self, **given: float | int | None) -> Budgets:
+    def with_flags(self, **given: float | int | str | None) -> Budgets:
         """These budgets with the values given on the command line (`steps=`, `seconds=`, ...; None
         keeps the default), each checked: a budget is a positive, finite number, so `nan`, `inf`,
         `0` or `-5` are refused with a sentence naming the flag (`ValueError`)."""
@@ -39,12 +52,31 @@ class Budgets:
             if value is None:
                 continue
             flag = FLAGS[name]
+            if isinstance(value, str):
+                value = parse_bytes(value, flag)
             if isinstance(value, float) and not math.isfinite(value):
                 raise ValueError(f"{flag} must be a finite number of {_UNITS[name]}, got {value}")
             if value <= 0:
                 raise ValueError(f"{flag} must be a positive number of {_UNITS[name]}, got {value}")
             changes[name] = value
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
+
+
+_SUFFIXES = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
+
+
+def parse_bytes(text: str, flag: str) -> int:
+    """`2G`, `512M`, `64K` or a number of bytes (`ValueError` naming the flag otherwise)."""
+    t = text.strip().upper().removesuffix("B").removesuffix("I")
+    unit = t[-1:] if t[-1:] in _SUFFIXES and t[-1:] else ""
+    number = t[: len(t) - len(unit)]
+    try:
+        amount = float(number)
+    except ValueError:
+        raise ValueError(f"{flag} expects a number of bytes such as 512M or 2G, got '{text}'") from None
+    if not math.isfinite(amount) or amount <= 0:
+        raise ValueError(f"{flag} must be a positive, finite number of bytes, got '{text}'")
+    return int(amount * _SUFFIXES[unit])
 
 
 @attrs.define
@@ -66,10 +98,17 @@ FLAGS = {
     "seconds": "--max-time",
     "depth": "--max-depth",
     "size": "--max-size",
+    "memory": "--max-memory",
 }
 
 
-_UNITS = {"steps": "steps", "seconds": "seconds", "depth": "nested calls", "size": "code points or members"}
+_UNITS = {
+    "steps": "steps",
+    "seconds": "seconds",
+    "depth": "nested calls",
+    "size": "code points or members",
+    "memory": "bytes",
+}
 
 
 class Sandbox:
@@ -86,11 +125,15 @@ class Sandbox:
         self.depth = 0
         self.max_depth = self.budgets.depth
         self.max_size = self.budgets.size
+        self.fast_size = min(self.max_size, BIG)
         self.bound: dict[str, Any] = {}  # library tables bound to this sandbox (langlib), built on first use
         self._left = 0
         self._deadline = 0.0
         self.on_refill: Any = None
         """Called between step chunks (`lang/strands.py` lets a waiting strand run there)."""
+        self._rss_start: int | None = None
+        self._built = 0
+        self._failed: str | None = None
         self.start_invocation()
 
     def fork(self, budgets: Budgets | None = None) -> Sandbox:
@@ -104,6 +147,10 @@ class Sandbox:
             self.budgets = budgets
             self.max_depth = budgets.depth
             self.max_size = budgets.size
+            self.fast_size = min(self.max_size, BIG)
+        self._rss_start = resident_bytes()
+        self._built = 0
+        self._failed = None
         self._left = self.budgets.steps
         self._deadline = time.monotonic() + self.budgets.seconds
         self.depth = 0
@@ -114,20 +161,23 @@ class Sandbox:
         self._left -= chunk
         self.steps = chunk
 
-    def save_counters(self) -> tuple[int, int, float, int]:
+    def save_counters(self) -> tuple[Any, ...]:
         """The live counters of the running invocation (a strand giving up the baton keeps them)."""
-        return (self.steps, self._left, self._deadline, self.depth)
+        return (self.steps, self._left, self._deadline, self.depth, self._rss_start, self._built, self._failed)
 
-    def restore_counters(self, saved: tuple[int, int, float, int]) -> None:
-        self.steps, self._left, self._deadline, self.depth = saved
+    def restore_counters(self, saved: tuple[Any, ...]) -> None:
+        (self.steps, self._left, self._deadline, self.depth, self._rss_start, self._built, self._failed) = saved
 
     def refill(self) -> None:
         """Called when `steps` went below zero: take the next chunk, or fail the budget."""
         if self.on_refill is not None:
             self.on_refill()
+        if self._failed is not None:
+            raise self.exhaust(self._failed)
         if time.monotonic() > self._deadline:
             self.steps = -(10**9)
             raise budget_exhausted("seconds", self.budgets.seconds)
+        self.check_memory()
         if self._left <= 0:
             self.steps = -(10**9)
             raise budget_exhausted("steps", self.budgets.steps)
@@ -145,26 +195,43 @@ class Sandbox:
         return max(0.0, self._deadline - time.monotonic())
 
     def exhaust(self, kind: str) -> BallerinaPanic:
-        """The panic for a budget a library call found exhausted (`seconds` inside a regex match);
-        like `refill`, the budget then stays exhausted for the rest of the invocation."""
+        """The panic for a budget found exhausted outside the step counter (`seconds` inside a regex
+        match, `memory`); like `refill`, the budget then stays exhausted for the rest of the invocation."""
         self.steps = -(10**9)
-        self._left = 0
-        if kind == "seconds":
-            self._deadline = 0.0
+        self._failed = kind
         return budget_exhausted(kind, getattr(self.budgets, kind))
+
+    def check_memory(self) -> None:
+        """Fail the memory budget when the process grew by more than it since the invocation began
+        (read every step chunk and after every ALLOC_CHECK code points built through checked paths)."""
+        self._built = 0
+        if self._rss_start is None:
+            return
+        now = resident_bytes()
+        if now is not None and now - self._rss_start > self.budgets.memory:
+            raise self.exhaust("memory")
+
+    def out_of_memory(self) -> BallerinaPanic:
+        """What a Python `MemoryError` inside an invocation becomes: the memory budget error."""
+        return self.exhaust("memory")
 
     def too_deep(self) -> BallerinaPanic:
         return budget_exhausted("depth", self.budgets.depth)
 
     def check_size(self, n: int) -> None:
-        """Fail the size budget when a value of `n` code points or members would be built."""
+        """Fail the size budget when a value of `n` code points or members would be built (called
+        before building it); large values also count towards the next memory check."""
         if n > self.max_size:
             raise budget_exhausted("size", self.budgets.size)
+        if n > BIG:
+            self._built += n
+            if self._built > ALLOC_CHECK:
+                self.check_memory()
 
     def sized(self, v: Any) -> Any:
         """`v` when it is within the size budget (the slow path of generated string building)."""
-        if type(v) is str and len(v) > self.max_size:
-            raise budget_exhausted("size", self.budgets.size)
+        if type(v) is str:
+            self.check_size(len(v))
         return v
 
     # ------------------------------------------------------------ permissions
@@ -229,6 +296,7 @@ def budget_exhausted(kind: str, limit: Any) -> BallerinaPanic:
         "seconds": f"time budget of {limit} seconds exhausted",
         "depth": f"call depth budget of {limit} nested calls exhausted",
         "size": f"size budget of {limit} exceeded",
+        "memory": f"memory budget of {limit} bytes exceeded",
     }[kind]
     return BallerinaPanic(
         make_error(f"{what}; raise it with {FLAGS[kind]}", {"budget": kind, "flag": FLAGS[kind]})

@@ -141,6 +141,8 @@ class FunctionInfo:
             raise
         except RecursionError:
             raise runtime_panic("StackOverflow", "stack overflow") from None
+        except MemoryError:
+            raise sb.out_of_memory() from None
         finally:
             sb.depth -= 1
         return f[1]

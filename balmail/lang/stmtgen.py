@@ -6,6 +6,7 @@ propagated. The function records the line of the statement a panic came from, fo
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -80,7 +81,7 @@ class StmtGenMixin:
             _MISSING=MISSING,
             _iterate=_iter_for_codegen,
             _store_field=store_field,
-            _store_member=store_member,
+            _store_member=functools.partial(store_member, sb=self.sb),
             _panic=_panic_value,
             _stack_overflow=_stack_overflow,
             _internal=_internal,
@@ -149,6 +150,8 @@ class StmtGenMixin:
             "        raise",
             "    except RecursionError:",
             "        raise _stack_overflow() from None",
+            "    except MemoryError:",
+            "        raise _s.out_of_memory() from None",
             "    except _PYTHON_ERRORS as _x:",
             f"        raise _internal(_x, {info.name!r}, _ln) from None",
             "    finally:",
@@ -289,7 +292,7 @@ class StmtGenMixin:
         st = self.static_type(s.target)
         numeric = st is not None and isinstance(T.resolve(st), T.TInt | T.TFloat | T.TDecimal)
         if s.op == "+" and not numeric:
-            out.append(f"{pad}if type({lhs}) is str and len({lhs}) > _sb.max_size:")
+            out.append(f"{pad}if type({lhs}) is str and len({lhs}) > _sb.fast_size:")
             out.append(f"{pad}    _sb.check_size(len({lhs}))")
         return True
 

@@ -100,26 +100,41 @@ def s_trim(s: str) -> str:
     return s.strip(" \t\n\x0b\x0c\r")
 
 
-def s_join(sep: str, *strs: str) -> str:
+@metered
+def s_join(sb: Sandbox, sep: str, *strs: str) -> str:
+    sb.check_size(sum(map(len, strs)) + len(sep) * max(0, len(strs) - 1))
     return sep.join(strs)
 
 
-def s_concat(*strs: str) -> str:
+@metered
+def s_concat(sb: Sandbox, *strs: str) -> str:
+    sb.check_size(sum(map(len, strs)))
     return "".join(strs)
 
 
-def s_pad_start(s: str, length: int, pad: str = " ") -> str:
-    return pad * max(0, length - len(s)) + s
+def _pad(sb: Sandbox, s: str, length: int, pad: str) -> str:
+    """The padding `padStart`/`padEnd`/`padZero` add, its size checked before it is built."""
+    n = max(0, length - len(s))
+    if n * len(pad) + len(s) > sb.max_size:
+        sb.check_size(n * len(pad) + len(s))
+    return pad * n
 
 
-def s_pad_end(s: str, length: int, pad: str = " ") -> str:
-    return s + pad * max(0, length - len(s))
+@metered
+def s_pad_start(sb: Sandbox, s: str, length: int, pad: str = " ") -> str:
+    return _pad(sb, s, length, pad) + s
 
 
-def s_pad_zero(s: str, length: int, zero: str = "0") -> str:
+@metered
+def s_pad_end(sb: Sandbox, s: str, length: int, pad: str = " ") -> str:
+    return s + _pad(sb, s, length, pad)
+
+
+@metered
+def s_pad_zero(sb: Sandbox, s: str, length: int, zero: str = "0") -> str:
     if s.startswith(("-", "+")):
-        return s[0] + zero * max(0, length - len(s)) + s[1:]
-    return zero * max(0, length - len(s)) + s
+        return s[0] + _pad(sb, s, length, zero) + s[1:]
+    return _pad(sb, s, length, zero) + s
 
 
 def s_from_bytes(b: Any) -> Any:
@@ -346,7 +361,9 @@ def f_round(x: float, digits: int = 0) -> float:
     return float(D(repr(x)).quantize(D(1).scaleb(-digits), rounding=decimal.ROUND_HALF_EVEN))
 
 
-def f_to_fixed(x: float, digits: int) -> str:
+@metered
+def f_to_fixed(sb: Sandbox, x: float, digits: int) -> str:
+    sb.check_size(digits)
     if x != x:
         return "NaN"
     if math.isinf(x):
@@ -354,7 +371,10 @@ def f_to_fixed(x: float, digits: int) -> str:
     return format(D(repr(x)).quantize(D(1).scaleb(-digits), rounding=decimal.ROUND_HALF_UP), "f")
 
 
-def f_to_exp(x: float, digits: int | None = None) -> str:
+@metered
+def f_to_exp(sb: Sandbox, x: float, digits: int | None = None) -> str:
+    if digits is not None:
+        sb.check_size(digits)
     if digits is None:
         text = f"{x:e}"
         mant, exp = text.split("e")
@@ -515,9 +535,11 @@ def a_shift(xs: BList) -> Any:
     return xs.pop(0)
 
 
-def a_unshift(xs: BList, *vals: Any) -> None:
+@metered
+def a_unshift(sb: Sandbox, xs: BList, *vals: Any) -> None:
     _ro_check(xs)
     _fixed_check(xs)
+    sb.check_size(len(xs) + len(vals))
     xs[0:0] = vals
 
 
@@ -637,8 +659,12 @@ def a_every(xs: Any, fn: Any) -> bool:
     return all(fn(x) for x in xs)
 
 
-def a_set_length(xs: Any, n: int) -> None:
+@metered
+def a_set_length(sb: Sandbox, xs: Any, n: int) -> None:
     _ro_check(xs)
+    if n < 0:
+        raise runtime_panic("IndexOutOfRange", f"array length cannot be negative: {n}", "lang.array")
+    sb.check_size(n)
     if n < len(xs):
         del xs[n:]
     else:
