@@ -163,10 +163,13 @@ class Sandbox:
 
     def save_counters(self) -> tuple[Any, ...]:
         """The live counters of the running invocation (a strand giving up the baton keeps them)."""
-        return (self.steps, self._left, self._deadline, self.depth, self._rss_start, self._built, self._failed)
+        return (
+            self.steps, self._left, self._deadline, self.depth, self._rss_start, self._built, self._failed
+        )
 
     def restore_counters(self, saved: tuple[Any, ...]) -> None:
-        (self.steps, self._left, self._deadline, self.depth, self._rss_start, self._built, self._failed) = saved
+        self.steps, self._left, self._deadline, self.depth = saved[:4]
+        self._rss_start, self._built, self._failed = saved[4:]
 
     def refill(self) -> None:
         """Called when `steps` went below zero: take the next chunk, or fail the budget."""
