@@ -1,36 +1,36 @@
-"""Fixtures for the mail protocol tests: one real Dovecot per session, a clean mailbox per test.
-
-Without Dovecot the tests skip locally, but fail when CI=true: CI installs it, so a missing
-server there means the suite silently stopped testing the protocol layer.
-"""
+"""Fixtures for the mail protocol tests: `mail_server` is one real Dovecot or the embedded dev
+servers (balmail.devserver), each started once per session, and every test that uses it runs
+against both; `mailbox` is that server with alice's INBOX emptied around the test."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
 
-from .dovecot_harness import DovecotServer, DovecotUnavailable, start_dovecot
+from .dovecot_fixtures import dovecot  # noqa: F401  (the session's Dovecot)
+from .embedded_harness import EmbeddedServer, start_embedded
+from .server_harness import MailServer
 
 
 @pytest.fixture(scope="session")
-def dovecot() -> Iterator[DovecotServer]:
-    try:
-        server = start_dovecot()
-    except DovecotUnavailable as missing:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but the mail tests cannot run: {missing}", pytrace=False)
-        pytest.skip(f"mail tests need a local Dovecot: {missing}")
+def embedded() -> Iterator[EmbeddedServer]:
+    server = start_embedded()
     try:
         yield server
     finally:
         server.stop()
 
 
+@pytest.fixture(scope="session", params=["dovecot", "embedded"])
+def mail_server(request: pytest.FixtureRequest) -> MailServer:
+    server: MailServer = request.getfixturevalue(request.param)
+    return server
+
+
 @pytest.fixture
-def mailbox(dovecot: DovecotServer) -> Iterator[DovecotServer]:
+def mailbox(mail_server: MailServer) -> Iterator[MailServer]:
     """The server with alice's INBOX emptied before the test (and after, to leave it tidy)."""
-    dovecot.reset("alice")
-    yield dovecot
-    dovecot.reset("alice")
+    mail_server.reset("alice")
+    yield mail_server
+    mail_server.reset("alice")

@@ -9,10 +9,8 @@ advertises STARTTLS per instance, not per listener), for the START_TLS_ALWAYS fa
 from __future__ import annotations
 
 import grp
-import imaplib
 import os
 import pwd
-import re
 import shutil
 import signal
 import socket
@@ -23,12 +21,8 @@ from pathlib import Path
 
 import attrs
 
-HOST = "127.0.0.1"
-USERS = {
-    "alice": "secret",
-    "bob": 'p@ss "w0rd" \\ with spaces',
-    "zoe": "pässwörd-ünïcode",
-}
+from .server_harness import HOST, USERS, MailServer
+
 STARTUP_TIMEOUT = 15.0
 
 
@@ -37,8 +31,8 @@ class DovecotUnavailable(Exception):
 
 
 @attrs.define
-class DovecotServer:
-    """Where the test server listens and what it trusts, plus helpers to shape a mailbox."""
+class DovecotServer(MailServer):
+    """Where the test Dovecot listens and what it trusts (mailbox helpers come from MailServer)."""
 
     workdir: Path
     imap_port: int
@@ -52,112 +46,9 @@ class DovecotServer:
     server_cert: Path
     log_path: Path
     host: str = HOST
+    kind: str = "dovecot"
     users: dict[str, str] = attrs.field(factory=lambda: dict(USERS))
     processes: list[subprocess.Popen[bytes]] = attrs.field(factory=list)
-
-    # -- mailbox helpers (plain IMAP on loopback, independent of the code under test) ----------
-
-    def admin(self, user: str) -> imaplib.IMAP4:
-        """A plaintext IMAP session for test setup (loopback, so Dovecot allows it)."""
-        imap = imaplib.IMAP4(self.host, self.imap_port, timeout=10)
-        token = f"\0{user}\0{self.users[user]}".encode()
-        imap.authenticate("PLAIN", lambda _challenge: token)
-        return imap
-
-    def append(self, user: str, raw: bytes, *, seen: bool = False, folder: str = "INBOX") -> int:
-        """Deliver a raw RFC 5322 message; returns its UID (from APPENDUID)."""
-        imap = self.admin(user)
-        try:
-            flags = "(\\Seen)" if seen else None
-            typ, data = imap.append(folder, flags, None, _crlf(raw))
-            assert typ == "OK", data
-            match = re.search(rb"APPENDUID \d+ (\d+)", data[0])
-            assert match, data
-            return int(match.group(1))
-        finally:
-            imap.logout()
-
-    def append_many(self, user: str, messages: list[bytes], *, folder: str = "INBOX") -> list[int]:
-        """Deliver several messages over one session, in order; returns their UIDs."""
-        imap = self.admin(user)
-        try:
-            uids = []
-            for raw in messages:
-                typ, data = imap.append(folder, None, None, _crlf(raw))
-                assert typ == "OK", data
-                match = re.search(rb"APPENDUID \d+ (\d+)", data[0])
-                assert match, data
-                uids.append(int(match.group(1)))
-            return uids
-        finally:
-            imap.logout()
-
-    def delete_folder(self, user: str, encoded_name: str) -> None:
-        """Delete a folder with its messages (re-creating it gives it a new UIDVALIDITY)."""
-        imap = self.admin(user)
-        try:
-            typ, data = imap.delete(f'"{encoded_name}"')
-            assert typ == "OK", data
-        finally:
-            imap.logout()
-
-    def reset(self, user: str, folder: str = "INBOX") -> None:
-        """Delete every message in the folder (UIDVALIDITY stays; UIDs keep growing)."""
-        imap = self.admin(user)
-        try:
-            typ, data = imap.select(folder)
-            assert typ == "OK", data
-            if int(data[0]) > 0:
-                imap.store("1:*", "+FLAGS.SILENT", "(\\Deleted)")
-                imap.expunge()
-        finally:
-            imap.logout()
-
-    def create_folder(self, user: str, encoded_name: str) -> None:
-        """Create a folder; the name is given already in IMAP modified UTF-7."""
-        imap = self.admin(user)
-        try:
-            typ, data = imap.create(f'"{encoded_name}"')
-            assert typ == "OK" or b"exists" in data[0].lower(), data
-        finally:
-            imap.logout()
-
-    def flags(self, user: str, folder: str = "INBOX") -> dict[int, set[str]]:
-        """UID → flags, as the server stores them right now."""
-        imap = self.admin(user)
-        try:
-            typ, data = imap.select(folder, readonly=True)
-            assert typ == "OK", data
-            if int(data[0]) == 0:
-                return {}
-            typ, data = imap.uid("FETCH", "1:*", "(UID FLAGS)")
-            result: dict[int, set[str]] = {}
-            for line in data:
-                text = line.decode() if isinstance(line, bytes) else ""
-                match = re.search(r"UID (\d+) FLAGS \(([^)]*)\)", text) or re.search(
-                    r"FLAGS \(([^)]*)\) UID (\d+)", text
-                )
-                if not match:
-                    continue
-                if text.find("UID") < text.find("FLAGS"):
-                    uid, flags = int(match.group(1)), match.group(2)
-                else:
-                    flags, uid = match.group(1), int(match.group(2))
-                result[uid] = set(flags.split())
-            return result
-        finally:
-            imap.logout()
-
-    def uidvalidity(self, user: str, folder: str = "INBOX") -> int:
-        imap = self.admin(user)
-        try:
-            typ, data = imap.status(folder, "(UIDVALIDITY)")
-            assert typ == "OK", data
-            match = re.search(rb"UIDVALIDITY (\d+)", data[0])
-            assert match, data
-            return int(match.group(1))
-        finally:
-            imap.logout()
 
     def log_tail(self, lines: int = 40) -> str:
         try:
@@ -177,10 +68,6 @@ class DovecotServer:
                 process.wait(timeout=5)
         self.processes.clear()
         shutil.rmtree(self.workdir, ignore_errors=True)
-
-
-def _crlf(raw: bytes) -> bytes:
-    return re.sub(rb"\r?\n", b"\r\n", raw)
 
 
 def free_port() -> int:

@@ -1,5 +1,6 @@
-"""ImapClient against a real Dovecot: every security mode, TLS verification, failures, and the
-polling operations (unseen search, fetch without side effects, mark seen only when told)."""
+"""ImapClient against Dovecot and the embedded IMAP server (pymap) alike (fixture `mail_server`):
+every security mode, TLS verification, failures, and the polling operations (unseen search,
+fetch without side effects, mark seen only when told)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from balmail.mail.imap import ImapClient, _modified_utf7, _parse_fetch, _uid_set
 from balmail.mail.message import parse_message
 from balmail.mail.tls import SecureSocketConfig, Security
 
-from .dovecot_harness import DovecotServer, free_port
+from .dovecot_harness import free_port
 from .fault_proxy import Fault, FaultProxy
+from .server_harness import MailServer
 
 FAST = Timeouts(connect=2.0, read=2.0)
 
@@ -25,7 +27,7 @@ def message(subject: str, body: str = "hello\n", to: str = "alice@example.test")
 
 
 def client(
-    server: DovecotServer,
+    server: MailServer,
     security: Security = Security.SSL,
     *,
     port: int | None = None,
@@ -64,7 +66,7 @@ def client(
     ],
 )
 def test_every_security_mode_logs_in_and_reads_mail(
-    mailbox: DovecotServer, security: Security, expect_tls: bool
+    mailbox: MailServer, security: Security, expect_tls: bool
 ) -> None:
     uid = mailbox.append("alice", message(f"mode {security.name}"))
     with client(mailbox, security) as imap:
@@ -75,9 +77,9 @@ def test_every_security_mode_logs_in_and_reads_mail(
     assert parse_message(fetched.raw).subject == f"mode {security.name}"
 
 
-def test_start_tls_always_fails_before_login_when_not_offered(dovecot: DovecotServer) -> None:
-    with FaultProxy(dovecot.imap_no_starttls_port) as proxy:
-        imap = client(dovecot, Security.START_TLS_ALWAYS, port=proxy.port)
+def test_start_tls_always_fails_before_login_when_not_offered(mail_server: MailServer) -> None:
+    with FaultProxy(mail_server.imap_no_starttls_port) as proxy:
+        imap = client(mail_server, Security.START_TLS_ALWAYS, port=proxy.port)
         with pytest.raises(MailError) as failure:
             imap.connect()
     assert str(failure.value) == (
@@ -88,7 +90,7 @@ def test_start_tls_always_fails_before_login_when_not_offered(dovecot: DovecotSe
     assert b"secret" not in proxy.client_bytes
 
 
-def test_start_tls_auto_stays_plaintext_when_not_offered(mailbox: DovecotServer) -> None:
+def test_start_tls_auto_stays_plaintext_when_not_offered(mailbox: MailServer) -> None:
     uid = mailbox.append("alice", message("auto without starttls"))
     with client(mailbox, Security.START_TLS_AUTO, port=mailbox.imap_no_starttls_port) as imap:
         assert imap.tls_active is False
@@ -97,9 +99,9 @@ def test_start_tls_auto_stays_plaintext_when_not_offered(mailbox: DovecotServer)
 
 
 @pytest.mark.parametrize("security", [Security.START_TLS_AUTO, Security.START_TLS_ALWAYS])
-def test_starttls_modes_send_no_credentials_in_plaintext(dovecot: DovecotServer, security: Security) -> None:
-    with FaultProxy(dovecot.imap_port) as proxy:
-        with client(dovecot, security, port=proxy.port) as imap:
+def test_starttls_modes_send_no_credentials_in_plaintext(mail_server: MailServer, security: Security) -> None:
+    with FaultProxy(mail_server.imap_port) as proxy:
+        with client(mail_server, security, port=proxy.port) as imap:
             assert imap.tls_active
     seen = bytes(proxy.client_bytes)
     command_end = seen.index(b"STARTTLS\r\n") + len(b"STARTTLS\r\n")
@@ -107,9 +109,9 @@ def test_starttls_modes_send_no_credentials_in_plaintext(dovecot: DovecotServer,
     assert b"secret" not in seen and b"LOGIN" not in seen
 
 
-def test_start_tls_never_really_is_plaintext(dovecot: DovecotServer) -> None:
-    with FaultProxy(dovecot.imap_port) as proxy:
-        with client(dovecot, Security.START_TLS_NEVER, port=proxy.port) as imap:
+def test_start_tls_never_really_is_plaintext(mail_server: MailServer) -> None:
+    with FaultProxy(mail_server.imap_port) as proxy:
+        with client(mail_server, Security.START_TLS_NEVER, port=proxy.port) as imap:
             assert not imap.tls_active
     assert b"STARTTLS" not in proxy.client_bytes
     assert b"secret" in proxy.client_bytes
@@ -119,32 +121,32 @@ def test_start_tls_never_really_is_plaintext(dovecot: DovecotServer) -> None:
 
 
 @pytest.mark.parametrize("security", [Security.SSL, Security.START_TLS_ALWAYS, Security.START_TLS_AUTO])
-def test_untrusted_certificate_is_rejected(dovecot: DovecotServer, security: Security) -> None:
-    imap = client(dovecot, security, cert=str(dovecot.wrong_ca_cert))
+def test_untrusted_certificate_is_rejected(mail_server: MailServer, security: Security) -> None:
+    imap = client(mail_server, security, cert=str(mail_server.wrong_ca_cert))
     with pytest.raises(MailError) as failure:
         imap.connect()
-    port = dovecot.imaps_port if security is Security.SSL else dovecot.imap_port
+    port = mail_server.imaps_port if security is Security.SSL else mail_server.imap_port
     assert str(failure.value).startswith(f"TLS certificate verification failed for 127.0.0.1:{port}: ")
     assert "unable to get local issuer certificate" in str(failure.value)
 
 
-def test_system_trust_store_does_not_trust_the_test_ca(dovecot: DovecotServer) -> None:
-    imap = client(dovecot, Security.SSL, secure_socket=None)
+def test_system_trust_store_does_not_trust_the_test_ca(mail_server: MailServer) -> None:
+    imap = client(mail_server, Security.SSL, secure_socket=None)
     with pytest.raises(MailError, match=r"^TLS certificate verification failed for 127\.0\.0\.1:\d+"):
         imap.connect()
 
 
-def test_host_name_mismatch_is_rejected_when_verifying(dovecot: DovecotServer) -> None:
-    imap = client(dovecot, Security.SSL, host="localhost")
+def test_host_name_mismatch_is_rejected_when_verifying(mail_server: MailServer) -> None:
+    imap = client(mail_server, Security.SSL, host="localhost")
     with pytest.raises(MailError) as failure:
         imap.connect()
     assert str(failure.value).startswith(
-        f"TLS certificate verification failed for localhost:{dovecot.imaps_port}"
+        f"TLS certificate verification failed for localhost:{mail_server.imaps_port}"
     )
     assert "mismatch" in str(failure.value).lower()
 
 
-def test_host_name_mismatch_is_accepted_when_verify_host_name_is_false(mailbox: DovecotServer) -> None:
+def test_host_name_mismatch_is_accepted_when_verify_host_name_is_false(mailbox: MailServer) -> None:
     config = SecureSocketConfig(cert=str(mailbox.ca_cert), verify_host_name=False)
     for security in (Security.SSL, Security.START_TLS_ALWAYS):
         with client(mailbox, security, host="localhost", secure_socket=config) as imap:
@@ -152,26 +154,26 @@ def test_host_name_mismatch_is_accepted_when_verify_host_name_is_false(mailbox: 
             assert imap.select_folder().exists == 0
 
 
-def test_server_certificate_itself_can_be_the_trust_anchor(mailbox: DovecotServer) -> None:
+def test_server_certificate_itself_can_be_the_trust_anchor(mailbox: MailServer) -> None:
     with client(mailbox, Security.SSL, cert=str(mailbox.server_cert)) as imap:
         assert imap.tls_active
 
 
-def test_protocol_version_limits_are_applied(dovecot: DovecotServer) -> None:
-    tls13 = SecureSocketConfig(cert=str(dovecot.ca_cert), protocol_versions=["TLSv1.3"])
-    with client(dovecot, Security.SSL, secure_socket=tls13) as imap:
+def test_protocol_version_limits_are_applied(mail_server: MailServer) -> None:
+    tls13 = SecureSocketConfig(cert=str(mail_server.ca_cert), protocol_versions=["TLSv1.3"])
+    with client(mail_server, Security.SSL, secure_socket=tls13) as imap:
         assert imap._session().sock.version() == "TLSv1.3"
     # Dovecot is configured with ssl_min_protocol = TLSv1.2, so a TLSv1.1-only client must fail.
-    old = SecureSocketConfig(cert=str(dovecot.ca_cert), protocol_versions=["TLSv1.1"])
+    old = SecureSocketConfig(cert=str(mail_server.ca_cert), protocol_versions=["TLSv1.1"])
     with pytest.raises(MailError, match=r"^TLS error with 127\.0\.0\.1:\d+ while doing the TLS handshake"):
-        client(dovecot, Security.SSL, secure_socket=old).connect()
+        client(mail_server, Security.SSL, secure_socket=old).connect()
 
 
-def test_cipher_list_is_applied(dovecot: DovecotServer) -> None:
+def test_cipher_list_is_applied(mail_server: MailServer) -> None:
     config = SecureSocketConfig(
-        cert=str(dovecot.ca_cert), ciphers=["TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"]
+        cert=str(mail_server.ca_cert), ciphers=["TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"]
     )
-    with client(dovecot, Security.SSL, secure_socket=config) as imap:
+    with client(mail_server, Security.SSL, secure_socket=config) as imap:
         sock = imap._session().sock
         assert sock.version() == "TLSv1.2"
         assert sock.cipher()[0] == "ECDHE-ECDSA-AES256-GCM-SHA384"
@@ -180,17 +182,17 @@ def test_cipher_list_is_applied(dovecot: DovecotServer) -> None:
 # -- connection failures --------------------------------------------------------------------------
 
 
-def test_bad_credentials(dovecot: DovecotServer) -> None:
-    imap = client(dovecot, Security.SSL, password="wrong")
+def test_bad_credentials(mail_server: MailServer) -> None:
+    imap = client(mail_server, Security.SSL, password="wrong")
     with pytest.raises(MailError) as failure:
         imap.connect()
     assert str(failure.value) == (
-        f"Authentication failed for user 'alice' at 127.0.0.1:{dovecot.imaps_port}: "
+        f"Authentication failed for user 'alice' at 127.0.0.1:{mail_server.imaps_port}: "
         "[AUTHENTICATIONFAILED] Authentication failed."
     )
 
 
-def test_passwords_with_quotes_and_non_ascii_characters(mailbox: DovecotServer) -> None:
+def test_passwords_with_quotes_and_non_ascii_characters(mailbox: MailServer) -> None:
     for user in ("bob", "zoe"):
         with client(mailbox, Security.SSL, user=user) as imap:
             assert imap.select_folder().name == "INBOX"
@@ -212,9 +214,9 @@ def test_unresolvable_host() -> None:
         imap.connect()
 
 
-def test_silent_server_times_out(dovecot: DovecotServer) -> None:
-    with FaultProxy(dovecot.imaps_port, Fault.STALL) as proxy:
-        imap = client(dovecot, Security.SSL, port=proxy.port, timeouts=Timeouts(connect=2, read=0.5))
+def test_silent_server_times_out(mail_server: MailServer) -> None:
+    with FaultProxy(mail_server.imaps_port, Fault.STALL) as proxy:
+        imap = client(mail_server, Security.SSL, port=proxy.port, timeouts=Timeouts(connect=2, read=0.5))
         with pytest.raises(MailError) as failure:
             imap.connect()
     assert str(failure.value) == (
@@ -222,7 +224,7 @@ def test_silent_server_times_out(dovecot: DovecotServer) -> None:
     )
 
 
-def test_server_that_stops_answering_mid_session_times_out(mailbox: DovecotServer) -> None:
+def test_server_that_stops_answering_mid_session_times_out(mailbox: MailServer) -> None:
     uid = mailbox.append("alice", message("big", body="x" * 200_000))
     with FaultProxy(mailbox.imap_port, Fault.STALL, limit=4000) as proxy:
         imap = client(
@@ -239,9 +241,9 @@ def test_server_that_stops_answering_mid_session_times_out(mailbox: DovecotServe
         imap.search_unseen()
 
 
-def test_connection_dropped_at_once(dovecot: DovecotServer) -> None:
-    with FaultProxy(dovecot.imap_port, Fault.DROP) as proxy:
-        imap = client(dovecot, Security.START_TLS_NEVER, port=proxy.port)
+def test_connection_dropped_at_once(mail_server: MailServer) -> None:
+    with FaultProxy(mail_server.imap_port, Fault.DROP) as proxy:
+        imap = client(mail_server, Security.START_TLS_NEVER, port=proxy.port)
         with pytest.raises(MailError) as failure:
             imap.connect()
     assert str(failure.value) == (
@@ -249,7 +251,7 @@ def test_connection_dropped_at_once(dovecot: DovecotServer) -> None:
     )
 
 
-def test_connection_cut_in_the_middle_of_a_message(mailbox: DovecotServer) -> None:
+def test_connection_cut_in_the_middle_of_a_message(mailbox: MailServer) -> None:
     uid = mailbox.append("alice", message("big", body="y" * 200_000))
     with FaultProxy(mailbox.imap_port, Fault.CUT, limit=5000) as proxy:
         imap = client(mailbox, Security.START_TLS_NEVER, port=proxy.port)
@@ -268,7 +270,7 @@ def test_connection_cut_in_the_middle_of_a_message(mailbox: DovecotServer) -> No
 # -- polling operations ---------------------------------------------------------------------------
 
 
-def test_uidvalidity_and_counts_come_from_select(mailbox: DovecotServer) -> None:
+def test_uidvalidity_and_counts_come_from_select(mailbox: MailServer) -> None:
     mailbox.append("alice", message("one"))
     mailbox.append("alice", message("two"), seen=True)
     with client(mailbox) as imap:
@@ -278,7 +280,7 @@ def test_uidvalidity_and_counts_come_from_select(mailbox: DovecotServer) -> None
     assert status.uidnext is not None and status.uidnext > max(mailbox.flags("alice"))
 
 
-def test_fetches_all_unseen_in_arrival_order_without_marking_them(mailbox: DovecotServer) -> None:
+def test_fetches_all_unseen_in_arrival_order_without_marking_them(mailbox: MailServer) -> None:
     uids = {}
     for number in range(1, 8):
         uids[number] = mailbox.append("alice", message(f"m{number}"), seen=number in (2, 5))
@@ -293,7 +295,7 @@ def test_fetches_all_unseen_in_arrival_order_without_marking_them(mailbox: Dovec
     assert [uid for uid, f in sorted(flags.items()) if "\\Seen" in f] == [uids[2], uids[5]]
 
 
-def test_fetch_returns_the_exact_stored_bytes(mailbox: DovecotServer) -> None:
+def test_fetch_returns_the_exact_stored_bytes(mailbox: MailServer) -> None:
     raw = message("exact", body="line one\r\n.line starting with a dot\r\nend\r\n").replace(b"\n", b"\r\n")
     raw = raw.replace(b"\r\r\n", b"\r\n")
     uid = mailbox.append("alice", raw)
@@ -303,7 +305,7 @@ def test_fetch_returns_the_exact_stored_bytes(mailbox: DovecotServer) -> None:
     assert fetched.raw == raw
 
 
-def test_mark_seen_only_marks_what_it_is_told(mailbox: DovecotServer) -> None:
+def test_mark_seen_only_marks_what_it_is_told(mailbox: MailServer) -> None:
     first, second, third = (mailbox.append("alice", message(f"s{n}")) for n in range(3))
     with client(mailbox) as imap:
         imap.select_folder()
@@ -318,7 +320,7 @@ def test_mark_seen_only_marks_what_it_is_told(mailbox: DovecotServer) -> None:
         assert imap.search_unseen() == [second]
 
 
-def test_missing_folder_is_a_clear_error(mailbox: DovecotServer) -> None:
+def test_missing_folder_is_a_clear_error(mailbox: MailServer) -> None:
     with client(mailbox) as imap:
         with pytest.raises(MailError) as failure:
             imap.select_folder("Nope")
@@ -329,7 +331,7 @@ def test_missing_folder_is_a_clear_error(mailbox: DovecotServer) -> None:
         assert imap.select_folder("INBOX").name == "INBOX"
 
 
-def test_folder_names_are_quoted_and_utf7_encoded(mailbox: DovecotServer) -> None:
+def test_folder_names_are_quoted_and_utf7_encoded(mailbox: MailServer) -> None:
     mailbox.create_folder("alice", '&AMQ-rger mit \\"Zitat\\"')
     mailbox.create_folder("alice", "Archive 2024 Q1")
     with client(mailbox) as imap:
@@ -337,7 +339,7 @@ def test_folder_names_are_quoted_and_utf7_encoded(mailbox: DovecotServer) -> Non
         assert imap.select_folder("Archive 2024 Q1").exists == 0
 
 
-def test_operations_need_a_selected_folder(mailbox: DovecotServer) -> None:
+def test_operations_need_a_selected_folder(mailbox: MailServer) -> None:
     with client(mailbox) as imap:
         with pytest.raises(MailError, match="No folder is selected"):
             imap.search_unseen()
@@ -345,7 +347,7 @@ def test_operations_need_a_selected_folder(mailbox: DovecotServer) -> None:
         imap.select_folder()
 
 
-def test_fetch_skips_uids_that_no_longer_exist(mailbox: DovecotServer) -> None:
+def test_fetch_skips_uids_that_no_longer_exist(mailbox: MailServer) -> None:
     uid = mailbox.append("alice", message("survivor"))
     with client(mailbox) as imap:
         imap.select_folder()

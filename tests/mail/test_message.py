@@ -13,7 +13,7 @@ from balmail.mail import message as message_module
 from balmail.mail.errors import MailError, MessageParseError
 from balmail.mail.message import MimePart, ReceivedMessage, decode_text, parse_message
 
-from .dovecot_harness import DovecotServer
+from .server_harness import MailServer
 
 
 def crlf(text: bytes) -> bytes:
@@ -473,7 +473,7 @@ def test_fast_paths_change_no_result(monkeypatch: pytest.MonkeyPatch) -> None:
 # -- through a real server ------------------------------------------------------------------------
 
 
-def test_round_trip_through_dovecot(mailbox: DovecotServer) -> None:
+def test_round_trip_through_a_real_server(mailbox: MailServer) -> None:
     from balmail.mail.imap import ImapClient
     from balmail.mail.tls import SecureSocketConfig
 

@@ -1,7 +1,7 @@
-"""Poller against a real Dovecot, on both protocols: every new message delivered in order, acked
-only after the handler returned, retries and give-up, crashes (in process and `kill -9`) that
-neither lose nor repeat more than the message in flight, outages with backoff and recovery,
-UIDVALIDITY changes, and graceful stop."""
+"""Poller against Dovecot and the embedded servers alike, on both protocols: every new message
+delivered in order, acked only after the handler returned, retries and give-up, crashes (in
+process and `kill -9`) that neither lose nor repeat more than the message in flight, outages with
+backoff and recovery, UIDVALIDITY changes, and graceful stop."""
 
 from __future__ import annotations
 
@@ -35,8 +35,9 @@ from balmail.mail.poller import (
 from balmail.mail.state import MessageKey, StateStore
 from balmail.mail.tls import SecureSocketConfig, Security
 
-from .dovecot_harness import DovecotServer, free_port
+from .dovecot_harness import free_port
 from .fault_proxy import Fault, FaultProxy
+from .server_harness import MailServer
 
 FAST = Timeouts(connect=2.0, read=2.0)
 PROTOCOLS = ["imap", "pop3"]
@@ -52,7 +53,7 @@ def message(subject: str, body: str = "hello\n") -> bytes:
 
 
 def settings(
-    server: DovecotServer, protocol: str, *, port: int | None = None, user: str = "alice", **overrides: Any
+    server: MailServer, protocol: str, *, port: int | None = None, user: str = "alice", **overrides: Any
 ) -> ListenerSettings:
     if port is None:
         port = server.imap_port if protocol == "imap" else server.pop3_port
@@ -70,7 +71,7 @@ def settings(
     return ListenerSettings(**values)
 
 
-def unacked(server: DovecotServer, protocol: str, user: str = "alice", folder: str = "INBOX") -> list[str]:
+def unacked(server: MailServer, protocol: str, user: str = "alice", folder: str = "INBOX") -> list[str]:
     """Subjects the server still offers as new: IMAP messages without \\Seen, every POP3 message."""
     imap = server.admin(user)
     try:
@@ -168,7 +169,7 @@ def state_path(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_delivers_every_new_message_in_arrival_order_in_one_cycle(
-    mailbox: DovecotServer, state_path: Path, protocol: str
+    mailbox: MailServer, state_path: Path, protocol: str
 ) -> None:
     mailbox.append("alice", message("already read"), seen=True)
     subjects = [f"m{n:02}" for n in range(12)]
@@ -198,7 +199,7 @@ def test_delivers_every_new_message_in_arrival_order_in_one_cycle(
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_acknowledges_only_after_the_handler_returned(
-    mailbox: DovecotServer, state_path: Path, protocol: str
+    mailbox: MailServer, state_path: Path, protocol: str
 ) -> None:
     mailbox.append_many("alice", [message("first"), message("second")])
     seen_during_handler: list[list[str]] = []
@@ -216,7 +217,7 @@ def test_acknowledges_only_after_the_handler_returned(
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_failing_message_is_retried_then_given_up_without_blocking_others(
-    mailbox: DovecotServer, state_path: Path, protocol: str
+    mailbox: MailServer, state_path: Path, protocol: str
 ) -> None:
     mailbox.append_many("alice", [message("a"), message("poison"), message("flaky"), message("c")])
     recorder = Recorder(failures={"poison": -1, "flaky": 1})
@@ -259,7 +260,7 @@ def test_failing_message_is_retried_then_given_up_without_blocking_others(
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_unparseable_message_is_reported_and_given_up_like_a_failing_one(
-    mailbox: DovecotServer, state_path: Path, protocol: str
+    mailbox: MailServer, state_path: Path, protocol: str
 ) -> None:
     mailbox.append_many("alice", [b"\r\n", message("fine")])
     recorder = Recorder()
@@ -292,7 +293,7 @@ class CrashAfterRecording(StateStore):
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_crash_between_record_and_ack_loses_and_repeats_nothing(
-    mailbox: DovecotServer, state_path: Path, protocol: str
+    mailbox: MailServer, state_path: Path, protocol: str
 ) -> None:
     mailbox.append_many("alice", [message("m1"), message("m2"), message("m3")])
     store = CrashAfterRecording(state_path)
@@ -317,7 +318,7 @@ def test_crash_between_record_and_ack_loses_and_repeats_nothing(
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_crash_inside_the_handler_repeats_only_that_message(
-    mailbox: DovecotServer, state_path: Path, protocol: str
+    mailbox: MailServer, state_path: Path, protocol: str
 ) -> None:
     mailbox.append_many("alice", [message("m1"), message("m2"), message("m3")])
     recorder = Recorder()
@@ -339,7 +340,7 @@ def test_crash_inside_the_handler_repeats_only_that_message(
 
 
 def test_a_message_that_kills_the_process_every_time_is_given_up(
-    mailbox: DovecotServer, state_path: Path
+    mailbox: MailServer, state_path: Path
 ) -> None:
     mailbox.append_many("alice", [message("deadly"), message("fine")])
     recorder = Recorder()
@@ -393,7 +394,7 @@ _KILL_SCRIPT = textwrap.dedent(
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_kill_9_in_the_middle_of_a_batch_loses_nothing_and_repeats_at_most_one(
-    mailbox: DovecotServer, state_path: Path, tmp_path: Path, protocol: str
+    mailbox: MailServer, state_path: Path, tmp_path: Path, protocol: str
 ) -> None:
     subjects = [f"m{n}" for n in range(1, 6)]
     mailbox.append_many("alice", [message(s) for s in subjects])
@@ -433,7 +434,7 @@ def test_kill_9_in_the_middle_of_a_batch_loses_nothing_and_repeats_at_most_one(
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_connection_cut_in_the_middle_of_a_message_loses_nothing(
-    mailbox: DovecotServer, state_path: Path, protocol: str
+    mailbox: MailServer, state_path: Path, protocol: str
 ) -> None:
     big = "x" * 76 + "\n"
     subjects = ["m1", "m2", "m3"]
@@ -462,7 +463,7 @@ def test_connection_cut_in_the_middle_of_a_message_loses_nothing(
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_server_down_then_back_is_reported_then_recovered_with_backoff(
-    mailbox: DovecotServer, state_path: Path, protocol: str
+    mailbox: MailServer, state_path: Path, protocol: str
 ) -> None:
     mailbox.append("alice", message("after the outage"))
     upstream = mailbox.imap_port if protocol == "imap" else mailbox.pop3_port
@@ -502,7 +503,7 @@ def test_backoff_doubles_and_is_capped(state_path: Path) -> None:
     assert delays("0.25") == [0.25, 0.5, 1, 2, 4, 8]
 
 
-def test_backoff_resets_after_a_good_cycle(mailbox: DovecotServer, state_path: Path) -> None:
+def test_backoff_resets_after_a_good_cycle(mailbox: MailServer, state_path: Path) -> None:
     with FaultProxy(mailbox.imap_port, Fault.DROP) as proxy:
         modes = {1: Fault.FORWARD, 2: Fault.DROP}
 
@@ -527,22 +528,22 @@ def test_backoff_resets_after_a_good_cycle(mailbox: DovecotServer, state_path: P
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_refused_connection_and_bad_password_are_clear_errors(
-    dovecot: DovecotServer, state_path: Path, protocol: str
+    mail_server: MailServer, state_path: Path, protocol: str
 ) -> None:
     port = free_port()
     recorder = Recorder()
-    result = poller(settings(dovecot, protocol, port=port), state_path, recorder).poll_once()
+    result = poller(settings(mail_server, protocol, port=port), state_path, recorder).poll_once()
     assert result.error is not None and recorder.errors == [result.error]
-    assert result.error.message == f"Failed to connect to {dovecot.host}:{port} (connection refused)"
+    assert result.error.message == f"Failed to connect to {mail_server.host}:{port} (connection refused)"
 
-    wrong = settings(dovecot, protocol, password="wrong")
+    wrong = settings(mail_server, protocol, password="wrong")
     result = poller(wrong, state_path, recorder).poll_once()
     assert result.error is not None
-    assert result.error.message.startswith(f"Authentication failed for user 'alice' at {dovecot.host}:")
+    assert result.error.message.startswith(f"Authentication failed for user 'alice' at {mail_server.host}:")
 
 
 def test_a_failing_on_error_callback_does_not_stop_polling(
-    mailbox: DovecotServer, state_path: Path, caplog: pytest.LogCaptureFixture
+    mailbox: MailServer, state_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     mailbox.append_many("alice", [message("bad"), message("good")])
     recorder = Recorder(failures={"bad": -1})
@@ -562,21 +563,23 @@ def test_a_failing_on_error_callback_does_not_stop_polling(
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_untrusted_certificate_is_a_clear_error(
-    dovecot: DovecotServer, state_path: Path, protocol: str
+    mail_server: MailServer, state_path: Path, protocol: str
 ) -> None:
-    port = dovecot.imaps_port if protocol == "imap" else dovecot.pop3s_port
+    port = mail_server.imaps_port if protocol == "imap" else mail_server.pop3s_port
     config = settings(
-        dovecot, protocol, port=port, security=Security.SSL,
-        secure_socket=SecureSocketConfig(cert=str(dovecot.wrong_ca_cert)),
+        mail_server, protocol, port=port, security=Security.SSL,
+        secure_socket=SecureSocketConfig(cert=str(mail_server.wrong_ca_cert)),
     )  # fmt: skip
     result = poller(config, state_path, Recorder()).poll_once()
     assert result.error is not None
-    assert result.error.message.startswith(f"TLS certificate verification failed for {dovecot.host}:{port}")
+    assert result.error.message.startswith(
+        f"TLS certificate verification failed for {mail_server.host}:{port}"
+    )
 
 
 @pytest.mark.parametrize("log_subjects", [False, True])
 def test_each_delivery_is_logged_with_the_subject_only_when_asked(
-    mailbox: DovecotServer, state_path: Path, caplog: pytest.LogCaptureFixture, log_subjects: bool
+    mailbox: MailServer, state_path: Path, caplog: pytest.LogCaptureFixture, log_subjects: bool
 ) -> None:
     uid = mailbox.append("alice", message("quarterly numbers"))
     config = settings(mailbox, "imap")
@@ -595,7 +598,7 @@ def test_each_delivery_is_logged_with_the_subject_only_when_asked(
 
 
 def test_uidvalidity_change_makes_reused_uids_new_again(
-    mailbox: DovecotServer, state_path: Path, caplog: pytest.LogCaptureFixture
+    mailbox: MailServer, state_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     folder = f"Orders{os.getpid()}"
     mailbox.create_folder("alice", folder)
@@ -639,7 +642,7 @@ def test_uidvalidity_change_makes_reused_uids_new_again(
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_graceful_stop_lets_the_in_flight_handler_finish(
-    mailbox: DovecotServer, state_path: Path, protocol: str
+    mailbox: MailServer, state_path: Path, protocol: str
 ) -> None:
     mailbox.append_many("alice", [message("in flight"), message("not started")])
     started, release = threading.Event(), threading.Event()
@@ -663,7 +666,7 @@ def test_graceful_stop_lets_the_in_flight_handler_finish(
 
 
 def test_stop_after_the_grace_period_reports_the_unfinished_message(
-    mailbox: DovecotServer, state_path: Path
+    mailbox: MailServer, state_path: Path
 ) -> None:
     mailbox.append("alice", message("slow"))
     started, release = threading.Event(), threading.Event()
@@ -709,7 +712,7 @@ def test_stop_does_not_wait_longer_than_the_grace_for_a_silent_server(state_path
     assert recorder.errors == []
 
 
-def test_failure_while_closing_goes_to_on_close(mailbox: DovecotServer, state_path: Path) -> None:
+def test_failure_while_closing_goes_to_on_close(mailbox: MailServer, state_path: Path) -> None:
     mailbox.append("alice", message("last one"))
     started = threading.Event()
     recorder = Recorder()
@@ -738,9 +741,7 @@ def test_failure_while_closing_goes_to_on_close(mailbox: DovecotServer, state_pa
     assert unacked(mailbox, "pop3") == []
 
 
-def test_stop_waits_for_a_poll_once_running_on_another_thread(
-    mailbox: DovecotServer, state_path: Path
-) -> None:
+def test_stop_waits_for_a_poll_once_running_on_another_thread(mailbox: MailServer, state_path: Path) -> None:
     mailbox.append_many("alice", [message("in flight"), message("not started")])
     started, release = threading.Event(), threading.Event()
     recorder = Recorder()
@@ -793,7 +794,7 @@ def test_stop_without_start_closes_once_and_start_after_stop_is_refused(state_pa
 
 
 def test_several_pollers_run_at_once_each_one_message_at_a_time(
-    mailbox: DovecotServer, state_path: Path
+    mailbox: MailServer, state_path: Path
 ) -> None:
     mailbox.reset("bob")
     try:

@@ -1,5 +1,6 @@
-"""Pop3Client against a real Dovecot: every security mode, TLS verification, failures, and the
-polling operations (UIDL listing, RETR, DELE taking effect only with QUIT)."""
+"""Pop3Client against Dovecot and the embedded POP3 server alike (fixture `mail_server`): every
+security mode, TLS verification, failures, and the polling operations (UIDL listing, RETR, DELE
+taking effect only with QUIT)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from balmail.mail.message import parse_message
 from balmail.mail.pop3 import Pop3Client
 from balmail.mail.tls import SecureSocketConfig, Security
 
-from .dovecot_harness import DovecotServer, free_port
+from .dovecot_harness import free_port
 from .fault_proxy import Fault, FaultProxy
+from .server_harness import MailServer
 
 FAST = Timeouts(connect=2.0, read=2.0)
 
@@ -24,7 +26,7 @@ def message(subject: str, body: str = "hello\r\n") -> bytes:
 
 
 def client(
-    server: DovecotServer,
+    server: MailServer,
     security: Security = Security.SSL,
     *,
     port: int | None = None,
@@ -67,7 +69,7 @@ def subjects_on_server(pop: Pop3Client) -> list[str]:
     ],
 )
 def test_every_security_mode_logs_in_and_reads_mail(
-    mailbox: DovecotServer, security: Security, expect_tls: bool
+    mailbox: MailServer, security: Security, expect_tls: bool
 ) -> None:
     mailbox.append("alice", message(f"pop {security.name}"))
     with client(mailbox, security) as pop:
@@ -75,9 +77,9 @@ def test_every_security_mode_logs_in_and_reads_mail(
         assert subjects_on_server(pop) == [f"pop {security.name}"]
 
 
-def test_start_tls_always_fails_before_login_when_not_offered(dovecot: DovecotServer) -> None:
-    with FaultProxy(dovecot.pop3_no_starttls_port) as proxy:
-        pop = client(dovecot, Security.START_TLS_ALWAYS, port=proxy.port)
+def test_start_tls_always_fails_before_login_when_not_offered(mail_server: MailServer) -> None:
+    with FaultProxy(mail_server.pop3_no_starttls_port) as proxy:
+        pop = client(mail_server, Security.START_TLS_ALWAYS, port=proxy.port)
         with pytest.raises(MailError) as failure:
             pop.connect()
     assert str(failure.value) == (
@@ -87,7 +89,7 @@ def test_start_tls_always_fails_before_login_when_not_offered(dovecot: DovecotSe
     assert b"USER" not in proxy.client_bytes and b"PASS" not in proxy.client_bytes
 
 
-def test_start_tls_auto_stays_plaintext_when_not_offered(mailbox: DovecotServer) -> None:
+def test_start_tls_auto_stays_plaintext_when_not_offered(mailbox: MailServer) -> None:
     mailbox.append("alice", message("auto plain"))
     with client(mailbox, Security.START_TLS_AUTO, port=mailbox.pop3_no_starttls_port) as pop:
         assert pop.tls_active is False
@@ -95,9 +97,9 @@ def test_start_tls_auto_stays_plaintext_when_not_offered(mailbox: DovecotServer)
 
 
 @pytest.mark.parametrize("security", [Security.START_TLS_AUTO, Security.START_TLS_ALWAYS])
-def test_stls_modes_send_no_credentials_in_plaintext(dovecot: DovecotServer, security: Security) -> None:
-    with FaultProxy(dovecot.pop3_port) as proxy:
-        with client(dovecot, security, port=proxy.port) as pop:
+def test_stls_modes_send_no_credentials_in_plaintext(mail_server: MailServer, security: Security) -> None:
+    with FaultProxy(mail_server.pop3_port) as proxy:
+        with client(mail_server, security, port=proxy.port) as pop:
             assert pop.tls_active
     seen = bytes(proxy.client_bytes)
     command_end = seen.index(b"STLS\r\n") + len(b"STLS\r\n")
@@ -105,9 +107,9 @@ def test_stls_modes_send_no_credentials_in_plaintext(dovecot: DovecotServer, sec
     assert b"USER" not in seen and b"secret" not in seen
 
 
-def test_start_tls_never_really_is_plaintext(dovecot: DovecotServer) -> None:
-    with FaultProxy(dovecot.pop3_port) as proxy:
-        with client(dovecot, Security.START_TLS_NEVER, port=proxy.port):
+def test_start_tls_never_really_is_plaintext(mail_server: MailServer) -> None:
+    with FaultProxy(mail_server.pop3_port) as proxy:
+        with client(mail_server, Security.START_TLS_NEVER, port=proxy.port):
             pass
     assert b"STLS" not in proxy.client_bytes
     assert b"USER alice\r\nPASS secret\r\n" in proxy.client_bytes
@@ -117,15 +119,15 @@ def test_start_tls_never_really_is_plaintext(dovecot: DovecotServer) -> None:
 
 
 @pytest.mark.parametrize("security", [Security.SSL, Security.START_TLS_ALWAYS])
-def test_untrusted_certificate_is_rejected(dovecot: DovecotServer, security: Security) -> None:
-    pop = client(dovecot, security, cert=str(dovecot.wrong_ca_cert))
+def test_untrusted_certificate_is_rejected(mail_server: MailServer, security: Security) -> None:
+    pop = client(mail_server, security, cert=str(mail_server.wrong_ca_cert))
     with pytest.raises(MailError) as failure:
         pop.connect()
-    port = dovecot.pop3s_port if security is Security.SSL else dovecot.pop3_port
+    port = mail_server.pop3s_port if security is Security.SSL else mail_server.pop3_port
     assert str(failure.value).startswith(f"TLS certificate verification failed for 127.0.0.1:{port}: ")
 
 
-def test_host_name_mismatch_depends_on_verify_host_name(mailbox: DovecotServer) -> None:
+def test_host_name_mismatch_depends_on_verify_host_name(mailbox: MailServer) -> None:
     with pytest.raises(
         MailError, match=r"^TLS certificate verification failed for localhost:\d+: .*mismatch"
     ):
@@ -139,17 +141,17 @@ def test_host_name_mismatch_depends_on_verify_host_name(mailbox: DovecotServer) 
 # -- connection failures --------------------------------------------------------------------------
 
 
-def test_bad_credentials(dovecot: DovecotServer) -> None:
-    pop = client(dovecot, Security.SSL, password="wrong")
+def test_bad_credentials(mail_server: MailServer) -> None:
+    pop = client(mail_server, Security.SSL, password="wrong")
     with pytest.raises(MailError) as failure:
         pop.connect()
     assert str(failure.value) == (
-        f"Authentication failed for user 'alice' at 127.0.0.1:{dovecot.pop3s_port}: "
+        f"Authentication failed for user 'alice' at 127.0.0.1:{mail_server.pop3s_port}: "
         "[AUTH] Authentication failed."
     )
 
 
-def test_unusual_passwords(mailbox: DovecotServer) -> None:
+def test_unusual_passwords(mailbox: MailServer) -> None:
     for user in ("bob", "zoe"):
         with client(mailbox, Security.SSL, user=user) as pop:
             assert pop.list_messages() == []
@@ -163,10 +165,10 @@ def test_refused_connection() -> None:
     assert str(failure.value) == f"Failed to connect to 127.0.0.1:{port} (connection refused)"
 
 
-def test_silent_server_times_out(dovecot: DovecotServer) -> None:
-    with FaultProxy(dovecot.pop3_port, Fault.STALL) as proxy:
+def test_silent_server_times_out(mail_server: MailServer) -> None:
+    with FaultProxy(mail_server.pop3_port, Fault.STALL) as proxy:
         pop = client(
-            dovecot, Security.START_TLS_NEVER, port=proxy.port, timeouts=Timeouts(connect=2, read=0.5)
+            mail_server, Security.START_TLS_NEVER, port=proxy.port, timeouts=Timeouts(connect=2, read=0.5)
         )
         with pytest.raises(MailError) as failure:
             pop.connect()
@@ -176,7 +178,7 @@ def test_silent_server_times_out(dovecot: DovecotServer) -> None:
     )
 
 
-def test_connection_cut_while_retrieving(mailbox: DovecotServer) -> None:
+def test_connection_cut_while_retrieving(mailbox: MailServer) -> None:
     mailbox.append("alice", message("small"))
     mailbox.append("alice", message("big", body="z" * 100_000))
     with FaultProxy(mailbox.pop3_port, Fault.CUT, limit=3000) as proxy:
@@ -197,7 +199,7 @@ def test_connection_cut_while_retrieving(mailbox: DovecotServer) -> None:
 # -- polling operations ---------------------------------------------------------------------------
 
 
-def test_lists_by_uidl_in_arrival_order_and_retrieves_exact_bytes(mailbox: DovecotServer) -> None:
+def test_lists_by_uidl_in_arrival_order_and_retrieves_exact_bytes(mailbox: MailServer) -> None:
     raws = [message(f"p{n}", body=f"body {n}\r\n..dot-stuffed line\r\n") for n in range(4)]
     for raw in raws:
         mailbox.append("alice", raw)
@@ -210,14 +212,14 @@ def test_lists_by_uidl_in_arrival_order_and_retrieves_exact_bytes(mailbox: Dovec
         assert pop.list_messages() == listing  # UIDLs are stable across sessions
 
 
-def test_long_lines_are_retrieved(mailbox: DovecotServer) -> None:
+def test_long_lines_are_retrieved(mailbox: MailServer) -> None:
     raw = message("long", body="<p>" + "w" * 10_000 + "</p>\r\n")
     mailbox.append("alice", raw)
     with client(mailbox) as pop:
         assert pop.retrieve(1) == raw
 
 
-def test_messages_stay_unless_deleted(mailbox: DovecotServer) -> None:
+def test_messages_stay_unless_deleted(mailbox: MailServer) -> None:
     for n in range(3):
         mailbox.append("alice", message(f"keep{n}"))
     with client(mailbox) as pop:
@@ -228,7 +230,7 @@ def test_messages_stay_unless_deleted(mailbox: DovecotServer) -> None:
         assert subjects_on_server(pop) == ["keep0", "keep1", "keep2"]
 
 
-def test_delete_takes_effect_only_with_quit(mailbox: DovecotServer) -> None:
+def test_delete_takes_effect_only_with_quit(mailbox: MailServer) -> None:
     for n in range(3):
         mailbox.append("alice", message(f"d{n}"))
     pop = client(mailbox)
@@ -244,7 +246,7 @@ def test_delete_takes_effect_only_with_quit(mailbox: DovecotServer) -> None:
     assert len(mailbox.flags("alice")) == 2
 
 
-def test_context_manager_aborts_on_error(mailbox: DovecotServer) -> None:
+def test_context_manager_aborts_on_error(mailbox: MailServer) -> None:
     mailbox.append("alice", message("survives"))
     with pytest.raises(RuntimeError), client(mailbox) as pop:
         pop.delete(1)
@@ -253,7 +255,7 @@ def test_context_manager_aborts_on_error(mailbox: DovecotServer) -> None:
         assert subjects_on_server(pop) == ["survives"]
 
 
-def test_refused_command_keeps_the_session(mailbox: DovecotServer) -> None:
+def test_refused_command_keeps_the_session(mailbox: MailServer) -> None:
     with client(mailbox) as pop:
         with pytest.raises(MailError) as failure:
             pop.retrieve(99)
@@ -263,7 +265,7 @@ def test_refused_command_keeps_the_session(mailbox: DovecotServer) -> None:
         assert pop.list_messages() == []
 
 
-def test_use_after_close_is_a_clear_error(mailbox: DovecotServer) -> None:
+def test_use_after_close_is_a_clear_error(mailbox: MailServer) -> None:
     pop = client(mailbox)
     pop.connect()
     pop.close()

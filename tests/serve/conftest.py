@@ -3,4 +3,4 @@ alice's INBOX emptied per test), and a helper that runs `balmail run` as a subpr
 
 from __future__ import annotations
 
-from mail.conftest import dovecot, mailbox  # noqa: F401  (re-exported fixtures)
+from mail.dovecot_fixtures import dovecot, mailbox  # noqa: F401  (re-exported fixtures)
