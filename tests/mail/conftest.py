@@ -1,6 +1,7 @@
 """Fixtures for the mail protocol tests: `mail_server` is one real Dovecot or the embedded dev
 servers (balmail.devserver), each started once per session, and every test that uses it runs
-against both; `mailbox` is that server with alice's INBOX emptied around the test."""
+against both; `mailbox` is that server with alice's INBOX emptied around the test. Suites elsewhere
+that want Dovecot only import `dovecot` and `mailbox` from `mail.dovecot_fixtures`, not from here."""
 
 from __future__ import annotations
 
