@@ -8,6 +8,7 @@ import importlib.util
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -69,3 +70,11 @@ def _contains_password(line: str, password: str) -> bool:
     import re
 
     return re.search(rf"(?<![\w-]){re.escape(password)}(?![\w-])", line) is not None
+
+
+@pytest.fixture(scope="session")
+def mail_server(dovecot: Any) -> Any:
+    """Outside tests/mail (whose own `mail_server` runs each test against Dovecot and the embedded
+    servers), the mail server is the session's Dovecot: a suite that imports `mailbox` from
+    `mail.conftest` instead of `mail.dovecot_fixtures` still gets Dovecot."""
+    return dovecot

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import shutil
+import socket
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -70,12 +71,13 @@ class DevServers:
         tls_names: Sequence[str] = DEFAULT_NAMES,
         no_starttls_ports: bool = False,
     ) -> DevServers:
-        """Start every server and return once all of them listen.
+        """Start every server and return once all of them listen (on one address: `host`, resolved).
 
         `seed`: messages put into the INBOX of every account when it is first used. `users`: when
         given, only these user name/password pairs log in (tests of authentication failures);
         otherwise any credentials do. `no_starttls_ports` adds plain IMAP and POP3 ports that do not
         offer STARTTLS (ports `imap_no_starttls`, `pop3_no_starttls`), for client tests."""
+        host = _bind_address(host)
         try:
             certificates = DevCertificates.create(tls_names)
         except (OSError, ValueError) as error:
@@ -193,6 +195,17 @@ class DevServers:
     def __repr__(self) -> str:
         ports = ", ".join(f"{name}={port}" for name, port in self.ports.items())
         return f"DevServers({self.host}: {ports})"
+
+
+def _bind_address(host: str) -> str:
+    """One address for every listener (a name like `localhost` may resolve to IPv4 and IPv6,
+    and binding both would give each family its own free port); IPv4 first."""
+    try:
+        found = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise DevServerError(f"Could not start the dev mail servers: cannot resolve host '{host}'") from None
+    found.sort(key=lambda entry: entry[0] != socket.AF_INET)
+    return str(found[0][4][0])
 
 
 def _settle(ready: concurrent.futures.Future[dict[str, asyncio.Server]], done: asyncio.Task) -> None:  # type: ignore[type-arg]

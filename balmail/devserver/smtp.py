@@ -30,7 +30,9 @@ class _QuietLoginData(logging.Filter):
         return not str(record.msg).startswith("Session.login_data is deprecated")
 
 
-logging.getLogger("mail.log").addFilter(_QuietLoginData())
+_aiosmtpd_log = logging.getLogger("mail.log")
+_aiosmtpd_log.addFilter(_QuietLoginData())
+_aiosmtpd_log.setLevel(logging.WARNING)  # it logs every connection and command at INFO
 
 
 class _Delivery:

@@ -72,6 +72,18 @@ def test_an_address_that_is_not_local_is_a_clear_error() -> None:
         DevServers.start(host="192.0.2.1")
 
 
+def test_a_host_name_binds_one_address_with_one_port_per_server() -> None:
+    with DevServers.start(host="localhost") as servers:
+        assert servers.host == "127.0.0.1"
+        context = ssl.create_default_context(cafile=str(servers.ca_file))
+        imap = imaplib.IMAP4_SSL("localhost", servers.ports["imaps"], ssl_context=context)
+        imap.logout()
+    with pytest.raises(
+        DevServerError, match="^Could not start the dev mail servers: cannot resolve host 'no-such"
+    ):
+        DevServers.start(host="no-such-host.invalid")
+
+
 def test_load_seed_reads_eml_files_in_name_order(tmp_path: Path) -> None:
     (tmp_path / "2-second.eml").write_bytes(b"Subject: b\n\n")
     (tmp_path / "1-first.EML").write_bytes(b"Subject: a\n\n")

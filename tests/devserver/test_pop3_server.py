@@ -326,3 +326,23 @@ def test_a_user_table_refuses_wrong_passwords() -> None:
         assert raw.ask("PASS secret").startswith(b"+OK")
         raw.ask("QUIT")
         raw.close()
+
+
+def test_imap_expunge_during_a_pop3_session_does_not_break_it(
+    dev: DevServers, account: str, tls: ssl.SSLContext
+) -> None:
+    dev.deliver(message("gone"), [account])
+    dev.deliver(message("stays"), [account])
+    pop = login(dev, account)  # the maildrop is fixed at login (RFC 1939 4)
+    imap = imaplib.IMAP4_SSL(HOST, dev.ports["imaps"], ssl_context=tls)
+    imap.login(account, "x")
+    imap.select("INBOX")
+    imap.store("1", "+FLAGS", "(\\Deleted)")
+    imap.expunge()
+    assert pop.stat()[0] == 2
+    assert b"Subject: gone" in b"\r\n".join(pop.retr(1)[1])
+    pop.dele(1)
+    assert pop.quit() == b"+OK Logging out, 1 messages deleted."
+    imap.noop()
+    imap.logout()
+    assert [b"Subject: stays" in raw for raw in dev.messages(account)] == [True]
