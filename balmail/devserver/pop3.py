@@ -183,11 +183,15 @@ class _Session:
             await self.send("-ERR [AUTH] Authentication failed.")
             return
         lock = self.server.store.pop3_lock(user)
-        try:
-            await asyncio.wait_for(lock.acquire(), LOCK_WAIT)
-        except TimeoutError:
-            await self.send("-ERR [IN-USE] The maildrop is locked by another POP3 session.")
-            return
+        deadline = asyncio.get_running_loop().time() + LOCK_WAIT
+        # Polled rather than `wait_for(lock.acquire())`, whose timeout can lose an acquisition
+        # that completes while it cancels (Python < 3.12); on one loop, check-then-acquire is atomic.
+        while lock.locked():
+            if asyncio.get_running_loop().time() >= deadline:
+                await self.send("-ERR [IN-USE] The maildrop is locked by another POP3 session.")
+                return
+            await asyncio.sleep(0.02)
+        await lock.acquire()
         self.lock = lock
         inbox = await self.server.store.folder(user)
         validity = inbox.uid_validity

@@ -11,9 +11,10 @@ import concurrent.futures
 import shutil
 import socket
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Coroutine, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import Any, TypeVar
 
 from .certs import DEFAULT_NAMES, DevCertificates
 from .errors import DevServerError
@@ -22,6 +23,7 @@ from .mailboxes import MailStore
 from .pop3 import start_pop3_listener
 from .smtp import start_smtp_listener
 
+T = TypeVar("T")
 START_TIMEOUT = 30.0
 CALL_TIMEOUT = 30.0
 
@@ -148,7 +150,7 @@ class DevServers:
         account creates it (seeded), as a login would."""
         return self._call(self._store.messages(account, folder))
 
-    def _call(self, coroutine):  # type: ignore[no-untyped-def]
+    def _call(self, coroutine: Coroutine[Any, Any, T]) -> T:
         if self._stopped:
             coroutine.close()
             raise DevServerError("The dev mail servers are stopped")
@@ -208,10 +210,11 @@ def _bind_address(host: str) -> str:
     return str(found[0][4][0])
 
 
-def _settle(ready: concurrent.futures.Future[dict[str, asyncio.Server]], done: asyncio.Task) -> None:  # type: ignore[type-arg]
+def _settle(ready: concurrent.futures.Future[T], done: asyncio.Task[T]) -> None:
+    """Hand the start task's outcome to the thread waiting in `start`."""
     if done.cancelled():
         ready.cancel()
-    elif done.exception() is not None:
-        ready.set_exception(done.exception())  # type: ignore[arg-type]
+    elif (error := done.exception()) is not None:
+        ready.set_exception(error)
     else:
         ready.set_result(done.result())
