@@ -346,3 +346,19 @@ def test_imap_expunge_during_a_pop3_session_does_not_break_it(
     imap.noop()
     imap.logout()
     assert [b"Subject: stays" in raw for raw in dev.messages(account)] == [True]
+
+
+def test_a_silent_client_is_logged_out_and_its_lock_released(
+    dev: DevServers, account: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pop3_server, "IDLE_TIMEOUT", 0.3)  # RFC 1939: 10 minutes in real use
+    dev.deliver(message("kept"), [account])
+    raw = Raw(dev.ports["pop3"])
+    raw.ask(f"USER {account}")
+    raw.ask("PASS x")
+    raw.ask("DELE 1")
+    assert raw.line() == b""  # closed by the autologout timer, without the UPDATE state
+    raw.close()
+    pop = login(dev, account)
+    assert pop.stat()[0] == 1
+    pop.quit()
