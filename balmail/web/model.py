@@ -15,6 +15,7 @@ from balmail.check.walk import import_prefix, walk
 from balmail.diagnostics import Diagnostic
 from balmail.syntax import ast
 from balmail.web.configurables import ConfigSources, display, is_secret_name, resolve
+from balmail.web.deployment import deployment_rows
 from balmail.web.fields import listener_form
 from balmail.web.flow import build_flow
 from balmail.web.program import (
@@ -306,6 +307,7 @@ def _listener_json(site: ListenerSite, analysis: Analysis) -> dict[str, Any]:
         "security": _value(rows, "security"), "pollingInterval": _value(rows, "pollingInterval"),
         "endpoint": f"{host}:{port}" if host else None,
         "fields": rows,
+        "deployment": deployment_rows(site, analysis.configs.config_file),
     }  # fmt: skip
 
 

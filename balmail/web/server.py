@@ -27,7 +27,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from balmail.web.edit import EditError, edit_listener_field
+from balmail.web.deployment import deployment_rows, parse_key, table_path
+from balmail.web.edit import EditError, edit_listener_field, set_deployment_key
 from balmail.web.model import Analysis, build_model
 from balmail.web.program import ProgramError, find_declarations, load_program
 
@@ -220,6 +221,45 @@ def create_app(state: DesignState, token: str) -> ASGIApp:
         payload["model"] = json.loads(model_response(state.analysis).body)
         return JSONResponse(payload)
 
+    async def deployment(request: Request) -> Response:
+        try:
+            body = await request.json()
+        except ValueError:
+            return JSONResponse({"error": "expected a JSON body"}, 400)
+        if not isinstance(body, dict):
+            return JSONResponse({"error": "expected a JSON object"}, 400)
+        return await asyncio.to_thread(_deployment, body)
+
+    def _deployment(body: dict[str, Any]) -> Response:
+        with state.lock:
+            if state._stamp() != state.stamp:
+                state.reload()
+            analysis = state.analysis
+            if analysis is None:
+                return JSONResponse({"ok": False, "error": state.error})
+            if body.get("version") != analysis.program.version:
+                return JSONResponse(
+                    {"ok": False, "stale": True,
+                     "error": "the program changed since the page loaded it; the page has been reloaded"}
+                )  # fmt: skip
+            site = next((s for s in analysis.decl.listeners if s.id == body.get("listener")), None)
+            if site is None:
+                return JSONResponse({"error": f"no listener '{body.get('listener')}'"}, 404)
+            key, text = str(body.get("key")), body.get("value")
+            known = {row["key"] for row in deployment_rows(site, analysis.configs.config_file)["rows"]}
+            try:
+                if key not in known:
+                    raise EditError(f"unknown key '{key}' for listener '{site.name}'; valid keys: "
+                                    + ", ".join(sorted(known)))  # fmt: skip
+                value = None if text in (None, "") else parse_key(site, key, text)
+                result = set_deployment_key(analysis.program, analysis.configs, table_path(site), key, value)
+            except EditError as e:
+                return JSONResponse({"ok": False, "error": str(e)})
+            state.reload()
+            payload = {"ok": True, "changed": result.changed, "target": "toml", "note": None}
+        payload["model"] = json.loads(model_response(state.analysis).body)
+        return JSONResponse(payload)
+
     async def events(request: Request) -> Response:
         async def stream() -> Any:
             # the page says which model it has, so a change between its load and this stream is not lost
@@ -251,6 +291,7 @@ def create_app(state: DesignState, token: str) -> ASGIApp:
             Route("/api/flow/{flow_id:path}", flow),
             Route("/api/source", source),
             Route("/api/edit", edit, methods=["POST"]),
+            Route("/api/deployment", deployment, methods=["POST"]),
             Route("/api/events", events),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ]

@@ -408,3 +408,37 @@ def test_the_source_view_masks_secret_literals(tmp_path: Path) -> None:
     assert '"smtp.example.com", "u", "•••••••••"' in lines[8]
     assert "tok-default-1" not in client.get("/api/model").text
 
+
+def test_deployment_overrides_of_a_listener_go_to_its_config_toml_table(tmp_path: Path) -> None:
+    folder = copy_example(tmp_path, "routing_http_imap")
+    client = authed(folder)
+    model = client.get("/api/model").json()
+    deployment = model["listeners"][0]["deployment"]
+    assert deployment["table"] == "[balmail.listeners.inbox]"
+    keys = [row["key"] for row in deployment["rows"]]
+    assert {"host", "port", "security", "username", "password", "caFile", "pollingInterval"} <= set(keys)
+
+    def override(key: str, value: str):
+        version = client.get("/api/model").json()["version"]
+        return client.post("/api/deployment", json={"version": version, "listener": "listener:inbox",
+                                                     "key": key, "value": value})  # fmt: skip
+
+    toml_before = (folder / "Config.toml").read_text()
+    bal_before = (folder / "routing.bal").read_text()
+    assert override("port", "1993").json()["ok"] is True
+    assert override("pollingInterval", "2.5").json()["ok"] is True
+    response = override("password", "dep-secret")
+    assert response.json()["ok"] is True and "dep-secret" not in response.text
+    text = (folder / "Config.toml").read_text()
+    assert text.startswith(toml_before)
+    assert text[len(toml_before):] == (
+        '\n[balmail.listeners.inbox]\nport = 1993\npollingInterval = 2.5\npassword = "dep-secret"\n'
+    )
+    assert (folder / "routing.bal").read_text() == bal_before
+    rows = {r["key"]: r for r in response.json()["model"]["listeners"][0]["deployment"]["rows"]}
+    assert rows["port"]["value"] == "1993" and rows["password"]["value"] == "••••••"
+    bad = override("port", "70000")
+    assert bad.json()["ok"] is False and "1 to 65535" in bad.json()["error"]
+    assert override("nope", "1").json()["ok"] is False
+    assert override("port", "").json()["ok"] is True  # empty removes it
+    assert "port = 1993" not in (folder / "Config.toml").read_text()

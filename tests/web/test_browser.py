@@ -332,3 +332,24 @@ def test_twenty_listeners_stay_readable(page, serve, tmp_path: Path) -> None:
     page.locator("#zoom-fit").click()
     time.sleep(0.1)
     screenshot(page, "canvas-twenty-listeners")
+
+
+def test_deployment_overrides_in_the_listener_form(page, serve) -> None:
+    server = serve("support_desk_pop")
+    open_page(page, server, "#listener/listener:support-desk")
+    page.wait_for_selector('#view-listener fieldset[data-section="deployment"]')
+    legend = page.locator('#view-listener fieldset[data-section="deployment"] legend').text_content()
+    assert "[balmail.listeners.support-desk]" in legend
+    host = page.locator("#d-host")
+    host.fill("pop.example.net")
+    host.press("Enter")
+    page.wait_for_function("document.querySelector('#toast').textContent.includes('Saved host')")
+    assert '[balmail.listeners.support-desk]\nhost = "pop.example.net"' in (
+        server.path / "Config.toml"
+    ).read_text()
+    assert page.locator('.field[data-override="host"]').get_attribute("data-set") == "true"
+    page.locator("#d-port").fill("99999")
+    page.locator('.field[data-override="port"] button').click()
+    page.wait_for_function("document.querySelector('#toast').className.includes('error')")
+    assert "1 to 65535" in page.locator("#toast").text_content()
+    screenshot(page, "listener-form-deployment")
