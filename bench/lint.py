@@ -1,6 +1,8 @@
 """Lint benchmark: files/second for `balmail lint` on a folder of 200 generated listener files (in-process,
 warm, and as one command), and the wall time of `balmail lint` on one small file beside `python -c pass`,
 all measured in this run. Goals (issue 5): >= 200 files/s warm; one small file within 0.3 s of start-up.
+Issue 9: `check` of one small file within 0.25 s of start-up; a 20-file package (18 default-module files
+sharing names, a 2-file submodule) checked and linted as one program, in process and as one command.
 
 Run: python bench/lint.py  [--files N] [--repeat N]
 """
@@ -18,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from balmail.check.lint import lint_source  # noqa: E402
+from balmail.check.lint import lint_project, lint_source  # noqa: E402
+from balmail.project import load_project  # noqa: E402
 from balmail.source import SourceFile  # noqa: E402
 
 LISTENER = """import ballerina/email;
@@ -96,6 +99,64 @@ def generate(folder: Path, count: int) -> list[Path]:
     return files
 
 
+PACKAGE_FILE = """import ballerina/log;
+import bench_pkg.util;
+
+type Order{n} record {{|
+    string id;
+    int quantity;
+|}};
+
+function handle{n}(string subject) returns Order{n}? {{
+    string id = util:normalise(subject);
+    if id.length() == 0 {{
+        return ();
+    }}
+    int quantity = {next}(id);
+    log:printInfo("order", id = id, quantity = quantity, cap = LIMIT);
+    return {{id, quantity}};
+}}
+
+function weight{n}(string id) returns int => id.length() * {n};
+"""
+
+PACKAGE_MAIN = """import ballerina/email;
+import ballerina/log;
+
+configurable string username = ?;
+configurable string password = ?;
+const int LIMIT = 100;
+
+listener email:ImapListener inbox = check new ({host: "imap.example.com", username, password});
+
+service "orders" on inbox {
+    remote function onMessage(email:Message message) {
+        Order0? first = handle0(message.subject);
+        log:printInfo("handled", found = first is Order0);
+    }
+}
+"""
+
+PACKAGE_UTIL = """public function normalise(string subject) returns string => strip(subject).toUpperAscii();
+
+function strip(string text) returns string => text.trim();
+"""
+
+
+def generate_package(folder: Path) -> Path:
+    """A 20-file package: main.bal and 17 files in the default module, a 2-file `util` submodule."""
+    root = folder / "bench_pkg"
+    (root / "modules" / "util").mkdir(parents=True)
+    (root / "Ballerina.toml").write_text('[package]\norg = "bench"\nname = "bench_pkg"\nversion = "0.1.0"\n')
+    (root / "main.bal").write_text(PACKAGE_MAIN, encoding="utf-8")
+    for n in range(17):
+        text = PACKAGE_FILE.format(n=n, next=f"weight{(n + 1) % 17}")
+        (root / f"orders_{n:02d}.bal").write_text(text, encoding="utf-8")
+    (root / "modules" / "util" / "util.bal").write_text(PACKAGE_UTIL, encoding="utf-8")
+    (root / "modules" / "util" / "more.bal").write_text("public const string UTIL = \"util\";\n")
+    return root
+
+
 def lint_in_process(files: list[Path]) -> tuple[float, int]:
     """Seconds to read and lint every file, and how many diagnostics they gave."""
     start = time.perf_counter()
@@ -127,6 +188,12 @@ def main() -> None:
         corpus.mkdir()
         files = generate(corpus, options.files)
         (folder / "small.bal").write_text(SMALL, encoding="utf-8")
+        package = generate_package(folder)
+        package_findings = len(lint_project(load_project(package)))  # warm
+        start = time.perf_counter()
+        for _ in range(5):
+            lint_project(load_project(package))
+        package_warm = (time.perf_counter() - start) / 5
 
         lint_in_process(files[:5])  # warm: grammar tables loaded, caches filled
         runs = [lint_in_process(files) for _ in range(3)]
@@ -138,6 +205,9 @@ def main() -> None:
         folder_time = wall([*cli, "corpus"], folder, max(1, options.repeat // 2))
         bare = wall([*python, "-c", "pass"], folder, options.repeat)
         small = wall([*cli, "small.bal"], folder, options.repeat)
+        small_check = wall([*python, "-m", "balmail.cli", "check", "small.bal"], folder, options.repeat)
+        package_lint = wall([*cli, "bench_pkg"], folder, options.repeat)
+        package_check = wall([*python, "-m", "balmail.cli", "check", "bench_pkg"], folder, options.repeat)
 
     count = len(files)
     print(f"corpus: {count} generated listener files, {findings} findings")
@@ -149,9 +219,18 @@ def main() -> None:
         f"(+{(small - bare) * 1000:.0f} ms, {small / bare:.1f}x start-up)"
     )
     print(
+        f"check one small file:{small_check * 1000:7.0f} ms   "
+        f"(+{(small_check - bare) * 1000:.0f} ms, {small_check / bare:.1f}x start-up)"
+    )
+    print(f"20-file package, warm lint in process: {package_warm * 1000:.0f} ms, {package_findings} findings")
+    commands = f"check {package_check * 1000:.0f} ms, lint {package_lint * 1000:.0f} ms"
+    print(f"20-file package, one command: {commands}")
+    print(
         f"goal >= 200 files/s warm: {'met' if count / warm >= 200 else 'NOT met'} ({count / warm / 200:.2f}x)"
     )
     print(f"goal small file within 0.3 s of start-up: {'met' if small - bare <= 0.3 else 'NOT met'}")
+    met = "met" if small_check - bare <= 0.25 else "NOT met"
+    print(f"goal check of a small file within 0.25 s of start-up: {met}")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ manifest itself (it is read as a `SourceFile`, so the text renderer shows the of
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 import attrs
@@ -76,6 +75,8 @@ def _key_span(source: SourceFile, table: str | None, key: str | None) -> tuple[i
 
 def read_manifest(path: Path) -> tuple[Manifest | None, list[Diagnostic]]:
     """Parse `Ballerina.toml`; (None, errors) when it is malformed or has no usable `[package]`."""
+    import tomllib  # only a package needs it: kept off the start-up path of a lone file
+
     source = SourceFile.read(path)
     found: list[Diagnostic] = []
 

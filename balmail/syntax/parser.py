@@ -28,7 +28,6 @@ from balmail.diagnostics import Diagnostic
 from balmail.source import SourceFile
 from balmail.syntax import ast
 from balmail.syntax.build import SYNTAX, Builder
-from balmail.syntax.recovery import RecoveryFailed, parse_with_recovery
 
 MAX_SYNTAX_ERRORS = 25
 
@@ -360,6 +359,8 @@ class _Parser:
             done, result = self._attempt(text, start)
             if done:
                 break
+            from balmail.syntax.recovery import RecoveryFailed, parse_with_recovery  # error path only
+
             repair = _Repair(self, text)
             inserted = _Repair(self, text)  # token repairs of this attempt (kept if it parses to the end)
             try:
