@@ -49,13 +49,16 @@ def panic_text(error: BError) -> str:
     return text
 
 
-def stack_text(p: BallerinaPanic, source: SourceFile | SourceSet) -> str:
+def stack_text(
+    p: BallerinaPanic, source: SourceFile | SourceSet, defined_in: dict[str, str] | None = None
+) -> str:
     """The stack trace Ballerina prints under an uncaught panic: `at module:function(file:line)` lines.
-    (In a package a frame knows its line but not its file: the package's folder is named instead.)"""
+    In a package the module is the package's folder and `defined_in` names the file of each function."""
     name = Path(source.path).name
     module = Path(source.path).stem
     if isinstance(source, SourceSet):
-        module = name = Path(source.path).parent.name or "."
+        module = Path(source.path).resolve().parent.name
+        name = "?"
     frames = list(p.trace)
     if p.line is not None:
         frames.insert(0, ("$init", p.line))
@@ -64,8 +67,22 @@ def stack_text(p: BallerinaPanic, source: SourceFile | SourceSet) -> str:
         if line is None:
             continue
         prefix = "        at " if not out else "           "
-        out.append(f"\n{prefix}{module}:{fn}({name}:{line})")
+        out.append(f"\n{prefix}{module}:{fn}({(defined_in or {}).get(fn, name)}:{line})")
     return "".join(out)
+
+
+def _function_files(program: Any, source: SourceFile | SourceSet) -> dict[str, str] | None:
+    """For a package: the file each function of the default module is defined in."""
+    compiler = getattr(program, "compiler", None)
+    if not isinstance(source, SourceSet) or compiler is None:
+        return None
+    from balmail.syntax import ast
+
+    found = {"$init": Path(source.files[0].path).name}
+    for member in compiler.module.members:
+        if isinstance(member, ast.FunctionDefn):
+            found[member.name] = Path(member.span.file).name
+    return found
 
 
 def _origin(p: BallerinaPanic) -> int | None:
@@ -352,7 +369,7 @@ def _execute(
             if isinstance(r, BError):
                 return RunResult(1, found, sources, panic_text(r))
     except BallerinaPanic as p:
-        text = panic_text(p.error) + stack_text(p, source)
+        text = panic_text(p.error) + stack_text(p, source, _function_files(program, source))
         return RunResult(1, found, sources, text, panic_line=_origin(p))
     except FailSignal as f:
         return RunResult(1, found, sources, panic_text(f.error))

@@ -156,3 +156,21 @@ def test_project_api_modules_in_initialisation_order_and_tests_exposed() -> None
     names = [Path(f.path).name for f in with_tests.default.files]
     assert names == ["config.bal", "functions.bal", "main.bal", "main_test.bal"]
     assert check_project(with_tests).ok  # test files see the module's non-public names
+
+
+def test_a_panic_in_a_package_names_the_file_of_each_frame(tmp_path: Path) -> None:
+    (tmp_path / "Ballerina.toml").write_text('[package]\norg = "acme"\nname = "pp"\nversion = "0.1.0"\n')
+    (tmp_path / "main.bal").write_text("public function main() {\n    _ = boom();\n}\n")
+    boom = "function boom() returns int {\n    int[] xs = [];\n    return xs[3];\n}\n"
+    (tmp_path / "functions.bal").write_text(boom)
+    result = balmail("run", str(tmp_path))
+    assert result.returncode == 1
+    name = tmp_path.name
+    assert result.stderr.endswith(
+        f"        at {name}:boom(functions.bal:3)\n           {name}:main(main.bal:2)\n"
+    ), result.stderr
+
+
+def test_default_module_values_under_the_package_table() -> None:
+    result = balmail("run", "shop", env={"BAL_CONFIG_DATA": "[acme.shop]\ncount = 9\n"})
+    assert result.stdout.splitlines()[1] == "hello x! 9 util 3"
