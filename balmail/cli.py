@@ -201,6 +201,10 @@ def test_command(
         items = _names(values)
         return None if "*" in items else items
 
+    def loopback(granted: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        """Tests may reach loopback servers (the embedded mail servers, a local HTTP peer) unasked."""
+        return None if granted is None else (*granted, "127.0.0.1", "localhost")
+
     parsed: dict[str, str] = {}
     for item in overrides:
         name, sep, value = item.partition("=")
@@ -210,7 +214,9 @@ def test_command(
     options = TestOptions(
         selection=Selection(_names(tests), _names(groups), _names(disable_groups)),
         rerun_failed=rerun_failed,
-        permissions=Permissions(grant(allow_read), grant(allow_write), grant(allow_net), grant(allow_env)),
+        permissions=Permissions(
+            grant(allow_read), grant(allow_write), loopback(grant(allow_net)), grant(allow_env)
+        ),
         overrides=parsed,
     )
     session = run_tests(package, options, out=sys.stdout, err=sys.stderr)

@@ -1,0 +1,51 @@
+import ballerina/test;
+
+@test:Config {dataProvider: acceptedCommands}
+function testAcceptedCommands(Command cmd, string summary) returns error? {
+    test:assertEquals(check execute(cmd), summary);
+}
+
+function acceptedCommands() returns map<[Command, string]> {
+    return {
+        "restart": [{command: "restart", target: "api"}, "restarting api"],
+        "restart with reason": [{command: "restart", target: "api", reason: "leak"}, "restarting api (leak)"],
+        "scale": [{command: "scale", target: "web", replicas: 5}, "scaling web to 5 replicas"],
+        "scale default": [{command: "scale", target: "web"}, "scaling web to 1 replicas"],
+        "drain": [{command: "drain", target: "node-3"}, "drain node-3"],
+        "cordon": [{command: "cordon", target: "node-4"}, "cordon node-4"]
+    };
+}
+
+@test:Config {}
+function testScaleLimits() {
+    string|error tooMany = execute({command: "scale", target: "web", replicas: 21});
+    test:assertTrue(tooMany is RejectedCommand);
+    if tooMany is error {
+        test:assertEquals(tooMany.message(), "replicas must be between 1 and 20");
+    }
+    test:assertTrue(execute({command: "scale", target: "web", replicas: 0}) is RejectedCommand);
+}
+
+@test:Config {}
+function testUnknownCommand() {
+    string|error result = execute({command: "delete", target: "db"});
+    if result is error {
+        test:assertEquals(result.message(), "unknown command: delete");
+    } else {
+        test:assertFail("an unknown command must be rejected");
+    }
+}
+
+@test:Config {}
+function testCommandFromJson() returns error? {
+    Command cmd = check "{\"command\": \"scale\", \"target\": \"web\", \"replicas\": 3}".fromJsonStringWithType();
+    test:assertEquals(check execute(cmd), "scaling web to 3 replicas");
+}
+
+@test:Config {}
+function testAuditTrailCountsRejections() {
+    AuditTrail trail = new;
+    test:assertEquals(trail.add({operator: "ann@localhost", summary: "ok", accepted: true}), 1);
+    test:assertEquals(trail.add({operator: "eve@localhost", summary: "no", accepted: false}), 2);
+    test:assertEquals(trail.rejectedCount(), 1);
+}
