@@ -15,7 +15,7 @@ from balmail.syntax import ast
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAMS = sorted((ROOT / "tests" / "syntax" / "programs").glob("*.bal"))
-EXAMPLES = sorted((ROOT / "examples").rglob("*.bal"))
+EXAMPLES = sorted(p for p in (ROOT / "examples").rglob("*.bal") if "tests" not in p.parts)
 
 
 def nodes(node: ast.Node) -> Iterator[tuple[ast.Node, ast.Node]]:
