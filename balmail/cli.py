@@ -158,6 +158,75 @@ def _names(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for raw in values for v in raw.split(",") if v.strip())
 
 
+# -- run, replay and dev: the permission, budget and override flags --------------------------
+
+
+def program_options(command: Any) -> Any:
+    """-C, the permission and budget flags and the endpoint overrides, as `balmail run` has them."""
+    def allow(flag: str, metavar: str, what: str) -> Any:
+        dest = flag[2:].replace("-", "_")
+        return click.option(
+            flag, dest, multiple=True, is_flag=False, flag_value="*", metavar=metavar, help=what
+        )
+
+    options = [
+        click.option("-C", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a configurable."),
+        allow("--allow-read", "PATH", "Allow reading files under PATH (comma list; bare flag: anywhere)."),
+        allow("--allow-write", "PATH", "Allow writing files under PATH (comma list; bare flag: anywhere)."),
+        allow("--allow-net", "HOST[:PORT]", "Allow network access to HOST (comma list; bare flag: any)."),
+        allow("--allow-env", "NAME", "Allow reading environment variable NAME (comma list; bare flag: all)."),
+        click.option("--max-steps", type=int, default=None, help="Step budget (loop iterations + calls)."),
+        click.option("--max-time", type=float, default=None, help="Wall-time budget in seconds."),
+        click.option("--max-depth", type=int, default=None, help="Call depth budget."),
+        click.option("--max-size", type=int, default=None, help="Largest string/list/map size."),
+        click.option("--max-memory", default=None,
+                     help="Memory a handler may add to the process (e.g. 512M, 2G)."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return endpoint_options(command)
+
+
+@attrs.frozen
+class ProgramOptions:
+    """What `program_options` parsed, ready for `run_program`-like calls."""
+
+    overrides: dict[str, str]
+    permissions: Any
+    budgets: Any
+    endpoints: Any
+
+
+def take_program_options(options: dict[str, Any]) -> ProgramOptions:
+    """Pop `program_options`' values out of a command's keyword arguments and check them."""
+    from balmail.deployment import EndpointOptions
+    from balmail.lang.sandbox import Budgets, Permissions
+
+    def grant(values: tuple[str, ...]) -> tuple[str, ...] | None:
+        items = [v for raw in values for v in raw.split(",") if v]
+        return None if "*" in items else tuple(items)
+
+    parsed: dict[str, str] = {}
+    for item in options.pop("overrides"):
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.UsageError(f"-C expects NAME=VALUE, got '{item}'")
+        parsed[name] = value
+    try:
+        budgets = Budgets().with_flags(
+            steps=options.pop("max_steps"), seconds=options.pop("max_time"), depth=options.pop("max_depth"),
+            size=options.pop("max_size"), memory=options.pop("max_memory"),
+        )  # fmt: skip
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
+    permissions = Permissions(
+        grant(options.pop("allow_read")), grant(options.pop("allow_write")), grant(options.pop("allow_net")),
+        grant(options.pop("allow_env")),
+    )  # fmt: skip
+    endpoints = EndpointOptions(options.pop("listener_flags"), options.pop("client_flags"))
+    return ProgramOptions(parsed, permissions, budgets, endpoints)
+
+
 @main.command("test")
 @click.argument("package", default=".", required=False)
 @click.option("--tests", "tests", multiple=True, metavar="NAME,...",
@@ -239,20 +308,7 @@ def test_command(
 
 @main.command()
 @click.argument("program", default=".", required=False)
-@click.option("-C", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a configurable variable.")
-@click.option("--allow-read", "allow_read", multiple=True, is_flag=False, flag_value="*", metavar="PATH",
-              help="Allow reading files under PATH (comma list; bare flag: anywhere).")
-@click.option("--allow-write", "allow_write", multiple=True, is_flag=False, flag_value="*", metavar="PATH",
-              help="Allow writing files under PATH (comma list; bare flag: anywhere).")
-@click.option("--allow-net", "allow_net", multiple=True, is_flag=False, flag_value="*", metavar="HOST[:PORT]",
-              help="Allow network access to HOST (comma list; bare flag: any host).")
-@click.option("--allow-env", "allow_env", multiple=True, is_flag=False, flag_value="*", metavar="NAME",
-              help="Allow reading environment variable NAME (comma list; bare flag: all).")
-@click.option("--max-steps", type=int, default=None, help="Step budget (loop iterations + calls).")
-@click.option("--max-time", type=float, default=None, help="Wall-time budget in seconds.")
-@click.option("--max-depth", type=int, default=None, help="Call depth budget.")
-@click.option("--max-size", type=int, default=None, help="Largest string/list/map size.")
-@click.option("--max-memory", default=None, help="Memory a handler may add to the process (e.g. 512M, 2G).")
+@program_options
 @click.option("--state-dir", type=click.Path(file_okay=False), default=None,
               help="Where listeners record handled messages (default: .balmail/ beside the program).")
 @click.option("--max-retries", type=click.IntRange(min=0), default=3, show_default=True,
@@ -264,20 +320,9 @@ def test_command(
 @click.option("--metrics", "metrics", default=None, metavar="HOST:PORT",
               help="Serve Prometheus metrics (/metrics) and health (/healthz) on HOST:PORT.")
 @click.option("--ui", is_flag=True, help="Also serve the design canvas with live counters (URL on stderr).")
-@endpoint_options
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def run(
     program: str,
-    overrides: tuple[str, ...],
-    allow_read: tuple[str, ...],
-    allow_write: tuple[str, ...],
-    allow_net: tuple[str, ...],
-    allow_env: tuple[str, ...],
-    max_steps: int | None,
-    max_time: float | None,
-    max_depth: int | None,
-    max_size: int | None,
-    max_memory: str | None,
     state_dir: str | None,
     max_retries: int,
     grace_period: float,
@@ -285,22 +330,15 @@ def run(
     log_subjects: bool,
     metrics: str | None,
     ui: bool,
-    listener_flags: tuple[str, ...],
-    client_flags: tuple[str, ...],
     args: tuple[str, ...],
+    **rest: Any,
 ) -> None:
     """Run PROGRAM (a .bal file or a package folder, default: the current folder): its `main`, then its
     email listeners until SIGINT/SIGTERM; ARGS (after `--`) go to `main`. Exit 1 on compile errors or an
     error."""
     from balmail.app import run_program
-    from balmail.deployment import EndpointOptions
-    from balmail.lang.sandbox import Budgets, Permissions
     from balmail.report import render_text
     from balmail.serve import ServeOptions
-
-    def grant(values: tuple[str, ...]) -> tuple[str, ...] | None:
-        items = [v for raw in values for v in raw.split(",") if v]
-        return None if "*" in items else tuple(items)
 
     if Path(program).is_dir() and not (Path(program) / "Ballerina.toml").is_file():
         raise click.UsageError(
@@ -316,30 +354,19 @@ def run(
             parse_address(metrics)
         except MetricsError as e:
             raise click.UsageError(str(e)) from None
-    parsed: dict[str, str] = {}
-    for item in overrides:
-        name, sep, value = item.partition("=")
-        if not sep or not name:
-            raise click.UsageError(f"-C expects NAME=VALUE, got '{item}'")
-        parsed[name] = value
-    try:
-        budgets = Budgets().with_flags(
-            steps=max_steps, seconds=max_time, depth=max_depth, size=max_size, memory=max_memory
-        )
-    except ValueError as e:
-        raise click.UsageError(str(e)) from None
-    permissions = Permissions(grant(allow_read), grant(allow_write), grant(allow_net), grant(allow_env))
+    options = take_program_options(rest)
+    parsed = options.overrides
     argv = list(args[1:] if args and args[0] == "--" else args)
     live = _start_live_ui(Path(program), parsed) if ui else None
     result = run_program(
-        program, argv, overrides=parsed, permissions=permissions, budgets=budgets,
+        program, argv, overrides=parsed, permissions=options.permissions, budgets=options.budgets,
         out=sys.stdout, err=sys.stderr,
         serve_options=ServeOptions(
             state_dir=Path(state_dir) if state_dir else None, max_retries=max_retries,
             grace_seconds=grace_period, once=once, log_subjects=log_subjects, metrics=metrics,
             on_watches=live.attach if live else None,
         ),
-        endpoints=EndpointOptions(listener_flags, client_flags),
+        endpoints=options.endpoints,
     )
     if live is not None:
         live.stop()
@@ -496,73 +523,6 @@ def forget(keys: tuple[int, ...], before: str | None, state_dir: str | None, for
         click.echo(f"error: {e}", err=True)
         sys.exit(EXIT_ERRORS)
     click.echo(f"{count} entr{'y' if count == 1 else 'ies'} removed")
-
-
-# -- replay and dev: the permission, budget and override flags of `run` --------------------------
-
-
-def program_options(command: Any) -> Any:
-    """-C, the permission and budget flags and the endpoint overrides, as `balmail run` has them."""
-    def allow(flag: str, metavar: str, what: str) -> Any:
-        dest = flag[2:].replace("-", "_")
-        return click.option(
-            flag, dest, multiple=True, is_flag=False, flag_value="*", metavar=metavar, help=what
-        )
-
-    options = [
-        click.option("-C", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a configurable."),
-        allow("--allow-read", "PATH", "Allow reading files under PATH (comma list; bare flag: anywhere)."),
-        allow("--allow-write", "PATH", "Allow writing files under PATH (comma list; bare flag: anywhere)."),
-        allow("--allow-net", "HOST[:PORT]", "Allow network access to HOST (comma list; bare flag: any)."),
-        allow("--allow-env", "NAME", "Allow reading environment variable NAME (comma list; bare flag: all)."),
-        click.option("--max-steps", type=int, default=None, help="Step budget (loop iterations + calls)."),
-        click.option("--max-time", type=float, default=None, help="Wall-time budget in seconds."),
-        click.option("--max-depth", type=int, default=None, help="Call depth budget."),
-        click.option("--max-size", type=int, default=None, help="Largest string/list/map size."),
-    ]  # fmt: skip
-    for option in reversed(options):
-        command = option(command)
-    return endpoint_options(command)
-
-
-@attrs.frozen
-class ProgramOptions:
-    """What `program_options` parsed, ready for `run_program`-like calls."""
-
-    overrides: dict[str, str]
-    permissions: Any
-    budgets: Any
-    endpoints: Any
-
-
-def take_program_options(options: dict[str, Any]) -> ProgramOptions:
-    """Pop `program_options`' values out of a command's keyword arguments and check them."""
-    from balmail.deployment import EndpointOptions
-    from balmail.lang.sandbox import Budgets, Permissions
-
-    def grant(values: tuple[str, ...]) -> tuple[str, ...] | None:
-        items = [v for raw in values for v in raw.split(",") if v]
-        return None if "*" in items else tuple(items)
-
-    parsed: dict[str, str] = {}
-    for item in options.pop("overrides"):
-        name, sep, value = item.partition("=")
-        if not sep or not name:
-            raise click.UsageError(f"-C expects NAME=VALUE, got '{item}'")
-        parsed[name] = value
-    try:
-        budgets = Budgets().with_flags(
-            steps=options.pop("max_steps"), seconds=options.pop("max_time"), depth=options.pop("max_depth"),
-            size=options.pop("max_size"),
-        )  # fmt: skip
-    except ValueError as e:
-        raise click.UsageError(str(e)) from None
-    permissions = Permissions(
-        grant(options.pop("allow_read")), grant(options.pop("allow_write")), grant(options.pop("allow_net")),
-        grant(options.pop("allow_env")),
-    )  # fmt: skip
-    endpoints = EndpointOptions(options.pop("listener_flags"), options.pop("client_flags"))
-    return ProgramOptions(parsed, permissions, budgets, endpoints)
 
 
 def print_failure(result: Any) -> None:
