@@ -183,27 +183,39 @@ def create_app(state: DesignState, token: str) -> ASGIApp:
             return JSONResponse({"error": f"'{wanted}' is not a file of this program"}, 404)
         return JSONResponse({"file": loaded.rel, "lines": analysis.masked_lines(loaded)})  # type: ignore[union-attr]
 
-    async def edit(request: Request) -> Response:
+    async def json_post(request: Request, apply: Any) -> Response:
+        """A change request: a JSON object, applied off the event loop by `apply(body)`."""
         try:
             body = await request.json()
         except ValueError:
             return JSONResponse({"error": "expected a JSON body"}, 400)
         if not isinstance(body, dict):
             return JSONResponse({"error": "expected a JSON object"}, 400)
-        return await asyncio.to_thread(_edit, body)
+        return await asyncio.to_thread(apply, body)
+
+    def current_analysis(body: dict[str, Any]) -> tuple[Any, Response | None]:
+        """The analysis a change applies to, or the refusal: no program, or the page's model is stale.
+        Called with `state.lock` held."""
+        if state._stamp() != state.stamp:
+            state.reload()
+        analysis = state.analysis
+        if analysis is None:
+            return None, JSONResponse({"ok": False, "error": state.error})
+        if body.get("version") != analysis.program.version:
+            return None, JSONResponse(
+                {"ok": False, "stale": True,
+                 "error": "the program changed since the page loaded it; the page has been reloaded"}
+            )  # fmt: skip
+        return analysis, None
+
+    async def edit(request: Request) -> Response:
+        return await json_post(request, _edit)
 
     def _edit(body: dict[str, Any]) -> Response:
         with state.lock:
-            if state._stamp() != state.stamp:
-                state.reload()
-            analysis = state.analysis
-            if analysis is None:
-                return JSONResponse({"ok": False, "error": state.error})
-            if body.get("version") != analysis.program.version:
-                return JSONResponse(
-                    {"ok": False, "stale": True,
-                     "error": "the program changed since the page loaded it; the page has been reloaded"}
-                )  # fmt: skip
+            analysis, refusal = current_analysis(body)
+            if refusal is not None:
+                return refusal
             decl = find_declarations(analysis.program)
             site = next((s for s in decl.listeners if s.id == body.get("listener")), None)
             if site is None:
@@ -222,26 +234,13 @@ def create_app(state: DesignState, token: str) -> ASGIApp:
         return JSONResponse(payload)
 
     async def deployment(request: Request) -> Response:
-        try:
-            body = await request.json()
-        except ValueError:
-            return JSONResponse({"error": "expected a JSON body"}, 400)
-        if not isinstance(body, dict):
-            return JSONResponse({"error": "expected a JSON object"}, 400)
-        return await asyncio.to_thread(_deployment, body)
+        return await json_post(request, _deployment)
 
     def _deployment(body: dict[str, Any]) -> Response:
         with state.lock:
-            if state._stamp() != state.stamp:
-                state.reload()
-            analysis = state.analysis
-            if analysis is None:
-                return JSONResponse({"ok": False, "error": state.error})
-            if body.get("version") != analysis.program.version:
-                return JSONResponse(
-                    {"ok": False, "stale": True,
-                     "error": "the program changed since the page loaded it; the page has been reloaded"}
-                )  # fmt: skip
+            analysis, refusal = current_analysis(body)
+            if refusal is not None:
+                return refusal
             site = next((s for s in analysis.decl.listeners if s.id == body.get("listener")), None)
             if site is None:
                 return JSONResponse({"error": f"no listener '{body.get('listener')}'"}, 404)
