@@ -28,6 +28,23 @@ RUNTIME_CODE = "BALMAIL_RUN_001"
 STACK_BYTES = 512 * 1024 * 1024
 
 
+def run_in_big_stack(body: Callable[[], None], name: str) -> None:
+    """Run `body` on a thread with a large stack and wait for it: deeply recursive Ballerina code needs
+    more stack than the main thread has (used by run, replay and test)."""
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 200_000))
+    old = threading.stack_size()
+    try:
+        threading.stack_size(STACK_BYTES)
+    except (ValueError, RuntimeError):
+        pass
+    try:
+        worker = threading.Thread(target=body, name=name)
+        worker.start()
+        worker.join()
+    finally:
+        threading.stack_size(old)
+
+
 @attrs.define
 class RunResult:
     """Exit code, diagnostics that stopped the run (compile errors), and the error line for stderr."""
@@ -325,18 +342,7 @@ def run_program(
         with strands.strand():  # listeners started by `main` run their handlers while it waits
             outcome.append(_execute(program, main_args, sandbox, found, source, sources))
 
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 200_000))
-    old = threading.stack_size()
-    try:
-        threading.stack_size(STACK_BYTES)
-    except (ValueError, RuntimeError):
-        pass
-    try:
-        worker = threading.Thread(target=body, name="balmail-main")
-        worker.start()
-        worker.join()
-    finally:
-        threading.stack_size(old)
+    run_in_big_stack(body, "balmail-main")
     if ctx.out is not None:
         try:
             ctx.out.flush()

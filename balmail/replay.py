@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import mailbox
 import os
-import sys
 import tempfile
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
 
-from balmail.app import STACK_BYTES, RunResult, compile_source, panic_text, stack_text
+from balmail.app import RunResult, compile_source, panic_text, run_in_big_stack, stack_text
 from balmail.lang.context import RunContext
 from balmail.lang.errors import BallerinaPanic
 from balmail.lang.sandbox import Budgets, Permissions, Sandbox
@@ -102,23 +100,12 @@ def replay(
         except (ConfigError, DeploymentError) as e:
             return RunResult(1, found, [source], f"error: {e}")
         outcome: list[RunResult] = []
-        thread = threading.Thread(
-            target=lambda: outcome.append(
-                _replay_all(program, ctx, source, found, messages, service, report)
-            ),
-            name="balmail-replay",
-        )
-        sys.setrecursionlimit(max(sys.getrecursionlimit(), 200_000))
-        old = threading.stack_size()
         try:
-            threading.stack_size(STACK_BYTES)
-        except (ValueError, RuntimeError):
-            pass
-        try:
-            thread.start()
-            thread.join()
+            run_in_big_stack(
+                lambda: outcome.append(_replay_all(program, ctx, source, found, messages, service, report)),
+                "balmail-replay",
+            )
         finally:
-            threading.stack_size(old)
             runtime = getattr(ctx, "email_runtime", None)
             if runtime is not None:
                 runtime.close()

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
 
+from balmail.app import run_in_big_stack
 from balmail.diagnostics import Diagnostic
 from balmail.lang.context import RunContext
 from balmail.lang.errors import BallerinaPanic, FailSignal
@@ -23,8 +23,6 @@ from balmail.source import SourceFile
 from balmail.testing import report
 from balmail.testing.build import PackageError, TestPackage, compile_tests, load_package, sources_of
 from balmail.testing.runner import Selection, SelectionError, SuiteRun, SuiteRunner, select
-
-STACK_BYTES = 512 * 1024 * 1024
 
 
 @attrs.define
@@ -131,7 +129,7 @@ def run_tests(
             text = f"error: internal test runner error: {type(e).__name__}: {e}"
             outcome.append(TestSession(1, error_text=text))
 
-    _in_big_stack(body)
+    run_in_big_stack(body, "balmail-test")
     out.flush()
     session = outcome[0] if outcome else TestSession(1, error_text="error: the test run stopped unexpectedly")
     session.package, session.diagnostics, session.sources = package, found, sources
@@ -180,22 +178,6 @@ def _execute(
         if stop is not None:
             stop()
     return TestSession(0 if run.ok else 1, run=run)
-
-
-def _in_big_stack(body: Callable[[], None]) -> None:
-    """Deeply recursive Ballerina code needs more stack than the main thread has (as `balmail run`)."""
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 200_000))
-    old = threading.stack_size()
-    try:
-        threading.stack_size(STACK_BYTES)
-    except (ValueError, RuntimeError):
-        pass
-    try:
-        worker = threading.Thread(target=body, name="balmail-test")
-        worker.start()
-        worker.join()
-    finally:
-        threading.stack_size(old)
 
 
 def _relative(path: Path, root: Path) -> str:
