@@ -140,3 +140,18 @@ class SourceSet:
     def span(self, start: int, end: int) -> Span:
         """A span from module-wide offsets (both in one file)."""
         return self.file_at(start).span(start, end)
+
+
+def code_end(text: str, pos: int) -> int:
+    """The offset just after the last code character before `pos` (blanks and `//` comments skipped):
+    where a diagnostic about something missing after the previous token belongs."""
+    lines = text[:pos].split("\n")
+    offset = pos
+    while lines:
+        line = lines.pop()
+        offset -= len(line)
+        code = line.split("//", 1)[0].rstrip()
+        if code.strip():
+            return offset + len(code)
+        offset -= 1
+    return 0

@@ -25,7 +25,7 @@ from lark.lexer import Lexer
 
 from balmail import diagnostics as diag
 from balmail.diagnostics import Diagnostic
-from balmail.source import SourceFile
+from balmail.source import SourceFile, code_end
 from balmail.syntax import ast
 from balmail.syntax.build import SYNTAX, Builder
 
@@ -494,7 +494,7 @@ class _Repair:
         if "SEMICOLON" not in e.expected:
             return None
         pos = e.token.start_pos or 0
-        prev = _code_end(self.text, pos)
+        prev = code_end(self.text, pos)
         gap = self.text[prev:pos]
         if "\n" not in gap:
             return None
@@ -575,19 +575,6 @@ def _matching_brace(text: str, pos: int) -> int:
                 return i + 1
     return len(text)
 
-
-def _code_end(text: str, pos: int) -> int:
-    """The offset just after the last code character before `pos` (comments and blanks skipped)."""
-    lines = text[:pos].split("\n")
-    offset = pos
-    while lines:
-        line = lines.pop()
-        offset -= len(line)
-        code = line.split("//", 1)[0].rstrip()
-        if code.strip():
-            return offset + len(code)
-        offset -= 1
-    return 0
 
 
 @lru_cache(maxsize=1)

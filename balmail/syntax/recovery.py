@@ -20,6 +20,8 @@ from collections.abc import Callable
 from lark import Lark, Token
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
+from balmail.source import code_end
+
 INSERTIONS = (
     ("SEMICOLON", ";", "missing semicolon token"),
     ("RPAR", ")", "missing close parenthesis token"),
@@ -77,19 +79,6 @@ def _fits(ip: object, feed: list[Token]) -> bool:
     return True
 
 
-def _code_end(text: str, pos: int) -> int:
-    """Just after the last code character before `pos` (blanks and `//` comments skipped)."""
-    lines = text[:pos].split("\n")
-    offset = pos
-    while lines:
-        line = lines.pop()
-        offset -= len(line)
-        code = line.split("//", 1)[0].rstrip()
-        if code.strip():
-            return offset + len(code)
-        offset -= 1
-    return 0
-
 
 def parse_with_recovery(
     lark: Lark, lexer: object, text: str, start: str, report: Report, builder_diagnostics: list[object]
@@ -107,7 +96,7 @@ def parse_with_recovery(
         tok = tokens[i]
         at_line_start = tok.start_pos == 0 or text[tok.start_pos - 1] == "\n"
         if depth > 0 and at_line_start and tok.type in DECLARATION_STARTS:
-            end = _code_end(text, tok.start_pos)
+            end = code_end(text, tok.start_pos)
             closed = _close_blocks(ip, tokens[i : i + DECLARATION_LOOKAHEAD], depth, end)
             if closed:
                 for _ in range(closed):
@@ -150,7 +139,7 @@ def _repair(
     """Insert a missing token or drop an extra one; returns the index of the next token to feed."""
     tok = tokens[i]
     ahead = tokens[i : i + LOOKAHEAD]
-    prev_end = _code_end(text, tok.start_pos)
+    prev_end = code_end(text, tok.start_pos)
     new_line = "\n" in text[prev_end : tok.start_pos]
     for name, value, message in INSERTIONS:
         if name == "SEMICOLON" and not (new_line or tok.type == "RBRACE"):
