@@ -582,11 +582,12 @@ def replay(
 @click.option("--grace-period", type=click.FloatRange(min=0), default=30.0, show_default=True,
               help="Seconds a running handler may take to finish after SIGINT/SIGTERM.")
 @click.option("--log-subjects", is_flag=True, help="Show message subjects in the delivery log lines.")
+@click.option("--ui", is_flag=True, help="Also serve the design canvas with live counters (URL on stderr).")
 @program_options
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def dev(
     path: str, seed: str | None, state_dir: str | None, once: bool, max_retries: int, grace_period: float,
-    log_subjects: bool, args: tuple[str, ...], **rest: Any,
+    log_subjects: bool, ui: bool, args: tuple[str, ...], **rest: Any,
 ) -> None:
     """Run PATH (a .bal file or its folder, default: the current folder) against embedded IMAP, POP3
     and SMTP servers on loopback, with every listener and client redirected to them and the mailboxes
@@ -594,10 +595,16 @@ def dev(
 
     Exit 0 when all went well, 1 on compile errors or a failed handler round, 2 on usage errors."""
     from balmail.deployment import Applied
-    from balmail.dev import DevError, Started, run_dev, send_command
+    from balmail.dev import DevError, Started, resolve_program, run_dev, send_command
     from balmail.serve import ServeOptions
 
     options = take_program_options(rest)
+    live = None
+    if ui:
+        try:
+            live = _start_live_ui(resolve_program(path), options.overrides)
+        except DevError as e:
+            raise click.UsageError(str(e)) from None
     first_listener: list[str] = []
     shown: set[tuple[str, str | None, str, int]] = set()  # clients made per message are shown once
 
@@ -630,13 +637,17 @@ def dev(
             path, argv, seed=seed, on_started=started, on_endpoint=endpoint, endpoints=options.endpoints,
             state_dir=Path(state_dir) if state_dir else None,
             serve_options=ServeOptions(
-                max_retries=max_retries, grace_seconds=grace_period, once=once, log_subjects=log_subjects
+                max_retries=max_retries, grace_seconds=grace_period, once=once, log_subjects=log_subjects,
+                on_watches=live.attach if live else None,
             ),
             overrides=options.overrides, permissions=options.permissions, budgets=options.budgets,
             out=sys.stdout, err=sys.stderr,
         )
     except DevError as e:
         raise click.UsageError(str(e)) from None
+    finally:
+        if live is not None:
+            live.stop()
     print_failure(result)
     sys.exit(result.exit_code)
 

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import signal
+import smtplib
 import subprocess
 import sys
 import time
@@ -107,3 +108,53 @@ def test_run_ui_pushes_live_counters(tmp_path: Path, page) -> None:
                 process.kill()
                 process.wait()
         assert process.returncode == 0, process.stderr.read()
+
+
+def test_dev_ui_counters_move_as_mail_arrives(tmp_path: Path, page) -> None:
+    """`balmail dev --ui`: the seeded message is handled, then one sent by SMTP to the printed port; the
+    page's live counters follow both."""
+    program = tmp_path / "desk.bal"
+    program.write_text(PROGRAM.format(port=995, ca="certs/none.crt"))  # dev redirects host, port and CA
+    (tmp_path / "mail").mkdir()
+    (tmp_path / "mail" / "first.eml").write_bytes(MESSAGE)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "balmail.cli", "dev", "--ui", str(program)],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        url = token = None
+        deadline = time.monotonic() + 60
+        while url is None and time.monotonic() < deadline:
+            found = re.search(r"(http://127\.0\.0\.1:\d+/)\?token=(\S+)", process.stderr.readline())
+            if found:
+                url, token = found.group(1), found.group(2)
+        assert url is not None, "no UI URL printed"
+        smtp_port = None
+        while smtp_port is None and time.monotonic() < deadline:
+            found = re.search(r"\bSMTP (\d+)", process.stdout.readline())
+            if found:
+                smtp_port = int(found.group(1))
+        assert smtp_port is not None, "no SMTP port printed"
+        events = url + "api/events"
+        first = read_events(
+            events, token, lambda d: d["nodes"].get("listener:inbox", {}).get("handled", 0) >= 1
+        )
+        assert first["nodes"]["service:desk"]["handled"] == 1
+        with smtplib.SMTP("127.0.0.1", smtp_port, timeout=30) as smtp:
+            smtp.sendmail("a@localhost", ["desk@localhost"], MESSAGE.replace(b"hello", b"second"))
+        later = read_events(events, token, lambda d: d["nodes"]["listener:inbox"]["handled"] >= 2)
+        assert later["nodes"]["service:desk"]["handled"] == 2
+        assert later["nodes"]["listener:inbox"]["givenUp"] == 0
+        page.goto(url + "?token=" + token)
+        page.wait_for_selector('#canvas text[data-live="listener:inbox"]')
+        assert "handled 2" in page.locator('#canvas text[data-live="listener:inbox"]').text_content()
+        page.close()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0, process.stderr.read()
