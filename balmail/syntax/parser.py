@@ -545,6 +545,9 @@ class _Repair:
         end = len(self.text.rstrip())
         self.add(f"unexpected end of file: expected {self.parser.expected(set(e.expected))}", end, end)
         ip = e.interactive_parser
+        if ip is None:  # raised where no parser state is kept (the token-recovery path): nothing to close
+            self.result = None
+            return None
         for _ in range(500):
             accepts = ip.accepts()
             if "$END" in accepts:

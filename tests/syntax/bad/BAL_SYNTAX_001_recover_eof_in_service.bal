@@ -1,0 +1,3 @@
+import ballerina/email;
+
+service on {
