@@ -411,17 +411,25 @@ class EmailRuntime:
                 pass
 
 
-def listener_concurrency(documents: list[tuple[str, dict[str, Any]]], name: str | None) -> int | str:
-    """`[balmail.listeners.NAME] concurrency` (first document that sets it wins), or the error text."""
+def listener_concurrency(
+    documents: list[tuple[str, dict[str, Any]]], name: str | None, flagged: dict[str, Any] | None = None
+) -> int | str:
+    """`[balmail.listeners.NAME] concurrency` (a `--listener NAME.concurrency=N` flag first, then the
+    first document that sets it), or the error text."""
+    found: list[tuple[str, Any]] = []
     for origin, document in documents:
         section = document.get("balmail", {}).get("listeners", {}).get(name or "", {})
         if isinstance(section, dict) and "concurrency" in section:
-            value = section["concurrency"]
-            if type(value) is not int or value < 1:
-                where = f"[balmail.listeners.{name}] concurrency in {origin}"
-                return f"{where} must be a whole number of 1 or more, got {value!r}"
-            return value
-    return 1
+            found.append((f"[balmail.listeners.{name}] concurrency in {origin}", section["concurrency"]))
+            break
+    if flagged and "concurrency" in flagged and (not found or found[0][1] != flagged["concurrency"]):
+        found.insert(0, (f"--listener {name}.concurrency", flagged["concurrency"]))
+    if not found:
+        return 1
+    where, value = found[0]
+    if type(value) is not int or value < 1:
+        return f"{where} must be a whole number of 1 or more, got {value!r}"
+    return value
 
 
 class HandlerFailed(MailError):
@@ -530,7 +538,9 @@ class EmailListener:
             self.name = self.runtime.name_for(self)
         if self.name is not None:
             documents = getattr(self.runtime.ctx, "config_documents", [])
-            configured = listener_concurrency(documents, self.name)
+            plan = getattr(self.runtime.ctx, "endpoint_plan", None)
+            flagged = plan.listeners.get(self.name, {}) if plan is not None else {}
+            configured = listener_concurrency(documents, self.name, flagged)
             if isinstance(configured, str):
                 return email_error(configured)
             self.concurrency = configured

@@ -147,16 +147,22 @@ listener email:ImapListener inbox = check new ({
 """
 
 
-@pytest.mark.parametrize(("qualifier", "at_once"), [("isolated", 4), ("", 1)])
+@pytest.mark.parametrize(
+    ("qualifier", "at_once", "via"), [("isolated", 4, "config"), ("", 1, "config"), ("isolated", 4, "flag")]
+)
 def test_concurrency_handles_n_messages_of_an_isolated_service_at_once(
-    mailbox: DovecotServer, tmp_path: Path, qualifier: str, at_once: int
+    mailbox: DovecotServer, tmp_path: Path, qualifier: str, at_once: int, via: str
 ) -> None:
     imports = "import ballerina/lang.runtime;\n"
     program = write_program(tmp_path, mailbox, CONCURRENT % qualifier, imports=imports)
-    with (tmp_path / "Config.toml").open("a") as config:
-        config.write("\n[balmail.listeners.inbox]\nconcurrency = 4\n")
+    flags: tuple[str, ...] = ()
+    if via == "config":
+        with (tmp_path / "Config.toml").open("a") as config:
+            config.write("\n[balmail.listeners.inbox]\nconcurrency = 4\n")
+    else:
+        flags = ("--listener", "inbox.concurrency=4")
     mailbox.append_many("alice", [message(f"m{i}") for i in range(8)])
-    run = Running(program, "--state-dir", str(tmp_path / "state"))
+    run = Running(program, "--state-dir", str(tmp_path / "state"), *flags)
     try:
         lines = timed_lines(run, 8 if at_once > 1 else 3)
     finally:
@@ -182,3 +188,13 @@ def test_a_bad_concurrency_value_stops_the_start_with_a_clear_error(
     run = Running(program, "--once", "--state-dir", str(tmp_path / "state"))
     assert run.finish() == 1
     assert "[balmail.listeners.inbox] concurrency in" in run.stderr and "got 0" in run.stderr, run.stderr
+
+
+def test_a_bad_concurrency_flag_names_the_flag(mailbox: DovecotServer, tmp_path: Path) -> None:
+    imports = "import ballerina/lang.runtime;\n"
+    program = write_program(tmp_path, mailbox, CONCURRENT % "isolated", imports=imports)
+    run = Running(
+        program, "--once", "--state-dir", str(tmp_path / "state"), "--listener", "inbox.concurrency=0"
+    )
+    assert run.finish() == 1
+    assert "--listener inbox.concurrency must be a whole number of 1 or more, got 0" in run.stderr, run.stderr
