@@ -24,20 +24,7 @@ SIMPLE_KINDS = frozenset({"int", "float", "decimal", "string", "boolean", "nil"}
 ANYDATA_KINDS = SIMPLE_KINDS | {"mapping", "list", "xml", "table"}
 ALL_KINDS = ANYDATA_KINDS | {"error", "object", "function", "typedesc", "handle", "stream", "future"}
 
-_BUILTIN: dict[str, T.Type] = {
-    "int": T.INT,
-    "float": T.FLOAT,
-    "decimal": T.DECIMAL,
-    "string": T.STRING,
-    "boolean": T.BOOLEAN,
-    "byte": T.BYTE,
-    "json": T.JSON,
-    "anydata": T.ANYDATA,
-    "any": T.ANY,
-    "never": T.NEVER,
-    "readonly": T.READONLY,
-    "error": T.ERROR,
-}
+_BUILTIN: dict[str, T.Type] = {**T.BUILTIN_TYPES, "error": T.ERROR}
 
 
 def kinds(t: T.Type | None) -> frozenset[str] | None:

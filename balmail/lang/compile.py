@@ -424,20 +424,7 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
 
     def _resolve_type(self, td: ast.TypeDesc) -> T.Type:
         if isinstance(td, ast.BuiltinType):
-            return {
-                "int": T.INT,
-                "float": T.FLOAT,
-                "decimal": T.DECIMAL,
-                "string": T.STRING,
-                "boolean": T.BOOLEAN,
-                "byte": T.BYTE,
-                "json": T.JSON,
-                "anydata": T.ANYDATA,
-                "any": T.ANY,
-                "never": T.NEVER,
-                "handle": T.HANDLE,
-                "readonly": T.READONLY,
-            }.get(td.name, T.ANY)
+            return {**T.BUILTIN_TYPES, "handle": T.HANDLE}.get(td.name, T.ANY)
         if isinstance(td, ast.NilType):
             return T.NIL
         if isinstance(td, ast.TypeRef):

@@ -449,6 +449,12 @@ REGEXP = TRegExp()
 HANDLE = THandle()
 ANY_OR_ERROR = TUnion([ANY, ERROR])
 
+BUILTIN_TYPES: dict[str, Type] = {
+    "int": INT, "float": FLOAT, "decimal": DECIMAL, "string": STRING, "boolean": BOOLEAN, "byte": BYTE,
+    "json": JSON, "anydata": ANYDATA, "any": ANY, "never": NEVER, "readonly": READONLY,
+}
+"""The built-in type names both the checker and the compiler resolve the same way."""
+
 INT_SUBTYPES = {
     "Signed8": TInt(-128, 127, "int:Signed8"),
     "Signed16": TInt(-32768, 32767, "int:Signed16"),
