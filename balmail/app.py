@@ -16,12 +16,12 @@ import attrs
 
 from balmail import diagnostics as diag
 from balmail.diagnostics import Diagnostic
-from balmail.lang import types as T
-from balmail.lang.context import RunContext
-from balmail.lang.errors import BallerinaPanic, FailSignal
-from balmail.lang.sandbox import Budgets, Permissions, Sandbox
-from balmail.lang.strands import Strands
-from balmail.lang.values import BError, BList, to_string
+from balmail.runtime import types as T
+from balmail.runtime.context import RunContext
+from balmail.runtime.errors import BallerinaPanic, FailSignal
+from balmail.runtime.sandbox import Budgets, Permissions, Sandbox
+from balmail.runtime.strands import Strands
+from balmail.runtime.values import BError, BList, to_string
 from balmail.source import SourceFile, SourceSet
 
 RUNTIME_CODE = "BALMAIL_RUN_001"
@@ -222,7 +222,7 @@ def convert_arg(text: str, t: T.Type) -> Any:
 
 def bind_main_args(main: Any, args: list[str]) -> list[Any]:
     """Positional command-line arguments → `main`'s parameters (defaults, rest, `--name=value` options)."""
-    from balmail.lang.scope import MISSING
+    from balmail.runtime.functions import MISSING
 
     params = main.params
     positional: list[str] = []

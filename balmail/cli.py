@@ -200,7 +200,7 @@ class ProgramOptions:
 def take_program_options(options: dict[str, Any]) -> ProgramOptions:
     """Pop `program_options`' values out of a command's keyword arguments and check them."""
     from balmail.deployment import EndpointOptions
-    from balmail.lang.sandbox import Budgets, Permissions
+    from balmail.runtime.sandbox import Budgets, Permissions
 
     def grant(values: tuple[str, ...]) -> tuple[str, ...] | None:
         items = [v for raw in values for v in raw.split(",") if v]
@@ -260,8 +260,8 @@ def test_command(
 ) -> None:
     """Run the Ballerina tests of PACKAGE (default: the current folder): its `.bal` files with
     `tests/*.bal`, using `ballerina/test`. Exit 1 when a test fails or the package does not compile."""
-    from balmail.lang.sandbox import Permissions
     from balmail.report import render_text
+    from balmail.runtime.sandbox import Permissions
     from balmail.testing.report import junit_xml
     from balmail.testing.runner import Selection
     from balmail.testing.session import TestOptions, run_tests

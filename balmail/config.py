@@ -12,8 +12,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from balmail.lang import types as T
-from balmail.lang.values import BList, BMap
+from balmail.runtime import types as T
+from balmail.runtime.values import BList, BMap
 
 DEPLOYMENT_TABLE = "balmail"
 """`[balmail...]` holds deployment settings (balmail/deployment.py), never configurable values."""
@@ -128,7 +128,7 @@ def to_value(raw: Any, t: T.Type) -> Any:
                 continue
         raise ValueError
     if isinstance(r, T.TIntersection):
-        from balmail.lang.ops import clone_readonly
+        from balmail.runtime.ops import clone_readonly
 
         return clone_readonly(to_value(raw, r.non_readonly()))
     if isinstance(raw, decimal.Decimal):

@@ -17,9 +17,9 @@ from typing import Any, TextIO
 import attrs
 
 from balmail.app import RunResult, compile_source, panic_text, run_in_big_stack, stack_text
-from balmail.lang.context import RunContext
-from balmail.lang.errors import BallerinaPanic
-from balmail.lang.sandbox import Budgets, Permissions, Sandbox
+from balmail.runtime.context import RunContext
+from balmail.runtime.errors import BallerinaPanic
+from balmail.runtime.sandbox import Budgets, Permissions, Sandbox
 from balmail.source import SourceFile
 
 

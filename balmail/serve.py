@@ -26,8 +26,8 @@ import attrs
 
 from balmail import diagnostics as diag
 from balmail.diagnostics import Diagnostic
-from balmail.lang.errors import BallerinaPanic, make_error
-from balmail.lang.values import BError, BObject
+from balmail.runtime.errors import BallerinaPanic, make_error
+from balmail.runtime.values import BError, BObject
 from balmail.source import SourceFile
 from balmail.syntax import ast
 

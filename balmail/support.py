@@ -92,8 +92,8 @@ def language_rows() -> list[tuple[str, str, str, bool]]:
 def library_rows() -> list[tuple[str, list[str], list[str]]]:
     """(module, members balmail provides, public members it does not) for every library module."""
     from balmail.check.modules import CATALOGUE
-    from balmail.lang.context import RunContext
     from balmail.lib.registry import _factories
+    from balmail.runtime.context import RunContext
 
     ctx = RunContext(out=io.StringIO(), err=io.StringIO())
     rows = []

@@ -15,9 +15,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from balmail.app import compile_source  # noqa: E402
-from balmail.lang.context import RunContext  # noqa: E402
-from balmail.lang.sandbox import Budgets, Sandbox  # noqa: E402
-from balmail.lang.values import BMap  # noqa: E402
+from balmail.runtime.context import RunContext  # noqa: E402
+from balmail.runtime.sandbox import Budgets, Sandbox  # noqa: E402
+from balmail.runtime.values import BMap  # noqa: E402
 from balmail.source import SourceFile  # noqa: E402
 
 BAL = r"""

@@ -7,7 +7,7 @@ check` must start fast. tests/check/test_libtypes.py keeps these descriptions eq
 
 from __future__ import annotations
 
-from balmail.lang import types as T
+from balmail.runtime import types as T
 
 
 def _named(t: T.Type, name: str) -> T.Type:

@@ -14,6 +14,7 @@ import attrs
 from balmail import diagnostics as diag
 from balmail.check.registry import rule
 from balmail.diagnostics import Diagnostic
+from balmail.runtime.types import AUTO_LANG_PREFIXES
 from balmail.source import Span
 from balmail.syntax import ast
 
@@ -35,27 +36,6 @@ class ModuleExports:
     qualified: str
     kinds: dict[str, str]
     public: frozenset[str]
-
-# lang.* modules that are automatically available under their last name without an import.
-AUTO_LANG_PREFIXES = frozenset(
-    {
-        "int",
-        "float",
-        "decimal",
-        "string",
-        "boolean",
-        "map",
-        "error",
-        "xml",
-        "typedesc",
-        "object",
-        "future",
-        "stream",
-        "table",
-        "function",
-    }
-)
-
 
 # Aggregate functions a `collect` clause may call without a prefix (they resolve to the langlib ones).
 COLLECT_AGGREGATES = frozenset({"sum", "avg", "min", "max", "count"})

@@ -1,5 +1,5 @@
 """Static types for the compiler checks: AST type descriptors resolved to the runtime's type objects
-(balmail/lang/types.py, so check and evaluator share one notion of type), the library types a program can
+(balmail/runtime/types.py, so check and evaluator share one notion of type), the library types a program can
 name without importing the library's run-time code, the names Ballerina prints for types, and the *basic
 kinds* a type admits.
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import decimal
 from collections.abc import Callable
 
-from balmail.lang import types as T
+from balmail.runtime import types as T
 from balmail.syntax import ast
 
 # -- basic kinds --------------------------------------------------------------------------------

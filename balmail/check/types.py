@@ -18,7 +18,7 @@ from balmail.check.registry import Rule, register
 from balmail.check.statictypes import TypeResolver, certainly_incompatible, display, kinds, union, without
 from balmail.check.walk import walk
 from balmail.diagnostics import Diagnostic, Severity
-from balmail.lang import types as T
+from balmail.runtime import types as T
 from balmail.source import SourceFile
 from balmail.syntax import ast
 

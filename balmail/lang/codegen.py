@@ -12,10 +12,10 @@ import functools
 import itertools
 from typing import TYPE_CHECKING, Any
 
-from balmail.lang import ops
-from balmail.lang import types as T
-from balmail.lang.errors import BallerinaPanic, FailSignal, index_out_of_range, overflow, runtime_panic
-from balmail.lang.values import INT_MAX, INT_MIN, BError, BList, BMap, deep_equals, to_string
+from balmail.runtime import ops
+from balmail.runtime import types as T
+from balmail.runtime.errors import BallerinaPanic, FailSignal, index_out_of_range, overflow, runtime_panic
+from balmail.runtime.values import INT_MAX, INT_MIN, BError, BList, BMap, deep_equals, to_string
 from balmail.syntax import ast
 
 if TYPE_CHECKING:
@@ -41,14 +41,14 @@ def _ovf(a: Any, b: Any) -> Any:
 
 
 def _field(o: Any, name: str) -> Any:
-    from balmail.lang.values import BObject
+    from balmail.runtime.values import BObject
 
     if isinstance(o, BMap):
         if name in o:
             return o[name]
         if isinstance(T.resolve(o.type) if o.type is not None else None, T.TRecord):
             return None
-        from balmail.lang.errors import make_error
+        from balmail.runtime.errors import make_error
 
         return make_error(f"key '{name}' not found in JSON mapping", {})
     if isinstance(o, BObject):
@@ -56,7 +56,7 @@ def _field(o: Any, name: str) -> Any:
             return o.fields[name]
         m = o.cls.methods.get(name)
         if m is not None:
-            from balmail.lang.values import BFunction
+            from balmail.runtime.values import BFunction
 
             return BFunction(m, o.env, o)
         raise runtime_panic("KeyNotFound", f"cannot find key '{name}'", "lang.map")
@@ -68,7 +68,7 @@ def _field(o: Any, name: str) -> Any:
 
 
 def _member(v: Any, i: Any) -> Any:
-    from balmail.lang.values import BObject
+    from balmail.runtime.values import BObject
 
     if isinstance(v, BList):
         if type(i) is int and 0 <= i < len(v):
@@ -156,8 +156,8 @@ def _is_str_literal(code: str) -> bool:
 def method_dispatcher(name: str, sb: Any) -> Any:
     """`v.name(args)` for one call site: langlib functions cached by the value's Python type; objects
     dispatch to their class's method each time."""
-    from balmail.lang.values import BFunction, BNative, BObject
     from balmail.lib.langlib import method_for
+    from balmail.runtime.values import BFunction, BNative, BObject
 
     cache: dict[type, Any] = {}
 

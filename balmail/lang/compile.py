@@ -11,16 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from balmail.lang import types as T
 from balmail.lang.codegen import CodegenMixin
-from balmail.lang.errors import BallerinaPanic, FailSignal, make_error, runtime_panic
 from balmail.lang.exprs import ExprCompiler
 from balmail.lang.patterns import PatternCompiler
 from balmail.lang.query import QueryCompiler
-from balmail.lang.scope import ClassInfo, Eval, Exec, FunctionInfo, Param, Scope
+from balmail.lang.scope import Scope
 from balmail.lang.stmtgen import StmtGenMixin
-from balmail.lang.strands import Strands
-from balmail.lang.values import BError, BList, BMap, BObject, BStream
+from balmail.runtime import types as T
+from balmail.runtime.errors import BallerinaPanic, FailSignal, make_error, runtime_panic
+from balmail.runtime.functions import ClassInfo, Eval, Exec, FunctionInfo, Param
+from balmail.runtime.ops import filler_value
+from balmail.runtime.strands import Strands
+from balmail.runtime.values import BError, BList, BMap, BObject, BStream
 from balmail.syntax import ast
 
 BRK = 1
@@ -292,7 +294,7 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         entry.type = t
         slot = entry.value
         G = self.G
-        from balmail.lang.ops import clone_readonly
+        from balmail.runtime.ops import clone_readonly
 
         def step() -> None:
             G[slot] = clone_readonly(ev(self.module_frame()))
@@ -681,7 +683,7 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
             if ev is None:
                 return _noop
             if s.final and t is not None and isinstance(T.resolve(t), T.TIntersection):
-                from balmail.lang.ops import freeze
+                from balmail.runtime.ops import freeze
 
                 def decl_ro(f: list[Any]) -> None:
                     f[slot] = freeze(ev(f))
@@ -773,14 +775,14 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         raise CompileError("invalid assignment target", target.span)
 
     def stmt_CompoundAssign(self, s: ast.CompoundAssign) -> Exec:
-        from balmail.lang.ops import BINARY
+        from balmail.runtime.ops import BINARY
 
         op = BINARY[s.op]
         expected = self.static_type(s.target)
         cur = self.expr(s.target)
         rhs = self.expr(s.value, expected)
         if s.op == "+":
-            from balmail.lang.ops import add as op_add
+            from balmail.runtime.ops import add as op_add
 
             sb = self.sb
 
@@ -990,7 +992,7 @@ class Compiler(ExprCompiler, CodegenMixin, StmtGenMixin, PatternCompiler, QueryC
         return fail
 
     def stmt_Lock(self, s: ast.Lock) -> Exec:
-        """`lock { ... }`: excludes every other `lock` block of the program (lang/strands.py)."""
+        """`lock { ... }`: excludes every other `lock` block of the program (runtime/strands.py)."""
         body = self.with_on_fail(self.block_body(s.body), s.on_fail)
         strands = Strands.of(self.ctx)
 
@@ -1162,7 +1164,7 @@ def store_field(o: Any, name: str, v: Any) -> None:
                         "KeyNotFound", f"invalid field access: field '{name}' not found", "lang.map"
                     )
                 if not ft.contains(v):
-                    from balmail.lang.ops import convert_numeric
+                    from balmail.runtime.ops import convert_numeric
 
                     c = convert_numeric(v, ft)
                     if c is not None and ft.contains(c):
@@ -1170,27 +1172,6 @@ def store_field(o: Any, name: str, v: Any) -> None:
         o[name] = v
     else:
         raise runtime_panic("TypeCastError", f"cannot set field '{name}'")
-
-
-def _filler(t: T.Type | None) -> Any:
-    if t is None:
-        return None
-    r = T.resolve(t)
-    if r.contains(None):
-        return None
-    if isinstance(r, T.TInt):
-        return 0
-    if isinstance(r, T.TFloat):
-        return 0.0
-    if isinstance(r, T.TString):
-        return ""
-    if isinstance(r, T.TBoolean):
-        return False
-    if isinstance(r, T.TArray):
-        return BList(type=r)
-    if isinstance(r, T.TMap):
-        return BMap(type=r)
-    raise runtime_panic("IndexOutOfRange", "array has no filler value", "lang.array")
 
 
 def store_member(o: Any, i: Any, v: Any, sb: Any = None) -> None:
@@ -1207,17 +1188,17 @@ def store_member(o: Any, i: Any, v: Any, sb: Any = None) -> None:
         if type(i) is int and i >= n:
             et = T.element_type(o.type)
             if isinstance(T.resolve(o.type) if o.type else None, T.TArray) and o.type.length is not None:
-                from balmail.lang.errors import index_out_of_range
+                from balmail.runtime.errors import index_out_of_range
 
                 raise index_out_of_range(i, n)
             if sb is not None and i >= sb.max_size:
                 sb.check_size(i + 1)  # before filling: `xs[1000000000] = 1` must not allocate first
-            fill = _filler(et) if i > n else None
+            fill = filler_value(et) if i > n else None
             while len(o) < i:
                 o.append(fill)
             o.append(v)
             return
-        from balmail.lang.errors import index_out_of_range
+        from balmail.runtime.errors import index_out_of_range
 
         raise index_out_of_range(i, n)
     if isinstance(o, BMap):

@@ -8,11 +8,17 @@ import decimal
 import re
 from typing import TYPE_CHECKING, Any
 
-from balmail.lang import ops
-from balmail.lang import types as T
-from balmail.lang.errors import BallerinaPanic, FailSignal, index_out_of_range, key_not_found, runtime_panic
-from balmail.lang.scope import MISSING, ClassInfo, Eval, FunctionInfo, Param
-from balmail.lang.values import (
+from balmail.runtime import ops
+from balmail.runtime import types as T
+from balmail.runtime.errors import (
+    BallerinaPanic,
+    FailSignal,
+    index_out_of_range,
+    key_not_found,
+    runtime_panic,
+)
+from balmail.runtime.functions import MISSING, ClassInfo, Eval, FunctionInfo, Param
+from balmail.runtime.values import (
     INT_MAX,
     INT_MIN,
     BError,
@@ -59,7 +65,7 @@ _INLINE_ROOTS = (
 
 
 def _ovf() -> BallerinaPanic:
-    from balmail.lang.errors import overflow
+    from balmail.runtime.errors import overflow
 
     return overflow()
 
@@ -509,7 +515,7 @@ class ExprCompiler:
                 except KeyError:
                     if isinstance(T.resolve(v.type) if v.type is not None else None, T.TRecord):
                         return None
-                    from balmail.lang.errors import make_error
+                    from balmail.runtime.errors import make_error
 
                     return make_error(f"key '{name}' not found in JSON mapping", {})
             if isinstance(v, BObject):

@@ -13,8 +13,8 @@ from typing import Any
 
 import attrs
 
-from balmail.lang.errors import BallerinaPanic
 from balmail.lib.registry import LibModule
+from balmail.runtime.errors import BallerinaPanic
 from balmail.syntax import ast
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from balmail.lang import ops
-from balmail.lang import types as T
-from balmail.lang.errors import runtime_panic
-from balmail.lang.values import BError, BList, BMap
+from balmail.runtime import ops
+from balmail.runtime import types as T
+from balmail.runtime.errors import runtime_panic
+from balmail.runtime.values import BError, BList, BMap
 from balmail.syntax import ast
 
 if TYPE_CHECKING:

@@ -8,9 +8,9 @@ import functools
 import itertools
 from typing import TYPE_CHECKING, Any
 
-from balmail.lang import types as T
-from balmail.lang.errors import FailSignal, runtime_panic
-from balmail.lang.values import BError, BList, BMap, BStream, compare, deep_equals, to_bal_string
+from balmail.runtime import types as T
+from balmail.runtime.errors import FailSignal, runtime_panic
+from balmail.runtime.values import BError, BList, BMap, BStream, compare, deep_equals, to_bal_string
 from balmail.syntax import ast
 
 if TYPE_CHECKING:

@@ -10,11 +10,12 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
-from balmail.lang import types as T
 from balmail.lang.codegen import Gen
-from balmail.lang.errors import BallerinaPanic, FailSignal, runtime_panic
-from balmail.lang.scope import MISSING, FunctionInfo, Scope
-from balmail.lang.values import BError, BMap
+from balmail.lang.scope import Scope
+from balmail.runtime import types as T
+from balmail.runtime.errors import BallerinaPanic, FailSignal, runtime_panic
+from balmail.runtime.functions import MISSING, FunctionInfo
+from balmail.runtime.values import BError, BMap
 from balmail.syntax import ast
 
 if TYPE_CHECKING:

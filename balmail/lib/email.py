@@ -21,11 +21,6 @@ from typing import Any
 
 import attrs
 
-from balmail.lang import types as T
-from balmail.lang.errors import BallerinaPanic
-from balmail.lang.scope import MISSING, Param
-from balmail.lang.strands import Strands, blocking
-from balmail.lang.values import BError, BList, BMap, BObject, quote_string, to_string
 from balmail.lib.mime import ENTITY_TYPE, NativeClass, entity_value
 from balmail.lib.registry import LibModule
 from balmail.mail.connection import Timeouts
@@ -34,6 +29,11 @@ from balmail.mail.message import MimePart, ReceivedMessage, parse_message
 from balmail.mail.poller import DEFAULT_GRACE_SECONDS, DEFAULT_MAX_RETRIES, ListenerSettings, Poller
 from balmail.mail.state import MessageKey, StateStore
 from balmail.mail.tls import SecureSocketConfig, Security
+from balmail.runtime import types as T
+from balmail.runtime.errors import BallerinaPanic
+from balmail.runtime.functions import MISSING, Param
+from balmail.runtime.strands import Strands, blocking
+from balmail.runtime.values import BError, BList, BMap, BObject, quote_string, to_string
 
 log = logging.getLogger("balmail.email")
 
@@ -368,7 +368,7 @@ class RuntimeOptions:
 class EmailRuntime:
     """Per program: options, the one state store all listeners share, and every listener
     created, so `balmail run` can start and stop them. Handlers of different listeners run side
-    by side as strands (lang/strands.py), each with its own budgets."""
+    by side as strands (runtime/strands.py), each with its own budgets."""
 
     def __init__(self, ctx: Any) -> None:
         self.ctx = ctx

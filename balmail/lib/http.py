@@ -14,16 +14,16 @@ import base64
 from decimal import Decimal
 from typing import Any
 
-from balmail.lang import types as T
-from balmail.lang.errors import BallerinaPanic
-from balmail.lang.scope import MISSING, Param
-from balmail.lang.strands import blocking
-from balmail.lang.values import BError, BList, BMap, BObject, BTypedesc, to_json_string
 from balmail.lib.mime import NativeClass
 from balmail.lib.registry import LibModule
 from balmail.mail.errors import MailError
 from balmail.mail.http_transport import HttpFailure, HttpResponse, HttpTransport, Redirects, RetryPolicy
 from balmail.mail.tls import SecureSocketConfig
+from balmail.runtime import types as T
+from balmail.runtime.errors import BallerinaPanic
+from balmail.runtime.functions import MISSING, Param
+from balmail.runtime.strands import blocking
+from balmail.runtime.values import BError, BList, BMap, BObject, BTypedesc, to_json_string
 
 
 def _error_type(name: str, *ids: int) -> T.TError:
@@ -263,7 +263,7 @@ def _is_byte(t: T.Type) -> bool:
 
 
 def _bind_json(response: HttpResponse, target: T.Type) -> Any:
-    from balmail.lang import ops
+    from balmail.runtime import ops
 
     value = _json(response)
     if isinstance(value, BError):

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from balmail.lang import types as T
-from balmail.lang.values import BError, BList, to_json_string, to_string
 from balmail.lib.registry import LibModule
+from balmail.runtime import types as T
+from balmail.runtime.values import BError, BList, to_json_string, to_string
 
 IO_ERROR = T.TError(None, frozenset({-100}))
 IO_ERROR.name = "io:Error"

@@ -13,12 +13,14 @@ import json
 import math
 from typing import Any
 
-from balmail.check.names import AUTO_LANG_PREFIXES
-from balmail.lang import ops
-from balmail.lang import types as T
-from balmail.lang.errors import BallerinaPanic, index_out_of_range, make_error, runtime_panic
-from balmail.lang.sandbox import Sandbox, metered
-from balmail.lang.values import (
+from balmail.lib import regexp
+from balmail.lib.registry import LibModule
+from balmail.runtime import ops
+from balmail.runtime import types as T
+from balmail.runtime.errors import BallerinaPanic, index_out_of_range, make_error, runtime_panic
+from balmail.runtime.sandbox import Sandbox, metered
+from balmail.runtime.types import AUTO_LANG_PREFIXES
+from balmail.runtime.values import (
     DECIMAL_CONTEXT,
     INT_MAX,
     INT_MIN,
@@ -38,8 +40,6 @@ from balmail.lang.values import (
     to_json_string,
     to_string,
 )
-from balmail.lib import regexp
-from balmail.lib.registry import LibModule
 
 D = decimal.Decimal
 STRING_ARRAY = T.TArray(T.STRING)
@@ -668,10 +668,8 @@ def a_set_length(sb: Sandbox, xs: Any, n: int) -> None:
     if n < len(xs):
         del xs[n:]
     else:
-        from balmail.lang.compile import _filler
-
         et = T.element_type(xs.type)
-        xs.extend([_filler(et)] * (n - len(xs)))
+        xs.extend([ops.filler_value(et)] * (n - len(xs)))
 
 
 def a_first(xs: Any) -> Any:

@@ -15,9 +15,9 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from balmail.lang.errors import BallerinaPanic
-from balmail.lang.values import BError, BFunction, BNative, quote_string, to_json_string, to_string
 from balmail.lib.registry import LibModule
+from balmail.runtime.errors import BallerinaPanic
+from balmail.runtime.values import BError, BFunction, BNative, quote_string, to_json_string, to_string
 
 LEVELS = {"DEBUG": 0, "INFO": 1, "WARN": 2, "ERROR": 3}
 

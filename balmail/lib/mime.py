@@ -12,10 +12,10 @@ import email.utils
 import json
 from typing import Any
 
-from balmail.lang import types as T
-from balmail.lang.values import BError, BList, BMap, BObject
 from balmail.lib.registry import LibModule
 from balmail.mail.message import MimePart, decode_text
+from balmail.runtime import types as T
+from balmail.runtime.values import BError, BList, BMap, BObject
 
 MIME_ERROR = T.TError(None, frozenset({-300}))
 MIME_ERROR.name = "mime:Error"

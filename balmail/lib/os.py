@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from balmail.lang.errors import BallerinaPanic
 from balmail.lib.registry import LibModule
+from balmail.runtime.errors import BallerinaPanic
 
 
 def module(ctx: Any) -> LibModule:

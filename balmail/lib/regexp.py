@@ -22,11 +22,11 @@ from typing import Any
 
 import regex
 
-from balmail.lang import types as T
-from balmail.lang.errors import make_error, runtime_panic
-from balmail.lang.sandbox import Sandbox, metered
-from balmail.lang.values import BError, BFunction, BList, BNative, BObject, BRegExp
 from balmail.lib.registry import LibModule
+from balmail.runtime import types as T
+from balmail.runtime.errors import make_error, runtime_panic
+from balmail.runtime.sandbox import Sandbox, metered
+from balmail.runtime.values import BError, BFunction, BList, BNative, BObject, BRegExp
 
 
 class NativeClass:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from balmail.lang.strands import blocking
 from balmail.lib.registry import LibModule
+from balmail.runtime.strands import blocking
 
 
 def module(ctx: Any) -> LibModule:

@@ -16,11 +16,11 @@ import difflib
 from collections.abc import Callable
 from typing import Any
 
-from balmail.lang import types as T
-from balmail.lang.errors import BallerinaPanic
-from balmail.lang.values import BError, BList, BMap, BObject, deep_equals, exact_equals, to_string
 from balmail.lib.mime import NativeClass
 from balmail.lib.registry import LibModule
+from balmail.runtime import types as T
+from balmail.runtime.errors import BallerinaPanic
+from balmail.runtime.values import BError, BList, BMap, BObject, deep_equals, exact_equals, to_string
 
 DEFAULT_MESSAGE = "Assertion Failed!"
 MAX_ARG_LENGTH = 80
@@ -52,7 +52,7 @@ def _shown(v: Any) -> str:
 
 
 def _error_text(e: BError) -> str:
-    from balmail.lang.values import error_to_string
+    from balmail.runtime.values import error_to_string
 
     return error_to_string(e)
 

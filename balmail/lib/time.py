@@ -8,10 +8,10 @@ import decimal
 import time as _time
 from typing import Any
 
-from balmail.lang import types as T
-from balmail.lang.errors import make_error
-from balmail.lang.values import BList
 from balmail.lib.registry import LibModule
+from balmail.runtime import types as T
+from balmail.runtime.errors import make_error
+from balmail.runtime.values import BList
 
 UTC = T.TIntersection([T.TTuple([T.INT, T.DECIMAL], None), T.READONLY])
 UTC.name = "time:Utc"

@@ -14,9 +14,9 @@ from typing import Any
 
 import attrs
 
-from balmail.lang.errors import BallerinaPanic
-from balmail.lang.values import BError, BObject
 from balmail.lib.test import ORIGINAL, registry_of
+from balmail.runtime.errors import BallerinaPanic
+from balmail.runtime.values import BError, BObject
 from balmail.syntax import ast
 from balmail.testing.suite import Suite
 

@@ -20,8 +20,8 @@ from typing import Any
 
 import attrs
 
-from balmail.lang.errors import BallerinaPanic, FailSignal
-from balmail.lang.values import BError, BList, BMap, to_bal_string
+from balmail.runtime.errors import BallerinaPanic, FailSignal
+from balmail.runtime.values import BError, BList, BMap, to_bal_string
 from balmail.testing.suite import Suite, TestCase
 
 PASSED, FAILED, SKIPPED = "passed", "failed", "skipped"

@@ -15,10 +15,10 @@ import attrs
 
 from balmail.app import run_in_big_stack
 from balmail.diagnostics import Diagnostic
-from balmail.lang.context import RunContext
-from balmail.lang.errors import BallerinaPanic, FailSignal
-from balmail.lang.sandbox import Budgets, Permissions, Sandbox
-from balmail.lang.values import BError, error_to_string, to_bal_string
+from balmail.runtime.context import RunContext
+from balmail.runtime.errors import BallerinaPanic, FailSignal
+from balmail.runtime.sandbox import Budgets, Permissions, Sandbox
+from balmail.runtime.values import BError, error_to_string, to_bal_string
 from balmail.source import SourceFile
 from balmail.testing import report
 from balmail.testing.build import PackageError, TestPackage, compile_tests, load_package, sources_of

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from balmail.lang.errors import BallerinaPanic
-from balmail.lang.sandbox import Budgets, Permissions, Sandbox
+from balmail.runtime.errors import BallerinaPanic
+from balmail.runtime.sandbox import Budgets, Permissions, Sandbox
 
 
 def test_default_denies_everything(tmp_path: Path) -> None:

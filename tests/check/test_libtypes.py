@@ -6,8 +6,8 @@ import pytest
 
 from balmail.check import libtypes
 from balmail.check.statictypes import display
-from balmail.lang import types as T
 from balmail.lib import email as email_lib
+from balmail.runtime import types as T
 
 RUNTIME: dict[str, T.Type] = {
     "Message": email_lib.MESSAGE,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from balmail.app import run_program
-from balmail.lang.sandbox import Budgets, parse_bytes
+from balmail.runtime.sandbox import Budgets, parse_bytes
 
 REPO = Path(__file__).resolve().parents[2]
 

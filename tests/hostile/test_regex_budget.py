@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from balmail.app import run_program
-from balmail.lang.sandbox import Budgets
+from balmail.runtime.sandbox import Budgets
 
 PROGRAM = """
 import ballerina/io;

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from balmail.app import run_program
-from balmail.lang.sandbox import Budgets, Permissions, Sandbox
+from balmail.runtime.sandbox import Budgets, Permissions, Sandbox
 
 BUILDS = """
 import ballerina/io;

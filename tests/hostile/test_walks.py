@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from balmail.app import run_program
-from balmail.lang.errors import BallerinaPanic
-from balmail.lang.sandbox import Budgets, Sandbox
-from balmail.lang.values import BList, BMap, compare, deep_equals, to_json_string, to_string
-from balmail.lang.walks import clone
+from balmail.runtime.errors import BallerinaPanic
+from balmail.runtime.sandbox import Budgets, Sandbox
+from balmail.runtime.values import BList, BMap, compare, deep_equals, to_json_string, to_string
+from balmail.runtime.walks import clone
 
 SHARED = """
 import ballerina/io;

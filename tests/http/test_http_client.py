@@ -12,7 +12,7 @@ from pathlib import Path
 from http_peer import SLOW_SECONDS, HttpPeer
 
 from balmail.app import run_program
-from balmail.lang.sandbox import Permissions
+from balmail.runtime.sandbox import Permissions
 
 NET = Permissions(net=("127.0.0.1",))
 
@@ -405,7 +405,7 @@ def test_redirect_loop_stops_at_max_count(tmp_path: Path, peer: HttpPeer) -> Non
 
 
 def test_the_handler_time_budget_bounds_a_request(tmp_path: Path, peer: HttpPeer) -> None:
-    from balmail.lang.sandbox import Budgets
+    from balmail.runtime.sandbox import Budgets
 
     program = tmp_path / "prog.bal"
     program.write_text(

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from balmail.app import run_program
-from balmail.lang.sandbox import Permissions
+from balmail.runtime.sandbox import Permissions
 
 
 def run(tmp_path: Path, body: str, permissions: Permissions) -> tuple[int, str, str]:

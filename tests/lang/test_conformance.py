@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from balmail.app import compile_source, run_program
-from balmail.lang.context import RunContext
-from balmail.lang.sandbox import Budgets
+from balmail.runtime.context import RunContext
+from balmail.runtime.sandbox import Budgets
 from balmail.source import SourceFile
 
 HERE = Path(__file__).parent

@@ -13,7 +13,7 @@ from mail.dovecot_harness import DovecotServer
 from mail.smtp_peer import PeerCertificates, PeerKind, PeerUnavailable, SmtpPeer, make_peer_certificates
 
 from balmail.app import run_program
-from balmail.lang.sandbox import Permissions
+from balmail.runtime.sandbox import Permissions
 
 PROGRAM = """import ballerina/email;
 import ballerina/io;

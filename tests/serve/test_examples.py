@@ -240,9 +240,9 @@ def test_runtime_log_lines_quote_like_ballerina(text: str) -> None:
     import io
     import logging
 
-    from balmail.lang.context import RunContext
-    from balmail.lang.values import quote_string
     from balmail.ops.logs import RuntimeLogHandler
+    from balmail.runtime.context import RunContext
+    from balmail.runtime.values import quote_string
 
     ctx = RunContext(out=io.StringIO(), err=io.StringIO())
     record = logging.LogRecord("balmail", logging.INFO, __file__, 1, "%s", (text,), None)

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 
-from balmail.lang.values import BError, BList, BMap
 from balmail.lib import mime
 from balmail.lib.email import (
     IMAP_LISTENER_CONFIG,
@@ -20,6 +19,7 @@ from balmail.lib.email import (
 )
 from balmail.mail.message import parse_message
 from balmail.mail.tls import Security
+from balmail.runtime.values import BError, BList, BMap
 
 MULTIPART = b"""From: Sender <sender@example.test>
 To: one@example.test

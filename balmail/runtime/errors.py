@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from balmail.lang.values import BError, BMap
+from balmail.runtime.values import BError, BMap
 
 
 class BallerinaPanic(Exception):

@@ -15,8 +15,8 @@ from typing import Any
 
 import attrs
 
-from balmail.lang.errors import BallerinaPanic, make_error
-from balmail.lang.values import BError
+from balmail.runtime.errors import BallerinaPanic, make_error
+from balmail.runtime.values import BError
 
 CHUNK = 10_000  # steps between wall-clock (and memory) checks
 BIG = 65_536  # strings built larger than this go through a checked path (size, then memory)
@@ -130,7 +130,7 @@ class Sandbox:
         self._left = 0
         self._deadline = 0.0
         self.on_refill: Any = None
-        """Called between step chunks (`lang/strands.py` lets a waiting strand run there)."""
+        """Called between step chunks (`runtime/strands.py` lets a waiting strand run there)."""
         self._rss_start: int | None = None
         self._built = 0
         self._failed: str | None = None

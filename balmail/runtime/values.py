@@ -279,7 +279,7 @@ def _str(v: Any, bal: bool, seen: set[int], sb: Any = None) -> str:
     if t is decimal.Decimal:
         return format_decimal(v) + ("d" if bal else "")
     if isinstance(v, BList | BMap):
-        from balmail.lang.walks import render
+        from balmail.runtime.walks import render
 
         return render(v, lambda x: _str(x, bal, seen, sb), ",", _entry, sb, "...")
     if isinstance(v, BError):
@@ -339,7 +339,7 @@ def to_json_string(v: Any, sb: Any = None) -> str:
     if t is decimal.Decimal:
         return format_decimal(v)
     if isinstance(v, BList | BMap):
-        from balmail.lang.walks import render
+        from balmail.runtime.walks import render
 
         return render(v, to_json_string, ", ", _entry, sb, None)
     return quote_string(to_string(v))
@@ -352,7 +352,7 @@ def deep_equals(a: Any, b: Any, sb: Any = None) -> bool:
     """`==`: deep equality on anydata, with Ballerina's numeric rules (NaN == NaN, no int/float mixing).
     Structured values are compared by `walks.equals` (linear in distinct values, charged to `sb`)."""
     if isinstance(a, BList | BMap | BError):
-        from balmail.lang.walks import equals
+        from balmail.runtime.walks import equals
 
         return equals(a, b, sb)
     ta = type(a)
@@ -411,7 +411,7 @@ def compare(a: Any, b: Any, sb: Any = None) -> int | None:
         if a != a or b != b:
             return None
     if isinstance(a, BList):
-        from balmail.lang.walks import compare as compare_lists
+        from balmail.runtime.walks import compare as compare_lists
 
         return compare_lists(a, b, sb)
     return (a > b) - (a < b)

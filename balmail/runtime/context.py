@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
-from balmail.lang.sandbox import Sandbox
+from balmail.runtime.sandbox import Sandbox
 
 
 class RunContext:

@@ -10,7 +10,7 @@ import decimal
 from collections.abc import Callable
 from typing import Any
 
-from balmail.lang.values import (
+from balmail.runtime.values import (
     BError,
     BFunction,
     BList,
@@ -146,7 +146,7 @@ class TSingleton(Type):
     def describe(self) -> str:
         v = self.value
         if type(v) in (int, float, decimal.Decimal, bool):
-            from balmail.lang.values import to_string
+            from balmail.runtime.values import to_string
 
             return to_string(v)
         return to_bal_string(v)
@@ -742,3 +742,24 @@ def member_types(t: Type) -> list[Type]:
             out.extend(member_types(m))
         return out
     return [t]
+
+
+# lang.* modules that are automatically available under their last name without an import.
+AUTO_LANG_PREFIXES = frozenset(
+    {
+        "int",
+        "float",
+        "decimal",
+        "string",
+        "boolean",
+        "map",
+        "error",
+        "xml",
+        "typedesc",
+        "object",
+        "future",
+        "stream",
+        "table",
+        "function",
+    }
+)

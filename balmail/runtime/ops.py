@@ -7,15 +7,15 @@ import decimal
 import math
 from typing import Any
 
-from balmail.lang import types as T
-from balmail.lang.errors import (
+from balmail.runtime import types as T
+from balmail.runtime.errors import (
     BallerinaPanic,
     division_by_zero,
     overflow,
     runtime_panic,
     type_cast_error,
 )
-from balmail.lang.values import (
+from balmail.runtime.values import (
     DECIMAL_CONTEXT,
     INT_MAX,
     INT_MIN,
@@ -345,14 +345,14 @@ def cast(v: Any, target: T.Type) -> Any:
 
 def clone(v: Any, sb: Any = None) -> Any:
     """`value:clone`: a deep copy of the mutable parts, keeping inherent types (walks.clone)."""
-    from balmail.lang.walks import clone as clone_graph
+    from balmail.runtime.walks import clone as clone_graph
 
     return clone_graph(v, sb)
 
 
 def clone_readonly(v: Any, sb: Any = None) -> Any:
     """`value:cloneReadOnly`: an immutable deep copy."""
-    from balmail.lang.walks import clone as clone_graph
+    from balmail.runtime.walks import clone as clone_graph
 
     return clone_graph(v, sb, readonly=True)
 
@@ -459,9 +459,31 @@ def convert_to(v: Any, target: T.Type, path: str = "") -> Any:
 
 
 def _conversion_error(v: Any, target: T.Type, why: str | None = None) -> BError:
-    from balmail.lang.errors import make_error
+    from balmail.runtime.errors import make_error
 
     msg = f"'{T.value_type_name(v)}' value cannot be converted to '{target}'"
     if why:
         msg += f": \n\t\t{why}"
     return make_error("{ballerina/lang.value}ConversionError", {"message": msg})
+
+
+def filler_value(t: T.Type | None) -> Any:
+    """The value a list of member type `t` is filled with when assigned past its end."""
+    if t is None:
+        return None
+    r = T.resolve(t)
+    if r.contains(None):
+        return None
+    if isinstance(r, T.TInt):
+        return 0
+    if isinstance(r, T.TFloat):
+        return 0.0
+    if isinstance(r, T.TString):
+        return ""
+    if isinstance(r, T.TBoolean):
+        return False
+    if isinstance(r, T.TArray):
+        return BList(type=r)
+    if isinstance(r, T.TMap):
+        return BMap(type=r)
+    raise runtime_panic("IndexOutOfRange", "array has no filler value", "lang.array")

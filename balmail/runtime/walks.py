@@ -14,9 +14,9 @@ from __future__ import annotations
 import decimal
 from typing import Any
 
-from balmail.lang.errors import runtime_panic
-from balmail.lang.sandbox import Budgets, Sandbox, budget_exhausted
-from balmail.lang.values import BError, BList, BMap
+from balmail.runtime.errors import runtime_panic
+from balmail.runtime.sandbox import Budgets, Sandbox, budget_exhausted
+from balmail.runtime.values import BError, BList, BMap
 
 DEFAULT_SIZE = Budgets().size
 _SIMPLE = (int, str, bool, decimal.Decimal)

@@ -24,7 +24,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from balmail.lang.sandbox import Budgets, Sandbox
+from balmail.runtime.sandbox import Budgets, Sandbox
 
 
 class Strands:
