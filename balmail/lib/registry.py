@@ -26,28 +26,12 @@ class LibModule:
 
 
 def _factories() -> dict[str, Callable[[Any], LibModule]]:
-    from balmail.lib import io, langlib, log, os, regexp, runtime, test, time
+    from balmail.lib import email, http, io, langlib, log, mime, os, regexp, runtime, test, time
 
-    found: dict[str, Callable[[Any], LibModule]] = {}
-    try:  # the email module is provided by balmail/lib/email.py when present
-        from balmail.lib import email as email_lib
-
-        found["ballerina/email"] = email_lib.module  # type: ignore[attr-defined]
-    except (ImportError, AttributeError):
-        pass
-    try:  # ballerina/mime: mime:Entity, what received attachments are (balmail/lib/mime.py)
-        from balmail.lib import mime as mime_lib
-
-        found["ballerina/mime"] = mime_lib.module
-    except ImportError:
-        pass
-    try:  # ballerina/http: the http:Client subset (balmail/lib/http.py)
-        from balmail.lib import http as http_lib
-
-        found["ballerina/http"] = http_lib.module
-    except ImportError:
-        pass
-    return found | {
+    return {
+        "ballerina/email": email.module,
+        "ballerina/mime": mime.module,
+        "ballerina/http": http.module,
         "ballerina/io": io.module,
         "ballerina/os": os.module,
         "ballerina/log": log.module,
