@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from balmail.check.lint import lint_rules, render_rule_reference
+from balmail.check.lint import lint_rules
+from balmail.report.rules import render_rule_reference
 from balmail.report.sarif import rule_help_markdown
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "lint-rules.md"
