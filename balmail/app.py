@@ -124,7 +124,7 @@ def compile_source(source: SourceFile, ctx: RunContext) -> tuple[Any, list[Diagn
     module, found = check_program(source)
     if module is None or any(d.is_error for d in found):
         return None, found
-    from balmail.lang.compile import CompileError, compile_program
+    from balmail.compiler.core import CompileError, compile_program
 
     try:
         program = compile_program(module, ctx)
@@ -160,8 +160,8 @@ def compile_project(
     """Check and compile a package: the default module and the modules it imports (directly or not),
     imported modules first. (program, diagnostics) with program None when there were errors.
     `rewrite` maps the checked default module's syntax tree before compiling (`balmail test` mocks)."""
-    from balmail.lang.compile import CompileError
-    from balmail.lang.link import ModuleUnit, compile_package
+    from balmail.compiler.core import CompileError
+    from balmail.compiler.link import ModuleUnit, compile_package
 
     checked, found = check_project_program(project)
     if any(d.is_error for d in found):

@@ -95,7 +95,7 @@ def prepare_services(
     if compiler is None:
         return []
     from balmail.check.email import check_email_services
-    from balmail.lang.compile import CompileError
+    from balmail.compiler.core import CompileError
 
     # What Ballerina's email compiler plugin rejects (EMAIL_101..107) does not run here either.
     found = [d for d in check_email_services(source, compiler.module) if d.is_error]
@@ -149,11 +149,12 @@ def _attach_step(compiler: Any, service: ast.ServiceDecl) -> Any:
     constructor = ast.ObjectConstructor(
         span=service.span, qualifiers=("service",), type=service.type, members=service.members
     )
+    from balmail.compiler import expressions
     from balmail.lib.email import EmailListener
 
-    make_object = compiler.expr(constructor, None)
+    make_object = expressions.expr(compiler, constructor, None)
     isolated = "isolated" in service.qualifiers
-    listeners = [(compiler.expr(expr, None), expr) for expr in service.listeners]
+    listeners = [(expressions.expr(compiler, expr, None), expr) for expr in service.listeners]
     name = _attach_name(service.attach_point)
 
     def attach() -> None:

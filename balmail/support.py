@@ -79,13 +79,13 @@ def _subclasses(base: type) -> list[type]:
 
 def language_rows() -> list[tuple[str, str, str, bool]]:
     """(family, node kind, example, runs) for every expression and statement kind of the syntax tree."""
-    from balmail.lang.compile import Compiler
+    from balmail.compiler.dispatch import handler
 
     rows = []
     for family, base, prefix in (("expression", ast.Expr, "expr_"), ("statement", ast.Stmt, "stmt_")):
         for cls in _subclasses(base):
             name = cls.__name__
-            rows.append((family, name, _EXAMPLES.get(name, ""), hasattr(Compiler, prefix + name)))
+            rows.append((family, name, _EXAMPLES.get(name, ""), handler(prefix, name) is not None))
     return rows
 
 

@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent / "balmail"
 
 # Where each package may not reach. A "unit" is a subpackage (balmail/runtime) or a top-level module
-# (balmail/app.py); compiler names the compiler's package (balmail/lang until it becomes balmail/compiler).
+# (balmail/app.py); "lang" is the old name of the compiler package, kept so a stray balmail/lang is caught.
 COMPILER = {"lang", "compiler"}
 APPS = {"app", "serve", "cli", "dev", "replay", "support", "testing", "web", "devserver", "ops", "config"}
 FORBIDDEN: dict[str, set[str]] = {
@@ -159,3 +159,29 @@ def test_no_optional_imports_of_our_own_modules() -> None:
                     elif isinstance(sub, ast.Import) and any(_ours(a.name) for a in sub.names):
                         offenders.append(f"{path.relative_to(ROOT.parent)}:{sub.lineno}")
     assert not offenders, f"optional imports of balmail modules: {offenders}"
+
+
+def test_compiler_has_no_mixins_and_small_modules() -> None:
+    """The compiler is plain functions of one state object: no class of it derives from another class of
+    ours, and no module outgrows ~800 lines (docs/structure.md)."""
+    problems = []
+    for path in sorted((ROOT / "compiler").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") > 800:
+            problems.append(f"{path.name} has {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ClassDef):
+                bases = [ast.unparse(b) for b in node.bases]
+                ours = [b for b in bases if b not in {"Exception", "object"} and not b.startswith("typing")]
+                if ours:
+                    problems.append(f"{path.name}: class {node.name}({', '.join(ours)})")
+    assert not problems, problems
+
+
+def test_every_node_kind_dispatch_is_unique() -> None:
+    from balmail.compiler import dispatch
+
+    for prefix in ("expr_", "code_", "stmt_", "gen_"):
+        assert dispatch.handler(prefix, "NoSuchKind") is None
+    assert dispatch.handler("expr_", "Binary") is not None
+    assert dispatch.handler("stmt_", "If") is not None

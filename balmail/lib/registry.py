@@ -21,7 +21,7 @@ class LibModule:
     types: dict[str, Any] = attrs.field(factory=dict)
     classes: dict[str, Callable[..., Any]] = attrs.field(factory=dict)
     arg_type: Any = None  # expected type of numeric literal arguments (lang.float, lang.decimal)
-    storage: list[Any] | None = None  # a package module's module-level storage (see lang/link.py)
+    storage: list[Any] | None = None  # a package module's module-level storage (see compiler/link.py)
     slots: dict[str, int] = attrs.field(factory=dict)  # its variables and constants: name → storage slot
 
 

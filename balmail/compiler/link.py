@@ -55,7 +55,9 @@ def _callable(info: Any) -> Any:
 
 def _constructor(compiler: Any, cls: Any) -> Any:
     def new(*args: Any, **named: Any) -> Any:
-        return compiler.instantiate(cls, None, list(args), named or None)
+        from balmail.compiler.functions import instantiate
+
+        return instantiate(compiler, cls, None, list(args), named or None)
 
     return new
 
@@ -63,7 +65,8 @@ def _constructor(compiler: Any, cls: Any) -> Any:
 def compile_package(units: list[ModuleUnit], ctx: Any) -> Any:
     """Compile the modules (in initialisation order, the default module last) into one program: the
     default module's, whose initialisation first initialises the others. Raises `CompileError`."""
-    from balmail.lang.compile import Compiler
+    from balmail.compiler.core import Compiler
+    from balmail.compiler.modules import compile_module
 
     done: dict[str, LibModule] = {}
     first_steps: list[Any] = []
@@ -71,7 +74,7 @@ def compile_package(units: list[ModuleUnit], ctx: Any) -> Any:
     program: Any = None
     for index, unit in enumerate(units):
         linked = {full: done[target] for full, target in unit.links.items() if target in done}
-        program = Compiler(unit.module, ctx, linked, unit.config_key).compile()
+        program = compile_module(Compiler(unit.module, ctx, linked, unit.config_key))
         if index < len(units) - 1:
             done[unit.name] = exported(unit.name, program)
             first_steps.append(_init_step(program))

@@ -1,0 +1,542 @@
+"""Expression trees → one generated Python lambda each, instead of one closure call per node.
+
+`code(e)` returns Python source for an expression, reading locals as `f[slot]` and inlining the int fast
+paths of arithmetic and comparison (with the overflow check) via walrus temporaries; anything it does not
+inline is compiled by the closure compiler and called from the generated code. Every generated operation
+still goes through `ops` helpers on the slow path, so semantics are identical to the closures'.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from typing import TYPE_CHECKING, Any
+
+from balmail.compiler import dispatch, expressions, operators, typedesc
+from balmail.runtime import ops
+from balmail.runtime import types as T
+from balmail.runtime.errors import BallerinaPanic, FailSignal, index_out_of_range, runtime_panic
+from balmail.runtime.values import INT_MAX, INT_MIN, BError, BList, BMap, deep_equals, to_string
+from balmail.syntax import ast
+
+if TYPE_CHECKING:
+    from balmail.compiler.core import Compiler
+
+_ids = itertools.count()
+
+
+def _check(v: Any) -> Any:
+    if isinstance(v, BError):
+        raise FailSignal(v)
+    return v
+
+
+def _checkpanic(v: Any) -> Any:
+    if isinstance(v, BError):
+        raise BallerinaPanic(v)
+    return v
+
+
+def _field(o: Any, name: str) -> Any:
+    from balmail.runtime.values import BObject
+
+    if isinstance(o, BMap):
+        if name in o:
+            return o[name]
+        if isinstance(T.resolve(o.type) if o.type is not None else None, T.TRecord):
+            return None
+        from balmail.runtime.errors import make_error
+
+        return make_error(f"key '{name}' not found in JSON mapping", {})
+    if isinstance(o, BObject):
+        if name in o.fields:
+            return o.fields[name]
+        m = o.cls.methods.get(name)
+        if m is not None:
+            from balmail.runtime.values import BFunction
+
+            return BFunction(m, o.env, o)
+        raise runtime_panic("KeyNotFound", f"cannot find key '{name}'", "lang.map")
+    if o is None:
+        raise runtime_panic("NullReferenceException", f"cannot access field '{name}' of nil")
+    if isinstance(o, BError):
+        return o
+    raise runtime_panic("TypeCastError", f"cannot access field '{name}' of '{T.value_type_name(o)}'")
+
+
+def _member(v: Any, i: Any) -> Any:
+    from balmail.runtime.values import BObject
+
+    if isinstance(v, BList):
+        if type(i) is int and 0 <= i < len(v):
+            return v[i]
+        raise index_out_of_range(i, len(v))
+    if isinstance(v, BMap):
+        return v.get(i)
+    if type(v) is str:
+        if type(i) is int and 0 <= i < len(v):
+            return v[i]
+        raise runtime_panic(
+            "IndexOutOfRange", f"string index out of range: index: {i}, size: {len(v)}", "lang.string"
+        )
+    if v is None:
+        return None
+    if isinstance(v, BObject):
+        return v.fields.get(i)
+    raise runtime_panic("TypeCastError", f"cannot index '{T.value_type_name(v)}'")
+
+
+def _concat(sb: Any, a: Any, b: Any) -> Any:
+    """`a + b` when the fast path did not apply: strings are checked against the size budget first."""
+    if type(a) is str and type(b) is str:
+        sb.check_size(len(a) + len(b))
+        return a + b
+    return ops.add(a, b)
+
+
+def _ts(v: Any) -> str:
+    return v if type(v) is str else to_string(v)
+
+
+BASE_NS: dict[str, Any] = {
+    "_add": ops.add,
+    "_sub": ops.sub,
+    "_mul": ops.mul,
+    "_div": ops.div,
+    "_mod": ops.mod,
+    "_neg": ops.neg,
+    "_bnot": ops.bit_not,
+    "_lt": ops.lt,
+    "_le": ops.le,
+    "_gt": ops.gt,
+    "_ge": ops.ge,
+    "_deq": deep_equals,
+    "_cast": ops.cast,
+    "_check": _check,
+    "_checkpanic": _checkpanic,
+    "_ovf": operators._ovf,
+    "_field": _field,
+    "_member": _member,
+    "_ts": _ts,
+    "BMap": BMap,
+    "BList": BList,
+    "MIN": INT_MIN,
+    "MAX": INT_MAX,
+}
+
+
+def _is_int(t: T.Type | None, code: str) -> bool:
+    if code.isdigit():
+        return True
+    if t is None:
+        return False
+    r = T.resolve(t)
+    return isinstance(r, T.TInt)
+
+
+def _both_int(lt: T.Type | None, rt: T.Type | None, a: str, b: str) -> bool:
+    """Both operands statically int (declared types of a checked program), so no runtime type test."""
+    return _is_int(lt, a) and _is_int(rt, b) and not (a.isdigit() and b.isdigit())
+
+
+def _both_str(lt: T.Type | None, rt: T.Type | None, a: str, b: str) -> bool:
+    def is_str(t: T.Type | None, code: str) -> bool:
+        return _is_str_literal(code) or (t is not None and isinstance(T.resolve(t), T.TString))
+
+    return is_str(lt, a) and is_str(rt, b)
+
+
+def _is_str_literal(code: str) -> bool:
+    return len(code) >= 2 and code[0] in "'\"" and code[-1] == code[0]
+
+
+def method_dispatcher(name: str, sb: Any) -> Any:
+    """`v.name(args)` for one call site: langlib functions cached by the value's Python type; objects
+    dispatch to their class's method each time."""
+    from balmail.lib.langlib import method_for
+    from balmail.runtime.values import BFunction, BNative, BObject
+
+    cache: dict[type, Any] = {}
+
+    def dispatch(v: Any, *args: Any) -> Any:
+        t = type(v)
+        if t is BObject:
+            m = v.cls.methods.get(name)
+            if m is not None:
+                return m.invoke(v.env, [v, *m.bind(list(args), None)])
+            fv = v.fields.get(name)
+            if isinstance(fv, BFunction | BNative):
+                return fv.call(list(args), None)
+            native = getattr(v.cls, "native_methods", {}).get(name)
+            if native is not None:
+                return native(v, *args)
+            if name == "toString":
+                return to_string(v)
+            raise runtime_panic("MethodNotFound", f"no method '{name}' on object")
+        fn = cache.get(t)
+        if fn is None:
+            fn = method_for(v, name, sb)
+            if fn is None:
+                raise runtime_panic(
+                    "MethodNotFound", f"no method '{name}' on value of type '{T.value_type_name(v)}'"
+                )
+            cache[t] = fn
+        return fn(v, *args)
+
+    return dispatch
+
+
+class Gen:
+    """Names and constants for one generated function."""
+
+    def __init__(self, sb: Any) -> None:
+        self.ns: dict[str, Any] = dict(BASE_NS)
+        self.ns["_sb"] = sb  # the sandbox this code runs under: budgets are read from it, never a global
+        self.ns["_size"] = sb.sized
+        self.ns["_deq"] = functools.partial(deep_equals, sb=sb)
+        self.ns["_concat"] = functools.partial(_concat, sb)
+        self.ns["_ts"] = lambda v: v if type(v) is str else to_string(v, sb)
+        self.n = 0
+        self.calls = 0
+        self.last_closure: Any = None
+        self.fn_mode = False  # generating a whole function: `return x` returns the value directly
+
+    def const(self, value: Any) -> str:
+        name = f"_k{self.n}"
+        self.n += 1
+        self.ns[name] = value
+        return name
+
+    def text(self, s: str) -> str:
+        """A string constant in generated source: `repr`, unless it contains `f[` (which the local-slot
+        rewriting in stmtgen must never see inside a literal), then a named constant."""
+        return self.const(s) if "f[" in s else repr(s)
+
+    def tmp(self) -> str:
+        name = f"_t{self.n}"
+        self.n += 1
+        return name
+
+    def call(self, closure: Any) -> str:
+        self.calls += 1
+        self.last_closure = closure
+        return f"{self.const(closure)}(f)"
+
+    def lambda_(self, code: str) -> Any:
+        return eval(f"lambda f: {code}", self.ns)  # noqa: S307 - source built here from the AST, not user text
+
+    def function(self, body: str, origin: str = "<balblock>") -> Any:
+        """Compile `def _gN(f): body`; `origin` becomes the code's file name, which error stack traces
+        read (see values.capture_stack)."""
+        name = f"_g{next(_ids)}"
+        exec(compile(f"def {name}(f):\n{body}", origin, "exec"), self.ns)  # noqa: S102 - generated from the AST
+        return self.ns[name]
+
+
+_CMP = {"<": "_lt", "<=": "_le", ">": "_gt", ">=": "_ge"}
+_ARITH = {"+": "_add", "-": "_sub", "*": "_mul"}
+
+
+def code(cx: Compiler, e: ast.Expr, expected: T.Type | None, g: Gen) -> str:
+    method = dispatch.handler("code_", type(e).__name__)
+    if method is not None:
+        r = method(cx, e, expected, g)
+        if r is not None:
+            return r
+    return g.call(expressions.expr_closure(cx, e, expected))
+
+
+def code_Literal(cx: Compiler, e: ast.Literal, expected: T.Type | None, g: Gen) -> str | None:
+    v = expressions.literal_value(cx, e, expected)
+    if type(v) is int and not INT_MIN <= v <= INT_MAX:
+        return None
+    if type(v) is str:
+        return g.text(v)
+    if v is None or type(v) in (int, bool):
+        return repr(v)
+    return g.const(v)
+
+
+def code_VarRef(cx: Compiler, e: ast.VarRef, expected: T.Type | None, g: Gen) -> str | None:
+    found = cx.scope.lookup(e.name, quiet=cx.quiet_ok)
+    if found is not None:
+        depth, slot, _ = found
+        return "f" + "[0]" * depth + f"[{slot}]"
+    entry = cx.names.get(e.name)
+    if entry is not None and entry.kind in ("var", "const"):
+        return f"{g.const(cx.G)}[{entry.value}]"
+    return None
+
+
+def code_Binary(cx: Compiler, e: ast.Binary, expected: T.Type | None, g: Gen) -> str | None:
+    op = e.op
+    if op in ("&&", "||"):
+        a = code(cx, e.left, T.BOOLEAN, g)
+        b = code(cx, e.right, T.BOOLEAN, g)
+        return f"({a} {'and' if op == '&&' else 'or'} {b})"
+    lexp, rexp = operand_types(cx, e, expected)
+    a = code(cx, e.left, lexp, g)
+    b = code(cx, e.right, rexp, g)
+    ta, tb = g.tmp(), g.tmp()
+    both = _both_int(expressions.static_type(cx, e.left), expressions.static_type(cx, e.right), a, b)
+    if both:
+        if op in _ARITH:
+            tr = g.tmp()
+            return f"({tr} if MIN <= ({tr} := {a} {op} {b}) <= MAX else _ovf(0, 0))"
+        if op in _CMP or op in ("==", "!="):
+            return f"({a} {op} {b})"
+    if op in ("==", "!=") and _both_str(
+        expressions.static_type(cx, e.left), expressions.static_type(cx, e.right), a, b
+    ):
+        return f"({a} {op} {b})"
+    if op == "+" and _both_str(
+        expressions.static_type(cx, e.left), expressions.static_type(cx, e.right), a, b
+    ):
+        # the size budget is checked before the new string is allocated
+        fits = f"len({ta} := {a}) + len({tb} := {b}) <= _sb.fast_size"
+        return f"({ta} + {tb} if {fits} else _concat({ta}, {tb}))"
+    if op == "+" and (_is_str_literal(a) or _is_str_literal(b)):
+        return (
+            f"({ta} + {tb} if (type({ta} := {a}) is str) & (type({tb} := {b}) is str) "
+            f"and len({ta}) + len({tb}) <= _sb.fast_size else _concat({ta}, {tb}))"
+        )
+    if b.isdigit() and op in _ARITH:
+        tr = g.tmp()
+        return (
+            f"({tr} if type({ta} := {a}) is int and MIN <= ({tr} := {ta} {op} {b}) <= MAX "
+            f"else {_ARITH[op]}({ta}, {b}))"
+        )
+    if b.isdigit() and op in _CMP:
+        return f"({ta} {op} {b} if type({ta} := {a}) is int else {_CMP[op]}({ta}, {b}))"
+    if op in _ARITH:
+        tr = g.tmp()
+        py = op
+        return (
+            f"({tr} if ((type({ta} := {a}) is int) & (type({tb} := {b}) is int)) "
+            f"and MIN <= ({tr} := {ta} {py} {tb}) <= MAX else {_ARITH[op]}({ta}, {tb}))"
+        )
+    if op in _CMP:
+        return (
+            f"({ta} {op} {tb} if (type({ta} := {a}) is int) & (type({tb} := {b}) is int) "
+            f"else {_CMP[op]}({ta}, {tb}))"
+        )
+    if op in ("==", "!="):
+        tt = g.tmp()
+        neg = "not " if op == "!=" else ""
+        return (
+            f"({neg}({ta} == {tb} if (({tt} := type({ta} := {a})) is type({tb} := {b})) "
+            f"& (({tt} is int) | ({tt} is str)) else _deq({ta}, {tb})))"
+        )
+    if op in ("/", "%"):
+        py, slow = ("//", "_div") if op == "/" else ("%", "_mod")
+        # Python's floor division and modulo agree with Ballerina's for non-negative operands
+        return (
+            f"({ta} {py} {tb} if ((type({ta} := {a}) is int) & (type({tb} := {b}) is int)) "
+            f"and {ta} >= 0 and {tb} > 0 else {slow}({ta}, {tb}))"
+        )
+    fn = ops.BINARY.get(op)
+    if fn is None:
+        return None
+    return f"{g.const(fn)}({a}, {b})"
+
+
+def code_Unary(cx: Compiler, e: ast.Unary, expected: T.Type | None, g: Gen) -> str | None:
+    op = e.op
+    if op == "-" and isinstance(e.operand, ast.Literal):
+        return None
+    if op == "!":
+        return f"(not {code(cx, e.operand, T.BOOLEAN, g)})"
+    if op == "-":
+        return f"_neg({code(cx, e.operand, expected, g)})"
+    if op == "~":
+        return f"_bnot({code(cx, e.operand, expected, g)})"
+    return code(cx, e.operand, expected, g)
+
+
+def code_Conditional(cx: Compiler, e: ast.Conditional, expected: T.Type | None, g: Gen) -> str | None:
+    c = code(cx, e.cond, T.BOOLEAN, g)
+    a = code(cx, e.then, expected, g)
+    b = code(cx, e.otherwise, expected, g)
+    return f"({a} if {c} else {b})"
+
+
+def code_Elvis(cx: Compiler, e: ast.Elvis, expected: T.Type | None, g: Gen) -> str | None:
+    a = code(cx, e.left, T.union(expected, T.NIL) if expected is not None else None, g)
+    b = code(cx, e.right, expected, g)
+    t = g.tmp()
+    return f"({b} if ({t} := {a}) is None else {t})"
+
+
+def code_IsExpr(cx: Compiler, e: ast.IsExpr, expected: T.Type | None, g: Gen) -> str | None:
+    t = typedesc.resolve_type(cx, e.type)
+    a = code(cx, e.expr, None, g)
+    test = f"{g.const(t.contains)}({a})"
+    return f"(not {test})" if e.negated else test
+
+
+def code_Cast(cx: Compiler, e: ast.Cast, expected: T.Type | None, g: Gen) -> str | None:
+    if e.type is None:
+        return code(cx, e.expr, expected, g)
+    t = typedesc.resolve_type(cx, e.type)
+    return f"_cast({code(cx, e.expr, t, g)}, {g.const(t)})"
+
+
+def code_CheckExpr(cx: Compiler, e: ast.CheckExpr, expected: T.Type | None, g: Gen) -> str | None:
+    want = T.union(expected, T.ERROR) if expected is not None else None
+    inner = code(cx, e.expr, want, g)
+    return f"{'_checkpanic' if e.panics else '_check'}({inner})"
+
+
+def code_Template(cx: Compiler, e: ast.Template, expected: T.Type | None, g: Gen) -> str | None:
+    if e.kind not in ("string", "raw") or not e.exprs or len(e.exprs) > 8:
+        return None
+    parts = [g.text(e.strings[0])] if e.strings[0] else []
+    for x, s in zip(e.exprs, e.strings[1:], strict=True):
+        t = g.tmp()
+        parts.append(f"({t} if type({t} := {code(cx, x, None, g)}) is str else _ts({t}))")
+        if s:
+            parts.append(g.text(s))
+    if len(parts) == 1:
+        return f"_ts({parts[0]})"
+    tr = g.tmp()
+    return f"({tr} if len({tr} := {' + '.join(parts)}) <= _sb.fast_size else _size({tr}))"
+
+
+def code_FieldAccess(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None, g: Gen) -> str | None:
+    if e.optional:
+        return None
+    t = g.tmp()
+    a = code(cx, e.target, None, g)
+    name = repr(e.name)
+    return f"({t}[{name}] if type({t} := {a}) is BMap and {name} in {t} else _field({t}, {name}))"
+
+
+def code_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None, g: Gen) -> str | None:
+    a = code(cx, e.target, None, g)
+    i = code(cx, e.index, None, g)
+    ta, ti = g.tmp(), g.tmp()
+    st = expressions.static_type(cx, e.target)
+    if st is not None and isinstance(T.resolve(st), T.TMap):
+        return (
+            f"({ta}.get({ti}) if (type({ta} := {a}) is BMap) & (type({ti} := {i}) is str) "
+            f"else _member({ta}, {ti}))"
+        )
+    return (
+        f"({ta}[{ti}] if ((type({ta} := {a}) is BList) & (type({ti} := {i}) is int)) "
+        f"and 0 <= {ti} < len({ta}) else _member({ta}, {ti}))"
+    )
+
+
+def direct_name(cx: Compiler, info: Any, g: Gen) -> str:
+    """A global name in this generated function's namespace bound to `info.direct` (now, or when the
+    callee is generated), so static calls skip the attribute lookup."""
+    name = f"_d{id(info)}"
+    if info.direct is not None:
+        g.ns[name] = info.direct
+    else:
+        cx.direct_refs.setdefault(id(info), []).append((g.ns, name))
+    return name
+
+
+def publish_direct(cx: Compiler, info: Any) -> None:
+    for ns, name in cx.direct_refs.pop(id(info), []):
+        ns[name] = info.direct
+
+
+def code_ListExpr(cx: Compiler, e: ast.ListExpr, expected: T.Type | None, g: Gen) -> str | None:
+    from balmail.compiler.constructors import _pick, _wants_readonly
+
+    if _wants_readonly(expected) or any(isinstance(i, ast.Spread) for i in e.items):
+        return None
+    lt = _pick(expected, (T.TArray, T.TTuple), default_anydata=True)
+    r = T.resolve(lt) if lt is not None else None
+    if lt is not None and not isinstance(r, T.TArray | T.TTuple):
+        return None
+    items = [code(cx, x, T.element_type(lt, i) if lt is not None else None, g) for i, x in enumerate(e.items)]
+    return f"BList([{', '.join(items)}], {g.const(lt)})"
+
+
+def code_MappingExpr(cx: Compiler, e: ast.MappingExpr, expected: T.Type | None, g: Gen) -> str | None:
+    from balmail.compiler.constructors import _pick, _pick_record, _wants_readonly
+
+    if _wants_readonly(expected) or any(f.kind not in ("key", "string", "shorthand") for f in e.fields):
+        return None
+    mt = _pick_record(expected, e) or _pick(expected, (T.TRecord, T.TMap), default_anydata=True)
+    r = T.resolve(mt) if mt is not None else None
+    if isinstance(r, T.TRecord):
+        if any(f.default is not None for f in r.fields.values()):
+            return None
+        if [f.key for f in e.fields] != [k for k in r.fields if k in {f.key for f in e.fields}]:
+            return None  # keep the closure path, which orders fields as declared
+        field_type = r.field_type
+    elif isinstance(r, T.TMap):
+        field_type = lambda _k: r.constraint  # noqa: E731
+    elif mt is None:
+        field_type = lambda _k: None  # noqa: E731
+    else:
+        return None
+    parts = [f"{g.text(f.key or '')}: {code(cx, f.value, field_type(f.key or ''), g)}" for f in e.fields]
+    return f"BMap({{{', '.join(parts)}}}, {g.const(mt)})"
+
+
+def code_Call(cx: Compiler, e: ast.Call, expected: T.Type | None, g: Gen) -> str | None:
+    fn = e.func
+    if not isinstance(fn, ast.VarRef) or cx.scope.lookup(fn.name) is not None:
+        return None
+    entry = cx.names.get(fn.name)
+    if entry is None or entry.kind != "func":
+        return None
+    info = entry.value
+    params = info.params
+    if any(not isinstance(a, ast.Expr) or isinstance(a, ast.Spread) for a in e.args):
+        return None
+    if len(e.args) != len(params) or any(p.rest for p in params):
+        return None
+    args = [code(cx, a, p.type, g) for a, p in zip(e.args, params, strict=True)]
+    if info.simple and not info.is_method:
+        return f"{direct_name(cx, info, g)}({', '.join(['None', *args])})"
+    return f"{g.const(info)}.invoke(None, [{', '.join(args)}])"
+
+
+def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g: Gen) -> str | None:
+    if any(not isinstance(a, ast.Expr) or isinstance(a, ast.Spread) for a in e.args):
+        return None
+    if e.name in ("ensureType", "cloneWithType", "fromJsonWithType", "fromJsonStringWithType"):
+        return None
+    target_t = expressions.static_type(cx, e.target)
+    rt = T.resolve(target_t) if target_t is not None else None
+    if not e.args and isinstance(rt, T.TInt) and e.name == "toString":
+        return f"str({code(cx, e.target, None, g)})"
+    if not e.args and isinstance(rt, T.TString | T.TArray | T.TMap) and e.name == "length":
+        return f"len({code(cx, e.target, None, g)})"
+    if isinstance(rt, T.TArray) and e.name == "push" and len(e.args) == 1 and isinstance(e.args[0], ast.Expr):
+        from balmail.lib.langlib import a_push
+
+        target = code(cx, e.target, None, g)
+        return f"{g.const(a_push)}(_sb, {target}, {code(cx, e.args[0], rt.element, g)})"
+    params = None
+    if isinstance(rt, T.TObject) and rt.cls is not None and e.name in rt.cls.methods:
+        params = rt.cls.methods[e.name].params
+    target = code(cx, e.target, None, g)
+    args = []
+    for i, a in enumerate(e.args):
+        pt = params[i].type if params is not None and i < len(params) and not params[i].rest else None
+        args.append(code(cx, a, pt, g))
+    dispatch = g.const(method_dispatcher(e.name, cx.sb))
+    return f"{dispatch}({', '.join([target, *args])})"
+
+
+def operand_types(cx: Compiler, e: ast.Binary, expected: T.Type | None) -> tuple[Any, Any]:
+    from balmail.compiler.expressions import _numeric_want
+
+    lt = expressions.static_type(cx, e.left)
+    rtp = expressions.static_type(cx, e.right)
+    if e.op in ("+", "-", "*", "/", "%"):
+        lexp = expected if _numeric_want(expected) else None
+        lexp = lexp or (rtp if isinstance(e.left, ast.Literal) else None)
+        rexp = expected if _numeric_want(expected) else None
+        rexp = rexp or (lt if isinstance(e.right, ast.Literal) else None)
+    else:
+        lexp = rtp if isinstance(e.left, ast.Literal | ast.Unary) else None
+        rexp = lt if isinstance(e.right, ast.Literal | ast.Unary) else None
+    return lexp, rexp

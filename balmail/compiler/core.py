@@ -1,0 +1,111 @@
+"""The state of compiling one module (`Compiler`), the compiled `Program`, `CompileError` and the
+entry point `compile_program`. Everything else in this package is a function of a `Compiler`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from balmail.compiler.scope import Scope
+from balmail.runtime import types as T
+from balmail.runtime.functions import ClassInfo, FunctionInfo
+from balmail.runtime.values import BError
+from balmail.syntax import ast
+
+BRK = 1
+CNT = 2
+RET = 3
+
+
+class CompileError(Exception):
+    """A construct the evaluator cannot compile; carries the node's span."""
+
+    def __init__(self, message: str, span: Any) -> None:
+        super().__init__(message)
+        self.span = span
+
+
+class ModuleEntry:
+    __slots__ = ("kind", "value", "type", "node")
+
+    def __init__(self, kind: str, value: Any, type: T.Type | None = None, node: Any = None) -> None:
+        self.kind = kind  # var const func class type
+        self.value = value
+        self.type = type
+        self.node = node
+
+
+class Program:
+    """A compiled module: module storage, functions, init steps, `main`, services and listeners."""
+
+    def __init__(self) -> None:
+        self.G: list[Any] = []
+        self.init_steps: list[Callable[[], None]] = []
+        self.functions: dict[str, FunctionInfo] = {}
+        self.main: FunctionInfo | None = None
+        self.init: FunctionInfo | None = None
+        self.configurables: list[tuple[str, int, T.Type, bool]] = []  # name, slot, type, required
+        self.services: list[Any] = []
+        self.listeners: list[tuple[str, int]] = []
+        self.names: dict[str, ModuleEntry] = {}
+        self.compiler: Compiler | None = None  # kept so the runtime can compile service declarations
+
+    def initialize(self) -> BError | None:
+        """Run module-level initialisers in dependency order, then the module's `init` function."""
+        for step in self.init_steps:
+            step()
+        if self.init is not None:
+            r = self.init.invoke(None, [])
+            if isinstance(r, BError):
+                return r
+        return None
+
+
+class Compiler:
+    """Compiles one module against a run context (the library modules bound to its output and sandbox)."""
+
+    def __init__(
+        self,
+        module: ast.Module,
+        ctx: Any,
+        linked: dict[str, Any] | None = None,
+        config_key: str | None = None,
+    ) -> None:
+        self.module = module
+        self.ctx = ctx
+        self.linked = linked or {}  # import full name → a package module compiled before (compiler/link.py)
+        self.config_key = config_key  # Config.toml table of a package submodule's configurables
+        self.sb = ctx.sandbox
+        self.program = Program()
+        self.G = self.program.G
+        self.names = self.program.names
+        self.imports: dict[str, Any] = {}
+        self.scope: Scope = Scope(None)
+        self.module_scope = self.scope
+        self.type_cache: dict[int, T.Type] = {}
+        self.distinct_counter = 0
+        self.self_class: ClassInfo | None = None
+        self.quiet_ok = False  # True while emitting a generated function's own lines (see stmtgen)
+        self.current_function = "$init"  # the Ballerina function being compiled (for stack traces)
+        self.current_file: str | None = None  # its file, when the module has several
+        self.direct_refs: dict[int, list[tuple[dict[str, Any], str]]] = {}  # callee → namespaces to fill
+
+    def module_frame(self) -> list[Any]:
+        """A scratch frame for module-level initialisers (sized for any query or let variables they use)."""
+        return [None] * max(2, self.module_scope.size)
+
+    def new_slot(self, value: Any = None) -> int:
+        self.G.append(value)
+        return len(self.G) - 1
+
+    def next_distinct(self) -> int:
+        self.distinct_counter += 1
+        return self.distinct_counter
+
+
+def compile_program(module: ast.Module, ctx: Any) -> Program:
+    """Compile a checked module against a run context."""
+    from balmail.compiler.modules import compile_module
+
+    return compile_module(Compiler(module, ctx))

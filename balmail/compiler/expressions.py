@@ -1,0 +1,392 @@
+"""Expressions → closures `ev(frame) -> value`: the dispatch, light static types, literals,
+names and string templates. Other expression families live in their own modules.
+"""
+
+from __future__ import annotations
+
+import decimal
+import re
+from typing import TYPE_CHECKING, Any
+
+from balmail.compiler import codegen, dispatch, typedesc
+from balmail.runtime import types as T
+from balmail.runtime.functions import Eval
+from balmail.runtime.values import (
+    INT_MAX,
+    INT_MIN,
+    BFunction,
+    BList,
+    BNative,
+    BTypedesc,
+    to_string,
+)
+from balmail.syntax import ast
+
+if TYPE_CHECKING:
+    from balmail.compiler.core import Compiler
+
+D = decimal.Decimal
+_METHOD_RESULT: dict[str, T.Type] = {
+    "toString": T.STRING,
+    "toBalString": T.STRING,
+    "toJsonString": T.STRING,
+    "toUpperAscii": T.STRING,
+    "toLowerAscii": T.STRING,
+    "trim": T.STRING,
+    "substring": T.STRING,
+    "padStart": T.STRING,
+    "padEnd": T.STRING,
+    "length": T.INT,
+}
+_PURE_CALL = re.compile(r"_k\d+\(f\)")
+_INLINE_ROOTS = (
+    ast.Binary,
+    ast.Unary,
+    ast.Conditional,
+    ast.Elvis,
+    ast.IsExpr,
+    ast.Cast,
+    ast.CheckExpr,
+    ast.Template,
+    ast.FieldAccess,
+    ast.MemberAccess,
+    ast.Call,
+)
+
+
+def expr(cx: Compiler, e: ast.Expr, expected: T.Type | None = None) -> Eval:
+    """The closure for an expression: generated as one lambda where possible (see codegen.py)."""
+    if not isinstance(e, _INLINE_ROOTS):
+        return expr_closure(cx, e, expected)
+    from balmail.compiler.codegen import Gen
+
+    g = Gen(cx.sb)
+    saved, cx.quiet_ok = cx.quiet_ok, False
+    try:
+        code = codegen.code(cx, e, expected, g)
+    finally:
+        cx.quiet_ok = saved
+    if g.calls == 1 and _PURE_CALL.fullmatch(code):
+        return g.last_closure
+    return g.lambda_(code)
+
+
+def expr_closure(cx: Compiler, e: ast.Expr, expected: T.Type | None = None) -> Eval:
+    method = dispatch.handler("expr_", type(e).__name__)
+    if method is None:
+        from balmail.compiler.core import CompileError
+
+        raise CompileError(f"expression not supported: {type(e).__name__}", e.span)
+    return method(cx, e, expected)
+
+
+# ------------------------------------------------------------ static types (light inference)
+
+
+def static_type(cx: Compiler, e: ast.Expr | None) -> T.Type | None:
+    if e is None:
+        return None
+    if isinstance(e, ast.Literal):
+        return {
+            "int": T.INT,
+            "float": T.FLOAT,
+            "decimal": T.DECIMAL,
+            "string": T.STRING,
+            "boolean": T.BOOLEAN,
+            "nil": T.NIL,
+        }.get(e.kind)
+    if isinstance(e, ast.VarRef):
+        found = cx.scope.lookup(e.name, quiet=True)
+        if found is not None:
+            return found[2]
+        entry = cx.names.get(e.name)
+        if entry is not None and entry.kind in ("var", "const"):
+            return entry.type
+        return None
+    if isinstance(e, ast.FieldAccess):
+        base = static_type(cx, e.target)
+        if base is None:
+            return None
+        base = T.resolve(base)
+        if isinstance(base, T.TRecord):
+            return base.field_type(e.name)
+        if isinstance(base, T.TObject) and base.cls is not None:
+            return base.cls.field_types.get(e.name)
+        if isinstance(base, T.TMap):
+            return base.constraint
+        return None
+    if isinstance(e, ast.MemberAccess):
+        base = static_type(cx, e.target)
+        if base is None:
+            return None
+        base = T.resolve(base)
+        if isinstance(base, T.TArray):
+            return base.element
+        if isinstance(base, T.TTuple):
+            if isinstance(e.index, ast.Literal) and isinstance(e.index.value, int):
+                return base.member_type(e.index.value)
+            return None
+        if isinstance(base, T.TMap):
+            return base.constraint
+        if isinstance(base, T.TRecord) and isinstance(e.index, ast.Literal):
+            return base.field_type(str(e.index.value))
+        if isinstance(base, T.TString):
+            return T.STRING
+        return None
+    if isinstance(e, ast.Call) and isinstance(e.func, ast.VarRef):
+        if cx.scope.lookup(e.func.name, quiet=True) is None:
+            entry = cx.names.get(e.func.name)
+            if entry is not None and entry.kind == "func":
+                return entry.value.ret_type
+        return None
+    if isinstance(e, ast.Binary):
+        if e.op in ("+", "-", "*", "/", "%"):
+            return static_type(cx, e.left) or static_type(cx, e.right)
+        if e.op in ("==", "!=", "<", ">", "<=", ">=", "&&", "||", "===", "!=="):
+            return T.BOOLEAN
+        return None
+    if isinstance(e, ast.Unary):
+        return T.BOOLEAN if e.op == "!" else static_type(cx, e.operand)
+    if isinstance(e, ast.Cast) and e.type is not None:
+        return typedesc.resolve_type(cx, e.type)
+    if isinstance(e, ast.Template):
+        return T.REGEXP if e.kind == "re" else T.STRING
+    if isinstance(e, ast.CheckExpr):
+        inner = static_type(cx, e.expr)
+        if inner is None:
+            return None
+        r = T.resolve(inner)
+        if isinstance(r, T.TUnion):
+            rest = [m for m in r.members if not isinstance(T.resolve(m), T.TError)]
+            return rest[0] if len(rest) == 1 else T.TUnion(rest)
+        return inner
+    if isinstance(e, ast.Conditional):
+        return static_type(cx, e.then)
+    if isinstance(e, ast.NewExpr) and isinstance(e.type, ast.TypeRef):
+        try:
+            return typedesc.resolve_type(cx, e.type)
+        except Exception:  # noqa: BLE001 - inference is best effort
+            return None
+    if isinstance(e, ast.IsExpr):
+        return T.BOOLEAN
+    if isinstance(e, ast.MethodCall):
+        # langlib results only: a class's own method of the same name may return anything
+        target = static_type(cx, e.target)
+        langlib_value = (
+            T.TString,
+            T.TArray,
+            T.TMap,
+            T.TInt,
+            T.TFloat,
+            T.TDecimal,
+            T.TBoolean,
+            T.TRecord,
+            T.TTuple,
+        )
+        if target is not None and isinstance(T.resolve(target), langlib_value):
+            return _METHOD_RESULT.get(e.name)
+        return None
+    return None
+
+
+# ------------------------------------------------------------ literals and names
+
+
+def literal_value(cx: Compiler, e: ast.Literal, expected: T.Type | None) -> Any:
+    kind = e.kind
+    v = e.value
+    if kind == "int":
+        want = _numeric_want(expected)
+        if want == "float":
+            return float(v)
+        if want == "decimal":
+            return D(v)
+        return v
+    if kind == "float":
+        want = _numeric_want(expected)
+        text = str(v)
+        if want == "decimal":
+            return D(text)
+        return float(text)
+    if kind == "decimal":
+        return D(str(v))
+    if kind == "nil":
+        return None
+    return v
+
+
+def expr_Literal(cx: Compiler, e: ast.Literal, expected: T.Type | None) -> Eval:
+    v = literal_value(cx, e, expected)
+    if e.kind == "int" and type(v) is int and not INT_MIN <= v <= INT_MAX:
+        from balmail.compiler.core import CompileError
+
+        raise CompileError("integer literal out of range", e.span)
+    return lambda f: v
+
+
+def expr_VarRef(cx: Compiler, e: ast.VarRef, expected: T.Type | None) -> Eval:
+    found = cx.scope.lookup(e.name)
+    if found is not None:
+        depth, slot, _ = found
+        if depth == 0:
+            return lambda f: f[slot]
+        if depth == 1:
+            return lambda f: f[0][slot]
+        if depth == 2:
+            return lambda f: f[0][0][slot]
+
+        def deep(f: list[Any]) -> Any:
+            for _ in range(depth):
+                f = f[0]
+            return f[slot]
+
+        return deep
+    entry = cx.names.get(e.name)
+    if entry is None:
+        from balmail.compiler.core import CompileError
+
+        raise CompileError(f"undefined symbol '{e.name}'", e.span)
+    if entry.kind in ("var", "const"):
+        G = cx.G
+        gslot = entry.value
+        return lambda f: G[gslot]
+    if entry.kind == "func":
+        fn = BFunction(entry.value, None)
+        return lambda f: fn
+    if entry.kind == "type":
+        td = BTypedesc(entry.value)
+        return lambda f: td
+    if entry.kind == "class":
+        td = BTypedesc(entry.value.type)
+        return lambda f: td
+    from balmail.compiler.core import CompileError
+
+    raise CompileError(f"cannot use '{e.name}' as a value", e.span)
+
+
+def expr_TypeExpr(cx: Compiler, e: ast.TypeExpr, expected: T.Type | None) -> Eval:
+    """A built-in type written as a value (`v.ensureType(int)`) is its typedesc."""
+    td = BTypedesc(typedesc.resolve_type(cx, e.type))
+    return lambda f: td
+
+
+def expr_QualifiedRef(cx: Compiler, e: ast.QualifiedRef, expected: T.Type | None) -> Eval:
+    lib = lib_for(cx, e.prefix, e.span)
+    slot = lib.slots.get(e.name)
+    if slot is not None:  # a variable or constant of another module of the package: read at use
+        storage = lib.storage
+        return lambda f: storage[slot]
+    if e.name in lib.constants:
+        v = lib.constants[e.name]
+        return lambda f: v
+    fn = lib.functions.get(e.name)
+    if fn is not None:
+        native = BNative(fn, f"{e.prefix}:{e.name}")
+        return lambda f: native
+    t = lib.types.get(e.name)
+    if t is not None:
+        td = BTypedesc(t)
+        return lambda f: td
+    from balmail.compiler.core import CompileError
+
+    raise CompileError(f"undefined symbol '{e.prefix}:{e.name}'", e.span)
+
+
+def lib_for(cx: Compiler, prefix: str, span: Any) -> Any:
+    lib = cx.imports.get(prefix)
+    if lib is None:
+        from balmail.lib.registry import langlib_module
+
+        lib = langlib_module(prefix, cx.ctx)
+    if lib is None:
+        from balmail.compiler.core import CompileError
+
+        raise CompileError(f"undefined module prefix '{prefix}'", span)
+    return lib
+
+
+def expr_Template(cx: Compiler, e: ast.Template, expected: T.Type | None) -> Eval:
+    strings = e.strings
+    parts = [expr(cx, x) for x in e.exprs]
+    if e.kind == "re":
+        from balmail.lib.regexp import compile_regexp, escape_literal
+
+        if not parts:
+            rx = compile_regexp(strings[0])
+            return lambda f: rx
+
+        def re_template(f: list[Any]) -> Any:
+            out = [strings[0]]
+            for i, p in enumerate(parts):
+                v = p(f)
+                out.append(v.source if hasattr(v, "compiled") else escape_literal(to_string(v)))
+                out.append(strings[i + 1])
+            return compile_regexp("".join(out))
+
+        return re_template
+    if e.kind in ("base16", "base64"):
+        import base64
+        import binascii
+
+        text = "".join(strings).replace(" ", "").replace("\n", "").replace("\t", "")
+        try:
+            data = base64.b16decode(text, casefold=True) if e.kind == "base16" else base64.b64decode(text)
+        except (binascii.Error, ValueError):
+            from balmail.compiler.core import CompileError
+
+            raise CompileError(f"invalid {e.kind} byte array literal", e.span) from None
+        bt = T.TArray(T.BYTE)
+        return lambda f: BList(data, bt)
+    if not parts:
+        s0 = strings[0]
+        return lambda f: s0
+    sb = cx.sb
+    if len(parts) == 1:
+        a, b = strings
+        p0 = parts[0]
+
+        def template1(f: list[Any]) -> str:
+            v = p0(f)
+            return a + (v if type(v) is str else to_string(v, sb)) + b
+
+        return template1
+    pairs = list(zip(parts, strings[1:], strict=True))
+    first = strings[0]
+
+    def template(f: list[Any]) -> str:
+        out = [first]
+        for p, s in pairs:
+            v = p(f)
+            out.append(v if type(v) is str else to_string(v, sb))
+            out.append(s)
+        r = "".join(out)
+        if len(r) > sb.fast_size:
+            sb.check_size(len(r))
+        return r
+
+    return template
+
+
+def _numeric_want(t: T.Type | None) -> str | None:
+    """Which numeric type a literal should take in context `t` (None: keep its own)."""
+    if t is None:
+        return None
+    kinds = set()
+    for m in T.member_types(t):
+        if isinstance(m, T.TInt):
+            kinds.add("int")
+        elif isinstance(m, T.TFloat):
+            kinds.add("float")
+        elif isinstance(m, T.TDecimal):
+            kinds.add("decimal")
+        elif isinstance(m, T.TSingleton):
+            kinds.add(type(m.value).__name__)
+        elif isinstance(m, T.TAny | T.TAnydata | T.TJson):
+            kinds.add("int")
+    if "int" in kinds:
+        return None
+    if "float" in kinds:
+        return "float"
+    if "decimal" in kinds or "Decimal" in kinds:
+        return "decimal"
+    return None

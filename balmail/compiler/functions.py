@@ -1,0 +1,270 @@
+"""Functions, methods, classes and objects: signatures, bodies, class shells and members,
+`new`, anonymous and arrow functions, object constructors.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from balmail.compiler import (
+    calls,
+    expressions,
+    statements,
+    stmtgen,
+    typedesc,
+)
+from balmail.compiler.core import Compiler
+from balmail.compiler.scope import Scope
+from balmail.runtime import types as T
+from balmail.runtime.functions import ClassInfo, Eval, FunctionInfo, Param
+from balmail.runtime.values import BError, BFunction, BObject
+from balmail.syntax import ast
+
+# ------------------------------------------------------------ functions
+
+
+def compile_signature(cx: Compiler, info: FunctionInfo, sig: ast.Signature, name: str) -> None:
+    info.ret_type = typedesc.resolve_type(cx, sig.returns) if sig.returns is not None else T.NIL
+    params = []
+    info.simple = not any(p.default is not None or p.rest for p in sig.params)
+    for p in sig.params:
+        param = Param(p.name or "_", typedesc.resolve_type(cx, p.type), None, p.rest)
+        if getattr(p, "included", False):
+            param.included = True
+        param.has_default = p.default is not None
+        params.append(param)
+    info.params = params
+
+
+def compile_function_body(
+    cx: Compiler,
+    info: FunctionInfo,
+    sig: ast.Signature,
+    body: ast.Block | ast.Expr,
+    parent: Scope | None,
+    self_class: ClassInfo | None = None,
+) -> None:
+    saved_scope, saved_class, saved_fn = cx.scope, cx.self_class, cx.current_function
+    saved_file, cx.current_file = cx.current_file, body.span.file
+    cx.current_function = info.name
+    scope = Scope(parent, info.ret_type)
+    cx.scope = scope
+    cx.self_class = self_class if self_class is not None else (saved_class if parent else None)
+    if info.is_method:
+        scope.declare("self", self_class.type if self_class is not None else None, quiet=True)
+    for p in info.params:
+        t = T.TArray(p.type) if p.rest else p.type
+        scope.declare(p.name, t, quiet=True)
+    for p, ap in zip(info.params, sig.params, strict=True):
+        if ap.default is not None:
+            p.default = expressions.expr(cx, ap.default, p.type)
+    block = (
+        body
+        if isinstance(body, ast.Block)
+        else ast.Block(span=body.span, statements=(ast.Return(span=body.span, value=body),))
+    )
+    generated = stmtgen.gen_invoke(cx, info, block)
+    run = statements._noop
+
+    cx.scope = saved_scope
+    cx.self_class = saved_class
+    cx.current_function = saved_fn
+    cx.current_file = saved_file
+    info.finish(run, scope.size)
+    if generated is not None:
+        info.invoke = generated  # type: ignore[method-assign]
+
+
+# ------------------------------------------------------------ classes and objects
+
+
+def compile_class_shell(cx: Compiler, cls: ClassInfo, members: tuple[ast.Node, ...]) -> None:
+    includes = []
+    for m in members:
+        if isinstance(m, ast.TypeInclusion):
+            t = T.resolve(typedesc.resolve_type(cx, m.type))
+            if isinstance(t, T.TObject) and t.cls is not None:
+                includes.append(t.cls)
+        elif isinstance(m, ast.FunctionDefn | ast.ObjectField):
+            pass
+    cls.includes = tuple(includes)
+    for m in members:
+        if isinstance(m, ast.FunctionDefn):
+            info = FunctionInfo(m.name, cx.sb)
+            info.is_method = True
+            compile_signature(cx, info, method_signature(m), m.name)
+            if m.name == "init":
+                cls.init = info
+            else:
+                cls.methods[method_key(m)] = info
+        elif isinstance(m, ast.ObjectField):
+            cls.field_types[m.name] = typedesc.resolve_type(cx, m.type)
+
+
+def compile_class_members(
+    cx: Compiler, cls: ClassInfo, members: tuple[ast.Node, ...], parent: Scope | None
+) -> None:
+    for m in members:
+        if isinstance(m, ast.ObjectField):
+            ft = cls.field_types[m.name]
+            ev = None
+            if m.default is not None:
+                saved = cx.scope
+                cx.scope = Scope(parent)
+                inner = expressions.expr(cx, m.default, ft)
+                size = cx.scope.size
+                cx.scope = saved
+
+                def ev(env: Any, inner: Eval = inner, size: int = size) -> Any:
+                    f = [env, None] + [None] * size
+                    return inner(f)
+
+            cls.fields.append((m.name, ev, ft))
+        elif isinstance(m, ast.FunctionDefn) and m.body is not None:
+            info = cls.init if m.name == "init" else cls.methods[method_key(m)]
+            assert info is not None
+            compile_function_body(cx, info, method_signature(m), m.body, parent, cls)
+
+
+def instantiate(cx: Compiler, cls: ClassInfo, env: Any, args: list[Any], named: dict[str, Any] | None) -> Any:
+    obj = BObject(cls, env)
+    for name, ev, _ in cls.fields:
+        obj.fields[name] = ev(env) if ev is not None else None
+    if cls.init is not None:
+        r = cls.init.invoke(env, [obj, *cls.init.bind(args, named)])
+        if isinstance(r, BError):
+            return r
+    return obj
+
+
+def method_key(m: ast.FunctionDefn) -> str:
+    """How a class finds a method: its name, or for a resource method its accessor and path
+    (`get messages/[string]`), since several resource methods share an accessor name."""
+    if not m.resource_path:
+        return m.name
+    parts = [s.name if s.param_type is None else "[]" for s in m.resource_path]
+    return m.name + " " + "/".join(p or "." for p in parts)
+
+
+def method_signature(m: ast.FunctionDefn) -> ast.Signature:
+    """A method's signature; a resource method's path parameters (`[string name]`) come first."""
+    segments = [s for s in (m.resource_path or ()) if s.param_type is not None and s.name]
+    if not segments:
+        return m.signature
+    path_params = tuple(
+        ast.Param(span=s.span, type=s.param_type, name=s.name, default=None, rest=False, annotations=())
+        for s in segments
+        if s.param_type is not None
+    )
+    return ast.Signature(
+        span=m.signature.span,
+        params=path_params + m.signature.params,
+        returns=m.signature.returns,
+        return_annotations=m.signature.return_annotations,
+    )
+
+
+def expr_NewExpr(cx: Compiler, e: ast.NewExpr, expected: T.Type | None) -> Eval:
+    cls: ClassInfo | None = None
+    native_ctor = None
+    if isinstance(e.type, ast.TypeRef):
+        if e.type.prefix is not None:
+            lib = expressions.lib_for(cx, e.type.prefix, e.span)
+            native_ctor = lib.classes.get(e.type.name)
+            if native_ctor is None:
+                from balmail.compiler.core import CompileError
+
+                raise CompileError(f"cannot instantiate '{e.type.prefix}:{e.type.name}'", e.span)
+        else:
+            entry = cx.names.get(e.type.name)
+            if entry is None or entry.kind != "class":
+                from balmail.compiler.core import CompileError
+
+                raise CompileError(f"'{e.type.name}' is not a class", e.span)
+            cls = entry.value
+    elif e.type is None and expected is not None:
+        for m in T.member_types(expected):
+            if isinstance(m, T.TObject) and m.cls is not None:
+                cls = m.cls
+                break
+        else:
+            native_ctor = getattr(T.resolve(expected), "native_ctor", None)
+    if cls is not None and getattr(getattr(cls, "type", None), "native_ctor", None) is not None:
+        if getattr(cls.type.native_ctor, "wants_site", False):
+            native_ctor, cls = cls.type.native_ctor, None
+    if native_ctor is not None:
+        compiled, _ = calls.compile_args(cx, e.args, getattr(native_ctor, "params", None))
+        if getattr(native_ctor, "wants_site", False):  # email endpoints: overrides find their name by it
+            site = e.span
+            compiled = [*compiled, ("named", "__site__", lambda f: site)]
+        return calls.native_call(cx, native_ctor, compiled, e, None)
+    if cls is None:
+        from balmail.compiler.core import CompileError
+
+        raise CompileError("cannot infer the class for 'new'", e.span)
+    params = cls.init.params if cls.init is not None else []
+    compiled, _ = calls.compile_args(cx, e.args, params)
+    make = partial(instantiate, cx)
+    klass = cls
+
+    def new(f: list[Any]) -> Any:
+        pos: list[Any] = []
+        named: dict[str, Any] = {}
+        for kind, name, ev in compiled:
+            if kind == "pos":
+                pos.append(ev(f))
+            elif kind == "rest":
+                pos.extend(ev(f))
+            else:
+                named[name] = ev(f)
+        return make(klass, None, pos, named)
+
+    return new
+
+
+# ------------------------------------------------------------ functions and objects as values
+
+
+def expr_ArrowFunction(cx: Compiler, e: ast.ArrowFunction, expected: T.Type | None) -> Eval:
+    info = FunctionInfo("$arrow", cx.sb)
+    info.params = [Param(p, T.ANY, None, False) for p in e.params]
+    info.ret_type = T.ANY
+    sig = ast.Signature(
+        span=e.span,
+        params=tuple(
+            ast.Param(
+                span=e.span,
+                type=ast.BuiltinType(span=e.span, name="any"),
+                name=p,
+                default=None,
+                rest=False,
+                annotations=(),
+            )
+            for p in e.params
+        ),
+        returns=None,
+        return_annotations=(),
+    )
+    compile_function_body(cx, info, sig, e.body, cx.scope)
+    return lambda f: BFunction(info, f)
+
+
+def expr_AnonFunction(cx: Compiler, e: ast.AnonFunction, expected: T.Type | None) -> Eval:
+    info = FunctionInfo("$lambda", cx.sb)
+    compile_signature(cx, info, e.signature, "$lambda")
+    compile_function_body(cx, info, e.signature, e.body, cx.scope)
+    return lambda f: BFunction(info, f)
+
+
+def expr_ObjectConstructor(cx: Compiler, e: ast.ObjectConstructor, expected: T.Type | None) -> Eval:
+    cls = ClassInfo(None)
+    cls.readonly = "readonly" in e.qualifiers
+    if e.type is not None:
+        base = T.resolve(typedesc.resolve_type(cx, e.type))
+        if isinstance(base, T.TObject) and base.cls is not None:
+            cls.includes = (base.cls,)
+    compile_class_shell(cx, cls, e.members)
+    compile_class_members(cx, cls, e.members, cx.scope)
+    make = partial(instantiate, cx)
+    return lambda f: make(cls, f, [], None)

@@ -1,0 +1,484 @@
+"""Blocks → one generated Python function each. Common statements (declarations, assignments, `if`,
+`while`, `foreach`, `return`, `break`, `continue`, expression statements) become straight-line Python with
+native loops; any other statement is compiled by the closure compiler and called, its BRK/CNT/RET signal
+propagated. The function records the line of the statement a panic came from, for the stack trace.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING, Any
+
+from balmail.compiler import codegen, dispatch, expressions, patterns, statements, typedesc
+from balmail.compiler.scope import Scope
+from balmail.runtime import types as T
+from balmail.runtime.errors import BallerinaPanic, FailSignal, runtime_panic
+from balmail.runtime.functions import MISSING, FunctionInfo
+from balmail.runtime.values import BError, BMap
+from balmail.syntax import ast
+
+if TYPE_CHECKING:
+    from balmail.compiler.codegen import Gen
+    from balmail.compiler.core import Compiler
+
+_USES_FRAME = re.compile(r"(?<![\w.])f(?![\w])")
+_LOCAL_SLOT = re.compile(r"(?<![\w\]])f\[(\d+)\]")
+
+
+def _creates_closures(node: ast.Node) -> bool:
+    """Whether a loop body makes function values or objects that could outlive the iteration."""
+    stack: list[Any] = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ast.AnonFunction | ast.ArrowFunction | ast.ObjectConstructor):
+            return True
+        if isinstance(n, ast.Node):
+            for a in n.__attrs_attrs__:  # type: ignore[attr-defined]
+                value = getattr(n, a.name)
+                if isinstance(value, ast.Node):
+                    stack.append(value)
+                elif isinstance(value, tuple):
+                    stack.extend(x for x in value if isinstance(x, ast.Node))
+    return False
+
+
+def _internal(e: Exception, function: str, line: int) -> BallerinaPanic:
+    """A Python error inside a compiled function (an evaluator bug, or a program the checks let through)
+    becomes a Ballerina panic, so a listener reports it through onError instead of crashing."""
+    p = runtime_panic("InternalError", f"{type(e).__name__}: {e}")
+    p.trace.append((function, line))
+    return p
+
+
+def _stack_overflow() -> BallerinaPanic:
+    return runtime_panic("StackOverflow", "stack overflow")
+
+
+def _panic_value(v: Any) -> BallerinaPanic:
+    if not isinstance(v, BError):
+        return runtime_panic("TypeCastError", "panic requires an error value")
+    return BallerinaPanic(v)
+
+
+def code_origin(cx: Compiler, kind: str, function: str) -> str:
+    """The file name generated code is compiled under: `<bal|file.bal|function>`."""
+    import os.path
+
+    file = cx.current_file or cx.module.span.file  # a package's module spans many files
+    return f"<{kind}|{os.path.basename(file)}|{function}>"
+
+
+def new_gen(cx: Compiler) -> Gen:
+    g = codegen.Gen(cx.sb)
+    from balmail.runtime.access import iterate as _iter_for_codegen
+    from balmail.runtime.access import store_field, store_member
+
+    g.ns.update(
+        _sb=cx.sb,
+        _BP=BallerinaPanic,
+        _FS=FailSignal,
+        _MISSING=MISSING,
+        _iterate=_iter_for_codegen,
+        _store_field=store_field,
+        _store_member=functools.partial(store_member, sb=cx.sb),
+        _panic=_panic_value,
+        _stack_overflow=_stack_overflow,
+        _internal=_internal,
+        _PYTHON_ERRORS=(TypeError, AttributeError, KeyError, IndexError, ValueError, ZeroDivisionError),
+        _BMap=BMap,
+        _TMap=T.TMap,
+    )
+    return g
+
+
+def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
+    """A whole function as one Python function `(env, args)`: budget checks, frame, body, error exits."""
+    g = new_gen(cx)
+    g.fn_mode = True
+    lines: list[str] = []
+    saved, cx.quiet_ok = cx.quiet_ok, True
+    try:
+        gen_block(cx, block, g, lines, 2, False)
+    finally:
+        cx.quiet_ok = saved
+    base = 3 if info.is_method else 2
+    first = base + len(info.params)
+    pad = max(0, cx.scope.size - first)
+    escaped = cx.scope.escaped
+    promoted = {s for s in range(2, cx.scope.size) if s not in escaped}
+    if promoted:
+        lines = [
+            _LOCAL_SLOT.sub(lambda m: f"_v{m.group(1)}" if int(m.group(1)) in promoted else m.group(0), ln)
+            for ln in lines
+        ]
+    g.ns["_PAD"] = (None,) * pad
+    direct = info.simple and not info.is_method
+    uses_frame = any(_USES_FRAME.search(ln) for ln in lines) or not direct
+    params = [f"_v{base + i}" for i in range(len(info.params))]
+    head = [
+        "    _s.steps -= 1",
+        "    if _s.steps < 0:",
+        "        _s.refill()",
+        "    if _s.depth >= _s.max_depth:",
+        "        raise _s.too_deep()",
+    ]
+    if direct:
+        if uses_frame:
+            frame = ["env", "None", *params] + (["*_PAD"] if pad else [])
+            head.append(f"    f = [{', '.join(frame)}]")
+    else:
+        head.append(f"    f = [env, None, *args{', *_PAD' if pad else ''}]")
+    for i, p in enumerate(info.params):
+        if p.default is not None:
+            idx = base + i
+            head.append(f"    if f[{idx}] is _MISSING:")
+            head.append(f"        f[{idx}] = {g.const(p.default)}(f)")
+    if not direct:
+        head += [f"    _v{s} = f[{s}]" for s in sorted(promoted) if s < first]
+    head += ["    _s.depth += 1", "    _ln = 0", "    try:"]
+    tail = [
+        "        return None",
+        "    except _FS as _e:",
+        "        return _e.error",
+        "    except _BP as _p:",
+        "        if _p.line is None:",
+        "            _p.line = _ln",
+        f"        _p.trace.append(({info.name!r}, _p.line))",
+        "        _p.line = None",
+        "        raise",
+        "    except RecursionError:",
+        "        raise _stack_overflow() from None",
+        "    except MemoryError:",
+        "        raise _s.out_of_memory() from None",
+        "    except _PYTHON_ERRORS as _x:",
+        f"        raise _internal(_x, {info.name!r}, _ln) from None",
+        "    finally:",
+        "        _s.depth -= 1",
+    ]
+    name = f"_invoke_{abs(hash(info.name)) % 10**6}"
+    if direct:
+        signature = ", ".join(["env", *params, "_s=_sb"])
+        source = f"def {name}_direct({signature}):\n" + "\n".join(head + lines + tail)
+        source += f"\n\ndef {name}(env, args):\n    return {name}_direct(env, *args)\n"
+    else:
+        source = f"def {name}(env, args, _s=_sb):\n" + "\n".join(head + lines + tail) + "\n"
+    exec(compile(source, code_origin(cx, "bal", info.name), "exec"), g.ns)  # noqa: S102
+    fn = g.ns[name]
+    fn.__doc__ = source  # kept for debugging (the generated source is inspectable)
+    if direct:
+        info.direct = g.ns[name + "_direct"]
+        codegen.publish_direct(cx, info)
+    return fn
+
+
+def gen_block_function(cx: Compiler, block: ast.Block) -> Any:
+    saved, cx.quiet_ok = cx.quiet_ok, False
+    try:
+        return _gen_block_function(cx, block)
+    finally:
+        cx.quiet_ok = saved
+
+
+def _gen_block_function(cx: Compiler, block: ast.Block) -> Any:
+    g = new_gen(cx)
+    lines: list[str] = []
+    cx.scope.push()
+    for s in block.statements:
+        gen_stmt(cx, s, g, lines, 2, False)
+    cx.scope.pop()
+    if not lines:
+        lines.append("        pass")
+    origin = code_origin(cx, "balblock", cx.current_function)
+    body = "    _s = _sb\n    _ln = 0\n    try:\n" + "\n".join(lines) + "\n        return None\n"
+    body += "    except _BP as _p:\n        if _p.line is None:\n            _p.line = _ln\n        raise\n"
+    return g.function(body, origin)
+
+
+def gen_stmt(cx: Compiler, s: ast.Stmt, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
+    pad = "    " * ind
+    out.append(f"{pad}_ln = {s.span.line}")
+    method = dispatch.handler("gen_", type(s).__name__)
+    if method is not None and method(cx, s, g, out, ind, in_loop):
+        return
+    closure = statements.stmt(cx, s)
+    name = g.const(closure)
+    out.append(f"{pad}_r = {name}(f)")
+    out.append(f"{pad}if _r is not None:")
+    if in_loop:
+        out.append(f"{pad}    if _r == 1:")
+        out.append(f"{pad}        break")
+        out.append(f"{pad}    if _r == 2:")
+        out.append(f"{pad}        continue")
+    out.append(f"{pad}    return {'f[1]' if g.fn_mode else '_r'}")
+
+
+def gen_block(cx: Compiler, b: ast.Block, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
+    cx.scope.push()
+    start = len(out)
+    for s in b.statements:
+        gen_stmt(cx, s, g, out, ind, in_loop)
+    if len(out) == start:
+        out.append("    " * ind + "pass")
+    cx.scope.pop()
+
+
+# ------------------------------------------------------------ statements
+
+
+def gen_VarDecl(cx: Compiler, s: ast.VarDecl, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+    if not isinstance(s.binding, ast.CaptureBinding):
+        return False
+    t = typedesc.resolve_type(cx, s.type) if s.type is not None else None
+    if s.final and t is not None and isinstance(T.resolve(t), T.TIntersection):
+        return False
+    pad = "    " * ind
+    if s.init is None:
+        slot = cx.scope.declare(s.binding.name, t)
+        return True
+    code = codegen.code(cx, s.init, t, g)
+    if t is None:
+        t = expressions.static_type(cx, s.init)
+    slot = cx.scope.declare(s.binding.name, t, quiet=cx.quiet_ok)
+    out.append(f"{pad}f[{slot}] = {code}")
+    return True
+
+
+def gen_Assign(cx: Compiler, s: ast.Assign, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+    pad = "    " * ind
+    target = s.target
+    if isinstance(target, ast.VarRef):
+        lhs = codegen.code_VarRef(cx, target, None, g)
+        if lhs is None:
+            return False
+        local = cx.scope.lookup(target.name, quiet=True)
+        entry = cx.names.get(target.name) if local is None else None
+        if entry is not None and entry.kind != "var":
+            return False
+        out.append(f"{pad}{lhs} = {codegen.code(cx, s.value, expressions.static_type(cx, target), g)}")
+        return True
+    if isinstance(target, ast.FieldAccess) and not target.optional:
+        obj = codegen.code(cx, target.target, None, g)
+        t = g.tmp()
+        out.append(f"{pad}{t} = {obj}")
+        value = codegen.code(cx, s.value, expressions.static_type(cx, target), g)
+        out.append(f"{pad}_store_field({t}, {target.name!r}, {value})")
+        return True
+    if isinstance(target, ast.MemberAccess):
+        obj = codegen.code(cx, target.target, None, g)
+        t, i, v = g.tmp(), g.tmp(), g.tmp()
+        out.append(f"{pad}{t} = {obj}")
+        out.append(f"{pad}{i} = {codegen.code(cx, target.index, None, g)}")
+        out.append(f"{pad}{v} = {codegen.code(cx, s.value, expressions.static_type(cx, target), g)}")
+        out.append(
+            f"{pad}if type({t}) is _BMap and not {t}.ro and type({t}.type) is _TMap and type({i}) is str:"
+        )
+        out.append(f"{pad}    {t}[{i}] = {v}")
+        out.append(f"{pad}else:")
+        out.append(f"{pad}    _store_member({t}, {i}, {v})")
+        return True
+    return False
+
+
+def gen_CompoundAssign(
+    cx: Compiler, s: ast.CompoundAssign, g: Gen, out: list[str], ind: int, in_loop: bool
+) -> bool:
+    if not isinstance(s.target, ast.VarRef):
+        return False
+    lhs = codegen.code_VarRef(cx, s.target, None, g)
+    local = cx.scope.lookup(s.target.name, quiet=True)
+    if lhs is None or (local is None and cx.names[s.target.name].kind != "var"):
+        return False
+    combined = ast.Binary(span=s.span, op=s.op, left=s.target, right=s.value)
+    code = codegen.code(cx, combined, expressions.static_type(cx, s.target), g)
+    pad = "    " * ind
+    out.append(f"{pad}{lhs} = {code}")
+    st = expressions.static_type(cx, s.target)
+    numeric = st is not None and isinstance(T.resolve(st), T.TInt | T.TFloat | T.TDecimal)
+    if s.op == "+" and not numeric:
+        out.append(f"{pad}if type({lhs}) is str and len({lhs}) > _sb.fast_size:")
+        out.append(f"{pad}    _sb.check_size(len({lhs}))")
+    return True
+
+
+def gen_ExprStmt(cx: Compiler, s: ast.ExprStmt, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+    out.append("    " * ind + codegen.code(cx, s.expr, None, g))
+    return True
+
+
+def gen_IgnoreStmt(cx: Compiler, s: ast.IgnoreStmt, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+    out.append("    " * ind + codegen.code(cx, s.value, None, g))
+    return True
+
+
+def gen_Return(cx: Compiler, s: ast.Return, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+    pad = "    " * ind
+    if g.fn_mode:
+        value = codegen.code(cx, s.value, cx.scope.ret_type, g) if s.value is not None else "None"
+        out.append(f"{pad}return {value}")
+        return True
+    if s.value is not None:
+        out.append(f"{pad}f[1] = {codegen.code(cx, s.value, cx.scope.ret_type, g)}")
+    out.append(f"{pad}return 3")
+    return True
+
+
+def gen_Break(cx: Compiler, s: ast.Break, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+    out.append("    " * ind + ("break" if in_loop else "return 1"))
+    return True
+
+
+def gen_Continue(cx: Compiler, s: ast.Continue, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+    out.append("    " * ind + ("continue" if in_loop else "return 2"))
+    return True
+
+
+def gen_Panic(cx: Compiler, s: ast.Panic, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+    out.append("    " * ind + f"raise _panic({codegen.code(cx, s.value, T.ERROR, g)})")
+    return True
+
+
+def gen_BlockStmt(cx: Compiler, s: ast.BlockStmt, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+    gen_block(cx, s.block, g, out, ind, in_loop)
+    return True
+
+
+def gen_If(cx: Compiler, s: ast.If, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+    pad = "    " * ind
+    out.append(f"{pad}if {codegen.code(cx, s.cond, T.BOOLEAN, g)}:")
+    gen_block(cx, s.then, g, out, ind + 1, in_loop)
+    other = s.otherwise
+    if other is None:
+        return True
+    out.append(f"{pad}else:")
+    if isinstance(other, ast.Block):
+        gen_block(cx, other, g, out, ind + 1, in_loop)
+    else:
+        gen_stmt(cx, other, g, out, ind + 1, in_loop)
+    return True
+
+
+def _tick(cx: Compiler, out: list[str], pad: str) -> None:
+    out.append(f"{pad}_s.steps -= 1")
+    out.append(f"{pad}if _s.steps < 0:")
+    out.append(f"{pad}    _s.refill()")
+
+
+def gen_fresh_iteration(
+    cx: Compiler,
+    s: ast.While | ast.Foreach,
+    elem_t: T.Type | None,
+    v: str | None,
+    g: Gen,
+    out: list[str],
+    pad: str,
+) -> None:
+    """A loop body that creates closures runs in a frame of its own each iteration, so each closure
+    keeps the variables of the iteration that created it (as Ballerina's block-scoped variables)."""
+    outer = cx.scope
+    inner = Scope(outer, outer.ret_type)
+    cx.scope = inner
+    try:
+        bind = None
+        slot = None
+        if isinstance(s, ast.Foreach):
+            if isinstance(s.binding.binding, ast.CaptureBinding):
+                slot = inner.declare(s.binding.binding.name, elem_t)
+            else:
+                bind = patterns.binding(cx, s.binding.binding, elem_t)
+        body = gen_block_function(cx, s.body)
+    finally:
+        cx.scope = outer
+    nf = g.tmp()
+    out.append(f"{pad}{nf} = [f, None, *{g.const((None,) * max(0, inner.size - 2))}]")
+    if slot is not None:
+        out.append(f"{pad}{nf}[{slot}] = {v}")
+    elif bind is not None:
+        out.append(f"{pad}{g.const(bind)}({nf}, {v})")
+    out.append(f"{pad}_r = {g.const(body)}({nf})")
+    out.append(f"{pad}if _r is not None:")
+    out.append(f"{pad}    if _r == 1:")
+    out.append(f"{pad}        break")
+    out.append(f"{pad}    if _r == 2:")
+    out.append(f"{pad}        continue")
+    if g.fn_mode:
+        out.append(f"{pad}    return {nf}[1]")
+    else:
+        out.append(f"{pad}    f[1] = {nf}[1]")
+        out.append(f"{pad}    return 3")
+
+
+def gen_While(cx: Compiler, s: ast.While, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+    if s.on_fail is not None:
+        return False
+    pad = "    " * ind
+    out.append(f"{pad}while {codegen.code(cx, s.cond, T.BOOLEAN, g)}:")
+    _tick(cx, out, pad + "    ")
+    if _creates_closures(s.body):
+        gen_fresh_iteration(cx, s, None, None, g, out, pad + "    ")
+        return True
+    cx.scope.loops += 1
+    gen_block(cx, s.body, g, out, ind + 1, True)
+    cx.scope.loops -= 1
+    return True
+
+
+def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+    if s.on_fail is not None:
+        return False
+    pad = "    " * ind
+    it = s.iterable
+    v = g.tmp()
+    if _creates_closures(s.body):
+        if isinstance(it, ast.RangeExpr):
+            lo = codegen.code(cx, it.start, T.INT, g)
+            hi = codegen.code(cx, it.end, T.INT, g)
+            end = f"({hi}) + 1" if it.inclusive else hi
+            out.append(f"{pad}for {v} in range({lo}, {end}):")
+            elem_t: T.Type | None = T.INT
+        else:
+            from balmail.compiler.statements import _iter_elem_type
+
+            out.append(f"{pad}for {v} in _iterate({codegen.code(cx, it, None, g)}):")
+            elem_t = (
+                typedesc.resolve_type(cx, s.binding.type)
+                if s.binding.type is not None
+                else _iter_elem_type(expressions.static_type(cx, it))
+            )
+        _tick(cx, out, pad + "    ")
+        gen_fresh_iteration(cx, s, elem_t, v, g, out, pad + "    ")
+        return True
+    if isinstance(it, ast.RangeExpr) and isinstance(s.binding.binding, ast.CaptureBinding):
+        lo = codegen.code(cx, it.start, T.INT, g)
+        hi = codegen.code(cx, it.end, T.INT, g)
+        end = f"({hi}) + 1" if it.inclusive else hi
+        cx.scope.push()
+        slot = cx.scope.declare(s.binding.binding.name, T.INT, quiet=cx.quiet_ok)
+        out.append(f"{pad}for f[{slot}] in range({lo}, {end}):")
+        # the steps of a counted loop are charged 1024 iterations at a time
+        out.append(f"{pad}    if not (f[{slot}] & 1023):")
+        out.append(f"{pad}        _s.charge(1024)")
+    else:
+        src = codegen.code(cx, it, None, g)
+        from balmail.compiler.statements import _iter_elem_type
+
+        src_t = expressions.static_type(cx, it)
+        cx.scope.push()
+        t = (
+            typedesc.resolve_type(cx, s.binding.type)
+            if s.binding.type is not None
+            else _iter_elem_type(src_t)
+        )
+        out.append(f"{pad}for {v} in _iterate({src}):")
+        _tick(cx, out, pad + "    ")
+        if isinstance(s.binding.binding, ast.CaptureBinding):
+            slot = cx.scope.declare(s.binding.binding.name, t, quiet=cx.quiet_ok)
+            out.append(f"{pad}    f[{slot}] = {v}")
+        else:
+            binder = patterns.binding(cx, s.binding.binding, t)
+            out.append(f"{pad}    {g.const(binder)}(f, {v})")
+    cx.scope.loops += 1
+    gen_block(cx, s.body, g, out, ind + 1, True)
+    cx.scope.loops -= 1
+    cx.scope.pop()
+    return True

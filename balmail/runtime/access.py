@@ -1,0 +1,114 @@
+"""Storing into and iterating over values at run time: `x.f = v`, `x[i] = v` (with list filling and
+inherent-type checks) and what `foreach` walks. Compiled closures and generated code both call these."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from balmail.runtime import types as T
+from balmail.runtime.errors import runtime_panic
+from balmail.runtime.ops import filler_value
+from balmail.runtime.values import BError, BList, BMap, BObject, BStream
+
+
+def iterate(v: Any) -> Any:
+    """What `foreach` walks: list members, map values, string characters, stream items, range objects."""
+    if isinstance(v, BList):
+        return list(v) if v else ()
+    if isinstance(v, BMap):
+        return list(v.values())
+    if type(v) is str:
+        return v
+    if isinstance(v, BStream):
+        return _stream_items(v)
+    if isinstance(v, range):
+        return v
+    if isinstance(v, BObject):
+        it = v.cls.methods.get("iterator")
+        if it is not None:
+            return _object_items(it.invoke_method(v, []))
+    raise runtime_panic("TypeCastError", "value is not iterable")
+
+
+def _stream_items(s: BStream) -> Any:
+    for item in s.iterator:
+        if isinstance(item, BError):
+            return
+        yield item
+
+
+def _object_items(iterator: Any) -> Any:
+    nxt = iterator.cls.methods["next"]
+    while True:
+        r = nxt.invoke_method(iterator, [])
+        if r is None or isinstance(r, BError):
+            return
+        yield r["value"]
+
+
+def store_field(o: Any, name: str, v: Any) -> None:
+    if isinstance(o, BObject):
+        o.fields[name] = v
+    elif isinstance(o, BMap):
+        if o.ro:
+            raise runtime_panic(
+                "InherentTypeViolation", f"cannot update 'readonly' field '{name}' in record", "lang.map"
+            )
+        rt = o.type
+        if rt is not None:
+            rt = T.resolve(rt)
+            if isinstance(rt, T.TRecord):
+                ft = rt.field_type(name)
+                if ft is None:
+                    raise runtime_panic(
+                        "KeyNotFound", f"invalid field access: field '{name}' not found", "lang.map"
+                    )
+                if not ft.contains(v):
+                    from balmail.runtime.ops import convert_numeric
+
+                    c = convert_numeric(v, ft)
+                    if c is not None and ft.contains(c):
+                        v = c
+        o[name] = v
+    else:
+        raise runtime_panic("TypeCastError", f"cannot set field '{name}'")
+
+
+def store_member(o: Any, i: Any, v: Any, sb: Any = None) -> None:
+    if type(o) is BMap and not o.ro and (o.type is None or type(o.type) is T.TMap):
+        o[i] = v
+        return
+    if isinstance(o, BList):
+        if o.ro:
+            raise runtime_panic("InherentTypeViolation", "cannot update a read-only array", "lang.array")
+        n = len(o)
+        if type(i) is int and 0 <= i < n:
+            o[i] = v
+            return
+        if type(i) is int and i >= n:
+            et = T.element_type(o.type)
+            if isinstance(T.resolve(o.type) if o.type else None, T.TArray) and o.type.length is not None:
+                from balmail.runtime.errors import index_out_of_range
+
+                raise index_out_of_range(i, n)
+            if sb is not None and i >= sb.max_size:
+                sb.check_size(i + 1)  # before filling: `xs[1000000000] = 1` must not allocate first
+            fill = filler_value(et) if i > n else None
+            while len(o) < i:
+                o.append(fill)
+            o.append(v)
+            return
+        from balmail.runtime.errors import index_out_of_range
+
+        raise index_out_of_range(i, n)
+    if isinstance(o, BMap):
+        if o.ro:
+            raise runtime_panic(
+                "InherentTypeViolation", f"cannot update read-only map (key '{i}')", "lang.map"
+            )
+        store_field(o, i, v)
+        return
+    if isinstance(o, BObject):
+        o.fields[i] = v
+        return
+    raise runtime_panic("TypeCastError", "value does not support member assignment")
