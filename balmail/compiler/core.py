@@ -4,7 +4,8 @@ entry point `compile_program`. Everything else in this package is a function of 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from balmail.compiler.scope import Scope
@@ -90,6 +91,28 @@ class Compiler:
         self.current_function = "$init"  # the Ballerina function being compiled (for stack traces)
         self.current_file: str | None = None  # its file, when the module has several
         self.direct_refs: dict[int, list[tuple[dict[str, Any], str]]] = {}  # callee → namespaces to fill
+
+    @contextmanager
+    def using_scope(self, scope: Scope) -> Iterator[Scope]:
+        """Compile within `scope`; the previous scope comes back even when compiling fails."""
+        saved, self.scope = self.scope, scope
+        try:
+            yield scope
+        finally:
+            self.scope = saved
+
+    @contextmanager
+    def compiling_function(
+        self, name: str, file: str | None, scope: Scope, self_class: ClassInfo | None
+    ) -> Iterator[None]:
+        """Compile a function body: its name and file (for stack traces), scope and enclosing class,
+        all restored afterwards even when compiling fails."""
+        saved = self.scope, self.self_class, self.current_function, self.current_file
+        self.scope, self.self_class, self.current_function, self.current_file = scope, self_class, name, file
+        try:
+            yield
+        finally:
+            self.scope, self.self_class, self.current_function, self.current_file = saved
 
     def module_frame(self) -> list[Any]:
         """A scratch frame for module-level initialisers (sized for any query or let variables they use)."""

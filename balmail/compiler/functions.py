@@ -10,7 +10,6 @@ from typing import Any
 from balmail.compiler import (
     calls,
     expressions,
-    statements,
     stmtgen,
     typedesc,
 )
@@ -45,35 +44,24 @@ def compile_function_body(
     parent: Scope | None,
     self_class: ClassInfo | None = None,
 ) -> None:
-    saved_scope, saved_class, saved_fn = cx.scope, cx.self_class, cx.current_function
-    saved_file, cx.current_file = cx.current_file, body.span.file
-    cx.current_function = info.name
     scope = Scope(parent, info.ret_type)
-    cx.scope = scope
-    cx.self_class = self_class if self_class is not None else (saved_class if parent else None)
-    if info.is_method:
-        scope.declare("self", self_class.type if self_class is not None else None, quiet=True)
-    for p in info.params:
-        t = T.TArray(p.type) if p.rest else p.type
-        scope.declare(p.name, t, quiet=True)
-    for p, ap in zip(info.params, sig.params, strict=True):
-        if ap.default is not None:
-            p.default = expressions.expr(cx, ap.default, p.type)
-    block = (
-        body
-        if isinstance(body, ast.Block)
-        else ast.Block(span=body.span, statements=(ast.Return(span=body.span, value=body),))
-    )
-    generated = stmtgen.gen_invoke(cx, info, block)
-    run = statements._noop
-
-    cx.scope = saved_scope
-    cx.self_class = saved_class
-    cx.current_function = saved_fn
-    cx.current_file = saved_file
-    info.finish(run, scope.size)
-    if generated is not None:
-        info.invoke = generated  # type: ignore[method-assign]
+    klass = self_class if self_class is not None else (cx.self_class if parent else None)
+    with cx.compiling_function(info.name, body.span.file, scope, klass):
+        if info.is_method:
+            scope.declare("self", self_class.type if self_class is not None else None, quiet=True)
+        for p in info.params:
+            t = T.TArray(p.type) if p.rest else p.type
+            scope.declare(p.name, t, quiet=True)
+        for p, ap in zip(info.params, sig.params, strict=True):
+            if ap.default is not None:
+                p.default = expressions.expr(cx, ap.default, p.type)
+        block = (
+            body
+            if isinstance(body, ast.Block)
+            else ast.Block(span=body.span, statements=(ast.Return(span=body.span, value=body),))
+        )
+        generated = stmtgen.gen_invoke(cx, info, block)
+    info.finish(scope.size, generated)
 
 
 # ------------------------------------------------------------ classes and objects
@@ -110,11 +98,9 @@ def compile_class_members(
             ft = cls.field_types[m.name]
             ev = None
             if m.default is not None:
-                saved = cx.scope
-                cx.scope = Scope(parent)
-                inner = expressions.expr(cx, m.default, ft)
-                size = cx.scope.size
-                cx.scope = saved
+                with cx.using_scope(Scope(parent)) as field_scope:
+                    inner = expressions.expr(cx, m.default, ft)
+                size = field_scope.size
 
                 def ev(env: Any, inner: Eval = inner, size: int = size) -> Any:
                     f = [env, None] + [None] * size

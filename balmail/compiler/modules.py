@@ -47,8 +47,7 @@ def compile_module(cx: Compiler) -> Program:
         elif isinstance(m, ast.FunctionDefn):
             info = cx.names[m.name].value
             bound = getattr(cx.ctx, "externals", {}).get(m.name)  # host-provided (test mocks)
-            info.invoke = bound if bound is not None else _external(m.name)
-            info.direct = lambda env, *args, fn=info.invoke: fn(env, list(args))
+            info.bind_external(bound if bound is not None else _external(m.name))
             codegen.publish_direct(cx, info)
         elif isinstance(m, ast.ClassDefn):
             functions.compile_class_members(cx, cx.names[m.name].value, m.members, None)
@@ -290,9 +289,8 @@ def module_binder(cx: Compiler, b: ast.BindingPattern, t: T.Type | None) -> Call
         return put
     # destructuring at module level: bind into a scratch frame, then copy
     scope = Scope(None)
-    cx.scope = scope
-    binder = patterns.binding(cx, b, t)
-    cx.scope = cx.module_scope
+    with cx.using_scope(scope):
+        binder = patterns.binding(cx, b, t)
     copies = [(scope.find_local(n)[0], cx.names[n].value) for n in binding_names(cx, b)]  # type: ignore[index]
     G = cx.G
 

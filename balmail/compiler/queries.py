@@ -211,10 +211,10 @@ def expr_QueryExpr(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> E
     cx.scope.push()
     run, slots = query_pipeline(cx, e.clauses)
     if e.kind == "collect":
-        cx.collect_mode = getattr(cx, "collect_mode", 0) + 1
-        result = expressions.expr(cx, e.result, expected)
-        cx.collect_mode -= 1
-        cx.scope.pop()
+        try:
+            result = expressions.expr(cx, e.result, expected)
+        finally:
+            cx.scope.pop()
 
         def collect(f: list[Any]) -> Any:
             snaps = [[] for _ in slots]

@@ -154,11 +154,9 @@ def record_type(cx: Compiler, td: ast.RecordType) -> T.Type:
         ft = resolve_type(cx, f.type)
         default = None
         if f.default is not None:
-            saved = cx.scope
-            cx.scope = Scope(None)
-            ev = expressions.expr(cx, f.default, ft)
-            size = cx.scope.size
-            cx.scope = saved
+            with cx.using_scope(Scope(None)) as default_scope:
+                ev = expressions.expr(cx, f.default, ft)
+            size = default_scope.size
 
             def default(ev: Eval = ev, size: int = size) -> Any:
                 return ev([None] * size)

@@ -34,7 +34,10 @@ class Param:
 
 class FunctionInfo:
     """A compiled function or method. `invoke(env, args)` runs it with arguments already in parameter order
-    (MISSING for defaults, the rest parameter already packed); `call_value` binds a dynamic call."""
+    (MISSING for defaults, the rest parameter already packed); `call_value` binds a dynamic call.
+
+    `invoke` is an attribute, set once: the generated entry when the body is compiled (`finish`), the host
+    function of an external one (`bind_external`), and until then `run_frame` (an empty body)."""
 
     def __init__(self, name: str, sandbox: Any) -> None:
         self.name = name
@@ -50,10 +53,13 @@ class FunctionInfo:
         self.arity = -1
         self.simple = False  # no defaults, no rest parameter: callable as `direct(env, *args)`
         self.direct: Any = None
+        self.invoke: Callable[[Any, list[Any]], Any] = self.run_frame
 
-    def finish(self, body: Exec, size: int) -> None:
-        self.body = body
+    def finish(self, size: int, invoke: Callable[[Any, list[Any]], Any] | None = None) -> None:
+        """The body is compiled: its frame size, and the entry point calls go through."""
         self.size = size
+        if invoke is not None:
+            self.invoke = invoke
         first = 2 + len(self.params) + (1 if self.is_method else 0)
         self.pad = [None] * max(0, size - first)
         self.has_defaults = any(p.default is not None for p in self.params)
@@ -61,7 +67,13 @@ class FunctionInfo:
         simple = not self.has_defaults and not self.has_rest and not self.is_method
         self.arity = len(self.params) if simple else -1
 
-    def invoke(self, env: Any, args: list[Any]) -> Any:
+    def bind_external(self, invoke: Callable[[Any, list[Any]], Any]) -> None:
+        """An `external` function: calls go to the host's `invoke(env, args)`."""
+        self.invoke = invoke
+        self.direct = lambda env, *args: invoke(env, list(args))
+
+    def run_frame(self, env: Any, args: list[Any]) -> Any:
+        """Run `body` on a fresh frame (the entry of a function whose body was never compiled)."""
         sb = self.sb
         sb.steps -= 1
         if sb.steps < 0:
