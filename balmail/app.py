@@ -24,7 +24,6 @@ from balmail.runtime.strands import Strands
 from balmail.runtime.values import BError, BList, to_string
 from balmail.source import SourceFile, SourceSet
 
-RUNTIME_CODE = "BALMAIL_RUN_001"
 STACK_BYTES = 512 * 1024 * 1024
 
 

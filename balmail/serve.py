@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from balmail import diagnostics as diag
-from balmail.diagnostics import Diagnostic
+from balmail.check.registry import Rule, register
+from balmail.diagnostics import Diagnostic, Severity
 from balmail.runtime.errors import BallerinaPanic, make_error
 from balmail.runtime.values import BError, BObject
 from balmail.source import SourceFile
@@ -34,7 +35,17 @@ from balmail.syntax import ast
 if TYPE_CHECKING:  # the mail stack is imported only by programs that use email
     from balmail.lib.email import EmailListener, EmailRuntime
 
-SERVE_CODE = "BALMAIL_SERVE_001"
+SERVE_CODE = register(
+    Rule(
+        code="BALMAIL_SERVE_001",
+        name="service-cannot-compile",
+        severity=Severity.ERROR,
+        summary="An email service of the program cannot be compiled, so balmail does not start it.",
+        what_it_does="Reports a service declaration that `balmail run` cannot attach to its listener "
+        "because the evaluator cannot compile it.",
+        why="balmail refuses to start a listener whose handlers it cannot run faithfully.",
+    )
+).code
 STATE_DIR_NAME = ".balmail"
 WAKE_SECONDS = 0.2
 """How often the main thread checks whether every listener has stopped by itself."""

@@ -37,6 +37,9 @@ LINT_CHECKS: tuple[LintCheck, ...] = (
 """balmail's own lint rules, as `(source, module, base_dir) -> diagnostics` (the compiler's checks run in
 `check_module`, the email plugin's in `run_rules`)."""
 
+NOT_LINT = frozenset({"BAL_TYPE_099", "BALMAIL_SERVE_001"})
+"""Codes that only compiling or starting a program reports (`run`), never `lint`."""
+
 LINT_PREFIXES = ("BAL_SYNTAX_", "BAL_NAME_", "BAL_TYPE_0", "BAL_TYPE_1", "EMAIL_", "BALMAIL_")
 """The codes `balmail lint` reports, by prefix and in the rule reference's order (BAL_TYPE_099 is the
 evaluator's "cannot compile", not a lint finding)."""
@@ -197,7 +200,7 @@ def failed(diagnostics: Iterable[Diagnostic], *, strict: bool = False) -> bool:
 
 def lint_rules() -> list[Rule]:
     """The registered rules `balmail lint` reports: Ballerina's compiler, its email plugin, then balmail's."""
-    found = [r for r in all_rules() if r.code.startswith(LINT_PREFIXES) and r.code != "BAL_TYPE_099"]
+    found = [r for r in all_rules() if r.code.startswith(LINT_PREFIXES) and r.code not in NOT_LINT]
 
     def order(registered: Rule) -> tuple[int, str]:
         family = next(i for i, prefix in enumerate(LINT_PREFIXES) if registered.code.startswith(prefix))
