@@ -20,10 +20,12 @@ from typing import Any
 import attrs
 
 from balmail.check.endpoints import Endpoint, find_endpoints, site_key
+from balmail.mail import options as mailbox
 from balmail.syntax import ast
 
 SECURITY_MODES = ("SSL", "START_TLS_AUTO", "START_TLS_ALWAYS", "START_TLS_NEVER")
 ALL_PROTOCOLS = frozenset({"pop3", "imap", "smtp"})
+IMAP = frozenset({"imap"})
 RECEIVING = frozenset({"pop3", "imap"})
 BOTH_ROLES = frozenset({"listener", "client"})
 
@@ -103,8 +105,14 @@ class Key:
     """What a Ballerina program does instead (docs/config.md lists it)."""
     numeric: bool = False
     """Flag text is read as a number first."""
+    flag: Callable[[str], Any] | None = None
+    """Flag text → the TOML value it stands for (e.g. "true" → True), when not a string or number."""
+    pop3: Callable[[Any], str | None] | None = None
+    """Why a parsed value cannot be used by a POP3 listener (None: it can)."""
 
     def from_flag(self, text: str) -> Any:
+        if self.flag is not None:
+            return self.flag(text)
         return _number(text) if self.numeric else text
 
 
@@ -129,6 +137,37 @@ KEYS: tuple[Key, ...] = (
     Key("concurrency", _concurrency, frozenset({"listener"}), RECEIVING, "1",
         "Messages of an `isolated service` handled at once (read by lib/email.py, docs/operations.md).",
         "nothing: Ballerina's listeners dispatch one message at a time", numeric=True),
+    Key("folder", mailbox.parse_folder, frozenset({"listener"}), IMAP, "INBOX",
+        "IMAP folder to watch (any name: spaces and non-ASCII are sent in modified UTF-7).",
+        "nothing: `email:ImapListener` always reads INBOX"),
+    Key("folders", mailbox.parse_folders, frozenset({"listener"}), IMAP, "[\"INBOX\"]",
+        "Several IMAP folders, one connection and one polling thread each (a flag: comma-separated).",
+        "nothing: one listener per account, INBOX only"),
+    Key("onSuccess", mailbox.parse_on_success, frozenset({"listener"}), RECEIVING,
+        "IMAP `seen`, POP3 `delete`",
+        "After the handler succeeded: `seen`, `delete`, `move:FOLDER`, `copy:FOLDER` (and seen) or "
+        "`keep` (POP3: `delete` or `keep`; kept messages are not handled twice).",
+        "IMAP: marks `\\Seen`; POP3: deletes", pop3=lambda action: mailbox.pop3_action("onSuccess", action)),
+    Key("onGiveUp", mailbox.parse_on_give_up, frozenset({"listener"}), RECEIVING,
+        "IMAP `seen`, POP3 `delete`",
+        "After every retry failed: `seen`, `keep`, `move:FOLDER` (a dead-letter folder) or `delete` "
+        "(POP3: `delete` or `keep`).",
+        "nothing: Ballerina has no retries; a failed message is acknowledged like any other",
+        pop3=lambda action: mailbox.pop3_action("onGiveUp", action)),
+    Key("unseenOnly", mailbox.parse_bool, frozenset({"listener"}), IMAP, "true",
+        "Take only messages without `\\Seen` (false: every message matching `search`; handled ones "
+        "are remembered in the state store, not re-delivered).",
+        "unseen messages only", flag=mailbox.bool_from_flag),
+    Key("search", mailbox.parse_search, frozenset({"listener"}), IMAP, "none (every unseen message)",
+        "IMAP SEARCH criteria (RFC 3501 6.4.4) the messages must also match, checked at start; ASCII.",
+        "nothing"),
+    Key("maxMessagesPerPoll", mailbox.parse_max, frozenset({"listener"}), RECEIVING, "no limit",
+        "Handle at most N new messages per cycle, oldest first; the rest wait for the next cycle.",
+        "nothing: every new message is fetched each cycle", numeric=True),
+    Key("idle", mailbox.parse_bool, frozenset({"listener"}), IMAP, "false",
+        "Wait in IMAP IDLE (RFC 2177) between cycles and start the next one as soon as mail arrives; "
+        "`pollingInterval` stays the longest wait; servers without IDLE are polled.",
+        "nothing: polls every `pollingInterval`", flag=mailbox.bool_from_flag),
 )  # fmt: skip
 
 
@@ -300,12 +339,24 @@ def _put(
     found = next((k for k in applicable if k.name == key), None)
     if found is None:
         valid_keys = ", ".join(k.name for k in applicable)
+        other = next((k for k in keys_for(role) if k.name == key), None)
+        if other is not None:
+            kinds = "/".join(sorted(p.upper() for p in other.protocols))
+            these = "/".join(sorted(p.upper() for p in protocols))
+            raise DeploymentError(
+                f"{where}: '{key}' applies to {kinds} {role}s only, and '{name}' is a {these} {role}; "
+                f"valid keys: {valid_keys}"
+            )
         raise DeploymentError(f"{where}: unknown key '{key}' for {role} '{name}'; valid keys: {valid_keys}")
     try:
         value = found.parse(found.from_flag(raw) if from_flag else raw)
     except ValueError as wrong:
         got = f"'{raw}'" if isinstance(raw, str) else _toml_kind(raw)
         raise DeploymentError(f"{where}: '{key}' must be {wrong}, got {got}") from None
+    if found.pop3 is not None and "pop3" in protocols:
+        problem = found.pop3(value)
+        if problem is not None:
+            raise DeploymentError(f"{where}: {problem}")
     if found.name == "caFile":
         path = Path(value)
         path = path if path.is_absolute() else base / path

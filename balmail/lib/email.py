@@ -25,7 +25,9 @@ from balmail.lib.mime import ENTITY_TYPE, NativeClass, entity_value
 from balmail.lib.registry import LibModule
 from balmail.mail.connection import Timeouts
 from balmail.mail.errors import MailError
+from balmail.mail.folders import PollerGroup, make_poller
 from balmail.mail.message import MimePart, ReceivedMessage, parse_message
+from balmail.mail.options import MAILBOX_KEYS, mailbox_options
 from balmail.mail.poller import DEFAULT_GRACE_SECONDS, DEFAULT_MAX_RETRIES, ListenerSettings, Poller
 from balmail.mail.state import MessageKey, StateStore
 from balmail.mail.tls import SecureSocketConfig, Security
@@ -468,7 +470,7 @@ class EmailListener:
         self.protocol = protocol
         self.settings = settings
         self.services: list[AttachedService] = []
-        self.poller: Poller | None = None
+        self.poller: Poller | PollerGroup | None = None
         self.module_level = False
         self.name: str | None = None
         """The listener's variable name when it has one (module level); metrics and logs use it."""
@@ -531,7 +533,7 @@ class EmailListener:
         poller.poll_once()
         return None
 
-    def _build_poller(self) -> Poller | BError:
+    def _build_poller(self) -> Poller | PollerGroup | BError:
         if not self.services:
             return email_error(f"Cannot start the {self.describe()}: no service is attached")
         if self.name is None and self.runtime.name_for is not None:
@@ -550,7 +552,7 @@ class EmailListener:
         except Exception as error:
             return email_error(f"Cannot open the state store in {options.state_dir}: {error}")
         settings = attrs.evolve(self.settings, timeouts=options.timeouts)
-        self.poller = Poller(
+        self.poller = make_poller(
             settings,
             store,
             self.on_message,
@@ -811,10 +813,16 @@ def module(ctx: Any) -> LibModule:
             try:
                 checked = coerce_record(config, config_type)
                 plan = getattr(ctx, "endpoint_plan", None)
+                mailbox: dict[str, Any] = {}
                 if plan is not None:
                     current = {k: checked[k] for k in ("host", "port", "security", "username")}
-                    checked = with_overrides(checked, plan.settings(site, "listener", protocol, current))
+                    changes = plan.settings(site, "listener", protocol, current)
+                    mailbox = {k: changes.pop(k) for k in MAILBOX_KEYS if k in changes}
+                    checked = with_overrides(checked, changes)
                 settings = listener_settings(protocol, checked)
+                if mailbox:
+                    folder, options = mailbox_options(mailbox)
+                    settings = attrs.evolve(settings, folder=folder or settings.folder, options=options)
             except (ConfigProblem, MailError) as problem:
                 return email_error(f"Invalid {config_type.name}: {problem}")
             obj.env = EmailListener(runtime, protocol, settings)

@@ -7,17 +7,19 @@ operations and the translation of every failure into one `MailError` sentence.
 
 from __future__ import annotations
 
-import base64
 import imaplib
 import re
+import select
 import socket
 import ssl
+import time
 from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import Any, TypeVar
 
 import attrs
 
+from balmail.mail import utf7
 from balmail.mail.account import MailAccount
 from balmail.mail.connection import Endpoint, Timeouts, open_socket, translate_errors
 from balmail.mail.errors import MailError
@@ -88,6 +90,9 @@ class ImapClient(MailAccount):
         )
         self._imap: _Imap4 | None = None
         self.folder: FolderStatus | None = None
+        self.avoid_move = False
+        self._capabilities: frozenset[str] | None = None
+        """Use COPY + expunge even when MOVE is offered (tests of the fallback on a real server)."""
 
     def __enter__(self) -> ImapClient:
         self.connect()
@@ -154,6 +159,7 @@ class ImapClient(MailAccount):
         """Log out politely; never raises, because it runs on the way out of failures too."""
         imap, self._imap = self._imap, None
         self.folder = None
+        self._capabilities = None
         if imap is None:
             return
         try:
@@ -165,6 +171,7 @@ class ImapClient(MailAccount):
         """Drop the connection without a goodbye (after a timeout the stream is unusable)."""
         imap, self._imap = self._imap, None
         self.folder = None
+        self._capabilities = None
         if imap is not None:
             _shutdown(imap)
 
@@ -176,7 +183,7 @@ class ImapClient(MailAccount):
         action = f"selecting folder '{folder}'"
 
         def select() -> tuple[str, list[Any]]:
-            return imap.select(_quote_mailbox(folder))
+            return imap.select(utf7.quote(folder))
 
         typ, data = self._guard(action, select)
         if typ != "OK":
@@ -197,8 +204,13 @@ class ImapClient(MailAccount):
 
     def search_unseen(self) -> list[int]:
         """UIDs of messages without `\\Seen`, oldest first (UIDs grow in arrival order)."""
+        return self.search("UNSEEN")
+
+    def search(self, criteria: str, what: str = "unseen messages") -> list[int]:
+        """UIDs matching IMAP SEARCH `criteria` (ASCII, already checked), oldest first."""
         imap, _ = self._selected()
-        data = self._checked("searching for unseen messages", lambda: imap.uid("SEARCH", "UNSEEN"))
+        imap.untagged_responses.pop("EXISTS", None)  # from here on, an EXISTS means new mail
+        data = self._checked(f"searching for {what}", lambda: imap.uid("SEARCH", criteria))
         uids: set[int] = set()
         for line in data:
             if isinstance(line, bytes):
@@ -238,6 +250,102 @@ class ImapClient(MailAccount):
             "marking messages as seen",
             lambda: imap.uid("STORE", _uid_set(wanted), "+FLAGS.SILENT", "(\\Seen)"),
         )
+
+    def folder_exists(self, folder: str) -> bool:
+        """Whether LIST finds `folder` (exactly that name, not a pattern)."""
+        imap = self._session()
+        pattern = utf7.quote(folder.replace("%", "").replace("*", ""))
+        data = self._checked(f"looking for folder '{folder}'", lambda: imap.list('""', pattern))
+        return any(isinstance(line, bytes) and line.strip() for line in data)
+
+    def copy(self, uids: Iterable[int], folder: str) -> None:
+        """UID COPY to `folder` (it must exist: a missing folder is a refusal naming it)."""
+        imap, _ = self._selected()
+        wanted = sorted(set(uids))
+        if wanted:
+            self._checked(
+                f"copying messages to folder '{folder}'",
+                lambda: imap.uid("COPY", _uid_set(wanted), utf7.quote(folder)),
+            )
+
+    def move(self, uids: Iterable[int], folder: str) -> None:
+        """UID MOVE (RFC 6851) when the server offers it, else COPY, `\\Deleted` and expunge."""
+        imap, _ = self._selected()
+        wanted = sorted(set(uids))
+        if not wanted:
+            return
+        if "MOVE" in self.capabilities() and not self.avoid_move:
+            self._checked(
+                f"moving messages to folder '{folder}'",
+                lambda: imap.uid("MOVE", _uid_set(wanted), utf7.quote(folder)),
+            )
+            return
+        self.copy(wanted, folder)
+        self.delete(wanted)
+
+    def delete(self, uids: Iterable[int]) -> None:
+        """`\\Deleted` and expunge these UIDs only (UID EXPUNGE, RFC 4315, when offered; a plain
+        EXPUNGE otherwise, which also removes other messages someone flagged `\\Deleted`)."""
+        imap, _ = self._selected()
+        wanted = sorted(set(uids))
+        if not wanted:
+            return
+        uid_set = _uid_set(wanted)
+        self._checked(
+            "flagging messages as deleted",
+            lambda: imap.uid("STORE", uid_set, "+FLAGS.SILENT", "(\\Deleted)"),
+        )
+        if "UIDPLUS" in self.capabilities():
+            self._checked("expunging deleted messages", lambda: imap.uid("EXPUNGE", uid_set))
+        else:
+            self._checked("expunging deleted messages", imap.expunge)
+
+    # -- IDLE (RFC 2177) -------------------------------------------------------------------------
+
+    @property
+    def supports_idle(self) -> bool:
+        return "IDLE" in self.capabilities()
+
+    def capabilities(self) -> frozenset[str]:
+        """What the server offers once logged in (servers advertise more after authentication, e.g.
+        Dovecot's MOVE and UIDPLUS; imaplib keeps only the greeting's list). Asked once per session."""
+        imap = self._session()
+        if self._capabilities is None:
+            data = self._checked("asking for capabilities", imap.capability)
+            words = b" ".join(d for d in data if isinstance(d, bytes)).decode("ascii", "replace").upper()
+            self._capabilities = frozenset(words.split()) | frozenset(imap.capabilities)
+        return self._capabilities
+
+    def idle(self, seconds: float, wake_fd: int | None = None) -> bool:
+        """Wait in IDLE up to `seconds` for new mail in the selected folder: True as soon as the
+        server reports EXISTS (or had reported one since the last SEARCH), False when the time is
+        up or `wake_fd` became readable (the poller is stopping). The folder stays selected and
+        the session usable either way; a dropped connection is a MailError."""
+        imap, _ = self._selected()
+        if imap.untagged_responses.pop("EXISTS", None):
+            return True  # mail came in while the cycle ran: no need to wait
+        tag = imap._new_tag()
+        new_mail = False
+
+        def start() -> None:
+            nonlocal new_mail
+            imap.send(tag + b" IDLE\r\n")
+            while True:
+                line = imap._get_line()
+                if line.startswith(b"+"):
+                    return
+                if line.startswith(tag):
+                    raise imaplib.IMAP4.error(line[len(tag) :].strip())
+                new_mail = new_mail or _is_exists(line)
+
+        self._guard("starting IDLE", start)
+        try:
+            if not new_mail:
+                new_mail = self._guard("waiting in IDLE", lambda: _wait_for_exists(imap, seconds, wake_fd))
+        finally:
+            if self._imap is imap:
+                self._guard("ending IDLE", lambda: _done(imap, tag))
+        return new_mail
 
     # -- plumbing ------------------------------------------------------------------------------
 
@@ -280,6 +388,60 @@ class ImapClient(MailAccount):
         except MailError:
             self.abort()
             raise
+
+
+def _is_exists(line: bytes) -> bool:
+    parts = line.split()
+    return len(parts) >= 3 and parts[0] == b"*" and parts[2].upper() == b"EXISTS"
+
+
+def _buffered(imap: imaplib.IMAP4) -> bool:
+    """Whether a response is already readable without waiting: bytes in imaplib's buffered reader
+    (or TLS's) that `select` on the socket cannot see. A non-blocking `peek` returns the buffer or
+    what one read finds, and raises nothing but "would block" when there is nothing."""
+    sock = imap.sock
+    timeout = sock.gettimeout()
+    sock.setblocking(False)
+    try:
+        return bool(imap.file.peek(1))
+    except (BlockingIOError, ssl.SSLWantReadError):
+        return False
+    finally:
+        sock.settimeout(timeout)
+
+
+def _wait_for_exists(imap: imaplib.IMAP4, seconds: float, wake_fd: int | None) -> bool:
+    """Read IDLE's untagged responses until an EXISTS (True), the deadline or a wake-up (False)."""
+    deadline = time.monotonic() + max(0.0, seconds)
+    watched: list[Any] = [imap.sock] + ([wake_fd] if wake_fd is not None else [])
+    while True:
+        if not _buffered(imap):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            readable, _, _ = select.select(watched, [], [], remaining)
+            if wake_fd is not None and wake_fd in readable:
+                return False
+            if not readable:
+                return False
+        line = imap._get_line()
+        if _is_exists(line):
+            return True
+        if line.upper().startswith(b"* BYE"):
+            raise imaplib.IMAP4.abort(line[5:].decode("utf-8", "replace").strip() or "BYE")
+
+
+def _done(imap: imaplib.IMAP4, tag: bytes) -> None:
+    """End IDLE and read up to its tagged reply (EXISTS seen on the way stay for the next wait)."""
+    imap.send(b"DONE\r\n")
+    while True:
+        line = imap._get_line()
+        if line.startswith(tag):
+            if not line[len(tag) :].strip().upper().startswith(b"OK"):
+                raise imaplib.IMAP4.error(line[len(tag) :].strip())
+            return
+        if _is_exists(line):
+            imap.untagged_responses.setdefault("EXISTS", []).append(line.split()[1])
 
 
 def _shutdown(imap: imaplib.IMAP4) -> None:
@@ -345,30 +507,3 @@ def _parse_fetch(data: list[Any]) -> dict[int, bytes]:
                 found[int(match.group(1))] = pending
             pending = None
     return found
-
-
-def _quote_mailbox(name: str) -> str:
-    """Quote a folder name for SELECT, encoding non-ASCII as IMAP modified UTF-7 (RFC 3501 §5.1.3)."""
-    encoded = _modified_utf7(name)
-    return '"' + encoded.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _modified_utf7(name: str) -> str:
-    out: list[str] = []
-    pending: list[str] = []
-
-    def flush() -> None:
-        if pending:
-            chunk = "".join(pending).encode("utf-16-be")
-            b64 = base64.b64encode(chunk).decode("ascii").rstrip("=").replace("/", ",")
-            out.append(f"&{b64}-")
-            pending.clear()
-
-    for char in name:
-        if 0x20 <= ord(char) <= 0x7E:
-            flush()
-            out.append("&-" if char == "&" else char)
-        else:
-            pending.append(char)
-    flush()
-    return "".join(out)

@@ -15,6 +15,7 @@ import concurrent.futures
 import contextlib
 import enum
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -27,6 +28,7 @@ from balmail.mail.connection import Endpoint, Timeouts
 from balmail.mail.errors import MailError, MessageParseError
 from balmail.mail.imap import DEFAULT_FETCH_BATCH, DEFAULT_FOLDER, DEFAULT_IMAP_PORT, ImapClient
 from balmail.mail.message import ReceivedMessage, parse_message
+from balmail.mail.options import Action, ActionKind, MailboxOptions
 from balmail.mail.pop3 import DEFAULT_POP3_PORT, Pop3Client
 from balmail.mail.state import POP3_FOLDER, POP3_UIDVALIDITY, MessageKey, MessageStatus, StateStore
 from balmail.mail.tls import SecureSocketConfig, Security
@@ -106,6 +108,8 @@ class ListenerSettings:
     """IMAP only; POP3 has a single maildrop."""
     batch_size: int = attrs.field(default=DEFAULT_FETCH_BATCH, validator=_valid_batch)
     timeouts: Timeouts = attrs.field(factory=Timeouts)
+    options: MailboxOptions = attrs.field(factory=MailboxOptions)
+    """The `[balmail.listeners.NAME]` mailbox keys (mail/options.py); the defaults change nothing."""
 
     @property
     def endpoint(self) -> Endpoint:
@@ -200,6 +204,17 @@ class CycleResult:
     error: MailError | None = None
 
 
+class _Settled(enum.Enum):
+    """How a message's delivery ended, i.e. which action acknowledges it."""
+
+    HANDLED = "handled"
+    """Its handler succeeded: `onSuccess`."""
+    GIVEN_UP = "given up"
+    """Every attempt failed: `onGiveUp`."""
+    NOTHING = "nothing"
+    """Handled earlier and acknowledged with an action that leaves it listed (`keep`): skip it."""
+
+
 class Poller:
     """Polls one mailbox for one listener, on its own thread (`start`/`stop`/`join`) or one cycle
     at a time (`poll_once`). Several pollers may share a `StateStore` and run at once; each one
@@ -252,6 +267,13 @@ class Poller:
         self._thread: threading.Thread | None = None
         self._cycle_owner: int | None = None
         self._uidvalidity: int | None = None
+        self._session: ImapClient | None = None
+        """IDLE: the IMAP session kept open between cycles (one per folder)."""
+        self._keep_session = False
+        self._wake: tuple[int, int] | None = None
+        """IDLE: a pipe whose write end `stop` writes to, waking the IDLE wait at once."""
+        self._targets_checked = False
+        self._idle_missing_logged = False
 
     def __repr__(self) -> str:
         return f"Poller({self.describe()})"
@@ -283,6 +305,7 @@ class Poller:
         acknowledged, so it is delivered again next time (at-least-once) and `on_close` says so.
         """
         self._stop_requested.set()
+        self._wake_up()
         me = threading.get_ident()
         if self._cycle_owner == me or self._thread is threading.current_thread() or me in self._delivering:
             return  # called from a callback: the cycle ends after it, and the run loop closes
@@ -350,6 +373,10 @@ class Poller:
     def _run(self) -> None:
         close_error: MailError | None = None
         failures = 0
+        s = self.settings
+        if s.options.idle and s.protocol is MailProtocol.IMAP:
+            self._keep_session = True
+            self._wake = os.pipe()
         try:
             while not self._stop_requested.is_set():
                 started = self._clock.monotonic()
@@ -369,13 +396,82 @@ class Poller:
                     failures = 0
                     elapsed = self._clock.monotonic() - started
                     delay = max(0.0, self.settings.interval_seconds - elapsed)
+                    if self._session is not None:
+                        try:
+                            if self._idle_until(delay):
+                                continue
+                        except MailError as error:
+                            self._drop_session()
+                            if self._stop_requested.is_set():
+                                break
+                            self._report_error(error)
+                            failures += 1
+                            delay = self.backoff_delay(failures)
+                            self._notify("backing_off", failures, delay)
+                            log.info(
+                                "%sIDLE connection lost, reconnecting in %gs",
+                                self._prefix(),
+                                delay,
+                                extra=self._extra(),
+                            )
                 if self._stop_requested.is_set() or self._clock.wait(self._stop_requested, delay):
                     break
         except BaseException as error:
             close_error = MailError(f"Listener for {self.describe()} stopped unexpectedly: {_explain(error)}")
             raise
         finally:
+            self._close_session()
             self._finish(close_error)
+
+    # -- IDLE ------------------------------------------------------------------------------------
+
+    def _idle_until(self, seconds: float) -> bool:
+        """Wait in IDLE on the kept session until new mail (EXISTS), `seconds` (the polling interval
+        stays the upper bound) or stop; IDLE is re-issued every `idle_refresh` seconds, before the
+        server's 30-minute limit. False when the server does not offer IDLE (the caller polls)."""
+        client = self._session
+        assert client is not None
+        if not client.supports_idle:
+            if not self._idle_missing_logged:
+                self._idle_missing_logged = True
+                log.warning(
+                    "%sidle = true, but the server does not offer IDLE; polling every %gs instead",
+                    self._prefix(),
+                    self.settings.interval_seconds,
+                    extra=self._extra(),
+                )
+            self._close_session()
+            self._keep_session = False
+            return False
+        deadline = time.monotonic() + seconds
+        wake = self._wake[0] if self._wake is not None else None
+        while not self._stop_requested.is_set():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            if client.idle(min(remaining, self.settings.options.idle_refresh), wake):
+                break
+        return True
+
+    def _wake_up(self) -> None:
+        wake = self._wake
+        if wake is not None:
+            try:
+                os.write(wake[1], b"x")
+            except OSError:
+                pass
+
+    def _drop_session(self) -> None:
+        client, self._session = self._session, None
+        if client is not None:
+            client.abort()
+            self._notify("connection_changed", False)
+
+    def _close_session(self) -> None:
+        client, self._session = self._session, None
+        if client is not None:
+            client.close()
+            self._notify("connection_changed", False)
 
     def _finish(self, error: MailError | None) -> None:
         with self._close_lock:
@@ -384,6 +480,13 @@ class Poller:
             self._closed = True
         if self._executor is not None:
             self._executor.shutdown(wait=False)
+        wake, self._wake = self._wake, None
+        if wake is not None:
+            for fd in wake:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
         if self._on_close is None:
             if error is not None:
                 log.error("%s", error)
@@ -484,9 +587,9 @@ class Poller:
         except Exception:
             log.exception("observer of %s failed on %s", self.describe(), event)
 
-    def _imap_cycle(self, result: CycleResult) -> None:
+    def _imap_client(self) -> ImapClient:
         s = self.settings
-        client = ImapClient(
+        return ImapClient(
             s.host,
             s.username,
             s.password,
@@ -495,46 +598,97 @@ class Poller:
             secure_socket=s.secure_socket,
             timeouts=s.timeouts,
         )
-        with self._connected(client):
+
+    def _imap_cycle(self, result: CycleResult) -> None:
+        s = self.settings
+        options = s.options
+        client = self._session or self._imap_client()
+        with self._connected(client, keep=self._keep_session):
             status = client.select_folder(s.folder)
             uidvalidity = status.uidvalidity
             self._check_uidvalidity(uidvalidity)
-            uids = client.search_unseen()
-            # Handled messages that are no longer unseen were acknowledged: their records can go.
+            self._check_targets(client)
+            uids = client.search(options.criteria(), "unseen messages" if options.unseen_only else "messages")
+            # Handled messages the search no longer finds were acknowledged: their records can go.
             self._store.forget_missing(self.server, s.username, s.folder, uidvalidity, {str(u) for u in uids})
-            for start in range(0, len(uids), s.batch_size):
+            ids = [str(u) for u in uids]
+            known = self._store.statuses(self.server, s.username, s.folder, uidvalidity, ids)
+            settled: list[tuple[int, _Settled]] = []
+            to_fetch: list[int] = []
+            for uid in uids:
+                key = MessageKey.imap(self.server, s.username, s.folder, uidvalidity, uid)
+                outcome = self._settle_without_handler(key, self._imap_name(uid), result, known.get(str(uid)))
+                if outcome is None:
+                    to_fetch.append(uid)
+                elif outcome is not _Settled.NOTHING:
+                    settled.append((uid, outcome))
+            if options.max_per_poll is not None:
+                to_fetch = to_fetch[: options.max_per_poll]
+            self._acknowledge_imap(client, settled, result)
+            for start in range(0, len(to_fetch), s.batch_size):
                 if self._stop_requested.is_set():
                     result.stopped_early = True
                     break
-                to_ack: list[int] = []
-                to_fetch: list[int] = []
-                batch = uids[start : start + s.batch_size]
-                known = self._store.statuses(
-                    self.server, s.username, s.folder, uidvalidity, [str(uid) for uid in batch]
-                )
-                for uid in batch:
-                    key = MessageKey.imap(self.server, s.username, s.folder, uidvalidity, uid)
-                    if self._settle_without_handler(
-                        key, self._imap_name(uid), result, known.get(key.message_id)
-                    ):
-                        to_ack.append(uid)
-                    else:
-                        to_fetch.append(uid)
+                batch = to_fetch[start : start + s.batch_size]
                 workers = _Workers(self, result)
                 try:
-                    for fetched in client.fetch(to_fetch, s.batch_size):
+                    for fetched in client.fetch(batch, s.batch_size):
                         if self._stop_requested.is_set():
                             result.stopped_early = True
                             break
                         key = MessageKey.imap(self.server, s.username, s.folder, uidvalidity, fetched.uid)
                         workers.deliver(fetched.uid, key, self._imap_name(fetched.uid), fetched.raw)
                 finally:
-                    to_ack.extend(workers.finish())  # only what its handler finished: acked after it
-                client.mark_seen(to_ack)
-                result.acknowledged += len(to_ack)
+                    done = workers.finish()  # only what its handler finished: acked after it
+                self._acknowledge_imap(client, done, result)  # type: ignore[arg-type]
+
+    def _acknowledge_imap(
+        self, client: ImapClient, settled: list[tuple[int, _Settled]], result: CycleResult
+    ) -> None:
+        """Apply `onSuccess` to the handled messages and `onGiveUp` to the given-up ones."""
+        options = self.settings.options
+        for outcome, action in (
+            (_Settled.HANDLED, options.success_action(pop3=False)),
+            (_Settled.GIVEN_UP, options.give_up_action(pop3=False)),
+        ):
+            uids = [uid for uid, how in settled if how is outcome]
+            if not uids:
+                continue
+            if action.kind is ActionKind.SEEN:
+                client.mark_seen(uids)
+            elif action.kind is ActionKind.COPY:
+                assert action.folder is not None
+                client.copy(uids, action.folder)
+                client.mark_seen(uids)
+            elif action.kind is ActionKind.MOVE:
+                assert action.folder is not None
+                client.move(uids, action.folder)
+            elif action.kind is ActionKind.DELETE:
+                client.delete(uids)
+            result.acknowledged += len(uids)
+
+    def _check_targets(self, client: ImapClient) -> None:
+        """Once per poller: the folders of `move:`/`copy:` actions exist (a missing one would fail
+        every acknowledgement after the handler already ran)."""
+        if self._targets_checked:
+            return
+        options = self.settings.options
+        for key, action in (("onSuccess", options.on_success), ("onGiveUp", options.on_give_up)):
+            if action is not None and action.folder is not None and not client.folder_exists(action.folder):
+                raise MailError(
+                    f"{key} = '{action}': folder '{action.folder}' does not exist at "
+                    f"{self.settings.endpoint} for {self.settings.username}; create it first"
+                )
+        self._targets_checked = True
 
     def _pop3_cycle(self, result: CycleResult) -> None:
         s = self.settings
+        options = s.options
+        deletes = {
+            _Settled.HANDLED: options.success_action(pop3=True).kind is ActionKind.DELETE,
+            _Settled.GIVEN_UP: options.give_up_action(pop3=True).kind is ActionKind.DELETE,
+            _Settled.NOTHING: False,
+        }
         client = Pop3Client(
             s.host,
             s.username,
@@ -544,7 +698,8 @@ class Poller:
             secure_socket=s.secure_socket,
             timeouts=s.timeouts,
         )
-        deleted = 0
+        acknowledged = 0
+        budget = options.max_per_poll
         with self._connected(client):
             listings = client.list_messages()
             # Handled messages no longer in the maildrop were deleted: their records can go.
@@ -554,6 +709,13 @@ class Poller:
                 self.server, s.username, POP3_FOLDER, POP3_UIDVALIDITY, [listing.uidl for listing in listings]
             )
             workers = _Workers(self, result)
+
+            def acknowledge(number: int, outcome: _Settled) -> None:
+                nonlocal acknowledged
+                if deletes[outcome]:
+                    client.delete(number)
+                acknowledged += 1
+
             try:
                 for listing in listings:
                     if self._stop_requested.is_set():
@@ -561,39 +723,50 @@ class Poller:
                         break
                     key = MessageKey.pop3(self.server, s.username, listing.uidl)
                     name = self._pop3_name(listing.uidl)
-                    if self._settle_without_handler(key, name, result, known.get(key.message_id)):
-                        client.delete(listing.number)
-                        deleted += 1
-                    else:
-                        workers.deliver(listing.number, key, name, client.retrieve(listing.number))
-                        for number in workers.done():
-                            client.delete(number)
-                            deleted += 1
+                    outcome = self._settle_without_handler(key, name, result, known.get(key.message_id))
+                    if outcome is _Settled.NOTHING:
+                        continue
+                    if outcome is not None:
+                        acknowledge(listing.number, outcome)
+                        continue
+                    if budget is not None:
+                        if budget == 0:
+                            continue
+                        budget -= 1
+                    workers.deliver(listing.number, key, name, client.retrieve(listing.number))
+                    for number, done in workers.done():
+                        acknowledge(number, done)  # type: ignore[arg-type]
             finally:
                 finished = workers.finish()
-            for number in finished:
-                client.delete(number)
-                deleted += 1
+            for number, done in finished:
+                acknowledge(number, done)  # type: ignore[arg-type]
         # `_connected` ended the session with QUIT, which is what makes the DELEs real.
-        result.acknowledged += deleted
+        result.acknowledged += acknowledged
 
     @contextlib.contextmanager
-    def _connected(self, client: ImapClient | Pop3Client) -> Iterator[None]:
-        """Log in for one cycle and end the session: on success politely (for POP3, QUIT commits
-        the deletions and raises if the server did not confirm); on failure by dropping it."""
+    def _connected(self, client: ImapClient | Pop3Client, keep: bool = False) -> Iterator[None]:
+        """Log in for one cycle (unless `client` is the session IDLE kept) and end the session: on
+        success politely (for POP3, QUIT commits the deletions and raises if the server did not
+        confirm) or, with `keep`, not at all; on failure by dropping it."""
         with self._client_lock:
             self._client = client
         try:
-            client.connect()
-            self._notify("connection_changed", True)
+            if client is not self._session:
+                client.connect()
+                self._notify("connection_changed", True)
             yield
         except BaseException:
             client.abort()
+            self._session = None
             self._notify("connection_changed", False)
             raise
         finally:
             with self._client_lock:
                 self._client = None
+        if keep and isinstance(client, ImapClient):
+            self._session = client
+            return
+        self._session = None
         try:
             if isinstance(client, Pop3Client):
                 client.quit()
@@ -625,24 +798,34 @@ class Poller:
 
     def _settle_without_handler(
         self, key: MessageKey, name: str, result: CycleResult, status: MessageStatus | None
-    ) -> bool:
-        """True when the message must be acknowledged without calling the handler: an earlier
-        attempt handled it (or gave it up) but did not get to acknowledge it, or every allowed
-        attempt is used up (the process died during the last one). `status` is what the store
-        said about it (read for a whole batch at once), None when it knows nothing."""
+    ) -> _Settled | None:
+        """How to acknowledge the message without calling the handler, or None to deliver it: an
+        earlier attempt handled it (or gave it up) but did not get to acknowledge it, or every
+        allowed attempt is used up (the process died during the last one); NOTHING when it was
+        handled and its action (`keep`) leaves it listed. `status` is what the store said about it
+        (read for a whole batch at once), None when it knows nothing."""
         if status is None:
-            return False
+            return None
         if status.handled:
+            outcome = _Settled.GIVEN_UP if status.given_up else _Settled.HANDLED
+            if self.settings.options.listed_after_ack(self._action(outcome)):
+                return _Settled.NOTHING
             result.already_handled += 1
-            return True
+            return outcome
         if status.attempts >= self.max_retries + 1:
             self._give_up(key, name, status.attempts, status.last_error or "unknown", None, result)
-            return True
-        return False
+            return _Settled.GIVEN_UP
+        return None
 
-    def _deliver(self, key: MessageKey, name: str, raw: bytes, result: CycleResult) -> bool:
-        """Parse and hand over one message; True when it must now be acknowledged (handled, or
-        given up). The record is written before returning True, i.e. before the ack."""
+    def _action(self, outcome: _Settled) -> Action:
+        pop3 = self.settings.protocol is MailProtocol.POP3
+        options = self.settings.options
+        return options.give_up_action(pop3) if outcome is _Settled.GIVEN_UP else options.success_action(pop3)
+
+    def _deliver(self, key: MessageKey, name: str, raw: bytes, result: CycleResult) -> _Settled | None:
+        """Parse and hand over one message; how it must now be acknowledged (handled, or given
+        up), None when it stays for a retry. The record is written before returning, i.e. before
+        the ack."""
         attempt = self._store.record_attempt(key, _INTERRUPTED)
         max_attempts = self.max_retries + 1
         result.fetched += 1
@@ -673,7 +856,7 @@ class Poller:
                         subject,
                         extra=self._extra(key, attempt),
                     )
-                    return True
+                    return _Settled.HANDLED
         finally:
             self._in_flight = None
         result.failed += 1
@@ -694,11 +877,11 @@ class Poller:
         if attempt < max_attempts:
             result.retried += 1
             self._store.note_error(key, detail)
-            return False
+            return None
         self._give_up(key, name, attempt, detail, raw, result)
-        return True
+        return _Settled.GIVEN_UP
 
-    def _deliver_alone(self, key: MessageKey, name: str, raw: bytes) -> tuple[bool, CycleResult]:
+    def _deliver_alone(self, key: MessageKey, name: str, raw: bytes) -> tuple[_Settled | None, CycleResult]:
         """`_deliver` on a worker thread, counting into its own result (merged by `_Workers`)."""
         part = CycleResult()
         me = threading.get_ident()
@@ -719,7 +902,8 @@ class Poller:
     ) -> None:
         self._store.mark_given_up(key, last_error, raw)
         result.given_up += 1
-        ack = "marked as seen" if self.settings.protocol is MailProtocol.IMAP else "deleted from the server"
+        pop3 = self.settings.protocol is MailProtocol.POP3
+        ack = self.settings.options.give_up_action(pop3).describe(pop3)
         self._report_error(
             MessageGivenUp(
                 f"Gave up on {name} after {attempts} failed attempt(s); it is {ack} so it no longer "
@@ -775,6 +959,8 @@ class Poller:
             log.exception("onError handler of %s failed", self.describe())
 
 
+_Delivered = tuple[_Settled | None, CycleResult]
+
 WORKER_STACK_BYTES = 64 * 1024 * 1024
 """Handlers on worker threads need the same deep stacks as on the poller's own thread."""
 
@@ -787,14 +973,15 @@ class _Workers:
     def __init__(self, poller: Poller, result: CycleResult) -> None:
         self._poller = poller
         self._result = result
-        self._pending: list[tuple[object, concurrent.futures.Future[tuple[bool, CycleResult]]]] = []
-        self._ready: list[object] = []
+        self._pending: list[tuple[object, concurrent.futures.Future[_Delivered]]] = []
+        self._ready: list[tuple[object, _Settled]] = []
 
     def deliver(self, ack: object, key: MessageKey, name: str, raw: bytes) -> None:
         poller = self._poller
         if poller.concurrency == 1:
-            if poller._deliver(key, name, raw, self._result):
-                self._ready.append(ack)
+            outcome = poller._deliver(key, name, raw, self._result)
+            if outcome is not None:
+                self._ready.append((ack, outcome))
             return
         if poller._executor is None:
             poller._executor = concurrent.futures.ThreadPoolExecutor(
@@ -814,25 +1001,28 @@ class _Workers:
         if len(in_flight) >= poller.concurrency:
             concurrent.futures.wait(in_flight, return_when=concurrent.futures.FIRST_COMPLETED)
 
-    def done(self) -> list[object]:
-        """Acknowledgeable now (without waiting for deliveries still running)."""
+    def done(self) -> list[tuple[object, _Settled]]:
+        """Acknowledgeable now (without waiting for deliveries still running), with how."""
         ready, self._ready = self._ready, []
-        still: list[tuple[object, concurrent.futures.Future[tuple[bool, CycleResult]]]] = []
+        still: list[tuple[object, concurrent.futures.Future[_Delivered]]] = []
         for ack, future in self._pending:
             if future.done():
-                if self._collect(future):
-                    ready.append(ack)
+                outcome = self._collect(future)
+                if outcome is not None:
+                    ready.append((ack, outcome))
             else:
                 still.append((ack, future))
         self._pending = still
         return ready
 
-    def finish(self) -> list[object]:
+    def finish(self) -> list[tuple[object, _Settled]]:
         """Wait for every delivery of the batch; what may be acknowledged."""
         concurrent.futures.wait([f for _, f in self._pending])
         return self.done()
 
-    def _collect(self, future: concurrent.futures.Future[tuple[bool, CycleResult]]) -> bool:
+    def _collect(
+        self, future: concurrent.futures.Future[_Delivered]
+    ) -> _Settled | None:
         ok, part = future.result()  # a store failure inside a delivery fails the cycle here
         r = self._result
         r.fetched += part.fetched

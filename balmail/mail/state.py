@@ -104,6 +104,8 @@ class MessageStatus:
     handled: bool
     attempts: int
     last_error: str | None
+    given_up: bool = False
+    """Handled by giving up (its `onGiveUp` action applies, not `onSuccess`)."""
 
 
 class StateStore:
@@ -293,13 +295,16 @@ class StateStore:
             chunk = message_ids[start : start + _IDS_PER_QUERY]
             marks = ", ".join("?" * len(chunk))
             rows = self._read_all(
-                "SELECT message_id, handled, attempts, last_error FROM handled_messages WHERE server = ? "
-                f"AND account = ? AND folder = ? AND uidvalidity = ? AND message_id IN ({marks})",
+                "SELECT message_id, handled, attempts, last_error, given_up FROM handled_messages WHERE "
+                f"server = ? AND account = ? AND folder = ? AND uidvalidity = ? AND message_id IN ({marks})",
                 (server, account, folder, uidvalidity, *chunk),
             )
-            for message_id, handled, attempts, last_error in rows:
+            for message_id, handled, attempts, last_error, given_up in rows:
                 found[str(message_id)] = MessageStatus(
-                    bool(handled), int(attempts), None if last_error is None else str(last_error)
+                    bool(handled),
+                    int(attempts),
+                    None if last_error is None else str(last_error),
+                    bool(given_up),
                 )
         return found
 

@@ -176,7 +176,8 @@ caFile = "{certs.ca_cert}"
          "valid names: inbox"),
         ('[balmail.listeners.inbox]\nhots = "h"\n', (),
          "error: [{cfg}] [balmail.listeners.inbox]: unknown key 'hots' for listener 'inbox'; valid keys: "
-         "host, port, security, username, password, caFile, pollingInterval, concurrency"),
+         "host, port, security, username, password, caFile, pollingInterval, concurrency, folder, folders, "
+         "onSuccess, onGiveUp, unseenOnly, search, maxMessagesPerPoll, idle"),
         ('[balmail.listeners.inbox]\nport = "993"\n', (),
          "error: [{cfg}] [balmail.listeners.inbox]: 'port' must be an integer from 1 to 65535, got '993'"),
         ('[balmail.listeners.inbox]\npollingInterval = true\n', (),

@@ -8,9 +8,10 @@ import pytest
 
 from balmail.mail.connection import Timeouts
 from balmail.mail.errors import MailError
-from balmail.mail.imap import ImapClient, _modified_utf7, _parse_fetch, _uid_set
+from balmail.mail.imap import ImapClient, _parse_fetch, _uid_set
 from balmail.mail.message import parse_message
 from balmail.mail.tls import SecureSocketConfig, Security
+from balmail.mail.utf7 import encode as _modified_utf7
 
 from .dovecot_harness import free_port
 from .fault_proxy import Fault, FaultProxy
