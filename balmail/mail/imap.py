@@ -91,6 +91,8 @@ class ImapClient(MailAccount):
         self._imap: _Imap4 | None = None
         self.folder: FolderStatus | None = None
         self.avoid_move = False
+        self.exists_at: float | None = None
+        """When IDLE last reported new mail (monotonic seconds), for latency measurements."""
         self._capabilities: frozenset[str] | None = None
         """Use COPY + expunge even when MOVE is offered (tests of the fallback on a real server)."""
 
@@ -313,7 +315,7 @@ class ImapClient(MailAccount):
         if self._capabilities is None:
             data = self._checked("asking for capabilities", imap.capability)
             words = b" ".join(d for d in data if isinstance(d, bytes)).decode("ascii", "replace").upper()
-            self._capabilities = frozenset(words.split()) | frozenset(imap.capabilities)
+            self._capabilities = frozenset(words.split())  # after login, this list is the one that counts
         return self._capabilities
 
     def idle(self, seconds: float, wake_fd: int | None = None) -> bool:
@@ -342,6 +344,8 @@ class ImapClient(MailAccount):
         try:
             if not new_mail:
                 new_mail = self._guard("waiting in IDLE", lambda: _wait_for_exists(imap, seconds, wake_fd))
+            if new_mail:
+                self.exists_at = time.monotonic()
         finally:
             if self._imap is imap:
                 self._guard("ending IDLE", lambda: _done(imap, tag))

@@ -604,7 +604,10 @@ class Poller:
         options = s.options
         client = self._session or self._imap_client()
         with self._connected(client, keep=self._keep_session):
-            status = client.select_folder(s.folder)
+            # A kept (IDLE) session still has the folder selected, and UIDVALIDITY cannot change
+            # within a session (RFC 3501 2.3.1.1), so it is not selected again.
+            kept = client.folder if client is self._session else None
+            status = kept if kept is not None and kept.name == s.folder else client.select_folder(s.folder)
             uidvalidity = status.uidvalidity
             self._check_uidvalidity(uidvalidity)
             self._check_targets(client)

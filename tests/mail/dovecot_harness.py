@@ -49,6 +49,8 @@ class DovecotServer(MailServer):
     kind: str = "dovecot"
     users: dict[str, str] = attrs.field(factory=lambda: dict(USERS))
     processes: list[subprocess.Popen[bytes]] = attrs.field(factory=list)
+    binary: str = ""
+    configs: list[Path] = attrs.field(factory=list)
 
     def log_tail(self, lines: int = 40) -> str:
         try:
@@ -56,10 +58,31 @@ class DovecotServer(MailServer):
         except OSError:
             return "(no log)"
 
+    def restart(self, down_seconds: float = 0.0) -> None:
+        """Stop both instances (clients see the connection close) and start them again on the same
+        ports, config and maildirs, after `down_seconds`."""
+        self._terminate()
+        time.sleep(down_seconds)
+        _spawn(self)
+        _wait_until_listening(self, self.all_ports())
+
+    def all_ports(self) -> list[int]:
+        return [
+            self.imap_port, self.imaps_port, self.pop3_port, self.pop3s_port,
+            self.imap_no_starttls_port, self.pop3_no_starttls_port,
+        ]  # fmt: skip
+
     def stop(self) -> None:
+        self._terminate()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def _terminate(self) -> None:
         for process in self.processes:
             if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
+                try:
+                    os.killpg(process.pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
         for process in self.processes:
             try:
                 process.wait(timeout=10)
@@ -67,7 +90,6 @@ class DovecotServer(MailServer):
                 process.kill()
                 process.wait(timeout=5)
         self.processes.clear()
-        shutil.rmtree(self.workdir, ignore_errors=True)
 
 
 def free_port() -> int:
@@ -87,21 +109,22 @@ def find_dovecot() -> str:
     return dovecot
 
 
-def start_dovecot() -> DovecotServer:
-    """Generate certificates and config, start both instances, wait until every port greets."""
+def start_dovecot(extra_config: str = "") -> DovecotServer:
+    """Generate certificates and config, start both instances, wait until every port greets.
+    `extra_config` is appended to the main instance's config (e.g. a narrower `imap_capability`)."""
     dovecot = find_dovecot()
     # Not pytest's tmp_path: its parents are mode 0700, and Dovecot's unprivileged processes
     # must reach the maildirs and the login sockets.
     workdir = Path(tempfile.mkdtemp(prefix="balmail-dovecot-"))
     workdir.chmod(0o755)
     try:
-        return _start(dovecot, workdir)
+        return _start(dovecot, workdir, extra_config)
     except BaseException:
         shutil.rmtree(workdir, ignore_errors=True)
         raise
 
 
-def _start(dovecot: str, workdir: Path) -> DovecotServer:
+def _start(dovecot: str, workdir: Path, extra_config: str = "") -> DovecotServer:
     certs = workdir / "certs"
     certs.mkdir()
     make_certificates(certs)
@@ -127,25 +150,15 @@ def _start(dovecot: str, workdir: Path) -> DovecotServer:
         log_path=workdir / "dovecot.log",
     )
     main_conf = _write_config(workdir, "main", accounts, tls=True, ports=server)
+    if extra_config:
+        with main_conf.open("a", encoding="utf-8") as conf:
+            conf.write(extra_config + "\n")
     plain_conf = _write_config(workdir, "plain", accounts, tls=False, ports=server)
-    output = open(workdir / "dovecot.out", "ab")  # noqa: SIM115 - lives as long as the processes
+    server.binary = dovecot
+    server.configs = [main_conf, plain_conf]
+    _spawn(server)
     try:
-        for conf in (main_conf, plain_conf):
-            server.processes.append(
-                subprocess.Popen([dovecot, "-F", "-c", str(conf)], stdout=output, stderr=subprocess.STDOUT)
-            )
-    finally:
-        output.close()
-    ports = [
-        server.imap_port,
-        server.imaps_port,
-        server.pop3_port,
-        server.pop3s_port,
-        server.imap_no_starttls_port,
-        server.pop3_no_starttls_port,
-    ]
-    try:
-        _wait_until_listening(server, ports)
+        _wait_until_listening(server, server.all_ports())
     except BaseException:
         server.stop()
         raise
@@ -282,6 +295,20 @@ service anvil {{
 
 def _group_of(user: str) -> str:
     return grp.getgrgid(pwd.getpwnam(user).pw_gid).gr_name
+
+
+def _spawn(server: DovecotServer) -> None:
+    output = open(server.workdir / "dovecot.out", "ab")  # noqa: SIM115 - lives as long as the processes
+    try:
+        for conf in server.configs:
+            command = [server.binary, "-F", "-c", str(conf)]
+            # A session of its own: stopping kills the whole group, the per-connection imap/pop3
+            # processes too (they outlive a SIGTERM to the master alone), so a restart drops clients.
+            server.processes.append(
+                subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+            )
+    finally:
+        output.close()
 
 
 def _wait_until_listening(server: DovecotServer, ports: list[int]) -> None:
