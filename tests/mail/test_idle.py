@@ -261,3 +261,31 @@ def test_idle_on_several_folders_one_session_each(mailbox: MailServer, tmp_path:
     assert began is not None and began - sent < 1.5, recorder.errors
     assert recorder.closes == [None]
     assert {k.folder for k in recorder.keys} == {"INBOX", other}
+
+
+def test_idle_over_tls(mailbox: MailServer, tmp_path: object) -> None:
+    """Implicit TLS: the wait must see responses the TLS layer already decrypted and buffered."""
+    from balmail.mail.tls import SecureSocketConfig, Security
+
+    recorder = Timed()
+    cycles = Cycles()
+    with StateStore(tmp_path / "state.db") as store:  # type: ignore[operator]
+        poller = Poller(
+            settings(mailbox, "imap", port=mailbox.imaps_port, security=Security.SSL,
+                     secure_socket=SecureSocketConfig(cert=str(mailbox.ca_cert)),
+                     polling_interval=Decimal(30), options=MailboxOptions(idle=True)),
+            store, recorder.on_message, on_error=recorder.on_error, on_close=recorder.on_close,
+            observer=cycles,
+        )  # fmt: skip
+        poller.start()
+        try:
+            assert wait_until(lambda: len(cycles.ended) >= 1)
+            time.sleep(0.2)
+            for n in range(3):
+                sent = time.monotonic()
+                mailbox.append("alice", message(f"tls {n}"))
+                began = recorder.wait_for(f"tls {n}", 5)
+                assert began is not None and began - sent < 1.0, recorder.errors
+        finally:
+            poller.stop(5)
+    assert recorder.errors == [] and recorder.closes == [None]
