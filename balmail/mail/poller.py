@@ -202,6 +202,8 @@ class CycleResult:
     """Messages the server confirmed as acknowledged in this cycle."""
     stopped_early: bool = False
     error: MailError | None = None
+    backlog: int = 0
+    """New messages `maxMessagesPerPoll` left for the next cycle."""
 
 
 class _Settled(enum.Enum):
@@ -396,6 +398,8 @@ class Poller:
                     failures = 0
                     elapsed = self._clock.monotonic() - started
                     delay = max(0.0, self.settings.interval_seconds - elapsed)
+                    if self._session is not None and result.backlog:
+                        continue  # IDLE: the rest of a bounded batch goes at once, not after a wait
                     if self._session is not None:
                         try:
                             if self._idle_until(delay):
@@ -626,6 +630,7 @@ class Poller:
                 elif outcome is not _Settled.NOTHING:
                     settled.append((uid, outcome))
             if options.max_per_poll is not None:
+                result.backlog = max(0, len(to_fetch) - options.max_per_poll)
                 to_fetch = to_fetch[: options.max_per_poll]
             self._acknowledge_imap(client, settled, result)
             for start in range(0, len(to_fetch), s.batch_size):
@@ -734,6 +739,7 @@ class Poller:
                         continue
                     if budget is not None:
                         if budget == 0:
+                            result.backlog += 1
                             continue
                         budget -= 1
                     workers.deliver(listing.number, key, name, client.retrieve(listing.number))

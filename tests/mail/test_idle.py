@@ -289,3 +289,22 @@ def test_idle_over_tls(mailbox: MailServer, tmp_path: object) -> None:
         finally:
             poller.stop(5)
     assert recorder.errors == [] and recorder.closes == [None]
+
+
+def test_idle_takes_the_rest_of_a_bounded_batch_at_once(mailbox: MailServer, tmp_path: object) -> None:
+    mailbox.append_many("alice", [message(f"b{n}") for n in range(5)])
+    recorder = Timed()
+    with StateStore(tmp_path / "state.db") as store:  # type: ignore[operator]
+        poller = Poller(
+            settings(mailbox, "imap", polling_interval=Decimal(30),
+                     options=MailboxOptions(idle=True, max_per_poll=2)),
+            store, recorder.on_message, on_error=recorder.on_error, on_close=recorder.on_close,
+        )  # fmt: skip
+        began = time.monotonic()
+        poller.start()
+        try:
+            assert recorder.wait_for("b4", 5) is not None, recorder.errors
+        finally:
+            poller.stop(5)
+    assert recorder.subjects == [f"b{n}" for n in range(5)]
+    assert recorder.started["b4"] - began < 3.0  # not one polling interval (30 s) per batch of 2
