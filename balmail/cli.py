@@ -245,6 +245,10 @@ def take_program_options(options: dict[str, Any]) -> ProgramOptions:
               help="Allow network access to HOST (comma list; bare flag: any host).")
 @click.option("--allow-env", "allow_env", multiple=True, is_flag=False, flag_value="*", metavar="NAME",
               help="Allow reading environment variable NAME (comma list; bare flag: all).")
+@click.option("--seed", type=click.Path(), default=None, metavar="DIR",
+              help="Start every mailbox of the embedded mail servers with these .eml files (or Maildir).")
+@click.option("--no-mail-servers", is_flag=True,
+              help="Connect listeners and clients to the hosts the program names, not embedded servers.")
 def test_command(
     package: str,
     tests: tuple[str, ...],
@@ -252,6 +256,8 @@ def test_command(
     disable_groups: tuple[str, ...],
     rerun_failed: bool,
     test_report: str | None,
+    seed: str | None,
+    no_mail_servers: bool,
     overrides: tuple[str, ...],
     allow_read: tuple[str, ...],
     allow_write: tuple[str, ...],
@@ -287,6 +293,8 @@ def test_command(
             grant(allow_read), grant(allow_write), loopback(grant(allow_net)), grant(allow_env)
         ),
         overrides=parsed,
+        mail_servers=not no_mail_servers,
+        seed=Path(seed) if seed else None,
     )
     session = run_tests(package, options, out=sys.stdout, err=sys.stderr)
     if session.diagnostics and any(d.is_error for d in session.diagnostics):

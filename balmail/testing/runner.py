@@ -16,6 +16,7 @@ from __future__ import annotations
 import fnmatch
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 import attrs
@@ -137,13 +138,15 @@ class SuiteRunner:
         suite: Suite,
         program: Any,
         describe: Callable[[BError], str],
-        start_invocation: Callable[[], None],
+        invocation: Callable[[], AbstractContextManager[None]],
         on_output: Callable[[str], None],
     ) -> None:
         self.suite = suite
         self.program = program
         self.describe = describe
-        self.start_invocation = start_invocation
+        self.invocation = invocation
+        """Around each call: fresh budgets, holding the program's baton (lang/strands.py), so the
+        listeners' handlers run while a test waits in `runtime:sleep`."""
         self.on_output = on_output
 
     # ------------------------------------------------------------ calling Ballerina functions
@@ -152,10 +155,10 @@ class SuiteRunner:
         info = self.program.functions.get(name)
         if info is None:
             return Outcome(False, f"error: function '{name}' is not defined"), None
-        self.start_invocation()
         try:
-            bound = info.bind(list(args or []), None)
-            value = info.invoke(None, bound)
+            with self.invocation():
+                bound = info.bind(list(args or []), None)
+                value = info.invoke(None, bound)
         except BallerinaPanic as p:
             return Outcome(False, self.describe(p.error)), None
         except FailSignal as f:

@@ -1,5 +1,6 @@
 """One `balmail test` run: load the package, check and compile it with its tests, initialise the module
-(its listeners too), run the selected tests and say what happened. Nothing here prints or exits;
+(its listeners too, started against the embedded mail servers: mailservers.py), run the selected
+tests and say what happened. Nothing here prints or exits;
 program output goes to the given streams and `cli.py` renders the result.
 """
 
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
@@ -14,14 +16,17 @@ from typing import Any, TextIO
 import attrs
 
 from balmail.app import run_in_big_stack
+from balmail.deployment import DeploymentError, plan_for_run
 from balmail.diagnostics import Diagnostic
 from balmail.runtime.context import RunContext
 from balmail.runtime.errors import BallerinaPanic, FailSignal
 from balmail.runtime.sandbox import Budgets, Permissions, Sandbox
+from balmail.runtime.strands import Strands
 from balmail.runtime.values import BError, error_to_string, to_bal_string
 from balmail.source import SourceFile
 from balmail.testing import report
 from balmail.testing.build import PackageError, TestPackage, compile_tests, load_package, sources_of
+from balmail.testing.mailservers import MailSetupError, TestMail
 from balmail.testing.runner import Selection, SelectionError, SuiteRun, SuiteRunner, select
 
 
@@ -45,6 +50,11 @@ class TestOptions:
     budgets: Budgets | None = None
     overrides: dict[str, str] = attrs.field(factory=dict)
     environ: dict[str, str] | None = None
+    mail_servers: bool = True
+    """Redirect email listeners and clients to embedded servers (mailservers.py); False: the hosts
+    the program and Config.toml name."""
+    seed: Path | None = None
+    """Messages every mailbox of the embedded servers starts with (default: none)."""
 
 
 def describe_error(error: BError, files: dict[str, str], module: str) -> str:
@@ -71,10 +81,9 @@ def run_tests(
     *,
     out: TextIO | None = None,
     err: TextIO | None = None,
-    start_listeners: Callable[[Any, RunContext], Callable[[], None] | str | None] | None = None,
 ) -> TestSession:
-    """Everything from the package path to the finished run. `start_listeners(program, ctx)` starts the
-    module's listeners (returning a stop function, or an error line) when the package has any."""
+    """Everything from the package path to the finished run. A package that uses email listeners or
+    clients runs against the embedded mail servers with its listeners started (mailservers.py)."""
     options = options or TestOptions()
     out = out if out is not None else sys.stdout
     try:
@@ -98,21 +107,63 @@ def run_tests(
         tests = select(suite, selection)
     except SelectionError as e:
         return TestSession(1, package, found, sources, error_text=str(e))
-    from balmail.config import ConfigError, resolve_configurables
+    from balmail.config import ConfigError, config_sources, resolve_configurables
 
+    environ = options.environ if options.environ is not None else dict(os.environ)
     try:
         ctx.config_values = resolve_configurables(
-            program.configurables,
-            cwd=package.config_dir(),
-            environ=options.environ if options.environ is not None else dict(os.environ),
-            overrides=options.overrides,
+            program.configurables, cwd=package.config_dir(), environ=environ, overrides=options.overrides
         )
+        ctx.config_documents = config_sources(package.config_dir(), environ)
     except ConfigError as e:
         return TestSession(1, package, found, sources, error_text=f"error: {e}")
-    if program.services or program.listeners:
-        from balmail.serve import prepare_services
+    mail: TestMail | None = None
+    module = program.compiler.module if program.compiler is not None else None
+    try:
+        if options.mail_servers and module is not None and TestMail.wanted(module):
+            mail = TestMail.start(options.seed)
+            ctx.endpoint_plan = mail.plan(module, package.config_dir(), environ)
+        elif module is not None:
+            ctx.endpoint_plan = plan_for_run(module, None, cwd=package.config_dir(), environ=environ)
+    except (MailSetupError, DeploymentError) as e:
+        if mail is not None:
+            mail.stop(ctx)
+        return TestSession(1, package, found, sources, error_text=f"error: {e}")
+    scratch = tempfile.TemporaryDirectory(prefix="balmail-test-") if mail is None else None
+    try:
+        return _run_suite(package, program, ctx, suite, tests, found, sources, mail, scratch, out)
+    finally:
+        if mail is not None:
+            mail.stop(ctx)
+        runtime = getattr(ctx, "email_runtime", None)
+        if runtime is not None:
+            runtime.close()
+        if scratch is not None:
+            scratch.cleanup()
+        from balmail.serve import SignalGate
 
-        found.extend(prepare_services(program, ctx, package.project.default.sources, None))
+        gate = SignalGate.of(ctx)
+        if gate is not None:
+            gate.restore()
+
+
+def _run_suite(
+    package: TestPackage,
+    program: Any,
+    ctx: RunContext,
+    suite: Any,
+    tests: list[Any],
+    found: list[Diagnostic],
+    sources: list[SourceFile],
+    mail: TestMail | None,
+    scratch: tempfile.TemporaryDirectory[str] | None,
+    out: TextIO,
+) -> TestSession:
+    if program.services or program.listeners:
+        from balmail.serve import ServeOptions, prepare_services
+
+        state_dir = mail.state_dir if mail is not None else Path(scratch.name)  # type: ignore[union-attr]
+        found.extend(prepare_services(program, ctx, package.project.default.sources, ServeOptions(state_dir)))
         if any(d.is_error for d in found):
             return TestSession(1, package, found, sources)
 
@@ -124,7 +175,7 @@ def run_tests(
 
     def body() -> None:
         try:
-            outcome.append(_execute(package, program, ctx, suite, tests, emit, start_listeners))
+            outcome.append(_execute(package, program, ctx, suite, tests, emit, mail))
         except Exception as e:  # noqa: BLE001 - a runner bug ends the run with a line, not a traceback
             text = f"error: internal test runner error: {type(e).__name__}: {e}"
             outcome.append(TestSession(1, error_text=text))
@@ -146,37 +197,35 @@ def _execute(
     suite: Any,
     tests: list[Any],
     emit: Callable[[str], None],
-    start_listeners: Callable[[Any, RunContext], Callable[[], None] | str | None] | None,
+    mail: TestMail | None,
 ) -> TestSession:
-    sandbox = ctx.sandbox
+    strands = Strands.of(ctx)
     files = {f.name: _relative(f, package.root) for f in reversed(package.files)}
     try:
-        sandbox.start_invocation()
-        error = program.initialize()
+        with strands.strand():
+            error = program.initialize()
     except BallerinaPanic as p:
         error = p.error
     except FailSignal as f:
         error = f.error
     if error is not None:
         return TestSession(1, error_text=f"error: module initialisation failed: {error_to_string(error)}")
-    stop: Callable[[], None] | None = None
-    if start_listeners is not None and (program.listeners or program.services):
-        started = start_listeners(program, ctx)
-        if isinstance(started, str):
-            return TestSession(1, error_text=started)
-        stop = started
     try:
+        if mail is not None:
+            problem = mail.start_listeners(program, ctx)
+            if problem is not None:
+                return TestSession(1, error_text=problem)
         runner = SuiteRunner(
             suite,
             program,
             lambda e: describe_error(e, files, package.name),
-            sandbox.start_invocation,
+            strands.strand,
             emit,
         )
         run = runner.run(tests)
     finally:
-        if stop is not None:
-            stop()
+        if mail is not None:
+            mail.stop_listeners(ctx)  # they stop (onClose) before the summary, as under bal test
     return TestSession(0 if run.ok else 1, run=run)
 
 
