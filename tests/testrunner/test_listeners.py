@@ -22,7 +22,8 @@ def test_seeded_messages_are_handled_first_and_no_state_is_left_in_the_package(t
     root = copy_package("listeners", tmp_path)
     seed = tmp_path / "seed"
     seed.mkdir()
-    (seed / "1.eml").write_bytes(b"From: zed@example.com\r\nTo: inbox@example.org\r\nSubject: seeded\r\n\r\nhi\r\n")
+    message = b"From: zed@example.com\r\nTo: inbox@example.org\r\nSubject: seeded\r\n\r\nhi\r\n"
+    (seed / "1.eml").write_bytes(message)
     result = balmail("test", "--seed", str(seed), "--disable-groups", "broken", cwd=root)
     assert result.stdout.index("handled: seeded") < result.stdout.index("handled: one")
     assert result.returncode == 1  # testMailIsHandled expects exactly the two messages it sent
