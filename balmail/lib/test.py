@@ -1,4 +1,5 @@
-"""ballerina/test: the assertion functions and function mocking of Ballerina's test module.
+"""ballerina/test: the assertion functions and function mocking of Ballerina's test module (object
+mocking: testmock.py).
 
 Assertions panic with a plain error whose message is the one Ballerina's test module builds
 (`Assertion Failed!`, then `expected: '...'` / `actual\t: '...'`, and a diff for strings and maps), so
@@ -18,6 +19,7 @@ from typing import Any
 
 from balmail.lib.mime import NativeClass
 from balmail.lib.registry import LibModule
+from balmail.lib.testmock import object_mocking
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic
 from balmail.runtime.values import BError, BList, BMap, BObject, deep_equals, exact_equals, to_string
@@ -265,19 +267,22 @@ def module(ctx: Any) -> LibModule:
         "callOriginal": stub_method(lambda: ORIGINAL),
     }
 
+    functions: dict[str, Any] = {
+        "assertTrue": assert_true,
+        "assertFalse": assert_false,
+        "assertEquals": assert_equals,
+        "assertNotEquals": assert_not_equals,
+        "assertExactEquals": assert_exact_equals,
+        "assertNotExactEquals": assert_not_exact_equals,
+        "assertFail": assert_fail,
+        "when": when,
+    }
+    types: dict[str, Any] = {"MockFunction": mock_function.type, "FunctionStub": stub_class.type}
+    object_mocking(functions, types)
     return LibModule(
         "ballerina/test",
-        functions={
-            "assertTrue": assert_true,
-            "assertFalse": assert_false,
-            "assertEquals": assert_equals,
-            "assertNotEquals": assert_not_equals,
-            "assertExactEquals": assert_exact_equals,
-            "assertNotExactEquals": assert_not_exact_equals,
-            "assertFail": assert_fail,
-            "when": when,
-        },
+        functions=functions,
         constants={"ANY": ANY},
-        types={"MockFunction": mock_function.type, "FunctionStub": stub_class.type},
+        types=types,
         classes={"MockFunction": new_mock_function},
     )

@@ -30,6 +30,9 @@ from balmail.testing.mailservers import MailSetupError, TestMail
 from balmail.testing.runner import Selection, SelectionError, SuiteRun, SuiteRunner, select
 
 
+TARGET_FOLDER = "target"
+
+
 @attrs.define
 class TestSession:
     """What a `balmail test` run produced: exit code, compile diagnostics, the suite run, an error line."""
@@ -55,6 +58,22 @@ class TestOptions:
     the program and Config.toml name."""
     seed: Path | None = None
     """Messages every mailbox of the embedded servers starts with (default: none)."""
+
+
+def with_target(permissions: Permissions | None, root: Path) -> Permissions:
+    """The granted permissions plus reading and writing under the package's `target/` folder (made
+    here, as `bal test` makes it), so tests and the handlers they drive can write files there."""
+    target = root / TARGET_FOLDER
+    try:
+        target.mkdir(exist_ok=True)
+    except OSError:
+        pass
+    p = permissions or Permissions()
+    return attrs.evolve(
+        p,
+        read=None if p.read is None else (*p.read, str(target)),
+        write=None if p.write is None else (*p.write, str(target)),
+    )
 
 
 def describe_error(error: BError, files: dict[str, str], module: str) -> str:
@@ -93,7 +112,7 @@ def run_tests(
     sources = sources_of(package)
     if not package.project.ok:
         return TestSession(1, package, list(package.project.diagnostics), sources)
-    sandbox = Sandbox(options.permissions, options.budgets)
+    sandbox = Sandbox(with_target(options.permissions, package.root), options.budgets)
     ctx = RunContext(out=out, err=err, sandbox=sandbox)
     program, suite, found, problem = compile_tests(package, ctx)
     if problem is not None:

@@ -34,6 +34,8 @@ CASES = [
     ("passing_mocks", "passing", ["--groups", "mocks"], 0, None),
     ("listeners", "listeners", [], 1, "error: there are test failures"),
     ("listeners_ok", "listeners", ["--disable-groups", "broken"], 0, None),
+    ("object_mocks", "object_mocks", [], 1, "error: there are test failures"),
+    ("object_mocks_ok", "object_mocks", ["--disable-groups", "broken"], 0, None),
 ]
 LOGGING = {"listeners"}
 """Packages whose listeners log deliveries on stderr (timestamps, ports): only its last line is compared."""

@@ -1,4 +1,5 @@
 import ballerina/email;
+import ballerina/lang.runtime;
 import ballerina/test;
 
 function dsn(string status, string recipient = "Ann@Example.com") returns email:Message {
@@ -64,4 +65,46 @@ function testSoftBouncesCountUpToTheLimit() {
 @test:Config {}
 function testSuccessIsIgnored() {
     test:assertEquals(decide({recipient: "ok@example.com", status: "2.0.0"}), "ignored");
+}
+
+// End to end (`balmail test` runs the listener against embedded mail servers and redirects every
+// client there): delivery reports go in by SMTP; the suppression list is the handler's effect.
+@test:Config {groups: ["e2e"]}
+function testBouncesReachTheSuppressionList() returns error? {
+    int before = suppressed.length(); // the unit tests above suppress addresses too
+    email:SmtpClient daemon = check new (host, "mailer-daemon@example.com", "any", port = 465);
+    check daemon->sendMessage(report("gone@example.com", "5.1.1", "smtp; 550 5.1.1 no such user"));
+    check daemon->sendMessage(report("full@example.com", "4.2.2", "smtp; 452 mailbox full"));
+    check daemon->sendMessage({to: username, 'from: "ann@example.com", subject: "Lunch?", body: "12:30"});
+    check daemon->sendMessage(report("full@example.com", "4.2.2", "smtp; 452 mailbox full"));
+    check waitUntil(function() returns boolean => softBounces["full@example.com"] == 2, "two soft bounces");
+    test:assertEquals(suppressed.slice(before), ["gone@example.com"]);
+    check daemon->sendMessage(report("full@example.com", "4.2.2", "smtp; 452 mailbox full"));
+    check waitUntil(function() returns boolean => suppressed.length() == before + 2, "the third soft bounce");
+    test:assertEquals(suppressed.slice(before), ["gone@example.com", "full@example.com"]);
+    test:assertFalse(softBounces.hasKey("full@example.com"));
+}
+
+function report(string recipient, string status, string diagnostic) returns email:Message => {
+    to: username,
+    'from: "mailer-daemon@example.com",
+    subject: "Undeliverable: Your order",
+    body: string `This is an automatically generated Delivery Status Notification.
+
+Final-Recipient: rfc822; ${recipient}
+Action: failed
+Status: ${status}
+Diagnostic-Code: ${diagnostic}
+`
+};
+
+// Polls `done` every 0.1 s for up to 10 seconds (the listener's handler runs meanwhile).
+function waitUntil(function () returns boolean done, string what) returns error? {
+    foreach int attempt in 0 ..< 100 {
+        if done() {
+            return;
+        }
+        runtime:sleep(0.1);
+    }
+    return error(string `timed out waiting for: ${what}`);
 }

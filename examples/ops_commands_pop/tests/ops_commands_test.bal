@@ -1,3 +1,5 @@
+import ballerina/email;
+import ballerina/lang.runtime;
 import ballerina/test;
 
 @test:Config {dataProvider: acceptedCommands}
@@ -48,4 +50,31 @@ function testAuditTrailCountsRejections() {
     test:assertEquals(trail.add({operator: "ann@localhost", summary: "ok", accepted: true}), 1);
     test:assertEquals(trail.add({operator: "eve@localhost", summary: "no", accepted: false}), 2);
     test:assertEquals(trail.rejectedCount(), 1);
+}
+
+// End to end (`balmail test` runs the listener against embedded mail servers and redirects every
+// client there): commands go in by SMTP; the audit trail records what was accepted and rejected.
+@test:Config {groups: ["e2e"]}
+function testCommandsByMailAreAudited() returns error? {
+    email:SmtpClient smtp = check new (host, "ann@localhost", "any", port = 465);
+    check smtp->send(username, "restart", "eve@example.com", "{\"command\": \"restart\", \"target\": \"db\"}");
+    check smtp->send(username, "restart", "ann@localhost", "{\"command\": \"restart\", \"target\": \"api\"}");
+    check smtp->send(username, "drain", "bob@localhost", "{\"command\": \"drain\", \"target\": \"node-3\"}");
+    check smtp->send(username, "scale", "bob@localhost",
+        "{\"command\": \"scale\", \"target\": \"web\", \"replicas\": 50}");
+    // Commands are handled in order: once the second rejection is in, all four are.
+    check waitUntil(function() returns boolean => audit.rejectedCount() == 2, "two rejected commands");
+    int entries = audit.add({operator: "test", summary: "probe", accepted: true}) - 1;
+    test:assertEquals(entries, 4, msg = "four decisions were audited");
+}
+
+// Polls `done` every 0.1 s for up to 10 seconds (the listener's handler runs meanwhile).
+function waitUntil(function () returns boolean done, string what) returns error? {
+    foreach int attempt in 0 ..< 100 {
+        if done() {
+            return;
+        }
+        runtime:sleep(0.1);
+    }
+    return error(string `timed out waiting for: ${what}`);
 }
