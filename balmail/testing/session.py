@@ -29,7 +29,6 @@ from balmail.testing.build import PackageError, TestPackage, compile_tests, load
 from balmail.testing.mailservers import MailSetupError, TestMail
 from balmail.testing.runner import Selection, SelectionError, SuiteRun, SuiteRunner, select
 
-
 TARGET_FOLDER = "target"
 
 
