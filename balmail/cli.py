@@ -545,7 +545,7 @@ def print_failure(result: Any) -> None:
 
 
 @main.command()
-@click.argument("program", type=click.Path(dir_okay=False))
+@click.argument("program", type=click.Path())
 @click.argument("messages", nargs=-1)
 @click.option("--maildir", type=click.Path(), default=None, help="Replay every message of this Maildir.")
 @click.option("--service", default=None, metavar="NAME", help="Feed only the service with this name.")
@@ -553,7 +553,8 @@ def print_failure(result: Any) -> None:
 def replay(
     program: str, messages: tuple[str, ...], maildir: str | None, service: str | None, **rest: Any
 ) -> None:
-    """Feed MESSAGES (.eml files) or a Maildir straight to PROGRAM's services, no server needed:
+    """Feed MESSAGES (.eml files) or a Maildir straight to the services of PROGRAM (a .bal file or a
+    package folder), no server needed:
     `onMessage` for each, `onError` when it fails; one line per call on stdout.
 
     Exit 0 when every handler succeeded, 1 when one failed (or the program did not start), 2 on
@@ -562,8 +563,13 @@ def replay(
     from balmail.replay import replay as run_replay
 
     options = take_program_options(rest)
-    if not Path(program).is_file():
-        raise click.UsageError(f"no such file: '{program}'")
+    target = Path(program)
+    if target.is_dir() and not (target / "Ballerina.toml").is_file():
+        raise click.UsageError(
+            f"'{program}' is a folder but not a package (no Ballerina.toml); name the .bal file"
+        )
+    if not target.exists():
+        raise click.UsageError(f"no such file or package: '{program}'")
     try:
         saved = read_messages(list(messages), maildir)
     except ReplayInputError as e:

@@ -18,7 +18,7 @@ import attrs
 
 from balmail.app import RunResult, compile_source, panic_text, run_in_big_stack, stack_text
 from balmail.runtime.context import RunContext
-from balmail.runtime.errors import BallerinaPanic
+from balmail.runtime.errors import BallerinaPanic, FailSignal
 from balmail.runtime.sandbox import Budgets, Permissions, Sandbox
 from balmail.source import SourceFile
 
@@ -72,37 +72,57 @@ def replay(
     cwd: str | Path | None = None,
     environ: dict[str, str] | None = None,
 ) -> RunResult:
-    """Replay `messages` into the program's services; `report` gets one line per handler call.
+    """Replay `messages` into the services of `path` (a `.bal` file or a package folder); `report` gets
+    one line per handler call.
     Exit code 0 when every call succeeded, 1 when a handler failed or the program did not start,
     2 for an unknown service name."""
     from balmail.config import ConfigError, resolve_configurables
     from balmail.deployment import DeploymentError, plan_for_run
     from balmail.serve import ServeOptions, prepare_services
 
-    source = SourceFile.read(path)
     sandbox = Sandbox(permissions, budgets)
     ctx = RunContext(out=out, err=err, sandbox=sandbox)
     ctx.flush_lines = True
-    program, found = compile_source(source, ctx)
-    if program is None:
-        return RunResult(1, found, [source])
     base = Path(cwd) if cwd else Path.cwd()
+    source: Any
+    if Path(path).is_dir():  # a package: its modules compiled together, Config.toml from its root
+        from balmail.app import compile_project
+        from balmail.project import ProjectError, load_project
+
+        try:
+            project = load_project(path)
+        except ProjectError as e:
+            return RunResult(2, error_text=f"error: {e}")
+        sources = list(project.files)
+        if not project.ok:
+            return RunResult(1, list(project.diagnostics), sources)
+        source = project.default.sources
+        program, found = compile_project(project, ctx)
+        base = Path(cwd) if cwd else project.root.resolve()
+    else:
+        source = SourceFile.read(path)
+        sources = [source]
+        program, found = compile_source(source, ctx)
+    if program is None:
+        return RunResult(1, found, sources)
     env = environ if environ is not None else dict(os.environ)
     with tempfile.TemporaryDirectory(prefix="balmail-replay-") as scratch:
         found.extend(prepare_services(program, ctx, source, ServeOptions(state_dir=Path(scratch))))
         if any(d.is_error for d in found):
-            return RunResult(1, found, [source])
+            return RunResult(1, found, sources)
         try:
             ctx.config_values = resolve_configurables(
                 program.configurables, cwd=base, environ=env, overrides=overrides or {}
             )
             ctx.endpoint_plan = plan_for_run(program.compiler.module, endpoints, cwd=base, environ=env)
         except (ConfigError, DeploymentError) as e:
-            return RunResult(1, found, [source], f"error: {e}")
+            return RunResult(1, found, sources, f"error: {e}")
         outcome: list[RunResult] = []
         try:
             run_in_big_stack(
-                lambda: outcome.append(_replay_all(program, ctx, source, found, messages, service, report)),
+                lambda: outcome.append(
+                    _replay_all(program, ctx, source, sources, found, messages, service, report)
+                ),
                 "balmail-replay",
             )
         finally:
@@ -115,13 +135,14 @@ def replay(
                 gate = SignalGate.of(ctx)
                 if gate is not None:
                     gate.restore()
-    return outcome[0] if outcome else RunResult(1, found, [source], "error: the replay stopped unexpectedly")
+    return outcome[0] if outcome else RunResult(1, found, sources, "error: the replay stopped unexpectedly")
 
 
 def _replay_all(
     program: Any,
     ctx: Any,
-    source: SourceFile,
+    source: Any,
+    sources: list[SourceFile],
     found: list[Any],
     messages: list[SavedMessage],
     wanted: str | None,
@@ -135,14 +156,16 @@ def _replay_all(
         ctx.sandbox.start_invocation()
         error = program.initialize()
     except BallerinaPanic as p:
-        return RunResult(1, found, [source], panic_text(p.error) + stack_text(p, source))
+        return RunResult(1, found, sources, panic_text(p.error) + stack_text(p, source))
+    except FailSignal as f:  # a `check` at module level (a client that may not connect)
+        return RunResult(1, found, sources, panic_text(f.error))
     if error is not None:
-        return RunResult(1, found, [source], panic_text(error))
+        return RunResult(1, found, sources, panic_text(error))
     runtime = getattr(ctx, "email_runtime", None)
     targets = [(li, s) for li in (runtime.listeners if runtime else []) for s in li.services]
     if not targets:
         return RunResult(
-            1, found, [source],
+            1, found, sources,
             "error: the program attaches no service to an email listener at module level; replay feeds "
             "`service ... on` declarations",
         )  # fmt: skip
@@ -152,7 +175,7 @@ def _replay_all(
         if not chosen:
             listing = ", ".join(f"'{n}'" if n else "(unnamed)" for n in names)
             return RunResult(
-                2, found, [source], f"error: no service named '{wanted}'; the services are: {listing}"
+                2, found, sources, f"error: no service named '{wanted}'; the services are: {listing}"
             )
         targets = chosen
     failed = 0
@@ -176,7 +199,7 @@ def _replay_all(
             report(f"{saved.label}: {outcome}")
             _call_on_error(listener, svc, email_error(outcome), saved.label, report)
     report(f"{len(messages)} message(s) replayed, {failed} failed")
-    return RunResult(1 if failed else 0, found, [source])
+    return RunResult(1 if failed else 0, found, sources)
 
 
 def _call_on_error(listener: Any, svc: Any, error: Any, label: str, report: Callable[[str], None]) -> None:

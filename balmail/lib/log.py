@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from balmail.lib.registry import LibModule
+from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic
 from balmail.runtime.values import BError, BFunction, BNative, quote_string, to_json_string, to_string
 
@@ -102,6 +103,10 @@ def format_line(level: str, module_name: str, message: str, error: BError | None
     return " ".join(parts)
 
 
+KEY_VALUES = T.TRecord({}, T.ANY)
+"""`log:KeyValues`: the key-value pairs of a log line, an open record."""
+
+
 def module(ctx: Any) -> LibModule:
     threshold = LEVELS.get(str(ctx.config_values.get("ballerina/log.level", "INFO")), 1)
 
@@ -125,6 +130,7 @@ def module(ctx: Any) -> LibModule:
 
     return LibModule(
         "ballerina/log",
+        types={"KeyValues": KEY_VALUES},  # `*log:KeyValues kv` in a mock of printInfo (balmail test)
         functions={
             "printDebug": printer("DEBUG"),
             "printInfo": printer("INFO"),

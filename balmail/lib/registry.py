@@ -48,7 +48,9 @@ def load_module(full_name: str, ctx: Any) -> LibModule:
     (calling into them reports that balmail does not provide the module)."""
     factory = _factories().get(full_name)
     if factory is not None:
-        return factory(ctx)
+        lib = factory(ctx)
+        mocks = getattr(ctx, "lib_mocks", None)  # `balmail test`: @test:Mock {moduleName: ...}
+        return mocks(full_name, lib) if mocks is not None else lib
     return _placeholder(full_name)
 
 

@@ -73,6 +73,7 @@ def compile_tests(package: TestPackage, ctx: Any) -> tuple[Any, Suite | None, li
         d = MockDispatch(suite, ctx)
         dispatch.append(d)
         ctx.externals = d.externals()
+        ctx.lib_mocks = d.lib_mocks
         return rewrite_mocks(module, suite.mocked)
 
     program, found = compile_project(package.project, ctx, rewrite)

@@ -79,7 +79,7 @@ class TestMail:
     def start_listeners(self, program: Any, ctx: Any) -> str | None:
         """Start the module-level listeners that have services, as `bal test` does before the tests;
         an error line when one cannot start."""
-        from balmail.lang.values import BObject
+        from balmail.runtime.values import BObject
         from balmail.lib.email import EmailListener
 
         runtime = getattr(ctx, "email_runtime", None)

@@ -9,6 +9,7 @@ implementation is a dispatcher supplied through the run context (`ctx.externals`
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -16,7 +17,7 @@ import attrs
 
 from balmail.lib.test import ORIGINAL, registry_of
 from balmail.runtime.errors import BallerinaPanic
-from balmail.runtime.values import BError, BObject
+from balmail.runtime.values import BError, BMap, BObject
 from balmail.syntax import ast
 from balmail.testing.suite import Suite
 
@@ -65,10 +66,41 @@ class MockDispatch:
         return info
 
     def dispatch(self, name: str, args: list[Any]) -> Any:
+        """A call of a mocked function of the package (its arguments already bound)."""
         mock_fn = self.suite.function_mocks.get(name)
         if mock_fn is not None:
             return self._function(mock_fn).invoke(None, args)
-        var = self.suite.object_mocks[name]
+        action = self._action(self.suite.object_mocks[name], name, args)
+        if action == ORIGINAL:
+            return self._function(name + ORIGINAL_SUFFIX).invoke(None, args)
+        return self._act(action, lambda info: info.invoke(None, args))
+
+    def lib_mocks(self, full_name: str, lib: Any) -> Any:
+        """The library module with the functions `@test:Mock {moduleName: ...}` names replaced."""
+        wanted = {fn: key for key in self.suite.imported_mocks if key[0] == full_name for fn in (key[1],)}
+        if not wanted:
+            return lib
+        functions = dict(lib.functions)
+        for fn, key in wanted.items():
+            original = functions.get(fn)
+            if original is not None:
+                functions[fn] = self._imported(key, original)
+        return attrs.evolve(lib, functions=functions)
+
+    def _imported(self, key: tuple[str, str], original: Callable[..., Any]) -> Callable[..., Any]:
+        def invoke(*args: Any, **named: Any) -> Any:
+            kind, target = self.suite.imported_mocks[key]
+            if kind == "function":
+                return call_with(self._function(target), list(args), named)
+            action = self._action(target, key[1], list(args))
+            if action == ORIGINAL:
+                return original(*args, **named)
+            return self._act(action, lambda info: call_with(info, list(args), named))
+
+        functools.update_wrapper(invoke, original)
+        return invoke
+
+    def _action(self, var: str, name: str, args: list[Any]) -> tuple[Any, ...]:
         entry = self.program.names.get(var)
         obj = self.program.G[entry.value] if entry is not None else None
         if not isinstance(obj, BObject):
@@ -76,8 +108,9 @@ class MockDispatch:
         action = registry_of(self.ctx).state(obj).action_for(args)
         if action is None:
             raise mock_error(f"no return value or action registered for function '{name}'")
-        if action == ORIGINAL:
-            return self._function(name + ORIGINAL_SUFFIX).invoke(None, args)
+        return action
+
+    def _act(self, action: tuple[Any, ...], call: Callable[[Any], Any]) -> Any:
         kind = action[0]
         if kind == "return":
             return action[1]
@@ -88,4 +121,18 @@ class MockDispatch:
             value = values[min(index[0], len(values) - 1)]
             index[0] += 1
             return value
-        return self._function(action[1]).invoke(None, args)  # "call": another function by name
+        return call(self._function(action[1]))  # "call": another function by name
+
+
+def call_with(info: Any, args: list[Any], named: dict[str, Any]) -> Any:
+    """Call a Ballerina function with a library call's arguments: named arguments that are no
+    parameter go into its included record parameter (`*log:KeyValues keyValues`), as Ballerina
+    binds them."""
+    params = info.params[: len(info.params) - (1 if info.has_rest else 0)]
+    names = {p.name for p in params}
+    included = next((p for p in params if getattr(p, "included", False)), None)
+    if included is not None:
+        extra = {k: v for k, v in named.items() if k not in names}
+        named = {k: v for k, v in named.items() if k in names}
+        named[included.name] = BMap(extra)
+    return info.invoke(None, info.bind(args, named or None))

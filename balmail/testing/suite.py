@@ -47,6 +47,8 @@ class Suite:
     after_groups: list[tuple[str, tuple[str, ...], bool]] = attrs.field(factory=list)
     function_mocks: dict[str, str] = attrs.field(factory=dict)  # mocked function -> mock function
     object_mocks: dict[str, str] = attrs.field(factory=dict)  # mocked function -> MockFunction variable
+    imported_mocks: dict[tuple[str, str], tuple[str, str]] = attrs.field(factory=dict)
+    """(module, function) of another module -> ("function", mock function) or ("variable", MockFunction)."""
 
     def test(self, name: str) -> TestCase | None:
         for t in self.tests:
@@ -120,7 +122,11 @@ def _function_annotation(
         target = _name(f, "functionName", where)
         if target is None:
             raise SuiteError(f"{where} needs a 'functionName'")
-        suite.function_mocks[target] = m.name
+        module = _module_name(f, where)
+        if module is None:
+            suite.function_mocks[target] = m.name
+        else:
+            suite.imported_mocks[(module, target)] = ("function", m.name)
     else:
         raise SuiteError(f"unknown annotation '@test:{ann.name}' on '{m.name}'")
 
@@ -128,10 +134,26 @@ def _function_annotation(
 def _mock_variable(suite: Suite, m: ast.ModuleVarDecl, f: dict[str, object]) -> None:
     if not isinstance(m.binding, ast.CaptureBinding):
         raise SuiteError("@test:Mock on a variable needs a simple variable name")
-    target = _name(f, "functionName", f"@test:Mock of '{m.binding.name}'")
+    where = f"@test:Mock of '{m.binding.name}'"
+    target = _name(f, "functionName", where)
     if target is None:
-        raise SuiteError(f"@test:Mock of '{m.binding.name}' needs a 'functionName'")
-    suite.object_mocks[target] = m.binding.name
+        raise SuiteError(f"{where} needs a 'functionName'")
+    module = _module_name(f, where)
+    if module is None:
+        suite.object_mocks[target] = m.binding.name
+    else:
+        suite.imported_mocks[(module, target)] = ("variable", m.binding.name)
+
+
+def _module_name(f: dict[str, object], where: str) -> str | None:
+    """`moduleName` of `@test:Mock`: None for the package's own module (absent, "" or "."), else
+    the imported module's full name (`ballerina/log`)."""
+    module = _name(f, "moduleName", where)
+    if module is None or module in ("", "."):
+        return None
+    if "/" not in module:
+        raise SuiteError(f"{where}: 'moduleName' must be a full module name such as \"ballerina/log\"")
+    return module
 
 
 def _fields(ann: ast.Annotation) -> dict[str, object]:

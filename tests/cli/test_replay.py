@@ -162,3 +162,48 @@ def test_a_program_without_module_level_services(tmp_path: Path) -> None:
         "error: the program attaches no service to an email listener at module level; replay feeds "
         "`service ... on` declarations\n"
     )
+
+
+def test_a_package_is_replayed_with_its_config_and_modules(tmp_path: Path) -> None:
+    """A package folder: every `.bal` file of it, Config.toml from its root, from any folder."""
+    package = tmp_path / "desk"
+    package.mkdir()
+    (package / "Ballerina.toml").write_text('[package]\norg = "x"\nname = "desk"\nversion = "0.1.0"\n')
+    (package / "service.bal").write_text(
+        PROGRAM.replace('password: "x"', "password: password").replace(
+            'log:printInfo("handled", subject = message.subject',
+            'log:printInfo(greeting(), subject = message.subject',
+        )
+    )
+    (package / "config.bal").write_text(
+        'configurable string password = ?;\nconfigurable string word = "handled";\n\n'
+        "function greeting() returns string => word;\n"
+    )
+    (package / "Config.toml").write_text('password = "from-config"\nword = "handled in the package"\n')
+    setup(tmp_path)
+    result = balmail(tmp_path, "replay", "desk", "good.eml", "--service", "desk")
+    assert result.stdout == "good.eml: onMessage of service 'desk': ok\n1 message(s) replayed, 0 failed\n"
+    assert 'message="handled in the package" subject="printer"' in result.stderr
+    assert result.returncode == 0
+
+
+def test_a_folder_that_is_not_a_package(tmp_path: Path) -> None:
+    setup(tmp_path)
+    result = balmail(tmp_path.parent, "replay", tmp_path.name, str(tmp_path / "good.eml"))
+    assert result.returncode == 2
+    assert "is a folder but not a package (no Ballerina.toml)" in result.stderr
+
+
+def test_a_package_whose_module_level_check_fails(tmp_path: Path) -> None:
+    """A module-level `check new` that fails ends the replay with the error, not a traceback."""
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "Ballerina.toml").write_text('[package]\norg = "x"\nname = "pkg"\nversion = "0.1.0"\n')
+    (package / "main.bal").write_text(
+        PROGRAM + '\nfinal email:SmtpClient smtp = check new ("smtp.example.com", "u", "p");\n'
+    )
+    setup(tmp_path)
+    result = balmail(tmp_path, "replay", "pkg", "good.eml")
+    assert result.returncode == 1
+    assert "network access to 'smtp.example.com:465' is not allowed" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,4 +1,5 @@
 import ballerina/email;
+import ballerina/io;
 import ballerina/test;
 
 @test:Config {}
@@ -62,4 +63,24 @@ function testUnstubbedMethodFails() returns error? {
 function testSequenceWithArgumentsIsRefused() {
     ProductClient m = test:mock(ProductClient);
     test:prepare(m).when("name").withArguments(1).thenReturnSequence("a", "b");
+}
+
+// Functions of imported modules are mocked with `moduleName`, as in Ballerina's docs.
+@test:Mock {moduleName: "ballerina/io", functionName: "println"}
+test:MockFunction printlnMock = new ();
+
+int tally = 0;
+
+function countPrint(any|error... values) {
+    tally += values.length();
+}
+
+@test:Config {}
+function testImportedFunctionMock() {
+    test:when(printlnMock).call("countPrint");
+    io:println("one", "two");
+    io:println("three");
+    test:when(printlnMock).callOriginal();
+    io:println("printed for real");
+    test:assertEquals(tally, 3);
 }
