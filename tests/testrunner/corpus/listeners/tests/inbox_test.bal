@@ -8,7 +8,7 @@ final email:SmtpClient outside = check new ("smtp.example.com", "ann@example.com
 function testMailIsHandled() returns error? {
     check outside->sendMessage({to: "inbox@example.org", 'from: "ann@example.com", subject: "one", body: "1"});
     check outside->sendMessage({to: "inbox@example.org", 'from: "ann@example.com", subject: "two", body: "2"});
-    check waitUntil(function() returns boolean => handledCount() == 2, "two messages handled");
+    check waitUntil(function() returns boolean => handledCount() == 2, "two messages handled", 10);
     lock {
         test:assertEquals(handled, ["one", "two"]);
     }
@@ -26,12 +26,12 @@ function testRepliesReachTheSender() returns error? {
 @test:Config {groups: ["broken"]}
 function testWaitingForWhatNeverHappens() returns error? {
     check outside->sendMessage({to: "inbox@example.org", 'from: "ann@example.com", subject: "three", body: ""});
-    check waitUntil(function() returns boolean => handledCount() == 99, "99 messages handled");
+    check waitUntil(function() returns boolean => handledCount() == 99, "99 messages handled", 1);
 }
 
-// Polls `done` every 0.1 s for up to 3 seconds: listeners run while a test sleeps.
-function waitUntil(function () returns boolean done, string what) returns error? {
-    foreach int i in 0 ..< 30 {
+// Polls `done` every 0.1 s for up to `seconds`: listeners run while a test sleeps.
+function waitUntil(function () returns boolean done, string what, int seconds) returns error? {
+    foreach int i in 0 ..< seconds * 10 {
         if done() {
             return;
         }
