@@ -145,7 +145,7 @@ class SuiteRunner:
         self.program = program
         self.describe = describe
         self.invocation = invocation
-        """Around each call: fresh budgets, holding the program's baton (lang/strands.py), so the
+        """Around each call: fresh budgets, holding the program's baton (runtime/strands.py), so the
         listeners' handlers run while a test waits in `runtime:sleep`."""
         self.on_output = on_output
 
