@@ -319,6 +319,8 @@ def test_command(
 @program_options
 @click.option("--state-dir", type=click.Path(file_okay=False), default=None,
               help="Where listeners record handled messages (default: .balmail/ beside the program).")
+@click.option("--state", "state", default=None, metavar="URI",
+              help="A postgresql:// URI: keep the state there, shared with other nodes (docs/scale-out.md).")
 @click.option("--max-retries", type=click.IntRange(min=0), default=3, show_default=True,
               help="Retries of a message whose handler failed before it is given up.")
 @click.option("--grace-period", type=click.FloatRange(min=0), default=30.0, show_default=True,
@@ -332,6 +334,7 @@ def test_command(
 def run(
     program: str,
     state_dir: str | None,
+    state: str | None,
     max_retries: int,
     grace_period: float,
     once: bool,
@@ -355,6 +358,10 @@ def run(
         )
     if not Path(program).exists():
         raise click.UsageError(f"no such file or folder: '{program}'")
+    if state is not None and not state.startswith(("postgresql://", "postgres://")):
+        raise click.UsageError(
+            f"--state expects a postgresql:// URI (use --state-dir for a folder), got '{state}'"
+        )
     if metrics is not None:
         from balmail.ops.metrics import MetricsError, parse_address
 
@@ -370,7 +377,7 @@ def run(
         program, argv, overrides=parsed, permissions=options.permissions, budgets=options.budgets,
         out=sys.stdout, err=sys.stderr,
         serve_options=ServeOptions(
-            state_dir=Path(state_dir) if state_dir else None, max_retries=max_retries,
+            state_dir=Path(state_dir) if state_dir else None, state=state, max_retries=max_retries,
             grace_seconds=grace_period, once=once, log_subjects=log_subjects, metrics=metrics,
             on_watches=live.attach if live else None,
         ),
@@ -471,8 +478,9 @@ def design(path: str, port: int, open_browser: bool, overrides: tuple[str, ...])
 @click.argument("path", required=False)
 def status(path: str | None) -> None:
     """Show the state store per listener: last cycle, counts, messages being retried and given up
-    (with their keys for `retry`/`forget`). PATH: the state folder (default .balmail), its
-    state.db, or the program."""
+    (with their keys for `retry`/`forget`) and, on PostgreSQL, which node owns each listener. PATH: the
+    state folder (default .balmail, or Config.toml's `[balmail] state`), its state.db, the program, or a
+    postgresql:// URI."""
     from balmail.ops.inspect import InspectError, locate_store, status_lines
 
     try:
@@ -484,8 +492,8 @@ def status(path: str | None) -> None:
 
 
 _STATE_DIR = click.option(
-    "--state-dir", "state_dir", default=None, metavar="PATH",
-    help="The state folder, its state.db, or the program (default: .balmail).",
+    "--state-dir", "--state", "state_dir", default=None, metavar="PATH",
+    help="The state folder, its state.db, the program, or a postgresql:// URI (default: .balmail).",
 )
 _FORCE = click.option("--force", is_flag=True, help="Change the store even while a run is using it.")
 

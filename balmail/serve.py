@@ -60,6 +60,8 @@ class ServeOptions:
 
     state_dir: Path | None = None
     """Where the delivery state lives; default `.balmail/` beside the program."""
+    state: str | None = None
+    """`--state postgresql://...`: the shared store (before Config.toml's `[balmail] state`)."""
     max_retries: int = DEFAULT_MAX_RETRIES
     grace_seconds: float = DEFAULT_GRACE_SECONDS
     once: bool = False
@@ -95,6 +97,7 @@ def prepare_services(
     runtime.options = attrs.evolve(
         runtime.options,
         state_dir=Path(state_dir),
+        state=options.state,
         max_retries=options.max_retries,
         grace_seconds=options.grace_seconds,
         log_subjects=options.log_subjects,

@@ -29,7 +29,8 @@ from balmail.mail.folders import PollerGroup, make_poller
 from balmail.mail.message import MimePart, ReceivedMessage, parse_message
 from balmail.mail.options import MAILBOX_KEYS, mailbox_options
 from balmail.mail.poller import DEFAULT_GRACE_SECONDS, DEFAULT_MAX_RETRIES, ListenerSettings, Poller
-from balmail.mail.state import MessageKey, StateStore
+from balmail.mail.state import MessageKey
+from balmail.mail.store import Store, is_postgres, open_store
 from balmail.mail.tls import SecureSocketConfig, Security
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic
@@ -361,6 +362,8 @@ class RuntimeOptions:
     """What `balmail run` decides for every listener of a program."""
 
     state_dir: Path = attrs.field(factory=lambda: Path(".balmail"))
+    state: str | None = None
+    """`--state postgresql://...` (else Config.toml's `[balmail] state`, else `state_dir`)."""
     max_retries: int = DEFAULT_MAX_RETRIES
     grace_seconds: float = DEFAULT_GRACE_SECONDS
     log_subjects: bool = False
@@ -380,7 +383,7 @@ class EmailRuntime:
         """Set by `balmail run`: listener -> its name (the variable's, for metrics, logs, config)."""
         self.observer_for: Any = None
         """Set by `balmail run`: listener -> `PollerObserver` (metrics, health, `--once` summary)."""
-        self._store: StateStore | None = None
+        self._store: Store | None = None
         self._store_lock = threading.Lock()
 
     @classmethod
@@ -391,13 +394,29 @@ class EmailRuntime:
             ctx.email_runtime = runtime
         return runtime  # type: ignore[no-any-return]
 
-    def store(self) -> StateStore:
+    def store(self) -> Store:
         with self._store_lock:
             if self._store is None:
-                self.options.state_dir.mkdir(parents=True, exist_ok=True)
-                self._store = StateStore(self.options.state_dir / "state.db")
+                spec = self.state_spec()
+                if isinstance(spec, Path):
+                    spec.parent.mkdir(parents=True, exist_ok=True)
+                self._store = open_store(spec)
                 self._store.hold_for_run()  # `balmail retry`/`forget` refuse while it is held
             return self._store
+
+    def state_spec(self) -> Path | str:
+        """`--state`, else `[balmail] state` of Config.toml (a postgresql:// URI), else the SQLite
+        file in the state folder."""
+        if self.options.state:
+            return self.options.state
+        for _origin, document in getattr(self.ctx, "config_documents", []):
+            section = document.get("balmail")
+            value = section.get("state") if isinstance(section, dict) else None
+            if value is not None:
+                if not isinstance(value, str) or not is_postgres(value):
+                    raise MailError(f"[balmail] state must be a postgresql:// URI, got {value!r}")
+                return value
+        return self.options.state_dir / "state.db"
 
     def close(self) -> None:
         with self._store_lock:
@@ -550,6 +569,8 @@ class EmailListener:
         try:
             store = self.runtime.store()
         except Exception as error:
+            if isinstance(error, MailError):
+                return email_error(str(error))
             return email_error(f"Cannot open the state store in {options.state_dir}: {error}")
         settings = attrs.evolve(self.settings, timeouts=options.timeouts)
         self.poller = make_poller(

@@ -30,7 +30,7 @@ from balmail.mail.imap import DEFAULT_FETCH_BATCH, DEFAULT_FOLDER, DEFAULT_IMAP_
 from balmail.mail.message import ReceivedMessage, parse_message
 from balmail.mail.options import Action, ActionKind, MailboxOptions
 from balmail.mail.pop3 import DEFAULT_POP3_PORT, Pop3Client
-from balmail.mail.state import POP3_FOLDER, POP3_UIDVALIDITY, MessageKey, MessageStatus, StateStore
+from balmail.mail.store import POP3_FOLDER, POP3_UIDVALIDITY, MessageKey, MessageStatus, Store
 from balmail.mail.tls import SecureSocketConfig, Security
 
 log = logging.getLogger(__name__)
@@ -219,13 +219,13 @@ class _Settled(enum.Enum):
 
 class Poller:
     """Polls one mailbox for one listener, on its own thread (`start`/`stop`/`join`) or one cycle
-    at a time (`poll_once`). Several pollers may share a `StateStore` and run at once; each one
+    at a time (`poll_once`). Several pollers may share a `Store` and run at once; each one
     calls its `on_message` for one message at a time."""
 
     def __init__(
         self,
         settings: ListenerSettings,
-        store: StateStore,
+        store: Store,
         on_message: OnMessage,
         *,
         on_error: OnError | None = None,

@@ -16,15 +16,25 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-import attrs
-
 from balmail.mail.errors import MailError
+from balmail.mail.store import (
+    POP3_FOLDER,
+    POP3_UIDVALIDITY,
+    Entry,
+    LeaseRow,
+    Mailbox,
+    MessageKey,
+    MessageStatus,
+    UnknownKeys,
+)
 
-POP3_FOLDER = "INBOX"
-POP3_UIDVALIDITY = 0
+__all__ = ["POP3_FOLDER", "POP3_UIDVALIDITY", "MessageKey", "MessageStatus", "StateStore"]
+SCHEMA_VERSION = 1
+"""`PRAGMA user_version` of a store this code made; a newer one is refused (docs/scale-out.md)."""
 _IDS_PER_QUERY = 500
 """Below SQLite's smallest limit on bound parameters (999 before 3.32)."""
 SYNCHRONOUS = "NORMAL"
@@ -75,39 +85,6 @@ CREATE TABLE IF NOT EXISTS listener_cycles (
 RUN_LOCK_SUFFIX = ".run-lock"
 
 
-@attrs.frozen
-class MessageKey:
-    """Identity of one message on one server; `message_id` is the IMAP UID or the POP3 UIDL."""
-
-    server: str
-    account: str
-    folder: str
-    uidvalidity: int
-    message_id: str = attrs.field(converter=str)
-
-    @classmethod
-    def imap(cls, server: str, account: str, folder: str, uidvalidity: int, uid: int) -> MessageKey:
-        return cls(server, account, folder, uidvalidity, str(uid))
-
-    @classmethod
-    def pop3(cls, server: str, account: str, uidl: str) -> MessageKey:
-        return cls(server, account, POP3_FOLDER, POP3_UIDVALIDITY, uidl)
-
-    def as_row(self) -> tuple[str, str, str, int, str]:
-        return (self.server, self.account, self.folder, self.uidvalidity, self.message_id)
-
-
-@attrs.frozen
-class MessageStatus:
-    """What the store knows about one message."""
-
-    handled: bool
-    attempts: int
-    last_error: str | None
-    given_up: bool = False
-    """Handled by giving up (its `onGiveUp` action applies, not `onSuccess`)."""
-
-
 class StateStore:
     """Thread-safe handle on the store file (pollers may run on several threads)."""
 
@@ -125,15 +102,41 @@ class StateStore:
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
-            self._db.execute(_SCHEMA)
-            self._db.execute(_CYCLES)
-            have = {row[1] for row in self._db.execute("PRAGMA table_info(handled_messages)")}
-            for name, declaration in _COLUMNS:
-                if name not in have:
-                    self._db.execute(f"ALTER TABLE handled_messages ADD COLUMN {name} {declaration}")
+            version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                self._db.close()
+                raise MailError(
+                    f"The state store at {self.path} has schema version {version}, newer than the "
+                    f"{SCHEMA_VERSION} this balmail knows: it was written by a newer balmail; upgrade "
+                    "balmail (or use another state folder)"
+                )
+            if version < SCHEMA_VERSION:
+                self._migrate()
         except sqlite3.Error as error:
             self._db.close()
             raise MailError(f"Cannot use the state store at {self.path}: {error}") from None
+
+    def _migrate(self) -> None:
+        """Version 1: the tables, plus the columns added after the first release (stores made
+        before `user_version` was kept have version 0 and may lack them). One transaction."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute(_SCHEMA)
+            db.execute(_CYCLES)
+            have = {row[1] for row in db.execute("PRAGMA table_info(handled_messages)")}
+            for name, declaration in _COLUMNS:
+                if name not in have:
+                    db.execute(f"ALTER TABLE handled_messages ADD COLUMN {name} {declaration}")
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+    def describe(self) -> str:
+        return str(self.path)
 
     def __enter__(self) -> StateStore:
         return self
@@ -159,6 +162,9 @@ class StateStore:
             fd = os.open(str(self.path) + RUN_LOCK_SUFFIX, os.O_RDWR | os.O_CREAT, 0o644)
             fcntl.flock(fd, fcntl.LOCK_SH)
             self._run_lock = fd
+
+    def in_use(self) -> bool:
+        return StateStore.run_active(self.path)
 
     @staticmethod
     def run_active(path: str | Path) -> bool:
@@ -372,6 +378,78 @@ class StateStore:
                     self._db.execute("ROLLBACK")
                 raise MailError(f"State store at {self.path} failed: {error}") from None
 
+    # -- balmail status / retry / forget ---------------------------------------------------------
+
+    def mailboxes(self) -> list[Mailbox]:
+        rows = self._read_all(
+            "SELECT listener, server, account, folder, last_cycle_at, last_ok_at, last_error, cycles_ok, "
+            "cycles_failed, handled, retried, given_up FROM listener_cycles ORDER BY listener",
+            (),
+        )
+        return [Mailbox(*row) for row in rows]  # type: ignore[arg-type]
+
+    def entries(self) -> list[Entry]:
+        rows = self._read_all(
+            "SELECT m.rowid, COALESCE(c.listener, ''), m.account, m.folder, m.message_id, m.attempts, "
+            "m.last_error, m.updated_at, m.raw IS NOT NULL, m.given_up FROM handled_messages m "
+            "LEFT JOIN listener_cycles c "
+            "ON c.server = m.server AND c.account = m.account AND c.folder = m.folder "
+            "WHERE m.handled = 0 OR m.given_up = 1 ORDER BY m.rowid",
+            (),
+        )
+        return [entry_of(row) for row in rows]
+
+    def leases(self) -> list[LeaseRow]:
+        return []  # one file, one run: nothing to share
+
+    def retry(self, keys: list[int], all_given_up: bool) -> int:
+        def change(db: sqlite3.Connection) -> int:
+            select = "SELECT rowid, raw IS NOT NULL FROM handled_messages WHERE given_up = 1"
+            if all_given_up:
+                rows = db.execute(select).fetchall()
+            else:
+                marks = ", ".join("?" * len(keys))
+                rows = db.execute(f"{select} AND rowid IN ({marks})", keys).fetchall()
+            chosen = retry_choice(keys, all_given_up, [(int(r[0]), bool(r[1])) for r in rows])
+            db.executemany(
+                "UPDATE handled_messages SET handled = 0, given_up = 0, attempts = 0, retry_requested = 1, "
+                "last_error = 'retry requested' WHERE rowid = ?",
+                [(k,) for k in chosen],
+            )
+            return len(chosen)
+
+        return self._transaction(change)
+
+    def forget(self, keys: list[int], before: float | None) -> int:
+        def change(db: sqlite3.Connection) -> int:
+            if before is not None:
+                gone = db.execute("DELETE FROM handled_messages WHERE updated_at < ?", (before,))
+                return int(gone.rowcount)
+            marks = ", ".join("?" * len(keys))
+            query = f"SELECT rowid FROM handled_messages WHERE rowid IN ({marks})"
+            found = {int(r[0]) for r in db.execute(query, keys)}
+            missing = sorted(set(keys) - found)
+            if missing:
+                raise UnknownKeys(f"no entry with key {', '.join(map(str, missing))} (see balmail status)")
+            return int(db.execute(f"DELETE FROM handled_messages WHERE rowid IN ({marks})", keys).rowcount)
+
+        return self._transaction(change)
+
+    def _transaction(self, change: Callable[[sqlite3.Connection], int]) -> int:
+        """One `BEGIN IMMEDIATE` transaction: a run polling at the same time sees all of it or none."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                count = change(self._db)
+                self._db.execute("COMMIT")
+                return count
+            except BaseException as error:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if isinstance(error, sqlite3.Error):
+                    raise MailError(f"State store at {self.path} failed: {error}") from None
+                raise
+
     # -- plumbing ------------------------------------------------------------------------------
 
     def _write(self, sql: str, params: tuple[object, ...]) -> tuple[object, ...] | None:
@@ -405,3 +483,38 @@ class StateStore:
                 return self._db.execute(sql, params).fetchone()
             except sqlite3.Error as error:
                 raise MailError(f"State store at {self.path} failed: {error}") from None
+
+
+def entry_of(row: tuple[object, ...] | list[object]) -> Entry:
+    """An `Entry` from (key, listener, account, folder, message_id, attempts, reason, updated,
+    has_copy, given_up)."""
+    key, listener, account, folder, message_id, attempts, reason, updated, has_copy, given_up = row
+    return Entry(
+        int(key),  # type: ignore[call-overload]
+        str(listener),
+        str(account),
+        str(folder),
+        str(message_id),
+        int(attempts),  # type: ignore[call-overload]
+        None if reason is None else str(reason),
+        float(updated),  # type: ignore[arg-type]
+        bool(has_copy),
+        bool(given_up),
+    )
+
+
+def retry_choice(keys: list[int], all_given_up: bool, found: list[tuple[int, bool]]) -> list[int]:
+    """Which given-up messages (`found`: key, has a copy) `retry` makes eligible, or `UnknownKeys`:
+    named keys must all exist and have a copy; `--all-given-up` skips those without one."""
+    if not all_given_up:
+        missing = sorted(set(keys) - {k for k, _ in found})
+        if missing:
+            listed = ", ".join(map(str, missing))
+            raise UnknownKeys(f"no given-up message with key {listed} (see balmail status)")
+        without_copy = [k for k, has_copy in found if not has_copy]
+        if without_copy:
+            raise UnknownKeys(
+                f"key {', '.join(map(str, without_copy))}: no copy of the message was kept (the process "
+                "stopped during its last attempt), so it cannot be delivered again"
+            )
+    return [k for k, has_copy in found if has_copy]

@@ -1,21 +1,26 @@
 """`balmail status`, `retry` and `forget`: what the state store says per listener, and the two ways
-to act on it. Every change is one SQLite transaction (`BEGIN IMMEDIATE`), so a run polling at the
-same time sees either all of it or none; both commands still refuse while a run holds the store
-unless forced, because a run may be delivering the very message being changed.
+to act on it, for either store (SQLite file or PostgreSQL, `mail/store.py`). Every change is one
+transaction, so a run polling at the same time sees either all of it or none; both commands still
+refuse while a run uses the store unless forced, because a run may be delivering the very message
+being changed.
 """
 
 from __future__ import annotations
 
 import datetime
-import functools
-import sqlite3
+import tomllib
 from pathlib import Path
-from typing import Any
-
-import attrs
 
 from balmail.mail.errors import MailError
-from balmail.mail.state import StateStore
+from balmail.mail.store import (
+    Entry,
+    Store,
+    UnknownKeys,
+    is_postgres,
+    listener_key,
+    open_store,
+    redact_uri,
+)
 
 STATE_FILE = "state.db"
 DEFAULT_STATE_DIR = ".balmail"
@@ -25,8 +30,15 @@ class InspectError(Exception):
     """The store cannot be found or changed; the message says what to do."""
 
 
-def locate_store(path: str | None) -> Path:
-    """PATH may be the state folder, the `state.db` file, or a `.bal` program (its `.balmail/`)."""
+def locate_store(path: str | None, cwd: Path | None = None) -> Path | str:
+    """PATH may be a `postgresql://` URI, the state folder, the `state.db` file, or a `.bal` program
+    (its `.balmail/`). Without PATH: `[balmail] state` of ./Config.toml, else `.balmail`."""
+    if path is None:
+        configured = configured_state(cwd or Path.cwd())
+        if configured is not None:
+            return configured
+    if path is not None and is_postgres(path):
+        return path
     target = Path(path) if path else Path(DEFAULT_STATE_DIR)
     if target.suffix == ".bal":
         target = target.resolve().parent / DEFAULT_STATE_DIR
@@ -34,45 +46,33 @@ def locate_store(path: str | None) -> Path:
         target = target / STATE_FILE
     if not target.is_file():
         raise InspectError(
-            f"no state store at {target} (give the state folder, its state.db or the program)"
+            f"no state store at {target} (give the state folder, its state.db, the program or a "
+            "postgresql:// URI)"
         )
     return target
 
 
-@attrs.frozen
-class Entry:
-    key: int
-    listener: str
-    account: str
-    folder: str
-    message_id: str
-    attempts: int
-    reason: str | None
-    updated_at: float
-    has_copy: bool
-    given_up: bool
+def configured_state(folder: Path) -> str | None:
+    """A PostgreSQL `[balmail] state` in FOLDER's Config.toml (an unreadable file is ignored here:
+    `balmail run` reports it)."""
+    try:
+        document = tomllib.loads((folder / "Config.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    section = document.get("balmail")
+    value = section.get("state") if isinstance(section, dict) else None
+    return value if isinstance(value, str) and is_postgres(value) else None
 
 
-@attrs.frozen
-class Mailbox:
-    listener: str
-    server: str
-    account: str
-    folder: str
-    last_cycle_at: float | None
-    last_ok_at: float | None
-    last_error: str | None
-    cycles_ok: int
-    cycles_failed: int
-    handled: int
-    retried: int
-    given_up: int
+def _open(spec: Path | str) -> Store:
+    try:
+        return open_store(spec)
+    except MailError as error:
+        raise InspectError(f"cannot use the state store {_name(spec)}: {error}") from None
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    StateStore(path).close()  # creates missing tables/columns of an older store
-    db = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
-    return db
+def _name(spec: Path | str) -> str:
+    return redact_uri(spec) if isinstance(spec, str) else str(spec)
 
 
 def _stamp(seconds: float | None) -> str:
@@ -81,36 +81,19 @@ def _stamp(seconds: float | None) -> str:
     return datetime.datetime.fromtimestamp(seconds, datetime.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-def _sqlite_errors(function: Any) -> Any:
-    """A locked or damaged store is an `InspectError` with SQLite's reason, never a traceback."""
-
-    @functools.wraps(function)
-    def wrapped(path: Path, *args: Any) -> Any:
-        try:
-            return function(path, *args)
-        except (sqlite3.Error, MailError) as error:
-            raise InspectError(f"cannot use the state store {path}: {error}") from None
-
-    return wrapped
-
-
-@_sqlite_errors
-def status_lines(path: Path) -> list[str]:
+def status_lines(spec: Path | str) -> list[str]:
     """The report `balmail status` prints."""
-    db = _connect(path)
+    store = _open(spec)
     try:
-        mailboxes = [
-            Mailbox(*row)
-            for row in db.execute(
-                "SELECT listener, server, account, folder, last_cycle_at, last_ok_at, last_error, cycles_ok, "
-                "cycles_failed, handled, retried, given_up FROM listener_cycles ORDER BY listener"
-            )
-        ]
-        entries = _entries(db, "m.handled = 0 OR m.given_up = 1")
+        mailboxes = store.mailboxes()
+        entries = store.entries()
+        leases = {lease.listener_key: lease for lease in store.leases()}
+        active = store.in_use()
+    except MailError as error:
+        raise InspectError(f"cannot use the state store {_name(spec)}: {error}") from None
     finally:
-        db.close()
-    active = StateStore.run_active(path)
-    lines = [f"state store {path}: {'a run is using it' if active else 'no run is using it'}"]
+        store.close()
+    lines = [f"state store {_name(spec)}: {'a run is using it' if active else 'no run is using it'}"]
     listed: set[tuple[str, str]] = set()
     for box in mailboxes:
         listed.add((box.account, box.folder))
@@ -121,7 +104,12 @@ def status_lines(path: Path) -> list[str]:
             f"  cycles {box.cycles_ok} ok, {box.cycles_failed} failed; messages handled {box.handled}, "
             f"retried {box.retried}, given up {box.given_up}",
         ]
+        lease = leases.pop(listener_key(box.server, box.account, box.folder), None)
+        if lease is not None:
+            lines.append(_lease_line(lease.owner, lease.expires_in))
         lines += _entry_lines([e for e in entries if (e.account, e.folder) == (box.account, box.folder)])
+    for key, lease in sorted(leases.items()):
+        lines += [f"listener {key} (no cycle recorded yet)", _lease_line(lease.owner, lease.expires_in)]
     orphans = [e for e in entries if (e.account, e.folder) not in listed]
     if orphans:
         lines.append("messages of mailboxes with no recorded cycle")
@@ -131,31 +119,10 @@ def status_lines(path: Path) -> list[str]:
     return lines
 
 
-def _entries(db: sqlite3.Connection, where: str) -> list[Entry]:
-    rows = db.execute(
-        "SELECT m.rowid, COALESCE(c.listener, ''), m.account, m.folder, m.message_id, m.attempts, "
-        "m.last_error, m.updated_at, m.raw IS NOT NULL, m.given_up FROM handled_messages m "
-        "LEFT JOIN listener_cycles c "
-        "ON c.server = m.server AND c.account = m.account AND c.folder = m.folder "
-        f"WHERE {where} ORDER BY m.rowid"
-    ).fetchall()
-    return [_entry(row) for row in rows]
-
-
-def _entry(row: tuple[object, ...]) -> Entry:
-    key, listener, account, folder, message_id, attempts, reason, updated, has_copy, given_up = row
-    return Entry(
-        int(key),  # type: ignore[call-overload]
-        str(listener),
-        str(account),
-        str(folder),
-        str(message_id),
-        int(attempts),  # type: ignore[call-overload]
-        None if reason is None else str(reason),
-        float(updated),  # type: ignore[arg-type]
-        bool(has_copy),
-        bool(given_up),
-    )
+def _lease_line(owner: str, expires_in: float) -> str:
+    if expires_in < 0:
+        return f"  owned by no node (node {owner}'s lease expired {-expires_in:.1f}s ago)"
+    return f"  owned by node {owner} (lease renewed, expires in {expires_in:.1f}s)"
 
 
 def _entry_lines(entries: list[Entry]) -> list[str]:
@@ -179,54 +146,29 @@ def _entry_lines(entries: list[Entry]) -> list[str]:
     return out
 
 
-def _refuse_while_running(path: Path, force: bool, what: str) -> None:
-    if not force and StateStore.run_active(path):
-        raise InspectError(
-            f"a balmail run is using {path}; stop it first, or {what} anyway with --force "
-            "(the change is atomic, but the run may be handling the same message)"
-        )
+def _change(spec: Path | str, force: bool, what: str, keys: list[int], other: object) -> int:
+    store = _open(spec)
+    try:
+        if not force and store.in_use():
+            raise InspectError(
+                f"a balmail run is using {_name(spec)}; stop it first, or {what} anyway with --force "
+                "(the change is atomic, but the run may be handling the same message)"
+            )
+        if what == "retry":
+            return store.retry(keys, bool(other))
+        return store.forget(keys, other)  # type: ignore[arg-type]
+    except UnknownKeys as error:
+        raise InspectError(str(error)) from None
+    except MailError as error:
+        raise InspectError(f"cannot use the state store {_name(spec)}: {error}") from None
+    finally:
+        store.close()
 
 
-_SELECT_GIVEN_UP = "SELECT rowid, raw IS NOT NULL FROM handled_messages WHERE given_up = 1"
-
-
-@_sqlite_errors
-def retry(path: Path, keys: list[int], all_given_up: bool, force: bool) -> int:
+def retry(spec: Path | str, keys: list[int], all_given_up: bool, force: bool) -> int:
     """Make given-up messages eligible again (delivered from the store's copy on the next cycle);
     returns how many."""
-    _refuse_while_running(path, force, "retry")
-    db = _connect(path)
-    try:
-        db.execute("BEGIN IMMEDIATE")
-        if all_given_up:
-            rows = db.execute(f"{_SELECT_GIVEN_UP}").fetchall()
-        else:
-            marks = ", ".join("?" * len(keys))
-            rows = db.execute(f"{_SELECT_GIVEN_UP} AND rowid IN ({marks})", keys).fetchall()
-            missing = sorted(set(keys) - {int(r[0]) for r in rows})
-            if missing:
-                listed = ", ".join(map(str, missing))
-                raise InspectError(f"no given-up message with key {listed} (see balmail status)")
-        without_copy = [int(r[0]) for r in rows if not r[1]]
-        if without_copy and not all_given_up:
-            raise InspectError(
-                f"key {', '.join(map(str, without_copy))}: no copy of the message was kept (the process "
-                "stopped during its last attempt), so it cannot be delivered again"
-            )
-        chosen = [int(r[0]) for r in rows if r[1]]
-        db.executemany(
-            "UPDATE handled_messages SET handled = 0, given_up = 0, attempts = 0, retry_requested = 1, "
-            "last_error = 'retry requested' WHERE rowid = ?",
-            [(k,) for k in chosen],
-        )
-        db.execute("COMMIT")
-        return len(chosen)
-    except BaseException:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        raise
-    finally:
-        db.close()
+    return _change(spec, force, "retry", keys, all_given_up)
 
 
 def parse_date(text: str) -> float:
@@ -242,28 +184,6 @@ def parse_date(text: str) -> float:
     return moment.timestamp()
 
 
-@_sqlite_errors
-def forget(path: Path, keys: list[int], before: float | None, force: bool) -> int:
+def forget(spec: Path | str, keys: list[int], before: float | None, force: bool) -> int:
     """Remove entries by key, or every entry last changed before a date; returns how many."""
-    _refuse_while_running(path, force, "forget")
-    db = _connect(path)
-    try:
-        db.execute("BEGIN IMMEDIATE")
-        if before is not None:
-            count = db.execute("DELETE FROM handled_messages WHERE updated_at < ?", (before,)).rowcount
-        else:
-            marks = ", ".join("?" * len(keys))
-            query = f"SELECT rowid FROM handled_messages WHERE rowid IN ({marks})"
-            found = {int(r[0]) for r in db.execute(query, keys)}
-            missing = sorted(set(keys) - found)
-            if missing:
-                raise InspectError(f"no entry with key {', '.join(map(str, missing))} (see balmail status)")
-            count = db.execute(f"DELETE FROM handled_messages WHERE rowid IN ({marks})", keys).rowcount
-        db.execute("COMMIT")
-        return int(count)
-    except BaseException:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        raise
-    finally:
-        db.close()
+    return _change(spec, force, "forget", keys, before)
