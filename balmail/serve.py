@@ -98,6 +98,8 @@ def prepare_services(
         runtime.options,
         state_dir=Path(state_dir),
         state=options.state,
+        package=package_name(Path(source.path)),
+        once=options.once,
         max_retries=options.max_retries,
         grace_seconds=options.grace_seconds,
         log_subjects=options.log_subjects,
@@ -147,6 +149,24 @@ def _watch_listeners(program: Any, ctx: Any, runtime: EmailRuntime, options: Ser
 
     runtime.observer_for = observer_for
     runtime.name_for = lambda listener: listener_name(program, listener)
+
+
+def package_name(path: Path) -> str:
+    """`org/name` of the package the program belongs to (Ballerina.toml beside it or above), else
+    the file's name: nodes running the same share its listeners (docs/scale-out.md)."""
+    import tomllib
+
+    for folder in [path.parent, *path.parent.parents][:4]:
+        manifest = folder / "Ballerina.toml"
+        if manifest.is_file():
+            try:
+                package = tomllib.loads(manifest.read_text(encoding="utf-8")).get("package", {})
+            except (OSError, tomllib.TOMLDecodeError):
+                break
+            if isinstance(package, dict) and package.get("name"):
+                return f"{package.get('org', '')}/{package['name']}"
+            break
+    return path.resolve().name
 
 
 def listener_name(program: Any, listener: EmailListener) -> str:
@@ -300,7 +320,7 @@ def _run_until_signal(
                 [li for li in runtime.listeners if li.poller is not None], runtime.options.grace_seconds
             )
             return f"error: {error.message}"
-    active = [li for li in runtime.listeners if li.poller is not None]
+    active = [li for li in runtime.listeners if li.poller is not None or li.leased]
     if not active:
         return None
     log.info("%d listener(s) polling; stop with Ctrl-C or SIGTERM", len(active))

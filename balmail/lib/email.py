@@ -29,8 +29,8 @@ from balmail.mail.folders import PollerGroup, make_poller
 from balmail.mail.message import MimePart, ReceivedMessage, parse_message
 from balmail.mail.options import MAILBOX_KEYS, mailbox_options
 from balmail.mail.poller import DEFAULT_GRACE_SECONDS, DEFAULT_MAX_RETRIES, ListenerSettings, Poller
-from balmail.mail.state import MessageKey
-from balmail.mail.store import Store, is_postgres, open_store
+from balmail.mail.state import MessageKey, StateStore
+from balmail.mail.store import POP3_FOLDER, Store, is_postgres, listener_key, open_store
 from balmail.mail.tls import SecureSocketConfig, Security
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic
@@ -364,6 +364,9 @@ class RuntimeOptions:
     state_dir: Path = attrs.field(factory=lambda: Path(".balmail"))
     state: str | None = None
     """`--state postgresql://...` (else Config.toml's `[balmail] state`, else `state_dir`)."""
+    package: str = "balmail"
+    """The program's package name: the nodes that share listeners are the ones running the same."""
+    once: bool = False
     max_retries: int = DEFAULT_MAX_RETRIES
     grace_seconds: float = DEFAULT_GRACE_SECONDS
     log_subjects: bool = False
@@ -385,6 +388,8 @@ class EmailRuntime:
         """Set by `balmail run`: listener -> `PollerObserver` (metrics, health, `--once` summary)."""
         self._store: Store | None = None
         self._store_lock = threading.Lock()
+        self._coordinator: Any = None
+        """The node's `mail.leases.LeaseCoordinator` when the store is PostgreSQL (not for `--once`)."""
 
     @classmethod
     def of(cls, ctx: Any) -> EmailRuntime:
@@ -418,7 +423,38 @@ class EmailRuntime:
                 return value
         return self.options.state_dir / "state.db"
 
+    def coordinator(self) -> Any:
+        """The lease coordinator when this run shares a PostgreSQL store with other nodes, else
+        None (SQLite, or `--once`, which polls every listener once without taking leases)."""
+        store = self.store()
+        with self._store_lock:
+            if self._coordinator is None and not self.options.once and not isinstance(store, StateStore):
+                from balmail.mail.leases import LeaseCoordinator, lease_settings
+
+                documents = getattr(self.ctx, "config_documents", [])
+                settings = lease_settings(documents, self.options.package)
+                self._coordinator = LeaseCoordinator(store, settings, self._lease_changed)  # type: ignore[arg-type]
+            return self._coordinator
+
+    @property
+    def current_coordinator(self) -> Any:
+        """The coordinator if there is one now (None once `close` handed everything over)."""
+        return self._coordinator
+
+    def _lease_changed(self, key: str, owned: bool) -> None:
+        watches = getattr(self.ctx, "ops_watches", None)
+        metrics = getattr(watches, "metrics", None)
+        if metrics is None:
+            return
+        for listener in self.listeners:
+            if listener.lease_key() == key:
+                metrics.ownership_changed(listener.name or key, self._coordinator.settings.node, owned)
+
     def close(self) -> None:
+        with self._store_lock:
+            coordinator, self._coordinator = self._coordinator, None
+        if coordinator is not None:
+            coordinator.close()  # releases every lease at once: the other nodes take over now
         with self._store_lock:
             if self._store is not None:
                 self._store.close()
@@ -496,6 +532,10 @@ class EmailListener:
         self.concurrency = 1
         """Messages handled at once (`[balmail.listeners.NAME] concurrency`); services that are not
         `isolated` still get one at a time."""
+        self.leased = False
+        """Started on a shared store: polled only while this node holds its lease."""
+        self._observer: Any = None
+        self._stop_grace: float | None = None
         runtime.listeners.append(self)
 
     def describe(self) -> str:
@@ -517,7 +557,30 @@ class EmailListener:
         self.services = [s for s in self.services if s.obj is not service]
         return None
 
+    def lease_key(self) -> str:
+        """The mailbox's lease name: the `server` of its message keys, the account, the folder."""
+        s = self.settings
+        folders = list(s.options.folders) or [s.folder]
+        folder = ",".join(folders) if self.protocol == "imap" else POP3_FOLDER
+        return listener_key(f"{self.protocol}://{s.host}".lower(), s.username, folder)
+
     def start(self) -> BError | None:
+        try:
+            coordinator = self.runtime.coordinator()
+        except MailError as error:
+            return email_error(str(error))
+        except Exception as error:
+            return email_error(f"Cannot open the state store: {error}")
+        if coordinator is not None:
+            if self.leased:
+                return None
+            checked = self._build_poller()  # the same errors as an unshared start, at once
+            if isinstance(checked, BError):
+                return checked
+            self.poller = None
+            self.leased = True
+            coordinator.add(self.lease_key(), self._start_leased, self._stop_leased)
+            return None
         if self.poller is not None:
             if not self.poller.stopping:
                 return None
@@ -552,7 +615,34 @@ class EmailListener:
         poller.poll_once()
         return None
 
-    def _build_poller(self) -> Poller | PollerGroup | BError:
+    def _start_leased(self, gate: Any) -> None:
+        """This node gained the lease: poll (the coordinator's thread; never a strand)."""
+        poller = self._build_poller(gate=gate, on_close=self._lease_closed)
+        if isinstance(poller, BError):
+            raise MailError(poller.message)
+        old = threading.stack_size()
+        try:
+            threading.stack_size(POLLER_STACK_BYTES)
+        except (ValueError, RuntimeError):
+            pass
+        try:
+            poller.start()
+        finally:
+            threading.stack_size(old)
+
+    def _stop_leased(self) -> None:
+        """The lease goes to another node (or this one stops): finish the message in flight, ack."""
+        poller = self.poller
+        if poller is not None:
+            grace = self.runtime.options.grace_seconds if self._stop_grace is None else self._stop_grace
+            poller.stop(grace)
+
+    def _lease_closed(self, error: MailError | None) -> None:
+        """A hand-over is not the listener closing: `onClose` runs once, at the real stop."""
+        if error is not None:
+            log.warning("%spolling stopped for a hand-over: %s", self._prefix(), error, extra=self._extra())
+
+    def _build_poller(self, gate: Any = None, on_close: Any = None) -> Poller | PollerGroup | BError:
         if not self.services:
             return email_error(f"Cannot start the {self.describe()}: no service is attached")
         if self.name is None and self.runtime.name_for is not None:
@@ -578,16 +668,23 @@ class EmailListener:
             store,
             self.on_message,
             on_error=self.on_error,
-            on_close=self.on_close,
+            on_close=on_close or self.on_close,
             max_retries=options.max_retries,
             log_subjects=options.log_subjects,
-            observer=None if self.runtime.observer_for is None else self.runtime.observer_for(self),
+            observer=self._watch(),
             concurrency=self.effective_concurrency(),
+            gate=gate,
         )
         if self.name is not None:
             services = ",".join(s.name.lstrip("/") for s in self.services if s.name)
             self.poller.log_fields = {"listener": self.name, "service": services}
         return self.poller
+
+    def _watch(self) -> Any:
+        """The listener's observer, made once (a restarted or re-leased poller keeps its tally)."""
+        if self._observer is None and self.runtime.observer_for is not None:
+            self._observer = self.runtime.observer_for(self)
+        return self._observer
 
     def effective_concurrency(self) -> int:
         """`concurrency`, unless a service is not `isolated`: Ballerina dispatches its messages one
@@ -616,6 +713,15 @@ class EmailListener:
         return "" if self.name is not None else f"{self.describe()}: "
 
     def graceful_stop(self, grace: float | None = None) -> BError | None:
+        if self.leased:
+            self.leased = False
+            self._stop_grace = grace
+            with blocking(self.runtime.ctx):
+                coordinator = self.runtime.current_coordinator
+                if coordinator is not None:
+                    coordinator.remove(self.lease_key())  # stops polling, releases the lease now
+            self.on_close(None)
+            return None
         if self.poller is not None:
             # The handler in flight (and onClose) need the baton this strand may hold: wait without it.
             with blocking(self.runtime.ctx):
@@ -627,6 +733,8 @@ class EmailListener:
 
     @property
     def running(self) -> bool:
+        if self.leased:
+            return True
         return self.poller is not None and not self.poller.join(0)
 
     # -- poller callbacks -----------------------------------------------------------------------

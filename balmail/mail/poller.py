@@ -235,6 +235,7 @@ class Poller:
         log_subjects: bool = False,
         observer: PollerObserver | None = None,
         concurrency: int = 1,
+        gate: Callable[[], bool] | None = None,
     ) -> None:
         if max_retries < 0:
             raise MailError(f"max retries must be zero or more, got {max_retries}")
@@ -251,6 +252,9 @@ class Poller:
             raise MailError(f"concurrency must be 1 or more, got {concurrency}")
         self.concurrency = concurrency
         """How many messages of this mailbox are handled at once (1: one after another, in order)."""
+        self._gate = gate
+        """Asked before each message (and batch): False stops the cycle early, as a stop request
+        does. The lease coordinator's "this node still holds the lease" (docs/scale-out.md)."""
         self._executor: concurrent.futures.ThreadPoolExecutor | None = None
         self._delivering: set[int] = set()
         self.log_fields: dict[str, str] = {}
@@ -359,6 +363,10 @@ class Poller:
             return True
         thread.join(timeout)
         return not thread.is_alive()
+
+    def _halted(self) -> bool:
+        """No new message may start: stop was requested, or the gate (lease) says no."""
+        return self._stop_requested.is_set() or (self._gate is not None and not self._gate())
 
     @property
     def stopping(self) -> bool:
@@ -572,7 +580,7 @@ class Poller:
         s = self.settings
         folder = s.folder if s.protocol is MailProtocol.IMAP else POP3_FOLDER
         for key, raw in self._store.pending_retries(self.server, s.username, folder):
-            if self._stop_requested.is_set():
+            if self._halted():
                 result.stopped_early = True
                 return
             name = (
@@ -634,14 +642,14 @@ class Poller:
                 to_fetch = to_fetch[: options.max_per_poll]
             self._acknowledge_imap(client, settled, result)
             for start in range(0, len(to_fetch), s.batch_size):
-                if self._stop_requested.is_set():
+                if self._halted():
                     result.stopped_early = True
                     break
                 batch = to_fetch[start : start + s.batch_size]
                 workers = _Workers(self, result)
                 try:
                     for fetched in client.fetch(batch, s.batch_size):
-                        if self._stop_requested.is_set():
+                        if self._halted():
                             result.stopped_early = True
                             break
                         key = MessageKey.imap(self.server, s.username, s.folder, uidvalidity, fetched.uid)
@@ -726,7 +734,7 @@ class Poller:
 
             try:
                 for listing in listings:
-                    if self._stop_requested.is_set():
+                    if self._halted():
                         result.stopped_early = True
                         break
                     key = MessageKey.pop3(self.server, s.username, listing.uidl)

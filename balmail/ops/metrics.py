@@ -70,6 +70,12 @@ class Metrics:
             LABELS,
             registry=r,
         )
+        self.owned = Gauge(
+            "balmail_listener_owned",
+            "1 while this node holds the listener's lease (state on PostgreSQL), else 0.",
+            ["listener", "node"],
+            registry=r,
+        )
         self.connection = Enum(
             "balmail_connection_state",
             "idle between cycles, connected during one, failing after a failed cycle.",
@@ -101,6 +107,9 @@ class Metrics:
         else:
             self.failures.labels(*labels).inc()
             self.connection.labels(*labels).state("failing")
+
+    def ownership_changed(self, listener: str, node: str, owned: bool) -> None:
+        self.owned.labels(listener, node).set(1 if owned else 0)
 
     def handler_finished(self, watch: ListenerWatch, seconds: float) -> None:
         self.duration.labels(watch.listener, watch.service).observe(seconds)
