@@ -8,12 +8,15 @@ PostgreSQL (a proxy that drops its packets) stops handling before its lease expi
 from __future__ import annotations
 
 import collections
+import re
+import signal
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from mail.dovecot_harness import DovecotServer
+from mail.dovecot_harness import DovecotServer, free_port
 from mail.partition_proxy import PartitionProxy
 from mail.postgres_harness import PostgresServer
 from ops.test_state_commands import balmail
@@ -40,7 +43,10 @@ def nodes() -> Iterator[list[Node]]:
     started: list[Node] = []
     yield started
     for node in started:
-        node.stop(10)
+        if node.proc.poll() is None:
+            node.proc.send_signal(signal.SIGTERM)  # all at once: their grace periods overlap
+    for node in started:
+        node.stop(15)
 
 
 def owner_of(subject: str) -> str:
@@ -52,7 +58,8 @@ def test_three_nodes_handle_every_message_exactly_once_and_share_the_mailboxes(
 ) -> None:
     subjects = fill(dovecot, users, PER_MAILBOX)
     program = write_program(tmp_path, dovecot, users, uri=pg_uri, lease=LEASE, handler_ms=5)
-    nodes += [Node(program, f"n{i}") for i in range(3)]
+    port = free_port()
+    nodes += [Node(program, "n0", "--metrics", f"127.0.0.1:{port}"), Node(program, "n1"), Node(program, "n2")]
     wait_for(lambda: set(handled(nodes)) == subjects, DRAIN_TIMEOUT, "every message handled", nodes)
     done = handled(nodes)
     repeats = [s for s, n in collections.Counter(done).items() if n > 1]
@@ -66,6 +73,11 @@ def test_three_nodes_handle_every_message_exactly_once_and_share_the_mailboxes(
     assert {owner for owner, _ in owners.values()} == {n.node_id for n in nodes}
     counts = collections.Counter(owner for owner, _ in owners.values())
     assert sorted(counts.values()) == [10, 10, 10], counts
+    # Metrics per node: which listeners this node owns right now.
+    scraped = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10).read().decode()
+    pattern = rf'balmail_listener_owned{{listener="(load\d+)",node="{nodes[0].node_id}"}} 1\.0'
+    mine = re.findall(pattern, scraped)
+    assert sorted(mine) == sorted(k.split()[1] for k, (o, _) in owners.items() if o == nodes[0].node_id)
     status = balmail("status", pg_uri, cwd=tmp_path)
     assert status.returncode == 0, status.stderr
     assert status.stdout.count("  owned by node ") == MAILBOXES, status.stdout
