@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -38,25 +39,38 @@ def add_users(server: DovecotServer, count: int) -> list[str]:
 
 
 def fill(server: DovecotServer, users: list[str], per_mailbox: int) -> set[str]:
-    """Empty each mailbox and deliver `per_mailbox` messages; the subjects (all distinct).
-
-    Delivered as an MDA does, by writing files into each Maildir's `new/` (owned by the mail user):
-    1,500 IMAP APPENDs take most of a minute on a busy machine, the files a fraction of a second."""
-    subjects: set[str] = set()
-    owner = (server.workdir / "mail").stat()
+    """Empty each mailbox and deliver `per_mailbox` messages; the subjects (all distinct)."""
     with concurrent.futures.ThreadPoolExecutor(10) as pool:
         # logs in, so the Maildir exists; removes what an earlier test left
         list(pool.map(server.reset, users))
+    return deliver(server, users, per_mailbox)
+
+
+def deliver(
+    server: DovecotServer, users: list[str], per_mailbox: int, on_publish: Callable[[], None] | None = None
+) -> set[str]:
+    """Deliver as an MDA does, by writing files into each (existing) Maildir's `new/`, owned by the
+    mail user: 1,500 IMAP APPENDs take most of a minute on a busy machine, the files a fraction of
+    a second, and the listeners see the same unseen messages."""
+    subjects: set[str] = set()
+    owner = (server.workdir / "mail").stat()
+    staged: list[tuple[Path, Path]] = []
     for user in users:
-        new = server.workdir / "mail" / user / "Maildir" / "new"
+        maildir = server.workdir / "mail" / user / "Maildir"
         for n in range(per_mailbox):
             subject = f"{user}-m{n:03d}"
             subjects.add(subject)
             text = f"From: a@example.test\r\nTo: {user}@example.test\r\nSubject: {subject}\r\n\r\nbody\r\n"
-            path = new / f"{time.time_ns()}.M{n}P{os.getpid()}.balmail-test"
+            name = f"{time.time_ns()}.M{n}P{os.getpid()}.balmail-test"
+            path = maildir / "tmp" / name  # Maildir delivery: written in tmp/, then renamed into new/
             path.write_bytes(text.encode())
             if os.geteuid() == 0:
                 os.chown(path, owner.st_uid, owner.st_gid)
+            staged.append((path, maildir / "new" / name))
+    if on_publish is not None:
+        on_publish()
+    for path, target in staged:  # all at once, mailbox by mailbox
+        path.rename(target)
     return subjects
 
 
