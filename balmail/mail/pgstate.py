@@ -128,6 +128,9 @@ class PostgresStore:
             name="balmail-state",
         )
         try:
+            # One plain connection first: a refused or misconfigured server fails now, with the
+            # server's own reason, instead of after the pool's retries time out.
+            psycopg.connect(uri, connect_timeout=CONNECT_SECONDS).close()
             self._pool.open(wait=True, timeout=CONNECT_SECONDS * 2)
         except (psycopg.Error, PoolTimeout) as error:
             self._pool.close()
