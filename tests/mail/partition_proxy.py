@@ -83,7 +83,7 @@ class PartitionProxy:
                     if self._cut.is_set():
                         continue  # dropped on the floor
                     (server if sock is client else client).sendall(data)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: heal() closed the socket under select()
             return
         finally:
             for sock in (client, server):
