@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from balmail.check import flow
+from balmail.check.isolation import non_isolated_calls
 from balmail.check.libtypes import MODULE_TYPES
 from balmail.check.listener_config import check_listener_configs
 from balmail.check.modules import check_module_members
@@ -43,6 +44,7 @@ def compiler_checks(source: SourceFile, module: ast.Module) -> list[Diagnostic]:
     found.extend(flow.unreachable_code(module))
     found.extend(flow.dropped_results(module, resolver))
     found.extend(flow.isolated_access(module))
+    found.extend(non_isolated_calls(module))
     folder = os.path.dirname(source.path)
     found.extend(d for d in check_listener_configs(source, module, folder) if d.code in CONFIG_RECORD_CODES)
     return found

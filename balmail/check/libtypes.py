@@ -7,6 +7,8 @@ check` must start fast. tests/check/test_libtypes.py keeps these descriptions eq
 
 from __future__ import annotations
 
+import attrs
+
 from balmail.runtime import types as T
 
 
@@ -129,3 +131,85 @@ MODULE_TYPES: dict[str, dict[str, T.Type]] = {
     "ballerina/mime": {"Entity": ENTITY},
 }
 """Library module → its public types this checker describes."""
+
+
+# -- methods of library objects ------------------------------------------------------------------
+
+
+@attrs.frozen
+class LibParam:
+    """A parameter of a library function or method: `default` when it may be left out, `rest` for
+    `T... xs`, `included` for `*Options options` (whose fields are given as named arguments)."""
+
+    name: str
+    type: T.Type
+    default: bool = False
+    rest: bool = False
+    included: bool = False
+
+
+@attrs.frozen
+class LibMethod:
+    """A method of a library object type: `remote` ones are called with `->`, others with `.`."""
+
+    name: str
+    remote: bool
+    params: tuple[LibParam, ...]
+    returns: T.Type
+    isolated: bool = True
+
+
+_ERROR_OR_NIL = T.TUnion([EMAIL_ERROR, T.NIL])
+_RECEIVE = T.TUnion([MESSAGE, EMAIL_ERROR, T.NIL])
+
+
+def _receiving() -> dict[str, LibMethod]:
+    return {
+        "receiveMessage": LibMethod(
+            "receiveMessage",
+            True,
+            (LibParam("folder", T.STRING, default=True), LibParam("timeout", T.DECIMAL, default=True)),
+            _RECEIVE,
+        ),
+        "close": LibMethod("close", True, (), _ERROR_OR_NIL),
+    }
+
+
+def _listener_methods() -> dict[str, LibMethod]:
+    service = EMAIL_TYPES["Service"]
+    name_param = LibParam("name", T.TUnion([T.STRING, STRINGS, T.NIL]), default=True)
+    return {
+        "attach": LibMethod("attach", False, (LibParam("s", service), name_param), _ERROR_OR_NIL),
+        "detach": LibMethod("detach", False, (LibParam("s", service),), _ERROR_OR_NIL),
+        "start": LibMethod("start", False, (), _ERROR_OR_NIL),
+        "gracefulStop": LibMethod("gracefulStop", False, (), _ERROR_OR_NIL),
+        "immediateStop": LibMethod("immediateStop", False, (), _ERROR_OR_NIL),
+    }
+
+
+OBJECT_METHODS: dict[str, dict[str, LibMethod]] = {
+    "email:SmtpClient": {
+        "sendMessage": LibMethod("sendMessage", True, (LibParam("email", MESSAGE),), _ERROR_OR_NIL),
+        "send": LibMethod(
+            "send",
+            True,
+            (
+                LibParam("to", STRING_OR_STRINGS),
+                LibParam("subject", T.STRING),
+                LibParam("from", T.STRING),
+                LibParam("body", T.STRING),
+                LibParam("options", OPTIONS, included=True),
+            ),
+            _ERROR_OR_NIL,
+        ),
+        # not in the module's SmtpClient as far as its source shows; balmail's runtime accepts it, and an
+        # unknown method here would be a false error if the module has it
+        "close": LibMethod("close", True, (), _ERROR_OR_NIL),
+    },
+    "email:PopClient": _receiving(),
+    "email:ImapClient": _receiving(),
+    "email:PopListener": _listener_methods(),
+    "email:ImapListener": _listener_methods(),
+}
+"""The methods of ballerina/email's object types, as the module declares them (client and listener
+endpoints): unknown methods, `.` for `->`, argument counts and types are checked against these."""

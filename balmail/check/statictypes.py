@@ -239,7 +239,8 @@ class TypeResolver:
             if d.value.kind in ("int", "string", "boolean", "nil"):
                 t = T.TSingleton(v)
         elif isinstance(d, ast.ClassDefn):
-            t = None
+            t = T.TObject(None, tuple(m.name for m in d.members if isinstance(m, ast.FunctionDefn)))
+            t.name = name
         self.busy.discard(name)
         self.cache[name] = t
         return t

@@ -14,8 +14,11 @@ import attrs
 
 from balmail import diagnostics as diag
 from balmail.check.libtypes import CONFIG_RECORDS, MODULE_TYPES
+from balmail.check.methods import check_method_call, method_type
+from balmail.check.operators import check_binary, check_dropped_value, check_field_access
 from balmail.check.registry import Rule, register
 from balmail.check.statictypes import TypeResolver, certainly_incompatible, display, kinds, union, without
+from balmail.check.subtypes import not_assignable
 from balmail.check.walk import walk
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.runtime import types as T
@@ -119,6 +122,26 @@ MISSING_FIELD = register(
     )
 )
 
+_DECLARED_TYPE_EXPRS = (
+    ast.VarRef,
+    ast.FieldAccess,
+    ast.Call,
+    ast.Template,
+    ast.MethodCall,
+    ast.CheckExpr,
+    ast.Cast,
+)
+"""Expressions whose static type is a declared one (not shaped by literals inside them): the finer,
+finite-type and record-subtyping judgements of subtypes.py apply to them."""
+
+
+def _const_type(value: ast.Expr | None) -> T.Type | None:
+    """A constant's type is the singleton of its value (`const A = "a";` has type `"a"`)."""
+    if isinstance(value, ast.Literal) and value.kind in ("string", "int", "boolean"):
+        return T.TSingleton(value.value)
+    return None
+
+
 _NARROWING_OPS = frozenset({"==", "!=", "===", "!=="})
 _NUMERIC = frozenset({"int", "float", "decimal"})
 
@@ -129,6 +152,10 @@ class _Var:
     final: bool = False
     const: bool = False
     module: bool = False
+
+
+_NO_VAR = _Var(None)
+"""Marks "no such module-level variable" in lookups."""
 
 
 class _Checker:
@@ -142,17 +169,23 @@ class _Checker:
         self.functions: dict[str, ast.FunctionDefn] = {
             m.name: m for m in module.members if isinstance(m, ast.FunctionDefn)
         }
+        self.classes: dict[str, ast.ClassDefn] = {
+            m.name: m for m in module.members if isinstance(m, ast.ClassDefn)
+        }
         self.globals: dict[str, _Var] = {}
+        self.const_values: dict[str, T.Type | None] = {}
         for m in module.members:
             if isinstance(m, ast.ModuleVarDecl) and isinstance(m.binding, ast.CaptureBinding):
                 final = "final" in m.qualifiers or "configurable" in m.qualifiers
                 self.globals[m.binding.name] = _Var(self.resolver.resolve(m.type), final, module=True)
             elif isinstance(m, ast.ConstDecl):
                 t = self.resolver.resolve(m.type) if m.type is not None else self.literal_type(m.value)
+                self.const_values[m.name] = _const_type(m.value)
                 self.globals[m.name] = _Var(t, True, const=True, module=True)
             elif isinstance(m, ast.ListenerDecl):
                 self.globals[m.name] = _Var(None, True, module=True)
         self.scopes: list[dict[str, _Var]] = []
+        self.self_type: T.Type | None = None  # the class whose methods are being checked
         self.narrowed: frozenset[str] = frozenset()
         self.ret: T.Type | None = None
 
@@ -221,7 +254,12 @@ class _Checker:
             return union(self.type_of(e.then), self.type_of(e.otherwise))
         if isinstance(e, ast.Cast) and e.type is not None:
             return self.resolver.resolve(e.type)
+        if isinstance(e, ast.RemoteCall):
+            return method_type(self, e)
         if isinstance(e, ast.MethodCall):
+            known = method_type(self, e)
+            if known is not None:
+                return known
             target = self.type_of(e.target)
             if _kind_in(target, frozenset({"string"})) and e.name in _STRING_METHODS:
                 return _STRING_METHODS[e.name]
@@ -248,6 +286,14 @@ class _Checker:
             if _literal_fits(e.right, lk):
                 return left
         return None
+
+    def literal_fits(self, e: ast.Binary) -> bool:
+        """One operand is a numeric literal that takes the other operand's numeric type (`f + 1`)."""
+        lk, rk = kinds(self.type_of(e.left)), kinds(self.type_of(e.right))
+        return bool(
+            (rk is not None and _literal_fits(e.left, rk - {"nil"}))
+            or (lk is not None and _literal_fits(e.right, lk - {"nil"}))
+        )
 
     def field_type(self, e: ast.FieldAccess) -> T.Type | None:
         target = self.type_of(e.target)
@@ -319,7 +365,14 @@ class _Checker:
                 return
             if fk == {"float"} and "decimal" in ek and not e_text(e).endswith(("f", "F")):
                 return
-        if certainly_incompatible(found, expected):
+        finite = found
+        if isinstance(e, ast.Literal) and e.kind in ("string", "int", "boolean"):
+            finite = T.TSingleton(e.value)
+        elif isinstance(e, ast.VarRef) and self.lookup(e.name) is self.globals.get(e.name, _NO_VAR):
+            finite = self.const_values.get(e.name, found)
+        elif not isinstance(e, _DECLARED_TYPE_EXPRS):
+            finite = None  # literals inside take their type from the context: only kinds are certain
+        if certainly_incompatible(found, expected) or not_assignable(finite, expected):
             self.found.append(
                 diag.error(
                     INCOMPATIBLE.code, INCOMPATIBLE.format_message(display(expected), display(found)), e.span
@@ -366,13 +419,17 @@ class _Checker:
             elif isinstance(m, ast.ConstDecl) and m.type is not None:
                 self.expect(self.resolver.resolve(m.type), m.value)
             elif isinstance(m, ast.ClassDefn | ast.ServiceDecl):
+                self.self_type = self.resolver.named(m.name) if isinstance(m, ast.ClassDefn) else None
                 for mem in m.members:
                     if isinstance(mem, ast.FunctionDefn) and mem.body is not None:
                         self.function(mem.signature, mem.body)
+                self.self_type = None
         return self.found
 
     def function(self, sig: ast.Signature, body: ast.Block) -> None:
         scope: dict[str, _Var] = {}
+        if self.self_type is not None:
+            scope["self"] = _Var(self.self_type, final=True)
         for p in sig.params:
             if p.name:
                 t = self.resolver.resolve(p.type)
@@ -427,10 +484,13 @@ class _Checker:
                 self.expect(self.ret, s.value)
                 self.expr(s.value)
         elif isinstance(s, ast.ExprStmt | ast.IgnoreStmt | ast.Panic | ast.Fail):
+            if isinstance(s, ast.ExprStmt):
+                check_dropped_value(self, s)
             self.expr(getattr(s, "expr", None) or getattr(s, "value", None))
         elif isinstance(s, ast.Destructure):
             self.expr(s.value)
         elif isinstance(s, ast.If):
+            self.expect(T.BOOLEAN, s.cond)
             self.expr(s.cond)
             self.block(s.then)
             if isinstance(s.otherwise, ast.Block):
@@ -438,6 +498,7 @@ class _Checker:
             elif isinstance(s.otherwise, ast.If):
                 self.stmt(s.otherwise)
         elif isinstance(s, ast.While):
+            self.expect(T.BOOLEAN, s.cond)
             self.expr(s.cond)
             self.block(s.body)
             self.on_fail(s.on_fail)
@@ -498,9 +559,15 @@ class _Checker:
                     self.call(fn, n)
             elif isinstance(n, ast.FieldAccess) and not n.optional:
                 self.field_access(n)
+            elif isinstance(n, ast.MethodCall | ast.RemoteCall):
+                check_method_call(self, n)
+            elif isinstance(n, ast.Binary):
+                check_binary(self, n)
             stack.extend(ast.children(n))
 
     def field_access(self, e: ast.FieldAccess) -> None:
+        if check_field_access(self, e):
+            return
         target = self.type_of(e.target)
         record = T.resolve(target) if target is not None else None
         if isinstance(record, T.TRecord) and e.name not in record.fields and target is not None:

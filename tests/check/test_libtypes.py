@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from balmail.check import libtypes
+from balmail.check import libtypes, methods
 from balmail.check.statictypes import display
 from balmail.lib import email as email_lib
+from balmail.lib import langlib
 from balmail.runtime import types as T
 
 RUNTIME: dict[str, T.Type] = {
@@ -43,3 +44,24 @@ def test_record_fields_match(name: str) -> None:
 
 def test_every_runtime_record_is_described() -> None:
     assert set(RUNTIME) == {n for n, t in libtypes.EMAIL_TYPES.items() if isinstance(t, T.TRecord)}
+
+
+@pytest.mark.parametrize(
+    ("kind", "table"),
+    [
+        ("string", langlib.STRING),
+        ("int", langlib.INT),
+        ("float", langlib.FLOAT),
+        ("decimal", langlib.DECIMAL),
+        ("boolean", langlib.BOOLEAN),
+        ("list", langlib.ARRAY),
+        ("mapping", langlib.MAP),
+        ("error", langlib.ERROR),
+    ],
+)
+def test_every_langlib_function_the_runtime_has_is_a_known_method(kind: str, table: dict) -> None:
+    """A lang library function balmail runs is never reported as `undefined function` by check."""
+    known = methods.LANGLIB[kind] | methods.VALUE_FUNCTIONS
+    assert set(table) - known - set(langlib.VALUE) == set()
+    assert set(langlib.VALUE) <= methods.VALUE_FUNCTIONS | {"iterator"}
+

@@ -1,0 +1,100 @@
+"""Ballerina's isolation rule for calls: an `isolated` function or method may call only functions and
+methods that are *declared* `isolated`. Ballerina infers isolation for module members, but inference does
+not make a call from an explicitly `isolated` function valid (the callee must say `isolated` itself), so
+this needs no inference: a call of a module function, or of `self.m()` inside a class, whose declaration
+lacks the qualifier is refused at the call.
+
+Library functions are isolated (lang library, ballerina/io, log, email ...), so calls into modules are not
+checked; nested anonymous functions and object constructors are functions of their own and are skipped.
+"""
+
+from __future__ import annotations
+
+from balmail import diagnostics as diag
+from balmail.check.registry import Rule, register
+from balmail.check.walk import walk
+from balmail.diagnostics import Diagnostic, Severity
+from balmail.syntax import ast
+
+NON_ISOLATED_CALL = register(
+    Rule(
+        code="BAL_TYPE_012",
+        name="non-isolated-call",
+        severity=Severity.ERROR,
+        summary="An `isolated` function or method calls one that is not declared `isolated`.",
+        what_it_does="Reports, inside an `isolated` function or method, a call of a module function or of a "
+        "method of the same class (`self.m()`) whose declaration lacks the `isolated` qualifier.",
+        why="Ballerina rejects it: an isolated function may run concurrently with others, so everything it "
+        "calls must be isolated too. Inferred isolation does not count: the callee must say `isolated`.",
+        example='function label() returns string => "ticket";\n\nisolated function title() returns string {\n'
+        "    return label();\n}",
+        fix='isolated function label() returns string => "ticket";\n\nisolated function title() returns '
+        "string {\n    return label();\n}",
+        message="invalid invocation of a non-isolated function in an 'isolated' function",
+    )
+)
+_START_MESSAGE = "invalid start action calling a non-isolated function in an 'isolated' function"
+_NESTED = (ast.AnonFunction, ast.ArrowFunction, ast.ObjectConstructor)
+
+
+def _locals(fn: ast.FunctionDefn) -> set[str]:
+    names = {p.name for p in fn.signature.params if p.name}
+    if fn.body is not None:
+        for n in walk(fn.body):
+            if isinstance(n, ast.CaptureBinding):
+                names.add(n.name)
+            elif type(n).__name__ == "LocalFunction":
+                name = getattr(n, "name", None)
+                if isinstance(name, str):
+                    names.add(name)
+    return names
+
+
+def _check_body(
+    fn: ast.FunctionDefn,
+    functions: dict[str, ast.FunctionDefn],
+    methods: dict[str, ast.FunctionDefn],
+    found: list[Diagnostic],
+) -> None:
+    assert fn.body is not None
+    shadowed = _locals(fn)
+    started: set[int] = set()
+    stack: list[ast.Node] = [fn.body]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, _NESTED):
+            continue
+        if isinstance(n, ast.StartExpr):
+            started.add(id(n.expr))
+        callee: ast.FunctionDefn | None = None
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.VarRef) and n.func.name not in shadowed:
+            callee = functions.get(n.func.name)
+        elif (
+            isinstance(n, ast.MethodCall)
+            and isinstance(n.target, ast.VarRef)
+            and n.target.name == "self"
+            and "self" not in shadowed
+        ):
+            callee = methods.get(n.name)
+        if callee is not None and "isolated" not in callee.qualifiers:
+            message = _START_MESSAGE if id(n) in started else NON_ISOLATED_CALL.format_message()
+            found.append(diag.error(NON_ISOLATED_CALL.code, message, n.span))
+        stack.extend(ast.children(n))
+
+
+def non_isolated_calls(module: ast.Module) -> list[Diagnostic]:
+    """Calls of functions and methods not declared `isolated` from `isolated` ones."""
+    functions = {m.name: m for m in module.members if isinstance(m, ast.FunctionDefn)}
+    found: list[Diagnostic] = []
+    for m in module.members:
+        if isinstance(m, ast.FunctionDefn):
+            if "isolated" in m.qualifiers and m.body is not None:
+                _check_body(m, functions, {}, found)
+        elif isinstance(m, ast.ClassDefn | ast.ServiceDecl):
+            methods = {x.name: x for x in m.members if isinstance(x, ast.FunctionDefn)}
+            if any(isinstance(x, ast.TypeInclusion) for x in m.members):
+                methods = {}  # included types may bring methods of the same name
+            for x in m.members:
+                if isinstance(x, ast.FunctionDefn) and "isolated" in x.qualifiers and x.body is not None:
+                    _check_body(x, functions, methods, found)
+    return found

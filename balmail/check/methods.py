@@ -1,0 +1,276 @@
+"""Method calls on values: `x.f()` and `c->f()` must name a method the value's type has, called the way
+it is declared (`->` for remote methods, `.` for the others), with the right arguments.
+
+- Values of simple basic types (string, int, float, decimal, boolean, lists, mappings, errors) have the
+  functions of their lang library plus lang.value's: `s.lenght()` is `undefined function 'lenght' in
+  type 'string'`.
+- Objects of the program's classes have the class's methods; objects of ballerina/email's endpoint types
+  have the methods libtypes.OBJECT_METHODS lists: `undefined method 'x' in object 'email:SmtpClient'`.
+- Arguments are checked against the declared parameters (count, names and types) as for module functions.
+
+Only values whose static type is certain are checked (see types.py); anything else is left alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from balmail import diagnostics as diag
+from balmail.check.libtypes import OBJECT_METHODS, LibMethod, LibParam
+from balmail.check.registry import Rule, register
+from balmail.check.statictypes import display, kinds
+from balmail.diagnostics import Severity
+from balmail.runtime import types as T
+from balmail.syntax import ast
+
+UNDEFINED_METHOD = register(
+    Rule(
+        code="BAL_TYPE_010",
+        name="undefined-method",
+        severity=Severity.ERROR,
+        summary="A method is called that the value's type does not have.",
+        what_it_does="Reports `x.f()` and `c->f()` where the type of `x` (a string, number, list, mapping, "
+        "error, an object of a class of the program or an email client or listener) has no method `f`.",
+        why="Ballerina rejects the program; usually the method name is misspelt.",
+        example='function f(string s) returns int {\n    return s.lenght();\n}',
+        fix="function f(string s) returns int {\n    return s.length();\n}",
+        message="undefined function '{0}' in type '{1}'",
+    )
+)
+REMOTE_SYNTAX = register(
+    Rule(
+        code="BAL_TYPE_011",
+        name="remote-call-syntax",
+        severity=Severity.ERROR,
+        summary="A remote method is called with `.`, or a non-remote method with `->`.",
+        what_it_does="Reports `client.sendMessage(m)` (remote methods of clients are called with `->`) and "
+        "`x->f()` where `f` is not a remote method.",
+        why="Ballerina rejects the program: calls over the network are written with `->` so they stand out.",
+        example="function notify(email:SmtpClient smtp, email:Message m) returns error? {\n"
+        "    check smtp.sendMessage(m);\n}",
+        fix="function notify(email:SmtpClient smtp, email:Message m) returns error? {\n"
+        "    check smtp->sendMessage(m);\n}",
+        message="invalid remote method call '.{0}()': use '->{0}()' for remote method calls",
+    )
+)
+
+VALUE_FUNCTIONS = frozenset(
+    """clone cloneReadOnly cloneWithType isReadOnly toString toBalString fromBalString toJson toJsonString
+    fromJsonString fromJsonFloatString fromJsonDecimalString fromJsonWithType fromJsonStringWithType
+    mergeJson ensureType count first last""".split()
+)
+"""lang.value: functions every value can be given as a method (their parameter types are not checked)."""
+
+LANGLIB: dict[str, frozenset[str]] = {
+    "string": frozenset(
+        """length iterator concat getCodePoint substring codePointCompare join indexOf lastIndexOf includes
+        startsWith endsWith toLowerAscii toUpperAscii equalsIgnoreCaseAscii trim toBytes fromBytes
+        toCodePointInts toCodePointInt fromCodePointInts fromCodePointInt padStart padEnd padZero matches
+        includesMatch""".split()
+    ),
+    "int": frozenset("abs sum max min avg fromString toHexString fromHexString signum range".split()),
+    "float": frozenset(
+        """isFinite isInfinite isNaN sum max min avg abs round floor ceil sqrt cbrt pow log log10 exp sin
+        cos tan asin acos atan atan2 sinh cosh tanh fromString toHexString fromHexString toBitsInt
+        fromBitsInt toFixedString toExpString""".split()
+    ),
+    "decimal": frozenset(
+        "sum max min avg abs round floor ceil fromString quantize toFixedString toExpString".split()
+    ),
+    "boolean": frozenset({"fromString"}),
+    "list": frozenset(
+        """length iterator enumerate map forEach filter reduce some every slice remove removeAll setLength
+        indexOf lastIndexOf reverse sort pop push shift unshift fromBase64 fromBase16 toBase64 toBase16
+        toStream""".split()
+    ),
+    "mapping": frozenset(
+        "length iterator get entries map forEach filter reduce remove removeIfHasKey removeAll hasKey keys "
+        "toArray".split()
+    ),
+    "error": frozenset("message cause detail stackTrace".split()),
+}
+"""The lang library functions callable as methods on a value of each basic kind (Swan Lake). When in doubt
+a name is listed: a missing one would be a false error."""
+
+
+def _class(checker: Any, t: T.Type) -> ast.ClassDefn | None:
+    return checker.classes.get(t.name) if t.name else None
+
+
+def _class_methods(cls: ast.ClassDefn) -> dict[str, ast.FunctionDefn] | None:
+    """The class's methods, or None when it includes other types (whose methods are not known here)."""
+    methods: dict[str, ast.FunctionDefn] = {}
+    for m in cls.members:
+        if isinstance(m, ast.FunctionDefn):
+            methods[m.name] = m
+        elif not isinstance(m, ast.ObjectField):
+            return None
+    return methods
+
+
+def _params(checker: Any, fn: ast.FunctionDefn) -> tuple[LibParam, ...]:
+    out = []
+    for p in fn.signature.params:
+        t = checker.resolver.resolve(p.type)
+        out.append(
+            LibParam(p.name or "", t, default=p.default is not None, rest=p.rest, included=p.included)  # type: ignore[arg-type]
+        )
+    return tuple(out)
+
+
+def _method_table(checker: Any, t: T.Type) -> dict[str, tuple[bool, Any]] | None:
+    """name -> (remote, LibMethod or FunctionDefn) for an object type whose methods are all known."""
+    r = T.resolve(t)
+    if not isinstance(r, T.TObject):
+        return None
+    name = display(t)
+    if name in OBJECT_METHODS:
+        return {n: (m.remote, m) for n, m in OBJECT_METHODS[name].items()}
+    cls = _class(checker, t)
+    if cls is None:
+        return None
+    methods = _class_methods(cls)
+    if methods is None:
+        return None
+    return {n: ("remote" in m.qualifiers, m) for n, m in methods.items() if n != "init"}
+
+
+def method_type(checker: Any, e: ast.MethodCall | ast.RemoteCall) -> T.Type | None:
+    """The result type of a call of a known object method, else None."""
+    target = checker.type_of(e.target)
+    if target is None:
+        return None
+    table = _method_table(checker, target)
+    if table is None or e.name not in table:
+        return None
+    _, method = table[e.name]
+    if isinstance(method, LibMethod):
+        return method.returns
+    returns = method.signature.returns
+    return T.NIL if returns is None else checker.resolver.resolve(returns)
+
+
+def check_method_call(checker: Any, e: ast.MethodCall | ast.RemoteCall) -> None:
+    """Report a call of a method the target's type lacks, the wrong call syntax, and wrong arguments."""
+    target = checker.type_of(e.target)
+    if target is None:
+        return
+    remote_call = isinstance(e, ast.RemoteCall)
+    table = _method_table(checker, target)
+    if table is not None:
+        if e.name not in table:
+            if remote_call or e.name not in VALUE_FUNCTIONS:
+                checker.found.append(
+                    diag.error(
+                        UNDEFINED_METHOD.code,
+                        f"undefined method '{e.name}' in object '{display(target)}'",
+                        e.span,
+                    )
+                )
+            return
+        remote, method = table[e.name]
+        if remote and not remote_call:
+            checker.found.append(diag.error(REMOTE_SYNTAX.code, REMOTE_SYNTAX.format_message(e.name), e.span))
+            return
+        if remote_call and not remote:
+            checker.found.append(
+                diag.error(
+                    REMOTE_SYNTAX.code,
+                    f"invalid method call '->{e.name}()': '->' can only be used with remote methods",
+                    e.span,
+                )
+            )
+            return
+        params = method.params if isinstance(method, LibMethod) else _params(checker, method)
+        check_arguments(checker, e.name, params, e.args, e.span)
+        return
+    if remote_call:
+        return
+    k = kinds(target)
+    if k is None or len(k) != 1:
+        return
+    kind = next(iter(k))
+    names = LANGLIB.get(kind)
+    if names is None or e.name in names or e.name in VALUE_FUNCTIONS:
+        return
+    if kind == "mapping" and _may_hold_function(target, e.name):
+        return
+    checker.found.append(
+        diag.error(UNDEFINED_METHOD.code, UNDEFINED_METHOD.format_message(e.name, display(target)), e.span)
+    )
+
+
+def _may_hold_function(t: T.Type, name: str) -> bool:
+    """`r.f()` on a mapping calls a field holding a function: only certain when no field can."""
+    r = T.resolve(t)
+    if isinstance(r, T.TRecord):
+        field = r.fields.get(name)
+        if field is not None:
+            return True
+        rest = r.rest
+        return rest is not None and "function" in (kinds(rest) or {"function"})
+    if isinstance(r, T.TMap):
+        return "function" in (kinds(r.constraint) or {"function"})
+    return True
+
+
+def check_arguments(
+    checker: Any, name: str, params: tuple[LibParam, ...], args: tuple[ast.Node, ...], span: Any
+) -> None:
+    """Count, names and types of the arguments of a call of `name` with these parameters."""
+    if any(isinstance(a, ast.RestArg) for a in args):
+        return
+    positional = [a for a in args if not isinstance(a, ast.NamedArg)]
+    named = [a for a in args if isinstance(a, ast.NamedArg)]
+    fixed = [p for p in params if not p.rest and not p.included]
+    rest = next((p for p in params if p.rest), None)
+    included = [p for p in params if p.included]
+    if len(positional) > len(fixed) + len(included) and rest is None:
+        checker.found.append(diag.error("BAL_TYPE_003", f"too many arguments in call to '{name}()'", span))
+        return
+    for i, arg in enumerate(positional):
+        if i < len(fixed):
+            checker.expect(fixed[i].type, arg)
+        elif i < len(fixed) + len(included):
+            checker.expect(included[i - len(fixed)].type, arg)
+        elif rest is not None and rest.type is not None:
+            r = T.resolve(rest.type)
+            checker.expect(r.element if isinstance(r, T.TArray) else None, arg)
+    given = {p.name for p in fixed[: len(positional)]}
+    by_name = {p.name: p for p in fixed}
+    for arg in named:
+        p = by_name.get(arg.name)
+        if p is not None:
+            given.add(arg.name)
+            checker.expect(p.type, arg.value)
+            continue
+        field = _included_field(included, arg.name)
+        if field is not None:
+            checker.expect(field.type, arg.value)
+        elif field is None and _all_closed(included):
+            checker.found.append(
+                diag.error("BAL_TYPE_003", f"undefined defaultable parameter '{arg.name}'", arg.span)
+            )
+    for p in fixed:
+        if p.name not in given and not p.default:
+            checker.found.append(
+                diag.error(
+                    "BAL_TYPE_003", f"missing required parameter '{p.name}' in call to '{name}()'", span
+                )
+            )
+
+
+def _included_field(included: list[LibParam], name: str) -> T.Field | None:
+    for p in included:
+        r = T.resolve(p.type) if p.type is not None else None
+        if isinstance(r, T.TRecord) and name in r.fields:
+            return r.fields[name]
+    return None
+
+
+def _all_closed(included: list[LibParam]) -> bool:
+    for p in included:
+        r = T.resolve(p.type) if p.type is not None else None
+        if not isinstance(r, T.TRecord) or r.rest is not None:
+            return False
+    return True

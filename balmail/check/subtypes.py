@@ -1,0 +1,94 @@
+"""Finer "certainly not assignable" judgements than basic kinds: finite types (singletons, enums) and
+record-to-record subtyping (closed/open records, missing, optional and extra fields).
+
+Like statictypes.certainly_incompatible, every answer is one-sided: True means Ballerina's subtyping
+certainly refuses the assignment; False means "fine or unsure", and nothing is reported. Types that are
+not resolved precisely (intersections, objects, anything with a None part) are always "unsure".
+"""
+
+from __future__ import annotations
+
+from balmail.check.statictypes import certainly_incompatible, kinds
+from balmail.runtime import types as T
+
+_MAX_DEPTH = 8  # nested records compared this deep; deeper is "unsure"
+
+
+def _members(t: T.Type) -> list[T.Type]:
+    r = T.resolve(t)
+    if isinstance(r, T.TUnion):
+        out: list[T.Type] = []
+        for m in r.members:
+            out.extend(_members(m))
+        return out
+    return [r]
+
+
+def _finite_refusal(found: T.Type, expected: T.Type) -> bool:
+    """Per basic kind of `found`: when every member of `expected` of that kind is a singleton (a finite
+    type such as `"a"|"b"` or an enum), a non-singleton member of `found` of that kind, or a singleton
+    with another value, is refused."""
+    wanted = _members(expected)
+    for m in _members(found):
+        k = kinds(m)
+        if k is None or len(k) != 1 or not k <= {"string", "int", "boolean"}:
+            continue
+        same = [w for w in wanted if kinds(w) == k]
+        if not same or not all(isinstance(w, T.TSingleton) for w in same):
+            continue
+        if not isinstance(m, T.TSingleton):
+            return True
+        if not any(type(w.value) is type(m.value) and w.value == m.value for w in same):  # type: ignore[attr-defined]
+            return True
+    return False
+
+
+def _closed(record: T.TRecord) -> bool:
+    return record.rest is None or isinstance(T.resolve(record.rest), T.TNever)
+
+
+def _record_refusal(found: T.TRecord, expected: T.TRecord, depth: int) -> bool:
+    """A record type `found` that is certainly not a subtype of the record type `expected`."""
+    for name, want in expected.fields.items():
+        have = found.fields.get(name)
+        if have is None:
+            if not want.optional:
+                return True  # a required field `found` does not declare (its rest may lack it)
+            if not _closed(found) and found.rest is not None and not_assignable(found.rest, want.type, depth):
+                return True
+            continue
+        if have.optional and not want.optional:
+            return True
+        if not_assignable(have.type, want.type, depth):
+            return True
+    extra = [f for n, f in found.fields.items() if n not in expected.fields]
+    if _closed(expected):
+        if extra or not _closed(found):
+            return True
+        return False
+    assert expected.rest is not None
+    if any(not_assignable(f.type, expected.rest, depth) for f in extra):
+        return True
+    if not _closed(found) and found.rest is not None and not_assignable(found.rest, expected.rest, depth):
+        return True
+    return False
+
+
+def not_assignable(found: T.Type | None, expected: T.Type | None, depth: int = 0) -> bool:
+    """A value of static type `found` can certainly not be used where `expected` is wanted."""
+    if found is None or expected is None or depth > _MAX_DEPTH:
+        return False
+    if certainly_incompatible(found, expected):
+        return True
+    if kinds(found) is None or kinds(expected) is None:
+        return False
+    if _finite_refusal(found, expected):
+        return True
+    f, e = T.resolve(found), T.resolve(expected)
+    if isinstance(f, T.TRecord) and isinstance(e, T.TRecord):
+        return _record_refusal(f, e, depth + 1)
+    if isinstance(f, T.TRecord) and isinstance(e, T.TUnion):
+        options = [m for m in _members(e) if kinds(m) is None or "mapping" in (kinds(m) or ())]
+        if options and all(isinstance(m, T.TRecord) for m in options):
+            return all(_record_refusal(f, m, depth + 1) for m in options)  # type: ignore[arg-type]
+    return False
