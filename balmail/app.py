@@ -175,6 +175,7 @@ def compile_project(
             rewrite(m.module) if rewrite is not None and m.parsed.name == "" else m.module,
             m.parsed.links,
             m.parsed.sources.config_key,
+            m.parsed.sources.sources,
         )
         for m in checked.modules
         if m.parsed.name in needed and m.module is not None
@@ -295,7 +296,9 @@ def run_program(
         program, found = compile_source(source, ctx)
     if program is None:
         return RunResult(1, found, sources)
-    ctx.flush_lines = bool(program.services or program.listeners)  # long-running: print as it happens
+    from balmail.compiler.link import has_listeners, has_services
+
+    ctx.flush_lines = has_listeners(program)  # long-running: print as it happens
     from balmail.serve import prepare_services, serve_listeners  # email services and listeners
 
     found.extend(prepare_services(program, ctx, source, serve_options))
@@ -324,7 +327,7 @@ def run_program(
             )
         except DeploymentError as e:
             return RunResult(1, found, sources, f"error: {e}")
-    if program.main is None and not program.services:
+    if program.main is None and not has_services(program):
         return RunResult(1, found, sources, "error: the program has no 'main' function")
     if program.main is not None:
         try:

@@ -26,6 +26,7 @@ import attrs
 
 from balmail import diagnostics as diag
 from balmail.check.registry import Rule, register
+from balmail.compiler.link import package_programs
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.runtime.errors import BallerinaPanic, make_error
 from balmail.runtime.values import BError, BObject
@@ -88,7 +89,8 @@ def prepare_services(
     """Compile the service declarations and schedule their attachment; the runtime options are
     set now because `main` may create and start listeners itself."""
     options = options or ServeOptions()
-    if not program.services and getattr(ctx, "email_runtime", None) is None:
+    programs = package_programs(program)
+    if not any(p.services for p in programs) and getattr(ctx, "email_runtime", None) is None:
         return []
     from balmail.lib.email import EmailRuntime
 
@@ -107,22 +109,29 @@ def prepare_services(
     configure_logging(ctx, options.log_subjects)
     _watch_listeners(program, ctx, runtime, options)
     SignalGate.install(ctx, runtime)
-    compiler = program.compiler
-    if compiler is None:
-        return []
     from balmail.check.email import check_email_services
     from balmail.compiler.core import CompileError
 
-    # What Ballerina's email compiler plugin rejects (EMAIL_101..107) does not run here either.
-    found = [d for d in check_email_services(source, compiler.module) if d.is_error]
-    if found:
-        return found
-    for service in program.services:
-        try:
-            program.init_steps.append(_attach_step(compiler, service))
-        except CompileError as error:
-            span = error.span if error.span is not None else service.span
-            found.append(diag.error(SERVE_CODE, str(error), span))
+    found: list[Diagnostic] = []
+    steps: list[Any] = []
+    for module in programs:  # every module's services, attached once all modules are initialised
+        compiler = module.compiler
+        if compiler is None:
+            continue
+        module_source = source if module is program else module.source
+        # What Ballerina's email compiler plugin rejects (EMAIL_101..107) does not run here either.
+        refused = [d for d in check_email_services(module_source, compiler.module) if d.is_error]
+        found.extend(refused)
+        if refused:
+            continue
+        for service in module.services:
+            try:
+                steps.append(_attach_step(compiler, service))
+            except CompileError as error:
+                span = error.span if error.span is not None else service.span
+                found.append(diag.error(SERVE_CODE, str(error), span))
+    if not found:
+        program.init_steps.extend(steps)
     return found
 
 
@@ -170,13 +179,23 @@ def package_name(path: Path) -> str:
 
 
 def listener_name(program: Any, listener: EmailListener) -> str:
-    """The listener's module-level variable name, else `protocol://user@host:port`."""
-    for name, slot in program.listeners:
-        value = program.G[slot] if slot < len(program.G) else None
+    """The listener's module-level variable name (`module.name` in a package's submodule), else
+    `protocol://user@host:port`."""
+    for name, value in _module_listeners(program):
         if isinstance(value, BObject) and value.env is listener:
             return name
     s = listener.settings
     return f"{listener.protocol}://{s.username}@{s.host}:{s.port}"
+
+
+def _module_listeners(program: Any) -> list[tuple[str, Any]]:
+    """(name, value) of the module-level listeners of every module of the program."""
+    found: list[tuple[str, Any]] = []
+    for module in package_programs(program):
+        for name, slot in module.listeners:
+            value = module.G[slot] if slot < len(module.G) else None
+            found.append((f"{module.module_name}.{name}" if module.module_name else name, value))
+    return found
 
 
 def _attach_step(compiler: Any, service: ast.ServiceDecl) -> Any:
@@ -233,8 +252,7 @@ def serve_listeners(program: Any, ctx: Any, options: ServeOptions | None) -> Ser
         return ServeOutcome()
     from balmail.lib.email import EmailListener
 
-    for _name, slot in program.listeners:
-        value = program.G[slot]
+    for _name, value in _module_listeners(program):
         if isinstance(value, BObject) and isinstance(value.env, EmailListener):
             value.env.module_level = True
     log = logging.getLogger("balmail.serve")

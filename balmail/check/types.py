@@ -400,7 +400,8 @@ class _Checker:
                 else:
                     self.expect(record.rest, f.value)
                 continue
-            self.expect(field.type, f.value)
+            # an optional field may be given `()`: the field is then left out (Ballerina spec #926)
+            self.expect(union(field.type, T.NIL) if field.optional else field.type, f.value)
         if spread:
             return
         for name, field in record.fields.items():

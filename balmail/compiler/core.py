@@ -51,6 +51,9 @@ class Program:
         self.listeners: list[tuple[str, int]] = []
         self.names: dict[str, ModuleEntry] = {}
         self.compiler: Compiler | None = None  # kept so the runtime can compile service declarations
+        self.source: Any = None  # the module's SourceFile/SourceSet when compiled from a package
+        self.modules: list[Program] = []  # a package's imported modules, initialised before this one
+        self.module_name = ""  # "" for the default module, else the package module's name
 
     def initialize(self) -> BError | None:
         """Run module-level initialisers in dependency order, then the module's `init` function."""

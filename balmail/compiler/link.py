@@ -3,8 +3,9 @@ with its own `Compiler` and namespace. A compiled module is offered to the modul
 `LibModule` (functions, types, classes, and its variables and constants read from its storage at use),
 and its initialisation runs before theirs, as Ballerina initialises imported modules first.
 
-Services and listeners are those of the default module (Ballerina starts the listeners of every module;
-email programs declare theirs in the default module, see docs/packages.md).
+Every compiled module keeps its services and listeners; `package_programs(program)` lists the modules of
+a package in initialisation order so the runtime attaches and starts the listeners of all of them, as
+Ballerina starts the listeners of every module it initialises (docs/packages.md).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class ModuleUnit:
     module: ast.Module
     links: dict[str, str]
     config_key: str | None
+    source: Any = None  # the module's sources (diagnostics about its services point into them)
 
 
 def exported(name: str, program: Any) -> LibModule:
@@ -69,20 +71,41 @@ def compile_package(units: list[ModuleUnit], ctx: Any) -> Any:
     from balmail.compiler.modules import compile_module
 
     done: dict[str, LibModule] = {}
+    imported: list[Any] = []
     first_steps: list[Any] = []
     configurables: list[Any] = []
     program: Any = None
     for index, unit in enumerate(units):
         linked = {full: done[target] for full, target in unit.links.items() if target in done}
         program = compile_module(Compiler(unit.module, ctx, linked, unit.config_key))
+        program.source = unit.source
+        program.module_name = unit.name
         if index < len(units) - 1:
+            imported.append(program)
             done[unit.name] = exported(unit.name, program)
             first_steps.append(_init_step(program))
             configurables.extend(program.configurables)
     assert program is not None
     program.configurables[:0] = configurables
     program.init_steps = first_steps + program.init_steps
+    program.modules = imported
     return program
+
+
+def package_programs(program: Any) -> list[Any]:
+    """The compiled modules of a program in initialisation order: imported package modules, then the
+    default module (a single-file program is just itself)."""
+    return [*program.modules, program]
+
+
+def has_services(program: Any) -> bool:
+    """Whether any module of the program declares a service."""
+    return any(p.services for p in package_programs(program))
+
+
+def has_listeners(program: Any) -> bool:
+    """Whether any module of the program declares a listener or a service."""
+    return any(p.services or p.listeners for p in package_programs(program))
 
 
 def _init_step(program: Any) -> Any:

@@ -1,0 +1,39 @@
+"""A listener and its service declared in a submodule (`modules/inbox/`) are started by `balmail run` of
+the package, as Ballerina starts the listeners of every module it initialises: one polling cycle against
+the real Dovecot handles and acknowledges the message."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mail.dovecot_harness import DovecotServer
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+PACKAGE = HERE / "relay"
+
+
+def test_submodule_listener_polls_and_acknowledges(mailbox: DovecotServer, tmp_path: Path) -> None:
+    uid = mailbox.append("alice", b"From: pat@localhost\nTo: alice@localhost\nSubject: Relay me\n\nhi\n")
+    overrides = {
+        "acme.mail_relay.inbox.host": mailbox.host,
+        "acme.mail_relay.inbox.port": str(mailbox.imaps_port),
+        "acme.mail_relay.inbox.username": "alice",
+        "acme.mail_relay.inbox.password": mailbox.users["alice"],
+        "acme.mail_relay.inbox.certPath": str(mailbox.ca_cert),
+    }
+    environment = dict(os.environ, PYTHONPATH=str(ROOT))
+    environment.pop("BALMAIL_LOG_LEVEL", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "balmail.cli", "run", "--once", "--state-dir", str(tmp_path),
+         *[f"-C{k}={v}" for k, v in overrides.items()]],
+        cwd=PACKAGE, capture_output=True, text=True, env=environment, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "level=ERROR" not in done.stderr, done.stderr
+    assert 'relay starting' in done.stderr, done.stderr
+    assert 'relayed from submodule" subject="Relay me"' in done.stderr, done.stderr
+    assert "\\Seen" in mailbox.flags("alice")[uid]
