@@ -130,7 +130,8 @@ def to_value(raw: Any, t: T.Type) -> Any:
     if isinstance(r, T.TIntersection):
         from balmail.runtime.ops import clone_readonly
 
-        return clone_readonly(to_value(raw, r.non_readonly()))
+        value = to_value(raw, r.non_readonly())
+        return clone_readonly(value) if r.readonly else value
     if isinstance(raw, decimal.Decimal):
         if isinstance(r, T.TDecimal | T.TAnydata | T.TJson | T.TAny):
             return raw

@@ -267,6 +267,10 @@ def expr_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None) ->
             if name == "toString":
                 return to_string(v)
             raise runtime_panic("MethodNotFound", f"no method '{name}' on object")
+        if isinstance(v, BMap):
+            fv = v.get(name)  # calling through a function-typed record field
+            if isinstance(fv, BFunction | BNative):
+                return fv.call(pos, named)
         fn = method_for(v, name, sb)
         if fn is None:
             raise runtime_panic(

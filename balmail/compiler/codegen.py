@@ -173,6 +173,10 @@ def method_dispatcher(name: str, sb: Any) -> Any:
             if name == "toString":
                 return to_string(v)
             raise runtime_panic("MethodNotFound", f"no method '{name}' on object")
+        if t is BMap:
+            fv = v.get(name)  # calling through a function-typed record field
+            if isinstance(fv, BFunction | BNative):
+                return fv.call(list(args), None)
         fn = cache.get(t)
         if fn is None:
             fn = method_for(v, name, sb)
@@ -452,6 +456,8 @@ def code_ListExpr(cx: Compiler, e: ast.ListExpr, expected: T.Type | None, g: Gen
     r = T.resolve(lt) if lt is not None else None
     if lt is not None and not isinstance(r, T.TArray | T.TTuple):
         return None
+    if len(e.items) < (len(r.members) if isinstance(r, T.TTuple) else getattr(r, "length", 0) or 0):
+        return None  # filler values: the closure path completes the list
     items = [code(cx, x, T.element_type(lt, i) if lt is not None else None, g) for i, x in enumerate(e.items)]
     return f"BList([{', '.join(items)}], {g.const(lt)})"
 

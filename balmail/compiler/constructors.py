@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from balmail.compiler import expressions, typedesc
 from balmail.runtime import ops
 from balmail.runtime import types as T
+from balmail.runtime.filler import fill_to
 from balmail.runtime.functions import Eval
 from balmail.runtime.values import (
     BError,
@@ -40,6 +41,16 @@ def expr_ListExpr(cx: Compiler, e: ast.ListExpr, expected: T.Type | None) -> Eva
             T.TArray(T.JSON) if isinstance(r, T.TJson) else T.TArray(r) if isinstance(r, T.TAnydata) else None
         )
     ro = _wants_readonly(expected)
+    need = _fixed_members(inherent)
+    if need > len(items) and not any(s for s, _ in items):
+        evs = [ev for _, ev in items]
+
+        def build_filled(f: list[Any]) -> BList:
+            out = BList([ev(f) for ev in evs], inherent)
+            fill_to(out, need, inherent)
+            return ops.freeze(out) if ro else out
+
+        return build_filled
     if not any(s for s, _ in items):
         evs = [ev for _, ev in items]
         if ro:
@@ -255,8 +266,19 @@ def _pick(expected: T.Type | None, kinds: tuple[type, ...], default_anydata: boo
     return None
 
 
+def _fixed_members(t: T.Type | None) -> int:
+    """How many members a list of type `t` must have (fixed-length arrays; a tuple's fixed members):
+    a shorter list constructor is completed with filler values."""
+    r = T.resolve(t) if t is not None else None
+    if isinstance(r, T.TArray):
+        return r.length or 0
+    if isinstance(r, T.TTuple):
+        return len(r.members)
+    return 0
+
+
 def _wants_readonly(expected: T.Type | None) -> bool:
     if expected is None:
         return False
     r = T.resolve(expected)
-    return isinstance(r, T.TIntersection) or isinstance(r, T.TReadonly)
+    return isinstance(r, T.TIntersection) and r.readonly or isinstance(r, T.TReadonly)

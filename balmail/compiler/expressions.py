@@ -18,6 +18,7 @@ from balmail.runtime.values import (
     BList,
     BNative,
     BTypedesc,
+    decimal_value,
     to_string,
 )
 from balmail.syntax import ast
@@ -192,6 +193,16 @@ def static_type(cx: Compiler, e: ast.Expr | None) -> T.Type | None:
 # ------------------------------------------------------------ literals and names
 
 
+def _decimal_literal(text: str, e: ast.Literal) -> D:
+    """A decimal literal rounded to decimal128; one beyond its range is a compile-time error."""
+    try:
+        return decimal_value(D(text.rstrip("dD")))
+    except decimal.Overflow:
+        from balmail.compiler.core import CompileError
+
+        raise CompileError(f"'{text}' is out of range for 'decimal'", e.span) from None
+
+
 def literal_value(cx: Compiler, e: ast.Literal, expected: T.Type | None) -> Any:
     kind = e.kind
     v = e.value
@@ -200,16 +211,16 @@ def literal_value(cx: Compiler, e: ast.Literal, expected: T.Type | None) -> Any:
         if want == "float":
             return float(v)
         if want == "decimal":
-            return D(v)
+            return _decimal_literal(str(v), e)
         return v
     if kind == "float":
         want = _numeric_want(expected)
         text = str(v)
         if want == "decimal":
-            return D(text)
+            return _decimal_literal(text, e)
         return float(text)
     if kind == "decimal":
-        return D(str(v))
+        return _decimal_literal(str(v), e)
     if kind == "nil":
         return None
     return v

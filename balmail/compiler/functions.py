@@ -214,8 +214,17 @@ def expr_NewExpr(cx: Compiler, e: ast.NewExpr, expected: T.Type | None) -> Eval:
 
 def expr_ArrowFunction(cx: Compiler, e: ast.ArrowFunction, expected: T.Type | None) -> Eval:
     info = FunctionInfo("$arrow", cx.sb)
-    info.params = [Param(p, T.ANY, None, False) for p in e.params]
-    info.ret_type = T.ANY
+    # an arrow function's parameter and return types come from the function type expected here
+    want = T.resolve(expected) if expected is not None else None
+    if isinstance(want, T.TUnion):
+        fns = [m for m in T.member_types(want) if isinstance(m, T.TFunction)]
+        want = fns[0] if len(fns) == 1 else None
+    typed = isinstance(want, T.TFunction) and want.params is not None and len(want.params) == len(e.params)
+    info.params = [
+        Param(p, want.params[i] if typed else T.ANY, None, False)  # type: ignore[union-attr,index]
+        for i, p in enumerate(e.params)
+    ]
+    info.ret_type = want.ret if typed and want.ret is not None else T.ANY  # type: ignore[union-attr]
     sig = ast.Signature(
         span=e.span,
         params=tuple(

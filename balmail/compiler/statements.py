@@ -51,7 +51,7 @@ def stmt_VarDecl(cx: Compiler, s: ast.VarDecl) -> Exec:
         slot = cx.scope.declare(s.binding.name, t)
         if ev is None:
             return _noop
-        if s.final and t is not None and isinstance(T.resolve(t), T.TIntersection):
+        if s.final and t is not None and getattr(T.resolve(t), "readonly", False) is True:
             from balmail.runtime.ops import freeze
 
             def decl_ro(f: list[Any]) -> None:

@@ -230,7 +230,7 @@ def gen_VarDecl(cx: Compiler, s: ast.VarDecl, g: Gen, out: list[str], ind: int, 
     if not isinstance(s.binding, ast.CaptureBinding):
         return False
     t = typedesc.resolve_type(cx, s.type) if s.type is not None else None
-    if s.final and t is not None and isinstance(T.resolve(t), T.TIntersection):
+    if s.final and t is not None and getattr(T.resolve(t), "readonly", False) is True:
         return False
     pad = "    " * ind
     if s.init is None:
@@ -271,7 +271,8 @@ def gen_Assign(cx: Compiler, s: ast.Assign, g: Gen, out: list[str], ind: int, in
         out.append(f"{pad}{i} = {codegen.code(cx, target.index, None, g)}")
         out.append(f"{pad}{v} = {codegen.code(cx, s.value, expressions.static_type(cx, target), g)}")
         out.append(
-            f"{pad}if type({t}) is _BMap and not {t}.ro and type({t}.type) is _TMap and type({i}) is str:"
+            f"{pad}if type({t}) is _BMap and not {t}.ro and type({t}.type) is _TMap and type({i}) is str"
+            f" and {t}.type.constraint.contains({v}):"
         )
         out.append(f"{pad}    {t}[{i}] = {v}")
         out.append(f"{pad}else:")

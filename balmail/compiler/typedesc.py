@@ -87,7 +87,13 @@ def _resolve_type(cx: Compiler, td: ast.TypeDesc) -> T.Type:
                 names.append(n)
         return T.TObject(None, tuple(names))
     if isinstance(td, ast.FunctionType):
-        return T.FUNCTION
+        sig = td.signature
+        if sig is None:
+            return T.FUNCTION
+        fixed = [resolve_type(cx, p.type) for p in sig.params if not p.rest]
+        rest = next((resolve_type(cx, p.type) for p in sig.params if p.rest), None)
+        ret = resolve_type(cx, sig.returns) if sig.returns is not None else T.NIL
+        return T.TFunction(fixed, rest, ret)
     if isinstance(td, ast.ParameterizedType):
         if td.name == "typedesc":
             return T.TYPEDESC

@@ -18,6 +18,8 @@ from balmail.lib.registry import LibModule
 from balmail.runtime import ops
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic, index_out_of_range, make_error, runtime_panic
+from balmail.runtime.filler import fill_to
+from balmail.runtime.inherent import check_list_store, list_violation
 from balmail.runtime.sandbox import Sandbox, metered
 from balmail.runtime.types import AUTO_LANG_PREFIXES
 from balmail.runtime.values import (
@@ -512,10 +514,17 @@ def a_push(sb: Sandbox, xs: BList, *vals: Any) -> None:
     if not xs.ro and (t is None or (type(t) is T.TArray and t.length is None)):
         if len(xs) + len(vals) > sb.max_size:
             sb.check_size(len(xs) + len(vals))
+        if t is not None:
+            el = t.element
+            for v in vals:
+                if not el.contains(v):
+                    raise list_violation(el, v)
         xs.extend(vals)
         return
     _ro_check(xs)
     _fixed_check(xs)
+    for k, v in enumerate(vals):
+        check_list_store(xs, len(xs) + k, v)
     xs.extend(vals)
 
 
@@ -540,6 +549,8 @@ def a_unshift(sb: Sandbox, xs: BList, *vals: Any) -> None:
     _ro_check(xs)
     _fixed_check(xs)
     sb.check_size(len(xs) + len(vals))
+    for v in vals:
+        check_list_store(xs, 0, v)
     xs[0:0] = vals
 
 
@@ -668,8 +679,7 @@ def a_set_length(sb: Sandbox, xs: Any, n: int) -> None:
     if n < len(xs):
         del xs[n:]
     else:
-        et = T.element_type(xs.type)
-        xs.extend([ops.filler_value(et)] * (n - len(xs)))
+        fill_to(xs, n, xs.type)
 
 
 def a_first(xs: Any) -> Any:

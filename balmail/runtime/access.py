@@ -7,7 +7,8 @@ from typing import Any
 
 from balmail.runtime import types as T
 from balmail.runtime.errors import runtime_panic
-from balmail.runtime.ops import filler_value
+from balmail.runtime.filler import fill_to
+from balmail.runtime.inherent import check_list_store, check_map_store
 from balmail.runtime.values import BError, BList, BMap, BObject, BStream
 
 
@@ -69,6 +70,7 @@ def store_field(o: Any, name: str, v: Any) -> None:
                     c = convert_numeric(v, ft)
                     if c is not None and ft.contains(c):
                         v = c
+            check_map_store(o, name, v)
         o[name] = v
     else:
         raise runtime_panic("TypeCastError", f"cannot set field '{name}'")
@@ -76,26 +78,30 @@ def store_field(o: Any, name: str, v: Any) -> None:
 
 def store_member(o: Any, i: Any, v: Any, sb: Any = None) -> None:
     if type(o) is BMap and not o.ro and (o.type is None or type(o.type) is T.TMap):
+        if o.type is not None:
+            check_map_store(o, i, v)
         o[i] = v
         return
     if isinstance(o, BList):
         if o.ro:
             raise runtime_panic("InherentTypeViolation", "cannot update a read-only array", "lang.array")
         n = len(o)
+        if o.type is not None:
+            check_list_store(o, i, v)
         if type(i) is int and 0 <= i < n:
             o[i] = v
             return
         if type(i) is int and i >= n:
-            et = T.element_type(o.type)
-            if isinstance(T.resolve(o.type) if o.type else None, T.TArray) and o.type.length is not None:
+            lt = T.resolve(o.type) if o.type is not None else None
+            fixed = isinstance(lt, T.TArray) and lt.length is not None
+            if fixed or isinstance(lt, T.TTuple) and lt.rest is None:
                 from balmail.runtime.errors import index_out_of_range
 
                 raise index_out_of_range(i, n)
             if sb is not None and i >= sb.max_size:
                 sb.check_size(i + 1)  # before filling: `xs[1000000000] = 1` must not allocate first
-            fill = filler_value(et) if i > n else None
-            while len(o) < i:
-                o.append(fill)
+            if i > n:
+                fill_to(o, i, o.type)
             o.append(v)
             return
         from balmail.runtime.errors import index_out_of_range

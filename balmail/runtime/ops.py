@@ -23,8 +23,10 @@ from balmail.runtime.values import (
     BList,
     BMap,
     compare,
+    decimal_value,
     deep_equals,
     exact_equals,
+    format_float,
 )
 
 D = decimal.Decimal
@@ -33,8 +35,7 @@ D = decimal.Decimal
 def _dec(op: Any) -> Any:
     try:
         with decimal.localcontext(DECIMAL_CONTEXT):
-            r = op()
-            return +r
+            return decimal_value(op())
     except decimal.Overflow:
         raise runtime_panic("NumberOverflow", "decimal range overflow") from None
     except decimal.DivisionByZero:
@@ -303,8 +304,9 @@ def to_decimal(x: Any) -> D:
             raise runtime_panic(
                 "NumberConversionError", f"'float' value '{x}' cannot be converted to 'decimal'"
             )
-        return _dec(lambda: D(repr(x)))
-    return D(x)
+        # as Java's BigDecimal.valueOf(double): the digits of the float's shortest string form
+        return _dec(lambda: D(format_float(x)))
+    return _dec(lambda: D(x))
 
 
 def convert_numeric(v: Any, target: T.Type) -> Any:
@@ -381,7 +383,7 @@ def convert_to(v: Any, target: T.Type, path: str = "") -> Any:
         return _conversion_error(v, target)
     if isinstance(t, T.TIntersection):
         r = convert_to(v, t.non_readonly(), path)
-        return r if isinstance(r, BError) else clone_readonly(r)
+        return r if isinstance(r, BError) or not t.readonly else clone_readonly(r)
     if isinstance(t, T.TRecord):
         if not isinstance(v, BMap):
             return _conversion_error(v, target)
@@ -465,25 +467,3 @@ def _conversion_error(v: Any, target: T.Type, why: str | None = None) -> BError:
     if why:
         msg += f": \n\t\t{why}"
     return make_error("{ballerina/lang.value}ConversionError", {"message": msg})
-
-
-def filler_value(t: T.Type | None) -> Any:
-    """The value a list of member type `t` is filled with when assigned past its end."""
-    if t is None:
-        return None
-    r = T.resolve(t)
-    if r.contains(None):
-        return None
-    if isinstance(r, T.TInt):
-        return 0
-    if isinstance(r, T.TFloat):
-        return 0.0
-    if isinstance(r, T.TString):
-        return ""
-    if isinstance(r, T.TBoolean):
-        return False
-    if isinstance(r, T.TArray):
-        return BList(type=r)
-    if isinstance(r, T.TMap):
-        return BMap(type=r)
-    raise runtime_panic("IndexOutOfRange", "array has no filler value", "lang.array")

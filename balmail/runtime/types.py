@@ -338,11 +338,62 @@ class TObject(Type):
 
 
 class TFunction(Type):
+    """`function` (any function value) or a function type with a signature. Function types are
+    contravariant in their parameters and covariant in their return type (spec, "Function types");
+    a value's own type comes from the compiled function's declared parameters and return type."""
+
+    def __init__(
+        self, params: list[Type] | None = None, rest: Type | None = None, ret: Type | None = None
+    ) -> None:
+        self.params = params  # None: any function
+        self.rest = rest
+        self.ret = ret
+
     def contains(self, v: Any) -> bool:
-        return isinstance(v, BFunction | BNative)
+        if not isinstance(v, BFunction | BNative):
+            return False
+        if self.params is None or isinstance(v, BNative):
+            return True
+        own = function_value_type(v)
+        return own is None or is_subtype(own, self)
 
     def describe(self) -> str:
-        return "function"
+        if self.params is None:
+            return "function"
+        parts = [str(p) for p in self.params]
+        if self.rest is not None:
+            parts.append(f"{self.rest}...")
+        ret = "" if self.ret is None or isinstance(resolve(self.ret), TNil) else f" returns {self.ret}"
+        return f"function ({','.join(parts)}){ret}"
+
+
+def function_value_type(v: Any) -> TFunction | None:
+    """The function type of a compiled function value (bound methods drop `self`)."""
+    info = getattr(v, "info", None)
+    params = getattr(info, "params", None)
+    if params is None:
+        return None
+    fixed = [p.type for p in params if not p.rest]
+    rest = next((p.type for p in params if p.rest), None)
+    return TFunction(fixed, rest, info.ret_type)
+
+
+def _function_subtype(a: TFunction, b: TFunction) -> bool:
+    if b.params is None:
+        return True
+    if a.params is None:
+        return False
+    for i, bp in enumerate(b.params):
+        ap = a.params[i] if i < len(a.params) else a.rest
+        if ap is None or not is_subtype(bp, ap):
+            return False
+    if len(a.params) > len(b.params):
+        return False
+    if b.rest is not None and (a.rest is None or not is_subtype(b.rest, a.rest)):
+        return False
+    if b.ret is None or a.ret is None:
+        return True
+    return is_subtype(a.ret, b.ret)
 
 
 class TReadonly(Type):
@@ -373,9 +424,24 @@ class TIntersection(Type):
     def describe(self) -> str:
         return " & ".join(str(m) for m in self.members)
 
+    @property
+    def readonly(self) -> bool:
+        """Whether `readonly` is one of the members (`T1 & T2` alone builds mutable values)."""
+        return any(
+            isinstance(r, TReadonly) or isinstance(r, TIntersection) and r.readonly
+            for r in map(resolve, self.members)
+        )
+
     def non_readonly(self) -> Type:
-        others = [m for m in self.members if not isinstance(resolve(m), TReadonly)]
-        return others[0] if len(others) == 1 else (TIntersection(others) if others else TAnydata())
+        """The intersection of the members other than `readonly`, worked out once (see `meet`)."""
+        found = self.__dict__.get("_effective")
+        if found is None:
+            others = [m for m in self.members if not isinstance(resolve(m), TReadonly)]
+            found = others[0] if others else ANYDATA
+            for m in others[1:]:
+                found = meet(found, m)
+            self._effective = found
+        return found
 
 
 class TTypedesc(Type):
@@ -531,12 +597,31 @@ def shape_contains(t: Type, v: Any) -> bool:
 _SIMPLE = (TBoolean, TInt, TFloat, TDecimal, TString, TNil)
 
 
+_ASSUMED: set[tuple[int, int]] = set()
+
+
 def is_subtype(a: Type, b: Type) -> bool:
-    """An approximation of `a <: b`, enough for inherent types of containers and static checks."""
+    """An approximation of `a <: b`, enough for inherent types of containers and static checks.
+
+    Recursive types are compared coinductively: a pair already being compared further up is assumed
+    to hold, so `type Node record { Node? next; }` against a look-alike terminates."""
     a = resolve(a)
     b = resolve(b)
     if a is b:
         return True
+    if not isinstance(a, TRecord | TMap | TArray | TTuple | TIntersection):
+        return _is_subtype(a, b)
+    key = (id(a), id(b))
+    if key in _ASSUMED:
+        return True
+    _ASSUMED.add(key)
+    try:
+        return _is_subtype(a, b)
+    finally:
+        _ASSUMED.discard(key)
+
+
+def _is_subtype(a: Type, b: Type) -> bool:
     if isinstance(a, TNever):
         return True
     if isinstance(a, TUnion):
@@ -562,9 +647,7 @@ def is_subtype(a: Type, b: Type) -> bool:
     if isinstance(b, TReadonly):
         return isinstance(a, _SIMPLE | TSingleton | TError | TReadonly)
     if isinstance(a, TIntersection):
-        return any(is_subtype(m, b) for m in a.members if not isinstance(resolve(m), TReadonly)) or all(
-            is_subtype(m, b) for m in a.members
-        )
+        return is_subtype(a.non_readonly(), b) or any(is_subtype(m, b) for m in a.members)
     if isinstance(b, TIntersection):
         return all(is_subtype(a, m) for m in b.members)
     if isinstance(a, TArray):
@@ -624,6 +707,8 @@ def is_subtype(a: Type, b: Type) -> bool:
         if not b.distinct_ids <= a.distinct_ids:
             return False
         return b.detail is None or (a.detail is not None and is_subtype(a.detail, b.detail))
+    if isinstance(a, TFunction) and isinstance(b, TFunction):
+        return _function_subtype(a, b)
     if isinstance(a, TObject) and isinstance(b, TObject):
         if b.cls is not None:
             return a.cls is b.cls
@@ -631,9 +716,23 @@ def is_subtype(a: Type, b: Type) -> bool:
     return type(a) is type(b) and not isinstance(a, TRecord | TMap | TArray | TTuple | TUnion | TSingleton)
 
 
+_PURE_ASSUMED: set[tuple[int, int]] = set()
+
+
 def _is_pure(a: Type, target: Type) -> bool:
-    """Whether type `a` only describes anydata (or json) values."""
+    """Whether type `a` only describes anydata (or json) values (recursive types: coinductively)."""
     a = resolve(a)
+    key = (id(a), id(target))
+    if key in _PURE_ASSUMED:
+        return True
+    _PURE_ASSUMED.add(key)
+    try:
+        return _is_pure_step(a, target)
+    finally:
+        _PURE_ASSUMED.discard(key)
+
+
+def _is_pure_step(a: Type, target: Type) -> bool:
     json = isinstance(target, TJson)
     if isinstance(a, TBoolean | TInt | TFloat | TString | TNil | TSingleton):
         return True
@@ -656,7 +755,7 @@ def _is_pure(a: Type, target: Type) -> bool:
     if isinstance(a, TUnion):
         return all(_is_pure(m, target) for m in a.members)
     if isinstance(a, TIntersection):
-        return any(_is_pure(m, target) for m in a.members if not isinstance(resolve(m), TReadonly))
+        return _is_pure(a.non_readonly(), target)
     return False
 
 
@@ -710,7 +809,7 @@ def type_of_value(v: Any) -> Type:
     if isinstance(v, BObject):
         return getattr(v.cls, "type", None) or TObject(v.cls)
     if isinstance(v, BFunction | BNative):
-        return FUNCTION
+        return function_value_type(v) or FUNCTION
     if isinstance(v, BTypedesc):
         return TYPEDESC
     if isinstance(v, BRegExp):
@@ -763,3 +862,113 @@ AUTO_LANG_PREFIXES = frozenset(
         "function",
     }
 )
+
+
+def meet(a: Type, b: Type) -> Type:
+    """`a & b` as one structural type (Ballerina spec 'Intersection types'): records merge their fields,
+    lists and maps meet member-wise, unions distribute. Member types are met lazily (wrapped in a
+    `TIntersection`), so recursive and self-referencing definitions never unfold forever."""
+    ra, rb = resolve(a), resolve(b)
+    if ra is rb:
+        return a
+    if isinstance(ra, TIntersection):
+        return meet(ra.non_readonly(), b)
+    if isinstance(rb, TIntersection):
+        return meet(a, rb.non_readonly())
+    if isinstance(ra, TAny | TReadonly) or (isinstance(ra, TAnydata) and not isinstance(rb, TAny)):
+        return b
+    if isinstance(rb, TAny | TReadonly | TAnydata):
+        return a
+    if isinstance(ra, TUnion) or isinstance(rb, TUnion):
+        left = ra.members if isinstance(ra, TUnion) else [a]
+        right = rb.members if isinstance(rb, TUnion) else [b]
+        parts = [meet(x, y) for x in left for y in right]
+        parts = [p for p in parts if not isinstance(resolve(p), TNever)]
+        return NEVER if not parts else parts[0] if len(parts) == 1 else TUnion(parts)
+    if isinstance(ra, TJson):
+        ra, a = _json_shape(rb), _json_shape(rb)
+        if ra is None:
+            return b if is_subtype(b, JSON) else NEVER
+    if isinstance(rb, TJson):
+        rb, b = _json_shape(ra), _json_shape(ra)
+        if rb is None:
+            return a if is_subtype(a, JSON) else NEVER
+    if isinstance(ra, TRecord | TMap) and isinstance(rb, TRecord | TMap):
+        return _meet_mappings(ra, rb)
+    if isinstance(ra, TArray | TTuple) and isinstance(rb, TArray | TTuple):
+        return _meet_lists(ra, rb)
+    if isinstance(ra, TRecord | TMap | TArray | TTuple) or isinstance(rb, TRecord | TMap | TArray | TTuple):
+        return NEVER
+    if is_subtype(a, b):
+        return a
+    if is_subtype(b, a):
+        return b
+    return NEVER
+
+
+def _json_shape(t: Type) -> Type | None:
+    """The structured part of `json` matching the shape of `t` (map<json> or json[]), if any."""
+    if isinstance(t, TRecord | TMap):
+        return TMap(JSON)
+    if isinstance(t, TArray | TTuple):
+        return TArray(JSON)
+    return None
+
+
+def _lazy_meet(a: Type, b: Type) -> Type:
+    if resolve(a) is resolve(b):
+        return a
+    return TIntersection([a, b])
+
+
+def _meet_mappings(a: TRecord | TMap, b: TRecord | TMap) -> Type:
+    if isinstance(a, TMap) and isinstance(b, TMap):
+        return TMap(_lazy_meet(a.constraint, b.constraint))
+    af = a.fields if isinstance(a, TRecord) else {}
+    bf = b.fields if isinstance(b, TRecord) else {}
+    arest = a.rest if isinstance(a, TRecord) else a.constraint
+    brest = b.rest if isinstance(b, TRecord) else b.constraint
+    fields: dict[str, Field] = {}
+    for name in [*af, *(n for n in bf if n not in af)]:
+        fa, fb = af.get(name), bf.get(name)
+        if fa is not None and fb is not None:
+            fields[name] = Field(
+                name, _lazy_meet(fa.type, fb.type), fa.optional and fb.optional,
+                fa.default or fb.default, fa.readonly or fb.readonly,
+            )
+            continue
+        f, other_rest = (fa, brest) if fa is not None else (fb, arest)
+        assert f is not None
+        if other_rest is None:
+            if not f.optional:
+                return NEVER
+            continue
+        fields[name] = Field(name, _lazy_meet(f.type, other_rest), f.optional, f.default, f.readonly)
+    rest = None if arest is None or brest is None else _lazy_meet(arest, brest)
+    return TRecord(fields, rest)
+
+
+def _meet_lists(a: TArray | TTuple, b: TArray | TTuple) -> Type:
+    if isinstance(a, TArray) and isinstance(b, TArray):
+        if a.length is not None and b.length is not None and a.length != b.length:
+            return NEVER
+        return TArray(_lazy_meet(a.element, b.element), a.length if a.length is not None else b.length)
+
+    def members(t: TArray | TTuple) -> tuple[list[Type], Type | None]:
+        if isinstance(t, TTuple):
+            return list(t.members), t.rest
+        if t.length is not None:
+            return [t.element] * t.length, None
+        return [], t.element
+
+    am, ar = members(a)
+    bm, br = members(b)
+    out: list[Type] = []
+    for i in range(max(len(am), len(bm))):
+        x = am[i] if i < len(am) else ar
+        y = bm[i] if i < len(bm) else br
+        if x is None or y is None:
+            return NEVER
+        out.append(_lazy_meet(x, y))
+    rest = None if ar is None or br is None else _lazy_meet(ar, br)
+    return TTuple(out, rest)

@@ -211,6 +211,23 @@ def format_float(x: float) -> str:
     return f"{sign}{mantissa}E{e}"
 
 
+_DECIMAL_MIN_MAGNITUDE = decimal.Decimal("1E-6143")
+
+
+def decimal_value(d: decimal.Decimal) -> decimal.Decimal:
+    """A Python Decimal as a Ballerina decimal: rounded to decimal128's 34 digits (ties to even), a
+    magnitude below 1E-6143 becomes 0 (no subnormals), and there is no negative zero. Raises
+    `decimal.Overflow` beyond 9.999...E6144."""
+    r = DECIMAL_CONTEXT.plus(d)
+    if not r:
+        if d:
+            return decimal.Decimal(0)
+        return r.copy_abs() if r.is_signed() else r
+    if abs(r) < _DECIMAL_MIN_MAGNITUDE:
+        return decimal.Decimal(0)
+    return r
+
+
 def format_decimal(d: decimal.Decimal) -> str:
     """Ballerina's decimal toString is Java's BigDecimal.toString, which Python's `str` matches:
     plain digits, scientific (`1E-9`) for small adjusted exponents."""
@@ -405,7 +422,7 @@ def exact_equals(a: Any, b: Any) -> bool:
 def compare(a: Any, b: Any, sb: Any = None) -> int | None:
     """Ordering for `<` and friends and for sorting; None when unordered (nil, NaN)."""
     if a is None or b is None:
-        return None
+        return 0 if a is b else None  # () == (); () against a value is unordered
     ta = type(a)
     if ta is float or type(b) is float:
         if a != a or b != b:

@@ -104,7 +104,7 @@ def compare(a: Any, b: Any, sb: Sandbox | None = None) -> int | None:
 
 def _compare(a: Any, b: Any, sb: Sandbox | None, memo: dict[tuple[int, int], int | None]) -> int | None:
     if a is None or b is None:
-        return None
+        return 0 if a is b else None  # () == (); () against a value is unordered
     if isinstance(a, BList) and isinstance(b, BList):
         if a is b:
             return 0
