@@ -79,12 +79,19 @@ def stack_text(
     if p.line is not None:
         frames.insert(0, ("$init", p.line))
     out = []
-    for fn, line in frames:
-        if line is None:
+    shown = [(fn, line) for fn, line in frames if line is not None]
+    for i, (fn, line) in enumerate(shown):
+        if i == TRACE_HEAD and len(shown) > TRACE_HEAD + TRACE_TAIL:  # a deep recursion: keep both ends
+            out.append(f"\n           ... {len(shown) - TRACE_HEAD - TRACE_TAIL} more frames")
+        if TRACE_HEAD <= i < len(shown) - TRACE_TAIL:
             continue
         prefix = "        at " if not out else "           "
         out.append(f"\n{prefix}{module}:{fn}({(defined_in or {}).get(fn, name)}:{line})")
     return "".join(out)
+
+
+TRACE_HEAD, TRACE_TAIL = 40, 10
+"""A panic's printed stack keeps its innermost 40 and outermost 10 frames (a recursion can be 20,000 deep)."""
 
 
 def _function_files(program: Any, source: SourceFile | SourceSet) -> dict[str, str] | None:

@@ -85,7 +85,28 @@ def endpoint_options(command: Any) -> Any:
     )(command)  # fmt: skip
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+EXIT_INTERNAL = 70
+
+
+class SafeGroup(click.Group):
+    """The command group, with one last guard: a Python exception that escapes a command is a balmail bug,
+    reported in one sentence (exit 70), never as a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as e:  # noqa: BLE001 - the guard of last resort
+            click.echo(
+                f"balmail: internal error ({type(e).__name__}: {e}); this is a bug in balmail, please "
+                "report it together with the program",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="balmail")
 def main() -> None:
     """Run, check and lint Ballerina email-listener programs without a JVM."""

@@ -39,7 +39,7 @@ class Budgets:
 
     steps: int = 50_000_000
     seconds: float = 60.0
-    depth: int = 2_000
+    depth: int = 20_000  # nested calls; docs/evaluator.md compares this with a default `bal run`
     size: int = 16_000_000  # code points in a string, members in a list or map
     memory: int = 2 * 1024**3  # bytes the process may grow by during one invocation
 
