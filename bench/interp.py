@@ -100,6 +100,70 @@ function queryRecords(int n) returns int {
     return picked.length();
 }
 
+function mergeSort(int[] xs) returns int[] {
+    int n = xs.length();
+    if n <= 1 {
+        return xs;
+    }
+    int[] left = mergeSort(xs.slice(0, n / 2));
+    int[] right = mergeSort(xs.slice(n / 2));
+    int[] out = [];
+    int i = 0;
+    int j = 0;
+    while i < left.length() && j < right.length() {
+        if left[i] <= right[j] {
+            out.push(left[i]);
+            i += 1;
+        } else {
+            out.push(right[j]);
+            j += 1;
+        }
+    }
+    while i < left.length() {
+        out.push(left[i]);
+        i += 1;
+    }
+    while j < right.length() {
+        out.push(right[j]);
+        j += 1;
+    }
+    return out;
+}
+
+function sortRecursively(int n) returns int {
+    int[] xs = [];
+    int seed = 7;
+    foreach int i in 0 ..< n {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        xs.push(seed % 100000);
+    }
+    int[] sorted = mergeSort(xs);
+    return sorted[0] + sorted[n / 2] + sorted[n - 1];
+}
+
+function mapHeavy(int n) returns int {
+    map<int> counts = {};
+    map<map<int>> byBucket = {};
+    foreach int i in 0 ..< n {
+        string word = "w" + (i % 997).toString();
+        counts[word] = (counts[word] ?: 0) + 1;
+        string bucket = "b" + (i % 13).toString();
+        map<int> inner = byBucket[bucket] ?: {};
+        inner[word] = (inner[word] ?: 0) + i % 7;
+        byBucket[bucket] = inner;
+    }
+    int total = 0;
+    foreach int c in counts {
+        total += c * c;
+    }
+    foreach map<int> inner in byBucket {
+        foreach int v in inner {
+            total += v;
+        }
+    }
+    return total;
+}
+
 final string:RegExp ORDER = re `Order #([A-Z]{2}-[0-9]{4,8})`;
 
 function onMessage(Message message) returns string? {
@@ -177,6 +241,59 @@ def py_query(n: int) -> int:
     return len(picked)
 
 
+def py_merge_sort(xs: list[int]) -> list[int]:
+    n = len(xs)
+    if n <= 1:
+        return xs
+    left = py_merge_sort(xs[: n // 2])
+    right = py_merge_sort(xs[n // 2 :])
+    out = []
+    i = j = 0
+    while i < len(left) and j < len(right):
+        if left[i] <= right[j]:
+            out.append(left[i])
+            i += 1
+        else:
+            out.append(right[j])
+            j += 1
+    while i < len(left):
+        out.append(left[i])
+        i += 1
+    while j < len(right):
+        out.append(right[j])
+        j += 1
+    return out
+
+
+def py_sort_recursively(n: int) -> int:
+    xs = []
+    seed = 7
+    for _ in range(n):
+        seed = (seed * 1103515245 + 12345) % 2147483648
+        xs.append(seed % 100000)
+    s = py_merge_sort(xs)
+    return s[0] + s[n // 2] + s[n - 1]
+
+
+def py_map_heavy(n: int) -> int:
+    counts: dict[str, int] = {}
+    by_bucket: dict[str, dict[str, int]] = {}
+    for i in range(n):
+        word = "w" + str(i % 997)
+        counts[word] = counts.get(word, 0) + 1
+        bucket = "b" + str(i % 13)
+        inner = by_bucket.get(bucket, {})
+        inner[word] = inner.get(word, 0) + i % 7
+        by_bucket[bucket] = inner
+    total = 0
+    for c in counts.values():
+        total += c * c
+    for inner in by_bucket.values():
+        for v in inner.values():
+            total += v
+    return total
+
+
 def best_of(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
     best = float("inf")
     result = None
@@ -207,6 +324,8 @@ def main() -> None:
         ("map insert/lookup", "mapInsertLookup", 100_000 // k, py_map),
         ("sort with closure", "sortWithClosure", 100_000 // k, py_sort),
         ("query over records", "queryRecords", 100_000 // k, py_query),
+        ("recursive mergesort", "sortRecursively", 10_000 // k, py_sort_recursively),
+        ("map-heavy loop", "mapHeavy", 100_000 // k, py_map_heavy),
     ]
     ratios = []
     print(f"{'benchmark':<22}{'balmail s':>11}{'python s':>11}{'ratio':>8}")
