@@ -458,6 +458,8 @@ def code_ListExpr(cx: Compiler, e: ast.ListExpr, expected: T.Type | None, g: Gen
         return None
     if len(e.items) < (len(r.members) if isinstance(r, T.TTuple) else getattr(r, "length", 0) or 0):
         return None  # filler values: the closure path completes the list
+    if getattr(r, "infer_length", False):
+        return None  # `T[*]`: the closure path fixes the length
     items = [code(cx, x, T.element_type(lt, i) if lt is not None else None, g) for i, x in enumerate(e.items)]
     return f"BList([{', '.join(items)}], {g.const(lt)})"
 

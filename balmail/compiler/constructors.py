@@ -40,6 +40,9 @@ def expr_ListExpr(cx: Compiler, e: ast.ListExpr, expected: T.Type | None) -> Eva
         inherent = (
             T.TArray(T.JSON) if isinstance(r, T.TJson) else T.TArray(r) if isinstance(r, T.TAnydata) else None
         )
+    star = T.resolve(inherent) if inherent is not None else None
+    if isinstance(star, T.TArray) and star.infer_length and not any(s for s, _ in items):
+        inherent = T.TArray(star.element, len(items))
     ro = _wants_readonly(expected)
     need = _fixed_members(inherent)
     if need > len(items) and not any(s for s, _ in items):

@@ -57,7 +57,9 @@ def _resolve_type(cx: Compiler, td: ast.TypeDesc) -> T.Type:
     if isinstance(td, ast.ArrayType):
         length = getattr(td, "length", None)
         n = int(length) if length and length.isdigit() else None
-        return T.TArray(resolve_type(cx, td.element), n)
+        arr = T.TArray(resolve_type(cx, td.element), n)
+        arr.infer_length = length == "*"  # `T[*]`: the list constructor that initialises it fixes the length
+        return arr
     if isinstance(td, ast.TupleType):
         return T.TTuple(
             [resolve_type(cx, m) for m in td.members],

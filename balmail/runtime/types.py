@@ -172,6 +172,7 @@ class TArray(Type):
     def __init__(self, element: Type, length: int | None = None) -> None:
         self.element = element
         self.length = length
+        self.infer_length = False
 
     def contains(self, v: Any) -> bool:
         if not isinstance(v, BList):
