@@ -612,14 +612,30 @@ def is_subtype(a: Type, b: Type) -> bool:
         return True
     if not isinstance(a, TRecord | TMap | TArray | TTuple | TIntersection):
         return _is_subtype(a, b)
+    if not _ASSUMED:  # a top-level question: its answer holds for good (types do not change)
+        pair = (a, b)
+        known = _SUBTYPE_CACHE.get(pair)
+        if known is not None:
+            return known
     key = (id(a), id(b))
     if key in _ASSUMED:
         return True
+    top = not _ASSUMED
     _ASSUMED.add(key)
     try:
-        return _is_subtype(a, b)
+        answer = _is_subtype(a, b)
     finally:
         _ASSUMED.discard(key)
+    if top:
+        if len(_SUBTYPE_CACHE) >= 4096:
+            _SUBTYPE_CACHE.clear()
+        _SUBTYPE_CACHE[(a, b)] = answer
+    return answer
+
+
+_SUBTYPE_CACHE: dict[tuple[Type, Type], bool] = {}
+"""Answers to top-level `is_subtype` questions on structured types (the pair is kept, so ids stay unique);
+`x is map<int>` on a container asks the same question of its inherent type again and again."""
 
 
 def _is_subtype(a: Type, b: Type) -> bool:
