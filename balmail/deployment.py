@@ -21,6 +21,7 @@ import attrs
 
 from balmail.check.endpoints import Endpoint, find_endpoints, site_key
 from balmail.mail import options as mailbox
+from balmail.mail.oauth2 import AUTH_METHODS, TOKEN_METHODS
 from balmail.syntax import ast
 
 SECURITY_MODES = ("SSL", "START_TLS_AUTO", "START_TLS_ALWAYS", "START_TLS_NEVER")
@@ -70,6 +71,54 @@ def _seconds(raw: Any) -> decimal.Decimal:
 def _concurrency(raw: Any) -> Any:
     """Checked where it is read (`listener_concurrency` in lib/email.py), with its own message."""
     return raw
+
+
+def _auth(raw: Any) -> str:
+    if not isinstance(raw, str) or raw.strip().lower() not in AUTH_METHODS:
+        raise ValueError("one of " + ", ".join(AUTH_METHODS))
+    return raw.strip().lower()
+
+
+def _secret(raw: Any) -> str:
+    if not isinstance(raw, str) or not raw.strip():
+        raise ValueError("a non-empty string")
+    return raw.strip()
+
+
+OAUTH2_KEYS: dict[str, str] = {
+    "tokenUrl": "the token endpoint's http(s) URL",
+    "clientId": "the client (application) id registered there",
+    "clientSecret": "the client secret (client-credentials grant; sent with a refresh token too)",
+    "refreshToken": "a refresh token (refresh-token grant, as for a delegated Gmail or Microsoft 365 login)",
+    "scopes": "the scopes to ask for: an array of strings, or one space-separated string",
+}
+"""The keys of a `[balmail.listeners.NAME.oauth2]` / `[balmail.clients.NAME.oauth2]` table."""
+
+
+def _oauth2(raw: Any) -> dict[str, Any]:
+    """Each key of the table checked; whether the whole is complete is checked once every source
+    was merged (`_check_auth`), since flags may give one key at a time."""
+    if not isinstance(raw, dict):
+        raise ValueError("a table with " + ", ".join(OAUTH2_KEYS))
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in OAUTH2_KEYS:
+            raise ValueError(f"a table of {', '.join(OAUTH2_KEYS)} (unknown key '{key}')")
+        if key == "scopes":
+            if isinstance(value, str):
+                value = value.replace(",", " ").split()
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise ValueError("a table whose 'scopes' is an array of strings")
+            out[key] = tuple(v.strip() for v in value)
+        elif key == "tokenUrl":
+            if not isinstance(value, str) or not value.strip().lower().startswith(("http://", "https://")):
+                raise ValueError("a table whose 'tokenUrl' is an http:// or https:// URL")
+            out[key] = value.strip()
+        else:
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(f"a table whose '{key}' is a non-empty string")
+            out[key] = value.strip()
+    return out
 
 
 def _number(text: str) -> Any:
@@ -168,6 +217,18 @@ KEYS: tuple[Key, ...] = (
         "Wait in IMAP IDLE (RFC 2177) between cycles and start the next one as soon as mail arrives; "
         "`pollingInterval` stays the longest wait; servers without IDLE are polled.",
         "nothing: polls every `pollingInterval`", flag=mailbox.bool_from_flag),
+    Key("auth", _auth, BOTH_ROLES, ALL_PROTOCOLS,
+        "`xoauth2` when `accessToken` or `oauth2` is set, else the protocol's password login",
+        "How to log in: `xoauth2` or `oauthbearer` (RFC 7628) with an OAuth2 access token, `plain` "
+        "(SASL PLAIN) or `login` (IMAP LOGIN, POP3 USER/PASS, SMTP AUTH LOGIN) with the password.",
+        "nothing: Ballerina's clients and listeners log in with the password only"),
+    Key("accessToken", _secret, BOTH_ROLES, ALL_PROTOCOLS, "none",
+        "An OAuth2 access token used as is (it is not renewed; prefer `oauth2` for a long run).",
+        "nothing"),
+    Key("oauth2", _oauth2, BOTH_ROLES, ALL_PROTOCOLS, "none",
+        "Table: where to get and renew access tokens (`tokenUrl`, `clientId`, `clientSecret` or "
+        "`refreshToken`, `scopes`); renewed before expiry and once more when the server refuses one.",
+        "nothing"),
 )  # fmt: skip
 
 
@@ -299,7 +360,10 @@ def build_plan(
     ):
         for item in reversed(items):  # the last of two flags for one key wins
             name, key, value = parse_flag(flag, item)
-            _put(plan, endpoints, role, name, key, value, f"{flag} {item}", cwd, from_flag=True)
+            sub = name.endswith(".oauth2") and not any(e.name == name for e in endpoints)
+            if sub:  # NAME.oauth2.tokenUrl=URL: one key of the oauth2 table
+                name, key, value = name.removesuffix(".oauth2"), "oauth2", {key: value}  # type: ignore[assignment]
+            _put(plan, endpoints, role, name, key, value, f"{flag} {item}", cwd, from_flag=not sub)
     for source in sources:
         for role, table_name in (("listener", "listeners"), ("client", "clients")):
             tables = source.table.get(table_name)
@@ -314,7 +378,32 @@ def build_plan(
                     raise DeploymentError(f"{here} must be a table of settings")
                 for key, value in settings.items():
                     _put(plan, endpoints, role, name, key, value, here, source.base)
+    for role, table in (("listener", plan.listeners), ("client", plan.clients)):
+        for name, settings in table.items():
+            _check_auth(f"[balmail.{role}s.{_toml_key(name)}]", settings)
     return plan
+
+
+def _check_auth(where: str, settings: dict[str, Any]) -> None:
+    """`auth`, `accessToken` and `oauth2` together make sense (after every source was merged)."""
+    method = settings.get("auth")
+    token, oauth2 = settings.get("accessToken"), settings.get("oauth2")
+    if token is not None and oauth2 is not None:
+        raise DeploymentError(f"{where}: give either 'accessToken' or 'oauth2', not both")
+    if oauth2 is not None:
+        missing = [k for k in ("tokenUrl", "clientId") if k not in oauth2]
+        if "clientSecret" not in oauth2 and "refreshToken" not in oauth2:
+            missing.append("clientSecret or refreshToken")
+        if missing:
+            raise DeploymentError(f"{where}: 'oauth2' needs {', '.join(missing)}")
+    if method in TOKEN_METHODS and token is None and oauth2 is None:
+        raise DeploymentError(f"{where}: auth '{method}' needs 'accessToken' or an 'oauth2' table")
+    if method is not None and method not in TOKEN_METHODS and (token is not None or oauth2 is not None):
+        kind = "accessToken" if token is not None else "oauth2"
+        raise DeploymentError(
+            f"{where}: '{kind}' is set but auth '{method}' logs in with the password; "
+            "use auth 'xoauth2' or 'oauthbearer'"
+        )
 
 
 def _put(
@@ -364,6 +453,10 @@ def _put(
             raise DeploymentError(f"{where}: 'caFile' file '{path}' does not exist")
         value = str(path)
     table = plan.listeners if role == "listener" else plan.clients
+    if key == "oauth2" and isinstance(table.get(name, {}).get(key), dict):
+        for sub, sub_value in value.items():  # merged key by key: flags may give one at a time
+            table[name][key].setdefault(sub, sub_value)
+        return
     table.setdefault(name, {}).setdefault(key, value)
 
 

@@ -7,6 +7,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,17 @@ def no_password_in_any_log_line(tmp_path_factory: pytest.TempPathFactory) -> obj
     lines = copy.read_text(encoding="utf-8", errors="replace").splitlines()
     leaks = [line for line in lines for password in TEST_PASSWORDS if _contains_password(line, password)]
     assert not leaks, f"{len(leaks)} log line(s) contain a test password, e.g.: {leaks[:3]}"
+    tokens = [line for line in lines if _contains_token(line)]
+    assert not tokens, f"{len(tokens)} log line(s) contain an OAuth2 token or secret, e.g.: {tokens[:3]}"
+
+
+TEST_TOKEN = re.compile(r"balmail-test-(?:at|rt|cs)-|\bBearer\s+\S|auth=Bearer")
+"""OAuth2 access and refresh tokens and client secrets the tests' token server issues or knows
+(tests/mail/oauth_harness.py) all start with `balmail-test-`; a SASL response carries `auth=Bearer`."""
+
+
+def _contains_token(line: str) -> bool:
+    return TEST_TOKEN.search(line) is not None
 
 
 def _contains_password(line: str, password: str) -> bool:

@@ -27,6 +27,7 @@ from balmail.mail.connection import Timeouts
 from balmail.mail.errors import MailError
 from balmail.mail.folders import PollerGroup, make_poller
 from balmail.mail.message import MimePart, ReceivedMessage, parse_message
+from balmail.mail.oauth2 import MailAuth, take_auth
 from balmail.mail.options import MAILBOX_KEYS, mailbox_options
 from balmail.mail.poller import DEFAULT_GRACE_SECONDS, DEFAULT_MAX_RETRIES, ListenerSettings, Poller
 from balmail.mail.state import MessageKey, StateStore
@@ -828,9 +829,18 @@ class ReceivingClient:
     `\\Seen`, POP3 `DELE`) as Ballerina's client does."""
 
     def __init__(
-        self, runtime: EmailRuntime, protocol: str, host: str, username: str, password: str, config: BMap
+        self,
+        runtime: EmailRuntime,
+        protocol: str,
+        host: str,
+        username: str,
+        password: str,
+        config: BMap,
+        *,
+        auth: MailAuth | None = None,
     ) -> None:
         self.runtime = runtime
+        self.auth = auth
         self.protocol = protocol
         self.host = host
         self.username = username
@@ -864,6 +874,7 @@ class ReceivingClient:
             "security": self.security,
             "secure_socket": self.secure_socket,
             "timeouts": self.runtime.options.timeouts,
+            "auth": self.auth,
         }
         if self.protocol == "imap":
             with ImapClient(self.host, self.username, self._password, **common) as imap:
@@ -943,12 +954,14 @@ def module(ctx: Any) -> LibModule:
                 checked = coerce_record(config, config_type)
                 plan = getattr(ctx, "endpoint_plan", None)
                 mailbox: dict[str, Any] = {}
+                auth = None
                 if plan is not None:
                     current = {k: checked[k] for k in ("host", "port", "security", "username")}
                     changes = plan.settings(site, "listener", protocol, current)
                     mailbox = {k: changes.pop(k) for k in MAILBOX_KEYS if k in changes}
+                    auth = take_auth(changes)
                     checked = with_overrides(checked, changes)
-                settings = listener_settings(protocol, checked)
+                settings = attrs.evolve(listener_settings(protocol, checked), auth=auth)
                 if mailbox:
                     folder, options = mailbox_options(mailbox)
                     settings = attrs.evolve(settings, folder=folder or settings.folder, options=options)
@@ -990,10 +1003,12 @@ def module(ctx: Any) -> LibModule:
             except ConfigProblem as problem:
                 return email_error(f"Invalid {config_type.name}: {problem}")
             plan = getattr(ctx, "endpoint_plan", None)
+            auth = None
             if plan is not None:
                 current = {"host": host, "port": checked["port"], "security": checked["security"],
                            "username": username}  # fmt: skip
                 changes = plan.settings(site, "client", protocol, current)
+                auth = take_auth(changes)
                 host = changes.pop("host", host)
                 username = changes.pop("username", username)
                 password = changes.pop("password", password)
@@ -1014,9 +1029,12 @@ def module(ctx: Any) -> LibModule:
                     security=Security.from_name(checked["security"]),
                     secure_socket=secure_socket_config(checked.get("secureSocket")),
                     timeouts=runtime.options.timeouts,
+                    auth=auth,
                 )
             else:
-                obj.env = ReceivingClient(runtime, protocol, str(host), str(username), str(password), checked)
+                obj.env = ReceivingClient(
+                    runtime, protocol, str(host), str(username), str(password), checked, auth=auth
+                )
             return None
 
         params = [

@@ -7,6 +7,8 @@ from __future__ import annotations
 import ssl
 
 from balmail.mail.connection import Endpoint, Timeouts
+from balmail.mail.errors import MailError
+from balmail.mail.oauth2 import MailAuth
 from balmail.mail.tls import SecureSocketConfig, Security, build_ssl_context
 
 
@@ -23,6 +25,7 @@ class MailAccount:
         security: Security = Security.SSL,
         secure_socket: SecureSocketConfig | None = None,
         timeouts: Timeouts | None = None,
+        auth: MailAuth | None = None,
     ) -> None:
         self.endpoint = Endpoint(host, port)
         self.username = username
@@ -30,6 +33,8 @@ class MailAccount:
         self.security = security
         self._secure_socket = secure_socket
         self.timeouts = timeouts or Timeouts()
+        self.auth = auth
+        """How to log in; None: the protocol's usual password login (LOGIN, USER/PASS, AUTH)."""
         self.tls_active = False
         """Whether the current (or last) connection is encrypted."""
 
@@ -40,3 +45,11 @@ class MailAccount:
             return None, None
         context = build_ssl_context(self._secure_socket)
         return context, context if self.security is Security.SSL else None
+
+    def _require_mechanism(self, offered: bool, mechanism: str) -> None:
+        """A configured SASL mechanism the server does not advertise: say so instead of trying."""
+        if not offered:
+            raise MailError(
+                f"Cannot log in to {self.endpoint} with auth '{mechanism.lower()}': the server does not "
+                f"offer {mechanism}"
+            )

@@ -23,6 +23,7 @@ from balmail.mail import utf7
 from balmail.mail.account import MailAccount
 from balmail.mail.connection import Endpoint, Timeouts, open_socket, translate_errors
 from balmail.mail.errors import MailError
+from balmail.mail.oauth2 import MailAuth, sasl_plain, token_login
 from balmail.mail.tls import SecureSocketConfig, Security
 
 DEFAULT_IMAP_PORT = 993
@@ -78,6 +79,7 @@ class ImapClient(MailAccount):
         security: Security = Security.SSL,
         secure_socket: SecureSocketConfig | None = None,
         timeouts: Timeouts | None = None,
+        auth: MailAuth | None = None,
     ) -> None:
         super().__init__(
             host,
@@ -87,6 +89,7 @@ class ImapClient(MailAccount):
             security=security,
             secure_socket=secure_socket,
             timeouts=timeouts,
+            auth=auth,
         )
         self._imap: _Imap4 | None = None
         self.folder: FolderStatus | None = None
@@ -137,6 +140,26 @@ class ImapClient(MailAccount):
         self.tls_active = True
 
     def _login(self, imap: _Imap4) -> None:
+        auth = self.auth
+
+        def refused(text: str) -> str:
+            return f"Authentication failed for user '{self.username}' at {self.endpoint}: {text}"
+
+        if auth is not None and auth.method != "login":
+            mechanism = auth.mechanism
+            self._require_mechanism(f"AUTH={mechanism}" in imap.capabilities, mechanism)
+
+            def sasl(response: bytes) -> None:
+                replies = iter((response, auth.error_reply, None))
+                self._guard("logging in", lambda: imap.authenticate(mechanism, lambda _c: next(replies)),
+                            refusal=refused)  # fmt: skip
+
+            if auth.uses_token:
+                token_login(auth, self.username, self.endpoint, sasl, lambda: self._imap is not None)
+            else:
+                sasl(sasl_plain(self.username, self._password))
+            return
+
         def login() -> None:
             if self.username.isascii() and self._password.isascii():
                 imap.login(self.username, self._password)
@@ -149,13 +172,7 @@ class ImapClient(MailAccount):
                     "offer AUTH=PLAIN"
                 )
 
-        self._guard(
-            "logging in",
-            login,
-            refusal=lambda text: (
-                f"Authentication failed for user '{self.username}' at {self.endpoint}: {text}"
-            ),
-        )
+        self._guard("logging in", login, refusal=refused)
 
     def close(self) -> None:
         """Log out politely; never raises, because it runs on the way out of failures too."""

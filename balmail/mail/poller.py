@@ -28,6 +28,7 @@ from balmail.mail.connection import Endpoint, Timeouts
 from balmail.mail.errors import MailError, MessageParseError
 from balmail.mail.imap import DEFAULT_FETCH_BATCH, DEFAULT_FOLDER, DEFAULT_IMAP_PORT, ImapClient
 from balmail.mail.message import ReceivedMessage, parse_message
+from balmail.mail.oauth2 import MailAuth
 from balmail.mail.options import Action, ActionKind, MailboxOptions
 from balmail.mail.pop3 import DEFAULT_POP3_PORT, Pop3Client
 from balmail.mail.store import POP3_FOLDER, POP3_UIDVALIDITY, MessageKey, MessageStatus, Store
@@ -110,6 +111,9 @@ class ListenerSettings:
     timeouts: Timeouts = attrs.field(factory=Timeouts)
     options: MailboxOptions = attrs.field(factory=MailboxOptions)
     """The `[balmail.listeners.NAME]` mailbox keys (mail/options.py); the defaults change nothing."""
+    auth: MailAuth | None = attrs.field(default=None, repr=False, eq=False)
+    """`auth` and its token source from `[balmail.listeners.NAME]` (docs/config.md); None: the
+    password login Ballerina does."""
 
     @property
     def endpoint(self) -> Endpoint:
@@ -609,6 +613,7 @@ class Poller:
             security=s.security,
             secure_socket=s.secure_socket,
             timeouts=s.timeouts,
+            auth=s.auth,
         )
 
     def _imap_cycle(self, result: CycleResult) -> None:
@@ -713,6 +718,7 @@ class Poller:
             security=s.security,
             secure_socket=s.secure_socket,
             timeouts=s.timeouts,
+            auth=s.auth,
         )
         acknowledged = 0
         budget = options.max_per_poll

@@ -19,6 +19,7 @@ import attrs
 from balmail.mail.account import MailAccount
 from balmail.mail.connection import Endpoint, Timeouts, open_socket, translate_errors
 from balmail.mail.errors import MailError
+from balmail.mail.oauth2 import MailAuth, b64, sasl_plain, token_login
 from balmail.mail.tls import SecureSocketConfig, Security
 
 DEFAULT_POP3_PORT = 995
@@ -78,6 +79,7 @@ class Pop3Client(MailAccount):
         security: Security = Security.SSL,
         secure_socket: SecureSocketConfig | None = None,
         timeouts: Timeouts | None = None,
+        auth: MailAuth | None = None,
     ) -> None:
         super().__init__(
             host,
@@ -87,6 +89,7 @@ class Pop3Client(MailAccount):
             security=security,
             secure_socket=secure_socket,
             timeouts=timeouts,
+            auth=auth,
         )
         self._pop: _Pop3 | None = None
 
@@ -144,17 +147,31 @@ class Pop3Client(MailAccount):
             return {}
 
     def _login(self, pop: _Pop3) -> None:
+        auth = self.auth
+
+        def refused(text: str) -> str:
+            return f"Authentication failed for user '{self.username}' at {self.endpoint}: {text}"
+
+        if auth is not None and auth.method != "login":
+            mechanism = auth.mechanism
+            offered = self._capabilities(pop).get("SASL", [])
+            self._require_mechanism(mechanism in (m.upper() for m in offered), mechanism)
+
+            def sasl(response: bytes) -> None:
+                exchange = lambda: _sasl(pop, mechanism, response, auth.error_reply)  # noqa: E731
+                self._guard("logging in", exchange, refusal=refused)
+
+            if auth.uses_token:
+                token_login(auth, self.username, self.endpoint, sasl, lambda: self._pop is not None)
+            else:
+                sasl(sasl_plain(self.username, self._password))
+            return
+
         def login() -> None:
             pop.user(self.username)
             pop.pass_(self._password)
 
-        self._guard(
-            "logging in",
-            login,
-            refusal=lambda text: (
-                f"Authentication failed for user '{self.username}' at {self.endpoint}: {text}"
-            ),
-        )
+        self._guard("logging in", login, refusal=refused)
 
     def quit(self) -> None:
         """End the session with QUIT, which is what makes earlier `delete` calls take effect;
@@ -238,6 +255,25 @@ class Pop3Client(MailAccount):
         except MailError:
             self.abort()
             raise
+
+
+def _sasl(pop: _Pop3, mechanism: str, response: bytes, error_reply: bytes) -> None:
+    """RFC 5034 AUTH without an initial response (a long token would pass the 255-octet command
+    limit): `AUTH MECH`, the server's `+ ` continuation, the response; an error challenge
+    (`+ base64-json`, RFC 7628 §3.2.2) is answered with `error_reply` and then refused."""
+    pop._putcmd(f"AUTH {mechanism}")
+    line, _ = pop._getline()
+    if not line.startswith(b"+") or line.startswith(b"+OK"):
+        raise poplib.error_proto(line)
+    pop._putline(b64(response).encode("ascii"))
+    line, _ = pop._getline()
+    for _ in range(3):
+        if line.startswith(b"+OK") or not line.startswith(b"+"):
+            break
+        pop._putline(b64(error_reply).encode("ascii"))
+        line, _ = pop._getline()
+    if not line.startswith(b"+OK"):
+        raise poplib.error_proto(line)
 
 
 class _Refused(MailError):

@@ -21,6 +21,7 @@ from balmail.mail.account import MailAccount
 from balmail.mail.compose import ComposedMessage, OutgoingMessage, compose
 from balmail.mail.connection import Endpoint, Timeouts, open_socket, translate_errors
 from balmail.mail.errors import MailError
+from balmail.mail.oauth2 import MailAuth, b64, sasl_plain, token_login
 from balmail.mail.tls import SecureSocketConfig, Security
 
 DEFAULT_SMTP_PORT = 465
@@ -72,6 +73,7 @@ class SmtpSender(MailAccount):
         secure_socket: SecureSocketConfig | None = None,
         timeouts: Timeouts | None = None,
         local_hostname: str | None = None,
+        auth: MailAuth | None = None,
     ) -> None:
         super().__init__(
             host,
@@ -81,6 +83,7 @@ class SmtpSender(MailAccount):
             security=security,
             secure_socket=secure_socket,
             timeouts=timeouts,
+            auth=auth,
         )
         self.local_hostname = local_hostname
 
@@ -164,6 +167,21 @@ class SmtpSender(MailAccount):
         if not self.username or not smtp.has_extn("auth"):
             return False
         mechanisms = (smtp.esmtp_features.get("auth") or "").upper().split()
+        auth = self.auth
+        if auth is not None:
+            self._require_mechanism(auth.mechanism in mechanisms, auth.mechanism)
+
+            def sasl(response: bytes) -> None:
+                self._guard("logging in", lambda: _sasl(smtp, auth.mechanism, response, auth.error_reply))
+
+            if auth.uses_token:
+                token_login(auth, self.username, self.endpoint, sasl, lambda: smtp.sock is not None)
+            elif auth.method == "plain":
+                sasl(sasl_plain(self.username, self._password))
+            else:
+                smtp.user, smtp.password = self.username, self._password
+                self._guard("logging in", lambda: smtp.auth("LOGIN", smtp.auth_login))
+            return True
 
         def login() -> None:
             if self.username.isascii() and self._password.isascii():
@@ -265,6 +283,18 @@ class SmtpSender(MailAccount):
         if isinstance(error, smtplib.SMTPNotSupportedError):
             return MailError(f"SMTP server at {self.endpoint} cannot do {action}: {error}")
         return MailError(f"SMTP error with {self.endpoint} while {action}: {error}")
+
+
+def _sasl(smtp: _Smtp, mechanism: str, response: bytes, error_reply: bytes) -> None:
+    """AUTH with an initial response (RFC 4954); an error challenge (334 with a JSON status, RFC 7628
+    §3.2.2) is answered with `error_reply`, after which the server refuses."""
+    code, text = smtp.docmd("AUTH", f"{mechanism} {b64(response)}")
+    for _ in range(3):
+        if code != 334:
+            break
+        code, text = smtp.docmd(b64(error_reply))
+    if code not in (235, 503):
+        raise smtplib.SMTPAuthenticationError(code, text)
 
 
 def _reply(code: int, text: bytes | str) -> str:

@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from mail.conftest import dovecot, mailbox  # noqa: F401  (re-exported fixtures)
+from mail.conftest import dovecot, mailbox, oauth_session, oauth_world  # noqa: F401  (re-exported fixtures)

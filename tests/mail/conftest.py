@@ -11,6 +11,7 @@ import pytest
 
 from .dovecot_fixtures import dovecot  # noqa: F401  (the session's Dovecot)
 from .embedded_harness import EmbeddedServer, start_embedded
+from .oauth_fixtures import oauth_session, oauth_world  # noqa: F401  (OAuth2: token server + Dovecot)
 from .postgres_fixtures import pg_uri, postgres  # noqa: F401  (PostgreSQL for the store suite)
 from .server_harness import MailServer
 

@@ -1,0 +1,150 @@
+"""OAuth2 from `[balmail.listeners.NAME]` / `[balmail.clients.NAME]` end to end: `balmail run`
+with listeners and an SMTP client logging in to the OAuth2-checking Dovecot (mail/oauth_harness.py)
+with tokens from the loopback token server; a token that expires mid-run is renewed, and a token
+endpoint that goes down is reported through `onError` while the listener keeps trying, and
+recovers when it is back."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from mail.oauth_harness import CLIENT_ID, CLIENT_SECRET, SECRET_PREFIX, OAuthWorld
+from serve.test_serve import Running
+
+from .test_overrides import balmail, write
+
+LISTENER = """import ballerina/email;
+import ballerina/io;
+
+listener email:{kind} inbox = new ({{
+    host: "mail.nowhere.invalid",
+    username: "alice",
+    password: "not-used",
+    pollingInterval: 0.3
+}});
+
+{client}
+service "desk" on inbox {{
+    remote function onMessage(email:Message message) returns error? {{
+        io:println("got ", message.subject);
+        {reply}
+    }}
+
+    remote function onError(email:Error err) {{
+        io:println("error ", err.message());
+    }}
+}}
+"""
+
+CLIENT = 'final email:SmtpClient smtp = check new ("smtp.nowhere.invalid", "alice", "not-used");\n'
+REPLY = 'check smtp->send("bob@example.test", "Re: " + message.subject, "alice@example.test", "thanks");'
+
+
+def config(world: OAuthWorld, protocol: str, auth: str, grant: str, *, client: bool = False) -> str:
+    port = world.dovecot.imap_port if protocol == "imap" else world.dovecot.pop3_port
+    secret = (
+        f'clientSecret = "{CLIENT_SECRET}"'
+        if grant == "client_credentials"
+        else f'refreshToken = "{world.tokens.refresh_token_for("alice")}"'
+    )
+    text = f"""
+[balmail.listeners.inbox]
+host = "127.0.0.1"
+port = {port}
+security = "START_TLS_NEVER"
+auth = "{auth}"
+
+[balmail.listeners.inbox.oauth2]
+tokenUrl = "{world.tokens.token_url}"
+clientId = "{CLIENT_ID}"
+{secret}
+scopes = ["https://mail.example.test/.default"]
+"""
+    if client:
+        url = world.tokens.token_url
+        text += f"""
+[balmail.clients.smtp]
+host = "127.0.0.1"
+port = {world.dovecot.submission_port}
+security = "START_TLS_NEVER"
+auth = "{auth}"
+oauth2 = {{ tokenUrl = "{url}", clientId = "{CLIENT_ID}", clientSecret = "{CLIENT_SECRET}" }}
+"""
+    return text
+
+
+def message(subject: str) -> bytes:
+    return f"From: ann@example.test\r\nTo: alice@example.test\r\nSubject: {subject}\r\n\r\nhi\r\n".encode()
+
+
+def test_imap_listener_with_xoauth2_and_a_smtp_client_with_oauthbearer(
+    oauth_world: OAuthWorld, tmp_path: Path
+) -> None:
+    oauth_world.dovecot.append("alice", message("order 1"))
+    write(
+        tmp_path,
+        LISTENER.format(kind="ImapListener", reply=REPLY, client=CLIENT),
+        config(oauth_world, "imap", "xoauth2", "client_credentials", client=True).replace(
+            'auth = "xoauth2"\noauth2', 'auth = "oauthbearer"\noauth2'
+        ),
+    )
+    done = balmail(tmp_path, "run", "--once", "--allow-net=127.0.0.1", "--state-dir", "state", "prog.bal")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["got order 1"]
+    [(_, recipients, data)] = oauth_world.relay.messages
+    assert recipients == ["bob@example.test"] and b"Subject: Re: order 1" in data
+    log = oauth_world.dovecot.log_tail(100)
+    assert "imap-login: Info: Login: user=<alice>, method=XOAUTH2" in log
+    assert "submission-login: Info: Login: user=<alice>, method=OAUTHBEARER" in log
+    assert SECRET_PREFIX not in done.stdout + done.stderr
+
+
+def test_pop3_listener_with_oauthbearer_and_a_refresh_token(oauth_world: OAuthWorld, tmp_path: Path) -> None:
+    oauth_world.dovecot.append("alice", message("ticket 9"))
+    write(
+        tmp_path,
+        LISTENER.format(kind="PopListener", reply="", client=""),
+        config(oauth_world, "pop3", "oauthbearer", "refresh"),
+    )
+    done = balmail(tmp_path, "run", "--once", "--state-dir", "state", "prog.bal")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["got ticket 9"]
+    assert "pop3-login: Info: Login: user=<alice>, method=OAUTHBEARER" in oauth_world.dovecot.log_tail(50)
+
+
+def test_expiry_mid_run_and_a_token_endpoint_that_goes_down_and_comes_back(
+    oauth_world: OAuthWorld, tmp_path: Path
+) -> None:
+    tokens = oauth_world.tokens
+    tokens.lifetime = 1.0
+    write(
+        tmp_path,
+        LISTENER.format(kind="ImapListener", reply="", client=""),
+        config(oauth_world, "imap", "xoauth2", "client_credentials"),
+    )
+    oauth_world.dovecot.append("alice", message("one"))
+    run = Running(tmp_path / "prog.bal", "--state-dir", str(tmp_path / "state"))
+    try:
+        assert run.wait_for(1) == ["got one"]
+        time.sleep(1.5)  # the first token expired: the next cycles must have renewed it
+        oauth_world.dovecot.append("alice", message("two"))
+        assert run.wait_for(2)[1] == "got two"
+        assert tokens.token_requests >= 2
+        tokens.down = True
+        error = run.wait_for(3)[2]
+        assert error == (f"error Could not get an OAuth2 access token from {tokens.token_url}: "
+                         "HTTP 503 (temporarily_unavailable)")  # fmt: skip
+        oauth_world.dovecot.append("alice", message("three"))
+        failed_requests = tokens.token_requests
+        time.sleep(1.0)
+        assert tokens.token_requests > failed_requests  # it keeps trying
+        tokens.down = False
+        lines = run.wait_for(len(run.seen) + 1, timeout=30)
+        while lines[-1].startswith("error "):
+            lines = run.wait_for(len(run.seen) + 1, timeout=30)
+        assert lines[-1] == "got three"
+    finally:
+        code = run.stop()
+    assert code == 0, run.stderr
+    assert SECRET_PREFIX not in "\n".join(run.seen) + run.stderr
