@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from mail.oauth_harness import CLIENT_ID, CLIENT_SECRET, SECRET_PREFIX, OAuthWorld
 from serve.test_serve import Running
 
@@ -148,3 +149,60 @@ def test_expiry_mid_run_and_a_token_endpoint_that_goes_down_and_comes_back(
         code = run.stop()
     assert code == 0, run.stderr
     assert SECRET_PREFIX not in "\n".join(run.seen) + run.stderr
+
+
+PLAIN_LISTENER = LISTENER.format(kind="ImapListener", reply="", client="")
+
+
+@pytest.mark.parametrize(
+    ("config", "flags", "message"),
+    [
+        ('[balmail.listeners.inbox]\nauth = "oauth"\n', (),
+         "[{cfg}] [balmail.listeners.inbox]: 'auth' must be one of xoauth2, oauthbearer, plain, login, "
+         "got 'oauth'"),
+        ('[balmail.listeners.inbox]\nauth = "xoauth2"\n', (),
+         "[balmail.listeners.inbox]: auth 'xoauth2' needs 'accessToken' or an 'oauth2' table"),
+        ('[balmail.listeners.inbox]\nauth = "plain"\naccessToken = "t"\n', (),
+         "[balmail.listeners.inbox]: 'accessToken' is set but auth 'plain' logs in with the password; "
+         "use auth 'xoauth2' or 'oauthbearer'"),
+        ('[balmail.listeners.inbox]\naccessToken = "t"\noauth2 = { tokenUrl = "http://x/t", clientId = "c", '
+         'clientSecret = "s" }\n', (),
+         "[balmail.listeners.inbox]: give either 'accessToken' or 'oauth2', not both"),
+        ('[balmail.listeners.inbox.oauth2]\ntokenUrl = "http://x/t"\n', (),
+         "[balmail.listeners.inbox]: 'oauth2' needs clientId, clientSecret or refreshToken"),
+        ('[balmail.listeners.inbox.oauth2]\ntokenUrl = "ftp://x/t"\n', (),
+         "[{cfg}] [balmail.listeners.inbox]: 'oauth2' must be a table whose 'tokenUrl' is an http:// or "
+         "https:// URL, got a table"),
+        ('[balmail.listeners.inbox.oauth2]\nclientID = "c"\n', (),
+         "[{cfg}] [balmail.listeners.inbox]: 'oauth2' must be a table of tokenUrl, clientId, clientSecret, "
+         "refreshToken, scopes (unknown key 'clientID'), got a table"),
+        ("", ("--listener", "inbox.oauth2.tokenUrl=http://x/t", "--listener", "inbox.oauth2.clientId=c"),
+         "[balmail.listeners.inbox]: 'oauth2' needs clientSecret or refreshToken"),
+        ('[balmail.listeners.inbox]\naccessToken = 7\n', (),
+         "[{cfg}] [balmail.listeners.inbox]: 'accessToken' must be a non-empty string, got an integer"),
+    ],
+)  # fmt: skip
+def test_bad_auth_settings_are_exact_errors(
+    tmp_path: Path, config: str, flags: tuple[str, ...], message: str
+) -> None:
+    write(tmp_path, PLAIN_LISTENER, config)
+    done = balmail(tmp_path, "run", "--once", "--state-dir", "s", *flags, "prog.bal")
+    assert done.returncode == 1
+    assert done.stderr == "error: " + message.format(cfg=tmp_path / "Config.toml") + "\n"
+    assert done.stdout == ""
+
+
+def test_oauth2_keys_one_flag_each(oauth_world: OAuthWorld, tmp_path: Path) -> None:
+    oauth_world.dovecot.append("alice", message("by flags"))
+    write(tmp_path, PLAIN_LISTENER)
+    flags = [
+        "inbox.host=127.0.0.1", f"inbox.port={oauth_world.dovecot.imap_port}",
+        "inbox.security=START_TLS_NEVER",
+        "inbox.auth=oauthbearer", f"inbox.oauth2.tokenUrl={oauth_world.tokens.token_url}",
+        f"inbox.oauth2.clientId={CLIENT_ID}", f"inbox.oauth2.clientSecret={CLIENT_SECRET}",
+        "inbox.oauth2.scopes=mail.read,mail.send",
+    ]  # fmt: skip
+    args = [arg for flag in flags for arg in ("--listener", flag)]
+    done = balmail(tmp_path, "run", "--once", "--state-dir", "s", *args, "prog.bal")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["got by flags"]

@@ -177,7 +177,7 @@ caFile = "{certs.ca_cert}"
         ('[balmail.listeners.inbox]\nhots = "h"\n', (),
          "error: [{cfg}] [balmail.listeners.inbox]: unknown key 'hots' for listener 'inbox'; valid keys: "
          "host, port, security, username, password, caFile, pollingInterval, concurrency, folder, folders, "
-         "onSuccess, onGiveUp, unseenOnly, search, maxMessagesPerPoll, idle"),
+         "onSuccess, onGiveUp, unseenOnly, search, maxMessagesPerPoll, idle, auth, accessToken, oauth2"),
         ('[balmail.listeners.inbox]\nport = "993"\n', (),
          "error: [{cfg}] [balmail.listeners.inbox]: 'port' must be an integer from 1 to 65535, got '993'"),
         ('[balmail.listeners.inbox]\npollingInterval = true\n', (),
@@ -214,7 +214,7 @@ def test_client_keys_leave_out_polling_interval(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr == (
         "error: --client smtp.pollingInterval=3: unknown key 'pollingInterval' for client 'smtp'; "
-        "valid keys: host, port, security, username, password, caFile\n"
+        "valid keys: host, port, security, username, password, caFile, auth, accessToken, oauth2\n"
     )
 
 
