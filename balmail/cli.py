@@ -154,6 +154,7 @@ def lint(
     Exit 0 when clean, 1 on errors (on warnings too with --strict), 2 on usage errors.
     """
     from balmail.check.lint import failed, lint_project, parse_prefixes
+    from balmail.deployment_lint import lint_configs
 
     try:
         selected, ignored = parse_prefixes(select), parse_prefixes(ignore)
@@ -161,9 +162,13 @@ def lint(
         raise click.UsageError(str(e)) from None
     sources: list[SourceFile] = []
     found: list[Diagnostic] = []
-    for project in load_projects(paths):
+    projects = load_projects(paths)
+    for project in projects:
         found.extend(lint_project(project, select=selected, ignore=ignored))
         sources.extend(project.files)
+    config_sources, config_found = lint_configs(projects, select=selected, ignore=ignored)  # Config.toml
+    sources.extend(config_sources)
+    found.extend(config_found)
     emit(found, sources, fmt, Path.cwd())
     if fmt == "text":
         errors = sum(1 for d in found if d.is_error)

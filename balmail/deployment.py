@@ -385,25 +385,93 @@ def build_plan(
 
 
 def _check_auth(where: str, settings: dict[str, Any]) -> None:
-    """`auth`, `accessToken` and `oauth2` together make sense (after every source was merged)."""
+    problem = auth_problem(settings)
+    if problem is not None:
+        raise DeploymentError(f"{where}: {problem[1]}")
+
+
+def auth_problem(settings: dict[str, Any]) -> tuple[str, str] | None:
+    """Whether `auth`, `accessToken` and `oauth2` make sense together (checked after every source was
+    merged): None, or (the key the problem is about, what is wrong)."""
     method = settings.get("auth")
     token, oauth2 = settings.get("accessToken"), settings.get("oauth2")
     if token is not None and oauth2 is not None:
-        raise DeploymentError(f"{where}: give either 'accessToken' or 'oauth2', not both")
+        return "accessToken", "give either 'accessToken' or 'oauth2', not both"
     if oauth2 is not None:
         missing = [k for k in ("tokenUrl", "clientId") if k not in oauth2]
         if "clientSecret" not in oauth2 and "refreshToken" not in oauth2:
             missing.append("clientSecret or refreshToken")
         if missing:
-            raise DeploymentError(f"{where}: 'oauth2' needs {', '.join(missing)}")
+            return "oauth2", f"'oauth2' needs {', '.join(missing)}"
     if method in TOKEN_METHODS and token is None and oauth2 is None:
-        raise DeploymentError(f"{where}: auth '{method}' needs 'accessToken' or an 'oauth2' table")
+        return "auth", f"auth '{method}' needs 'accessToken' or an 'oauth2' table"
     if method is not None and method not in TOKEN_METHODS and (token is not None or oauth2 is not None):
         kind = "accessToken" if token is not None else "oauth2"
-        raise DeploymentError(
-            f"{where}: '{kind}' is set but auth '{method}' logs in with the password; "
+        return "auth", (
+            f"'{kind}' is set but auth '{method}' logs in with the password; "
             "use auth 'xoauth2' or 'oauthbearer'"
         )
+    return None
+
+
+class SettingProblem(Exception):
+    """One setting that does not fit: `kind` is "name" (no such endpoint), "key" (no such key for
+    it) or "value" (wrong type or value); the message leaves out where it was written."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+def check_setting(
+    endpoints: list[Endpoint],
+    role: str,
+    name: str,
+    key: str,
+    raw: Any,
+    base: Path,
+    *,
+    from_flag: bool = False,
+) -> Any:
+    """The value of one `[balmail.{role}s.NAME]` setting, checked against the program and the
+    registry (`balmail run` and `balmail lint` share it); raises SettingProblem."""
+    named = [e for e in endpoints if e.role == role and e.name == name]
+    if not named:
+        valid = sorted({e.name for e in endpoints if e.role == role and e.name is not None})
+        listing = "valid names: " + ", ".join(valid) if valid else f"the program names no email {role}"
+        raise SettingProblem("name", f"no email {role} named '{name}' in the program; {listing}")
+    protocols = {e.protocol for e in named}
+    applicable = [k for k in keys_for(role) if protocols <= k.protocols]
+    found = next((k for k in applicable if k.name == key), None)
+    if found is None:
+        valid_keys = ", ".join(k.name for k in applicable)
+        other = next((k for k in keys_for(role) if k.name == key), None)
+        if other is not None:
+            kinds = "/".join(sorted(p.upper() for p in other.protocols))
+            these = "/".join(sorted(p.upper() for p in protocols))
+            raise SettingProblem(
+                "key",
+                f"'{key}' applies to {kinds} {role}s only, and '{name}' is a {these} {role}; "
+                f"valid keys: {valid_keys}",
+            )
+        raise SettingProblem("key", f"unknown key '{key}' for {role} '{name}'; valid keys: {valid_keys}")
+    try:
+        value = found.parse(found.from_flag(raw) if from_flag else raw)
+    except ValueError as wrong:
+        got = f"'{raw}'" if isinstance(raw, str) else _toml_kind(raw)
+        raise SettingProblem("value", f"'{key}' must be {wrong}, got {got}") from None
+    if found.pop3 is not None and "pop3" in protocols:
+        problem = found.pop3(value)
+        if problem is not None:
+            raise SettingProblem("value", problem)
+    if found.name == "caFile":
+        path = Path(value)
+        path = path if path.is_absolute() else base / path
+        if not path.is_file():
+            raise SettingProblem("value", f"'caFile' file '{path}' does not exist")
+        value = str(path)
+    return value
 
 
 def _put(
@@ -418,40 +486,10 @@ def _put(
     *,
     from_flag: bool = False,
 ) -> None:
-    named = [e for e in endpoints if e.role == role and e.name == name]
-    if not named:
-        valid = sorted({e.name for e in endpoints if e.role == role and e.name is not None})
-        listing = "valid names: " + ", ".join(valid) if valid else f"the program names no email {role}"
-        raise DeploymentError(f"{where}: no email {role} named '{name}' in the program; {listing}")
-    protocols = {e.protocol for e in named}
-    applicable = [k for k in keys_for(role) if protocols <= k.protocols]
-    found = next((k for k in applicable if k.name == key), None)
-    if found is None:
-        valid_keys = ", ".join(k.name for k in applicable)
-        other = next((k for k in keys_for(role) if k.name == key), None)
-        if other is not None:
-            kinds = "/".join(sorted(p.upper() for p in other.protocols))
-            these = "/".join(sorted(p.upper() for p in protocols))
-            raise DeploymentError(
-                f"{where}: '{key}' applies to {kinds} {role}s only, and '{name}' is a {these} {role}; "
-                f"valid keys: {valid_keys}"
-            )
-        raise DeploymentError(f"{where}: unknown key '{key}' for {role} '{name}'; valid keys: {valid_keys}")
     try:
-        value = found.parse(found.from_flag(raw) if from_flag else raw)
-    except ValueError as wrong:
-        got = f"'{raw}'" if isinstance(raw, str) else _toml_kind(raw)
-        raise DeploymentError(f"{where}: '{key}' must be {wrong}, got {got}") from None
-    if found.pop3 is not None and "pop3" in protocols:
-        problem = found.pop3(value)
-        if problem is not None:
-            raise DeploymentError(f"{where}: {problem}")
-    if found.name == "caFile":
-        path = Path(value)
-        path = path if path.is_absolute() else base / path
-        if not path.is_file():
-            raise DeploymentError(f"{where}: 'caFile' file '{path}' does not exist")
-        value = str(path)
+        value = check_setting(endpoints, role, name, key, raw, base, from_flag=from_flag)
+    except SettingProblem as problem:
+        raise DeploymentError(f"{where}: {problem.message}") from None
     table = plan.listeners if role == "listener" else plan.clients
     if key == "oauth2" and isinstance(table.get(name, {}).get(key), dict):
         for sub, sub_value in value.items():  # merged key by key: flags may give one at a time

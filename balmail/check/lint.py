@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from balmail import diagnostics as diag
+from balmail.check import deployment_rules  # noqa: F401  (registers BALMAIL_4NN, checked in deployment_lint.py)
 from balmail.check.email import check_email_services
 from balmail.check.listener_config import check_listener_configs
 from balmail.check.packages import check_project

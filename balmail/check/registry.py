@@ -49,6 +49,8 @@ class Rule:
     example: str = ""
     fix: str = ""
     message: str | None = None
+    language: str = "ballerina"
+    """What `example` and `fix` are written in (`toml` for the Config.toml rules)."""
 
     def format_message(self, *args: object) -> str:
         """The message template filled in, e.g. `rule("EMAIL_103").format_message("onOpen")`."""

@@ -20,7 +20,8 @@ def render_rule_reference() -> str:
         "",
         "`balmail lint PATHS...` reports these codes. `BAL_*` and `EMAIL_*` are what Ballerina itself "
         "reports (errors); `BALMAIL_1NN` check listener configuration records; `BALMAIL_3NN` mark what "
-        "only balmail accepts or reads differently (portability to WSO2 Integrator).",
+        "only balmail accepts or reads differently (portability to WSO2 Integrator); `BALMAIL_4NN` check "
+        "the `[balmail...]` deployment settings of the Config.toml beside the program, pointing into it.",
         "",
         "Suppress a finding with a `// balmail:ignore CODE` comment on its line (or alone on the line "
         "before); choose codes with `--select` / `--ignore` and a comma-separated list of code prefixes. "

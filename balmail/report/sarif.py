@@ -91,7 +91,7 @@ def to_sarif(
                     }
                 },
                 "artifacts": [
-                    {"location": {"uri": uri}, "sourceLanguage": "ballerina"} for uri in artifact_index
+                    {"location": {"uri": uri}, "sourceLanguage": _language(uri)} for uri in artifact_index
                 ],
                 "columnKind": "unicodeCodePoints",
                 "results": results,
@@ -138,13 +138,17 @@ def rule_help_text(registered: Rule) -> str:
     return "\n\n".join(parts)
 
 
+def _language(uri: str) -> str:
+    return "toml" if uri.endswith(".toml") else "ballerina"
+
+
 def rule_help_markdown(registered: Rule) -> str:
     """A rule's documentation as Markdown, in ruff's shape (What it does / Why / Example / Use instead)."""
     parts = [f"## What it does\n{registered.what_it_does}", f"## Why\n{registered.why}"]
     if registered.example:
-        parts.append(f"## Example\n```ballerina\n{registered.example}\n```")
+        parts.append(f"## Example\n```{registered.language}\n{registered.example}\n```")
     if registered.fix:
-        parts.append(f"## Use instead\n```ballerina\n{registered.fix}\n```")
+        parts.append(f"## Use instead\n```{registered.language}\n{registered.fix}\n```")
     return "\n\n".join(parts)
 
 

@@ -59,6 +59,8 @@ def test_fixture_reports_its_code(program: Path) -> None:
 def test_every_lint_rule_has_a_fixture() -> None:
     named = {_CODE.match(p.name).group(1) for p in fixture_programs()}  # type: ignore[union-attr]
     wanted = {r.code for r in lint_rules() if r.code.startswith(("EMAIL_", "BALMAIL_", "BAL_TYPE_"))}
+    # BALMAIL_4NN are findings in Config.toml, not in a .bal file: tests/lint/test_config_toml.py has them
+    wanted = {code for code in wanted if not code.startswith("BALMAIL_4")}
     assert wanted <= named, sorted(wanted - named)
 
 
