@@ -158,6 +158,8 @@ class Key:
     """Flag text → the TOML value it stands for (e.g. "true" → True), when not a string or number."""
     pop3: Callable[[Any], str | None] | None = None
     """Why a parsed value cannot be used by a POP3 listener (None: it can)."""
+    secret: bool = False
+    """Never shown back (the design canvas masks it; messages never carry it)."""
 
     def from_flag(self, text: str) -> Any:
         if self.flag is not None:
@@ -176,7 +178,7 @@ KEYS: tuple[Key, ...] = (
     Key("username", _text, BOTH_ROLES, ALL_PROTOCOLS, "the program's value",
         "Account to log in as.", "the `username` field, or the client's second argument"),
     Key("password", _text, BOTH_ROLES, ALL_PROTOCOLS, "the program's value",
-        "Password of the account.", "the `password` field, or the client's third argument"),
+        "Password of the account.", "the `password` field, or the client's third argument", secret=True),
     Key("caFile", _path, BOTH_ROLES, ALL_PROTOCOLS, "the program's `secureSocket.cert`, else the system CAs",
         "PEM file of the certificate(s) to trust; relative paths start at the Config.toml's folder "
         "(at the working directory for a flag).",
@@ -224,11 +226,11 @@ KEYS: tuple[Key, ...] = (
         "nothing: Ballerina's clients and listeners log in with the password only"),
     Key("accessToken", _secret, BOTH_ROLES, ALL_PROTOCOLS, "none",
         "An OAuth2 access token used as is (it is not renewed; prefer `oauth2` for a long run).",
-        "nothing"),
+        "nothing", secret=True),
     Key("oauth2", _oauth2, BOTH_ROLES, ALL_PROTOCOLS, "none",
         "Table: where to get and renew access tokens (`tokenUrl`, `clientId`, `clientSecret` or "
         "`refreshToken`, `scopes`); renewed before expiry and once more when the server refuses one.",
-        "nothing"),
+        "nothing", secret=True),
 )  # fmt: skip
 
 
@@ -285,6 +287,9 @@ class EndpointPlan:
         table = self.listeners if role == "listener" else self.clients
         changes = dict(table.get(name, {})) if name is not None else {}
         if self.redirect is not None:
+            # the embedded servers take any credentials and offer no OAuth2: log in with the password
+            for key in ("auth", "accessToken", "oauth2"):
+                changes.pop(key, None)
             security = changes.get("security", current["security"])
             changes["host"] = self.redirect.host
             changes["port"] = self.redirect.port_for(protocol, security)

@@ -83,7 +83,7 @@ class RefreshingToken(TokenSource):
         """How many times the endpoint was asked (for tests and the dev UI)."""
 
     def __repr__(self) -> str:
-        return f"RefreshingToken({self.settings.token_url!r})"
+        return f"RefreshingToken({public_url(self.settings.token_url)!r})"
 
     def token(self, *, refresh: bool = False) -> str:
         with self._lock:
@@ -112,7 +112,9 @@ class RefreshingToken(TokenSource):
         reply = _post_form(s.token_url, form)
         token = reply.get("access_token")
         if not isinstance(token, str) or not token:
-            raise MailError(f"OAuth2 token endpoint {s.token_url} answered without an access_token")
+            raise MailError(
+                f"OAuth2 token endpoint {public_url(s.token_url)} answered without an access_token"
+            )
         lifetime = reply.get("expires_in")
         if isinstance(lifetime, str) and lifetime.isdigit():
             lifetime = int(lifetime)
@@ -130,11 +132,10 @@ def _post_form(url: str, form: dict[str, str]) -> dict[str, Any]:
     """One `application/x-www-form-urlencoded` POST; a JSON object back, or a MailError that names
     the endpoint and the OAuth `error` code (never the body's secrets)."""
     body = urllib.parse.urlencode(form).encode("ascii")
-    request = urllib.request.Request(
-        url, data=body, method="POST",
-        headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"},
-    )  # fmt: skip
-    failed = f"Could not get an OAuth2 access token from {url}"
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"}
+    shown, url = public_url(url), _without_userinfo(url, headers)
+    request = urllib.request.Request(url, data=body, method="POST", headers=headers)
+    failed = f"Could not get an OAuth2 access token from {shown}"
     try:
         with urllib.request.urlopen(request, timeout=TOKEN_TIMEOUT) as response:  # noqa: S310
             raw = response.read(1 << 20)
@@ -152,6 +153,27 @@ def _post_form(url: str, form: dict[str, str]) -> dict[str, Any]:
     if not isinstance(reply, dict):
         raise MailError(f"{failed}: the answer is not a JSON object")
     return reply
+
+
+def public_url(url: str) -> str:
+    """The URL as messages show it: without `user:password@` (it may carry the client secret)."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def _without_userinfo(url: str, headers: dict[str, str]) -> str:
+    """`https://id:secret@host/token` → HTTP Basic client authentication (RFC 6749 §2.3.1), which
+    `urllib` does not derive from the URL itself."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    userinfo = parts.netloc.rpartition("@")[0]
+    user, _, password = userinfo.partition(":")
+    pair = f"{urllib.parse.unquote(user)}:{urllib.parse.unquote(password)}".encode()
+    headers["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
+    return public_url(url)
 
 
 def _oauth_error(error: urllib.error.HTTPError) -> str:

@@ -10,13 +10,14 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from balmail.deployment import Key, keys_for
+from balmail.deployment import KEYS, Key, keys_for
 from balmail.web.configurables import MASK
 from balmail.web.edit import EditError
 from balmail.web.program import ListenerSite
 
 PROTOCOLS = {"POP3": "pop3", "IMAP": "imap"}
-SECRET_KEYS = frozenset({"password"})
+SECRET_KEYS = frozenset(k.name for k in KEYS if k.secret)
+"""Shown masked: the password, OAuth2 tokens and the `oauth2` table (client secret, refresh token)."""
 
 
 def table_path(site: ListenerSite) -> tuple[str, ...]:

@@ -206,3 +206,59 @@ def test_oauth2_keys_one_flag_each(oauth_world: OAuthWorld, tmp_path: Path) -> N
     done = balmail(tmp_path, "run", "--once", "--state-dir", "s", *args, "prog.bal")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["got by flags"]
+
+
+def test_balmail_dev_logs_in_with_the_password_whatever_auth_says(tmp_path: Path) -> None:
+    """The embedded servers take any credentials and offer no OAuth2, so the redirect drops the keys."""
+    import tomllib
+
+    from balmail.check.endpoints import find_endpoints
+    from balmail.deployment import Redirect, build_plan
+    from balmail.mail.oauth2 import take_auth
+    from balmail.source import SourceFile
+    from balmail.syntax.parser import parse_source
+
+    module = parse_source(SourceFile("prog.bal", PLAIN_LISTENER)).module
+    assert module is not None
+    document = tomllib.loads('[balmail.listeners.inbox]\nauth = "xoauth2"\naccessToken = "t"\n')
+    ports = {"imap": 1, "imaps": 2, "pop3": 3, "pop3s": 4, "smtp": 5, "smtps": 6}
+    redirect = Redirect("127.0.0.1", ports, str(tmp_path / "ca.pem"))
+    [inbox] = [e for e in find_endpoints(module) if e.name == "inbox"]
+    current = {"host": "h", "port": 993, "security": "SSL", "username": "alice"}
+    for given in (None, redirect):
+        plan = build_plan(module, [("Config.toml", document)], cwd=tmp_path, redirect=given)
+        assert plan is not None
+        auth = take_auth(plan.settings(inbox.span, "listener", "imap", current))
+        assert (auth is None) == (given is not None)
+
+
+RECEIVER = """import ballerina/email;
+import ballerina/io;
+
+public function main() returns error? {
+    email:ImapClient imap = check new ("imap.nowhere.invalid", "alice", "not-used");
+    email:Message? message = check imap->receiveMessage();
+    io:println(message is email:Message ? message.subject : "none");
+}
+"""
+
+
+def test_imap_client_receives_with_a_refresh_token(oauth_world: OAuthWorld, tmp_path: Path) -> None:
+    oauth_world.dovecot.append("alice", message("for the client"))
+    tokens = oauth_world.tokens
+    config = f"""
+[balmail.clients.imap]
+host = "127.0.0.1"
+port = {oauth_world.dovecot.imap_port}
+security = "START_TLS_NEVER"
+
+[balmail.clients.imap.oauth2]
+tokenUrl = "{tokens.token_url}"
+clientId = "{CLIENT_ID}"
+refreshToken = "{tokens.refresh_token_for("alice")}"
+"""
+    write(tmp_path, RECEIVER, config)
+    done = balmail(tmp_path, "run", "--allow-net=127.0.0.1", "prog.bal")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "for the client\n"
+    assert "imap-login: Info: Login: user=<alice>, method=XOAUTH2" in oauth_world.dovecot.log_tail(20)

@@ -10,6 +10,7 @@ find any that leaked into a log line.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import secrets
@@ -60,6 +61,10 @@ class TokenServer:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode()))
+                basic = self.headers.get("Authorization", "")
+                if basic.startswith("Basic "):  # RFC 6749 §2.3.1 client_secret_basic
+                    pair = base64.b64decode(basic[6:]).decode()
+                    form["client_id"], _, form["client_secret"] = pair.partition(":")
                 if self.path == "/token":
                     status, reply = server.issue(form)
                 elif self.path == "/introspect":

@@ -198,3 +198,17 @@ def test_sasl_responses_are_shaped_as_the_specs_say() -> None:
     bearer = MailAuth("oauthbearer", StaticToken("tok")).initial_response("a,b=c", "mail.test", 993)
     assert bearer == b"n,a=a=2Cb=3Dc,\x01host=mail.test\x01port=993\x01auth=Bearer tok\x01\x01"
     assert "tok" not in repr(MailAuth("xoauth2", StaticToken("tok")))
+
+
+def test_client_credentials_in_the_token_url_go_as_http_basic_and_stay_out_of_messages(
+    oauth_world: OAuthWorld,
+) -> None:
+    tokens = oauth_world.tokens
+    url = tokens.token_url.replace("http://", f"http://{CLIENT_ID}:{CLIENT_SECRET}@")
+    source = RefreshingToken(OAuth2Settings(url, "ignored-in-favour-of-basic"))
+    assert unread_subjects(oauth_world, MailAuth("xoauth2", source)) == []
+    tokens.down = True
+    with pytest.raises(MailError) as raised:
+        source.token(refresh=True)
+    assert raised.value.message.startswith(f"Could not get an OAuth2 access token from {tokens.token_url}: ")
+    assert CLIENT_SECRET not in raised.value.message + repr(source)
