@@ -149,7 +149,8 @@ def lint(
 ) -> None:
     """Lint PATHS (files, package folders, folders of either; default: the current folder): Ballerina's
     email-service checks, listener
-    configuration, portability. Suppress one finding with `// balmail:ignore CODE` on its line.
+    configuration, portability, and the `[balmail...]` sections of the Config.toml beside the program.
+    Suppress one finding with `// balmail:ignore CODE` on its line.
 
     Exit 0 when clean, 1 on errors (on warnings too with --strict), 2 on usage errors.
     """
