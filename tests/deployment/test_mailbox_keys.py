@@ -52,7 +52,7 @@ onSuccess = "move:Done"
         (POP_PROGRAM, '[balmail.listeners.desk]\nfolder = "X"\n', (),
          "error: [{cfg}] [balmail.listeners.desk]: 'folder' applies to IMAP listeners only, and 'desk' is "
          "a POP3 listener; valid keys: host, port, security, username, password, caFile, pollingInterval, "
-         "concurrency, onSuccess, onGiveUp, maxMessagesPerPoll"),
+         "concurrency, onSuccess, onGiveUp, maxMessagesPerPoll, auth, accessToken, oauth2"),
         (POP_PROGRAM, '[balmail.listeners.desk]\nonSuccess = "move:Done"\n', (),
          "error: [{cfg}] [balmail.listeners.desk]: 'onSuccess' = 'move:Done' is not possible for a POP3 "
          "listener (POP3 has no folders or flags); use 'delete' or 'keep'"),
