@@ -8,10 +8,21 @@ from __future__ import annotations
 
 import decimal
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
+from balmail.config_text import (
+    INT_MAX,
+    INT_MIN,
+    ConfigError,
+    check_ints,
+    check_text,
+    decode,
+    key_spans,
+    parse,
+)
 from balmail.runtime import types as T
 from balmail.runtime.values import BList, BMap
 
@@ -19,9 +30,7 @@ DEPLOYMENT_TABLE = "balmail"
 """`[balmail...]` holds deployment settings (balmail/deployment.py), never configurable values."""
 
 
-class ConfigError(Exception):
-    """A configuration problem to fix; the message names the variable and where its value came from."""
-
+__all__ = ["ConfigError", "config_sources", "load_documents", "resolve_configurables", "to_value"]
 
 def load_documents(cwd: Path, environ: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
     """The TOML documents configuration comes from, in lookup order, as (origin, table)."""
@@ -29,15 +38,17 @@ def load_documents(cwd: Path, environ: dict[str, str]) -> list[tuple[str, dict[s
 
 
 def _load_sources(cwd: Path, environ: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
-    sources: list[tuple[str, dict[str, Any]]] = []
+    return [(origin, table) for origin, _text, table in _load_texts(cwd, environ)]
+
+
+def _load_texts(cwd: Path, environ: dict[str, str]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(origin, text, table) of each document, in lookup order."""
+    sources: list[tuple[str, str, dict[str, Any]]] = []
     data = environ.get("BAL_CONFIG_DATA")
     if data:
-        try:
-            sources.append(("BAL_CONFIG_DATA", tomllib.loads(data)))
-        except tomllib.TOMLDecodeError as e:
-            raise ConfigError(f"invalid TOML in BAL_CONFIG_DATA: {e}") from None
+        sources.append(("BAL_CONFIG_DATA", data, parse(data, "BAL_CONFIG_DATA")))
     files = environ.get("BAL_CONFIG_FILES")
-    paths = [Path(p) for p in files.split(os.pathsep) if p] if files else [cwd / "Config.toml"]
+    paths = [Path(p) for p in files.split(os.pathsep) if p] if files else [Path("Config.toml")]
     for p in paths:
         if not p.is_absolute():
             p = cwd / p
@@ -46,9 +57,10 @@ def _load_sources(cwd: Path, environ: dict[str, str]) -> list[tuple[str, dict[st
                 raise ConfigError(f"configuration file '{p}' (from BAL_CONFIG_FILES) does not exist")
             continue
         try:
-            sources.append((str(p), tomllib.loads(p.read_text(encoding="utf-8"))))
-        except tomllib.TOMLDecodeError as e:
-            raise ConfigError(f"invalid TOML in '{p}': {e}") from None
+            text = decode(p.read_bytes(), str(p))
+        except OSError as e:
+            raise ConfigError(f"cannot read configuration file '{p}': {e.strerror}") from None
+        sources.append((str(p), text, parse(text, str(p))))
     return sources
 
 
@@ -59,49 +71,57 @@ def config_sources(cwd: Path, environ: dict[str, str]) -> list[tuple[str, dict[s
 
 def _lookup(table: dict[str, Any], name: str) -> tuple[bool, Any]:
     """A variable's value in one TOML document: top level, or under a module table (`[org.module]`)."""
-    if name in table and not isinstance(table[name], dict):
-        return True, table[name]
-    if name in table and isinstance(table[name], dict):
-        return True, table[name]
-    for k, v in table.items():
-        if isinstance(v, dict) and k != DEPLOYMENT_TABLE:
-            found, val = _lookup_nested(v, name)
-            if found:
-                return True, val
-    return False, None
+    path = _find(table, name)
+    return (False, None) if path is None else (True, _at(table, path))
 
 
-def _lookup_module(table: dict[str, Any], module_table: str, name: str) -> tuple[bool, Any]:
+def _find(table: dict[str, Any], name: str) -> tuple[str, ...] | None:
+    """Where a root-module variable is: top level, or the first table (depth first) that has it."""
+    if name in table:
+        return (name,)
+    todo: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+        ((k,), v) for k, v in reversed(table.items()) if isinstance(v, dict) and k != DEPLOYMENT_TABLE
+    ]
+    while todo:
+        path, inner = todo.pop()
+        if name in inner:
+            return (*path, name)
+        todo.extend((((*path, k), v) for k, v in reversed(inner.items()) if isinstance(v, dict)))
+    return None
+
+
+def _find_module(table: dict[str, Any], module_table: str, name: str) -> tuple[str, ...] | None:
     """A package submodule's variable: only under its own table, `[org.pkg.mod]`."""
-    for part in module_table.split("."):
+    path = (*module_table.split("."), name)
+    for part in path[:-1]:
         inner = table.get(part)
         if not isinstance(inner, dict):
-            return False, None
+            return None
         table = inner
-    return (True, table[name]) if name in table else (False, None)
+    return path if name in table else None
 
 
-def _lookup_nested(table: dict[str, Any], name: str) -> tuple[bool, Any]:
-    if name in table:
-        return True, table[name]
-    for v in table.values():
-        if isinstance(v, dict):
-            found, val = _lookup_nested(v, name)
-            if found:
-                return True, val
-    return False, None
+def _at(table: dict[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = table
+    for part in path:
+        value = value[part]
+    return value
 
 
-def _from_cli(text: str, t: T.Type) -> Any:
+_CLI_INT = re.compile(r"[+-]?[0-9]+")
+
+
+def _from_cli(text: str, t: T.Type, origin: str) -> Any:
+    check_text(text, origin)
     r = T.resolve(t)
     members = T.member_types(r)
     for m in members:
         try:
             if isinstance(m, T.TString):
                 return text
-            if isinstance(m, T.TInt):
+            if isinstance(m, T.TInt) and _CLI_INT.fullmatch(text):
                 v = int(text)
-                if m.contains(v):
+                if INT_MIN <= v <= INT_MAX and m.contains(v):
                     return v
             if isinstance(m, T.TFloat):
                 return float(text)
@@ -112,9 +132,11 @@ def _from_cli(text: str, t: T.Type) -> Any:
         except (ValueError, decimal.InvalidOperation):
             continue
     try:
-        return tomllib.loads(f"v = {text}")["v"]
-    except tomllib.TOMLDecodeError:
+        value = tomllib.loads(f"v = {text}")["v"]
+    except (tomllib.TOMLDecodeError, RecursionError):
         raise ValueError(text) from None
+    check_ints(value, origin)
+    return value
 
 
 def to_value(raw: Any, t: T.Type) -> Any:
@@ -198,6 +220,45 @@ def to_value(raw: Any, t: T.Type) -> Any:
     raise ValueError
 
 
+IGNORED_TABLES = (DEPLOYMENT_TABLE, "ballerina", "ballerinax")
+"""Tables of balmail's deployment settings and of library modules: never reported as unused here
+(`[balmail...]` has its own checks, `[ballerina.log]` is read by the log sink)."""
+MAX_UNUSED_REPORTED = 25
+
+
+def _unused(
+    origin: str, text: str, table: dict[str, Any], used: set[tuple[str, ...]], cwd: Path
+) -> list[str]:
+    """Ballerina's `[Config.toml:(2:1,2:14)] unused configuration value 'b'` for each table and key
+    that no configurable variable took (a table and every key in it, as Ballerina lists them)."""
+    prefixes = {path[:i] for path in used for i in range(1, len(path))}
+    found: list[tuple[str, ...]] = []
+    todo = [((k,), v) for k, v in reversed(table.items()) if k not in IGNORED_TABLES]
+    while todo and len(found) <= MAX_UNUSED_REPORTED:
+        path, value = todo.pop()
+        if path in used:
+            continue
+        if path not in prefixes:
+            found.append(path)
+        if isinstance(value, dict):
+            todo.extend(((*path, k), v) for k, v in reversed(value.items()))
+    if not found:
+        return []
+    spans = key_spans(text)
+    try:
+        name = str(Path(origin).relative_to(cwd)) if origin != "BAL_CONFIG_DATA" else origin
+    except ValueError:
+        name = origin
+    out = []
+    for path in found[:MAX_UNUSED_REPORTED]:
+        # a table made only of sub-tables (`[x.y]` makes `x`) spans its first sub-table, as in Ballerina
+        span = spans.get(path) or next((s for k, s in spans.items() if k[: len(path)] == path), None)
+        out.append(f"[{name}{':' + span if span else ''}] unused configuration value '{'.'.join(path)}'")
+    if len(found) > MAX_UNUSED_REPORTED:
+        out.append(f"[{name}] more unused configuration values")
+    return out
+
+
 def _toml_kind(raw: Any) -> str:
     return {bool: "boolean", int: "int", float: "float", str: "string", list: "array", dict: "table"}.get(
         type(raw), type(raw).__name__
@@ -212,32 +273,37 @@ def resolve_configurables(
     overrides: dict[str, str],
 ) -> dict[str, Any]:
     """Values for the program's configurable variables (name → value); defaults stay with the program."""
-    if not configurables:
-        return {}
-    sources = _load_sources(cwd, environ)
+    documents = _load_texts(cwd, environ)
     values: dict[str, Any] = {}
+    used: dict[str, set[tuple[str, ...]]] = {origin: set() for origin, _, _ in documents}
     known = {name.rpartition(":")[2] for name, _, _, _ in configurables}
     for key in overrides:
         if key.split(".")[-1] not in known:
             raise ConfigError(f"[-C{key}] no configurable variable named '{key}' in the program")
     for name, _slot, t, required in configurables:
         module_table, _, variable = name.rpartition(":")  # a package submodule's: `org.pkg.mod:name`
+        paths = {  # a value shadowed by one looked up earlier is still the variable's, not unused
+            origin: _find_module(table, module_table, variable) if module_table else _find(table, name)
+            for origin, _text, table in documents
+        }
+        for origin, path in paths.items():
+            if path is not None:
+                used[origin].add(path)
         override = next((v for k, v in overrides.items() if k.split(".")[-1] == variable), None)
         if override is not None:
+            where = f"-C{name}={override}" if len(override) <= 80 else f"-C{name}=..."
             try:
-                values[name] = to_value(_from_cli(override, t), t)
+                values[name] = to_value(_from_cli(override, t, where), t)
             except ValueError:
                 raise ConfigError(
-                    f"[-C{name}={override}] value for configurable variable '{name}' is not of type '{t}'"
+                    f"[{where}] value for configurable variable '{name}' is not of type '{t}'"
                 ) from None
             continue
-        for origin, table in sources:
-            if module_table:
-                found, raw = _lookup_module(table, module_table, variable)
-            else:
-                found, raw = _lookup(table, name)
-            if not found:
+        for origin, _text, table in documents:
+            path = paths[origin]
+            if path is None:
                 continue
+            raw = _at(table, path)
             try:
                 values[name] = to_value(raw, t)
             except ValueError as e:
@@ -253,4 +319,9 @@ def resolve_configurables(
                 raise ConfigError(
                     f"value not provided for required configurable variable '{name}' (set it in {where})"
                 )
+    unused = [
+        line for origin, text, table in documents for line in _unused(origin, text, table, used[origin], cwd)
+    ]
+    if unused:
+        raise ConfigError("\nerror: ".join(unused))
     return values
