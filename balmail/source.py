@@ -41,6 +41,9 @@ class SourceFile:
     path: str
     text: str
     offset: int = 0
+    invalid_utf8: tuple[int, ...] = ()
+    """Offsets in `text` (file-local) of U+FFFD put where the file had bytes that are not UTF-8: the parser
+    reports each as an error, as a source file must be UTF-8."""
     _line_starts: list[int] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -54,10 +57,14 @@ class SourceFile:
 
     @classmethod
     def read(cls, path: str | Path, offset: int = 0) -> SourceFile:
-        """Read a file as UTF-8 (a BOM is dropped; undecodable bytes are replaced so a span still points)."""
+        """Read a file as UTF-8 (a BOM is dropped). Undecodable bytes become U+FFFD, so spans still
+        point, and are remembered in `invalid_utf8` for the parser to report."""
         data = Path(path).read_bytes()
-        text = data.decode("utf-8-sig", errors="replace")
-        return cls(str(path), text, offset)
+        try:
+            return cls(str(path), data.decode("utf-8-sig"), offset)
+        except UnicodeDecodeError:
+            text, bad = decode_marking_invalid(data)
+            return cls(str(path), text, offset, bad)
 
     @property
     def name(self) -> str:
@@ -96,6 +103,34 @@ class SourceFile:
     @property
     def line_count(self) -> int:
         return len(self._line_starts)
+
+
+MAX_INVALID_REPORTED = 25
+
+
+def decode_marking_invalid(data: bytes) -> tuple[str, tuple[int, ...]]:
+    """UTF-8 text with each undecodable run of bytes replaced by U+FFFD, and where those are (at most
+    `MAX_INVALID_REPORTED`; the rest are replaced without being listed)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    parts: list[str] = []
+    bad: list[int] = []
+    at = 0  # characters so far
+    pos = 0  # bytes so far
+    while len(bad) < MAX_INVALID_REPORTED:
+        try:
+            parts.append(data[pos:].decode("utf-8"))
+            return "".join(parts), tuple(bad)
+        except UnicodeDecodeError as e:
+            good = data[pos : pos + e.start].decode("utf-8")
+            parts.append(good)
+            at += len(good)
+            bad.append(at)
+            parts.append("\ufffd")
+            at += 1
+            pos += e.end
+    parts.append(data[pos:].decode("utf-8", errors="replace"))
+    return "".join(parts), tuple(bad)
 
 
 class SourceSet:

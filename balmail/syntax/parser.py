@@ -333,6 +333,9 @@ class _Parser:
         finally:
             if collecting:
                 gc.enable()
+        for at in source.invalid_utf8:  # replaced when read (source.py): a source file must be UTF-8
+            where = source.span(source.offset + at, source.offset + at + 1)
+            self.diagnostics.append(diag.error(SYNTAX, "invalid UTF-8 in source file", where))
         found = tuple(sorted(self.diagnostics, key=diag.sort_key))
         if module is None and not found:
             start = source.span(source.offset, source.offset)
