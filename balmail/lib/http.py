@@ -11,6 +11,7 @@ records via the evaluator's conversion, `http:Response`) and mapping 4xx/5xx res
 from __future__ import annotations
 
 import base64
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -156,6 +157,10 @@ def request_body(message: Any) -> tuple[bytes | None, str | None]:
     return to_json_string(message).encode("utf-8"), "application/json"
 
 
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
 def request_headers(headers: Any) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if headers is None:
@@ -163,11 +168,16 @@ def request_headers(headers: Any) -> list[tuple[str, str]]:
     if not isinstance(headers, BMap):
         raise ConfigProblem("headers must be a map<string|string[]>")
     for key, value in headers.items():
+        if not _TOKEN.fullmatch(str(key)):  # RFC 9110 §5.1: a field name is a token
+            raise ConfigProblem(f"invalid header name {str(key)!r}: a header name is letters, digits and "
+                                "!#$%&'*+-.^_`|~ only")
         values = value if isinstance(value, BList) else [value]
         for one in values:
             text = str(one)
-            if "\r" in text or "\n" in text or "\r" in key or "\n" in key:
+            if "\r" in text or "\n" in text:
                 raise ConfigProblem(f"header '{key}' contains a line break")
+            if _CONTROL.search(text):  # RFC 9110 §5.5: no control characters but tab in a field value
+                raise ConfigProblem(f"header '{key}' has a control character in its value")
             try:
                 text.encode("latin-1")
             except UnicodeEncodeError:

@@ -105,8 +105,8 @@ class HttpTransport:
     _context: ssl.SSLContext | None = attrs.field(default=None, init=False)
 
     def __attrs_post_init__(self) -> None:
-        parts = urllib.parse.urlsplit(self.base_url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        parts = _split(self.base_url)
+        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
             raise HttpFailure(
                 f"'{self.base_url}' is not an HTTP URL; write it as 'https://host[:port][/path]'"
             )
@@ -191,8 +191,8 @@ class HttpTransport:
         body: bytes | None,
         deadline: float | None = None,
     ) -> HttpResponse:
-        parts = urllib.parse.urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        parts = _split(url)
+        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
             raise HttpFailure(f"cannot follow a redirect to '{url}': not an HTTP URL")
         host = parts.hostname
         port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -248,8 +248,18 @@ def _past(deadline: float | None, wait: float) -> bool:
 
 
 def _origin(url: str) -> tuple[str, str, int | None]:
-    parts = urllib.parse.urlsplit(url)
-    return parts.scheme, (parts.hostname or "").lower(), parts.port
+    parts = _split(url)
+    return ("", "", None) if parts is None else (parts.scheme, (parts.hostname or "").lower(), parts.port)
+
+
+def _split(url: str) -> urllib.parse.SplitResult | None:
+    """The parts of a URL, or None when it cannot be one (`http://[bad`, a port past 65535)."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        return None
+    return parts
 
 
 def _seconds(value: float | None) -> str:
