@@ -26,7 +26,7 @@ from balmail.lib.registry import LibModule
 from balmail.mail.connection import Timeouts
 from balmail.mail.errors import MailError
 from balmail.mail.folders import PollerGroup, make_poller
-from balmail.mail.message import MimePart, ReceivedMessage, parse_message
+from balmail.mail.message import CUT_HEADER, MimePart, ReceivedMessage, parse_message
 from balmail.mail.oauth2 import MailAuth, take_auth
 from balmail.mail.options import MAILBOX_KEYS, mailbox_options
 from balmail.mail.poller import DEFAULT_GRACE_SECONDS, DEFAULT_MAX_RETRIES, ListenerSettings, Poller
@@ -747,6 +747,8 @@ class EmailListener:
                 self.describe(),
                 key.message_id,
             )
+        if CUT_HEADER in message.headers:
+            log.warning("%s: message %s: %s", self.describe(), key.message_id, message.headers[CUT_HEADER])
         failures = []
         for service in list(self.services):
             method = service.method("onMessage")

@@ -31,6 +31,7 @@ from __future__ import annotations
 import codecs
 import email
 import email.policy
+import itertools
 import re
 from email.headerregistry import Address
 from email.message import Message
@@ -75,7 +76,16 @@ def _parsed_header(name: str, value: str) -> Any:
 _POLICY = _CachingPolicy()
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 _SURROGATE_ESCAPE = re.compile("[\udc80-\udcff]")
-_MAX_DEPTH = 32
+MIN_CONTAINERS, MAX_CONTAINERS = 32, 100
+LINE_CHECKS = 5_000_000
+"""Python's parser checks every line against every enclosing multipart boundary, so parsing takes time
+in proportion to lines x nesting (a 2,000-deep message of 10,000 lines: 18 s), and recurses per level.
+The multipart and message/rfc822 entities parsed as such are the first `LINE_CHECKS / lines`, at least
+`MIN_CONTAINERS` and at most `MAX_CONTAINERS`; later ones are kept unparsed: each becomes a
+`text/x-balmail-unparsed-...` part holding its bytes as they were, and the message carries a
+`CUT_HEADER` saying so (the runtime logs it). Nothing is dropped."""
+CUT_HEADER = "X-Balmail-Unparsed-Parts"
+_CONTAINER = re.compile(rb"(?im)^content-type:[ \t]*(?:\r?\n[ \t]+)?(?P<kind>multipart|message)/")
 _ADDRESS_HEADERS = {"to": "to", "cc": "cc", "bcc": "bcc", "reply_to": "reply-to"}
 
 # Labels that real mail mislabels: decode with the superset a client would use.
@@ -135,15 +145,39 @@ def parse_message(raw: bytes) -> ReceivedMessage:
     data = bytes(raw).lstrip(b"\r\n")
     if not data.strip():
         raise MessageParseError("Message is empty")
+    data, cut, allowed = _cut_containers(data)
     try:
         message = email.message_from_bytes(data, policy=_POLICY)
-        return _build(message)
+        received = _build(message)
+        if cut:
+            received.headers[CUT_HEADER] = (
+                f"{cut} multipart or message/rfc822 parts after the first {allowed} were kept "
+                "unparsed as text/x-balmail-unparsed-* parts"
+            )
+        return received
     except MessageParseError:
         raise
     except RecursionError:
         raise MessageParseError("Message is nested too deeply to parse") from None
     except Exception as error:  # the email package can fail in many small ways on hostile input
         raise MessageParseError(f"Could not parse message: {type(error).__name__}: {error}") from None
+
+
+def _cut_containers(data: bytes) -> tuple[bytes, int, int]:
+    """The message with the containers after the first `allowed` relabelled as text, how many were, and
+    `allowed` (see `LINE_CHECKS`)."""
+    allowed = max(MIN_CONTAINERS, min(MAX_CONTAINERS, LINE_CHECKS // max(1, data.count(b"\n"))))
+    found = list(itertools.islice(_CONTAINER.finditer(data), allowed, None))
+    if not found:
+        return data, 0, allowed
+    pieces: list[bytes] = []
+    at = 0
+    for m in found:
+        pieces.append(data[at : m.start("kind")])
+        pieces.append(b"text/x-balmail-unparsed-" + m.group("kind").lower() + b"-")
+        at = m.end()
+    pieces.append(data[at:])
+    return b"".join(pieces), len(found), allowed
 
 
 def _build(message: Message) -> ReceivedMessage:
@@ -225,8 +259,7 @@ def _leaves(parts: list[Message], depth: int) -> list[Message]:
     for part in parts:
         media = _media_type(part)
         if media.startswith("multipart/"):
-            if depth < _MAX_DEPTH:
-                found.extend(_leaves(_children(part), depth + 1))
+            found.extend(_leaves(_children(part), depth + 1))
         elif media != "message/rfc822":
             found.append(part)
     return found
@@ -260,7 +293,7 @@ def _mime_part(part: Message, depth: int) -> MimePart:
     headers = _headers(part)
     filename = _filename(part)
     if _media_type(part).startswith("multipart/"):
-        children = _children(part) if depth < _MAX_DEPTH else []
+        children = _children(part)
         return MimePart(
             content_type=content_type,
             headers=headers,
