@@ -279,6 +279,7 @@ def run_program(
 ) -> RunResult:
     """Run the `main` of a `.bal` file. Program output goes to `out`/`err`; the result says how it ended."""
     from balmail.config import ConfigError, config_sources, resolve_configurables
+    from balmail.deep import NestingTooDeep, call_deep
 
     sandbox = Sandbox(permissions, budgets)
     ctx = RunContext(out=out, err=err, sandbox=sandbox)
@@ -295,12 +296,18 @@ def run_program(
         if not project.ok:
             return RunResult(1, list(project.diagnostics), sources)
         source = project.default.sources
-        program, found = compile_project(project, ctx)
+        try:
+            program, found = call_deep(compile_project, project, ctx)
+        except NestingTooDeep as e:
+            return RunResult(1, [], sources, f"error: {e}")
         config_dir = project.root.resolve()
     else:
         source = SourceFile.read(path)
         sources = [source]
-        program, found = compile_source(source, ctx)
+        try:
+            program, found = call_deep(compile_source, source, ctx)
+        except NestingTooDeep as e:
+            return RunResult(1, [], sources, f"error: {e}")
     if program is None:
         return RunResult(1, found, sources)
     from balmail.compiler.link import has_listeners, has_services

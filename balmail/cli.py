@@ -112,6 +112,18 @@ def main() -> None:
     """Run, check and lint Ballerina email-listener programs without a JVM."""
 
 
+def _deep(fn: Any) -> Any:
+    """Run a check pass on a big stack (balmail/deep.py); input nested beyond even that is an error
+    message and exit 1, never a traceback."""
+    from balmail.deep import NestingTooDeep, call_deep
+
+    try:
+        return call_deep(fn)
+    except NestingTooDeep as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_ERRORS)
+
+
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -126,7 +138,7 @@ def check(paths: tuple[str, ...], fmt: str) -> None:
     sources: list[SourceFile] = []
     found: list[Diagnostic] = []
     for project in load_projects(paths):
-        found.extend(check_project(project).diagnostics)
+        found.extend(_deep(lambda: check_project(project).diagnostics))  # noqa: B023 - called at once
         sources.extend(project.files)
     emit(found, sources, fmt, Path.cwd())
     if fmt == "text":
@@ -165,7 +177,7 @@ def lint(
     found: list[Diagnostic] = []
     projects = load_projects(paths)
     for project in projects:
-        found.extend(lint_project(project, select=selected, ignore=ignored))
+        found.extend(_deep(lambda: lint_project(project, select=selected, ignore=ignored)))  # noqa: B023
         sources.extend(project.files)
     config_sources, config_found = lint_configs(projects, select=selected, ignore=ignored)  # Config.toml
     sources.extend(config_sources)

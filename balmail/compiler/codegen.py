@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from balmail.compiler.core import Compiler
 
 _ids = itertools.count()
+MAX_CODE_NEST = 40  # expression levels per generated lambda: CPython allows 200 nested parentheses
 
 
 def _check(v: Any) -> Any:
@@ -204,6 +205,7 @@ class Gen:
         self.calls = 0
         self.last_closure: Any = None
         self.fn_mode = False  # generating a whole function: `return x` returns the value directly
+        self.nest = 0  # expression nesting of the code being generated (see MAX_CODE_NEST)
 
     def const(self, value: Any) -> str:
         name = f"_k{self.n}"
@@ -242,9 +244,16 @@ _ARITH = {"+": "_add", "-": "_sub", "*": "_mul"}
 
 
 def code(cx: Compiler, e: ast.Expr, expected: T.Type | None, g: Gen) -> str:
+    if g.nest >= MAX_CODE_NEST:
+        # Python's parser refuses deeply nested parentheses: go on in a separately generated lambda
+        return g.call(expressions.expr(cx, e, expected))
     method = dispatch.handler("code_", type(e).__name__)
     if method is not None:
-        r = method(cx, e, expected, g)
+        g.nest += 1
+        try:
+            r = method(cx, e, expected, g)
+        finally:
+            g.nest -= 1
         if r is not None:
             return r
     return g.call(expressions.expr_closure(cx, e, expected))

@@ -89,6 +89,7 @@ class Compiler:
         self.module_scope = self.scope
         self.type_cache: dict[int, T.Type] = {}
         self.distinct_counter = 0
+        self.arithmetic_types: dict[int, tuple[Any, T.Type | None]] = {}  # see expressions._arithmetic_type
         self.self_class: ClassInfo | None = None
         self.quiet_ok = False  # True while emitting a generated function's own lines (see stmtgen)
         self.current_function = "$init"  # the Ballerina function being compiled (for stack traces)

@@ -195,11 +195,15 @@ def _gen_block_function(cx: Compiler, block: ast.Block) -> Any:
     return g.function(body, origin)
 
 
+MAX_INDENT = 40  # indentation levels per generated function
+
+
 def gen_stmt(cx: Compiler, s: ast.Stmt, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     pad = "    " * ind
     out.append(f"{pad}_ln = {s.span.line}")
     method = dispatch.handler("gen_", type(s).__name__)
-    if method is not None and method(cx, s, g, out, ind, in_loop):
+    # deeper statements become closures (each generating its own blocks): CPython allows 100 indents
+    if method is not None and ind < MAX_INDENT and method(cx, s, g, out, ind, in_loop):
         return
     closure = statements.stmt(cx, s)
     name = g.const(closure)

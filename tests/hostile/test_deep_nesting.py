@@ -1,0 +1,74 @@
+"""Deeply nested programs (issue 16): 5,000 nested `if`, 10,000 nested `[`, a 50,000-term `+` chain and
+20,000 `else if` are checked, linted and run (Ballerina's parser accepts them all) with no Python
+traceback: the passes run on a big-stack thread (balmail/deep.py) and generated code is split where
+CPython's own limits (100 indents, 200 parentheses) would refuse it. The full sizes run with `check`;
+`lint` and `run` use a quarter of them unless BALMAIL_FUZZ_LONG=1."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from balmail.cli import main
+from balmail.deep import NestingTooDeep, call_deep
+
+LONG = os.environ.get("BALMAIL_FUZZ_LONG") == "1"
+
+
+def nested_ifs(n: int) -> tuple[str, str]:
+    return "if true {\n" * n + 'io:println("deep");\n' + "}\n" * n, "deep"
+
+
+def nested_lists(n: int) -> tuple[str, str]:
+    return "json x = " + "[" * n + "]" * n + ";\nio:println(x is json);\n", "true"
+
+
+def plus_chain(n: int) -> tuple[str, str]:
+    return "int x = " + " + ".join(["1"] * n) + ";\nio:println(x);\n", str(n)
+
+
+def else_ifs(n: int) -> tuple[str, str]:
+    chain = "".join(f" else if v == {i} {{ io:println({i}); }}\n" for i in range(1, n))
+    text = f"int v = {n - 1};\nif v == 0 {{ io:println(0); }}\n{chain} else {{ io:println(-1); }}\n"
+    return text, str(n - 1)
+
+
+SHAPES = [(nested_ifs, 5_000), (nested_lists, 10_000), (plus_chain, 50_000), (else_ifs, 20_000)]
+
+
+def write(tmp_path: Path, shape: object, n: int) -> tuple[Path, str]:
+    body, printed = shape(n)  # type: ignore[operator]
+    path = tmp_path / "deep.bal"
+    path.write_text("import ballerina/io;\n\npublic function main() {\n" + body + "}\n")
+    return path, printed
+
+
+@pytest.mark.parametrize(("shape", "n"), SHAPES, ids=[s.__name__ for s, _ in SHAPES])
+def test_check_handles_the_full_depth(tmp_path: Path, shape: object, n: int) -> None:
+    path, _ = write(tmp_path, shape, n)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == 0, result.output
+    assert "1 file(s) checked, 0 error(s)" in result.output
+
+
+@pytest.mark.parametrize("command", ["lint", "run"])
+@pytest.mark.parametrize(("shape", "n"), SHAPES, ids=[s.__name__ for s, _ in SHAPES])
+def test_lint_and_run_handle_deep_nesting(tmp_path: Path, command: str, shape: object, n: int) -> None:
+    path, printed = write(tmp_path, shape, n if LONG else n // 4)
+    result = CliRunner().invoke(main, [command, str(path)])
+    assert not isinstance(result.exception, RecursionError | IndentationError | SyntaxError), result.output
+    assert result.exit_code == 0, result.output
+    if command == "run":
+        assert result.output.splitlines()[-1] == printed
+
+
+def test_what_even_the_big_stack_cannot_follow_is_a_clear_error() -> None:
+    def forever(n: int) -> int:
+        return forever(n + 1) + 1
+
+    with pytest.raises(NestingTooDeep, match="nests too deeply for balmail to follow"):
+        call_deep(forever, 0)
