@@ -270,16 +270,14 @@ def expr_RangeExpr(cx: Compiler, e: ast.RangeExpr, expected: T.Type | None) -> E
 
 
 def expr_LetExpr(cx: Compiler, e: Any, expected: T.Type | None) -> Eval:
-    cx.scope.push()
-    lets = []
-    for tb, value in e.bindings:
-        t = typedesc.resolve_type(cx, tb.type) if tb.type is not None else None
-        ev = expressions.expr(cx, value, t)
-        lets.append(
-            (ev, patterns.binding(cx, tb.binding, t if t is not None else expressions.static_type(cx, value)))
-        )
-    body = expressions.expr(cx, e.body, expected)
-    cx.scope.pop()
+    with cx.scope.block():
+        lets = []
+        for tb, value in e.bindings:
+            t = typedesc.resolve_type(cx, tb.type) if tb.type is not None else None
+            ev = expressions.expr(cx, value, t)
+            bound_t = t if t is not None else expressions.static_type(cx, value)
+            lets.append((ev, patterns.binding(cx, tb.binding, bound_t)))
+        body = expressions.expr(cx, e.body, expected)
 
     def let(f: list[Any]) -> Any:
         for ev, bind in lets:

@@ -288,10 +288,9 @@ def expr_QueryExpr(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> E
 def query_action(cx: Compiler, s: ast.QueryAction) -> Any:
     from balmail.compiler.core import RET
 
-    cx.scope.push()
-    run, _ = query_pipeline(cx, s.clauses)
-    body = statements.block_body(cx, s.body)
-    cx.scope.pop()
+    with cx.scope.block():
+        run, _ = query_pipeline(cx, s.clauses)
+        body = statements.block_body(cx, s.body)
 
     def action(f: list[Any]) -> Any:
         for _ in run(f):

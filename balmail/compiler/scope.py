@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from balmail.runtime import types as T
 
 
@@ -17,6 +20,15 @@ class Scope:
         self.ret_type = ret_type
         self.loops = 0
         self.escaped: set[int] = set()
+
+    @contextmanager
+    def block(self) -> Iterator[None]:
+        """A nested block scope for the duration of a `with`, popped even when compiling fails."""
+        self.push()
+        try:
+            yield
+        finally:
+            self.pop()
 
     def push(self) -> None:
         self.blocks.append({})

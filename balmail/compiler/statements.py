@@ -225,13 +225,13 @@ def stmt_If(cx: Compiler, s: ast.If) -> Exec:
 def with_on_fail(cx: Compiler, run: Exec, on_fail: ast.OnFail | None) -> Exec:
     if on_fail is None:
         return run
-    cx.scope.push()
-    bind: Callable[[list[Any], Any], None] | None = None
-    if on_fail.binding is not None:
-        t = typedesc.resolve_type(cx, on_fail.binding.type) if on_fail.binding.type is not None else T.ERROR
-        bind = patterns.binding(cx, on_fail.binding.binding, t)
-    handler = block_body(cx, on_fail.body)
-    cx.scope.pop()
+    with cx.scope.block():
+        bind: Callable[[list[Any], Any], None] | None = None
+        if on_fail.binding is not None:
+            bt = on_fail.binding.type
+            t = typedesc.resolve_type(cx, bt) if bt is not None else T.ERROR
+            bind = patterns.binding(cx, on_fail.binding.binding, t)
+        handler = block_body(cx, on_fail.body)
 
     def guarded(f: list[Any]) -> Any:
         try:
@@ -275,12 +275,11 @@ def stmt_Foreach(cx: Compiler, s: ast.Foreach) -> Exec:
         lo = expressions.expr(cx, it.start, T.INT)
         hi = expressions.expr(cx, it.end, T.INT)
         inclusive = it.inclusive
-        cx.scope.push()
-        slot = cx.scope.declare(s.binding.binding.name, T.INT)
-        cx.scope.loops += 1
-        body = block_body(cx, s.body)
-        cx.scope.loops -= 1
-        cx.scope.pop()
+        with cx.scope.block():
+            slot = cx.scope.declare(s.binding.binding.name, T.INT)
+            cx.scope.loops += 1
+            body = block_body(cx, s.body)
+            cx.scope.loops -= 1
 
         def for_range(f: list[Any]) -> Any:
             end = hi(f)
@@ -301,18 +300,18 @@ def stmt_Foreach(cx: Compiler, s: ast.Foreach) -> Exec:
         return with_on_fail(cx, for_range, s.on_fail)
     src = expressions.expr(cx, it)
     src_t = expressions.static_type(cx, it)
-    cx.scope.push()
-    t = typedesc.resolve_type(cx, s.binding.type) if s.binding.type is not None else _iter_elem_type(src_t)
-    if isinstance(s.binding.binding, ast.CaptureBinding):
-        slot = cx.scope.declare(s.binding.binding.name, t)
-        bind = None
-    else:
-        slot = -1
-        bind = patterns.binding(cx, s.binding.binding, t)
-    cx.scope.loops += 1
-    body = block_body(cx, s.body)
-    cx.scope.loops -= 1
-    cx.scope.pop()
+    with cx.scope.block():
+        bt = s.binding.type
+        t = typedesc.resolve_type(cx, bt) if bt is not None else _iter_elem_type(src_t)
+        if isinstance(s.binding.binding, ast.CaptureBinding):
+            slot = cx.scope.declare(s.binding.binding.name, t)
+            bind = None
+        else:
+            slot = -1
+            bind = patterns.binding(cx, s.binding.binding, t)
+        cx.scope.loops += 1
+        body = block_body(cx, s.body)
+        cx.scope.loops -= 1
 
     def foreach(f: list[Any]) -> Any:
         for v in iterate(src(f)):
@@ -417,11 +416,10 @@ def stmt_Match(cx: Compiler, s: ast.Match) -> Exec:
     subject_t = expressions.static_type(cx, s.expr)
     clauses = []
     for c in s.clauses:
-        cx.scope.push()
-        pats = [patterns.pattern(cx, p, subject_t) for p in c.patterns]
-        guard = expressions.expr(cx, c.guard, T.BOOLEAN) if c.guard is not None else None
-        body = block_body(cx, c.body)
-        cx.scope.pop()
+        with cx.scope.block():
+            pats = [patterns.pattern(cx, p, subject_t) for p in c.patterns]
+            guard = expressions.expr(cx, c.guard, T.BOOLEAN) if c.guard is not None else None
+            body = block_body(cx, c.body)
         clauses.append((pats, guard, body))
 
     def match(f: list[Any]) -> Any:

@@ -183,10 +183,9 @@ def gen_block_function(cx: Compiler, block: ast.Block) -> Any:
 def _gen_block_function(cx: Compiler, block: ast.Block) -> Any:
     g = new_gen(cx)
     lines: list[str] = []
-    cx.scope.push()
-    for s in block.statements:
-        gen_stmt(cx, s, g, lines, 2, False)
-    cx.scope.pop()
+    with cx.scope.block():
+        for s in block.statements:
+            gen_stmt(cx, s, g, lines, 2, False)
     if not lines:
         lines.append("        pass")
     origin = code_origin(cx, "balblock", cx.current_function)
@@ -218,13 +217,12 @@ def gen_stmt(cx: Compiler, s: ast.Stmt, g: Gen, out: list[str], ind: int, in_loo
 
 
 def gen_block(cx: Compiler, b: ast.Block, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
-    cx.scope.push()
-    start = len(out)
-    for s in b.statements:
-        gen_stmt(cx, s, g, out, ind, in_loop)
-    if len(out) == start:
-        out.append("    " * ind + "pass")
-    cx.scope.pop()
+    with cx.scope.block():
+        start = len(out)
+        for s in b.statements:
+            gen_stmt(cx, s, g, out, ind, in_loop)
+        if len(out) == start:
+            out.append("    " * ind + "pass")
 
 
 # ------------------------------------------------------------ statements
