@@ -12,12 +12,19 @@ import attrs
 
 from balmail.source import Span
 
-node = attrs.frozen(slots=True, kw_only=True)
+node = attrs.frozen(slots=True, kw_only=True, eq=False, repr=False)
+"""Nodes compare and hash by identity (two nodes are the same construct only if they are the same object),
+and share one `__repr__`: attrs then generates only `__init__` per class, which keeps importing the ~120
+node classes cheap (attrs compiles generated methods at every start-up; see bench/lint.py)."""
 
 
 @node
 class Node:
     span: Span
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in self.__attrs_attrs__)  # type: ignore[attr-defined]
+        return f"{type(self).__name__}({fields})"
 
 
 # ---------------------------------------------------------------- types

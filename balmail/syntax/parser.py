@@ -87,6 +87,28 @@ def _cache_file(grammar_text: str) -> str | None:
     return None
 
 
+class _Token(Token):
+    """Lark's token with `str`'s comparison and hash: the builder only compares tokens with keyword text,
+    and lark's `__eq__` (which also compares token types) is a Python call on every such test."""
+
+    __slots__ = ()
+    __eq__ = str.__eq__
+    __ne__ = str.__ne__
+    __hash__ = str.__hash__
+
+
+def _new_token(kind: str, value: str, start: int, end: int) -> Token:
+    """A token as lark builds one (type, value, offsets; no line/column: spans come from the SourceFile),
+    without lark's constructor, which checks for deprecated arguments on every call."""
+    token = str.__new__(_Token, value)
+    token.type = kind
+    token.value = value
+    token.start_pos = start
+    token.end_pos = end
+    token.line = token.column = token.end_line = token.end_column = None
+    return token
+
+
 class FastLexer(Lexer):
     """A lexer for this grammar that skips what Lark's general lexer does per token (line counting,
     callbacks): one compiled alternation, keywords found by a dict lookup on identifiers. The builder
@@ -134,7 +156,7 @@ class FastLexer(Lexer):
         ignore = self.ignore
         pos = 0
         size = len(text)
-        new_token = Token
+        new_token = _new_token
         while pos < size:
             m = match(text, pos)
             if m is None:
@@ -151,7 +173,7 @@ class FastLexer(Lexer):
                 value = text[start:end]
                 if kind == "IDENT":
                     kind = keywords.get(value, "IDENT")
-                yield new_token(kind, value, start, None, None, None, None, end)  # type: ignore[arg-type]
+                yield new_token(kind, value, start, end)
             pos = end
 
 
@@ -194,11 +216,19 @@ class _Driver:
 
     def __init__(self, tables: _Tables, builder: Builder) -> None:
         from lark import Tree
-        from lark.parse_tree_builder import ParseTreeBuilder
+        from lark.parse_tree_builder import ExpandSingleChild, ParseTreeBuilder
 
         callbacks = ParseTreeBuilder(tables.rules, Tree, False, False, False).create_callback(builder)
+        # A `?rule` reduced from one symbol is that symbol's value (precedence chains: most reductions):
+        # its callback is None and the driver only moves the state, leaving the value stack alone.
         self.reductions = [
-            (len(rule.expansion), rule.origin.name, callbacks[rule])  # type: ignore[attr-defined]
+            (
+                len(rule.expansion),  # type: ignore[attr-defined]
+                rule.origin.name,  # type: ignore[attr-defined]
+                None
+                if isinstance(callbacks[rule], ExpandSingleChild) and len(rule.expansion) == 1  # type: ignore[attr-defined]
+                else callbacks[rule],
+            )
             for rule in tables.rules
         ]
         self.states = tables.rows
@@ -226,6 +256,10 @@ class _Driver:
                         value_stack.append(token)
                         break
                     size, origin, callback = reductions[arg]  # type: ignore[index]
+                    if callback is None:  # one symbol passed through: its value stays on the stack
+                        del state_stack[-1]
+                        state_stack.append(states[state_stack[-1]][origin][1])  # type: ignore[arg-type]
+                        continue
                     if size:
                         children = value_stack[-size:]
                         del value_stack[-size:]
@@ -239,6 +273,10 @@ class _Driver:
                 if "$END" not in row or row["$END"][0]:
                     return False, None
                 size, origin, callback = reductions[row["$END"][1]]  # type: ignore[index]
+                if callback is None:
+                    del state_stack[-1]
+                    state_stack.append(states[state_stack[-1]][origin][1])  # type: ignore[arg-type]
+                    continue
                 if size:
                     children = value_stack[-size:]
                     del value_stack[-size:]
