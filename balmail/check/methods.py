@@ -108,6 +108,13 @@ def _class_methods(cls: ast.ClassDefn) -> dict[str, ast.FunctionDefn] | None:
     return methods
 
 
+def _has_field(checker: Any, t: T.Type, name: str) -> bool:
+    """Whether the object's class declares a field `name`: `obj.f(x)` then calls the function value that
+    field holds (Ballerina spec, method call expression), which is not an undefined method."""
+    cls = _class(checker, t)
+    return cls is not None and any(isinstance(m, ast.ObjectField) and m.name == name for m in cls.members)
+
+
 def _params(checker: Any, fn: ast.FunctionDefn) -> tuple[LibParam, ...]:
     out = []
     for p in fn.signature.params:
@@ -159,6 +166,8 @@ def check_method_call(checker: Any, e: ast.MethodCall | ast.RemoteCall) -> None:
     table = _method_table(checker, target)
     if table is not None:
         if e.name not in table:
+            if not remote_call and _has_field(checker, target, e.name):
+                return
             if remote_call or e.name not in VALUE_FUNCTIONS:
                 checker.found.append(
                     diag.error(
