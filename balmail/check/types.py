@@ -188,6 +188,9 @@ class _Checker:
         self.self_type: T.Type | None = None  # the class whose methods are being checked
         self.narrowed: frozenset[str] = frozenset()
         self.ret: T.Type | None = None
+        # id(node) -> (node, type) of arithmetic expressions: the walk asks for the type of every node of
+        # an `a + b + c ...` chain, and each answer needs its operands' types (linear, not quadratic)
+        self._binary_types: dict[int, tuple[ast.Binary, T.Type | None]] = {}
 
     def library_type(self, prefix: str, name: str) -> T.Type | None:
         full = self.prefixes.get(prefix)
@@ -273,6 +276,14 @@ class _Checker:
             return T.BOOLEAN
         if e.op not in ("+", "-", "*", "/", "%"):
             return None
+        known = self._binary_types.get(id(e))
+        if known is not None and known[0] is e:
+            return known[1]
+        t = self._arithmetic_type(e)
+        self._binary_types[id(e)] = (e, t)
+        return t
+
+    def _arithmetic_type(self, e: ast.Binary) -> T.Type | None:
         left, right = self.type_of(e.left), self.type_of(e.right)
         lk, rk = kinds(left), kinds(right)
         if lk is None or rk is None or len(lk) != 1 or len(rk) != 1:
@@ -438,6 +449,7 @@ class _Checker:
         saved = (self.scopes, self.narrowed, self.ret)
         self.scopes = [scope]
         self.narrowed = _narrowed_names(body)
+        self._binary_types.clear()
         self.ret = self.resolver.resolve(sig.returns) if sig.returns is not None else None
         self.block(body)
         self.scopes, self.narrowed, self.ret = saved
