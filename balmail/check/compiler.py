@@ -15,6 +15,7 @@ from balmail.check.isolation import non_isolated_calls
 from balmail.check.libtypes import MODULE_TYPES
 from balmail.check.listener_config import check_listener_configs
 from balmail.check.modules import check_module_members
+from balmail.check.regexps import check_regexps
 from balmail.check.returns import check_check_expressions, check_return_values
 from balmail.check.statictypes import TypeResolver
 from balmail.check.types import check_types
@@ -41,6 +42,7 @@ def compiler_checks(source: SourceFile, module: ast.Module) -> list[Diagnostic]:
         return MODULE_TYPES.get(full, {}).get(name) if full else None
 
     resolver = TypeResolver(module, library)
+    found.extend(check_regexps(module))
     found.extend(flow.unreachable_code(module))
     found.extend(flow.dropped_results(module, resolver))
     found.extend(flow.isolated_access(module))

@@ -347,9 +347,14 @@ def expr_Template(cx: Compiler, e: ast.Template, expected: T.Type | None) -> Eva
     strings = e.strings
     parts = [expr(cx, x) for x in e.exprs]
     if e.kind == "re":
-        from balmail.lib.regexp import compile_regexp, escape_literal
+        from balmail.lib.regexp import compile_regexp, escape_literal, regexp_error
 
         if not parts:
+            why = regexp_error(strings[0])
+            if why is not None:  # check/regexps.py reports it first; this guards callers that skip checks
+                from balmail.compiler.core import CompileError
+
+                raise CompileError(f"invalid regular expression: {why}", e.span)
             rx = compile_regexp(strings[0])
             return lambda f: rx
 

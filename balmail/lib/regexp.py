@@ -7,8 +7,9 @@ under the time left in the invocation's budget and a catastrophic pattern ends i
 of stalling the listener. Each matching function is `@metered` (bound to the run's sandbox).
 
 Ballerina's regex syntax is an ECMAScript-like subset; the differences from Python's `re` that matter are
-translated here: `\\p{..}`/`\\P{..}` Unicode properties (expanded into character ranges built from
-`unicodedata`), `$` (end of input only, like Python's `\\Z`) and escapes Python would read differently.
+translated here: `\\p{..}`/`\\P{..}` Unicode properties (onto the `regex`
+package's own, which knows scripts and general categories), `$` (end of input only, like Python's `\\Z`)
+and escapes; an escape Ballerina's grammar does not have (`\\b`, `\\1`) is a RegexpSyntaxError.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from __future__ import annotations
 import functools
 import re
 import sys
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -48,101 +48,78 @@ SPAN_TYPE = SPAN_CLASS.type
 GROUPS_TYPE = T.TIntersection([T.TTuple([SPAN_TYPE], T.TUnion([SPAN_TYPE, T.NIL])), T.READONLY])
 GROUPS_TYPE.name = "regexp:Groups"
 
-_GENERAL = {
-    "L": "L",
-    "Lu": "Lu",
-    "Ll": "Ll",
-    "Lt": "Lt",
-    "Lm": "Lm",
-    "Lo": "Lo",
-    "N": "N",
-    "Nd": "Nd",
-    "Nl": "Nl",
-    "No": "No",
-    "P": "P",
-    "Pc": "Pc",
-    "Pd": "Pd",
-    "Ps": "Ps",
-    "Pe": "Pe",
-    "Pi": "Pi",
-    "Pf": "Pf",
-    "Po": "Po",
-    "S": "S",
-    "Sm": "Sm",
-    "Sc": "Sc",
-    "Sk": "Sk",
-    "So": "So",
-    "Z": "Z",
-    "Zs": "Zs",
-    "Zl": "Zl",
-    "Zp": "Zp",
-    "M": "M",
-    "Mn": "Mn",
-    "Mc": "Mc",
-    "Me": "Me",
-    "C": "C",
-    "Cc": "Cc",
-    "Cf": "Cf",
-    "Co": "Co",
-    "Cn": "Cn",
-}
+_GENERAL = frozenset(
+    "L Lu Ll Lt Lm Lo M Mn Mc Me N Nd Nl No P Pc Pd Ps Pe Pi Pf Po S Sm Sc Sk So Z Zs Zl Zp C Cc Cf Co Cs Cn"
+    .split()
+)
+"""Ballerina's `ReUnicodeGeneralCategoryName`s: `\\p{Lu}` and `\\p{gc=Lu}` take only these."""
+
+_SYNTAX_CHARS = frozenset("^$\\.*+?()[]{}|")
+"""`ReSyntaxChar`: what `\\` may quote (`ReQuoteEscape`)."""
+
+_ESCAPES = {"t": "\\t", "n": "\\n", "r": "\\r", "f": "\\f", "v": "\\v"}
+_CLASS_ESCAPES = frozenset("dDsSwW")
 
 
-@functools.lru_cache(maxsize=64)
-def _category_ranges(cat: str) -> str:
-    """Character-class body for a Unicode general category (e.g. `L`), as ranges."""
-    out: list[str] = []
-    start = None
-    prev = -2
-    for cp in range(sys.maxunicode + 1):
-        if unicodedata.category(chr(cp)).startswith(cat):
-            if start is None:
-                start = cp
-            elif cp != prev + 1:
-                out.append(_range(start, prev))
-                start = cp
-            prev = cp
-    if start is not None:
-        out.append(_range(start, prev))
-    return "".join(out)
+class RegexpSyntaxError(ValueError):
+    """A Ballerina regular expression that does not follow Ballerina's regexp grammar."""
 
 
-def _range(a: int, b: int) -> str:
-    return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+def _property(source: str, i: int) -> tuple[str, int]:
+    """`\\p{..}`/`\\P{..}` at `i` → the `regex` package's own property escape, and the index after it.
+
+    The `regex` package matches Unicode properties natively (current Unicode tables, scripts included), so
+    Ballerina's `\\p{Lu}`, `\\p{gc=Lu}` and `\\p{sc=Latin}` map one to one onto it."""
+    end = source.find("}", i + 3)
+    if end < 0:
+        raise RegexpSyntaxError(f"missing '}}' after '\\{source[i + 1]}{{'")
+    name = source[i + 3 : end]
+    kind, _, value = name.rpartition("=")
+    if kind == "sc":
+        if not re.fullmatch(r"[A-Za-z_]+", value):
+            raise RegexpSyntaxError(f"invalid Unicode script name '{value}'")
+        prop = f"sc={value}"
+    elif kind in ("", "gc"):
+        if value not in _GENERAL:
+            raise RegexpSyntaxError(f"invalid Unicode general category '{value}'")
+        prop = f"gc={value}"
+    else:
+        raise RegexpSyntaxError(f"invalid Unicode property '{name}' (Ballerina takes 'sc=' or 'gc=')")
+    return f"\\{source[i + 1]}{{{prop}}}", end + 1
+
+
+def _escape(source: str, i: int, in_class: bool) -> tuple[str, int]:
+    """The escape at `source[i] == '\\'` → pattern text and the index after it; only Ballerina's escapes
+    (`ReEscape`) are taken, so `\\b`, `\\1` or `\\x41` are errors as they are in Ballerina."""
+    if i + 1 >= len(source):
+        raise RegexpSyntaxError("a regular expression cannot end with '\\'")
+    nxt = source[i + 1]
+    if nxt in "pP" and source.startswith("{", i + 2):
+        return _property(source, i)
+    if nxt == "u" and source.startswith("{", i + 2):
+        end = source.find("}", i + 3)
+        digits = source[i + 3 : end] if end > 0 else ""
+        if not re.fullmatch(r"[0-9A-Fa-f]{1,6}", digits) or int(digits, 16) > sys.maxunicode:
+            raise RegexpSyntaxError(f"invalid code point escape '\\u{{{digits}'")
+        return re.escape(chr(int(digits, 16))), end + 1
+    if nxt in _SYNTAX_CHARS or nxt in _CLASS_ESCAPES or (in_class and nxt == "-"):
+        return "\\" + nxt, i + 2
+    if nxt in _ESCAPES:
+        return _ESCAPES[nxt], i + 2
+    raise RegexpSyntaxError(f"invalid escape '\\{nxt}' in a regular expression")
 
 
 def translate(source: str) -> str:
-    """Ballerina regex text → Python `re` pattern text."""
+    """Ballerina regex text → `regex`-package pattern text (raises RegexpSyntaxError)."""
     out: list[str] = []
     i = 0
     n = len(source)
     in_class = False
     while i < n:
         c = source[i]
-        if c == "\\" and i + 1 < n:
-            nxt = source[i + 1]
-            if nxt in "pP" and i + 2 < n and source[i + 2] == "{":
-                end = source.index("}", i)
-                name = source[i + 3 : end]
-                if "=" in name:
-                    name = name.split("=", 1)[1]
-                cat = _GENERAL.get(name, name)
-                body = _category_ranges(cat)
-                if in_class:
-                    if nxt == "P":
-                        raise ValueError("negated property inside a character class is not supported")
-                    out.append(body)
-                else:
-                    out.append(("[^" if nxt == "P" else "[") + body + "]")
-                i = end + 1
-                continue
-            if nxt == "u" and i + 2 < n and source[i + 2] == "{":
-                end = source.index("}", i)
-                out.append(re.escape(chr(int(source[i + 3 : end], 16))))
-                i = end + 1
-                continue
-            out.append(c + nxt)
-            i += 2
+        if c == "\\":
+            text, i = _escape(source, i, in_class)
+            out.append(text)
             continue
         if c == "[" and not in_class:
             in_class = True
@@ -161,6 +138,15 @@ def translate(source: str) -> str:
         out.append(c)
         i += 1
     return "".join(out)
+
+
+def regexp_error(source: str) -> str | None:
+    """Why `source` is not a regular expression balmail can match, or None when it is."""
+    try:
+        regex.compile(translate(source), regex.V0)
+    except (regex.error, ValueError, OverflowError, RecursionError) as e:
+        return re.sub(r" at position \d+$", "", str(e))  # a position in the translated text would mislead
+    return None
 
 
 @functools.lru_cache(maxsize=1024)
