@@ -108,6 +108,39 @@ register(
 
 register(
     Rule(
+        code="BAL_UNSUPPORTED_001",
+        name="external-function",
+        severity=Severity.ERROR,
+        summary="A function is implemented outside Ballerina (`= @java:Method {...} external;`).",
+        what_it_does="Reports an external function body bound by an annotation such as `@java:Method`, at "
+        "the annotation and the `external` keyword.",
+        why="balmail runs Ballerina in Python without a JVM, so it cannot call the Java (or other native) "
+        "code such a function is bound to; the program would fail when the function is called.",
+        example='function uuid() returns handle = @java:Method {\n    \'class: "java.util.UUID",\n'
+        '    name: "randomUUID"\n} external;',
+        fix="",
+    )
+)
+
+register(
+    Rule(
+        code="BAL_UNSUPPORTED_002",
+        name="transactions",
+        severity=Severity.ERROR,
+        summary="The program uses Ballerina transactions, which need a transaction coordinator.",
+        what_it_does="Reports `transaction { }`, `retry transaction { }`, `rollback` and the "
+        "`transactional` qualifier, at their keywords.",
+        why="balmail runs without a transaction coordinator, so a transaction could neither commit nor "
+        "roll back with Ballerina's guarantees; messages are delivered at least once instead "
+        "(docs/delivery.md), so make handlers idempotent.",
+        example="function move() returns error? {\n    transaction {\n        check commit;\n    }\n}",
+        fix="function move() returns error? {\n    do {\n    } on fail error e {\n        return e;\n"
+        "    }\n}",
+    )
+)
+
+register(
+    Rule(
         code="BAL_NAME_001",
         name="undefined-variable",
         severity=Severity.ERROR,

@@ -20,6 +20,9 @@ from balmail.source import SourceFile, Span
 from balmail.syntax import ast
 
 SYNTAX = "BAL_SYNTAX_001"
+JAVA_EXTERNAL = "BAL_UNSUPPORTED_001"
+TRANSACTIONS = "BAL_UNSUPPORTED_002"
+_NO_COORDINATOR = "balmail runs without a transaction coordinator"
 
 # Tokens that carry meaning; every other token is a keyword or punctuation.
 _VALUE_TOKENS = frozenset(
@@ -182,6 +185,8 @@ class Builder(Transformer):
         return _Qualifiers(tuple(t for item in c for t in item.tokens))
 
     def qualifier(self, c: list) -> _Qualifiers:
+        if _is_token(c[0], "transactional"):
+            self._refuse_transaction("'transactional'", self.tspan(c[0]))
         return _Qualifiers((c[0],))
 
     def const_decl(self, c: list) -> ast.ConstDecl:
@@ -353,6 +358,33 @@ class Builder(Transformer):
         if _is_token(c[0], "=>"):
             return self._expression_body(c)
         return c[0] if isinstance(c[0], ast.Block) else None
+
+    def annotated_external(self, c: list) -> None:
+        """`= @java:Method {...} external;`: code outside Ballerina, which balmail cannot call."""
+        first = c[1].items[0]
+        span = self.span([first, c[-2]])
+        where = f"@{first.prefix}:{first.name}" if first.prefix else f"@{first.name}"
+        if first.prefix == "java":
+            message = f"external function bound to Java by '{where}': balmail cannot call Java"
+        else:
+            message = f"external function implemented by '{where}': balmail runs only Ballerina code"
+        self.diagnostics.append(diag.error(JAVA_EXTERNAL, message, span, "write the function in Ballerina"))
+        return None
+
+    def _refuse_transaction(self, what: str, span: Span) -> None:
+        self.diagnostics.append(diag.error(TRANSACTIONS, f"{what} is not supported: {_NO_COORDINATOR}", span))
+
+    def transaction_stmt(self, c: list) -> ast.BlockStmt:
+        """`transaction { }` and `retry transaction { }`, refused at their keywords; the block is kept."""
+        keyword = next(x for x in c if _is_token(x, "transaction"))
+        retry = _is_token(c[0], "retry")
+        span = self.span([c[0], keyword])
+        self._refuse_transaction("'retry transaction'" if retry else "'transaction'", span)
+        return ast.BlockStmt(span=self.span(c), block=_first(c, ast.Block))
+
+    def rollback_stmt(self, c: list) -> ast.BlockStmt:
+        self._refuse_transaction("'rollback'", self.tspan(c[0]))
+        return ast.BlockStmt(span=self.span(c), block=ast.Block(span=self.span(c), statements=()))
 
     def _expression_body(self, c: list) -> ast.Block:
         """`=> expr;` is a function whose body returns expr."""
@@ -1078,6 +1110,8 @@ class Builder(Transformer):
         return ast.AnonFunction(span=self.span(c), qualifiers=quals, signature=sig, body=body)
 
     def function_type_quals(self, c: list) -> _Qualifiers:
+        if _is_token(c[0], "transactional"):
+            self._refuse_transaction("'transactional'", self.tspan(c[0]))
         return _Qualifiers((c[0],))
 
     def literal(self, c: list) -> ast.Literal:

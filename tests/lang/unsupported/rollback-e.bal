@@ -1,0 +1,3 @@
+public function main() {
+    rollback; // @error 'rollback' is not supported
+}
