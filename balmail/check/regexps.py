@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from balmail.check.registry import Rule, register
 from balmail.check.walk import walk
 from balmail.diagnostics import Diagnostic, Severity, error
-from balmail.lib.regexp import regexp_error
 from balmail.syntax import ast
 
 INVALID_REGEXP = register(
@@ -33,9 +32,12 @@ INVALID_REGEXP = register(
 
 
 def check_regexps(module: ast.Module) -> Iterator[Diagnostic]:
-    """BAL_REGEXP_001 for each `re` literal (no interpolations) that does not compile."""
+    """BAL_REGEXP_001 for each `re` literal (no interpolations) that does not compile. The regexp library
+    (and the `regex` package) is imported only for a file that has one, to keep `balmail check` quick."""
     for node in walk(module):
         if type(node) is ast.Template and node.kind == "re" and not node.exprs:
+            from balmail.lib.regexp import regexp_error
+
             why = regexp_error(node.strings[0])
             if why is not None:
                 yield error(INVALID_REGEXP.code, INVALID_REGEXP.format_message(why), node.span)
