@@ -30,7 +30,8 @@ from mail.embedded_harness import start_embedded  # noqa: E402
 from mail.server_harness import MailServer  # noqa: E402
 
 from balmail.mail.connection import Timeouts  # noqa: E402
-from balmail.mail.poller import ListenerSettings, Poller  # noqa: E402
+from balmail.mail.listener_settings import ListenerSettings  # noqa: E402
+from balmail.mail.poller import Poller  # noqa: E402
 from balmail.mail.state import StateStore  # noqa: E402
 from balmail.mail.tls import Security  # noqa: E402
 

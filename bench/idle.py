@@ -40,8 +40,9 @@ from mail.embedded_harness import start_embedded  # noqa: E402
 from mail.server_harness import MailServer  # noqa: E402
 
 from balmail.mail.connection import Timeouts  # noqa: E402
+from balmail.mail.listener_settings import ListenerSettings  # noqa: E402
 from balmail.mail.options import MailboxOptions  # noqa: E402
-from balmail.mail.poller import ListenerSettings, Poller  # noqa: E402
+from balmail.mail.poller import Poller  # noqa: E402
 from balmail.mail.state import StateStore  # noqa: E402
 from balmail.mail.tls import Security  # noqa: E402
 
@@ -57,7 +58,7 @@ def measure(
 
     def on_message(message, raw, key) -> None:  # type: ignore[no-untyped-def]
         now = time.monotonic()
-        session = poller._session
+        session = poller.idle.session
         with arrived:
             started[message.subject] = now
             if session is not None and session.exists_at is not None:

@@ -26,10 +26,11 @@ from balmail.lib.registry import LibModule
 from balmail.mail.connection import Timeouts
 from balmail.mail.errors import MailError
 from balmail.mail.folders import PollerGroup, make_poller
+from balmail.mail.listener_settings import ListenerSettings
 from balmail.mail.message import CUT_HEADER, MimePart, ReceivedMessage, parse_message
 from balmail.mail.oauth2 import MailAuth, take_auth
 from balmail.mail.options import MAILBOX_KEYS, mailbox_options
-from balmail.mail.poller import DEFAULT_GRACE_SECONDS, DEFAULT_MAX_RETRIES, ListenerSettings, Poller
+from balmail.mail.poller import DEFAULT_GRACE_SECONDS, DEFAULT_MAX_RETRIES, Poller
 from balmail.mail.state import MessageKey, StateStore
 from balmail.mail.store import POP3_FOLDER, Store, is_postgres, listener_key, open_store
 from balmail.mail.tls import SecureSocketConfig, Security

@@ -12,7 +12,9 @@ from typing import Any
 import attrs
 
 from balmail.mail.errors import MailError
-from balmail.mail.poller import CycleResult, ListenerSettings, OnClose, Poller, PollerObserver
+from balmail.mail.listener_settings import ListenerSettings
+from balmail.mail.outcomes import CycleResult, OnClose, PollerObserver
+from balmail.mail.poller import Poller
 from balmail.mail.state import StateStore
 
 
@@ -94,8 +96,7 @@ class PollerGroup:
     def stop(self, grace_seconds: float) -> None:
         """Stop every folder at once (they share the grace period), then wait for each."""
         for poller in self.pollers:
-            poller._stop_requested.set()
-            poller._wake_up()
+            poller.request_stop()
         deadline = time.monotonic() + max(0.0, grace_seconds)
         for poller in self.pollers:
             poller.stop(max(0.0, deadline - time.monotonic()))

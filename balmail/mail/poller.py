@@ -7,218 +7,53 @@ at any point loses nothing and repeats at most the message in flight. A failing 
 retried on later cycles and given up (acknowledged, reported) after `max_retries`; a failing
 cycle is reported and retried with capped exponential backoff. It knows nothing about Ballerina:
 the runtime passes plain callables (`on_message`, `on_error`, `on_close`).
+
+Its parts live beside it: `listener_settings` (what to poll), `outcomes` (results, reported
+errors, callback shapes), `ack_actions` (what `onSuccess`/`onGiveUp` do on the server),
+`workers` (concurrent deliveries of a batch), `idle_wait` (IMAP IDLE between cycles) and
+`backoff` (pacing after failures).
 """
 
 from __future__ import annotations
 
 import concurrent.futures
 import contextlib
-import enum
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from decimal import Decimal, InvalidOperation
-from typing import Protocol
 
-import attrs
-
-from balmail.mail.connection import Endpoint, Timeouts
+from balmail.mail.ack_actions import acknowledge_imap, action_for, check_action_folders, pop3_deletes
+from balmail.mail.backoff import Clock, SystemClock, backoff_delay
 from balmail.mail.errors import MailError, MessageParseError
-from balmail.mail.imap import DEFAULT_FETCH_BATCH, DEFAULT_FOLDER, DEFAULT_IMAP_PORT, ImapClient
-from balmail.mail.message import ReceivedMessage, parse_message
-from balmail.mail.oauth2 import MailAuth
-from balmail.mail.options import Action, ActionKind, MailboxOptions
-from balmail.mail.pop3 import DEFAULT_POP3_PORT, Pop3Client
+from balmail.mail.idle_wait import IdleWait
+from balmail.mail.imap import ImapClient
+from balmail.mail.listener_settings import ListenerSettings, MailProtocol
+from balmail.mail.message import parse_message
+from balmail.mail.options import Action
+from balmail.mail.outcomes import (
+    CycleResult,
+    MessageFailure,
+    MessageGivenUp,
+    OnClose,
+    OnError,
+    OnMessage,
+    PollerObserver,
+    Settled,
+    explain_failure,
+)
+from balmail.mail.pop3 import Pop3Client
 from balmail.mail.store import POP3_FOLDER, POP3_UIDVALIDITY, MessageKey, MessageStatus, Store
-from balmail.mail.tls import SecureSocketConfig, Security
+from balmail.mail.workers import DeliveryWorkers
 
 log = logging.getLogger(__name__)
 
-DEFAULT_POLLING_INTERVAL = Decimal(30)
 DEFAULT_MAX_RETRIES = 3
 DEFAULT_GRACE_SECONDS = 30.0
-BACKOFF_CAP_SECONDS = 60.0
-"""Failed cycles back off up to max(polling interval, this)."""
 
 # Written before each handler call and overwritten when it finishes: if it is still there on the
 # next start, the process died while the handler ran.
 _INTERRUPTED = "the handler did not finish (the process stopped while it was running)"
-
-
-class MailProtocol(enum.Enum):
-    """Which protocol a listener polls (`email:PopListener` or `email:ImapListener`)."""
-
-    POP3 = "pop3"
-    IMAP = "imap"
-
-
-def _to_protocol(value: MailProtocol | str) -> MailProtocol:
-    if isinstance(value, MailProtocol):
-        return value
-    try:
-        return MailProtocol(str(value).lower())
-    except ValueError:
-        raise MailError(f"Unknown mail protocol '{value}'; expected pop3 or imap") from None
-
-
-def _to_decimal(value: Decimal | int | float | str) -> Decimal:
-    try:
-        return value if isinstance(value, Decimal) else Decimal(str(value))
-    except InvalidOperation:
-        raise MailError(f"pollingInterval must be a number of seconds, got '{value}'") from None
-
-
-def _default_port(settings: ListenerSettings) -> int:
-    return DEFAULT_IMAP_PORT if settings.protocol is MailProtocol.IMAP else DEFAULT_POP3_PORT
-
-
-def _positive_interval(_: object, __: attrs.Attribute[Decimal], value: Decimal) -> None:
-    if not value.is_finite() or value <= 0:
-        raise MailError(f"pollingInterval must be a positive number of seconds, got {value}")
-
-
-def _valid_port(_: object, __: attrs.Attribute[int], value: int) -> None:
-    if not 0 < value < 65536:
-        raise MailError(f"port must be between 1 and 65535, got {value}")
-
-
-def _valid_batch(_: object, __: attrs.Attribute[int], value: int) -> None:
-    if value < 1:
-        raise MailError(f"Fetch batch size must be at least 1, got {value}")
-
-
-@attrs.frozen
-class ListenerSettings:
-    """Everything a listener needs to poll one mailbox: the Ballerina listener configuration
-    (`PopListenerConfiguration`/`ImapListenerConfiguration`, with its defaults) plus the knobs
-    Ballerina does not have (folder, batch size, timeouts). The password is kept out of `repr`."""
-
-    protocol: MailProtocol = attrs.field(converter=_to_protocol)
-    host: str
-    username: str
-    password: str = attrs.field(repr=False)
-    port: int = attrs.field(default=attrs.Factory(_default_port, takes_self=True), validator=_valid_port)
-    security: Security = Security.SSL
-    secure_socket: SecureSocketConfig | None = None
-    polling_interval: Decimal = attrs.field(
-        default=DEFAULT_POLLING_INTERVAL, converter=_to_decimal, validator=_positive_interval
-    )
-    folder: str = DEFAULT_FOLDER
-    """IMAP only; POP3 has a single maildrop."""
-    batch_size: int = attrs.field(default=DEFAULT_FETCH_BATCH, validator=_valid_batch)
-    timeouts: Timeouts = attrs.field(factory=Timeouts)
-    options: MailboxOptions = attrs.field(factory=MailboxOptions)
-    """The `[balmail.listeners.NAME]` mailbox keys (mail/options.py); the defaults change nothing."""
-    auth: MailAuth | None = attrs.field(default=None, repr=False, eq=False)
-    """`auth` and its token source from `[balmail.listeners.NAME]` (docs/config.md); None: the
-    password login Ballerina does."""
-
-    @property
-    def endpoint(self) -> Endpoint:
-        return Endpoint(self.host, self.port)
-
-    @property
-    def interval_seconds(self) -> float:
-        return float(self.polling_interval)
-
-
-class MessageFailure(MailError):
-    """One message could not be delivered on this attempt (it did not parse, or the handler
-    failed). It stays unacknowledged and is tried again on a later cycle while retries remain."""
-
-    def __init__(self, message: str, *, key: MessageKey, attempt: int, max_attempts: int, cause: Exception):
-        super().__init__(message)
-        self.key = key
-        self.attempt = attempt
-        self.max_attempts = max_attempts
-        self.cause = cause
-
-
-class MessageGivenUp(MailError):
-    """A message failed on every allowed attempt and is acknowledged anyway so it cannot block
-    the mailbox; `raw` (when it was fetched) lets the runtime keep a copy somewhere."""
-
-    def __init__(self, message: str, *, key: MessageKey, attempts: int, last_error: str, raw: bytes | None):
-        super().__init__(message)
-        self.key = key
-        self.attempts = attempts
-        self.last_error = last_error
-        self.raw = raw
-
-
-OnMessage = Callable[[ReceivedMessage, bytes, MessageKey], None]
-"""Handle one message; return to accept it, raise (any `Exception`) to report a failure."""
-OnError = Callable[[MailError], None]
-OnClose = Callable[[MailError | None], None]
-
-
-class PollerObserver(Protocol):
-    """Told what a poller does, for metrics, health and `--once` summaries; the poller ignores
-    (logs) an observer that raises, so watching can never stop the polling."""
-
-    def cycle_finished(self, result: CycleResult, seconds: float) -> None: ...
-
-    def handler_finished(self, seconds: float, ok: bool) -> None: ...
-
-    def connection_changed(self, connected: bool) -> None: ...
-
-    def backing_off(self, failures: int, delay: float) -> None: ...
-
-
-class Clock(Protocol):
-    """Time as the poller sees it; tests inject one that does not really wait."""
-
-    def monotonic(self) -> float: ...
-
-    def wait(self, stop: threading.Event, seconds: float) -> bool:
-        """Wait up to `seconds`, returning early (True) when `stop` is set."""
-        ...
-
-
-class SystemClock:
-    """The real clock: monotonic time (immune to wall-clock jumps) and an interruptible wait."""
-
-    def monotonic(self) -> float:
-        return time.monotonic()
-
-    def wait(self, stop: threading.Event, seconds: float) -> bool:
-        return stop.wait(max(0.0, seconds))
-
-
-@attrs.define
-class CycleResult:
-    """What one polling cycle did; `error` is the failure that ended it early, if any."""
-
-    fetched: int = 0
-    """Messages fetched from the server and handed to the handler (or found unparsable)."""
-    delivered: int = 0
-    """Messages whose handler returned."""
-    retried: int = 0
-    """Failed attempts with retries left: the message stays and is tried again later."""
-    failed: int = 0
-    """Failed attempts (parse error or handler failure), including those then given up."""
-    given_up: int = 0
-    already_handled: int = 0
-    """Messages an earlier attempt handled but did not get to acknowledge; acked without the handler."""
-    acknowledged: int = 0
-    """Messages the server confirmed as acknowledged in this cycle."""
-    stopped_early: bool = False
-    error: MailError | None = None
-    backlog: int = 0
-    """New messages `maxMessagesPerPoll` left for the next cycle."""
-
-
-class _Settled(enum.Enum):
-    """How a message's delivery ended, i.e. which action acknowledges it."""
-
-    HANDLED = "handled"
-    """Its handler succeeded: `onSuccess`."""
-    GIVEN_UP = "given up"
-    """Every attempt failed: `onGiveUp`."""
-    NOTHING = "nothing"
-    """Handled earlier and acknowledged with an action that leaves it listed (`keep`): skip it."""
 
 
 class Poller:
@@ -277,13 +112,9 @@ class Poller:
         self._thread: threading.Thread | None = None
         self._cycle_owner: int | None = None
         self._uidvalidity: int | None = None
-        self._session: ImapClient | None = None
-        """IDLE: the IMAP session kept open between cycles (one per folder)."""
-        self._keep_session = False
-        self._wake: tuple[int, int] | None = None
-        """IDLE: a pipe whose write end `stop` writes to, waking the IDLE wait at once."""
+        self.idle = IdleWait(lambda connected: self._notify("connection_changed", connected))
+        """IDLE: the IMAP session kept open between cycles and the wait on it (mail/idle_wait.py)."""
         self._targets_checked = False
-        self._idle_missing_logged = False
 
     def __repr__(self) -> str:
         return f"Poller({self.describe()})"
@@ -314,8 +145,7 @@ class Poller:
         If the handler outlives the grace period its connection is dropped; the message was not
         acknowledged, so it is delivered again next time (at-least-once) and `on_close` says so.
         """
-        self._stop_requested.set()
-        self._wake_up()
+        self.request_stop()
         me = threading.get_ident()
         if self._cycle_owner == me or self._thread is threading.current_thread() or me in self._delivering:
             return  # called from a callback: the cycle ends after it, and the run loop closes
@@ -377,20 +207,15 @@ class Poller:
         return self._stop_requested.is_set()
 
     def backoff_delay(self, consecutive_failures: int) -> float:
-        """Seconds to wait after the n-th failed cycle in a row: interval, 2x, 4x, ... capped at
-        max(interval, 60 s), so a down server is not hammered and recovery is still noticed."""
-        interval = self.settings.interval_seconds
-        cap = max(interval, BACKOFF_CAP_SECONDS)
-        exponent = min(max(consecutive_failures, 1) - 1, 32)
-        return min(interval * (2**exponent), cap)
+        """Seconds to wait after the n-th failed cycle in a row (mail/backoff.py)."""
+        return backoff_delay(self.settings.interval_seconds, consecutive_failures)
 
     def _run(self) -> None:
         close_error: MailError | None = None
         failures = 0
         s = self.settings
         if s.options.idle and s.protocol is MailProtocol.IMAP:
-            self._keep_session = True
-            self._wake = os.pipe()
+            self.idle.enable()
         try:
             while not self._stop_requested.is_set():
                 started = self._clock.monotonic()
@@ -410,14 +235,14 @@ class Poller:
                     failures = 0
                     elapsed = self._clock.monotonic() - started
                     delay = max(0.0, self.settings.interval_seconds - elapsed)
-                    if self._session is not None and result.backlog:
+                    if self.idle.session is not None and result.backlog:
                         continue  # IDLE: the rest of a bounded batch goes at once, not after a wait
-                    if self._session is not None:
+                    if self.idle.session is not None:
                         try:
                             if self._idle_until(delay):
                                 continue
                         except MailError as error:
-                            self._drop_session()
+                            self.idle.drop()
                             if self._stop_requested.is_set():
                                 break
                             self._report_error(error)
@@ -433,61 +258,36 @@ class Poller:
                 if self._stop_requested.is_set() or self._clock.wait(self._stop_requested, delay):
                     break
         except BaseException as error:
-            close_error = MailError(f"Listener for {self.describe()} stopped unexpectedly: {_explain(error)}")
+            close_error = MailError(
+                f"Listener for {self.describe()} stopped unexpectedly: {explain_failure(error)}"
+            )
             raise
         finally:
-            self._close_session()
+            self.idle.close()
             self._finish(close_error)
 
     # -- IDLE ------------------------------------------------------------------------------------
 
     def _idle_until(self, seconds: float) -> bool:
-        """Wait in IDLE on the kept session until new mail (EXISTS), `seconds` (the polling interval
-        stays the upper bound) or stop; IDLE is re-issued every `idle_refresh` seconds, before the
-        server's 30-minute limit. False when the server does not offer IDLE (the caller polls)."""
-        client = self._session
-        assert client is not None
-        if not client.supports_idle:
-            if not self._idle_missing_logged:
-                self._idle_missing_logged = True
-                log.warning(
-                    "%sidle = true, but the server does not offer IDLE; polling every %gs instead",
-                    self._prefix(),
-                    self.settings.interval_seconds,
-                    extra=self._extra(),
-                )
-            self._close_session()
-            self._keep_session = False
-            return False
-        deadline = time.monotonic() + seconds
-        wake = self._wake[0] if self._wake is not None else None
-        while not self._stop_requested.is_set():
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                break
-            if client.idle(min(remaining, self.settings.options.idle_refresh), wake):
-                break
-        return True
+        """Wait in IDLE on the kept session (mail/idle_wait.py); False when the server does not
+        offer IDLE (the caller polls)."""
+        return self.idle.wait(
+            seconds, self._stop_requested, self.settings.options.idle_refresh, self._warn_idle_missing
+        )
 
-    def _wake_up(self) -> None:
-        wake = self._wake
-        if wake is not None:
-            try:
-                os.write(wake[1], b"x")
-            except OSError:
-                pass
+    def _warn_idle_missing(self) -> None:
+        log.warning(
+            "%sidle = true, but the server does not offer IDLE; polling every %gs instead",
+            self._prefix(),
+            self.settings.interval_seconds,
+            extra=self._extra(),
+        )
 
-    def _drop_session(self) -> None:
-        client, self._session = self._session, None
-        if client is not None:
-            client.abort()
-            self._notify("connection_changed", False)
-
-    def _close_session(self) -> None:
-        client, self._session = self._session, None
-        if client is not None:
-            client.close()
-            self._notify("connection_changed", False)
+    def request_stop(self) -> None:
+        """Ask the poller to stop without waiting for it: no new message starts, an IDLE wait
+        ends at once (`stop` does this and then waits; `PollerGroup` asks every folder first)."""
+        self._stop_requested.set()
+        self.idle.wake_up()
 
     def _finish(self, error: MailError | None) -> None:
         with self._close_lock:
@@ -496,13 +296,7 @@ class Poller:
             self._closed = True
         if self._executor is not None:
             self._executor.shutdown(wait=False)
-        wake, self._wake = self._wake, None
-        if wake is not None:
-            for fd in wake:
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
+        self.idle.release()
         if self._on_close is None:
             if error is not None:
                 log.error("%s", error)
@@ -540,7 +334,9 @@ class Poller:
                 failed_while_stopping = self._stop_requested.is_set()
             except Exception as error:
                 log.exception("Unexpected failure while polling %s", self.describe())
-                result.error = MailError(f"Polling {self.describe()} failed unexpectedly: {_explain(error)}")
+                result.error = MailError(
+                    f"Polling {self.describe()} failed unexpectedly: {explain_failure(error)}"
+                )
                 failed_while_stopping = self._stop_requested.is_set()
             finally:
                 self._cycle_owner = None
@@ -619,11 +415,11 @@ class Poller:
     def _imap_cycle(self, result: CycleResult) -> None:
         s = self.settings
         options = s.options
-        client = self._session or self._imap_client()
-        with self._connected(client, keep=self._keep_session):
+        client = self.idle.session or self._imap_client()
+        with self._connected(client, keep=self.idle.keep):
             # A kept (IDLE) session still has the folder selected, and UIDVALIDITY cannot change
             # within a session (RFC 3501 2.3.1.1), so it is not selected again.
-            kept = client.folder if client is self._session else None
+            kept = client.folder if client is self.idle.session else None
             status = kept if kept is not None and kept.name == s.folder else client.select_folder(s.folder)
             uidvalidity = status.uidvalidity
             self._check_uidvalidity(uidvalidity)
@@ -633,25 +429,25 @@ class Poller:
             self._store.forget_missing(self.server, s.username, s.folder, uidvalidity, {str(u) for u in uids})
             ids = [str(u) for u in uids]
             known = self._store.statuses(self.server, s.username, s.folder, uidvalidity, ids)
-            settled: list[tuple[int, _Settled]] = []
+            settled: list[tuple[int, Settled]] = []
             to_fetch: list[int] = []
             for uid in uids:
                 key = MessageKey.imap(self.server, s.username, s.folder, uidvalidity, uid)
                 outcome = self._settle_without_handler(key, self._imap_name(uid), result, known.get(str(uid)))
                 if outcome is None:
                     to_fetch.append(uid)
-                elif outcome is not _Settled.NOTHING:
+                elif outcome is not Settled.NOTHING:
                     settled.append((uid, outcome))
             if options.max_per_poll is not None:
                 result.backlog = max(0, len(to_fetch) - options.max_per_poll)
                 to_fetch = to_fetch[: options.max_per_poll]
-            self._acknowledge_imap(client, settled, result)
+            acknowledge_imap(client, options, settled, result)
             for start in range(0, len(to_fetch), s.batch_size):
                 if self._halted():
                     result.stopped_early = True
                     break
                 batch = to_fetch[start : start + s.batch_size]
-                workers = _Workers(self, result)
+                workers = self._workers(result)
                 try:
                     for fetched in client.fetch(batch, s.batch_size):
                         if self._halted():
@@ -661,55 +457,21 @@ class Poller:
                         workers.deliver(fetched.uid, key, self._imap_name(fetched.uid), fetched.raw)
                 finally:
                     done = workers.finish()  # only what its handler finished: acked after it
-                self._acknowledge_imap(client, done, result)  # type: ignore[arg-type]
-
-    def _acknowledge_imap(
-        self, client: ImapClient, settled: list[tuple[int, _Settled]], result: CycleResult
-    ) -> None:
-        """Apply `onSuccess` to the handled messages and `onGiveUp` to the given-up ones."""
-        options = self.settings.options
-        for outcome, action in (
-            (_Settled.HANDLED, options.success_action(pop3=False)),
-            (_Settled.GIVEN_UP, options.give_up_action(pop3=False)),
-        ):
-            uids = [uid for uid, how in settled if how is outcome]
-            if not uids:
-                continue
-            if action.kind is ActionKind.SEEN:
-                client.mark_seen(uids)
-            elif action.kind is ActionKind.COPY:
-                assert action.folder is not None
-                client.copy(uids, action.folder)
-                client.mark_seen(uids)
-            elif action.kind is ActionKind.MOVE:
-                assert action.folder is not None
-                client.move(uids, action.folder)
-            elif action.kind is ActionKind.DELETE:
-                client.delete(uids)
-            result.acknowledged += len(uids)
+                acknowledge_imap(client, options, done, result)  # type: ignore[arg-type]
 
     def _check_targets(self, client: ImapClient) -> None:
         """Once per poller: the folders of `move:`/`copy:` actions exist (a missing one would fail
         every acknowledgement after the handler already ran)."""
         if self._targets_checked:
             return
-        options = self.settings.options
-        for key, action in (("onSuccess", options.on_success), ("onGiveUp", options.on_give_up)):
-            if action is not None and action.folder is not None and not client.folder_exists(action.folder):
-                raise MailError(
-                    f"{key} = '{action}': folder '{action.folder}' does not exist at "
-                    f"{self.settings.endpoint} for {self.settings.username}; create it first"
-                )
+        s = self.settings
+        check_action_folders(client, s.options, s.endpoint, s.username)
         self._targets_checked = True
 
     def _pop3_cycle(self, result: CycleResult) -> None:
         s = self.settings
         options = s.options
-        deletes = {
-            _Settled.HANDLED: options.success_action(pop3=True).kind is ActionKind.DELETE,
-            _Settled.GIVEN_UP: options.give_up_action(pop3=True).kind is ActionKind.DELETE,
-            _Settled.NOTHING: False,
-        }
+        deletes = pop3_deletes(options)
         client = Pop3Client(
             s.host,
             s.username,
@@ -730,9 +492,9 @@ class Poller:
             known = self._store.statuses(
                 self.server, s.username, POP3_FOLDER, POP3_UIDVALIDITY, [listing.uidl for listing in listings]
             )
-            workers = _Workers(self, result)
+            workers = self._workers(result)
 
-            def acknowledge(number: int, outcome: _Settled) -> None:
+            def acknowledge(number: int, outcome: Settled) -> None:
                 nonlocal acknowledged
                 if deletes[outcome]:
                     client.delete(number)
@@ -746,7 +508,7 @@ class Poller:
                     key = MessageKey.pop3(self.server, s.username, listing.uidl)
                     name = self._pop3_name(listing.uidl)
                     outcome = self._settle_without_handler(key, name, result, known.get(key.message_id))
-                    if outcome is _Settled.NOTHING:
+                    if outcome is Settled.NOTHING:
                         continue
                     if outcome is not None:
                         acknowledge(listing.number, outcome)
@@ -766,6 +528,23 @@ class Poller:
         # `_connected` ended the session with QUIT, which is what makes the DELEs real.
         result.acknowledged += acknowledged
 
+    def _workers(self, result: CycleResult) -> DeliveryWorkers:
+        return DeliveryWorkers(
+            result,
+            concurrency=self.concurrency,
+            deliver=self._deliver,
+            deliver_alone=self._deliver_alone,
+            pool=self._worker_pool,
+        )
+
+    def _worker_pool(self) -> concurrent.futures.ThreadPoolExecutor:
+        """The worker threads of `concurrency` > 1, started on first use, shut down on close."""
+        if self._executor is None:
+            self._executor = concurrent.futures.ThreadPoolExecutor(
+                self.concurrency, thread_name_prefix="balmail-worker"
+            )
+        return self._executor
+
     @contextlib.contextmanager
     def _connected(self, client: ImapClient | Pop3Client, keep: bool = False) -> Iterator[None]:
         """Log in for one cycle (unless `client` is the session IDLE kept) and end the session: on
@@ -774,22 +553,22 @@ class Poller:
         with self._client_lock:
             self._client = client
         try:
-            if client is not self._session:
+            if client is not self.idle.session:
                 client.connect()
                 self._notify("connection_changed", True)
             yield
         except BaseException:
             client.abort()
-            self._session = None
+            self.idle.session = None
             self._notify("connection_changed", False)
             raise
         finally:
             with self._client_lock:
                 self._client = None
         if keep and isinstance(client, ImapClient):
-            self._session = client
+            self.idle.session = client
             return
-        self._session = None
+        self.idle.session = None
         try:
             if isinstance(client, Pop3Client):
                 client.quit()
@@ -821,7 +600,7 @@ class Poller:
 
     def _settle_without_handler(
         self, key: MessageKey, name: str, result: CycleResult, status: MessageStatus | None
-    ) -> _Settled | None:
+    ) -> Settled | None:
         """How to acknowledge the message without calling the handler, or None to deliver it: an
         earlier attempt handled it (or gave it up) but did not get to acknowledge it, or every
         allowed attempt is used up (the process died during the last one); NOTHING when it was
@@ -830,22 +609,20 @@ class Poller:
         if status is None:
             return None
         if status.handled:
-            outcome = _Settled.GIVEN_UP if status.given_up else _Settled.HANDLED
+            outcome = Settled.GIVEN_UP if status.given_up else Settled.HANDLED
             if self.settings.options.listed_after_ack(self._action(outcome)):
-                return _Settled.NOTHING
+                return Settled.NOTHING
             result.already_handled += 1
             return outcome
         if status.attempts >= self.max_retries + 1:
             self._give_up(key, name, status.attempts, status.last_error or "unknown", None, result)
-            return _Settled.GIVEN_UP
+            return Settled.GIVEN_UP
         return None
 
-    def _action(self, outcome: _Settled) -> Action:
-        pop3 = self.settings.protocol is MailProtocol.POP3
-        options = self.settings.options
-        return options.give_up_action(pop3) if outcome is _Settled.GIVEN_UP else options.success_action(pop3)
+    def _action(self, outcome: Settled) -> Action:
+        return action_for(self.settings.options, outcome, pop3=self.settings.protocol is MailProtocol.POP3)
 
-    def _deliver(self, key: MessageKey, name: str, raw: bytes, result: CycleResult) -> _Settled | None:
+    def _deliver(self, key: MessageKey, name: str, raw: bytes, result: CycleResult) -> Settled | None:
         """Parse and hand over one message; how it must now be acknowledged (handled, or given
         up), None when it stays for a retry. The record is written before returning, i.e. before
         the ack."""
@@ -879,11 +656,11 @@ class Poller:
                         subject,
                         extra=self._extra(key, attempt),
                     )
-                    return _Settled.HANDLED
+                    return Settled.HANDLED
         finally:
             self._in_flight = None
         result.failed += 1
-        detail = _explain(failure)
+        detail = explain_failure(failure)
         if attempt < max_attempts:
             next_step = "it stays on the server and is tried again on the next polling cycle"
         else:
@@ -902,10 +679,10 @@ class Poller:
             self._store.note_error(key, detail)
             return None
         self._give_up(key, name, attempt, detail, raw, result)
-        return _Settled.GIVEN_UP
+        return Settled.GIVEN_UP
 
-    def _deliver_alone(self, key: MessageKey, name: str, raw: bytes) -> tuple[_Settled | None, CycleResult]:
-        """`_deliver` on a worker thread, counting into its own result (merged by `_Workers`)."""
+    def _deliver_alone(self, key: MessageKey, name: str, raw: bytes) -> tuple[Settled | None, CycleResult]:
+        """`_deliver` on a worker thread, counting into its own result (merged by `DeliveryWorkers`)."""
         part = CycleResult()
         me = threading.get_ident()
         self._delivering.add(me)
@@ -980,86 +757,3 @@ class Poller:
             self._on_error(error)
         except Exception:
             log.exception("onError handler of %s failed", self.describe())
-
-
-_Delivered = tuple[_Settled | None, CycleResult]
-
-WORKER_STACK_BYTES = 64 * 1024 * 1024
-"""Handlers on worker threads need the same deep stacks as on the poller's own thread."""
-
-
-class _Workers:
-    """One batch's deliveries: on the poller's thread one after another (concurrency 1), or on up
-    to N worker threads at once. Says which messages may now be acknowledged — only those whose
-    delivery finished (handled, or given up), each after its handler, never before."""
-
-    def __init__(self, poller: Poller, result: CycleResult) -> None:
-        self._poller = poller
-        self._result = result
-        self._pending: list[tuple[object, concurrent.futures.Future[_Delivered]]] = []
-        self._ready: list[tuple[object, _Settled]] = []
-
-    def deliver(self, ack: object, key: MessageKey, name: str, raw: bytes) -> None:
-        poller = self._poller
-        if poller.concurrency == 1:
-            outcome = poller._deliver(key, name, raw, self._result)
-            if outcome is not None:
-                self._ready.append((ack, outcome))
-            return
-        if poller._executor is None:
-            poller._executor = concurrent.futures.ThreadPoolExecutor(
-                poller.concurrency, thread_name_prefix="balmail-worker"
-            )
-        old = threading.stack_size()
-        try:
-            threading.stack_size(WORKER_STACK_BYTES)  # the executor starts its threads on submit
-        except (ValueError, RuntimeError):
-            pass
-        try:
-            future = poller._executor.submit(poller._deliver_alone, key, name, raw)
-        finally:
-            threading.stack_size(old)
-        self._pending.append((ack, future))
-        in_flight = [f for _, f in self._pending if not f.done()]
-        if len(in_flight) >= poller.concurrency:
-            concurrent.futures.wait(in_flight, return_when=concurrent.futures.FIRST_COMPLETED)
-
-    def done(self) -> list[tuple[object, _Settled]]:
-        """Acknowledgeable now (without waiting for deliveries still running), with how."""
-        ready, self._ready = self._ready, []
-        still: list[tuple[object, concurrent.futures.Future[_Delivered]]] = []
-        for ack, future in self._pending:
-            if future.done():
-                outcome = self._collect(future)
-                if outcome is not None:
-                    ready.append((ack, outcome))
-            else:
-                still.append((ack, future))
-        self._pending = still
-        return ready
-
-    def finish(self) -> list[tuple[object, _Settled]]:
-        """Wait for every delivery of the batch; what may be acknowledged."""
-        concurrent.futures.wait([f for _, f in self._pending])
-        return self.done()
-
-    def _collect(
-        self, future: concurrent.futures.Future[_Delivered]
-    ) -> _Settled | None:
-        ok, part = future.result()  # a store failure inside a delivery fails the cycle here
-        r = self._result
-        r.fetched += part.fetched
-        r.delivered += part.delivered
-        r.retried += part.retried
-        r.failed += part.failed
-        r.given_up += part.given_up
-        return ok
-
-
-def _explain(error: BaseException) -> str:
-    """A failure as one line: a MailError is already a sentence; anything else gets its type,
-    since `str(KeyError('x'))` alone says nothing."""
-    if isinstance(error, MailError):
-        return error.message
-    text = str(error).strip()
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__

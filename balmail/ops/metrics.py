@@ -18,7 +18,7 @@ from prometheus_client import CollectorRegistry, Counter, Enum, Gauge, Histogram
 from prometheus_client.exposition import ThreadingWSGIServer
 
 if TYPE_CHECKING:
-    from balmail.mail.poller import CycleResult
+    from balmail.mail.outcomes import CycleResult
     from balmail.ops.watch import ListenerWatch, Watches
 
 LABELS = ("listener", "service")

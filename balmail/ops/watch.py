@@ -1,6 +1,6 @@
 """What each listener has done since the run started, and whether it is healthy.
 
-A `ListenerWatch` is the poller's observer (`mail.poller.PollerObserver`): it keeps totals for the
+A `ListenerWatch` is the poller's observer (`mail.outcomes.PollerObserver`): it keeps totals for the
 `--once` summary line and the health check, and forwards every event to the Prometheus metrics
 when `--metrics` is on. Health rule (docs/operations.md): a listener is unhealthy when it has not
 completed a cycle in 3 polling intervals, or when its last 2 or more cycles failed (it is in
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 if TYPE_CHECKING:
-    from balmail.mail.poller import CycleResult
+    from balmail.mail.outcomes import CycleResult
     from balmail.ops.metrics import Metrics
 
 STALE_INTERVALS = 3

@@ -13,8 +13,9 @@ import pytest
 
 from balmail.devserver import DevServers
 from balmail.mail.compose import OutgoingMessage
+from balmail.mail.listener_settings import ListenerSettings
 from balmail.mail.message import ReceivedMessage, parse_message
-from balmail.mail.poller import ListenerSettings, Poller
+from balmail.mail.poller import Poller
 from balmail.mail.smtp import SmtpSender
 from balmail.mail.state import MessageKey, StateStore
 from balmail.mail.tls import SecureSocketConfig, Security

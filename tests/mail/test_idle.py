@@ -15,7 +15,8 @@ import attrs
 import pytest
 
 from balmail.mail.options import MailboxOptions
-from balmail.mail.poller import CycleResult, Poller
+from balmail.mail.outcomes import CycleResult
+from balmail.mail.poller import Poller
 from balmail.mail.state import StateStore
 
 from .dovecot_harness import DovecotServer, DovecotUnavailable, start_dovecot

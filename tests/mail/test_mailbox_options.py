@@ -16,7 +16,8 @@ from balmail.mail.errors import MailError
 from balmail.mail.folders import PollerGroup, make_poller
 from balmail.mail.imap import ImapClient
 from balmail.mail.options import Action, ActionKind, MailboxOptions, check_search, parse_action
-from balmail.mail.poller import MessageGivenUp, Poller
+from balmail.mail.outcomes import MessageGivenUp
+from balmail.mail.poller import Poller
 from balmail.mail.state import StateStore
 from balmail.mail.tls import Security
 

@@ -24,14 +24,10 @@ import pytest
 
 from balmail.mail.connection import Timeouts
 from balmail.mail.errors import MailError, MessageParseError
+from balmail.mail.listener_settings import ListenerSettings, MailProtocol
 from balmail.mail.message import ReceivedMessage
-from balmail.mail.poller import (
-    ListenerSettings,
-    MailProtocol,
-    MessageFailure,
-    MessageGivenUp,
-    Poller,
-)
+from balmail.mail.outcomes import MessageFailure, MessageGivenUp
+from balmail.mail.poller import Poller
 from balmail.mail.state import MessageKey, StateStore
 from balmail.mail.tls import SecureSocketConfig, Security
 
@@ -368,7 +364,8 @@ _KILL_SCRIPT = textwrap.dedent(
     """
     import json, os, sys, time
     from balmail.mail.connection import Timeouts
-    from balmail.mail.poller import ListenerSettings, Poller
+    from balmail.mail.listener_settings import ListenerSettings
+    from balmail.mail.poller import Poller
     from balmail.mail.state import StateStore
     from balmail.mail.tls import Security
 
