@@ -98,8 +98,10 @@ def test_kill_9_of_a_node_hands_its_mailboxes_over_and_loses_nothing(
     subjects = fill(dovecot, users, PER_MAILBOX)
     program = write_program(tmp_path, dovecot, users, uri=pg_uri, lease=LEASE, handler_ms=40)
     nodes += [Node(program, f"n{i}") for i in range(3)]
-    wait_for(lambda: len(leases(pg_uri)) == MAILBOXES and len(handled(nodes)) >= 300, DRAIN_TIMEOUT,
-             "the nodes are under way", nodes)  # fmt: skip
+    # under way, and spread: a node that joined last owns nothing until the next renewal rebalances
+    wait_for(lambda: len(leases(pg_uri)) == MAILBOXES and len(handled(nodes)) >= 300
+             and len({o for o, _ in leases(pg_uri).values()}) == 3, DRAIN_TIMEOUT,
+             "the nodes are under way and share the mailboxes", nodes)  # fmt: skip
     victim = nodes[1]
     held = {k for k, (o, _) in leases(pg_uri).items() if o == victim.node_id}
     assert held, "the victim owned no mailbox"
