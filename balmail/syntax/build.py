@@ -7,6 +7,7 @@ Problems found while building (bad escapes, misplaced `>` `>`) are collected as 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -93,8 +94,27 @@ def _first(children: Iterable[object], cls: type) -> Any:
     return None
 
 
+_FAMILY_RULES: dict[str, Callable[..., Any]] = {}
+
+
+def rule(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Registers `fn(builder, children)` as the builder of the grammar rule named like it. Construct families
+    (tables, XML, workers, ...) keep their builders in modules of their own (`build_<family>.py`, listed in
+    `families.py`) instead of growing this class."""
+    assert fn.__name__ not in _FAMILY_RULES, f"builder for {fn.__name__} is defined twice"
+    _FAMILY_RULES[fn.__name__] = fn
+    return fn
+
+
 class Builder(Transformer):
     """Builds AST nodes for one source file. `base` shifts offsets when parsing `${...}` interpolations."""
+
+    def __getattr__(self, name: str) -> Callable[[list], Any]:
+        # Only reached when the class has no such method: a family module's registered rule builder.
+        fn = _FAMILY_RULES.get(name)
+        if fn is None:
+            raise AttributeError(name)
+        return functools.partial(fn, self)
 
     def __init__(self) -> None:
         super().__init__(visit_tokens=False)

@@ -27,6 +27,7 @@ from balmail import diagnostics as diag
 from balmail.diagnostics import Diagnostic
 from balmail.source import SourceFile, code_end
 from balmail.syntax import ast
+from balmail.syntax import families  # noqa: F401  (registers the family rule builders)
 from balmail.syntax.build import SYNTAX, Builder
 
 MAX_SYNTAX_ERRORS = 25

@@ -1,0 +1,5 @@
+"""The construct-family builder modules. Importing this registers their rule builders with `build.Builder`
+(see `build.rule`); the parser imports it before it creates its rule callbacks. One import per family:
+"""
+
+from __future__ import annotations
