@@ -26,8 +26,10 @@ from lark.lexer import Lexer
 from balmail import diagnostics as diag
 from balmail.diagnostics import Diagnostic
 from balmail.source import SourceFile, code_end
-from balmail.syntax import ast
-from balmail.syntax import families  # noqa: F401  (registers the family rule builders)
+from balmail.syntax import (
+    ast,
+    families,  # noqa: F401  (registers the family rule builders)
+)
 from balmail.syntax.build import SYNTAX, Builder
 
 MAX_SYNTAX_ERRORS = 25
