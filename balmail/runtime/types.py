@@ -229,8 +229,11 @@ class TMap(Type):
     def contains(self, v: Any) -> bool:
         if not isinstance(v, BMap):
             return False
-        if v.type is not None and not v.ro:
-            return is_subtype(v.type, self)
+        vt = v.type
+        if vt is not None and not v.ro:
+            if vt is self or (type(vt) is TLazy and vt.target is self):
+                return True  # the common case: a record built as this very type
+            return is_subtype(vt, self)
         c = self.constraint
         return all(c.contains(x) for x in v.values())
 
@@ -491,7 +494,8 @@ class TLazy(Type):
         return self.target
 
     def contains(self, v: Any) -> bool:
-        return self.get().contains(v)
+        t = self.target
+        return (t if t is not None else self.get()).contains(v)
 
     def describe(self) -> str:
         return self.name or "?"
