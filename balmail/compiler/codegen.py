@@ -527,10 +527,10 @@ def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g:
     if not e.args and isinstance(rt, T.TString | T.TArray | T.TMap) and e.name == "length":
         return f"len({code(cx, e.target, None, g)})"
     if isinstance(rt, T.TArray) and e.name == "push" and len(e.args) == 1 and isinstance(e.args[0], ast.Expr):
-        from balmail.lib.langlib import a_push
+        from balmail.lib.langlib import a_push1
 
         target = code(cx, e.target, None, g)
-        return f"{g.const(a_push)}(_sb, {target}, {code(cx, e.args[0], rt.element, g)})"
+        return f"{g.const(a_push1)}(_sb, {target}, {code(cx, e.args[0], rt.element, g)})"
     params = None
     if isinstance(rt, T.TObject) and rt.cls is not None and e.name in rt.cls.methods:
         params = rt.cls.methods[e.name].params

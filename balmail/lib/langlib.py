@@ -528,6 +528,18 @@ def a_push(sb: Sandbox, xs: BList, *vals: Any) -> None:
     xs.extend(vals)
 
 
+def a_push1(sb: Sandbox, xs: BList, v: Any) -> None:
+    """`xs.push(v)` with one value, as statically typed call sites emit it: no argument packing, and the
+    common case (a growable array of a simple element type) checked inline."""
+    t = xs.type
+    if type(t) is T.TArray and not xs.ro and t.length is None and len(xs) < sb.max_size:
+        if not t.element.contains(v):
+            raise list_violation(t.element, v)
+        xs.append(v)
+        return
+    a_push(sb, xs, v)
+
+
 def a_pop(xs: BList) -> Any:
     _ro_check(xs)
     _fixed_check(xs)
