@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from typing import TYPE_CHECKING, Any
 
 from balmail.compiler import dispatch, expressions, operators, typedesc
@@ -294,10 +295,17 @@ def code_Binary(cx: Compiler, e: ast.Binary, expected: T.Type | None, g: Gen) ->
     both = _both_int(expressions.static_type(cx, e.left), expressions.static_type(cx, e.right), a, b)
     if both:
         if op in _ARITH:
-            tr = g.tmp()
-            return f"({tr} if MIN <= ({tr} := {a} {op} {b}) <= MAX else _ovf(0, 0))"
+            return _int_arith(op, a, b, g)
         if op in _CMP or op in ("==", "!="):
             return f"({a} {op} {b})"
+        if op in ("/", "%"):
+            py, slow = ("//", "_div") if op == "/" else ("%", "_mod")
+            if b.isdigit() and int(b) > 0:
+                return f"({ta} {py} {b} if ({ta} := {a}) >= 0 else {slow}({ta}, {b}))"
+            return (
+                f"({ta} {py} {tb} if (({ta} := {a}) >= 0) & (({tb} := {b}) > 0) "
+                f"else {slow}({ta}, {tb}))"
+            )
     if op in ("==", "!=") and _both_str(
         expressions.static_type(cx, e.left), expressions.static_type(cx, e.right), a, b
     ):
@@ -351,6 +359,20 @@ def code_Binary(cx: Compiler, e: ast.Binary, expected: T.Type | None, g: Gen) ->
     if fn is None:
         return None
     return f"{g.const(fn)}({a}, {b})"
+
+
+_LO, _HI = str(INT_MIN), str(INT_MAX)
+_SIMPLE = re.compile(r"(_v\d+|f(\[\d+\])+|\d+)$")  # a local, a frame slot or a literal: no side effects
+
+
+def _int_arith(op: str, a: str, b: str, g: Gen) -> str:
+    """`a op b` on two ints, range-checked: adding or subtracting a non-negative literal can only leave the
+    range on one side, so one comparison against a constant does; otherwise both bounds are checked."""
+    tr = g.tmp()
+    if b.isdigit() and op in ("+", "-"):
+        bound = f"<= {_HI}" if op == "+" else f">= {_LO}"
+        return f"({tr} if ({tr} := {a} {op} {b}) {bound} else _ovf(0, 0))"
+    return f"({tr} if {_LO} <= ({tr} := {a} {op} {b}) <= {_HI} else _ovf(0, 0))"
 
 
 def code_Unary(cx: Compiler, e: ast.Unary, expected: T.Type | None, g: Gen) -> str | None:
@@ -429,7 +451,19 @@ def code_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None
     i = code(cx, e.index, None, g)
     ta, ti = g.tmp(), g.tmp()
     st = expressions.static_type(cx, e.target)
-    if st is not None and isinstance(T.resolve(st), T.TMap):
+    rt = T.resolve(st) if st is not None else None
+    if isinstance(rt, T.TArray | T.TTuple) and _is_int(expressions.static_type(cx, e.index), i):
+        # statically a list indexed by an int: only the bounds are tested (names need no temporary)
+        if not _SIMPLE.match(a):
+            a, ta = ta, f"({ta} := {a})"
+        else:
+            ta = a
+        if not _SIMPLE.match(i):
+            i, ti = ti, f"({ti} := {i})"
+        else:
+            ti = i
+        return f"({a}[{i}] if 0 <= {ti} < len({ta}) else _member({a}, {i}))"
+    if isinstance(rt, T.TMap):
         return (
             f"({ta}.get({ti}) if (type({ta} := {a}) is BMap) & (type({ti} := {i}) is str) "
             f"else _member({ta}, {ti}))"
