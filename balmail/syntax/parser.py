@@ -181,7 +181,7 @@ class FastLexer(Lexer):
 
 
 # Bump when `_Tables` or `FastLexer.spec()` change shape, so old caches are not loaded.
-_TABLES_FORMAT = 1
+_TABLES_FORMAT = 2
 
 
 @attrs.frozen
@@ -202,8 +202,10 @@ class _Tables:
         index = {rule: i for i, rule in enumerate(lark.rules)}
         rows: dict[int, dict[str, tuple[bool, int]]] = {}
         for state, actions in table.states.items():
+            # Plain `str` keys: lark's names are Tokens, whose Python-level `__eq__` would run on every
+            # dict probe of the driver's hot loop.
             rows[state] = {
-                name: (True, arg) if getattr(action, "name", "") == "Shift" else (False, index[arg])
+                str(name): (True, arg) if getattr(action, "name", "") == "Shift" else (False, index[arg])
                 for name, (action, arg) in actions.items()
             }
         lexer = getattr(getattr(lark.parser, "lexer", None), "lexer", None)
@@ -227,7 +229,7 @@ class _Driver:
         self.reductions = [
             (
                 len(rule.expansion),  # type: ignore[attr-defined]
-                rule.origin.name,  # type: ignore[attr-defined]
+                str(rule.origin.name),  # type: ignore[attr-defined]  (a plain str key, as in `rows`)
                 None
                 if isinstance(callbacks[rule], ExpandSingleChild) and len(rule.expansion) == 1  # type: ignore[attr-defined]
                 else callbacks[rule],
