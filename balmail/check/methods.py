@@ -93,6 +93,9 @@ LANGLIB: dict[str, frozenset[str]] = {
 a name is listed: a missing one would be a false error."""
 
 
+_LANGLIB_KINDS = frozenset({"string", "int", "float", "decimal", "boolean", "nil", "list"})
+
+
 def _class(checker: Any, t: T.Type) -> ast.ClassDefn | None:
     return checker.classes.get(t.name) if t.name else None
 
@@ -196,6 +199,13 @@ def check_method_call(checker: Any, e: ast.MethodCall | ast.RemoteCall) -> None:
     if remote_call:
         return
     k = kinds(target)
+    if k is not None and len(k) > 1 and k <= _LANGLIB_KINDS and e.name not in VALUE_FUNCTIONS:
+        # A union of different basic types (`string?`, `int|string`) has no lang library of its own: only
+        # lang.value's functions apply to it, whatever its members have.
+        checker.found.append(
+            diag.error(UNDEFINED_METHOD.code, UNDEFINED_METHOD.format_message(e.name, display(target)), e.span)
+        )
+        return
     if k is None or len(k) != 1:
         return
     kind = next(iter(k))

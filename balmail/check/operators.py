@@ -1,5 +1,5 @@
-"""Expression checks that need the static types of types.py's checker: arithmetic on operands of different
-basic types (`"count: " + n`), field access on values that have no fields (`s.name` on a string), and
+"""Expression checks that need the static types of types.py's checker: arithmetic, comparison and equality
+on operands of different basic types (`"count: " + n`, `n < "3"`, `n == s`), field access on values that have no fields (`s.name` on a string), and
 statements that drop the value of a method or remote call (`smtp->sendMessage(m);`).
 
 Called from types.py's walk with the checker; like it, silent whenever a type is not certain.
@@ -21,10 +21,12 @@ OPERATOR = register(
         code="BAL_TYPE_013",
         name="operator-types",
         severity=Severity.ERROR,
-        summary="An arithmetic operator is given operands it is not defined for.",
+        summary="An arithmetic, comparison or equality operator is given operands it is not defined for.",
         what_it_does="Reports `+` and `-` between values of different basic types (a string and an int, an "
-        "int and a float) and `-`, `*`, `/`, `%` on strings. Numeric literals take the other operand's "
-        "type, as in Ballerina.",
+        "int and a float) and `-`, `*`, `/`, `%` on strings; `<`, `<=`, `>`, `>=` between different "
+        "ordered types (`int` and `string`, `int` and `float`; `()` is allowed on either side); `==`, `!=` "
+        "between simple types that share no value (`int` and `string`, a `string` and `()`). Numeric "
+        "literals take the other operand's type, as in Ballerina.",
         why="Ballerina converts nothing implicitly: `\"count: \" + n` does not compile.",
         example='function describe(int n) returns string {\n    return "count: " + n;\n}',
         fix='function describe(int n) returns string {\n    return "count: " + n.toString();\n}',
@@ -33,6 +35,9 @@ OPERATOR = register(
 )
 
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "%"})
+_RELATIONAL = frozenset({"<", "<=", ">", ">="})
+_EQUALITY = frozenset({"==", "!="})
+_SIMPLE_OR_NIL = frozenset({"int", "float", "decimal", "string", "boolean", "nil"})
 _SIMPLE = frozenset({"int", "float", "decimal", "string"})
 _NO_FIELDS = frozenset({"int", "float", "decimal", "string", "boolean", "list"})
 
@@ -48,8 +53,47 @@ def _single_kind(t: T.Type | None) -> str | None:
     return next(iter(k)) if len(k) == 1 else None
 
 
+def _report(checker: Any, e: ast.Binary, left: T.Type, right: T.Type) -> None:
+    checker.found.append(
+        diag.error(OPERATOR.code, OPERATOR.format_message(e.op, display(left), display(right)), e.span)
+    )
+
+
+def _check_comparison(checker: Any, e: ast.Binary) -> None:
+    """`<` and friends need one ordered type on both sides (nil lifts); `==` needs types that share a value
+    (for simple types: a common basic kind, nil included). Declared types are used even for variables a
+    type test narrows elsewhere: narrowing only removes members, so operands whose declared types share no
+    kind share none after narrowing either."""
+    saved = checker.narrowed
+    checker.narrowed = frozenset()
+    try:
+        left, right = checker.type_of(e.left), checker.type_of(e.right)
+        literal = checker.literal_fits(e)
+    finally:
+        checker.narrowed = saved
+    if left is None or right is None or literal:
+        return
+    if e.op in _RELATIONAL:
+        lk, rk = _single_kind(left), _single_kind(right)
+        if lk is None or rk is None or lk == rk or lk not in _ORDERED or rk not in _ORDERED:
+            return
+    else:
+        lk_all, rk_all = kinds(left), kinds(right)
+        if not lk_all or not rk_all or not lk_all <= _SIMPLE_OR_NIL or not rk_all <= _SIMPLE_OR_NIL:
+            return
+        if lk_all & rk_all:
+            return
+    _report(checker, e, left, right)
+
+
+_ORDERED = frozenset({"int", "float", "decimal", "string", "boolean"})
+
+
 def check_binary(checker: Any, e: ast.Binary) -> None:
     """`a + b` and friends whose operand types are certain and that no operator accepts."""
+    if e.op in _RELATIONAL or e.op in _EQUALITY:
+        _check_comparison(checker, e)
+        return
     if e.op not in _ARITHMETIC:
         return
     left, right = checker.type_of(e.left), checker.type_of(e.right)
@@ -63,9 +107,7 @@ def check_binary(checker: Any, e: ast.Binary) -> None:
     elif lk != "string" and rk != "string":
         if e.op not in ("+", "-") or checker.literal_fits(e):
             return  # int/float division has its own message; literals take the other side's type
-    checker.found.append(
-        diag.error(OPERATOR.code, OPERATOR.format_message(e.op, display(left), display(right)), e.span)
-    )
+    _report(checker, e, left, right)
 
 
 def check_field_access(checker: Any, e: ast.FieldAccess) -> bool:

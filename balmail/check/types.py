@@ -271,6 +271,19 @@ class _Checker:
             return None
         return None
 
+    def element_type(self, iterable: ast.Expr) -> T.Type | None:
+        """What `foreach` binds from `iterable` when certain: an array's or map's member type, `int` for
+        a range; None for anything else (strings give `string:Char`, records and tuples unions)."""
+        if isinstance(iterable, ast.RangeExpr):
+            return T.INT
+        t = self.type_of(iterable)
+        r = T.resolve(t) if t is not None else None
+        if isinstance(r, T.TArray):
+            return r.element
+        if isinstance(r, T.TMap):
+            return r.constraint
+        return None
+
     def binary_type(self, e: ast.Binary) -> T.Type | None:
         if e.op in ("==", "!=", "===", "!==", "<", "<=", ">", ">=", "&&", "||"):
             return T.BOOLEAN
@@ -521,7 +534,14 @@ class _Checker:
         elif isinstance(s, ast.Foreach):
             self.expr(s.iterable)
             self.scopes.append({})
-            t = self.resolver.resolve(s.binding.type) if s.binding.type is not None else None
+            element = self.element_type(s.iterable)
+            if s.binding.type is None:
+                t = element
+            else:
+                t = self.resolver.resolve(s.binding.type)
+                if element is not None and t is not None and certainly_incompatible(element, t):
+                    message = INCOMPATIBLE.format_message(display(t), display(element))
+                    self.found.append(diag.error(INCOMPATIBLE.code, message, s.binding.span))
             self.bind(s.binding.binding, t)
             self.block(s.body)
             self.scopes.pop()

@@ -14,3 +14,8 @@ public function main() {
     float mixed = weight + <float>size;
     log:printInfo(text, scaled = scaled, total = total, lifted = lifted, mixed = mixed);
 }
+
+function compare(int size, float weight, string? subject, int? missing) returns boolean {
+    // numeric literals take the other side's type; () compares with any optional type
+    return weight < 2 && size >= 1 && subject != () && missing == () && weight == 2.5 && size != 3;
+}
