@@ -202,9 +202,8 @@ def check_method_call(checker: Any, e: ast.MethodCall | ast.RemoteCall) -> None:
     if k is not None and len(k) > 1 and k <= _LANGLIB_KINDS and e.name not in VALUE_FUNCTIONS:
         # A union of different basic types (`string?`, `int|string`) has no lang library of its own: only
         # lang.value's functions apply to it, whatever its members have.
-        checker.found.append(
-            diag.error(UNDEFINED_METHOD.code, UNDEFINED_METHOD.format_message(e.name, display(target)), e.span)
-        )
+        message = UNDEFINED_METHOD.format_message(e.name, display(target))
+        checker.found.append(diag.error(UNDEFINED_METHOD.code, message, e.span))
         return
     if k is None or len(k) != 1:
         return

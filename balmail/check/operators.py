@@ -1,5 +1,6 @@
 """Expression checks that need the static types of types.py's checker: arithmetic, comparison and equality
-on operands of different basic types (`"count: " + n`, `n < "3"`, `n == s`), field access on values that have no fields (`s.name` on a string), and
+on operands of different basic types (`"count: " + n`, `n < "3"`, `n == s`), field access on values that
+have no fields (`s.name` on a string), and
 statements that drop the value of a method or remote call (`smtp->sendMessage(m);`).
 
 Called from types.py's walk with the checker; like it, silent whenever a type is not certain.
