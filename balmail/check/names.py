@@ -412,6 +412,8 @@ class NameChecker:
                 self._pattern(item)
             for _, item in pattern.named:
                 self._pattern(item)
+            if pattern.rest:
+                self._declare(pattern.rest, pattern.span)
 
     # ------------------------------------------------------------ expressions
 
@@ -544,6 +546,8 @@ def _binding_names(binding: ast.Node) -> Iterator[tuple[str, Span]]:
             yield from _binding_names(item)
         for _, item in binding.named:
             yield from _binding_names(item)
+        if binding.rest:
+            yield binding.rest, binding.span
 
 
 def check_names(module: ast.Module, linked: dict[str, ModuleExports] | None = None) -> list[Diagnostic]:

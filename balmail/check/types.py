@@ -746,8 +746,13 @@ def _pattern_names(p: Any) -> list[str]:
                 if isinstance(v, ast.Node):
                     stack.append(v)
                 elif isinstance(v, tuple):
-                    stack.extend(x for x in v if isinstance(x, ast.Node))
-        if isinstance(n, ast.ListPattern | ast.MappingPattern | ast.ListBinding | ast.MappingBinding):
+                    for x in v:
+                        if isinstance(x, ast.Node):
+                            stack.append(x)
+                        elif isinstance(x, tuple):  # an error pattern's named arguments: (name, pattern)
+                            stack.extend(y for y in x if isinstance(y, ast.Node))
+        if isinstance(n, ast.ListPattern | ast.MappingPattern | ast.ListBinding | ast.MappingBinding
+                      | ast.ErrorPattern | ast.ErrorBinding):
             rest = getattr(n, "rest", None)
             if rest:
                 out.append(rest)

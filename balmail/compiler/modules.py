@@ -113,6 +113,8 @@ def binding_names(cx: Compiler, b: ast.BindingPattern) -> list[str]:
             out.extend(binding_names(cx, item))
         for _, item in b.named:
             out.extend(binding_names(cx, item))
+        if b.rest:
+            out.append(b.rest)
     return out
 
 

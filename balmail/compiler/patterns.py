@@ -77,6 +77,8 @@ def binding(cx: Compiler, b: ast.BindingPattern, t: T.Type | None, assign: bool 
     if isinstance(b, ast.ErrorBinding):
         pos = [binding(cx, p, None, assign) for p in b.positional]
         named = [(n, binding(cx, p, None, assign)) for n, p in b.named]
+        taken = {n for n, _ in b.named}
+        rest = binding(cx, ast.CaptureBinding(span=b.span, name=b.rest), None, assign) if b.rest else None
 
         def bind_error(f: list[Any], v: Any) -> None:
             if not isinstance(v, BError):
@@ -87,6 +89,8 @@ def binding(cx: Compiler, b: ast.BindingPattern, t: T.Type | None, assign: bool 
                 pos[1](f, v.cause)
             for n, binder in named:
                 binder(f, v.detail.get(n))
+            if rest is not None:
+                rest(f, _rest_detail(v, taken))
 
         return bind_error
     raise runtime_panic("TypeCastError", f"unsupported binding pattern {type(b).__name__}")
@@ -155,6 +159,8 @@ def pattern(cx: Compiler, p: ast.Pattern, t: T.Type | None) -> Matcher:
         et = typedesc.resolve_type(cx, p.type) if p.type is not None else T.ERROR
         pos = [pattern(cx, x, None) for x in p.positional]
         named = [(n, pattern(cx, x, None)) for n, x in p.named]
+        taken = {n for n, _ in p.named}
+        rest_slot = cx.scope.declare(p.rest) if p.rest else None
 
         def match_error(f: list[Any], v: Any) -> bool:
             if not isinstance(v, BError) or not et.contains(v):
@@ -166,6 +172,8 @@ def pattern(cx: Compiler, p: ast.Pattern, t: T.Type | None) -> Matcher:
             for n, m in named:
                 if n not in v.detail or not m(f, v.detail[n]):
                     return False
+            if rest_slot is not None:
+                f[rest_slot] = _rest_detail(v, taken)
             return True
 
         return match_error
@@ -189,5 +197,18 @@ def binding_matcher(cx: Compiler, b: ast.BindingPattern) -> Any:
         fields = [(fb.field, binding_matcher(cx, fb.binding)) for fb in b.fields]
         return lambda v: isinstance(v, BMap) and all(n in v and m(v[n]) for n, m in fields)
     if isinstance(b, ast.ErrorBinding):
-        return lambda v: isinstance(v, BError)
+        et = typedesc.resolve_type(cx, b.type) if b.type is not None else T.ERROR
+        cause = binding_matcher(cx, b.positional[1]) if len(b.positional) > 1 else None
+        named = [(n, binding_matcher(cx, x)) for n, x in b.named]
+        return lambda v: (
+            isinstance(v, BError)
+            and et.contains(v)
+            and (cause is None or cause(v.cause))
+            and all(n in v.detail and m(v.detail[n]) for n, m in named)
+        )
     return lambda v: False
+
+
+def _rest_detail(e: BError, taken: set[str]) -> BMap:
+    """The detail fields an error binding pattern did not name, as a new map (`...rest`)."""
+    return BMap({k: x for k, x in e.detail.items() if k not in taken})

@@ -467,6 +467,7 @@ class ErrorBinding(BindingPattern):
     type: TypeRef | None
     positional: tuple[BindingPattern, ...]  # message, cause
     named: tuple[tuple[str, BindingPattern], ...]
+    rest: str | None = None  # `...rest`: the other detail fields, as a map
 
 
 @node
@@ -518,6 +519,7 @@ class ErrorPattern(Pattern):
     type: TypeRef | None
     positional: tuple[Pattern, ...]
     named: tuple[tuple[str, Pattern], ...]
+    rest: str | None = None  # `...var rest`: the other detail fields, as a map
 
 
 # ---------------------------------------------------------------- statements

@@ -712,7 +712,8 @@ class Builder(Transformer):
         return "".join(t.value for t in c)[:-1]
 
     def destructure_stmt(self, c: list) -> ast.Destructure:
-        binding = c[0] if isinstance(c[0], ast.MappingBinding) else self._tuple_to_binding(c[0])
+        shaped = isinstance(c[0], ast.MappingBinding | ast.ErrorBinding)
+        binding = c[0] if shaped else self._tuple_to_binding(c[0])
         return ast.Destructure(span=self.span(c), binding=binding, value=c[2])
 
     def _tuple_to_binding(self, t: ast.TypeDesc) -> ast.BindingPattern:
@@ -854,6 +855,7 @@ class Builder(Transformer):
             type=_first(c, ast.TypeRef),
             positional=args.positional if args else (),
             named=args.named if args else (),
+            rest=args.rest if args else None,
         )
 
     def _items(self, c: list, cls: type) -> _Items:
@@ -862,7 +864,8 @@ class Builder(Transformer):
 
     def _error_args(self, c: list, cls: type) -> _ErrorArgs:
         named = tuple(x.pair for x in c if isinstance(x, _NamedPair))
-        return _ErrorArgs(tuple(_of(c, cls)), named)
+        rest = _first(c, _RestName)
+        return _ErrorArgs(tuple(_of(c, cls)), named, rest.name if rest else None)
 
     def rest_match_pattern(self, c: list) -> _RestName:
         return _RestName(ident(c[-1]))
@@ -1500,9 +1503,10 @@ class _NamedPair(_Part):
 
 
 class _ErrorArgs(_Part):
-    __slots__ = ("positional", "named")
+    __slots__ = ("positional", "named", "rest")
     positional: tuple[Any, ...]
     named: tuple[tuple[str, Any], ...]
+    rest: str | None
 
 
 class _Args(_Part):

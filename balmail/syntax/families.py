@@ -3,3 +3,5 @@
 """
 
 from __future__ import annotations
+
+from balmail.syntax import build_patterns  # noqa: F401  (helper "patterns")

@@ -1,0 +1,3 @@
+public function main() {
+    error(msg, code = c) = error("x", code = 1); // @error undefined symbol 'msg'
+}
