@@ -13,8 +13,9 @@ from typing import Any
 import attrs
 
 from balmail import diagnostics as diag
+from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, MODULE_TYPES
-from balmail.check.methods import check_method_call, method_type
+from balmail.check.methods import check_arguments, check_method_call, method_type
 from balmail.check.operators import check_binary, check_dropped_value, check_field_access
 from balmail.check.registry import Rule, register
 from balmail.check.statictypes import TypeResolver, certainly_incompatible, display, kinds, union, without
@@ -245,7 +246,8 @@ class _Checker:
             fn = self.module_function(e)
             if fn is not None:
                 return T.NIL if fn.signature.returns is None else self.resolver.resolve(fn.signature.returns)
-            return None
+            lib = self.library_call(e)
+            return lib.returns if lib is not None else None
         if isinstance(e, ast.CheckExpr):
             inner = self.type_of(e.expr)
             return without(inner, "error") if inner is not None else None
@@ -339,6 +341,12 @@ class _Checker:
         if field.optional or nil:
             return union(field.type, T.NIL)
         return field.type
+
+    def library_call(self, e: ast.Call) -> LibFunction | None:
+        """The described library function `e` calls (`log:printInfo(...)`), else None."""
+        if isinstance(e.func, ast.QualifiedRef):
+            return library_function(self.prefixes.get(e.func.prefix), e.func.name)
+        return None
 
     def module_function(self, e: ast.Call) -> ast.FunctionDefn | None:
         if isinstance(e.func, ast.VarRef) and not any(e.func.name in s for s in self.scopes):
@@ -590,6 +598,10 @@ class _Checker:
                 fn = self.module_function(n)
                 if fn is not None:
                     self.call(fn, n)
+                else:
+                    lib = self.library_call(n)
+                    if lib is not None and isinstance(n.func, ast.QualifiedRef):
+                        check_arguments(self, n.func.name, lib.params, n.args, n.span)
             elif isinstance(n, ast.FieldAccess) and not n.optional:
                 self.field_access(n)
             elif isinstance(n, ast.MethodCall | ast.RemoteCall):
