@@ -44,7 +44,9 @@ _LOG_PARAMS = (
     LibParam("stackTrace", T.ANY, default=True),
     LibParam("keyValues", _open_record("log:KeyValues"), included=True),
 )
-_LOG = {name: LibFunction(_LOG_PARAMS, T.NIL) for name in ("printDebug", "printInfo", "printWarn", "printError")}
+_LOG = {
+    name: LibFunction(_LOG_PARAMS, T.NIL) for name in ("printDebug", "printInfo", "printWarn", "printError")
+}
 
 _IO_ERROR = _named(T.TError(), "io:Error")
 _IO_ERROR_OR_NIL = T.TUnion([_IO_ERROR, T.NIL])
