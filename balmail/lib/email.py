@@ -11,7 +11,7 @@ the poller (docs/delivery.md), never here: a handler that returns an error or pa
 
 from __future__ import annotations
 
-import contextlib
+import copy
 import logging
 import threading
 import time
@@ -37,12 +37,14 @@ from balmail.mail.tls import SecureSocketConfig, Security
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic
 from balmail.runtime.functions import MISSING, Param
-from balmail.runtime.strands import Strands, blocking
+from balmail.runtime.strands import Gate, Strands, blocking
 from balmail.runtime.values import BError, BList, BMap, BObject, quote_string, to_string
 
 log = logging.getLogger("balmail.email")
 
 POLLER_STACK_BYTES = 64 * 1024 * 1024
+ABANDON_MARGIN_SECONDS = 2.0
+"""How long past its time budget the poller still waits for a handler before abandoning it."""
 """Handlers run on poller threads; deep Ballerina recursion needs more than the default stack."""
 
 # -- constants and types ----------------------------------------------------------------------
@@ -502,7 +504,9 @@ class AttachedService:
     isolated: bool = False
     """An `isolated service`: its messages may be handled at once (`concurrency`); a service
     that is not isolated gets one message at a time, as Ballerina's listeners do."""
-    serial: threading.Lock = attrs.field(factory=threading.Lock)
+    serial: Gate = attrs.field(factory=Gate)
+    """Held around each handler of a service that is not isolated; an abandoned handler's hold is
+    released for it (runtime/strands.py)."""
 
     def method(self, name: str) -> Any:
         cls = self.obj.cls
@@ -676,6 +680,8 @@ class EmailListener:
             observer=self._watch(),
             concurrency=self.effective_concurrency(),
             gate=gate,
+            handler_timeout=self.handler_timeout,
+            on_abandon=self.abandon_handler,
         )
         if self.name is not None:
             services = ",".join(s.name.lstrip("/") for s in self.services if s.name)
@@ -741,7 +747,32 @@ class EmailListener:
 
     # -- poller callbacks -----------------------------------------------------------------------
 
+    def handler_timeout(self) -> float:
+        """How long the poller waits for one delivery before abandoning it: each service's
+        `onMessage` has the time budget of its own invocation, plus a margin for the budget error to
+        surface (a cooperative stop normally ends the handler well before)."""
+        seconds = float(self.runtime.ctx.sandbox.budgets.seconds)
+        handlers = sum(1 for s in self.services if s.method("onMessage") is not None)
+        return seconds * max(1, handlers) + ABANDON_MARGIN_SECONDS
+
+    def abandon_handler(self, ident: int, waited: float) -> Exception:
+        """The poller gave up waiting for the delivery on thread `ident`: stop it at its next
+        blocking call, free the services it holds, and say what the attempt failed with."""
+        Strands.of(self.runtime.ctx).abandon(ident)
+        for service in list(self.services):
+            service.serial.abandon(ident)
+        seconds = self.runtime.ctx.sandbox.budgets.seconds
+        return HandlerFailed(
+            f"onMessage did not finish: time budget of {seconds} seconds exhausted; raise it with "
+            f"--max-time (the handler was still blocked in a library call after {waited:g}s, so it "
+            "was abandoned)"
+        )
+
     def on_message(self, message: ReceivedMessage, raw: bytes, key: MessageKey) -> None:
+        with Strands.of(self.runtime.ctx).abandonable():
+            self._on_message(message, raw, key)
+
+    def _on_message(self, message: ReceivedMessage, raw: bytes, key: MessageKey) -> None:
         if any("\ufffd" in text for text in (message.subject, message.body, message.html_body) if text):
             log.warning(
                 "%s: message %s had bytes its charset could not decode; they were replaced with U+FFFD",
@@ -793,8 +824,24 @@ class EmailListener:
         runtime = self.runtime
         args = [arg][: len(method.params)]
         where = f"{name} of {service.describe()}"
-        one_at_a_time = contextlib.nullcontext() if service.isolated else service.serial
-        with one_at_a_time, Strands.of(runtime.ctx).strand():
+        strands = Strands.of(runtime.ctx)
+        if strands.abandoned():
+            return f"{where} was not called: the delivery was abandoned"
+        wait = 2 * runtime.ctx.sandbox.budgets.seconds + ABANDON_MARGIN_SECONDS
+        if not service.isolated and not service.serial.acquire(wait):
+            return f"{where} was not called: the service was still busy with another message"
+        try:
+            outcome = self._invoke(strands, where, method, service, args)
+        finally:
+            if not service.isolated:
+                service.serial.release()
+        return outcome
+
+    def _invoke(
+        self, strands: Strands, where: str, method: Any, service: AttachedService, args: list[Any]
+    ) -> str | None:
+        runtime = self.runtime
+        with strands.strand():
             try:
                 result = method.invoke(service.obj.env, [service.obj, *method.bind(args, None)])
             except BallerinaPanic as panic:
@@ -806,6 +853,14 @@ class EmailListener:
         if isinstance(result, BError):
             return f"{where} returned an error: {_error_text(result)}"
         return None
+
+
+def within_budget(timeouts: Timeouts, left: float | None) -> Timeouts:
+    """Socket timeouts no longer than the seconds left in the invocation's time budget."""
+    if left is None:
+        return timeouts
+    bound = max(0.001, left)
+    return Timeouts(connect=min(timeouts.connect, bound), read=min(timeouts.read, bound))
 
 
 def _error_text(error: BError) -> str:
@@ -852,11 +907,17 @@ class ReceivingClient:
         self.security = Security.from_name(config["security"])
         self.secure_socket = secure_socket_config(config.get("secureSocket"))
 
-    def receive(self, folder: str, timeout: Decimal | float) -> Any:
+    def receive(self, folder: str, timeout: Decimal | float, budget: float | None = None) -> Any:
+        """The oldest new message, waiting up to `timeout` for one; never past `budget` (the seconds
+        left in the invocation), which also bounds every socket wait."""
         deadline = time.monotonic() + float(timeout)
+        hard = None if budget is None else time.monotonic() + budget
+        if hard is not None:
+            deadline = min(deadline, hard)
         while True:
             try:
-                raw = self._take_one(folder)
+                left = None if hard is None else hard - time.monotonic()
+                raw = self._take_one(folder, left)
             except MailError as error:
                 return email_error(str(error))
             if raw is not None:
@@ -868,7 +929,7 @@ class ReceivingClient:
                 return None
             time.sleep(min(1.0, max(0.0, deadline - time.monotonic())))
 
-    def _take_one(self, folder: str) -> bytes | None:
+    def _take_one(self, folder: str, left: float | None = None) -> bytes | None:
         from balmail.mail.imap import ImapClient
         from balmail.mail.pop3 import Pop3Client
 
@@ -876,7 +937,7 @@ class ReceivingClient:
             "port": self.port,
             "security": self.security,
             "secure_socket": self.secure_socket,
-            "timeouts": self.runtime.options.timeouts,
+            "timeouts": within_budget(self.runtime.options.timeouts, left),
             "auth": self.auth,
         }
         if self.protocol == "imap":
@@ -1060,8 +1121,9 @@ def module(ctx: Any) -> LibModule:
         client = _native(obj)
         if not isinstance(client, ReceivingClient):
             return email_error("the client was not initialised")
+        left = sandbox.seconds_left()  # this strand's deadline: read before giving up the baton
         with blocking(ctx):
-            return client.receive(folder or DEFAULT_FOLDER, timeout if timeout is not None else 1)
+            return client.receive(folder or DEFAULT_FOLDER, timeout if timeout is not None else 1, left)
 
     def send_message(obj: BObject, message: Any) -> Any:
         from balmail.mail.smtp import SmtpSender
@@ -1073,8 +1135,11 @@ def module(ctx: Any) -> LibModule:
             return email_error("sendMessage expects an email:Message record")
         try:
             outgoing = _outgoing(message)
+            left = sandbox.seconds_left()
+            bounded = copy.copy(sender)  # shared by strands: the bound is this call's own
+            bounded.timeouts = within_budget(sender.timeouts, left)
             with blocking(ctx):
-                sender.send(outgoing)
+                bounded.send(outgoing)
         except MailError as error:
             return email_error(str(error))
         return None

@@ -468,8 +468,9 @@ def module(ctx: Any) -> LibModule:
         if "accept" not in names:
             wire_headers.append(("Accept", "*/*"))
         try:
+            left = sandbox.seconds_left()  # this strand's deadline: read before giving up the baton
             with blocking(ctx):  # other handlers run while this one waits for the server
-                response = transport.request(method, str(path), wire_headers, body, sandbox.budgets.seconds)
+                response = transport.request(method, str(path), wire_headers, body, left)
         except HttpFailure as failure:
             return http_error(str(failure))
         target_type = target.type if isinstance(target, BTypedesc) else None

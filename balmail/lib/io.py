@@ -11,6 +11,7 @@ from typing import Any
 
 from balmail.lib.registry import LibModule
 from balmail.runtime import types as T
+from balmail.runtime.strands import blocking
 from balmail.runtime.values import BError, BList, to_json_string, to_string
 
 IO_ERROR = T.TError(None, frozenset({-100}))
@@ -64,13 +65,18 @@ def module(ctx: Any) -> LibModule:
         real = resolved("read", path)
         if isinstance(real, BError):
             return real
+        limit = sb.max_size * 4
         try:
-            if os.path.getsize(real) > sb.max_size * 4:
+            if os.path.getsize(real) > limit:
                 sb.check_size(os.path.getsize(real))
-            with open(real, "rb") as fh:
-                return fh.read()
+            with blocking(ctx):  # a named pipe or a slow disk waits: other handlers run meanwhile
+                with open(real, "rb") as fh:
+                    data = fh.read(limit + 1)  # a pipe has no size up front
         except OSError as e:
             return os_error(e, path)
+        if len(data) > limit:
+            sb.check_size(len(data))
+        return data
 
     def write_bytes(path: Any, data: bytes, option: Any) -> Any:
         if option not in (OVERWRITE, APPEND):
@@ -79,7 +85,7 @@ def module(ctx: Any) -> LibModule:
         if isinstance(real, BError):
             return real
         try:
-            with open(real, "ab" if option == APPEND else "wb") as fh:
+            with blocking(ctx), open(real, "ab" if option == APPEND else "wb") as fh:
                 fh.write(data)
         except OSError as e:
             return os_error(e, path)

@@ -29,7 +29,7 @@ from balmail.mail.errors import MailError, MessageParseError
 from balmail.mail.idle_wait import IdleWait
 from balmail.mail.imap import ImapClient
 from balmail.mail.listener_settings import ListenerSettings, MailProtocol
-from balmail.mail.message import parse_message
+from balmail.mail.message import ReceivedMessage, parse_message
 from balmail.mail.options import Action
 from balmail.mail.outcomes import (
     CycleResult,
@@ -44,7 +44,7 @@ from balmail.mail.outcomes import (
 )
 from balmail.mail.pop3 import Pop3Client
 from balmail.mail.store import POP3_FOLDER, POP3_UIDVALIDITY, MessageKey, MessageStatus, Store
-from balmail.mail.workers import DeliveryWorkers
+from balmail.mail.workers import WORKER_STACK_BYTES, DeliveryWorkers
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,8 @@ class Poller:
         observer: PollerObserver | None = None,
         concurrency: int = 1,
         gate: Callable[[], bool] | None = None,
+        handler_timeout: Callable[[], float | None] | None = None,
+        on_abandon: Callable[[int, float], Exception] | None = None,
     ) -> None:
         if max_retries < 0:
             raise MailError(f"max retries must be zero or more, got {max_retries}")
@@ -94,6 +96,12 @@ class Poller:
         self._gate = gate
         """Asked before each message (and batch): False stops the cycle early, as a stop request
         does. The lease coordinator's "this node still holds the lease" (docs/scale-out.md)."""
+        self._handler_timeout = handler_timeout
+        """Seconds a handler may run before the poller stops waiting for it (the handler's wall-time
+        budget plus a margin), None to wait as long as it takes. With it, each handler runs on a
+        thread of its own (`_run_handler`)."""
+        self._on_abandon = on_abandon
+        """Told (thread id, seconds) when a handler is abandoned; returns the failure to record."""
         self._executor: concurrent.futures.ThreadPoolExecutor | None = None
         self._delivering: set[int] = set()
         self.log_fields: dict[str, str] = {}
@@ -639,7 +647,7 @@ class Poller:
             else:
                 began = time.monotonic()
                 try:
-                    self._on_message(message, raw, key)
+                    self._run_handler(message, raw, key)
                 except Exception as error:
                     self._notify("handler_finished", time.monotonic() - began, False)
                     failure = error
@@ -680,6 +688,56 @@ class Poller:
             return None
         self._give_up(key, name, attempt, detail, raw, result)
         return Settled.GIVEN_UP
+
+    def _run_handler(self, message: ReceivedMessage, raw: bytes, key: MessageKey) -> None:
+        """Call `on_message`; under a handler timeout, on a thread of its own that the poller stops
+        waiting for when the time is up (a handler stuck in a call that cannot be interrupted). The
+        abandoned thread is left to end on its own: everything this poller records and acknowledges
+        is done here, on the poller's side, so nothing it does later counts for the message."""
+        limit = self._handler_timeout() if self._handler_timeout is not None else None
+        if limit is None:
+            self._on_message(message, raw, key)
+            return
+        finished = threading.Event()
+        failure: list[BaseException] = []
+
+        def body() -> None:
+            me = threading.get_ident()
+            self._delivering.add(me)  # a handler that stops its own listener must not wait for itself
+            try:
+                self._on_message(message, raw, key)
+            except BaseException as error:  # noqa: BLE001 - handed to the waiting poller
+                failure.append(error)
+            finally:
+                self._delivering.discard(me)
+                finished.set()
+
+        old = threading.stack_size()
+        try:
+            threading.stack_size(WORKER_STACK_BYTES)
+        except (ValueError, RuntimeError):
+            pass
+        try:
+            thread = threading.Thread(
+                target=body, name=f"balmail-handler {self._short_name(key)}", daemon=True
+            )
+            thread.start()
+        finally:
+            threading.stack_size(old)
+        if not finished.wait(limit):
+            log.warning(
+                "%sthe handler for %s did not return within %gs; it was abandoned and the poller goes on",
+                self._prefix(),
+                self._short_name(key),
+                limit,
+                extra=self._extra(key),
+            )
+            assert thread.ident is not None
+            if self._on_abandon is not None:
+                raise self._on_abandon(thread.ident, limit)
+            raise MailError(f"the handler did not return within {limit:g} seconds and was abandoned")
+        if failure:
+            raise failure[0]
 
     def _deliver_alone(self, key: MessageKey, name: str, raw: bytes) -> tuple[Settled | None, CycleResult]:
         """`_deliver` on a worker thread, counting into its own result (merged by `DeliveryWorkers`)."""
