@@ -49,7 +49,7 @@ _EXAMPLES: dict[str, str] = {
     "AnonFunction": "`function (int x) returns int {...}`",
     "ObjectConstructor": "`object {...}`, `service object {...}`",
     "QueryExpr": "`from x in xs where ... select ...`",
-    "VarDecl": "`T x = e;`, `var x = e;`, `final ...`",
+    "VarDecl": "`T x = e;`, `var x = e;`, `final ...`, `int[3][2] g = [];`, `Foo[N] xs = [];`",
     "Assign": "`x = e;`",
     "CompoundAssign": "`x += e;`",
     "Destructure": "`[a, b] = e;`, `{a, b} = e;`, `error(m, code = c, ...rest) = e;`",

@@ -187,7 +187,7 @@ class NameChecker:
                 self._expr(expr)
             self._object_members(member.members)
         elif isinstance(member, ast.ModuleVarDecl):
-            self._type(member.type)
+            self._type_opt(member.type)
             if member.init is not None:
                 self._expr(member.init)
         elif isinstance(member, ast.ObjectField):

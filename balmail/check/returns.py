@@ -198,7 +198,7 @@ def check_return_values(source: SourceFile, module: ast.Module) -> list[Diagnost
     functions: dict[str, str | None] = {}
     for member in module.members:
         if isinstance(member, ast.ModuleVarDecl) and isinstance(member.binding, ast.CaptureBinding):
-            module_types[member.binding.name] = source_text(text, member.type)
+            module_types[member.binding.name] = source_text(text, member.type) if member.type else None
         elif isinstance(member, ast.ConstDecl) and member.type is not None:
             module_types[member.name] = source_text(text, member.type)
         elif isinstance(member, ast.FunctionDefn):

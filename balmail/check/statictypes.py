@@ -173,10 +173,15 @@ def display(t: T.Type) -> str:
             return inner + "?"
         return "(" + "|".join(display(m) for m in members) + ")"
     if isinstance(r, T.TArray):
-        inner = display(r.element)
-        if isinstance(T.resolve(r.element), T.TUnion) and not inner.startswith("("):
+        dims = f"[{r.length}]" if r.length is not None else "[]"
+        element = r.element
+        while isinstance(element, T.TArray) and not element.name:  # `int[3][2]` is `(int[2])[3]`
+            dims += f"[{element.length}]" if element.length is not None else "[]"
+            element = element.element
+        inner = display(element)
+        if isinstance(T.resolve(element), T.TUnion) and not inner.startswith("("):
             inner = f"({inner})"
-        return inner + (f"[{r.length}]" if r.length is not None else "[]")
+        return inner + dims
     if isinstance(r, T.TMap):
         return f"map<{display(r.constraint)}>"
     if isinstance(r, T.TSingleton):
@@ -206,6 +211,17 @@ class TypeResolver:
                 self.defs.setdefault(m.name, m)
         self.cache: dict[str, T.Type | None] = {}
         self.busy: set[str] = set()
+
+    def array_length(self, length: str | None) -> int | None:
+        """`T[3]`, `T[0x10]`, `T[N]` with a module constant `N`; None for `T[]`, `T[*]` and unknowns."""
+        from balmail.syntax.build_syntax import literal_length
+
+        n = literal_length(length)
+        if n is None and length:
+            d = self.defs.get(length)
+            if isinstance(d, ast.ConstDecl) and isinstance(d.value, ast.Literal) and d.value.kind == "int":
+                n = d.value.value
+        return n
 
     def named(self, name: str) -> T.Type | None:
         if name in self.cache:
@@ -272,8 +288,7 @@ class TypeResolver:
             element = self.resolve(td.element)
             if element is None:
                 return None
-            length = getattr(td, "length", None)
-            return T.TArray(element, int(length) if isinstance(length, str) and length.isdigit() else None)
+            return T.TArray(element, self.array_length(td.length))
         if isinstance(td, ast.MapType):
             constraint = self.resolve(td.constraint)
             return None if constraint is None else T.TMap(constraint)

@@ -178,7 +178,8 @@ class _Checker:
         for m in module.members:
             if isinstance(m, ast.ModuleVarDecl) and isinstance(m.binding, ast.CaptureBinding):
                 final = "final" in m.qualifiers or "configurable" in m.qualifiers
-                self.globals[m.binding.name] = _Var(self.resolver.resolve(m.type), final, module=True)
+                t = self.resolver.resolve(m.type) if m.type is not None else None  # `var x = e;`: unknown
+                self.globals[m.binding.name] = _Var(t, final, module=True)
             elif isinstance(m, ast.ConstDecl):
                 t = self.resolver.resolve(m.type) if m.type is not None else self.literal_type(m.value)
                 self.const_values[m.name] = _const_type(m.value)
@@ -371,6 +372,11 @@ class _Checker:
             return
         if isinstance(e, ast.ListExpr):
             if isinstance(r, T.TArray) and not any(isinstance(i, ast.Spread) for i in e.items):
+                if r.length is not None and len(e.items) > r.length:  # filler values complete a shorter one
+                    found = len(e.items)
+                    message = f"size mismatch in closed array. expected '{r.length}', but found '{found}'"
+                    self.found.append(diag.error(INCOMPATIBLE.code, message, e.span))
+                    return
                 for item in e.items:
                     self.expect(r.element, item)
             return
@@ -447,7 +453,8 @@ class _Checker:
             if isinstance(m, ast.FunctionDefn) and m.body is not None:
                 self.function(m.signature, m.body)
             elif isinstance(m, ast.ModuleVarDecl) and m.init is not None:
-                self.expect(self.resolver.resolve(m.type), m.init)
+                if m.type is not None:
+                    self.expect(self.resolver.resolve(m.type), m.init)
                 self.expr(m.init)
             elif isinstance(m, ast.ConstDecl) and m.type is not None:
                 self.expect(self.resolver.resolve(m.type), m.value)

@@ -24,7 +24,31 @@ if TYPE_CHECKING:
 # ------------------------------------------------------------ constructors
 
 
+_SIMPLE = (T.TInt, T.TFloat, T.TDecimal, T.TString, T.TBoolean)
+
+
+def _inferred_array(cx: Compiler, e: ast.ListExpr) -> T.Type | None:
+    """`var v = [1, 2];`: with no contextual type a list of simple values is an array of their types
+    (`int[]`, `(int|string)[]`), as `typeof` shows in Ballerina; None: use `anydata[]`."""
+    if not e.items or any(isinstance(i, ast.Spread) for i in e.items):
+        return None
+    members: list[T.Type] = []
+    seen: set[str] = set()
+    for item in e.items:
+        t = expressions.static_type(cx, item)
+        r = T.resolve(t) if t is not None else None
+        if r is None or type(r) not in _SIMPLE or isinstance(r, T.TString) and r.char:
+            return None
+        key = str(r)
+        if key not in seen:
+            seen.add(key)
+            members.append(r)
+    return T.TArray(members[0] if len(members) == 1 else T.TUnion(members))
+
+
 def expr_ListExpr(cx: Compiler, e: ast.ListExpr, expected: T.Type | None) -> Eval:
+    if expected is None:
+        expected = _inferred_array(cx, e)
     lt = _pick(expected, (T.TArray, T.TTuple), default_anydata=True)
     items: list[tuple[bool, Eval]] = []
     for i, item in enumerate(e.items):

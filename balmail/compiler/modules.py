@@ -245,7 +245,11 @@ def enum_steps(cx: Compiler, m: ast.EnumDefn) -> list[tuple[set[str], set[str], 
 
 
 def module_var_step(cx: Compiler, m: ast.ModuleVarDecl) -> Callable[[], None]:
-    t = typedesc.resolve_type(cx, m.type)
+    if m.type is None:  # `var x = e;`: the initialiser's static type
+        assert m.init is not None
+        t = expressions.static_type(cx, m.init) or T.ANY
+    else:
+        t = typedesc.resolve_type(cx, m.type)
     names = binding_names(cx, m.binding)
     for n in names:
         cx.names[n].type = t

@@ -14,6 +14,7 @@ from balmail.compiler.scope import Scope
 from balmail.runtime import types as T
 from balmail.runtime.functions import Eval
 from balmail.syntax import ast
+from balmail.syntax.build_syntax import literal_length
 
 # ------------------------------------------------------------ types
 
@@ -55,9 +56,8 @@ def _resolve_type(cx: Compiler, td: ast.TypeDesc) -> T.Type:
     if isinstance(td, ast.OptionalType):
         return T.TUnion([resolve_type(cx, td.inner), T.NIL])
     if isinstance(td, ast.ArrayType):
-        length = getattr(td, "length", None)
-        n = int(length) if length and length.isdigit() else None
-        arr = T.TArray(resolve_type(cx, td.element), n)
+        length = td.length
+        arr = T.TArray(resolve_type(cx, td.element), array_length(cx, length))
         arr.infer_length = length == "*"  # `T[*]`: the list constructor that initialises it fixes the length
         return arr
     if isinstance(td, ast.TupleType):
@@ -106,6 +106,26 @@ def _resolve_type(cx: Compiler, td: ast.TypeDesc) -> T.Type:
             return T.TArray(inner)
         return T.ANY
     return T.ANY
+
+
+def array_length(cx: Compiler, length: str | None) -> int | None:
+    """`T[3]`, `T[0x10]`, or `T[N]`/`T[m:N]` with an int constant; None for `T[]` and `T[*]`."""
+    n = literal_length(length)
+    if n is not None or not length or length == "*":
+        return n
+    prefix, _, name = length.rpartition(":")
+    if prefix:
+        lib = cx.imports.get(prefix)
+        value = getattr(lib, "constants", {}).get(name) if lib is not None else None
+    else:
+        e = cx.names.get(name)
+        if e is None or e.kind != "const":
+            raise CompileError(f"array length '{length}' is not a constant", None)
+        const = T.resolve(const_type(cx, e))
+        value = const.value if isinstance(const, T.TSingleton) else None
+    if type(value) is not int or value < 0:
+        raise CompileError(f"array length '{length}' must be a non-negative int constant", None)
+    return value
 
 
 def named_type(cx: Compiler, prefix: str | None, name: str) -> T.Type:

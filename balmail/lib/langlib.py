@@ -522,7 +522,12 @@ def a_push(sb: Sandbox, xs: BList, *vals: Any) -> None:
         xs.extend(vals)
         return
     _ro_check(xs)
-    _fixed_check(xs)
+    t = T.resolve(t) if t is not None else None
+    if isinstance(t, T.TArray) and t.length is not None or isinstance(t, T.TTuple) and t.rest is None:
+        # what Ballerina reports for a push past a fixed length: the first index that does not exist
+        n = len(xs)
+        message = f"array index out of range: index: {n}, size: {n}"
+        raise runtime_panic("IndexOutOfRange", message, "lang.array")
     for k, v in enumerate(vals):
         check_list_store(xs, len(xs) + k, v)
     xs.extend(vals)

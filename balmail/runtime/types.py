@@ -185,10 +185,16 @@ class TArray(Type):
         return all(el.contains(x) for x in v)
 
     def describe(self) -> str:
-        inner = str(self.element)
-        if isinstance(resolve(self.element), TUnion) and not self.element.name:
+        # `(int[2])[3]` is spelled `int[3][2]`: dimensions in member-access order (spec, "Array types")
+        dims = f"[{self.length if self.length is not None else ''}]"
+        element = self.element
+        while isinstance(element, TArray) and not element.name:
+            dims += f"[{element.length if element.length is not None else ''}]"
+            element = element.element
+        inner = str(element)
+        if isinstance(resolve(element), TUnion) and not element.name:
             inner = f"({inner})"
-        return f"{inner}[{self.length if self.length is not None else ''}]"
+        return inner + dims
 
 
 class TTuple(Type):

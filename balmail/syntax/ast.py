@@ -815,7 +815,7 @@ class ServiceDecl(Member):
 
 @node
 class ModuleVarDecl(Member):
-    type: TypeDesc
+    type: TypeDesc | None  # None: `var x = e;` (inferred from the initialiser)
     binding: BindingPattern
     init: Expr | None
     required: bool  # `configurable T x = ?;`

@@ -41,7 +41,7 @@ _VALUE_TOKENS = frozenset(
 
 _ESCAPE = re.compile(r"\\(u\{([0-9A-Fa-f]+)\}|.)", re.DOTALL)
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "'": "'", "0": "\0"}
-_INTERPOLATION = re.compile(r"\$\{((?:[^{}`]|\{[^{}`]*\}|`[^`]*`)*)\}")
+_INTERPOLATION = re.compile(r"\$\{((?:[^{}`\"]|\{[^{}`]*\}|`[^`]*`|\"(?:[^\"\\\n]|\\.)*\")*)\}")
 
 _BUILTIN_TYPES = frozenset(
     {"int", "float", "decimal", "string", "boolean", "byte", "json", "anydata", "any", "never", "handle"}
@@ -67,7 +67,16 @@ _PRECEDENCE = {
 def ident(token: Token) -> str:
     """An identifier's name: the quote of `'from` is not part of the name."""
     text = str(token)
+    if "\\" in text:  # `first\-name`, `\u{E9}`: the escapes are not part of the name
+        text = _IDENT_ESCAPE.sub(_unescape_ident, text)
     return text[1:] if text.startswith("'") else text
+
+
+_IDENT_ESCAPE = re.compile(r"\\(?:u\{([0-9A-Fa-f]+)\}|(.))")
+
+
+def _unescape_ident(m: re.Match[str]) -> str:
+    return chr(int(m.group(1), 16)) if m.group(1) else m.group(2)
 
 
 def _is_token(item: object, value: str | None = None) -> bool:
@@ -309,11 +318,12 @@ class Builder(Transformer):
     def module_var_decl(self, c: list) -> ast.ModuleVarDecl:
         required = any(isinstance(x, _ConfigRequired) for x in c)
         init = c[-2] if isinstance(c[-2], ast.Expr) else None
+        inferred = _is_token(c[0], "var")  # `var x = e;`: the type is the initialiser's
         return ast.ModuleVarDecl(
             span=self.span(c),
             annotations=(),
             qualifiers=(),
-            type=c[0],
+            type=None if inferred else c[0],
             binding=c[1],
             init=init,
             required=required,
@@ -515,9 +525,10 @@ class Builder(Transformer):
     def optional_t(self, c: list) -> ast.OptionalType:
         return ast.OptionalType(span=self.span(c), inner=c[0])
 
-    def array_t(self, c: list) -> ast.ArrayType:
-        length = str(c[2].value) if len(c) == 4 else None
-        return ast.ArrayType(span=self.span(c), element=c[0], length=length)
+    def array_t(self, c: list) -> ast.TypeDesc:
+        from balmail.syntax.build_syntax import array_type
+
+        return array_type(self, c)
 
     def service_object_t(self, c: list) -> ast.ObjectType:
         return ast.ObjectType(span=self.span(c), qualifiers=("service",), members=c[1].members)
@@ -681,6 +692,8 @@ class Builder(Transformer):
         anns = _first(c, _Annotations)
         t = _first(c, ast.TypeDesc)
         binding = _first(c, ast.BindingPattern)
+        if binding is None:  # `[int, int] [a, b] = t;`: the binding came inside the type (a cover)
+            t, binding = self._split_binding(t, c)
         init = c[-2] if _has(c, "=") else None
         return ast.VarDecl(
             span=self.span(c),
@@ -758,7 +771,20 @@ class Builder(Transformer):
 
     def typed_binding(self, c: list) -> ast.TypedBinding:
         t = c[0] if isinstance(c[0], ast.TypeDesc) else None
-        return ast.TypedBinding(span=self.span(c), type=t, binding=c[-1])
+        binding = c[-1] if isinstance(c[-1], ast.BindingPattern) else None
+        if binding is None:  # `foreach [string, int] [k, v] in ...` (see the grammar's `dim_or_binding`)
+            t, binding = self._split_binding(t, c)
+        return ast.TypedBinding(span=self.span(c), type=t, binding=binding)
+
+    def _split_binding(self, t: ast.TypeDesc | None, c: list) -> tuple[Any, ast.BindingPattern]:
+        from balmail.syntax.build_syntax import split_binding
+
+        t, binding = split_binding(self, t)
+        if binding is None:
+            span = self.span(c)
+            self.error("missing variable name after the type", span)
+            binding = ast.WildcardBinding(span=span)
+        return t, binding
 
     def break_stmt(self, c: list) -> ast.Break:
         return ast.Break(span=self.span(c))

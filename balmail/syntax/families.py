@@ -5,3 +5,4 @@
 from __future__ import annotations
 
 from balmail.syntax import build_patterns  # noqa: F401  (helper "patterns")
+from balmail.syntax import build_syntax  # noqa: F401  (helper "syntax")
