@@ -4,5 +4,7 @@
 
 from __future__ import annotations
 
-from balmail.syntax import build_patterns  # noqa: F401  (helper "patterns")
-from balmail.syntax import build_syntax  # noqa: F401  (helper "syntax")
+from balmail.syntax import (
+    build_patterns,  # noqa: F401  (helper "patterns")
+    build_syntax,  # noqa: F401  (helper "syntax")
+)
