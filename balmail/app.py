@@ -310,7 +310,7 @@ def run_program(
             return RunResult(1, [], sources, f"error: {e}")
     if program is None:
         return RunResult(1, found, sources)
-    from balmail.compiler.link import has_listeners, has_services
+    from balmail.compiler.link import has_listeners, has_services, program_modules
 
     ctx.flush_lines = has_listeners(program)  # long-running: print as it happens
     from balmail.serve import prepare_services, serve_listeners  # email services and listeners
@@ -336,7 +336,7 @@ def run_program(
 
         try:  # `[balmail.listeners/clients]` and --listener/--client (docs/config.md)
             ctx.endpoint_plan = plan_for_run(
-                program.compiler.module, endpoints, cwd=config_dir,
+                program_modules(program), endpoints, cwd=config_dir,
                 environ=environ if environ is not None else dict(os.environ),
             )
         except DeploymentError as e:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import decimal
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from balmail.check.endpoints import Endpoint, find_endpoints, site_key
+from balmail.check.endpoints import Endpoint, find_endpoints, find_program_endpoints, site_key
 from balmail.mail import options as mailbox
 from balmail.mail.oauth2 import AUTH_METHODS, TOKEN_METHODS
 from balmail.syntax import ast
@@ -327,7 +327,7 @@ def parse_flag(flag: str, item: str) -> tuple[str, str, str]:
 
 
 def build_plan(
-    module: ast.Module,
+    module: ast.Module | Sequence[tuple[str, ast.Module]],
     documents: Iterable[tuple[str, dict[str, Any]]],
     *,
     cwd: Path,
@@ -336,7 +336,9 @@ def build_plan(
     redirect: Redirect | None = None,
 ) -> EndpointPlan | None:
     """Check every override against the program and the key registry; None when there is nothing
-    to apply (no overrides, no redirect), so a plain run pays nothing."""
+    to apply (no overrides, no redirect), so a plain run pays nothing. `module` is the default module, or
+    every module of a package as (name, AST) pairs ("" for the default one): a submodule's endpoints are
+    then named `module.name`."""
     sources: list[Source] = []
     for origin, document in documents:
         section = document.get("balmail")
@@ -355,7 +357,10 @@ def build_plan(
     )
     if not wanted:
         return None
-    endpoints = find_endpoints(module)
+    if isinstance(module, ast.Module):
+        endpoints = find_endpoints(module)
+    else:
+        endpoints = find_program_endpoints(module)
     plan = EndpointPlan(redirect=redirect, sites={e.site: e for e in endpoints})
     # flags first: the first value found for a key wins (flags, then the documents in the order
     # configurable values are looked up)
@@ -534,7 +539,11 @@ class EndpointOptions:
 
 
 def plan_for_run(
-    module: ast.Module, options: EndpointOptions | None, *, cwd: Path, environ: dict[str, str]
+    module: ast.Module | Sequence[tuple[str, ast.Module]],
+    options: EndpointOptions | None,
+    *,
+    cwd: Path,
+    environ: dict[str, str],
 ) -> EndpointPlan | None:
     """The plan for one run: Config.toml documents looked up as for configurable values, plus flags."""
     from balmail.config import ConfigError, load_documents

@@ -18,7 +18,7 @@ from typing import Any
 
 from balmail import diagnostics as diag
 from balmail.check import deployment_rules as rules
-from balmail.check.endpoints import Endpoint, find_endpoints
+from balmail.check.endpoints import Endpoint, find_program_endpoints
 from balmail.deployment import KEYS, SettingProblem, auth_problem, check_setting, keys_for
 from balmail.diagnostics import Diagnostic
 from balmail.project import Project
@@ -62,12 +62,12 @@ def lint_configs(
 
 
 def _endpoints(project: Project) -> list[Endpoint]:
-    found: list[Endpoint] = []
+    modules = []
     for module in project.modules:
         parsed = parse_module(module)
         if parsed.module is not None:
-            found.extend(find_endpoints(parsed.module))
-    return found
+            modules.append((module.name, parsed.module))
+    return find_program_endpoints(modules)
 
 
 def lint_config(source: SourceFile, endpoints: list[Endpoint], base: Path) -> list[Diagnostic]:

@@ -76,6 +76,7 @@ def replay(
     one line per handler call.
     Exit code 0 when every call succeeded, 1 when a handler failed or the program did not start,
     2 for an unknown service name."""
+    from balmail.compiler.link import program_modules
     from balmail.config import ConfigError, resolve_configurables
     from balmail.deployment import DeploymentError, plan_for_run
     from balmail.serve import ServeOptions, prepare_services
@@ -114,7 +115,7 @@ def replay(
             ctx.config_values = resolve_configurables(
                 program.configurables, cwd=base, environ=env, overrides=overrides or {}
             )
-            ctx.endpoint_plan = plan_for_run(program.compiler.module, endpoints, cwd=base, environ=env)
+            ctx.endpoint_plan = plan_for_run(program_modules(program), endpoints, cwd=base, environ=env)
         except (ConfigError, DeploymentError) as e:
             return RunResult(1, found, sources, f"error: {e}")
         outcome: list[RunResult] = []

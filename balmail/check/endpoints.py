@@ -9,7 +9,7 @@ the listener or client is constructed, so the evaluator needs no knowledge of va
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -64,6 +64,19 @@ def find_endpoints(module: ast.Module) -> list[Endpoint]:
             if kind is not None and key not in found:
                 found[key] = Endpoint(None, kind[0], kind[1], node.span)
     return sorted(found.values(), key=lambda e: e.span.start)
+
+
+def find_program_endpoints(modules: Iterable[tuple[str, ast.Module]]) -> list[Endpoint]:
+    """Every endpoint of a program's modules, given as (module name, AST) with "" for the default module.
+    A submodule's endpoint is named `module.name` (`util.inbox`), as its listener is in logs and metrics,
+    so `[balmail.listeners."util.inbox"]` reaches it."""
+    found: list[Endpoint] = []
+    for module_name, module in modules:
+        for endpoint in find_endpoints(module):
+            if module_name and endpoint.name is not None:
+                endpoint = attrs.evolve(endpoint, name=f"{module_name}.{endpoint.name}")
+            found.append(endpoint)
+    return found
 
 
 def _endpoints_of(node: ast.Node, prefix: str) -> Iterator[Endpoint]:

@@ -98,6 +98,11 @@ def package_programs(program: Any) -> list[Any]:
     return [*program.modules, program]
 
 
+def program_modules(program: Any) -> list[tuple[str, Any]]:
+    """(module name, AST) of every compiled module of a program, "" naming the default module."""
+    return [(p.module_name, p.compiler.module) for p in package_programs(program)]
+
+
 def has_services(program: Any) -> bool:
     """Whether any module of the program declares a service."""
     return any(p.services for p in package_programs(program))

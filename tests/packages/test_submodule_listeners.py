@@ -37,3 +37,39 @@ def test_submodule_listener_polls_and_acknowledges(mailbox: DovecotServer, tmp_p
     assert 'relay starting' in done.stderr, done.stderr
     assert 'relayed from submodule" subject="Relay me"' in done.stderr, done.stderr
     assert "\\Seen" in mailbox.flags("alice")[uid]
+
+
+def test_deployment_keys_reach_a_submodule_listener(mailbox: DovecotServer, tmp_path: Path) -> None:
+    """`[balmail.listeners."inbox.relayInbox"]` (here as --listener flags) points the submodule's listener
+    at the test server: its configurables keep their defaults (host localhost, port 993)."""
+    uid = mailbox.append("alice", b"From: pat@localhost\nTo: alice@localhost\nSubject: Flagged\n\nhi\n")
+    name = "inbox.relayInbox"
+    flags = {
+        "host": mailbox.host,
+        "port": str(mailbox.imaps_port),
+        "username": "alice",
+        "password": mailbox.users["alice"],
+        "caFile": str(mailbox.ca_cert),
+    }
+    environment = dict(os.environ, PYTHONPATH=str(ROOT))
+    environment.pop("BALMAIL_LOG_LEVEL", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "balmail.cli", "run", "--once", "--state-dir", str(tmp_path),
+         *[f"--listener={name}.{k}={v}" for k, v in flags.items()]],
+        cwd=PACKAGE, capture_output=True, text=True, env=environment, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert 'relayed from submodule" subject="Flagged"' in done.stderr, done.stderr
+    assert "\\Seen" in mailbox.flags("alice")[uid]
+
+
+def test_unknown_submodule_listener_name_is_refused(tmp_path: Path) -> None:
+    environment = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-m", "balmail.cli", "run", "--once", "--state-dir", str(tmp_path),
+         "--listener=relayInbox.port=1143"],
+        cwd=PACKAGE, capture_output=True, text=True, env=environment, timeout=60,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "relayInbox" in done.stderr and "inbox.relayInbox" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
