@@ -9,6 +9,7 @@ beside the public API the checker knows for catalogued modules (check/modules.py
 from __future__ import annotations
 
 import io
+import sys
 
 from balmail.syntax import ast
 
@@ -69,12 +70,25 @@ _EXAMPLES: dict[str, str] = {
     "Retry": "`retry {...}`",
     "BlockStmt": "`{...}`",
     "QueryAction": "`from ... do {...};`",
+    "TableConstructor": "`table key(id) [{id: 1}]`",
+    "TableQuery": "`table key(id) from r in rs select r`",
 }
 
 
 def _subclasses(base: type) -> list[type]:
-    found = [c for c in vars(ast).values() if isinstance(c, type) and issubclass(c, base) and c is not base]
-    return sorted(found, key=lambda c: c.__name__)
+    """Node kinds under `base`, in ast.py and in the construct families' own AST modules."""
+    from balmail.syntax import families  # noqa: F401  (imports every family's AST module)
+
+    found: set[type] = set()
+    todo = list(base.__subclasses__())
+    while todo:
+        c = todo.pop()
+        if c not in found:
+            found.add(c)
+            todo.extend(c.__subclasses__())
+    # attrs' slotted classes replace the class they are made from: keep the one the module exports
+    current = [c for c in found if getattr(sys.modules[c.__module__], c.__name__, None) is c]
+    return sorted(current, key=lambda c: c.__name__)
 
 
 def language_rows() -> list[tuple[str, str, str, bool]]:

@@ -18,6 +18,7 @@ from balmail.check.modules import check_module_members
 from balmail.check.regexps import check_regexps
 from balmail.check.returns import check_check_expressions, check_return_values
 from balmail.check.statictypes import TypeResolver
+from balmail.check.tables import check_tables
 from balmail.check.types import check_types
 from balmail.diagnostics import Diagnostic
 from balmail.source import SourceFile
@@ -43,6 +44,7 @@ def compiler_checks(source: SourceFile, module: ast.Module) -> list[Diagnostic]:
 
     resolver = TypeResolver(module, library)
     found.extend(check_regexps(module))
+    found.extend(check_tables(module, resolver))
     found.extend(flow.unreachable_code(module))
     found.extend(flow.dropped_results(module, resolver))
     found.extend(flow.isolated_access(module))

@@ -88,6 +88,10 @@ LANGLIB: dict[str, frozenset[str]] = {
         "toArray".split()
     ),
     "error": frozenset("message cause detail stackTrace".split()),
+    "table": frozenset(
+        "length iterator get put add map forEach filter reduce remove removeIfHasKey removeAll hasKey keys "
+        "toArray nextKey".split()
+    ),
 }
 """The lang library functions callable as methods on a value of each basic kind (Swan Lake). When in doubt
 a name is listed: a missing one would be a false error."""

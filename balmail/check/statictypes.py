@@ -16,6 +16,7 @@ import decimal
 from collections.abc import Callable
 
 from balmail.runtime import types as T
+from balmail.runtime.tables import TTable
 from balmail.syntax import ast
 
 # -- basic kinds --------------------------------------------------------------------------------
@@ -58,6 +59,8 @@ def kinds(t: T.Type | None) -> frozenset[str] | None:
         return frozenset({"object"})
     if isinstance(t, T.TFunction):
         return frozenset({"function"})
+    if isinstance(t, TTable):
+        return frozenset({"table"})
     if isinstance(t, T.TJson):
         return SIMPLE_KINDS | {"mapping", "list"}
     if isinstance(t, T.TAnydata):
@@ -308,6 +311,10 @@ class TypeResolver:
             if any(m is None for m in members):
                 return None
             return T.TIntersection(members)  # type: ignore[arg-type]
+        if isinstance(td, ast.ParameterizedType) and td.name == "table" or type(td).__name__ == "TableType":
+            from balmail.check.tables import resolve_table
+
+            return resolve_table(self, td)
         return None
 
     def record(self, td: ast.RecordType) -> T.Type | None:

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from balmail import diagnostics as diag
+from balmail.check import tables
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, MODULE_TYPES
 from balmail.check.methods import check_arguments, check_method_call, method_type
@@ -262,11 +263,16 @@ class _Checker:
             return self.resolver.resolve(e.type)
         if isinstance(e, ast.RemoteCall):
             return method_type(self, e)
+        if isinstance(e, ast.MemberAccess):
+            return tables.member_type(self.type_of(e.target))
         if isinstance(e, ast.MethodCall):
             known = method_type(self, e)
             if known is not None:
                 return known
             target = self.type_of(e.target)
+            known = tables.method_result(target, e.name)
+            if known is not None:
+                return known
             if _kind_in(target, frozenset({"string"})) and e.name in _STRING_METHODS:
                 return _STRING_METHODS[e.name]
             if e.name == "toString" and not e.args:

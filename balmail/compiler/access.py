@@ -12,6 +12,7 @@ from balmail.runtime.errors import (
     runtime_panic,
 )
 from balmail.runtime.functions import Eval
+from balmail.runtime.tables import BTable
 from balmail.runtime.values import (
     BError,
     BFunction,
@@ -97,6 +98,8 @@ def expr_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None
             return None
         if isinstance(v, BObject):
             return v.fields.get(i)
+        if isinstance(v, BTable):
+            return v.find(i)
         raise runtime_panic("TypeCastError", f"cannot index '{T.value_type_name(v)}'")
 
     return member

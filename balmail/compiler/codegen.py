@@ -17,6 +17,7 @@ from balmail.compiler import dispatch, expressions, operators, typedesc
 from balmail.runtime import ops
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic, FailSignal, index_out_of_range, runtime_panic
+from balmail.runtime.tables import BTable
 from balmail.runtime.values import INT_MAX, INT_MIN, BError, BList, BMap, deep_equals, to_string
 from balmail.syntax import ast
 
@@ -85,6 +86,8 @@ def _member(v: Any, i: Any) -> Any:
         return None
     if isinstance(v, BObject):
         return v.fields.get(i)
+    if isinstance(v, BTable):
+        return v.find(i)
     raise runtime_panic("TypeCastError", f"cannot index '{T.value_type_name(v)}'")
 
 

@@ -24,6 +24,7 @@ def _families() -> tuple[ModuleType, ...]:
         queries,
         statements,
         stmtgen,
+        tables,
     )
 
     return (
@@ -37,6 +38,7 @@ def _families() -> tuple[ModuleType, ...]:
         statements,
         codegen,
         stmtgen,
+        tables,
     )
 
 

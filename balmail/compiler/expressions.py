@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from balmail.compiler import codegen, dispatch, typedesc
 from balmail.runtime import types as T
 from balmail.runtime.functions import Eval
+from balmail.runtime.tables import TTable
 from balmail.runtime.values import (
     INT_MAX,
     INT_MIN,
@@ -160,6 +161,8 @@ def static_type(cx: Compiler, e: ast.Expr | None) -> T.Type | None:
             return base.field_type(str(e.index.value))
         if isinstance(base, T.TString):
             return T.STRING
+        if isinstance(base, TTable):
+            return T.TUnion([base.row, T.NIL])
         return None
     if isinstance(e, ast.Call) and isinstance(e.func, ast.VarRef):
         if cx.scope.lookup(e.func.name, quiet=True) is None:

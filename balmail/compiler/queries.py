@@ -208,6 +208,12 @@ def expr_QueryExpr(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> E
     fast = simple_query(cx, e, expected)
     if fast is not None:
         return fast
+    if e.construct is None and e.kind == "select":
+        from balmail.compiler import tables
+
+        into = tables.expected_table(expected)
+        if into is not None:
+            return tables.query_table(cx, e, None, into)  # a table is what the context expects
     cx.scope.push()
     run, slots = query_pipeline(cx, e.clauses)
     if e.kind == "collect":

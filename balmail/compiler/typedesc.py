@@ -102,9 +102,14 @@ def _resolve_type(cx: Compiler, td: ast.TypeDesc) -> T.Type:
         if td.name == "stream":
             return T.TStream()
         if td.name == "table":
-            inner = resolve_type(cx, td.args[0]) if td.args else T.ANYDATA
-            return T.TArray(inner)
+            from balmail.compiler.tables import table_type
+
+            return table_type(cx, td)
         return T.ANY
+    if type(td).__name__ == "TableType":
+        from balmail.compiler.tables import table_type
+
+        return table_type(cx, td)
     return T.ANY
 
 

@@ -14,6 +14,7 @@ import math
 from typing import Any
 
 from balmail.lib import regexp
+from balmail.lib.langtable import TABLE, TABLE_VALUE_METHODS
 from balmail.lib.registry import LibModule
 from balmail.runtime import ops
 from balmail.runtime import types as T
@@ -21,6 +22,7 @@ from balmail.runtime.errors import BallerinaPanic, index_out_of_range, make_erro
 from balmail.runtime.filler import fill_to
 from balmail.runtime.inherent import check_list_store, list_violation
 from balmail.runtime.sandbox import Sandbox, metered
+from balmail.runtime.tables import BTable
 from balmail.runtime.types import AUTO_LANG_PREFIXES
 from balmail.runtime.values import (
     DECIMAL_CONTEXT,
@@ -987,7 +989,7 @@ MODULES: dict[str, dict[str, Any]] = {
     "typedesc": TYPEDESC,
     "object": OBJECT,
     "stream": STREAM,
-    "table": ARRAY,
+    "table": TABLE,
     "xml": {},
     "future": {},
 }
@@ -1068,6 +1070,7 @@ _METHOD_TABLES = {
     "regexp": REGEXP_METHODS,
     "boolean": BOOLEAN,
     "stream": STREAM,
+    "table": {**TABLE, **TABLE_VALUE_METHODS},
     "object": OBJECT,
     "value": VALUE,
     "none": {},
@@ -1105,6 +1108,8 @@ def method_for(v: Any, name: str, sb: Sandbox) -> Any:
         kind = "boolean"
     elif isinstance(v, BStream):
         kind = "stream"
+    elif isinstance(v, BTable):
+        kind = "table"
     elif isinstance(v, BObject | BNative):
         kind = "object"
     else:

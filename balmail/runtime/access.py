@@ -9,6 +9,7 @@ from balmail.runtime import types as T
 from balmail.runtime.errors import runtime_panic
 from balmail.runtime.filler import fill_to
 from balmail.runtime.inherent import check_list_store, check_map_store
+from balmail.runtime.tables import BTable
 from balmail.runtime.values import BError, BList, BMap, BObject, BStream
 
 
@@ -24,6 +25,8 @@ def iterate(v: Any) -> Any:
         return _stream_items(v)
     if isinstance(v, range):
         return v
+    if isinstance(v, BTable):
+        return list(v.rows.values())
     if isinstance(v, BObject):
         it = v.cls.methods.get("iterator")
         if it is not None:
@@ -116,5 +119,8 @@ def store_member(o: Any, i: Any, v: Any, sb: Any = None) -> None:
         return
     if isinstance(o, BObject):
         o.fields[i] = v
+        return
+    if isinstance(o, BTable):
+        o.set_member(i, v)
         return
     raise runtime_panic("TypeCastError", "value does not support member assignment")

@@ -561,7 +561,11 @@ def is_anydata(v: Any) -> bool:
         if v.type is not None and not v.ro:
             return is_subtype(v.type, ANYDATA)
         return all(is_anydata(x) for x in v.values())
-    return isinstance(v, BRegExp)
+    if isinstance(v, BRegExp):
+        return True
+    from balmail.runtime.tables import BTable
+
+    return isinstance(v, BTable) and all(is_anydata(r) for r in v)
 
 
 def is_json(v: Any) -> bool:
@@ -588,7 +592,7 @@ def is_readonly(v: Any) -> bool:
         return True
     if isinstance(v, BObject):
         return bool(getattr(v.cls, "readonly", False))
-    return False
+    return bool(getattr(v, "ro", False))  # a table (runtime/tables.py)
 
 
 def shape_contains(t: Type, v: Any) -> bool:
@@ -677,6 +681,9 @@ def _is_subtype(a: Type, b: Type) -> bool:
         return is_subtype(a.non_readonly(), b) or any(is_subtype(m, b) for m in a.members)
     if isinstance(b, TIntersection):
         return all(is_subtype(a, m) for m in b.members)
+    own = getattr(a, "subtype_of", None)  # kinds defined in modules of their own (runtime/tables.py)
+    if own is not None:
+        return bool(own(b))
     if isinstance(a, TArray):
         if isinstance(b, TArray):
             return (b.length is None or a.length == b.length) and is_subtype(a.element, b.element)
@@ -783,7 +790,8 @@ def _is_pure_step(a: Type, target: Type) -> bool:
         return all(_is_pure(m, target) for m in a.members)
     if isinstance(a, TIntersection):
         return _is_pure(a.non_readonly(), target)
-    return False
+    pure = getattr(a, "pure_in", None)  # kinds defined in modules of their own (runtime/tables.py)
+    return bool(pure(target)) if pure is not None else False
 
 
 def union(*members: Type) -> Type:
@@ -841,6 +849,10 @@ def type_of_value(v: Any) -> Type:
         return TYPEDESC
     if isinstance(v, BRegExp):
         return REGEXP
+    from balmail.runtime.tables import ANY_TABLE, BTable
+
+    if isinstance(v, BTable):
+        return v.type or ANY_TABLE
     return ANY
 
 

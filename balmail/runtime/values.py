@@ -318,6 +318,10 @@ def _str(v: Any, bal: bool, seen: set[int], sb: Any = None) -> str:
         return "function"
     if isinstance(v, BStream):
         return "stream"
+    from balmail.runtime.tables import BTable, table_text
+
+    if isinstance(v, BTable):
+        return table_text(v, lambda r: _str(r, bal, seen, sb), bal)
     return str(v)
 
 
@@ -359,6 +363,10 @@ def to_json_string(v: Any, sb: Any = None) -> str:
         from balmail.runtime.walks import render
 
         return render(v, to_json_string, ", ", _entry, sb, None)
+    from balmail.runtime.tables import BTable
+
+    if isinstance(v, BTable):
+        return "[" + ", ".join(to_json_string(r, sb) for r in v) + "]"
     return quote_string(to_string(v))
 
 
@@ -400,6 +408,10 @@ def deep_equals(a: Any, b: Any, sb: Any = None) -> bool:
         )
     if ta in (int, str, bool, decimal.Decimal) or a is None:
         return a == b
+    from balmail.runtime.tables import BTable, table_equals
+
+    if isinstance(a, BTable):
+        return table_equals(a, b, lambda x, y: deep_equals(x, y, sb))
     return a is b
 
 

@@ -1,0 +1,131 @@
+"""Tables in the checker: their static types (`table<Row> key(id)` → `runtime.tables.TTable`), the types of
+`t[k]` and of lang.table calls, and the key-specifier errors Ballerina's compiler reports:
+
+- `field 'name' used in key specifier must be a readonly field`
+- `field 'name' used in key specifier must be a required field`
+- `field name 'no' used in key specifier is not found in table constraint type 'Row'`
+
+Like the rest of check/, an answer is given only when certain (a row type that does not resolve is
+never judged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from balmail.check.registry import Rule, register
+from balmail.check.statictypes import TypeResolver, display
+from balmail.check.walk import walk
+from balmail.diagnostics import Diagnostic, Severity, error
+from balmail.runtime import types as T
+from balmail.runtime.tables import TTable
+from balmail.syntax import ast
+from balmail.syntax.ast_tables import TableConstructor, TableQuery, TableType
+
+KEY_SPECIFIER = register(
+    Rule(
+        code="BAL_TABLE_001",
+        name="invalid-key-specifier",
+        severity=Severity.ERROR,
+        summary="A table's key specifier names a field that cannot be a key.",
+        what_it_does="Reports a key specifier (`key(id)`) whose field the row type does not declare, or "
+        "declares without `readonly`, or as optional.",
+        why="Ballerina rejects the program: a key field must exist in every row and never change, or the "
+        "table could not find its rows by key.",
+        example="type Row record {| int id; string name; |};\ntable<Row> key(id) rows = table [];",
+        fix="type Row record {| readonly int id; string name; |};\ntable<Row> key(id) rows = table [];",
+        message="field '{0}' used in key specifier must be a readonly field",
+    )
+)
+
+TABLE_METHOD_RESULTS = {"length": T.INT, "hasKey": T.BOOLEAN, "nextKey": T.INT}
+
+
+def resolve_table(resolver: TypeResolver, td: ast.Node) -> T.Type | None:
+    """The static type of `table<R>`/`table<R> key(...)`/`table<R> key<K>` (None if `R` is unknown)."""
+    if isinstance(td, TableType):
+        row = resolver.resolve(td.row)
+        key_type = resolver.resolve(td.key_type) if td.key_type is not None else None
+        if row is None or (td.key_type is not None and key_type is None):
+            return None
+        return TTable(row, td.key_fields, key_type)
+    if isinstance(td, ast.ParameterizedType) and td.name == "table" and td.args:
+        row = resolver.resolve(td.args[0])
+        return TTable(row) if row is not None else None
+    return None
+
+
+def member_type(target: T.Type | None) -> T.Type | None:
+    """`t[k]` on a table: its row type or nil."""
+    r = T.resolve(target) if target is not None else None
+    if isinstance(r, TTable):
+        return T.TUnion([r.row, T.NIL])
+    return None
+
+
+def method_result(target: T.Type | None, name: str) -> T.Type | None:
+    """The result type of a lang.table method called on a value of static type `target`, when certain."""
+    r = T.resolve(target) if target is not None else None
+    if not isinstance(r, TTable):
+        return None
+    if name in TABLE_METHOD_RESULTS:
+        return TABLE_METHOD_RESULTS[name]
+    if name in ("get", "remove"):
+        return r.row
+    if name == "removeIfHasKey":
+        return T.TUnion([r.row, T.NIL])
+    if name == "toArray":
+        return T.TArray(r.row)
+    return None
+
+
+def _record_of(row: T.Type) -> tuple[T.TRecord | None, bool]:
+    """The record type rows have and whether `readonly &` makes all its fields read-only."""
+    r = T.resolve(row)
+    readonly = False
+    if isinstance(r, T.TIntersection):
+        readonly = r.readonly
+        r = T.resolve(r.non_readonly())
+    return (r if isinstance(r, T.TRecord) else None), readonly
+
+
+def _key_problems(
+    resolver: TypeResolver, row_td: ast.TypeDesc, fields: tuple[str, ...], span: Any
+) -> Iterator[Diagnostic]:
+    row = resolver.resolve(row_td)
+    if row is None:
+        return
+    record, all_readonly = _record_of(row)
+    if record is None:
+        return
+    for name in fields:
+        f = record.fields.get(name)
+        if f is None:
+            yield error(
+                KEY_SPECIFIER.code,
+                f"field name '{name}' used in key specifier is not found in table constraint type "
+                f"'{display(row)}'",
+                span,
+            )
+        elif not (f.readonly or all_readonly):
+            yield error(KEY_SPECIFIER.code, KEY_SPECIFIER.format_message(name), span)
+        elif f.optional:
+            yield error(
+                KEY_SPECIFIER.code, f"field '{name}' used in key specifier must be a required field", span
+            )
+
+
+def check_tables(module: ast.Module, resolver: TypeResolver) -> Iterator[Diagnostic]:
+    """BAL_TABLE_001 for each table type whose key specifier cannot work with its row type; and for
+    `T x = table key(...) [...]` declarations whose declared row type cannot have that key."""
+    for node in walk(module):
+        if isinstance(node, TableType) and node.key_fields:
+            yield from _key_problems(resolver, node.row, node.key_fields, node.span)
+        elif isinstance(node, ast.VarDecl | ast.ModuleVarDecl) and isinstance(
+            node.init, TableConstructor | TableQuery
+        ):
+            keys = node.init.key_fields
+            td = node.type
+            if keys and isinstance(td, ast.ParameterizedType) and td.name == "table" and td.args:
+                yield from _key_problems(resolver, td.args[0], keys, node.init.span)
