@@ -15,6 +15,7 @@ from balmail.check.isolation import non_isolated_calls
 from balmail.check.libtypes import MODULE_TYPES
 from balmail.check.listener_config import check_listener_configs
 from balmail.check.modules import check_module_members
+from balmail.check.names import ModuleExports
 from balmail.check.regexps import check_regexps
 from balmail.check.returns import check_check_expressions, check_return_values
 from balmail.check.statictypes import TypeResolver
@@ -29,8 +30,11 @@ CONFIG_RECORD_CODES = frozenset({"BALMAIL_101", "BALMAIL_102", "BALMAIL_103"})
 missing field of a closed configuration record); its other codes are balmail's advice, for lint only."""
 
 
-def compiler_checks(source: SourceFile, module: ast.Module) -> list[Diagnostic]:
-    """Every compile-time error of one syntactically sound module, unsorted."""
+def compiler_checks(
+    source: SourceFile, module: ast.Module, linked: dict[str, ModuleExports] | None = None
+) -> list[Diagnostic]:
+    """Every compile-time error of one syntactically sound module, unsorted. `linked` describes the
+    package's other modules by import name (calls into them must respect `isolated`)."""
     found: list[Diagnostic] = []
     found.extend(check_module_members(module))
     found.extend(check_types(module, source))
@@ -48,7 +52,7 @@ def compiler_checks(source: SourceFile, module: ast.Module) -> list[Diagnostic]:
     found.extend(flow.unreachable_code(module))
     found.extend(flow.dropped_results(module, resolver))
     found.extend(flow.isolated_access(module))
-    found.extend(non_isolated_calls(module))
+    found.extend(non_isolated_calls(module, linked))
     folder = os.path.dirname(source.path)
     found.extend(d for d in check_listener_configs(source, module, folder) if d.code in CONFIG_RECORD_CODES)
     return found

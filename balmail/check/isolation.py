@@ -4,13 +4,16 @@ not make a call from an explicitly `isolated` function valid (the callee must sa
 this needs no inference: a call of a module function, or of `self.m()` inside a class, whose declaration
 lacks the qualifier is refused at the call.
 
-Library functions are isolated (lang library, ballerina/io, log, email ...), so calls into modules are not
-checked; nested anonymous functions and object constructors are functions of their own and are skipped.
+Library functions are isolated (lang library, ballerina/io, log, email ...), so calls into library modules
+are not checked; calls into the package's other modules (`util:f()`) are, against the functions they
+declare `isolated` (names.ModuleExports). Nested anonymous functions and object constructors are functions
+of their own and are skipped.
 """
 
 from __future__ import annotations
 
 from balmail import diagnostics as diag
+from balmail.check.names import ModuleExports
 from balmail.check.registry import Rule, register
 from balmail.check.walk import walk
 from balmail.diagnostics import Diagnostic, Severity
@@ -55,6 +58,7 @@ def _check_body(
     functions: dict[str, ast.FunctionDefn],
     methods: dict[str, ast.FunctionDefn],
     found: list[Diagnostic],
+    modules: dict[str, ModuleExports],
 ) -> None:
     assert fn.body is not None
     shadowed = _locals(fn)
@@ -67,7 +71,13 @@ def _check_body(
         if isinstance(n, ast.StartExpr):
             started.add(id(n.expr))
         callee: ast.FunctionDefn | None = None
-        if isinstance(n, ast.Call) and isinstance(n.func, ast.VarRef) and n.func.name not in shadowed:
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.QualifiedRef):
+            exports = modules.get(n.func.prefix)
+            name = n.func.name
+            if exports is not None and exports.kinds.get(name) == "function" and name not in exports.isolated:
+                message = _START_MESSAGE if id(n) in started else NON_ISOLATED_CALL.format_message()
+                found.append(diag.error(NON_ISOLATED_CALL.code, message, n.span))
+        elif isinstance(n, ast.Call) and isinstance(n.func, ast.VarRef) and n.func.name not in shadowed:
             callee = functions.get(n.func.name)
         elif (
             isinstance(n, ast.MethodCall)
@@ -82,19 +92,27 @@ def _check_body(
         stack.extend(ast.children(n))
 
 
-def non_isolated_calls(module: ast.Module) -> list[Diagnostic]:
-    """Calls of functions and methods not declared `isolated` from `isolated` ones."""
+def non_isolated_calls(
+    module: ast.Module, linked: dict[str, ModuleExports] | None = None
+) -> list[Diagnostic]:
+    """Calls of functions and methods not declared `isolated` from `isolated` ones. `linked`: the package's
+    other modules by import full name."""
     functions = {m.name: m for m in module.members if isinstance(m, ast.FunctionDefn)}
+    modules = {
+        imp.prefix: (linked or {})[imp.full_name]
+        for imp in module.imports
+        if imp.full_name in (linked or {})
+    }
     found: list[Diagnostic] = []
     for m in module.members:
         if isinstance(m, ast.FunctionDefn):
             if "isolated" in m.qualifiers and m.body is not None:
-                _check_body(m, functions, {}, found)
+                _check_body(m, functions, {}, found, modules)
         elif isinstance(m, ast.ClassDefn | ast.ServiceDecl):
             methods = {x.name: x for x in m.members if isinstance(x, ast.FunctionDefn)}
             if any(isinstance(x, ast.TypeInclusion) for x in m.members):
                 methods = {}  # included types may bring methods of the same name
             for x in m.members:
                 if isinstance(x, ast.FunctionDefn) and "isolated" in x.qualifiers and x.body is not None:
-                    _check_body(x, functions, methods, found)
+                    _check_body(x, functions, methods, found, modules)
     return found

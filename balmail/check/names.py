@@ -36,6 +36,7 @@ class ModuleExports:
     qualified: str
     kinds: dict[str, str]
     public: frozenset[str]
+    isolated: frozenset[str] = frozenset()  # functions declared `isolated` (check/isolation.py)
 
 # Aggregate functions a `collect` clause may call without a prefix (they resolve to the langlib ones).
 COLLECT_AGGREGATES = frozenset({"sum", "avg", "min", "max", "count"})
@@ -560,6 +561,9 @@ def module_exports(module: ast.Module, qualified: str) -> ModuleExports:
     """The module-level names of a module and which of them are `public`."""
     kinds: dict[str, str] = {}
     public: set[str] = set()
+    isolated = frozenset(
+        m.name for m in module.members if isinstance(m, ast.FunctionDefn) and "isolated" in m.qualifiers
+    )
 
     def add(name: str, kind: str, member: ast.Member) -> None:
         kinds.setdefault(name, kind)
@@ -580,4 +584,4 @@ def module_exports(module: ast.Module, qualified: str) -> ModuleExports:
         elif isinstance(member, ast.ModuleVarDecl):
             for name, _ in _binding_names(member.binding):
                 add(name, "value", member)
-    return ModuleExports(qualified, kinds, frozenset(public))
+    return ModuleExports(qualified, kinds, frozenset(public), isolated)

@@ -32,7 +32,7 @@ def check_module(
     """What `check` runs on a module whose syntax is sound: one file, or every file of a package's module
     at once (`source` is then the module's SourceSet; `linked` what the package's other modules export).
     Single files and packages both come through here, so a check added here covers both."""
-    return check_names(module, linked) + compiler_checks(source, module)
+    return check_names(module, linked) + compiler_checks(source, module, linked)
 
 
 def check_source(source: SourceFile) -> CheckResult:

@@ -174,3 +174,30 @@ def test_a_panic_in_a_package_names_the_file_of_each_frame(tmp_path: Path) -> No
 def test_default_module_values_under_the_package_table() -> None:
     result = balmail("run", "shop", env={"BAL_CONFIG_DATA": "[acme.shop]\ncount = 9\n"})
     assert result.stdout.splitlines()[1] == "hello x! 9 util 3"
+
+
+def test_isolated_function_calling_a_non_isolated_function_of_a_submodule(tmp_path: Path) -> None:
+    """Ballerina's isolation rule holds across the package's modules: `util:plain()` is not declared
+    `isolated`, so an isolated caller is refused; `util:safe()` is."""
+    package = tmp_path / "iso"
+    (package / "modules" / "util").mkdir(parents=True)
+    (package / "Ballerina.toml").write_text('[package]\norg = "acme"\nname = "iso"\nversion = "0.1.0"\n')
+    (package / "modules" / "util" / "util.bal").write_text(
+        "public function plain() returns int => 1;\n\npublic isolated function safe() returns int => 2;\n"
+    )
+    (package / "main.bal").write_text(
+        "import ballerina/io;\nimport iso.util;\n\n"
+        "isolated function total() returns int {\n"
+        "    return util:plain() + util:safe();\n"
+        "}\n\n"
+        "public function main() {\n    io:println(total(), util:plain());\n}\n"
+    )
+    result = balmail("check", "--format", "json", "iso", cwd=tmp_path)
+    assert result.returncode == 1
+    import json
+
+    found = [(d["file"], d["line"], d["code"], d["message"]) for d in json.loads(result.stdout)]
+    assert found == [
+        ("iso/main.bal", 5, "BAL_TYPE_012",
+         "invalid invocation of a non-isolated function in an 'isolated' function"),
+    ]  # fmt: skip
