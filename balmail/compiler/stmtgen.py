@@ -116,13 +116,7 @@ def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
     direct = info.simple and not info.is_method
     uses_frame = any(_USES_FRAME.search(ln) for ln in lines) or not direct
     params = [f"_v{base + i}" for i in range(len(info.params))]
-    head = [
-        "    _s.steps -= 1",
-        "    if _s.steps < 0:",
-        "        _s.refill()",
-        "    if _s.depth >= _s.max_depth:",
-        "        raise _s.too_deep()",
-    ]
+    head = []
     if direct:
         if uses_frame:
             frame = ["env", "None", *params] + (["*_PAD"] if pad else [])
@@ -136,7 +130,9 @@ def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
             head.append(f"        f[{idx}] = {g.const(p.default)}(f)")
     if not direct:
         head += [f"    _v{s} = f[{s}]" for s in sorted(promoted) if s < first]
-    head += ["    _s.depth += 1", "    _ln = 0", "    try:"]
+    # the call's step and depth accounting (Sandbox.enter); its exit counts `rets` in the `finally`
+    head += ["    _s.calls += 1", "    if _s.calls >= _s.limit:", "        _s.enter()"]
+    head += ["    _ln = 0", "    try:"]
     tail = [
         "        return None",
         "    except _FS as _e:",
@@ -154,7 +150,7 @@ def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
         "    except _PYTHON_ERRORS as _x:",
         f"        raise _internal(_x, {info.name!r}, _ln) from None",
         "    finally:",
-        "        _s.depth -= 1",
+        "        _s.rets += 1",
     ]
     name = f"_invoke_{abs(hash(info.name)) % 10**6}"
     if direct:

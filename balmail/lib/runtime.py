@@ -18,7 +18,6 @@ def module(ctx: Any) -> LibModule:
         with blocking(ctx):  # other handlers run while this one sleeps
             time.sleep(max(0.0, min(wait, left)))
         if wait > left:
-            sb.steps = -1
-            sb.refill()
+            sb.poll()
 
     return LibModule("ballerina/lang.runtime", functions={"sleep": sleep})

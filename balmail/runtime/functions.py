@@ -75,11 +75,6 @@ class FunctionInfo:
     def run_frame(self, env: Any, args: list[Any]) -> Any:
         """Run `body` on a fresh frame (the entry of a function whose body was never compiled)."""
         sb = self.sb
-        sb.steps -= 1
-        if sb.steps < 0:
-            sb.refill()
-        if sb.depth >= sb.max_depth:
-            raise sb.too_deep()
         f = [env, None, *args]
         if self.pad:
             f.extend(self.pad)
@@ -88,7 +83,9 @@ class FunctionInfo:
             for i, p in enumerate(self.params):
                 if f[base + i] is MISSING:
                     f[base + i] = p.default(f) if p.default is not None else None
-        sb.depth += 1
+        sb.calls += 1
+        if sb.calls >= sb.limit:
+            sb.enter()
         try:
             self.body(f)
         except FailSignal as e:
@@ -102,7 +99,7 @@ class FunctionInfo:
         except MemoryError:
             raise sb.out_of_memory() from None
         finally:
-            sb.depth -= 1
+            sb.rets += 1
         return f[1]
 
     def invoke_method(self, obj: Any, args: list[Any]) -> Any:

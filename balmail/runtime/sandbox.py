@@ -1,5 +1,5 @@
 """The sandbox: one policy object per program run holding permissions (default deny) and per-invocation
-budgets. Compiled code decrements `steps` on every call and loop iteration and bumps `depth` on calls;
+budgets. Compiled code counts `steps` on every loop iteration and `calls`/`rets` on every call;
 library functions ask `allow_*` before touching files, network or environment.
 
 Refusals are Ballerina errors naming the permission or budget and the `balmail run` flag that grants it.
@@ -115,19 +115,29 @@ class Sandbox:
     """Permissions plus live budget counters, owned by one run: nothing here is module-wide, so two
     sandboxes in one process never see each other's limits. Compiled code, langlib and `lib/` get the
     sandbox they run under passed to them (the compiler's namespace, `langlib.module(name, sandbox)`,
-    `ctx.sandbox`). `steps` counts down in chunks so the hot path is one decrement and one comparison;
-    `refill` checks the clock between chunks."""
+    `ctx.sandbox`).
+
+    The hot paths touch as little as possible. A loop iteration counts `steps` down (`refill` when it goes
+    below zero). A call counts `calls` up and takes the slow path (`enter`) when it reaches `limit`; the
+    call's exit counts `rets` up, so the depth is `calls - rets` and needs no check of its own: `limit` is
+    armed no further than the depth still allowed. The slow paths account both counters against the steps
+    budget, and check the clock and memory once per CHUNK steps."""
 
     def __init__(self, permissions: Permissions | None = None, budgets: Budgets | None = None) -> None:
         self.permissions = permissions or Permissions()
         self.budgets = budgets or Budgets()
         self.steps = 0
-        self.depth = 0
+        self.calls = 0
+        self.rets = 0
+        self.limit = 0
         self.max_depth = self.budgets.depth
         self.max_size = self.budgets.size
         self.fast_size = min(self.max_size, BIG)
         self.bound: dict[str, Any] = {}  # library tables bound to this sandbox (langlib), built on first use
-        self._left = 0
+        self._steps0 = 0  # `steps` and `calls` when the counters were last armed
+        self._calls0 = 0
+        self._left = 0  # steps of the budget not yet accounted
+        self._since = 0  # steps accounted since the clock was last read
         self._deadline = 0.0
         self.on_refill: Any = None
         """Called between step chunks (`runtime/strands.py` lets a waiting strand run there)."""
@@ -152,39 +162,79 @@ class Sandbox:
         self._built = 0
         self._failed = None
         self._left = self.budgets.steps
+        self._since = 0
         self._deadline = time.monotonic() + self.budgets.seconds
-        self.depth = 0
-        self._take()
+        self.calls = self.rets = 0
+        self._arm()
 
-    def _take(self) -> None:
-        chunk = min(CHUNK, self._left)
-        self._left -= chunk
-        self.steps = chunk
+    @property
+    def depth(self) -> int:
+        """Calls entered and not yet left."""
+        return self.calls - self.rets
+
+    @depth.setter
+    def depth(self, value: int) -> None:
+        self.rets = self.calls - value
+
+    def _arm(self) -> None:
+        """Share the steps left before the next clock check between loop steps and calls; calls get no
+        more than the depth still allowed, so `enter` sees every call that would go too deep."""
+        room = max(0, min(CHUNK - self._since, self._left))
+        call_room = max(0, min(room - room // 2, self.max_depth - self.depth + 1))
+        self.steps = self._steps0 = room - call_room
+        self._calls0 = self.calls
+        self.limit = self.calls + call_room
+
+    def _settle(self) -> None:
+        used = (self._steps0 - self.steps) + (self.calls - self._calls0)
+        self._left -= used
+        self._since += used
 
     def save_counters(self) -> tuple[Any, ...]:
         """The live counters of the running invocation (a strand giving up the baton keeps them)."""
         return (
-            self.steps, self._left, self._deadline, self.depth, self._rss_start, self._built, self._failed
-        )
+            self.steps, self.calls, self.rets, self.limit, self._steps0, self._calls0, self._left,
+            self._since, self._deadline, self._rss_start, self._built, self._failed,
+        )  # fmt: skip
 
     def restore_counters(self, saved: tuple[Any, ...]) -> None:
-        self.steps, self._left, self._deadline, self.depth = saved[:4]
-        self._rss_start, self._built, self._failed = saved[4:]
+        self.steps, self.calls, self.rets, self.limit, self._steps0, self._calls0 = saved[:6]
+        self._left, self._since, self._deadline, self._rss_start, self._built, self._failed = saved[6:]
+
+    def enter(self) -> None:
+        """The slow path of a call (`calls` reached `limit`): the depth budget, then `refill`. A call
+        refused here never runs, so its exit is counted here."""
+        if self.calls - self.rets > self.max_depth:
+            self.rets += 1
+            raise self.too_deep()
+        try:
+            self.refill()
+        except BaseException:
+            self.rets += 1
+            raise
 
     def refill(self) -> None:
-        """Called when `steps` went below zero: take the next chunk, or fail the budget."""
+        """Account the steps taken since the counters were armed, fail an exhausted budget, check the
+        clock and memory once per CHUNK steps, and arm the counters again."""
+        if self._failed is not None:
+            raise self.exhaust(self._failed)
+        self._settle()
+        if self._left < 0:
+            raise self.exhaust("steps")
+        if self._since >= CHUNK:
+            self.poll()
+        self._arm()
+
+    def poll(self) -> None:
+        """Between chunks (and after a sleep): let a waiting strand run, then check the clock and memory."""
+        self._since = 0
         if self.on_refill is not None:
             self.on_refill()
         if self._failed is not None:
             raise self.exhaust(self._failed)
         if time.monotonic() > self._deadline:
-            self.steps = -(10**9)
-            raise budget_exhausted("seconds", self.budgets.seconds)
+            raise self.exhaust("seconds")
         self.check_memory()
-        if self._left <= 0:
-            self.steps = -(10**9)
-            raise budget_exhausted("steps", self.budgets.steps)
-        self._take()
 
     def charge(self, n: int) -> None:
         """Take `n` steps at once (counted loops charge in blocks, not per iteration)."""
@@ -198,9 +248,10 @@ class Sandbox:
         return max(0.0, self._deadline - time.monotonic())
 
     def exhaust(self, kind: str) -> BallerinaPanic:
-        """The panic for a budget found exhausted outside the step counter (`seconds` inside a regex
-        match, `memory`); like `refill`, the budget then stays exhausted for the rest of the invocation."""
+        """The panic for an exhausted budget; the budget then stays exhausted for the rest of the
+        invocation (every later step or call takes the slow path and fails again)."""
         self.steps = -(10**9)
+        self.limit = -(10**18)
         self._failed = kind
         return budget_exhausted(kind, getattr(self.budgets, kind))
 
