@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from ast import literal_eval
 from typing import TYPE_CHECKING, Any
 
 from balmail.compiler import dispatch, expressions, operators, typedesc
@@ -125,6 +126,7 @@ BASE_NS: dict[str, Any] = {
     "_ts": _ts,
     "BMap": BMap,
     "BList": BList,
+    "_TArray": T.TArray,
     "MIN": INT_MIN,
     "MAX": INT_MAX,
 }
@@ -205,11 +207,18 @@ class Gen:
         self.ns["_deq"] = functools.partial(deep_equals, sb=sb)
         self.ns["_concat"] = functools.partial(_concat, sb)
         self.ns["_ts"] = lambda v: v if type(v) is str else to_string(v, sb)
+        from balmail.lib.langlib import a_push1
+
+        self.ns["_push1"] = a_push1
         self.n = 0
         self.calls = 0
         self.last_closure: Any = None
         self.fn_mode = False  # generating a whole function: `return x` returns the value directly
         self.nest = 0  # expression nesting of the code being generated (see MAX_CODE_NEST)
+        self.int_strings: set[str] = set()  # generated `str(i)` of ints: at most 20 code points
+        self.nonneg: set[str] = set()
+        """Generated int expressions known to be >= 0 (a `len`, a counted loop's variable from a
+        non-negative start, sums and products of such): their overflow checks need one side only."""
 
     def const(self, value: Any) -> str:
         name = f"_k{self.n}"
@@ -304,6 +313,10 @@ def code_Binary(cx: Compiler, e: ast.Binary, expected: T.Type | None, g: Gen) ->
         if op in ("/", "%"):
             py, slow = ("//", "_div") if op == "/" else ("%", "_mod")
             if b.isdigit() and int(b) > 0:
+                if nonneg(a, g):  # truncating and flooring agree on non-negative operands
+                    out = f"({a} {py} {b})"
+                    g.nonneg.add(out)
+                    return out
                 return f"({ta} {py} {b} if ({ta} := {a}) >= 0 else {slow}({ta}, {b}))"
             return (
                 f"({ta} {py} {tb} if (({ta} := {a}) >= 0) & (({tb} := {b}) > 0) "
@@ -317,6 +330,9 @@ def code_Binary(cx: Compiler, e: ast.Binary, expected: T.Type | None, g: Gen) ->
         expressions.static_type(cx, e.left), expressions.static_type(cx, e.right), a, b
     ):
         # the size budget is checked before the new string is allocated
+        la, lb = _max_len(a, g), _max_len(b, g)
+        if la is not None and lb is not None:  # both lengths bounded: compare the bound, not the lengths
+            return f"({a} + {b} if {la + lb} <= _sb.fast_size else _concat({a}, {b}))"
         fits = f"len({ta} := {a}) + len({tb} := {b}) <= _sb.fast_size"
         return f"({ta} + {tb} if {fits} else _concat({ta}, {tb}))"
     if op == "+" and (_is_str_literal(a) or _is_str_literal(b)):
@@ -368,13 +384,37 @@ _LO, _HI = str(INT_MIN), str(INT_MAX)
 _SIMPLE = re.compile(r"(_v\d+|f(\[\d+\])+|\d+)$")  # a local, a frame slot or a literal: no side effects
 
 
+def _max_len(code: str, g: Gen) -> int | None:
+    """The most code points a generated string expression can have, when known: a literal, an int's
+    string form (at most 20)."""
+    if _is_str_literal(code):
+        try:
+            value = literal_eval(code)
+        except (ValueError, SyntaxError):
+            return None
+        return len(value) if type(value) is str else None
+    return 20 if code in g.int_strings else None
+
+
+def nonneg(code: str, g: Gen) -> bool:
+    return code.isdigit() or code in g.nonneg
+
+
 def _int_arith(op: str, a: str, b: str, g: Gen) -> str:
-    """`a op b` on two ints, range-checked: adding or subtracting a non-negative literal can only leave the
-    range on one side, so one comparison against a constant does; otherwise both bounds are checked."""
+    """`a op b` on two ints, range-checked against the bounds it can cross: with both operands in range,
+    adding a non-negative value can only overflow upwards, subtracting one only downwards, the difference
+    of two non-negative values never, and the product of two non-negative values only upwards."""
     tr = g.tmp()
-    if b.isdigit() and op in ("+", "-"):
-        bound = f"<= {_HI}" if op == "+" else f">= {_LO}"
-        return f"({tr} if ({tr} := {a} {op} {b}) {bound} else _ovf(0, 0))"
+    na, nb = nonneg(a, g), nonneg(b, g)
+    if op == "-" and na and nb:
+        return f"({a} - {b})"
+    if op == "+" and (na or nb) or op == "*" and na and nb:
+        out = f"({tr} if ({tr} := {a} {op} {b}) <= {_HI} else _ovf(0, 0))"
+        if na and nb:
+            g.nonneg.add(out)
+        return out
+    if op == "-" and nb:
+        return f"({tr} if ({tr} := {a} - {b}) >= {_LO} else _ovf(0, 0))"
     return f"({tr} if {_LO} <= ({tr} := {a} {op} {b}) <= {_HI} else _ovf(0, 0))"
 
 
@@ -431,7 +471,14 @@ def code_Template(cx: Compiler, e: ast.Template, expected: T.Type | None, g: Gen
     parts = [g.text(e.strings[0])] if e.strings[0] else []
     for x, s in zip(e.exprs, e.strings[1:], strict=True):
         t = g.tmp()
-        parts.append(f"({t} if type({t} := {code(cx, x, None, g)}) is str else _ts({t}))")
+        xt = expressions.static_type(cx, x)
+        rx = T.resolve(xt) if xt is not None else None
+        if isinstance(rx, T.TString):
+            parts.append(code(cx, x, None, g))
+        elif isinstance(rx, T.TInt):
+            parts.append(f"str({code(cx, x, None, g)})")  # an int's string form is Python's
+        else:
+            parts.append(f"({t} if type({t} := {code(cx, x, None, g)}) is str else _ts({t}))")
         if s:
             parts.append(g.text(s))
     if len(parts) == 1:
@@ -562,14 +609,19 @@ def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g:
     target_t = expressions.static_type(cx, e.target)
     rt = T.resolve(target_t) if target_t is not None else None
     if not e.args and isinstance(rt, T.TInt) and e.name == "toString":
-        return f"str({code(cx, e.target, None, g)})"
+        out = f"str({code(cx, e.target, None, g)})"
+        g.int_strings.add(out)
+        return out
     if not e.args and isinstance(rt, T.TString | T.TArray | T.TMap) and e.name == "length":
-        return f"len({code(cx, e.target, None, g)})"
+        out = f"len({code(cx, e.target, None, g)})"
+        g.nonneg.add(out)
+        return out
     if isinstance(rt, T.TArray) and e.name == "push" and len(e.args) == 1 and isinstance(e.args[0], ast.Expr):
-        from balmail.lib.langlib import a_push1
-
         target = code(cx, e.target, None, g)
-        return f"{g.const(a_push1)}(_sb, {target}, {code(cx, e.args[0], rt.element, g)})"
+        value = code(cx, e.args[0], rt.element, g)
+        if _SIMPLE.match(target) and _SIMPLE.match(value):
+            return push_inline(target, value, g)
+        return f"_push1(_sb, {target}, {value})"
     params = None
     if isinstance(rt, T.TObject) and rt.cls is not None and e.name in rt.cls.methods:
         params = rt.cls.methods[e.name].params
@@ -580,6 +632,16 @@ def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g:
         args.append(code(cx, a, pt, g))
     dispatch = g.const(method_dispatcher(e.name, cx.sb))
     return f"{dispatch}({', '.join([target, *args])})"
+
+
+def push_inline(xs: str, v: str, g: Gen) -> str:
+    """`xs.push(v)` for a list and a value without side effects (locals or literals): appended in place
+    when the list's inherent type takes any value of `v`'s Python type (`Type.kinds`), else `a_push1`."""
+    tt = g.tmp()
+    return (
+        f"({xs}.append({v}) if type({tt} := {xs}.type) is _TArray and type({v}) in {tt}.kinds "
+        f"and not {xs}.ro and len({xs}) < _sb.max_size else _push1(_sb, {xs}, {v}))"
+    )
 
 
 def operand_types(cx: Compiler, e: ast.Binary, expected: T.Type | None) -> tuple[Any, Any]:

@@ -88,6 +88,7 @@ def new_gen(cx: Compiler) -> Gen:
         _PYTHON_ERRORS=(TypeError, AttributeError, KeyError, IndexError, ValueError, ZeroDivisionError),
         _BMap=BMap,
         _TMap=T.TMap,
+        _store_ok=T.store_ok,
     )
     return g
 
@@ -268,9 +269,10 @@ def gen_Assign(cx: Compiler, s: ast.Assign, g: Gen, out: list[str], ind: int, in
         out.append(f"{pad}{t} = {obj}")
         out.append(f"{pad}{i} = {codegen.code(cx, target.index, None, g)}")
         out.append(f"{pad}{v} = {codegen.code(cx, s.value, expressions.static_type(cx, target), g)}")
+        tt = g.tmp()
         out.append(
-            f"{pad}if type({t}) is _BMap and not {t}.ro and type({t}.type) is _TMap and type({i}) is str"
-            f" and {t}.type.constraint.contains({v}):"
+            f"{pad}if type({t}) is _BMap and type({i}) is str and not {t}.ro"
+            f" and type({tt} := {t}.type) is _TMap and (type({v}) in {tt}.kinds or _store_ok({tt}, {v})):"
         )
         out.append(f"{pad}    {t}[{i}] = {v}")
         out.append(f"{pad}else:")
@@ -301,7 +303,20 @@ def gen_CompoundAssign(
 
 
 def gen_ExprStmt(cx: Compiler, s: ast.ExprStmt, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
-    out.append("    " * ind + codegen.code(cx, s.expr, None, g))
+    e = s.expr
+    one_arg = isinstance(e, ast.MethodCall) and len(e.args) == 1 and isinstance(e.args[0], ast.Expr)
+    if one_arg and e.name == "push":
+        st = expressions.static_type(cx, e.target)
+        rt = T.resolve(st) if st is not None else None
+        if isinstance(rt, T.TArray):
+            # `xs.push(v);`: both evaluated once, in order, then the inline append (codegen.push_inline)
+            pad = "    " * ind
+            xs, v = g.tmp(), g.tmp()
+            out.append(f"{pad}{xs} = {codegen.code(cx, e.target, None, g)}")
+            out.append(f"{pad}{v} = {codegen.code(cx, e.args[0], rt.element, g)}")
+            out.append(pad + codegen.push_inline(xs, v, g))
+            return True
+    out.append("    " * ind + codegen.code(cx, e, None, g))
     return True
 
 
@@ -453,10 +468,20 @@ def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, 
         end = f"({hi}) + 1" if it.inclusive else hi
         cx.scope.push()
         slot = cx.scope.declare(s.binding.binding.name, T.INT, quiet=cx.quiet_ok)
-        out.append(f"{pad}for f[{slot}] in range({lo}, {end}):")
-        # the steps of a counted loop are charged 1024 iterations at a time
-        out.append(f"{pad}    if not (f[{slot}] & 1023):")
-        out.append(f"{pad}        _s.charge(1024)")
+        var = f"f[{slot}]"
+        stop = g.tmp()
+        if codegen.nonneg(lo, g):
+            g.nonneg.add(var)  # a foreach variable is final: it stays within the range
+        if lo.isdigit():
+            start = lo
+            out.append(f"{pad}for {var} in range({lo}, ({stop} := {end})):")
+        else:
+            start = g.tmp()
+            out.append(f"{pad}for {var} in range(({start} := {lo}), ({stop} := {end})):")
+        # the steps of a counted loop are charged 1024 iterations at a time, as many as are left
+        offset = var if start == "0" else f"({var} - {start})"
+        out.append(f"{pad}    if not ({offset} & 1023):")
+        out.append(f"{pad}        _s.charge(min(1024, {stop} - {var}))")
     else:
         src = codegen.code(cx, it, None, g)
         from balmail.compiler.statements import _iter_elem_type

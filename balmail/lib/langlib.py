@@ -540,8 +540,10 @@ def a_push1(sb: Sandbox, xs: BList, v: Any) -> None:
     common case (a growable array of a simple element type) checked inline."""
     t = xs.type
     if type(t) is T.TArray and not xs.ro and t.length is None and len(xs) < sb.max_size:
-        if not t.element.contains(v):
-            raise list_violation(t.element, v)
+        if type(v) not in t.kinds:
+            T.arm_kinds(t)  # generated code tests `kinds` before calling here
+            if not t.element.contains(v):
+                raise list_violation(t.element, v)
         xs.append(v)
         return
     a_push(sb, xs, v)
@@ -594,6 +596,8 @@ def a_last_index_of(sb: Sandbox, xs: Any, v: Any, start: int | None = None) -> i
 
 def _new_like(xs: Any, items: Any) -> BList:
     t = xs.type
+    if type(t) is T.TArray and t.length is None:
+        return BList(items, t)  # the common case: a growable array keeps its type
     if t is not None and isinstance(T.resolve(t), T.TTuple):
         tt = T.resolve(t)
         el = T.union(*tt.members, *([tt.rest] if tt.rest else [])) if tt.members or tt.rest else T.NEVER

@@ -30,6 +30,10 @@ class Type:
     """Base of runtime types. `name` is set for types that come from a named definition."""
 
     name: str | None = None
+    kinds: frozenset[type] = frozenset()
+    """For a growable array or a map: Python types all of whose values a member store may take without a
+    further test (`type(v) in t.kinds`, the fast path of generated stores). Armed per type object on the
+    first slow store (`arm_kinds`); empty until then, and for every other type."""
 
     def contains(self, v: Any) -> bool:
         raise NotImplementedError
@@ -1011,3 +1015,51 @@ def _meet_lists(a: TArray | TTuple, b: TArray | TTuple) -> Type:
         out.append(_lazy_meet(x, y))
     rest = None if ar is None or br is None else _lazy_meet(ar, br)
     return TTuple(out, rest)
+
+
+_SIMPLE_KINDS = frozenset({int, str, float, bool, type(None), D})
+
+
+def whole_kinds(t: Type) -> frozenset[type]:
+    """Python types every value of which belongs to `t` (simple values only: structured values always
+    need their inherent type compared)."""
+    r = resolve(t)
+    k = type(r)
+    if k is TInt:
+        return frozenset({int}) if r.lo is None and r.hi is None else frozenset()
+    if k is TString:
+        return frozenset() if r.char else frozenset({str})
+    if k is TFloat:
+        return frozenset({float})
+    if k is TBoolean:
+        return frozenset({bool})
+    if k is TDecimal:
+        return frozenset({D})
+    if k is TNil:
+        return frozenset({type(None)})
+    if k is TUnion:
+        out: frozenset[type] = frozenset()
+        for m in r.members:
+            out |= whole_kinds(m)
+        return out
+    if k in (TAny, TAnydata, TJson, TReadonly):
+        return _SIMPLE_KINDS
+    return frozenset()
+
+
+def store_ok(t: Any, v: Any) -> bool:
+    """The slow half of a generated map store test: arm `t.kinds`, then test `v` against the constraint."""
+    arm_kinds(t)
+    return bool(t.constraint.contains(v))
+
+
+def arm_kinds(t: Any) -> None:
+    """Fill in `t.kinds` for a container type, once (see Type.kinds)."""
+    if "kinds" in t.__dict__:
+        return
+    if type(t) is TArray:
+        t.kinds = whole_kinds(t.element) if t.length is None else frozenset()
+    elif type(t) is TMap:
+        t.kinds = whole_kinds(t.constraint)
+    else:
+        t.kinds = frozenset()
