@@ -80,6 +80,42 @@ def method_result(target: T.Type | None, name: str) -> T.Type | None:
     return None
 
 
+def expect_rows(checker: Any, expected: T.Type, e: ast.Expr) -> bool:
+    """A table constructor where a table is expected: each row is checked against the row type (as a
+    mapping constructor would be). True when `e` was a table constructor."""
+    if not isinstance(e, TableConstructor):
+        return False
+    r = T.resolve(expected)
+    if isinstance(r, TTable):
+        for row in e.rows:
+            checker.expect(r.row, row)
+    return True
+
+
+def check_member_access(checker: Any, e: ast.MemberAccess) -> None:
+    """`t[k]` on a table without a key: Ballerina has no member access for it."""
+    r = T.resolve(t) if (t := checker.type_of(e.target)) is not None else None
+    if isinstance(r, TTable) and r.key_fields is None and r.key_type is None:
+        assert t is not None
+        name = e.target.name if isinstance(e.target, ast.VarRef) else display(t)
+        message = f"member access is not supported for table '{name}'"
+        checker.found.append(error(KEY_SPECIFIER.code, message, e.span))
+
+
+def check_member_update(checker: Any, target: ast.MemberAccess, value: ast.Expr) -> None:
+    """`t[k] = row`: only on a table with a key, and the row must fit the row type."""
+    t = checker.type_of(target.target)
+    r = T.resolve(t) if t is not None else None
+    if not isinstance(r, TTable):
+        return
+    if r.key_fields is None and r.key_type is None:
+        assert t is not None
+        message = f"cannot update '{display(t)}' with member access expression"
+        checker.found.append(error(KEY_SPECIFIER.code, message, target.span))
+        return
+    checker.expect(r.row, value)
+
+
 def _record_of(row: T.Type) -> tuple[T.TRecord | None, bool]:
     """The record type rows have and whether `readonly &` makes all its fields read-only."""
     r = T.resolve(row)
@@ -129,3 +165,11 @@ def check_tables(module: ast.Module, resolver: TypeResolver) -> Iterator[Diagnos
             td = node.type
             if keys and isinstance(td, ast.ParameterizedType) and td.name == "table" and td.args:
                 yield from _key_problems(resolver, td.args[0], keys, node.init.span)
+            elif keys is not None and isinstance(td, TableType) and td.key_fields is not None:
+                if tuple(keys) != tuple(td.key_fields):
+                    yield error(
+                        KEY_SPECIFIER.code,
+                        f"table key specifier mismatch. expected: '[{', '.join(td.key_fields)}]' but found "
+                        f"'[{', '.join(keys)}]'",
+                        node.init.span,
+                    )

@@ -376,6 +376,8 @@ class _Checker:
                     if f.kind != "spread":
                         self.expect(r.constraint, f.value)
             return
+        if tables.expect_rows(self, expected, e):
+            return
         if isinstance(e, ast.ListExpr):
             if isinstance(r, T.TArray) and not any(isinstance(i, ast.Spread) for i in e.items):
                 if r.length is not None and len(e.items) > r.length:  # filler values complete a shorter one
@@ -525,6 +527,8 @@ class _Checker:
                     )
                 elif var is not None and isinstance(s, ast.Assign):
                     self.expect(var.type, s.value)
+            elif isinstance(target, ast.MemberAccess) and isinstance(s, ast.Assign):
+                tables.check_member_update(self, target, s.value)
             self.expr(s.value)
         elif isinstance(s, ast.Return):
             if s.value is not None:
@@ -617,6 +621,8 @@ class _Checker:
                         check_arguments(self, n.func.name, lib.params, n.args, n.span)
             elif isinstance(n, ast.FieldAccess) and not n.optional:
                 self.field_access(n)
+            elif isinstance(n, ast.MemberAccess):
+                tables.check_member_access(self, n)
             elif isinstance(n, ast.MethodCall | ast.RemoteCall):
                 check_method_call(self, n)
             elif isinstance(n, ast.Binary):

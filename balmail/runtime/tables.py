@@ -281,8 +281,10 @@ class BTable:
         """The largest int key used + 1, or 0 for an empty table (langlib `nextKey`, as Ballerina's runtime
         computes it: removed keys still count while the table has rows)."""
         kt = self.type.derived_key_type() if self.type is not None else None
-        if not self.key_fields or len(self.key_fields) != 1 or (
-            kt is not None and not isinstance(T.resolve(kt), T.TInt)
+        if (
+            not self.key_fields
+            or len(self.key_fields) != 1
+            or (kt is not None and not isinstance(T.resolve(kt), T.TInt))
         ):
             raise runtime_panic(
                 "OperationNotSupported",
