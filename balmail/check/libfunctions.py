@@ -13,6 +13,7 @@ from __future__ import annotations
 import attrs
 
 from balmail.check.libtypes import LibParam
+from balmail.lib.signatures import SIGNATURES
 from balmail.runtime import types as T
 
 
@@ -91,6 +92,9 @@ FUNCTIONS: dict[str, dict[str, LibFunction]] = {
     "ballerina/os": _OS,
 }
 """Library module → the functions described here."""
+for _module, _functions in SIGNATURES.items():  # the declared signatures lib/ keeps for its newer members
+    for _name, _sig in _functions.items():
+        FUNCTIONS.setdefault(_module, {}).setdefault(_name, LibFunction(_sig.params, _sig.returns))  # type: ignore[arg-type]
 
 
 def library_function(module: str | None, name: str) -> LibFunction | None:

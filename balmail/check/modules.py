@@ -117,7 +117,41 @@ RUNTIME = ModuleCatalogue(
     functions=_names("""sleep registerListener deregisterListener getStackTrace onGracefulStop"""),
 )
 
+TIME = ModuleCatalogue(
+    types=_names(
+        """Utc Seconds Civil Date TimeOfDay ZoneOffset DayOfWeek Error FormatError Zone TimeZone
+        UtcZoneHandling HeaderZoneHandling ZERO_OR_ONE Duration"""
+    ),
+    functions=_names(
+        """utcNow monotonicNow utcFromString utcToString utcAddSeconds utcDiffSeconds dateValidate dayOfWeek
+        utcToCivil utcFromCivil civilFromString civilToString utcToEmailString civilFromEmailString
+        civilToEmailString loadSystemZone getZone civilAddDuration"""
+    ),
+    values=_names(
+        """SUNDAY MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY Z PREFER_TIME_ABBREV PREFER_ZONE_OFFSET
+        ZONE_OFFSET_WITH_TIME_ABBREV_COMMENT"""
+    ),
+)
+
+OS = ModuleCatalogue(
+    types=_names("Error ProcessExecError Process Command EnvProperties"),
+    functions=_names("getEnv getUsername getUserHome setEnv unsetEnv listEnv exec"),
+)
+
+UUID = ModuleCatalogue(
+    types=_names("Uuid Version NamespaceUUID Error"),
+    functions=_names(
+        """createType1AsString createType3AsString createType4AsString createType5AsString
+        createType1AsRecord createType3AsRecord createType4AsRecord createType5AsRecord createRandomUuid
+        nilAsString nilAsRecord validate getVersion toBytes toString toRecord"""
+    ),
+    values=_names("NAME_SPACE_DNS NAME_SPACE_URL NAME_SPACE_OID NAME_SPACE_X500 NAME_SPACE_NIL V1 V3 V4 V5"),
+)
+
 CATALOGUE: dict[str, ModuleCatalogue] = {
+    "ballerina/time": TIME,
+    "ballerina/os": OS,
+    "ballerina/uuid": UUID,
     "ballerina/email": EMAIL,
     "ballerina/io": IO,
     "ballerina/log": LOG,

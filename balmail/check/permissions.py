@@ -45,8 +45,20 @@ _NET_CLIENTS = {
     ("ballerina/email", "PopClient"): 995,
     ("ballerina/email", "ImapClient"): 993,
 }
-_READS = frozenset({"fileReadString", "fileReadLines", "fileReadJson", "fileReadBytes"})
-_WRITES = frozenset({"fileWriteString", "fileWriteLines", "fileWriteJson", "fileWriteBytes"})
+_READS = frozenset(
+    {"fileReadString", "fileReadLines", "fileReadJson", "fileReadBytes", "fileReadCsv", "fileReadCsvAsStream"}
+)
+_WRITES = frozenset(
+    {
+        "fileWriteString",
+        "fileWriteLines",
+        "fileWriteJson",
+        "fileWriteBytes",
+        "fileWriteCsv",
+        "fileWriteCsvFromStream",
+    }
+)
+_ACCOUNT = {"getUsername": "USER", "getUserHome": "HOME"}  # os functions reading the user's account
 
 
 @attrs.frozen
@@ -130,6 +142,10 @@ def find_needs(source: SourceFile, module: ast.Module) -> list[Need]:
                     port = _email_port(node.args[3:], defaults, _NET_CLIENTS[cls])
                     host = f"{value}:{port}" if port is not None else value
                 add(Need("--allow-net", host, name, node.span))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.QualifiedRef) and not node.args:
+            if imported.get(node.func.prefix) == "ballerina/os" and node.func.name in _ACCOUNT:
+                what = _ACCOUNT[node.func.name]
+                add(Need("--allow-env", what, f"os:{node.func.name}", node.span))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.QualifiedRef) and node.args:
             full = imported.get(node.func.prefix)
             fn = node.func.name

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from balmail.compiler import constructors, expressions, queries
+from balmail.lib.signatures import param_hints
 from balmail.runtime import types as T
 from balmail.runtime.errors import (
     runtime_panic,
@@ -19,7 +20,6 @@ from balmail.runtime.values import (
     BNative,
     BObject,
     BTypedesc,
-    to_string,
 )
 from balmail.syntax import ast
 
@@ -172,7 +172,9 @@ def expr_Call(cx: Compiler, e: ast.Call, expected: T.Type | None) -> Eval:
             from balmail.compiler.core import CompileError
 
             raise CompileError(f"undefined function '{fn.prefix}:{fn.name}'", fn.span)
-        hint = [Param("_", lib.arg_type, None, True)] if lib.arg_type is not None else None
+        hint = param_hints(lib.name, fn.name)  # declared parameter types: `20.5` as a decimal ...
+        if hint is None and lib.arg_type is not None:
+            hint = [Param("_", lib.arg_type, None, True)]
         compiled, _ = compile_args(cx, e.args, hint)
         return native_call(cx, native, compiled, e, expected)
     compiled, _ = compile_args(cx, e.args, None)
@@ -264,8 +266,9 @@ def expr_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None) ->
             )
             if lib_method is not None:
                 return lib_method(v, *pos, **(named or {}))
-            if name == "toString":
-                return to_string(v)
+            value_method = method_for(v, name, sb)  # lang.value: `ensureType`, `toString` ...
+            if value_method is not None:
+                return value_method(v, *pos, **(named or {}))
             raise runtime_panic("MethodNotFound", f"no method '{name}' on object")
         if isinstance(v, BMap):
             fv = v.get(name)  # calling through a function-typed record field

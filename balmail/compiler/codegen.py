@@ -177,8 +177,9 @@ def method_dispatcher(name: str, sb: Any) -> Any:
             native = getattr(v.cls, "native_methods", {}).get(name)
             if native is not None:
                 return native(v, *args)
-            if name == "toString":
-                return to_string(v)
+            value_method = method_for(v, name, sb)  # lang.value: `toString`, `toBalString` ...
+            if value_method is not None:
+                return value_method(v, *args)
             raise runtime_panic("MethodNotFound", f"no method '{name}' on object")
         if t is BMap:
             fv = v.get(name)  # calling through a function-typed record field

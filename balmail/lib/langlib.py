@@ -168,18 +168,27 @@ def s_to_code_point_ints(s: str) -> BList:
     return BList([ord(c) for c in s], INT_ARRAY)
 
 
+def _valid_code_point(cp: int) -> bool:
+    """A Unicode scalar value: 0..0x10FFFF without the surrogates, which a Ballerina string cannot hold."""
+    return 0 <= cp <= 0x10FFFF and not 0xD800 <= cp <= 0xDFFF
+
+
 def s_from_code_point_ints(cps: Any) -> Any:
-    try:
-        return "".join(chr(c) for c in cps)
-    except (ValueError, OverflowError):
-        return make_error("invalid code point")
+    for cp in cps:
+        if not _valid_code_point(cp):
+            return make_error(f"invalid codepoint: {cp}")
+    return "".join(chr(c) for c in cps)
 
 
 def s_from_code_point_int(cp: int) -> Any:
-    try:
-        return chr(cp)
-    except (ValueError, OverflowError):
+    if not _valid_code_point(cp):
         return make_error(f"invalid codepoint: {cp}")
+    return chr(cp)
+
+
+def s_to_code_point_int(ch: str) -> int:
+    """`string:Char`'s code point (the argument is one character by its type)."""
+    return ord(ch)
 
 
 def s_equals_ignore_case(a: str, b: str) -> bool:
@@ -231,6 +240,7 @@ STRING = {
     "toCodePointInts": s_to_code_point_ints,
     "fromCodePointInts": s_from_code_point_ints,
     "fromCodePointInt": s_from_code_point_int,
+    "toCodePointInt": s_to_code_point_int,
     "equalsIgnoreCaseAscii": s_equals_ignore_case,
     "matches": s_matches,
     "includesMatch": s_includes_match,
@@ -324,6 +334,14 @@ def i_to_string(n: int) -> str:
     return str(n)
 
 
+def i_range(start: int, end: int, step: int) -> range:
+    """`int:range`: the integers start, start+step, ... before `end` (after it when `step` is negative),
+    iterated lazily; a zero step panics as in lang.int."""
+    if step == 0:
+        raise runtime_panic("IllegalArgument", "step cannot be zero", "lang.int")
+    return range(start, end, step)
+
+
 INT = {
     "fromString": i_from_string,
     "toHexString": i_to_hex,
@@ -334,6 +352,7 @@ INT = {
     "sum": lambda *xs: number_sum(xs),
     "signum": i_signum,
     "toString": i_to_string,
+    "range": i_range,
 }
 
 

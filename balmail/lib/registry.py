@@ -26,7 +26,7 @@ class LibModule:
 
 
 def _factories() -> dict[str, Callable[[Any], LibModule]]:
-    from balmail.lib import email, http, io, langlib, log, mime, os, regexp, runtime, test, time
+    from balmail.lib import email, http, io, langlib, log, mime, os, regexp, runtime, test, time, uuid
 
     return {
         "ballerina/email": email.module,
@@ -36,6 +36,7 @@ def _factories() -> dict[str, Callable[[Any], LibModule]]:
         "ballerina/os": os.module,
         "ballerina/log": log.module,
         "ballerina/time": time.module,
+        "ballerina/uuid": uuid.module,
         "ballerina/test": test.module,
         "ballerina/lang.runtime": runtime.module,
         "ballerina/lang.regexp": regexp.module,

@@ -1,0 +1,20 @@
+import ballerina/io;
+import ballerina/time;
+
+// time:utcToCivil gives the civil time at UTC: the zone abbreviation "Z", the day of the week (Sunday is
+// 0) and the seconds as a decimal; it has no utcOffset, so civilToString asks for one.
+public function main() returns error? {
+    time:Utc utc = check time:utcFromString("2021-04-12T23:20:50.520Z");
+    time:Civil civil = time:utcToCivil(utc);
+    io:println(civil); // @output {"year":2021,"month":4,"day":12,"hour":23,"minute":20,"timeAbbrev":"Z","dayOfWeek":1,"second":50.52}
+    io:println(civil.year, "-", civil.month, "-", civil.day, " ", civil.hour, ":", civil.minute); // @output 2021-4-12 23:20
+    io:println(civil?.second); // @output 50.52
+    string|time:Error text = time:civilToString(civil);
+    if text is time:Error {
+        io:println(text.message()); // @output civil.utcOffset must not be null
+    }
+    civil.utcOffset = {hours: 5, minutes: 30};
+    io:println(check time:civilToString(civil)); // @output 2021-04-12T23:20:50.520+05:30
+    time:Utc back = check time:utcFromCivil(civil);
+    io:println(time:utcToString(back)); // @output 2021-04-12T17:50:50.520Z
+}
