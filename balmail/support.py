@@ -25,7 +25,7 @@ _EXAMPLES: dict[str, str] = {
     "Spread": "`...xs`",
     "ListExpr": "`[a, b]`",
     "MappingExpr": "`{k: v}`",
-    "FieldAccess": "`r.f`, `r?.f`",
+    "FieldAccess": "`r.f`, `r?.f`, xml attributes `x.a`, `x?.p:a`",
     "AnnotationAccess": "`t.@a`",
     "MemberAccess": "`xs[i]`",
     "Call": "`f(x, y = 1)`",
@@ -72,6 +72,9 @@ _EXAMPLES: dict[str, str] = {
     "QueryAction": "`from ... do {...};`",
     "TableConstructor": "`table key(id) [{id: 1}]`",
     "TableQuery": "`table key(id) from r in rs select r`",
+    "XmlTemplate": "xml`<a k=\"${v}\">${e}</a>` (elements, text, comments, PIs, CDATA, namespaces)",
+    "XmlNavigation": "`x.<e>`, `x/<e|f>`, `x/<*>`, `x/*`, `x/**/<p:e>`",
+    "XmlnsStmt": "`xmlns \"uri\" as p;` (also at module level)",
 }
 
 

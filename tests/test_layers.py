@@ -23,6 +23,9 @@ FORBIDDEN: dict[str, set[str]] = {
     "syntax": {"runtime", "lib", "check", "mail", "project", "store", "report", *COMPILER, *APPS},
     "source": {"syntax", "runtime", "lib", "check", "mail", "project", "report", *COMPILER, *APPS},
     "diagnostics": {"syntax", "runtime", "lib", "check", "mail", "project", "report", *COMPILER, *APPS},
+    # XML text → tuples with expat, shared by the parser (literals) and the runtime (`xml:fromString`)
+    "xmltext": {"source", "diagnostics", "syntax", "runtime", "lib", "check", "mail", "project", "report",
+                *COMPILER, *APPS},
 }
 
 

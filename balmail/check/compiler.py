@@ -21,6 +21,7 @@ from balmail.check.returns import check_check_expressions, check_return_values
 from balmail.check.statictypes import TypeResolver
 from balmail.check.tables import check_tables
 from balmail.check.types import check_types
+from balmail.check.xml import check_xml
 from balmail.diagnostics import Diagnostic
 from balmail.source import SourceFile
 from balmail.syntax import ast
@@ -49,6 +50,7 @@ def compiler_checks(
     resolver = TypeResolver(module, library)
     found.extend(check_regexps(module))
     found.extend(check_tables(module, resolver))
+    found.extend(check_xml(module, source.text))
     found.extend(flow.unreachable_code(module))
     found.extend(flow.dropped_results(module, resolver))
     found.extend(flow.isolated_access(module))

@@ -17,6 +17,7 @@ from balmail.diagnostics import Diagnostic
 from balmail.runtime.types import AUTO_LANG_PREFIXES
 from balmail.source import Span
 from balmail.syntax import ast
+from balmail.syntax.ast_xml import XmlnsDecl, XmlnsStmt
 
 UNDEFINED_VARIABLE = "BAL_NAME_001"
 UNDEFINED_FUNCTION = "BAL_NAME_002"
@@ -72,6 +73,7 @@ class NameChecker:
         self.loop_depth = 0
         self.in_object = 0
         self.aggregates: frozenset[str] = frozenset()
+        self.xml_prefixes: set[str | None] = set()  # bound by `xmlns` declarations (not module prefixes)
 
     # ------------------------------------------------------------ entry
 
@@ -119,6 +121,8 @@ class NameChecker:
             elif isinstance(member, ast.ModuleVarDecl):
                 for name, span in _binding_names(member.binding):
                     self._define_module(self.module_values, name, span)
+            elif isinstance(member, XmlnsDecl):
+                self.xml_prefixes.add(member.prefix)
 
     def _report_unused_imports(self) -> None:
         for table in self.file_prefixes.values():
@@ -280,7 +284,7 @@ class NameChecker:
         imp = self.prefixes.get(prefix)
         if imp is not None:
             self.used_imports.add(id(imp))
-        elif prefix not in AUTO_LANG_PREFIXES:
+        elif prefix not in AUTO_LANG_PREFIXES and prefix not in self.xml_prefixes:
             self.report(UNKNOWN_PREFIX, span, prefix)
 
     def _linked_member(self, prefix: str, name: str, span: Span, kind: str) -> None:
@@ -379,6 +383,9 @@ class NameChecker:
             for name, span in _binding_names(stmt.binding):
                 if not self._known_value(name):
                     self.report(UNDEFINED_VARIABLE, span, name)
+        elif isinstance(stmt, XmlnsStmt):
+            self.xml_prefixes.add(stmt.prefix)
+            self._expr(stmt.uri)
         elif isinstance(stmt, ast.QueryAction):
             self._push()
             self._clauses(stmt.clauses)

@@ -61,6 +61,8 @@ def kinds(t: T.Type | None) -> frozenset[str] | None:
         return frozenset({"function"})
     if isinstance(t, TTable):
         return frozenset({"table"})
+    if isinstance(t, T.TXml):
+        return frozenset({"xml"})
     if isinstance(t, T.TJson):
         return SIMPLE_KINDS | {"mapping", "list"}
     if isinstance(t, T.TAnydata):
@@ -278,6 +280,8 @@ class TypeResolver:
                 return T.INT_SUBTYPES[td.name]
             if td.prefix == "string" and td.name == "Char":
                 return T.TString(char=True)
+            if td.prefix == "xml" and td.name in T.XML_SUBTYPES and self.library(td.prefix, td.name) is None:
+                return T.XML_SUBTYPES[td.name]
             return self.library(td.prefix, td.name)
         if isinstance(td, ast.OptionalType):
             inner = self.resolve(td.inner)
@@ -306,6 +310,9 @@ class TypeResolver:
             return None
         if isinstance(td, ast.RecordType):
             return self.record(td)
+        if isinstance(td, ast.ParameterizedType) and td.name == "xml":
+            arg = self.resolve(td.args[0]) if td.args else None
+            return None if td.args and arg is None else T.xml_type(arg)
         if isinstance(td, ast.IntersectionType):
             members = [self.resolve(m) for m in td.members]
             if any(m is None for m in members):

@@ -26,6 +26,7 @@ from balmail.diagnostics import Diagnostic, Severity
 from balmail.runtime import types as T
 from balmail.source import SourceFile
 from balmail.syntax import ast
+from balmail.syntax.ast_xml import XmlNavigation
 
 INCOMPATIBLE = register(
     Rule(
@@ -223,7 +224,7 @@ class _Checker:
         if isinstance(e, ast.Literal):
             return self.literal_type(e)
         if isinstance(e, ast.Template):
-            return T.STRING if e.kind == "string" else None
+            return T.STRING if e.kind == "string" else T.XML if e.kind == "xml" else None
         if isinstance(e, ast.VarRef):
             if e.name in self.narrowed:
                 return None
@@ -242,6 +243,8 @@ class _Checker:
             return self.binary_type(e)
         if isinstance(e, ast.IsExpr):
             return T.BOOLEAN
+        if isinstance(e, XmlNavigation):
+            return T.XML
         if isinstance(e, ast.FieldAccess):
             return self.field_type(e)
         if isinstance(e, ast.Call):

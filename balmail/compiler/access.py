@@ -20,6 +20,9 @@ from balmail.runtime.values import (
     BMap,
     BObject,
 )
+from balmail.runtime.xml import BXml
+from balmail.runtime.xml import attribute as xml_attribute
+from balmail.runtime.xml import member as xml_member
 from balmail.syntax import ast
 
 if TYPE_CHECKING:
@@ -31,6 +34,10 @@ if TYPE_CHECKING:
 def expr_FieldAccess(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None) -> Eval:
     target = expressions.expr(cx, e.target)
     name = e.name
+    if ":" in name:  # `x.ns:attr`: an xml attribute by qualified name
+        from balmail.compiler.xml import attribute_name
+
+        name = attribute_name(cx, e)
     if e.optional:
 
         def opt_field(f: list[Any]) -> Any:
@@ -39,6 +46,8 @@ def expr_FieldAccess(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None) 
                 return None
             if isinstance(v, BMap):
                 return v.get(name)
+            if isinstance(v, BXml):
+                return xml_attribute(v, name, True)
             if isinstance(v, BObject):
                 return v.fields.get(name)
             if isinstance(v, BError):
@@ -70,12 +79,18 @@ def expr_FieldAccess(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None) 
             raise runtime_panic("NullReferenceException", f"cannot access field '{name}' of nil")
         if isinstance(v, BError):
             return v
+        if isinstance(v, BXml):
+            return xml_attribute(v, name, False)
         raise runtime_panic("TypeCastError", f"cannot access field '{name}' of '{T.value_type_name(v)}'")
 
     return field
 
 
 def expr_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None) -> Eval:
+    if type(e.target).__name__ == "XmlNavigation" and getattr(e.target, "kind", "") != "filter":
+        from balmail.compiler.xml import indexed_step
+
+        return indexed_step(cx, e)  # `x/<e>[i]`
     target = expressions.expr(cx, e.target)
     index = expressions.expr(cx, e.index)
 
@@ -100,6 +115,8 @@ def expr_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None
             return v.fields.get(i)
         if isinstance(v, BTable):
             return v.find(i)
+        if isinstance(v, BXml):
+            return xml_member(v, i)
         raise runtime_panic("TypeCastError", f"cannot index '{T.value_type_name(v)}'")
 
     return member

@@ -20,6 +20,9 @@ from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic, FailSignal, index_out_of_range, runtime_panic
 from balmail.runtime.tables import BTable
 from balmail.runtime.values import INT_MAX, INT_MIN, BError, BList, BMap, deep_equals, to_string
+from balmail.runtime.xml import BXml
+from balmail.runtime.xml import attribute as xml_attribute
+from balmail.runtime.xml import member as xml_member
 from balmail.syntax import ast
 
 if TYPE_CHECKING:
@@ -65,6 +68,8 @@ def _field(o: Any, name: str) -> Any:
         raise runtime_panic("NullReferenceException", f"cannot access field '{name}' of nil")
     if isinstance(o, BError):
         return o
+    if isinstance(o, BXml):
+        return xml_attribute(o, name, False)
     raise runtime_panic("TypeCastError", f"cannot access field '{name}' of '{T.value_type_name(o)}'")
 
 
@@ -89,6 +94,8 @@ def _member(v: Any, i: Any) -> Any:
         return v.fields.get(i)
     if isinstance(v, BTable):
         return v.find(i)
+    if isinstance(v, BXml):
+        return xml_member(v, i)
     raise runtime_panic("TypeCastError", f"cannot index '{T.value_type_name(v)}'")
 
 
@@ -489,7 +496,7 @@ def code_Template(cx: Compiler, e: ast.Template, expected: T.Type | None, g: Gen
 
 
 def code_FieldAccess(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None, g: Gen) -> str | None:
-    if e.optional:
+    if e.optional or ":" in e.name:
         return None
     t = g.tmp()
     a = code(cx, e.target, None, g)
@@ -498,6 +505,8 @@ def code_FieldAccess(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None, 
 
 
 def code_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None, g: Gen) -> str | None:
+    if type(e.target).__name__ == "XmlNavigation":
+        return None  # `x/<e>[i]` indexes per element (compiler/xml.py)
     a = code(cx, e.target, None, g)
     i = code(cx, e.index, None, g)
     ta, ti = g.tmp(), g.tmp()

@@ -88,6 +88,7 @@ class Compiler:
         self.scope: Scope = Scope(None)
         self.module_scope = self.scope
         self.type_cache: dict[int, T.Type] = {}
+        self.xml_namespaces: dict[int, Any] | None = None  # compiler/xml.py: `xmlns` in scope per node
         self.distinct_counter = 0
         self.arithmetic_types: dict[int, tuple[Any, T.Type | None]] = {}  # see expressions._arithmetic_type
         self.self_class: ClassInfo | None = None

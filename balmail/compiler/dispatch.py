@@ -25,6 +25,7 @@ def _families() -> tuple[ModuleType, ...]:
         statements,
         stmtgen,
         tables,
+        xml,
     )
 
     return (
@@ -39,6 +40,7 @@ def _families() -> tuple[ModuleType, ...]:
         codegen,
         stmtgen,
         tables,
+        xml,
     )
 
 

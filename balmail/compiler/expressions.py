@@ -181,7 +181,7 @@ def static_type(cx: Compiler, e: ast.Expr | None) -> T.Type | None:
     if isinstance(e, ast.Cast) and e.type is not None:
         return typedesc.resolve_type(cx, e.type)
     if isinstance(e, ast.Template):
-        return T.REGEXP if e.kind == "re" else T.STRING
+        return T.REGEXP if e.kind == "re" else T.XML if e.kind == "xml" else T.STRING
     if isinstance(e, ast.CheckExpr):
         inner = static_type(cx, e.expr)
         if inner is None:
@@ -312,6 +312,12 @@ def expr_TypeExpr(cx: Compiler, e: ast.TypeExpr, expected: T.Type | None) -> Eva
 
 
 def expr_QualifiedRef(cx: Compiler, e: ast.QualifiedRef, expected: T.Type | None) -> Eval:
+    if e.prefix not in cx.imports:
+        from balmail.compiler.xml import qualified_name
+
+        xml_name = qualified_name(cx, e)  # `ns:local` with an `xmlns` prefix: `{uri}local`
+        if xml_name is not None:
+            return lambda f: xml_name
     lib = lib_for(cx, e.prefix, e.span)
     slot = lib.slots.get(e.name)
     if slot is not None:  # a variable or constant of another module of the package: read at use

@@ -105,6 +105,8 @@ def _resolve_type(cx: Compiler, td: ast.TypeDesc) -> T.Type:
             from balmail.compiler.tables import table_type
 
             return table_type(cx, td)
+        if td.name == "xml":
+            return T.xml_type(resolve_type(cx, td.args[0]) if td.args else None)
         return T.ANY
     if type(td).__name__ == "TableType":
         from balmail.compiler.tables import table_type
@@ -149,6 +151,8 @@ def named_type(cx: Compiler, prefix: str | None, name: str) -> T.Type:
         return T.INT_SUBTYPES[name]
     if prefix == "string" and name == "Char":
         return T.TString(char=True)
+    if prefix == "xml" and name in T.XML_SUBTYPES and prefix not in cx.imports:
+        return T.XML_SUBTYPES[name]
     if name == "RegExp":
         return T.REGEXP
     lib = cx.imports.get(prefix)

@@ -13,7 +13,7 @@ import json
 import math
 from typing import Any
 
-from balmail.lib import regexp
+from balmail.lib import langxml, regexp
 from balmail.lib.langtable import TABLE, TABLE_VALUE_METHODS
 from balmail.lib.registry import LibModule
 from balmail.runtime import ops
@@ -44,6 +44,7 @@ from balmail.runtime.values import (
     to_json_string,
     to_string,
 )
+from balmail.runtime.xml import BXml
 
 D = decimal.Decimal
 STRING_ARRAY = T.TArray(T.STRING)
@@ -911,6 +912,8 @@ def v_to_json(v: Any) -> Any:
         return BMap({k: v_to_json(x) for k, x in v.items()}, T.TMap(T.JSON))
     if isinstance(v, BList):
         return BList([v_to_json(x) for x in v], T.TArray(T.JSON))
+    if isinstance(v, BXml):
+        return to_string(v)  # lang.value: xml becomes its string
     return v
 
 
@@ -1013,7 +1016,7 @@ MODULES: dict[str, dict[str, Any]] = {
     "object": OBJECT,
     "stream": STREAM,
     "table": TABLE,
-    "xml": {},
+    "xml": langxml.FUNCTIONS,
     "future": {},
 }
 # Langlib prefixes usable without an import: the one list name resolution uses, limited to the modules
@@ -1036,6 +1039,7 @@ CONSTANTS: dict[str, dict[str, Any]] = {
     },
     "float": {"NaN": math.nan, "Infinity": math.inf, "PI": math.pi, "E": math.e},
     "array": {"ASCENDING": "ascending", "DESCENDING": "descending"},
+    "xml": langxml.CONSTANTS,
 }
 TYPES: dict[str, dict[str, Any]] = {
     "int": dict(T.INT_SUBTYPES),
@@ -1044,6 +1048,7 @@ TYPES: dict[str, dict[str, Any]] = {
     "value": {"Cloneable": T.ANYDATA, "JsonDecimal": T.JSON},
     "regexp": {"RegExp": T.REGEXP, "Span": regexp.SPAN_TYPE, "Groups": regexp.GROUPS_TYPE},
     "error": {"StackFrame": STACK_FRAME_CLASS.type},
+    "xml": langxml.TYPES,
 }
 _WANTS_TYPE = {"ensureType": 1, "cloneWithType": 1, "fromJsonWithType": 1, "fromJsonStringWithType": 1}
 
@@ -1096,6 +1101,7 @@ _METHOD_TABLES = {
     "table": {**TABLE, **TABLE_VALUE_METHODS},
     "object": OBJECT,
     "value": VALUE,
+    "xml": langxml.FUNCTIONS,
     "none": {},
 }
 
@@ -1135,6 +1141,8 @@ def method_for(v: Any, name: str, sb: Sandbox) -> Any:
         kind = "table"
     elif isinstance(v, BObject | BNative):
         kind = "object"
+    elif isinstance(v, BXml):
+        kind = "xml"
     else:
         kind = "none"
     tables = _method_tables(sb)

@@ -11,6 +11,7 @@ from balmail.runtime.filler import fill_to
 from balmail.runtime.inherent import check_list_store, check_map_store
 from balmail.runtime.tables import BTable
 from balmail.runtime.values import BError, BList, BMap, BObject, BStream
+from balmail.runtime.xml import BXml
 
 
 def iterate(v: Any) -> Any:
@@ -27,6 +28,8 @@ def iterate(v: Any) -> Any:
         return v
     if isinstance(v, BTable):
         return list(v.rows.values())
+    if isinstance(v, BXml):
+        return v.items()
     if isinstance(v, BObject):
         it = v.cls.methods.get("iterator")
         if it is not None:

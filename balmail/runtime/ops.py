@@ -28,6 +28,9 @@ from balmail.runtime.values import (
     exact_equals,
     format_float,
 )
+from balmail.runtime.xml import BXml
+from balmail.runtime.xml import concat as xml_concat
+from balmail.runtime.xml import freeze as xml_freeze
 
 D = decimal.Decimal
 
@@ -66,6 +69,8 @@ def add(a: Any, b: Any) -> Any:
         return _dec(lambda: a + b)
     if a is None or b is None:
         return None
+    if isinstance(a, BXml) and isinstance(b, BXml):
+        return xml_concat((a, b))
     raise _bad("+", a, b)
 
 
@@ -365,6 +370,8 @@ def freeze(v: Any) -> Any:
         v.ro = True
         for x in v.values() if isinstance(v, BMap) else v:
             freeze(x)
+    elif isinstance(v, BXml):
+        xml_freeze(v)
     return v
 
 

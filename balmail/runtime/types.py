@@ -22,6 +22,9 @@ from balmail.runtime.values import (
     BTypedesc,
     to_bal_string,
 )
+from balmail.runtime.xml import BXml
+from balmail.runtime.xml import is_readonly as xml_readonly
+from balmail.runtime.xml import kind as xml_kind
 
 D = decimal.Decimal
 
@@ -482,6 +485,35 @@ class TStream(Type):
         return "stream"
 
 
+class TXml(Type):
+    """`xml`, `xml<T>` (sequences of items of T) and the item types `xml:Element`, `xml:Text`,
+    `xml:Comment`, `xml:ProcessingInstruction`. `item_kinds` None admits every item kind."""
+
+    def __init__(
+        self, item_kinds: frozenset[str] | None = None, item: bool = False, label: str = "xml"
+    ) -> None:
+        self.item_kinds = item_kinds
+        self.item = item
+        self.label = label
+
+    def contains(self, v: Any) -> bool:
+        if not isinstance(v, BXml):
+            return False
+        items = v.items()
+        kinds = self.item_kinds
+        if self.item:
+            if kinds == _TEXT_KIND and not items:
+                return True  # the empty sequence is an xml:Text
+            return len(items) == 1 and (kinds is None or xml_kind(items[0]) in kinds)
+        return kinds is None or all(xml_kind(i) in kinds for i in items)
+
+    def describe(self) -> str:
+        return self.label
+
+
+_TEXT_KIND = frozenset({"text"})
+
+
 class THandle(Type):
     def contains(self, v: Any) -> bool:
         return False
@@ -529,6 +561,26 @@ TYPEDESC = TTypedesc()
 REGEXP = TRegExp()
 HANDLE = THandle()
 ANY_OR_ERROR = TUnion([ANY, ERROR])
+XML = TXml()
+XML_SUBTYPES: dict[str, Type] = {
+    "Element": TXml(frozenset({"element"}), True, "xml:Element"),
+    "Text": TXml(frozenset({"text"}), True, "xml:Text"),
+    "Comment": TXml(frozenset({"comment"}), True, "xml:Comment"),
+    "ProcessingInstruction": TXml(frozenset({"pi"}), True, "xml:ProcessingInstruction"),
+}
+
+
+def xml_type(arg: Type | None) -> Type:
+    """`xml` alone or `xml<T>`: sequences whose items all belong to T (a union of item types)."""
+    if arg is None:
+        return XML
+    kinds: set[str] = set()
+    for m in member_types(arg):
+        if isinstance(m, TXml) and m.item_kinds is not None:
+            kinds |= m.item_kinds
+        elif isinstance(m, TXml) or not isinstance(m, TNever):
+            return XML
+    return TXml(frozenset(kinds), False, f"xml<{arg}>")
 
 BUILTIN_TYPES: dict[str, Type] = {
     "int": INT, "float": FLOAT, "decimal": DECIMAL, "string": STRING, "boolean": BOOLEAN, "byte": BYTE,
@@ -565,7 +617,7 @@ def is_anydata(v: Any) -> bool:
         if v.type is not None and not v.ro:
             return is_subtype(v.type, ANYDATA)
         return all(is_anydata(x) for x in v.values())
-    if isinstance(v, BRegExp):
+    if isinstance(v, BRegExp | BXml):
         return True
     from balmail.runtime.tables import BTable
 
@@ -596,6 +648,8 @@ def is_readonly(v: Any) -> bool:
         return True
     if isinstance(v, BObject):
         return bool(getattr(v.cls, "readonly", False))
+    if isinstance(v, BXml):
+        return xml_readonly(v)
     return bool(getattr(v, "ro", False))  # a table (runtime/tables.py)
 
 
@@ -747,6 +801,10 @@ def _is_subtype(a: Type, b: Type) -> bool:
         return b.detail is None or (a.detail is not None and is_subtype(a.detail, b.detail))
     if isinstance(a, TFunction) and isinstance(b, TFunction):
         return _function_subtype(a, b)
+    if isinstance(a, TXml) and isinstance(b, TXml):
+        if b.item_kinds is None:
+            return not b.item or a.item
+        return a.item_kinds is not None and a.item_kinds <= b.item_kinds and (a.item or not b.item)
     if isinstance(a, TObject) and isinstance(b, TObject):
         if b.cls is not None:
             return a.cls is b.cls
@@ -774,7 +832,7 @@ def _is_pure_step(a: Type, target: Type) -> bool:
     json = isinstance(target, TJson)
     if isinstance(a, TBoolean | TInt | TFloat | TString | TNil | TSingleton):
         return True
-    if isinstance(a, TDecimal | TRegExp):
+    if isinstance(a, TDecimal | TRegExp | TXml):
         return not json or isinstance(a, TDecimal)
     if isinstance(a, TAnydata):
         return not json
@@ -857,7 +915,15 @@ def type_of_value(v: Any) -> Type:
 
     if isinstance(v, BTable):
         return v.type or ANY_TABLE
+    if isinstance(v, BXml):
+        items = v.items()
+        if len(items) == 1 or not items:
+            return XML_SUBTYPES[_XML_ITEM_TYPE[xml_kind(items[0])]] if items else XML_SUBTYPES["Text"]
+        return XML
     return ANY
+
+
+_XML_ITEM_TYPE = {"element": "Element", "text": "Text", "comment": "Comment", "pi": "ProcessingInstruction"}
 
 
 def value_type_name(v: Any) -> str:

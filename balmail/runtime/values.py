@@ -318,6 +318,8 @@ def _str(v: Any, bal: bool, seen: set[int], sb: Any = None) -> str:
         return "function"
     if isinstance(v, BStream):
         return "stream"
+    if bal and type(v).__module__ == "balmail.runtime.xml":
+        return "xml`" + str(v) + "`"
     from balmail.runtime.tables import BTable, table_text
 
     if isinstance(v, BTable):
@@ -412,6 +414,10 @@ def deep_equals(a: Any, b: Any, sb: Any = None) -> bool:
 
     if isinstance(a, BTable):
         return table_equals(a, b, lambda x, y: deep_equals(x, y, sb))
+    if ta.__module__ == "balmail.runtime.xml":
+        from balmail.runtime.xml import equals as xml_equals
+
+        return xml_equals(a, b)
     return a is b
 
 
@@ -428,6 +434,10 @@ def exact_equals(a: Any, b: Any) -> bool:
         return a == b
     if ta is decimal.Decimal:
         return a == b and a.as_tuple() == b.as_tuple()
+    if ta.__module__ == "balmail.runtime.xml":
+        from balmail.runtime.xml import identical
+
+        return identical(a, b)
     return a is b
 
 

@@ -17,6 +17,8 @@ from typing import Any
 from balmail.runtime.errors import runtime_panic
 from balmail.runtime.sandbox import Budgets, Sandbox, budget_exhausted
 from balmail.runtime.values import BError, BList, BMap
+from balmail.runtime.xml import BXml
+from balmail.runtime.xml import clone as xml_clone
 
 DEFAULT_SIZE = Budgets().size
 _SIMPLE = (int, str, bool, decimal.Decimal)
@@ -135,13 +137,15 @@ def clone(v: Any, sb: Sandbox | None = None, readonly: bool = False) -> Any:
     """`value:clone` / `cloneReadOnly`: copies each distinct mutable container once, so shared
     references stay shared and cycles stay cycles (as Ballerina's clone keeps the graph)."""
     if not isinstance(v, BList | BMap) or v.ro:
+        if isinstance(v, BXml):
+            return xml_clone(v, readonly)
         return v
     copies: dict[int, Any] = {}
     made: list[Any] = []
 
     def copy_of(x: Any) -> Any:
         if not isinstance(x, BList | BMap) or x.ro:
-            return x
+            return xml_clone(x, readonly) if isinstance(x, BXml) else x
         c = copies.get(id(x))
         if c is None:
             c = BList((), x.type) if isinstance(x, BList) else BMap((), x.type)

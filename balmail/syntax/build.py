@@ -1234,6 +1234,8 @@ class Builder(Transformer):
             exprs.append(expr)
             pos = m.end()
         strings.append(text[pos:])
+        if kind == "xml":
+            return self.xml_literal(c, tok, strings, exprs)  # type: ignore[no-any-return]  # build_xml.py
         return ast.Template(span=self.span(c), kind=kind, strings=tuple(strings), exprs=tuple(exprs))
 
     def _interpolation(self, text: str, offset: int, m: re.Match[str]) -> ast.Expr:

@@ -8,4 +8,5 @@ from balmail.syntax import (
     build_patterns,  # noqa: F401  (helper "patterns")
     build_syntax,  # noqa: F401  (helper "syntax")
     build_tables,  # noqa: F401  (helper "tables")
+    build_xml,  # noqa: F401  (helper "xml")
 )
