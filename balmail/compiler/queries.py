@@ -233,7 +233,7 @@ def expr_QueryExpr(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> E
 
         return _catch_fail(collect)
     lt = None
-    want_string = False
+    want_string = want_xml = False
     want_map = e.construct == "map"
     if expected is not None:
         for m in T.member_types(expected):
@@ -242,6 +242,8 @@ def expr_QueryExpr(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> E
                 break
             if isinstance(m, T.TString):
                 want_string = True
+            if isinstance(m, T.TXml):
+                want_xml = True
             if isinstance(m, T.TMap):
                 want_map = True
                 lt = m
@@ -284,6 +286,13 @@ def expr_QueryExpr(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> E
             return "".join(result(f) for _ in run(f))
 
         return _catch_fail(to_string_q)
+    if want_xml and lt is None:
+        from balmail.lib.langxml import concat as xml_concat
+
+        def to_xml(f: list[Any]) -> Any:  # an xml context: the selected values concatenated
+            return xml_concat(*[result(f) for _ in run(f)])
+
+        return _catch_fail(to_xml)
 
     def select(f: list[Any]) -> Any:
         return BList([result(f) for _ in run(f)], inherent)

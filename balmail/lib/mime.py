@@ -1,7 +1,7 @@
 """ballerina/mime: the `mime:Entity` values a received message's attachments become.
 
 An entity wraps one `MimePart` from the mail layer (already transfer-decoded); its methods give
-the content as text, JSON, XML (as a string: balmail has no XML values), bytes or nested body
+the content as text, JSON, XML (an `xml` value), bytes or nested body
 parts, and the headers, mirroring the Ballerina module's read-only subset that handlers use.
 """
 
@@ -77,12 +77,20 @@ def get_json(entity: BObject) -> Any:
 
 
 def get_xml(entity: BObject) -> Any:
-    """XML as its text: the evaluator has no XML values, so handlers get the string."""
+    """The body as an xml value (a document's XML declaration dropped), or a ParserError saying why it
+    is not XML."""
+    from balmail.lib.langxml import from_string
+
     part = _part(entity)
     text = _text(part).strip()
+    if text.startswith("<?xml") and "?>" in text and not text.startswith("<?xml-"):
+        text = text[text.index("?>") + 2 :].lstrip()
     if not text.startswith("<"):
         return mime_error("Error occurred while extracting xml data from entity: not XML content")
-    return text
+    value = from_string(text)
+    if isinstance(value, BError):
+        return mime_error(f"Error occurred while extracting xml data from entity: {value.message}")
+    return value
 
 
 def get_byte_array(entity: BObject) -> Any:

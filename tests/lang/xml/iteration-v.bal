@@ -28,6 +28,7 @@ public function main() {
     }
     io:println(books[1]);
     io:println(books[9].length());
+    queries();
 }
 // @output element book: Sherlock Holmes
 // @output element book: Hamlet
@@ -41,3 +42,13 @@ public function main() {
 // @output 2
 // @output <book>Hamlet</book>
 // @output 0
+// @output ["1","2"]
+// @output <n>A</n><n>B</n>
+
+function queries() {
+    xml x = xml `<l><b id="1">A</b><b id="2">B</b></l>`;
+    string[] ids = from xml:Element b in x/<b> select checkpanic b.id;
+    io:println(ids);
+    xml names = from var b in x/<b> where b is xml:Element select xml `<n>${b.data()}</n>`;
+    io:println(names);
+}
