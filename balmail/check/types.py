@@ -343,6 +343,8 @@ class _Checker:
             nil = stripped is not target
             target = stripped
         record = T.resolve(target)
+        if isinstance(record, T.TXml):  # an xml attribute: its value, or an error
+            return union(T.STRING, T.ERROR, T.NIL) if e.optional else union(T.STRING, T.ERROR)
         if not isinstance(record, T.TRecord):
             return None
         field = record.fields.get(e.name)

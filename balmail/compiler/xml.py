@@ -38,6 +38,12 @@ def expr_XmlTemplate(cx: Compiler, e: XmlTemplate, expected: T.Type | None) -> E
     def text(v: Any) -> str:
         return to_string(v, sb)
 
+    from balmail.compiler.constructors import _wants_readonly
+
+    if _wants_readonly(expected):  # a `readonly` context builds an immutable value
+        if not parts:
+            return lambda f: X.freeze(X.build(tree, env))
+        return lambda f: X.freeze(X.build(tree, env, [p(f) for p in parts], text))
     if not parts:
         return lambda f: X.build(tree, env)
     return lambda f: X.build(tree, env, [p(f) for p in parts], text)
