@@ -100,7 +100,7 @@ def _resolve_type(cx: Compiler, td: ast.TypeDesc) -> T.Type:
         if td.name == "typedesc":
             return T.TYPEDESC
         if td.name == "stream":
-            return T.TStream()
+            return T.TStream(resolve_type(cx, td.args[0]) if td.args else None)
         if td.name == "table":
             from balmail.compiler.tables import table_type
 

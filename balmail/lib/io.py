@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from balmail.lib.io_csv import csv_functions
 from balmail.lib.registry import LibModule
 from balmail.runtime import types as T
 from balmail.runtime.strands import blocking
@@ -137,6 +138,7 @@ def module(ctx: Any) -> LibModule:
     return LibModule(
         "ballerina/io",
         functions={
+            **csv_functions(file_read_string, file_write_string, io_error),
             "println": println,
             "print": print_,
             "fileReadString": file_read_string,

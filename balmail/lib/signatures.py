@@ -129,6 +129,7 @@ def _os() -> dict[str, Signature]:
 
 
 SIGNATURES: dict[str, dict[str, Signature]] = {
+    "ballerina/io": _io(),
     "ballerina/time": _time(),
     "ballerina/uuid": _uuid(),
     "ballerina/os": _os(),

@@ -478,6 +478,9 @@ class TRegExp(Type):
 
 
 class TStream(Type):
+    def __init__(self, element: Type | None = None) -> None:
+        self.element = element  # `stream<T, E>`'s T, when written (library functions read it)
+
     def contains(self, v: Any) -> bool:
         return isinstance(v, BStream)
 
