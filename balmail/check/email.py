@@ -16,8 +16,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from balmail import diagnostics as diag
-from balmail.check.registry import rule
+from balmail.check.registry import report
 from balmail.check.walk import import_prefix, source_text
 from balmail.diagnostics import Diagnostic
 from balmail.source import SourceFile, Span
@@ -35,12 +34,6 @@ INVALID_PARAMETER = "EMAIL_104"
 RESOURCE_NOT_EXPECTED = "EMAIL_105"
 NO_PARAMETER = "EMAIL_106"
 INVALID_RETURN = "EMAIL_107"
-
-
-def _message(code: str, *args: object) -> str:
-    registered = rule(code)
-    assert registered is not None, code
-    return registered.format_message(*args)
 
 
 @attrs.frozen
@@ -134,7 +127,7 @@ class EmailServiceValidator:
         }
 
     def report(self, code: str, span: Span, *args: object, help_text: str | None = None) -> None:
-        self.found.append(diag.error(code, _message(code, *args), span, help_text))
+        self.found.append(report(code, span, *args, help=help_text))
 
     def validate(self, service: EmailService) -> None:
         handlers: dict[str, ast.FunctionDefn] = {}

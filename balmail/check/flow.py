@@ -5,8 +5,7 @@ function. Like the type checks, each fires only when the finding is certain.
 
 from __future__ import annotations
 
-from balmail import diagnostics as diag
-from balmail.check.registry import Rule, register
+from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import TypeResolver, kinds
 from balmail.check.types import _completes
 from balmail.check.walk import walk
@@ -76,7 +75,7 @@ def unreachable_code(module: ast.Module) -> list[Diagnostic]:
                 isinstance(before, ast.If | ast.While | ast.BlockStmt | ast.Do | ast.Lock)
                 and not _completes(before)
             ):
-                found.append(diag.error(UNREACHABLE.code, UNREACHABLE.format_message(), after.span))
+                found.append(report(UNREACHABLE, after.span))
                 break
     return found
 
@@ -108,12 +107,11 @@ def dropped_results(module: ast.Module, resolver: TypeResolver) -> list[Diagnost
         if checked:
             k = k - {"error"}
         if k - {"nil"}:
-            found.append(diag.error(ASSIGNMENT_REQUIRED.code, ASSIGNMENT_REQUIRED.format_message(), n.span))
+            found.append(report(ASSIGNMENT_REQUIRED, n.span))
         elif "error" in k:
             found.append(
-                diag.error(
-                    ASSIGNMENT_REQUIRED.code,
-                    ASSIGNMENT_REQUIRED.format_message(),
+                report(
+                    ASSIGNMENT_REQUIRED,
                     n.span,
                     help="the call can return an error: write `check` before it, or keep it "
                     "(`error? e = ...;`) and handle it",
@@ -149,6 +147,6 @@ def isolated_access(module: ast.Module) -> list[Diagnostic]:
             if isinstance(n, ast.Lock | ast.AnonFunction | ast.ArrowFunction | ast.ObjectConstructor):
                 continue
             if isinstance(n, ast.VarRef) and n.name in mutable:
-                found.append(diag.error(ISOLATED_ACCESS.code, ISOLATED_ACCESS.format_message(), n.span))
+                found.append(report(ISOLATED_ACCESS, n.span))
             stack.extend(ast.children(n))
     return found

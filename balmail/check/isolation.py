@@ -12,9 +12,8 @@ of their own and are skipped.
 
 from __future__ import annotations
 
-from balmail import diagnostics as diag
 from balmail.check.names import ModuleExports
-from balmail.check.registry import Rule, register
+from balmail.check.registry import Rule, register, report
 from balmail.check.walk import walk
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.syntax import ast
@@ -76,7 +75,7 @@ def _check_body(
             name = n.func.name
             if exports is not None and exports.kinds.get(name) == "function" and name not in exports.isolated:
                 message = _START_MESSAGE if id(n) in started else NON_ISOLATED_CALL.format_message()
-                found.append(diag.error(NON_ISOLATED_CALL.code, message, n.span))
+                found.append(report(NON_ISOLATED_CALL, n.span, message=message))
         elif isinstance(n, ast.Call) and isinstance(n.func, ast.VarRef) and n.func.name not in shadowed:
             callee = functions.get(n.func.name)
         elif (
@@ -88,7 +87,7 @@ def _check_body(
             callee = methods.get(n.name)
         if callee is not None and "isolated" not in callee.qualifiers:
             message = _START_MESSAGE if id(n) in started else NON_ISOLATED_CALL.format_message()
-            found.append(diag.error(NON_ISOLATED_CALL.code, message, n.span))
+            found.append(report(NON_ISOLATED_CALL, n.span, message=message))
         stack.extend(ast.children(n))
 
 
@@ -99,9 +98,7 @@ def non_isolated_calls(
     other modules by import full name."""
     functions = {m.name: m for m in module.members if isinstance(m, ast.FunctionDefn)}
     modules = {
-        imp.prefix: (linked or {})[imp.full_name]
-        for imp in module.imports
-        if imp.full_name in (linked or {})
+        imp.prefix: (linked or {})[imp.full_name] for imp in module.imports if imp.full_name in (linked or {})
     }
     found: list[Diagnostic] = []
     for m in module.members:

@@ -23,10 +23,9 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from balmail import diagnostics as diag
 from balmail.check import portability
 from balmail.check.email import EMAIL_MODULE, LISTENER_TYPES, listener_declarations, unwrap
-from balmail.check.registry import Rule, register
+from balmail.check.registry import Rule, register, report
 from balmail.check.walk import FUNCTION_KINDS, children, import_prefix, is_function_boundary, walk
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.source import SourceFile, Span
@@ -518,7 +517,7 @@ class ConfigChecker:
     # ------------------------------------------------------------ reporting
 
     def report(self, rule: Rule, span: Span, message: str, help_text: str | None = None) -> None:
-        self.found.append(diag.Diagnostic(rule.code, rule.severity, message, span, help_text))
+        self.found.append(report(rule, span, message=message, help=help_text))
 
     def display(self, text: str) -> str:
         return text.replace("{p}", self.prefix)

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from balmail import diagnostics as diag
 from balmail.check.libtypes import OBJECT_METHODS, LibMethod, LibParam
-from balmail.check.registry import Rule, register
+from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import display, kinds
 from balmail.diagnostics import Severity
 from balmail.runtime import types as T
@@ -32,7 +31,7 @@ UNDEFINED_METHOD = register(
         what_it_does="Reports `x.f()` and `c->f()` where the type of `x` (a string, number, list, mapping, "
         "error, an object of a class of the program or an email client or listener) has no method `f`.",
         why="Ballerina rejects the program; usually the method name is misspelt.",
-        example='function f(string s) returns int {\n    return s.lenght();\n}',
+        example="function f(string s) returns int {\n    return s.lenght();\n}",
         fix="function f(string s) returns int {\n    return s.length();\n}",
         message="undefined function '{0}' in type '{1}'",
     )
@@ -177,23 +176,23 @@ def check_method_call(checker: Any, e: ast.MethodCall | ast.RemoteCall) -> None:
                 return
             if remote_call or e.name not in VALUE_FUNCTIONS:
                 checker.found.append(
-                    diag.error(
-                        UNDEFINED_METHOD.code,
-                        f"undefined method '{e.name}' in object '{display(target)}'",
+                    report(
+                        UNDEFINED_METHOD,
                         e.span,
+                        message=f"undefined method '{e.name}' in object '{display(target)}'",
                     )
                 )
             return
         remote, method = table[e.name]
         if remote and not remote_call:
-            checker.found.append(diag.error(REMOTE_SYNTAX.code, REMOTE_SYNTAX.format_message(e.name), e.span))
+            checker.found.append(report(REMOTE_SYNTAX, e.span, e.name))
             return
         if remote_call and not remote:
             checker.found.append(
-                diag.error(
-                    REMOTE_SYNTAX.code,
-                    f"invalid method call '->{e.name}()': '->' can only be used with remote methods",
+                report(
+                    REMOTE_SYNTAX,
                     e.span,
+                    message=f"invalid method call '->{e.name}()': '->' can only be used with remote methods",
                 )
             )
             return
@@ -207,7 +206,7 @@ def check_method_call(checker: Any, e: ast.MethodCall | ast.RemoteCall) -> None:
         # A union of different basic types (`string?`, `int|string`) has no lang library of its own: only
         # lang.value's functions apply to it, whatever its members have.
         message = UNDEFINED_METHOD.format_message(e.name, display(target))
-        checker.found.append(diag.error(UNDEFINED_METHOD.code, message, e.span))
+        checker.found.append(report(UNDEFINED_METHOD, e.span, message=message))
         return
     if k is None or len(k) != 1:
         return
@@ -217,9 +216,7 @@ def check_method_call(checker: Any, e: ast.MethodCall | ast.RemoteCall) -> None:
         return
     if kind == "mapping" and _may_hold_function(target, e.name):
         return
-    checker.found.append(
-        diag.error(UNDEFINED_METHOD.code, UNDEFINED_METHOD.format_message(e.name, display(target)), e.span)
-    )
+    checker.found.append(report(UNDEFINED_METHOD, e.span, e.name, display(target)))
 
 
 def _may_hold_function(t: T.Type, name: str) -> bool:
@@ -248,7 +245,9 @@ def check_arguments(
     rest = next((p for p in params if p.rest), None)
     included = [p for p in params if p.included]
     if len(positional) > len(fixed) + len(included) and rest is None:
-        checker.found.append(diag.error("BAL_TYPE_003", f"too many arguments in call to '{name}()'", span))
+        checker.found.append(
+            report("BAL_TYPE_003", span, message=f"too many arguments in call to '{name}()'")
+        )
         return
     for i, arg in enumerate(positional):
         if i < len(fixed):
@@ -271,13 +270,15 @@ def check_arguments(
             checker.expect(field.type, arg.value)
         elif field is None and _all_closed(included):
             checker.found.append(
-                diag.error("BAL_TYPE_003", f"undefined defaultable parameter '{arg.name}'", arg.span)
+                report("BAL_TYPE_003", arg.span, message=f"undefined defaultable parameter '{arg.name}'")
             )
     for p in fixed:
         if p.name not in given and not p.default:
             checker.found.append(
-                diag.error(
-                    "BAL_TYPE_003", f"missing required parameter '{p.name}' in call to '{name}()'", span
+                report(
+                    "BAL_TYPE_003",
+                    span,
+                    message=f"missing required parameter '{p.name}' in call to '{name}()'",
                 )
             )
 

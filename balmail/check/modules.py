@@ -13,8 +13,7 @@ import difflib
 
 import attrs
 
-from balmail import diagnostics as diag
-from balmail.check.registry import rule
+from balmail.check.registry import report
 from balmail.check.walk import prefixes, walk
 from balmail.diagnostics import Diagnostic
 from balmail.syntax import ast
@@ -160,12 +159,6 @@ CATALOGUE: dict[str, ModuleCatalogue] = {
 }
 
 
-def _message(code: str, name: str) -> str:
-    registered = rule(code)
-    assert registered is not None
-    return registered.format_message(name)
-
-
 def check_module_members(module: ast.Module) -> list[Diagnostic]:
     """`prefix:name` references to a catalogued module that it does not define: types, called functions,
     and other values, each with Ballerina's wording."""
@@ -178,22 +171,18 @@ def check_module_members(module: ast.Module) -> list[Diagnostic]:
             catalogue = bound[node.prefix]
             if node.name not in catalogue.types:
                 hint = _suggest(node.prefix, node.name, catalogue.types)
-                found.append(diag.error(UNKNOWN_TYPE, _message(UNKNOWN_TYPE, node.name), node.span, hint))
+                found.append(report(UNKNOWN_TYPE, node.span, node.name, help=hint))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.QualifiedRef):
             ref = node.func
             catalogue = bound.get(ref.prefix)
             if catalogue is not None and ref.name not in catalogue.functions:
                 hint = _suggest(ref.prefix, ref.name, catalogue.functions)
-                found.append(
-                    diag.error(UNDEFINED_FUNCTION, _message(UNDEFINED_FUNCTION, ref.name), ref.span, hint)
-                )
+                found.append(report(UNDEFINED_FUNCTION, ref.span, ref.name, help=hint))
         elif isinstance(node, ast.QualifiedRef) and node.prefix in bound:
             catalogue = bound[node.prefix]
             if not catalogue.knows(node.name):
                 hint = _suggest(node.prefix, node.name, catalogue.values | catalogue.functions)
-                found.append(
-                    diag.error(UNDEFINED_SYMBOL, _message(UNDEFINED_SYMBOL, node.name), node.span, hint)
-                )
+                found.append(report(UNDEFINED_SYMBOL, node.span, node.name, help=hint))
     return _dedupe(found)
 
 

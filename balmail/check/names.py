@@ -11,8 +11,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from balmail import diagnostics as diag
-from balmail.check.registry import rule
+from balmail.check.registry import report
 from balmail.diagnostics import Diagnostic
 from balmail.runtime.types import AUTO_LANG_PREFIXES
 from balmail.source import Span
@@ -39,15 +38,9 @@ class ModuleExports:
     public: frozenset[str]
     isolated: frozenset[str] = frozenset()  # functions declared `isolated` (check/isolation.py)
 
+
 # Aggregate functions a `collect` clause may call without a prefix (they resolve to the langlib ones).
 COLLECT_AGGREGATES = frozenset({"sum", "avg", "min", "max", "count"})
-
-
-def _message(code: str, *args: object) -> str:
-    found = rule(code)
-    if found is not None and found.message:
-        return found.format_message(*args)
-    return f"{code}: {args[0]}"
 
 
 @attrs.define
@@ -86,7 +79,7 @@ class NameChecker:
         return self.found
 
     def report(self, code: str, span: Span, *args: object) -> None:
-        self.found.append(diag.error(code, _message(code, *args), span))
+        self.found.append(report(code, span, *args))
 
     # ------------------------------------------------------------ module symbols
 
@@ -295,7 +288,7 @@ class NameChecker:
             return
         if name not in exports.kinds and kind == "function":  # Ballerina names the module here
             message = f"undefined function '{name}' in module '{exports.qualified}'"
-            self.found.append(diag.error(UNDEFINED_FUNCTION, message, span))
+            self.found.append(report(UNDEFINED_FUNCTION, span, message=message))
         elif name not in exports.kinds:
             self.report(UNDEFINED_TYPE if kind == "type" else UNDEFINED_VARIABLE, span, name)
         elif name not in exports.public:
@@ -534,6 +527,7 @@ class NameChecker:
 
 
 # ---------------------------------------------------------------- helpers
+
 
 def _binding_names(binding: ast.Node) -> Iterator[tuple[str, Span]]:
     """The variables a binding pattern introduces."""

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from balmail import diagnostics as diag
-from balmail.check.registry import Rule, register
+from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import display, kinds, without
 from balmail.diagnostics import Severity
 from balmail.runtime import types as T
@@ -28,7 +27,7 @@ OPERATOR = register(
         "ordered types (`int` and `string`, `int` and `float`; `()` is allowed on either side); `==`, `!=` "
         "between simple types that share no value (`int` and `string`, a `string` and `()`). Numeric "
         "literals take the other operand's type, as in Ballerina.",
-        why="Ballerina converts nothing implicitly: `\"count: \" + n` does not compile.",
+        why='Ballerina converts nothing implicitly: `"count: " + n` does not compile.',
         example='function describe(int n) returns string {\n    return "count: " + n;\n}',
         fix='function describe(int n) returns string {\n    return "count: " + n.toString();\n}',
         message="operator '{0}' not defined for '{1}' and '{2}'",
@@ -55,9 +54,7 @@ def _single_kind(t: T.Type | None) -> str | None:
 
 
 def _report(checker: Any, e: ast.Binary, left: T.Type, right: T.Type) -> None:
-    checker.found.append(
-        diag.error(OPERATOR.code, OPERATOR.format_message(e.op, display(left), display(right)), e.span)
-    )
+    checker.found.append(report(OPERATOR, e.span, e.op, display(left), display(right)))
 
 
 def _check_comparison(checker: Any, e: ast.Binary) -> None:
@@ -120,10 +117,10 @@ def check_field_access(checker: Any, e: ast.FieldAccess) -> bool:
     if k is None or len(k) != 1 or not k <= _NO_FIELDS:
         return False
     checker.found.append(
-        diag.error(
+        report(
             "BAL_TYPE_005",
-            f"invalid operation: type '{display(target)}' does not support field access",
             e.span,
+            message=f"invalid operation: type '{display(target)}' does not support field access",
         )
     )
     return True
@@ -149,12 +146,11 @@ def check_dropped_value(checker: Any, s: ast.ExprStmt) -> None:
         if k is None:
             return
     if k - {"nil"}:
-        checker.found.append(diag.error("BAL_TYPE_008", "variable assignment is required", s.span))
+        checker.found.append(report("BAL_TYPE_008", s.span))
     elif "error" in k:
         checker.found.append(
-            diag.error(
+            report(
                 "BAL_TYPE_008",
-                "variable assignment is required",
                 s.span,
                 help="the call can return an error: write `check` before it, or keep it "
                 "(`error? e = ...;`) and handle it",

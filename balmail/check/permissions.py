@@ -15,7 +15,7 @@ import urllib.parse
 
 import attrs
 
-from balmail.check.registry import Rule, register
+from balmail.check.registry import Rule, register, report
 from balmail.check.walk import prefixes, source_text, walk
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.source import SourceFile, Span
@@ -95,11 +95,10 @@ def check_permissions(
     if name == "Ballerina.toml":  # a package (its SourceSet is named by its manifest): run its folder
         name = os.path.dirname(source.path) or "."
     return [
-        Diagnostic(
-            NEEDED_PERMISSION.code,
-            Severity.INFO,
-            NEEDED_PERMISSION.format_message(flags),
+        report(
+            NEEDED_PERMISSION,
             needs[0].span,
+            flags,
             help=f"run it with: balmail run {flags} {name}; asked for at {uses}",
         )
     ]

@@ -10,9 +10,10 @@ import re
 
 import attrs
 
-from balmail.diagnostics import Severity
+from balmail.diagnostics import Diagnostic, Severity
+from balmail.source import Span
 
-__all__ = ["Rule", "all_rules", "register", "rule"]
+__all__ = ["Rule", "all_rules", "register", "report", "rule"]
 
 _CODE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)*_\d{3}")
 _KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -361,3 +362,20 @@ register(
         "subtype of `{2}`",
     )
 )
+
+
+def report(
+    found: Rule | str,
+    span: Span,
+    *args: object,
+    message: str | None = None,
+    help: str | None = None,
+    severity: Severity | None = None,
+) -> Diagnostic:
+    """The one way checks build a diagnostic: the rule (or its registered code) gives the code, the
+    severity and the message template, filled with `args`; `message` replaces the template where one rule
+    has several wordings (Ballerina's own messages for one kind of error differ by construct). An
+    unregistered code fails here, at the first report, not silently in a SARIF file."""
+    r = found if isinstance(found, Rule) else _RULES[found]
+    text = message if message is not None else r.format_message(*args)
+    return Diagnostic(r.code, severity or r.severity, text, span, help)

@@ -9,8 +9,7 @@ variables and parameters declared with a type, and calls of module functions dec
 
 from __future__ import annotations
 
-from balmail import diagnostics as diag
-from balmail.check.registry import Rule, register
+from balmail.check.registry import Rule, register, report
 from balmail.check.walk import FUNCTION_KINDS, children, is_function_boundary, source_text, walk
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.source import SourceFile
@@ -183,11 +182,7 @@ def check_check_expressions(source: SourceFile, module: ast.Module) -> list[Diag
                 if signature.returns is None
                 else "add `|error` to the return type, or handle the error with `do { ... } on fail var e`"
             )
-            found.append(
-                diag.error(
-                    CHECK_WITHOUT_ERROR.code, CHECK_WITHOUT_ERROR.format_message(), check.span, help_text
-                )
-            )
+            found.append(report(CHECK_WITHOUT_ERROR, check.span, help=help_text))
     return found
 
 
@@ -215,12 +210,11 @@ def check_return_values(source: SourceFile, module: ast.Module) -> list[Diagnost
             continue
         for ret, found_type in finder.check(signature, body):
             assert ret.value is not None
-            message = RETURN_VALUE.format_message(found_type)
             found.append(
-                diag.error(
-                    RETURN_VALUE.code,
-                    message,
+                report(
+                    RETURN_VALUE,
                     ret.value.span,
+                    found_type,
                     help=f"add `returns {found_type}` to the signature, or return no value",
                 )
             )

@@ -12,13 +12,12 @@ from typing import Any
 
 import attrs
 
-from balmail import diagnostics as diag
 from balmail.check import tables
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, MODULE_TYPES
 from balmail.check.methods import check_arguments, check_method_call, method_type
 from balmail.check.operators import check_binary, check_dropped_value, check_field_access
-from balmail.check.registry import Rule, register
+from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import TypeResolver, certainly_incompatible, display, kinds, union, without
 from balmail.check.subtypes import not_assignable
 from balmail.check.walk import walk
@@ -388,7 +387,7 @@ class _Checker:
                 if r.length is not None and len(e.items) > r.length:  # filler values complete a shorter one
                     found = len(e.items)
                     message = f"size mismatch in closed array. expected '{r.length}', but found '{found}'"
-                    self.found.append(diag.error(INCOMPATIBLE.code, message, e.span))
+                    self.found.append(report(INCOMPATIBLE, e.span, message=message))
                     return
                 for item in e.items:
                     self.expect(r.element, item)
@@ -404,11 +403,7 @@ class _Checker:
         if literal is not None:
             if isinstance(r, T.TInt) and isinstance(e, ast.Literal) and isinstance(e.value, int):
                 if not r.contains(e.value) and e.kind == "int":
-                    self.found.append(
-                        diag.error(
-                            INCOMPATIBLE.code, INCOMPATIBLE.format_message(display(expected), "int"), e.span
-                        )
-                    )
+                    self.found.append(report(INCOMPATIBLE, e.span, display(expected), "int"))
                     return
             ek = kinds(expected) or frozenset()
             fk = kinds(literal) or frozenset()
@@ -424,11 +419,7 @@ class _Checker:
         elif not isinstance(e, _DECLARED_TYPE_EXPRS):
             finite = None  # literals inside take their type from the context: only kinds are certain
         if certainly_incompatible(found, expected) or not_assignable(finite, expected):
-            self.found.append(
-                diag.error(
-                    INCOMPATIBLE.code, INCOMPATIBLE.format_message(display(expected), display(found)), e.span
-                )
-            )
+            self.found.append(report(INCOMPATIBLE, e.span, display(expected), display(found)))
 
     def mapping(self, record: T.TRecord, named: T.Type, e: ast.MappingExpr) -> None:
         given: set[str] = set()
@@ -441,13 +432,7 @@ class _Checker:
             field = record.fields.get(f.key)
             if field is None:
                 if record.rest is None:
-                    self.found.append(
-                        diag.error(
-                            UNDEFINED_FIELD.code,
-                            UNDEFINED_FIELD.format_message(f.key, display(named)),
-                            f.span,
-                        )
-                    )
+                    self.found.append(report(UNDEFINED_FIELD, f.span, f.key, display(named)))
                 else:
                     self.expect(record.rest, f.value)
                 continue
@@ -457,7 +442,7 @@ class _Checker:
             return
         for name, field in record.fields.items():
             if name not in given and not field.optional and field.default is None:
-                self.found.append(diag.error(MISSING_FIELD.code, MISSING_FIELD.format_message(name), e.span))
+                self.found.append(report(MISSING_FIELD, e.span, name))
 
     # ------------------------------------------------------------ walking
 
@@ -495,9 +480,7 @@ class _Checker:
         self.block(body)
         self.scopes, self.narrowed, self.ret = saved
         if sig.returns is not None and not _allows_nil(sig.returns) and _completes(body):
-            self.found.append(
-                diag.error(MISSING_RETURN.code, MISSING_RETURN.format_message(), _closing(body.span))
-            )
+            self.found.append(report(MISSING_RETURN, _closing(body.span)))
 
     def block(self, b: ast.Block) -> None:
         self.scopes.append({})
@@ -525,11 +508,9 @@ class _Checker:
             if isinstance(target, ast.VarRef):
                 var = self.lookup(target.name)
                 if var is not None and var.const:
-                    self.found.append(diag.error(FINAL_ASSIGN.code, "cannot update constant value", s.span))
+                    self.found.append(report(FINAL_ASSIGN, s.span, message="cannot update constant value"))
                 elif var is not None and var.final:
-                    self.found.append(
-                        diag.error(FINAL_ASSIGN.code, FINAL_ASSIGN.format_message(target.name), target.span)
-                    )
+                    self.found.append(report(FINAL_ASSIGN, target.span, target.name))
                 elif var is not None and isinstance(s, ast.Assign):
                     self.expect(var.type, s.value)
             elif isinstance(target, ast.MemberAccess) and isinstance(s, ast.Assign):
@@ -571,7 +552,7 @@ class _Checker:
                 t = self.resolver.resolve(s.binding.type)
                 if element is not None and t is not None and certainly_incompatible(element, t):
                     message = INCOMPATIBLE.format_message(display(t), display(element))
-                    self.found.append(diag.error(INCOMPATIBLE.code, message, s.binding.span))
+                    self.found.append(report(INCOMPATIBLE, s.binding.span, message=message))
             self.bind(s.binding.binding, t)
             self.block(s.body)
             self.scopes.pop()
@@ -640,11 +621,7 @@ class _Checker:
         target = self.type_of(e.target)
         record = T.resolve(target) if target is not None else None
         if isinstance(record, T.TRecord) and e.name not in record.fields and target is not None:
-            self.found.append(
-                diag.error(
-                    UNDEFINED_FIELD.code, UNDEFINED_FIELD.format_message(e.name, display(target)), e.name_span
-                )
-            )
+            self.found.append(report(UNDEFINED_FIELD, e.name_span, e.name, display(target)))
 
     def call(self, fn: ast.FunctionDefn, e: ast.Call) -> None:
         params = fn.signature.params
@@ -657,7 +634,7 @@ class _Checker:
         included = any(getattr(p, "included", False) for p in params)
         if len(positional) > len(fixed) and rest is None:
             self.found.append(
-                diag.error(ARG_COUNT.code, f"too many arguments in call to '{fn.name}()'", e.span)
+                report(ARG_COUNT, e.span, message=f"too many arguments in call to '{fn.name}()'")
             )
             return
         by_name = {p.name: p for p in fixed if p.name}
@@ -671,7 +648,7 @@ class _Checker:
             if p is None:
                 if not included:
                     self.found.append(
-                        diag.error(ARG_COUNT.code, f"undefined defaultable parameter '{arg.name}'", arg.span)
+                        report(ARG_COUNT, arg.span, message=f"undefined defaultable parameter '{arg.name}'")
                     )
                 continue
             given.add(arg.name)
@@ -679,10 +656,10 @@ class _Checker:
         for p in fixed:
             if p.name not in given and p.default is None and not getattr(p, "included", False):
                 self.found.append(
-                    diag.error(
-                        ARG_COUNT.code,
-                        f"missing required parameter '{p.name}' in call to '{fn.name}()'",
+                    report(
+                        ARG_COUNT,
                         e.span,
+                        message=f"missing required parameter '{p.name}' in call to '{fn.name}()'",
                     )
                 )
 
@@ -787,8 +764,15 @@ def _pattern_names(p: Any) -> list[str]:
                             stack.append(x)
                         elif isinstance(x, tuple):  # an error pattern's named arguments: (name, pattern)
                             stack.extend(y for y in x if isinstance(y, ast.Node))
-        if isinstance(n, ast.ListPattern | ast.MappingPattern | ast.ListBinding | ast.MappingBinding
-                      | ast.ErrorPattern | ast.ErrorBinding):
+        if isinstance(
+            n,
+            ast.ListPattern
+            | ast.MappingPattern
+            | ast.ListBinding
+            | ast.MappingBinding
+            | ast.ErrorPattern
+            | ast.ErrorBinding,
+        ):
             rest = getattr(n, "rest", None)
             if rest:
                 out.append(rest)
