@@ -127,7 +127,10 @@ def parse_content(strings: list[str] | tuple[str, ...], gaps: list[int] | None =
         parser.Parse(encoded, True)
     except expat.ExpatError as e:
         offset = _doc_offset(document, e.lineno, e.offset)
-        raise XmlSyntaxError(_reason(e), _source_offset(origin, offset)) from None
+        reason = _reason(e)
+        if document[offset : offset + 1] == _OPEN:
+            reason = "an interpolation can stand in content and attribute values only, not here"
+        raise XmlSyntaxError(reason, _source_offset(origin, offset)) from None
     except _Doctype:
         raise XmlSyntaxError("a document type declaration is not allowed here", 0) from None
     root = builder.stack[0][0]

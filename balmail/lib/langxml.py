@@ -62,7 +62,16 @@ def get_children(e: X.XElement) -> X.BXml:
 def set_children(e: X.XElement, children: Any) -> None:
     el = _element(e, "setChildren")
     _mutable(el)
-    el.children = children if isinstance(children, X.BXml) else X.text(children)
+    kids = children if isinstance(children, X.BXml) else X.text(children)
+    stack = list(kids.items())
+    while stack:  # the element must not become its own descendant (lang.xml: panics)
+        item = stack.pop()
+        if item is el:
+            raise runtime_panic("XMLOperationError", "Failed to set children to xml element: Cycle detected",
+                                "lang.xml")
+        if isinstance(item, X.XElement):
+            stack.extend(item.children.items())
+    el.children = kids
 
 
 def get_descendants(e: X.XElement) -> X.BXml:

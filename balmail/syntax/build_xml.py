@@ -68,6 +68,9 @@ def xml_names(b: Builder, c: list) -> tuple[tuple[str, ...], object]:
     names: list[str] = []
     current = ""
     for item in c:
+        if not isinstance(item, Token):  # a field_name: element names may be keywords (`x/<map>`)
+            current += str(item)
+            continue
         v = item.value
         if v == "|":
             names.append(current)

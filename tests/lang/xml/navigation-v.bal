@@ -14,6 +14,8 @@ public function main() {
     io:println(x/<book>[1]); // @output <book><name>The Sign of Four</name></book>
     io:println((x/<book>[5]).length()); // @output 0
     io:println(x/<pen>/<color>); // @output <color>blue</color>
+    xml k = xml `<r><map>1</map><from>2</from></r>`;
+    io:println(k/<map|from>); // @output <map>1</map><from>2</from>
     float q = 3.0 / <float>2;
     io:println(q); // @output 1.5
 }
