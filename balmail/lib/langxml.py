@@ -10,7 +10,7 @@ from typing import Any
 from balmail.runtime import types as T
 from balmail.runtime import xml as X
 from balmail.runtime.errors import index_out_of_range, make_error, runtime_panic
-from balmail.runtime.values import BMap
+from balmail.runtime.values import BMap, BStream
 from balmail.xmltext import XmlSyntaxError, parse_content
 
 
@@ -191,8 +191,14 @@ def is_element(x: X.BXml) -> bool:
     return isinstance(x, X.XElement)
 
 
+def iterator(x: X.BXml) -> BStream:
+    """`x.iterator()`: an object whose `next()` gives each item in turn."""
+    return BStream(iter(x.items()))
+
+
 FUNCTIONS: dict[str, Any] = {
     "length": length,
+    "iterator": iterator,
     "get": get,
     "concat": concat,
     "getName": get_name,

@@ -28,6 +28,11 @@ public function main() {
     }
     io:println(books[1]);
     io:println(books[9].length());
+    var it = books.iterator();
+    var first = it.next();
+    if first !is () {
+        io:println(first.value);
+    }
     queries();
 }
 // @output element book: Sherlock Holmes
@@ -42,6 +47,7 @@ public function main() {
 // @output 2
 // @output <book>Hamlet</book>
 // @output 0
+// @output <book>Sherlock Holmes</book>
 // @output ["1","2"]
 // @output <n>A</n><n>B</n>
 
