@@ -134,6 +134,12 @@ def _key_problems(
         return
     record, all_readonly = _record_of(row)
     if record is None:
+        if isinstance(T.resolve(row), T.TMap):
+            yield error(
+                KEY_SPECIFIER.code,
+                "table with constraint of type map cannot have key specifier or key type constraint",
+                span,
+            )
         return
     for name in fields:
         f = record.fields.get(name)
@@ -156,14 +162,21 @@ def check_tables(module: ast.Module, resolver: TypeResolver) -> Iterator[Diagnos
     """BAL_TABLE_001 for each table type whose key specifier cannot work with its row type; and for
     `T x = table key(...) [...]` declarations whose declared row type cannot have that key."""
     for node in walk(module):
-        if isinstance(node, TableType) and node.key_fields:
-            yield from _key_problems(resolver, node.row, node.key_fields, node.span)
+        if isinstance(node, TableType) and (node.key_fields or node.key_type is not None):
+            yield from _key_problems(resolver, node.row, node.key_fields or (), node.span)
         elif isinstance(node, ast.VarDecl | ast.ModuleVarDecl) and isinstance(
             node.init, TableConstructor | TableQuery
         ):
             keys = node.init.key_fields
             td = node.type
-            if keys and isinstance(td, ast.ParameterizedType) and td.name == "table" and td.args:
+            if td is None and isinstance(node.init, TableConstructor) and not node.init.rows:
+                yield error(
+                    KEY_SPECIFIER.code,
+                    "cannot infer the member type from table constructor; no values are provided in table "
+                    "constructor",
+                    node.init.span,
+                )
+            elif keys and isinstance(td, ast.ParameterizedType) and td.name == "table" and td.args:
                 yield from _key_problems(resolver, td.args[0], keys, node.init.span)
             elif keys is not None and isinstance(td, TableType) and td.key_fields is not None:
                 if tuple(keys) != tuple(td.key_fields):

@@ -16,6 +16,7 @@ from typing import Any
 
 from balmail.runtime.errors import runtime_panic
 from balmail.runtime.sandbox import Budgets, Sandbox, budget_exhausted
+from balmail.runtime.tables import BTable, clone_table
 from balmail.runtime.values import BError, BList, BMap
 from balmail.runtime.xml import BXml
 from balmail.runtime.xml import clone as xml_clone
@@ -74,6 +75,10 @@ def equals(a: Any, b: Any, sb: Sandbox | None = None) -> bool:
                 if k not in y:
                     return False
                 push((v, y[k]))
+        elif isinstance(x, BTable):
+            if not isinstance(y, BTable) or len(x.rows) != len(y.rows):
+                return False
+            stack.extend(zip(x.rows.values(), y.rows.values(), strict=True))
         elif isinstance(x, BError):
             if not isinstance(y, BError) or x.message != y.message:
                 return False
@@ -136,7 +141,7 @@ def _compare(a: Any, b: Any, sb: Sandbox | None, memo: dict[tuple[int, int], int
 def clone(v: Any, sb: Sandbox | None = None, readonly: bool = False) -> Any:
     """`value:clone` / `cloneReadOnly`: copies each distinct mutable container once, so shared
     references stay shared and cycles stay cycles (as Ballerina's clone keeps the graph)."""
-    if not isinstance(v, BList | BMap) or v.ro:
+    if not isinstance(v, BList | BMap | BTable) or v.ro:
         if isinstance(v, BXml):
             return xml_clone(v, readonly)
         return v
@@ -144,8 +149,13 @@ def clone(v: Any, sb: Sandbox | None = None, readonly: bool = False) -> Any:
     made: list[Any] = []
 
     def copy_of(x: Any) -> Any:
-        if not isinstance(x, BList | BMap) or x.ro:
+        if not isinstance(x, BList | BMap | BTable) or x.ro:
             return xml_clone(x, readonly) if isinstance(x, BXml) else x
+        if isinstance(x, BTable):  # rows are copied like any other member
+            c = copies.get(id(x))
+            if c is None:
+                c = copies[id(x)] = clone_table(x, copy_of, readonly)
+            return c
         c = copies.get(id(x))
         if c is None:
             c = BList((), x.type) if isinstance(x, BList) else BMap((), x.type)

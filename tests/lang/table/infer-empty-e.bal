@@ -1,0 +1,3 @@
+public function main() {
+    var t = table key(id) []; // @error cannot infer the member type from table constructor
+}
