@@ -524,6 +524,8 @@ def code_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None
             ti = i
         return f"({a}[{i}] if 0 <= {ti} < len({ta}) else _member({a}, {i}))"
     if isinstance(rt, T.TMap):
+        if isinstance(T.resolve(expressions.static_type(cx, e.index) or T.NEVER), T.TString):
+            return f"{a}.get({i})"  # statically a map (a BMap) and a string key
         return (
             f"({ta}.get({ti}) if (type({ta} := {a}) is BMap) & (type({ti} := {i}) is str) "
             f"else _member({ta}, {ti}))"
@@ -632,6 +634,15 @@ def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g:
         if _SIMPLE.match(target) and _SIMPLE.match(value):
             return push_inline(target, value, g)
         return f"_push1(_sb, {target}, {value})"
+    kind = _STATIC_KINDS.get(type(rt))
+    if kind is not None and not any(isinstance(a, ast.Spread) for a in e.args):
+        from balmail.lib.langlib import method_of_kind
+
+        fn = method_of_kind(kind, e.name, cx.sb)
+        if fn is not None:
+            # the receiver's basic type is fixed by its static type: the langlib function is known now
+            args = [code(cx, e.target, None, g), *(code(cx, a, None, g) for a in e.args)]
+            return f"{g.const(fn)}({', '.join(args)})"
     params = None
     if isinstance(rt, T.TObject) and rt.cls is not None and e.name in rt.cls.methods:
         params = rt.cls.methods[e.name].params
@@ -642,6 +653,9 @@ def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g:
         args.append(code(cx, a, pt, g))
     dispatch = g.const(method_dispatcher(e.name, cx.sb))
     return f"{dispatch}({', '.join([target, *args])})"
+
+
+_STATIC_KINDS = {T.TString: "string", T.TArray: "array", T.TTuple: "array", T.TInt: "int", T.TFloat: "float"}
 
 
 def push_inline(xs: str, v: str, g: Gen) -> str:

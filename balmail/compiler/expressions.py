@@ -193,6 +193,8 @@ def static_type(cx: Compiler, e: ast.Expr | None) -> T.Type | None:
         return inner
     if isinstance(e, ast.Conditional):
         return static_type(cx, e.then)
+    if isinstance(e, ast.Elvis):
+        return _elvis_type(cx, e)
     if isinstance(e, ast.NewExpr) and isinstance(e.type, ast.TypeRef):
         try:
             return typedesc.resolve_type(cx, e.type)
@@ -217,6 +219,24 @@ def static_type(cx: Compiler, e: ast.Expr | None) -> T.Type | None:
         if target is not None and isinstance(T.resolve(target), langlib_value):
             return _METHOD_RESULT.get(e.name)
         return None
+    return None
+
+
+def _elvis_type(cx: Compiler, e: ast.Elvis) -> T.Type | None:
+    """`a ?: b` when both sides are ints (or strings, or floats) apart from a's nil."""
+    lt, rt = static_type(cx, e.left), static_type(cx, e.right)
+    if lt is None or rt is None:
+        return None
+    left = T.resolve(lt)
+    if isinstance(left, T.TUnion):
+        rest = [m for m in left.members if not isinstance(T.resolve(m), T.TNil)]
+        if len(rest) != 1:
+            return None
+        left = T.resolve(rest[0])
+    right = T.resolve(rt)
+    for kind, whole in ((T.TInt, T.INT), (T.TString, T.STRING), (T.TFloat, T.FLOAT)):
+        if isinstance(left, kind) and isinstance(right, kind):
+            return whole
     return None
 
 

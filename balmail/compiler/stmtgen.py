@@ -270,8 +270,17 @@ def gen_Assign(cx: Compiler, s: ast.Assign, g: Gen, out: list[str], ind: int, in
         out.append(f"{pad}{i} = {codegen.code(cx, target.index, None, g)}")
         out.append(f"{pad}{v} = {codegen.code(cx, s.value, expressions.static_type(cx, target), g)}")
         tt = g.tmp()
+        st = expressions.static_type(cx, target.target)
+        it = expressions.static_type(cx, target.index)
+        known = (
+            st is not None
+            and isinstance(T.resolve(st), T.TMap)
+            and it is not None
+            and isinstance(T.resolve(it), T.TString)
+        )
+        tests = "" if known else f"type({t}) is _BMap and type({i}) is str and "  # else: a map, a string key
         out.append(
-            f"{pad}if type({t}) is _BMap and type({i}) is str and not {t}.ro"
+            f"{pad}if {tests}not {t}.ro"
             f" and type({tt} := {t}.type) is _TMap and (type({v}) in {tt}.kinds or _store_ok({tt}, {v})):"
         )
         out.append(f"{pad}    {t}[{i}] = {v}")

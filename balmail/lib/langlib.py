@@ -40,6 +40,7 @@ from balmail.runtime.values import (
     deep_equals,
     format_decimal,
     format_float,
+    py_callable,
     to_bal_string,
     to_json_string,
     to_string,
@@ -636,6 +637,8 @@ def a_sort(sb: Sandbox, xs: Any, direction: str = "ascending", key: Any = None) 
     """`array:sort`: stable; nil and NaN keys last in both directions. Charges n·log2(n) steps up
     front; comparing structured keys charges as it goes."""
     sb.charge(len(xs) * max(1, len(xs).bit_length()))
+    if key is not None:
+        key = py_callable(key, 1)
     keys = list(xs) if key is None else [key(x) for x in xs]
     desc = direction == "descending"
     simple = keys and (all(type(k) is int for k in keys) or all(type(k) is str for k in keys))
@@ -662,10 +665,12 @@ def a_sort(sb: Sandbox, xs: Any, direction: str = "ascending", key: Any = None) 
 
 
 def a_filter(xs: Any, fn: Any) -> BList:
+    fn = py_callable(fn, 1)
     return _new_like(xs, [x for x in xs if fn(x)])
 
 
 def a_map(xs: Any, fn: Any) -> BList:
+    fn = py_callable(fn, 1)
     return BList([fn(x) for x in xs])
 
 
@@ -676,8 +681,9 @@ def a_for_each(xs: Any, fn: Any) -> None:
 
 def a_reduce(xs: Any, fn: Any, initial: Any) -> Any:
     acc = initial
+    step = py_callable(fn, 2)
     for x in xs:
-        acc = fn(acc, x)
+        acc = step(acc, x)
     return acc
 
 
@@ -1152,4 +1158,12 @@ def method_for(v: Any, name: str, sb: Sandbox) -> Any:
     return fn
 
 
-__all__ = ["method_for", "module", "number_avg", "number_sum", "from_json_string"]
+def method_of_kind(kind: str, name: str, sb: Sandbox) -> Any:
+    """`method_for` decided at compile time, for a receiver whose static type fixes its basic type
+    (`kind` as in method_for: "string", "array", "int", "float"); None when there is no such method."""
+    tables = _method_tables(sb)
+    fn = tables[kind].get(name)
+    return fn if fn is not None else tables["value"].get(name)
+
+
+__all__ = ["method_for", "method_of_kind", "module", "number_avg", "number_sum", "from_json_string"]

@@ -186,8 +186,11 @@ class TArray(Type):
             return False
         if self.length is not None and len(v) != self.length:
             return False
-        if v.type is not None and not v.ro:
-            return is_subtype(v.type, self)
+        vt = v.type
+        if vt is not None and not v.ro:
+            if vt is self or (type(vt) is TLazy and vt.target is self):
+                return True
+            return is_subtype(vt, self)
         el = self.element
         return all(el.contains(x) for x in v)
 
@@ -281,8 +284,11 @@ class TRecord(Type):
     def contains(self, v: Any) -> bool:
         if not isinstance(v, BMap):
             return False
-        if v.type is not None and not v.ro:
-            return is_subtype(v.type, self)
+        vt = v.type
+        if vt is not None and not v.ro:
+            if vt is self or (type(vt) is TLazy and vt.target is self):
+                return True  # the common case: a record built as this very type
+            return is_subtype(vt, self)
         return self.shape_contains(v)
 
     def shape_contains(self, v: BMap) -> bool:
@@ -681,6 +687,11 @@ def is_subtype(a: Type, b: Type) -> bool:
 
     Recursive types are compared coinductively: a pair already being compared further up is assumed
     to hold, so `type Node record { Node? next; }` against a look-alike terminates."""
+    if not _ASSUMED:  # asked again and again of the same two inherent types: answered before resolving
+        known = _SUBTYPE_CACHE.get((a, b))
+        if known is not None:
+            return known
+    a0, b0 = a, b
     a = resolve(a)
     b = resolve(b)
     if a is b:
@@ -705,6 +716,8 @@ def is_subtype(a: Type, b: Type) -> bool:
         if len(_SUBTYPE_CACHE) >= 4096:
             _SUBTYPE_CACHE.clear()
         _SUBTYPE_CACHE[(a, b)] = answer
+        if (a0, b0) != (a, b):
+            _SUBTYPE_CACHE[(a0, b0)] = answer
     return answer
 
 
@@ -1118,7 +1131,8 @@ def whole_kinds(t: Type) -> frozenset[type]:
 
 def store_ok(t: Any, v: Any) -> bool:
     """The slow half of a generated map store test: arm `t.kinds`, then test `v` against the constraint."""
-    arm_kinds(t)
+    if "kinds" not in t.__dict__:
+        arm_kinds(t)
     return bool(t.constraint.contains(v))
 
 

@@ -10,6 +10,7 @@ and whether they are read-only: `BList` (lists and tuples), `BMap` (maps and rec
 from __future__ import annotations
 
 import decimal
+import functools
 import math
 import sys
 from collections.abc import Callable
@@ -131,6 +132,17 @@ class BFunction:
                 return direct(self.env, *args)
             return info.invoke(self.env, list(args))
         return info.call_value(self, list(args), None)
+
+
+def py_callable(fn: Any, nargs: int) -> Any:
+    """A plain Python callable for a function value that library code calls many times with `nargs`
+    positional arguments (a sort key, a map or filter function): the generated entry with the captured
+    frame bound, so each call skips `BFunction.__call__`."""
+    if type(fn) is BFunction and fn.bound_self is None:
+        info = fn.info
+        if info.arity == nargs and info.direct is not None:
+            return functools.partial(info.direct, fn.env)
+    return fn
 
 
 class BNative:
