@@ -98,6 +98,15 @@ class Compiler:
         self.direct_refs: dict[int, list[tuple[dict[str, Any], str]]] = {}  # callee → namespaces to fill
 
     @contextmanager
+    def quiet(self, on: bool) -> Iterator[None]:
+        """Set `quiet_ok` (whether looked-up locals may stay Python locals) for the duration of a `with`."""
+        saved, self.quiet_ok = self.quiet_ok, on
+        try:
+            yield
+        finally:
+            self.quiet_ok = saved
+
+    @contextmanager
     def using_scope(self, scope: Scope) -> Iterator[Scope]:
         """Compile within `scope`; the previous scope comes back even when compiling fails."""
         saved, self.scope = self.scope, scope

@@ -63,11 +63,8 @@ def expr(cx: Compiler, e: ast.Expr, expected: T.Type | None = None) -> Eval:
     from balmail.compiler.codegen import Gen
 
     g = Gen(cx.sb)
-    saved, cx.quiet_ok = cx.quiet_ok, False
-    try:
+    with cx.quiet(False):
         code = codegen.code(cx, e, expected, g)
-    finally:
-        cx.quiet_ok = saved
     if g.calls == 1 and _PURE_CALL.fullmatch(code):
         return g.last_closure
     return g.lambda_(code)

@@ -153,9 +153,7 @@ def simple_query(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> Any
         if lt is None and not any(isinstance(m, T.TAny | T.TAnydata | T.TJson) for m in kinds):
             return None
     g = stmtgen.new_gen(cx)
-    saved, cx.quiet_ok = cx.quiet_ok, False
-    cx.scope.push()
-    try:
+    with cx.quiet(False), cx.scope.block():
         lines = ["    _s = _sb", "    _out = []", "    try:"]
         ind = 2
         for c in e.clauses:
@@ -193,15 +191,28 @@ def simple_query(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> Any
                         lines.append(f"{pad}{g.const(patterns.binding(cx, tb.binding, t))}(f, {code})")
         elem = T.element_type(lt) if lt is not None else None
         lines.append(f"{'    ' * ind}_out.append({codegen.code(cx, e.result, elem, g)})")
-    finally:
-        cx.scope.pop()
-        cx.quiet_ok = saved
     lines += [
         "    except _FS as _e:",
         "        return _e.error",
         f"    return BList(_out, {g.const(lt)})",
     ]
     return g.function("\n".join(lines) + "\n")
+
+
+def _collect(run: Any, slots: list[int], result: Any) -> Any:
+    """`collect`: run the clauses, then evaluate the result with each variable bound to the list of its
+    values."""
+
+    def collect(f: list[Any]) -> Any:
+        snaps: list[list[Any]] = [[] for _ in slots]
+        for _ in run(f):
+            for i, s in enumerate(slots):
+                snaps[i].append(f[s])
+        for i, s in enumerate(slots):
+            f[s] = BList(snaps[i])
+        return result(f)
+
+    return collect
 
 
 def expr_QueryExpr(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> Eval:  # noqa: F821
@@ -214,50 +225,36 @@ def expr_QueryExpr(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> E
         into = tables.expected_table(expected)
         if into is not None:
             return tables.query_table(cx, e, None, into)  # a table is what the context expects
-    cx.scope.push()
-    run, slots = query_pipeline(cx, e.clauses)
-    if e.kind == "collect":
-        try:
+    with cx.scope.block():
+        run, slots = query_pipeline(cx, e.clauses)
+        if e.kind == "collect":
             result = expressions.expr(cx, e.result, expected)
-        finally:
-            cx.scope.pop()
-
-        def collect(f: list[Any]) -> Any:
-            snaps = [[] for _ in slots]
-            for _ in run(f):
-                for i, s in enumerate(slots):
-                    snaps[i].append(f[s])
-            for i, s in enumerate(slots):
-                f[s] = BList(snaps[i])
-            return result(f)
-
-        return _catch_fail(collect)
-    lt = None
-    want_string = want_xml = False
-    want_map = e.construct == "map"
-    if expected is not None:
-        for m in T.member_types(expected):
-            if isinstance(m, T.TArray | T.TTuple):
-                lt = m
-                break
-            if isinstance(m, T.TString):
-                want_string = True
-            if isinstance(m, T.TXml):
-                want_xml = True
-            if isinstance(m, T.TMap):
-                want_map = True
-                lt = m
-    elem = (
-        T.element_type(lt)
-        if isinstance(lt, T.TArray | T.TTuple)
-        else (lt.constraint if isinstance(lt, T.TMap) else None)
-    )
-    if want_map and elem is not None:
-        result = expressions.expr(cx, e.result, T.TTuple([T.STRING, elem], None))
-    else:
-        result = expressions.expr(cx, e.result, elem)
-    conflict = expressions.expr(cx, e.on_conflict) if e.on_conflict is not None else None
-    cx.scope.pop()
+            return _catch_fail(_collect(run, slots, result))
+        lt = None
+        want_string = want_xml = False
+        want_map = e.construct == "map"
+        if expected is not None:
+            for m in T.member_types(expected):
+                if isinstance(m, T.TArray | T.TTuple):
+                    lt = m
+                    break
+                if isinstance(m, T.TString):
+                    want_string = True
+                if isinstance(m, T.TXml):
+                    want_xml = True
+                if isinstance(m, T.TMap):
+                    want_map = True
+                    lt = m
+        elem = (
+            T.element_type(lt)
+            if isinstance(lt, T.TArray | T.TTuple)
+            else (lt.constraint if isinstance(lt, T.TMap) else None)
+        )
+        if want_map and elem is not None:
+            result = expressions.expr(cx, e.result, T.TTuple([T.STRING, elem], None))
+        else:
+            result = expressions.expr(cx, e.result, elem)
+        conflict = expressions.expr(cx, e.on_conflict) if e.on_conflict is not None else None
     inherent = lt if isinstance(lt, T.TArray) else None
     if e.construct == "stream":
 

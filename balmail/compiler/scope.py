@@ -30,6 +30,15 @@ class Scope:
         finally:
             self.pop()
 
+    @contextmanager
+    def loop(self) -> Iterator[None]:
+        """The body of a loop (`break`/`continue` allowed) for the duration of a `with`."""
+        self.loops += 1
+        try:
+            yield
+        finally:
+            self.loops -= 1
+
     def push(self) -> None:
         self.blocks.append({})
 

@@ -246,9 +246,8 @@ def with_on_fail(cx: Compiler, run: Exec, on_fail: ast.OnFail | None) -> Exec:
 
 def stmt_While(cx: Compiler, s: ast.While) -> Exec:
     cond = expressions.expr(cx, s.cond, T.BOOLEAN)
-    cx.scope.loops += 1
-    body = block_body(cx, s.body)
-    cx.scope.loops -= 1
+    with cx.scope.loop():
+        body = block_body(cx, s.body)
     sb = cx.sb
 
     def while_(f: list[Any]) -> Any:
@@ -277,9 +276,8 @@ def stmt_Foreach(cx: Compiler, s: ast.Foreach) -> Exec:
         inclusive = it.inclusive
         with cx.scope.block():
             slot = cx.scope.declare(s.binding.binding.name, T.INT)
-            cx.scope.loops += 1
-            body = block_body(cx, s.body)
-            cx.scope.loops -= 1
+            with cx.scope.loop():
+                body = block_body(cx, s.body)
 
         def for_range(f: list[Any]) -> Any:
             end = hi(f)
@@ -309,9 +307,8 @@ def stmt_Foreach(cx: Compiler, s: ast.Foreach) -> Exec:
         else:
             slot = -1
             bind = patterns.binding(cx, s.binding.binding, t)
-        cx.scope.loops += 1
-        body = block_body(cx, s.body)
-        cx.scope.loops -= 1
+        with cx.scope.loop():
+            body = block_body(cx, s.body)
 
     def foreach(f: list[Any]) -> Any:
         for v in iterate(src(f)):

@@ -98,11 +98,8 @@ def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
     g = new_gen(cx)
     g.fn_mode = True
     lines: list[str] = []
-    saved, cx.quiet_ok = cx.quiet_ok, True
-    try:
+    with cx.quiet(True):
         gen_block(cx, block, g, lines, 2, False)
-    finally:
-        cx.quiet_ok = saved
     base = 3 if info.is_method else 2
     first = base + len(info.params)
     pad = max(0, cx.scope.size - first)
@@ -170,11 +167,8 @@ def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
 
 
 def gen_block_function(cx: Compiler, block: ast.Block) -> Any:
-    saved, cx.quiet_ok = cx.quiet_ok, False
-    try:
+    with cx.quiet(False):
         return _gen_block_function(cx, block)
-    finally:
-        cx.quiet_ok = saved
 
 
 def _gen_block_function(cx: Compiler, block: ast.Block) -> Any:
@@ -398,10 +392,8 @@ def gen_fresh_iteration(
 ) -> None:
     """A loop body that creates closures runs in a frame of its own each iteration, so each closure
     keeps the variables of the iteration that created it (as Ballerina's block-scoped variables)."""
-    outer = cx.scope
-    inner = Scope(outer, outer.ret_type)
-    cx.scope = inner
-    try:
+    inner = Scope(cx.scope, cx.scope.ret_type)
+    with cx.using_scope(inner):
         bind = None
         slot = None
         if isinstance(s, ast.Foreach):
@@ -410,8 +402,6 @@ def gen_fresh_iteration(
             else:
                 bind = patterns.binding(cx, s.binding.binding, elem_t)
         body = gen_block_function(cx, s.body)
-    finally:
-        cx.scope = outer
     nf = g.tmp()
     out.append(f"{pad}{nf} = [f, None, *{g.const((None,) * max(0, inner.size - 2))}]")
     if slot is not None:
@@ -440,9 +430,8 @@ def gen_While(cx: Compiler, s: ast.While, g: Gen, out: list[str], ind: int, in_l
     if _creates_closures(s.body):
         gen_fresh_iteration(cx, s, None, None, g, out, pad + "    ")
         return True
-    cx.scope.loops += 1
-    gen_block(cx, s.body, g, out, ind + 1, True)
-    cx.scope.loops -= 1
+    with cx.scope.loop():
+        gen_block(cx, s.body, g, out, ind + 1, True)
     return True
 
 
@@ -475,33 +464,18 @@ def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, 
         lo = codegen.code(cx, it.start, T.INT, g)
         hi = codegen.code(cx, it.end, T.INT, g)
         end = f"({hi}) + 1" if it.inclusive else hi
-        cx.scope.push()
-        slot = cx.scope.declare(s.binding.binding.name, T.INT, quiet=cx.quiet_ok)
-        var = f"f[{slot}]"
-        stop = g.tmp()
-        if codegen.nonneg(lo, g):
-            g.nonneg.add(var)  # a foreach variable is final: it stays within the range
-        if lo.isdigit():
-            start = lo
-            out.append(f"{pad}for {var} in range({lo}, ({stop} := {end})):")
-        else:
-            start = g.tmp()
-            out.append(f"{pad}for {var} in range(({start} := {lo}), ({stop} := {end})):")
-        # the steps of a counted loop are charged 1024 iterations at a time, as many as are left
-        offset = var if start == "0" else f"({var} - {start})"
-        out.append(f"{pad}    if not ({offset} & 1023):")
-        out.append(f"{pad}        _s.charge(min(1024, {stop} - {var}))")
-    else:
-        src = codegen.code(cx, it, None, g)
-        from balmail.compiler.statements import _iter_elem_type
+        with cx.scope.block():
+            _range_head(cx, s, lo, end, g, out, pad)
+            with cx.scope.loop():
+                gen_block(cx, s.body, g, out, ind + 1, True)
+        return True
+    src = codegen.code(cx, it, None, g)
+    from balmail.compiler.statements import _iter_elem_type
 
-        src_t = expressions.static_type(cx, it)
-        cx.scope.push()
-        t = (
-            typedesc.resolve_type(cx, s.binding.type)
-            if s.binding.type is not None
-            else _iter_elem_type(src_t)
-        )
+    src_t = expressions.static_type(cx, it)
+    with cx.scope.block():
+        bt = s.binding.type
+        t = typedesc.resolve_type(cx, bt) if bt is not None else _iter_elem_type(src_t)
         out.append(f"{pad}for {v} in _iterate({src}):")
         _tick(cx, out, pad + "    ")
         if isinstance(s.binding.binding, ast.CaptureBinding):
@@ -510,8 +484,26 @@ def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, 
         else:
             binder = patterns.binding(cx, s.binding.binding, t)
             out.append(f"{pad}    {g.const(binder)}(f, {v})")
-    cx.scope.loops += 1
-    gen_block(cx, s.body, g, out, ind + 1, True)
-    cx.scope.loops -= 1
-    cx.scope.pop()
+        with cx.scope.loop():
+            gen_block(cx, s.body, g, out, ind + 1, True)
     return True
+
+
+def _range_head(cx: Compiler, s: ast.Foreach, lo: str, end: str, g: Gen, out: list[str], pad: str) -> None:
+    """`for <var> in range(lo, end):` and the step charge of a counted loop, its variable declared."""
+    assert isinstance(s.binding.binding, ast.CaptureBinding)
+    slot = cx.scope.declare(s.binding.binding.name, T.INT, quiet=cx.quiet_ok)
+    var = f"f[{slot}]"
+    stop = g.tmp()
+    if codegen.nonneg(lo, g):
+        g.nonneg.add(var)  # a foreach variable is final: it stays within the range
+    if lo.isdigit():
+        start = lo
+        out.append(f"{pad}for {var} in range({lo}, ({stop} := {end})):")
+    else:
+        start = g.tmp()
+        out.append(f"{pad}for {var} in range(({start} := {lo}), ({stop} := {end})):")
+    # the steps of a counted loop are charged 1024 iterations at a time, as many as are left
+    offset = var if start == "0" else f"({var} - {start})"
+    out.append(f"{pad}    if not ({offset} & 1023):")
+    out.append(f"{pad}        _s.charge(min(1024, {stop} - {var}))")
