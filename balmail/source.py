@@ -8,21 +8,98 @@ from pathlib import Path
 import attrs
 
 
-@attrs.frozen(slots=True)
+class Lines:
+    """Where the lines of one file start, shared by every span of the file: spans keep offsets only
+    and compute lines and columns when asked (a parsed file has a span per node, so storing four more
+    numbers in each cost more memory than the rest of the tree)."""
+
+    __slots__ = ("starts", "base")
+
+    def __init__(self, starts: list[int], base: int) -> None:
+        self.starts = starts
+        self.base = base
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset - self.base)
+
+    def column(self, offset: int) -> int:
+        local = offset - self.base
+        return local - self.starts[bisect.bisect_right(self.starts, local) - 1] + 1
+
+
 class Span:
     """A range in one file. Lines and columns are 1-based; `end_column` is just past the last character,
-    which is how Ballerina prints `(line:col,line:col)`."""
+    which is how Ballerina prints `(line:col,line:col)`. Immutable; equal when file, offsets and
+    positions are. Made with explicit positions, or by `SourceFile.span` from offsets (positions then
+    computed on demand from the file's `Lines`)."""
+
+    __slots__ = ("file", "start", "end", "_where")
 
     file: str
     start: int
     end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+
+    def __init__(
+        self, file: str, start: int, end: int, line: int, column: int, end_line: int, end_column: int
+    ) -> None:
+        self.file = file
+        self.start = start
+        self.end = end
+        self._where: Lines | tuple[int, int, int, int] = (line, column, end_line, end_column)
+
+    @classmethod
+    def located(cls, file: str, start: int, end: int, lines: Lines) -> Span:
+        span = cls.__new__(cls)
+        span.file = file
+        span.start = start
+        span.end = end
+        span._where = lines
+        return span
+
+    @property
+    def line(self) -> int:
+        w = self._where
+        return w[0] if type(w) is tuple else w.line(self.start)  # type: ignore[union-attr]
+
+    @property
+    def column(self) -> int:
+        w = self._where
+        return w[1] if type(w) is tuple else w.column(self.start)  # type: ignore[union-attr]
+
+    @property
+    def end_line(self) -> int:
+        w = self._where
+        return w[2] if type(w) is tuple else w.line(self.end)  # type: ignore[union-attr]
+
+    @property
+    def end_column(self) -> int:
+        w = self._where
+        return w[3] if type(w) is tuple else w.column(self.end)  # type: ignore[union-attr]
+
+    def _key(self) -> tuple[str, int, int, int, int, int, int]:
+        return (self.file, self.start, self.end, self.line, self.column, self.end_line, self.end_column)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Span:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Span(file={self.file!r}, start={self.start}, end={self.end}, line={self.line}, "
+            f"column={self.column}, end_line={self.end_line}, end_column={self.end_column})"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Span, self._key())
 
     def to(self, other: Span) -> Span:
         """The span from the start of this one to the end of `other` (for composite nodes)."""
+        if self._where is other._where and type(self._where) is Lines:
+            return Span.located(self.file, self.start, other.end, self._where)
         return Span(
             self.file, self.start, other.end, self.line, self.column, other.end_line, other.end_column
         )
@@ -45,6 +122,7 @@ class SourceFile:
     """Offsets in `text` (file-local) of U+FFFD put where the file had bytes that are not UTF-8: the parser
     reports each as an error, as a source file must be UTF-8."""
     _line_starts: list[int] = attrs.field(init=False, repr=False)
+    _lines: Lines = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         starts = [0]
@@ -54,6 +132,7 @@ class SourceFile:
             starts.append(pos + 1)
             pos = find("\n", pos + 1)
         self._line_starts = starts
+        self._lines = Lines(starts, self.offset)
 
     @classmethod
     def read(cls, path: str | Path, offset: int = 0) -> SourceFile:
@@ -78,19 +157,7 @@ class SourceFile:
 
     def span(self, start: int, end: int) -> Span:
         """A span from module-wide offsets (this file's text starts at `offset`; 0 for a lone file)."""
-        base = self.offset
-        starts = self._line_starts
-        index = bisect.bisect_right(starts, start - base) - 1
-        end_index = index if end == start else bisect.bisect_right(starts, end - base) - 1
-        return Span(
-            self.path,
-            start,
-            end,
-            index + 1,
-            start - base - starts[index] + 1,
-            end_index + 1,
-            end - base - starts[end_index] + 1,
-        )
+        return Span.located(self.path, start, end, self._lines)
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its newline."""

@@ -4,7 +4,7 @@ process. Prints seconds and peak-memory growth per size and the ratio of each to
 all measured in this run: linear scaling keeps time/size roughly constant. Goal: a 5 MB file checks
 in <= 10 s.
 
-Run: python bench/scale.py  [--sizes 0.5,1,2,5] (megabytes)
+Run: python bench/scale.py  [--sizes 1,2,5] (megabytes)
 
 Measured 2026-12-03 on the shared 2-core machine under a load average of ~10 (so absolute times are
 several times what a quiet machine gives; ratios are the signal):
@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
+import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -68,42 +71,63 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(path: Path) -> dict[str, float]:
+STEPS = ("check", "lint", "run")
+
+
+def measure_one(path: Path, step: str) -> dict[str, float]:
+    """One step on one file in this process (a fresh child per step, so peak memory is the step's)."""
     source = SourceFile.read(path)
-    out: dict[str, float] = {}
-    start = time.perf_counter()
-    checked = call_deep(check_source, source)
-    out["check"] = time.perf_counter() - start
-    assert not [d for d in checked.diagnostics if d.is_error], checked.diagnostics[:3]
-    start = time.perf_counter()
-    call_deep(lint_source, source)
-    out["lint"] = time.perf_counter() - start
-    start = time.perf_counter()
-    result = run_program(path, [], out=io.StringIO(), err=io.StringIO(), cwd=path.parent, environ={})
-    out["run"] = time.perf_counter() - start
-    assert result.exit_code == 0, result.error_text
-    return out
+    began, cpu = time.perf_counter(), time.process_time()
+    if step == "check":
+        checked = call_deep(check_source, source)
+        assert not [d for d in checked.diagnostics if d.is_error], checked.diagnostics[:3]
+    elif step == "lint":
+        call_deep(lint_source, source)
+    else:
+        out = io.StringIO()
+        result = run_program(path, [], out=out, err=io.StringIO(), cwd=path.parent, environ={})
+        assert result.exit_code == 0, result.error_text
+        assert out.getvalue().strip(), "main printed nothing"
+    return {"wall": time.perf_counter() - began, "cpu": time.process_time() - cpu, "peak": peak_mb()}
+
+
+def measure(path: Path, step: str) -> dict[str, float]:
+    """`measure_one` in a child process (peak resident set of that step alone, nothing cached)."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--one", step, str(path)], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{step} of {path.name} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="0.5,1,2,5")
-    sizes = [float(s) for s in parser.parse_args().sizes.split(",")]
+    parser.add_argument("--sizes", default="1,2,5")
+    parser.add_argument("--one", nargs=2, metavar=("STEP", "FILE"), help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.one:
+        print(json.dumps(measure_one(Path(options.one[1]), options.one[0])))
+        return
+    sizes = [float(s) for s in options.sizes.split(",")]
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for mb in sizes:
             path = Path(folder) / f"scale{mb}.bal"
             path.write_text(program(mb))
-            before = peak_mb()
-            times = measure(path)
-            rows.append((mb, times, peak_mb() - before))
-    base_mb, base, _ = rows[0]
-    header = f"{'MB':>5} {'check s':>8} {'lint s':>8} {'run s':>8}"
-    print(f"{header}   per-MB ratio to {base_mb} MB (check/lint/run)")
-    for mb, times, _grown in rows:
-        ratios = "/".join(f"{(times[k] / mb) / (base[k] / base_mb):.2f}" for k in ("check", "lint", "run"))
-        print(f"{mb:>5} {times['check']:>8.2f} {times['lint']:>8.2f} {times['run']:>8.2f}   {ratios}")
-    print(f"peak resident set: {peak_mb():.0f} MB")
+            rows.append((mb, {step: measure(path, step) for step in STEPS}))
+            print(f"  measured {mb} MB", file=sys.stderr, flush=True)
+    base_mb, base = rows[0]
+    print("seconds wall (cpu) and peak resident set in MB, one child process per step")
+    print(f"{'MB':>5} " + " ".join(f"{step + ' s':>15} {step + ' MB':>8}" for step in STEPS)
+          + f"   cpu per MB ratio to {base_mb} MB (check/lint/run)")  # fmt: skip
+    for mb, got in rows:
+        cells = " ".join(
+            f"{got[k]['wall']:>6.1f} ({got[k]['cpu']:>6.1f}) {got[k]['peak']:>8.0f}" for k in STEPS
+        )
+        ratios = "/".join(f"{(got[k]['cpu'] / mb) / (base[k]['cpu'] / base_mb):.2f}" for k in STEPS)
+        print(f"{mb:>5} {cells}   {ratios}")
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ _FUNCTION_BOUNDARIES = frozenset(
 FUNCTION_KINDS = frozenset({"FunctionDefn", "LocalFunction", "AnonFunction"})
 
 
-def children(node: ast.Node) -> Iterator[ast.Node]:
+def children(node: ast.Node) -> list[ast.Node]:
     """Direct child nodes in field order (the AST's own generic traversal)."""
     return ast.children(node)
 
@@ -40,7 +40,7 @@ def walk(node: ast.Node, prune: Callable[[ast.Node], bool] | None = None) -> Ite
         yield current
         if prune is not None and current is not node and prune(current):
             continue
-        stack.extend(reversed(list(children(current))))
+        stack.extend(reversed(ast.children(current)))
 
 
 def is_function_boundary(node: ast.Node) -> bool:

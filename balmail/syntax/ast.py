@@ -6,7 +6,7 @@ Tuples (not lists) everywhere so nodes stay hashable and immutable.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 
 import attrs
 
@@ -828,23 +828,38 @@ class Module(Node):
 
 
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+_PLAIN = frozenset({"str", "int", "bool", "float", "None", "tuple", "Span", "Decimal"})
+"""Annotation words of fields that never hold a node (names, operators, flags, spans)."""
 
 
-def children(node: Node) -> Iterator[Node]:
+def _child_fields(cls: type) -> tuple[str, ...]:
+    names = []
+    for f in attrs.fields(cls):
+        annotation = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "object")
+        words = set(re.findall(r"[A-Za-z_]\w*", annotation))
+        if words and words <= _PLAIN:
+            continue
+        names.append(f.name)
+    return tuple(names)
+
+
+def children(node: Node) -> list[Node]:
     """The direct child nodes of any node, in field order (tuples, and tuples of pairs, flattened), so
-    passes that only need to reach every node need no per-kind code."""
+    passes that only need to reach every node need no per-kind code. Fields whose annotation admits
+    no node (`name: str`, `span: Span`) are not looked at."""
     cls = type(node)
     names = _CHILD_FIELDS.get(cls)
     if names is None:
-        names = tuple(f.name for f in attrs.fields(cls) if f.name not in ("span", "name_span"))
-        _CHILD_FIELDS[cls] = names
+        names = _CHILD_FIELDS[cls] = _child_fields(cls)
+    out: list[Node] = []
     for name in names:
         value = getattr(node, name)
         if isinstance(value, Node):
-            yield value
+            out.append(value)
         elif isinstance(value, tuple):
             for item in value:
                 if isinstance(item, Node):
-                    yield item
+                    out.append(item)
                 elif isinstance(item, tuple):
-                    yield from (x for x in item if isinstance(x, Node))
+                    out.extend(x for x in item if isinstance(x, Node))
+    return out

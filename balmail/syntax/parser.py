@@ -240,6 +240,24 @@ class _Driver:
         self.start_states = tables.start_states
         self.end_states = tables.end_states
         self.lexer = FastLexer.from_spec(tables.lexer)
+        self.chains: dict[tuple[int, int, str], int] = {}
+        """(state below, top state, lookahead) -> the top state after every pass-through reduction a
+        precedence chain makes there (`?expr: or_expr`, `?or_expr: and_expr`, ...): one lookup instead
+        of one reduction per level (most reductions of an expression are these)."""
+
+    def _chain(self, below: int, origin: str, kind: str) -> int:
+        """Follow pass-through reductions from `below` (whose goto on `origin` is the next top) while the
+        lookahead `kind` keeps reducing by one."""
+        states = self.states
+        top: int = states[below][origin][1]  # type: ignore[assignment]
+        while True:
+            action = states[top].get(kind)
+            if action is None or action[0]:
+                return top
+            _size, next_origin, callback = self.reductions[action[1]]  # type: ignore[index]
+            if callback is not None:
+                return top
+            top = states[below][next_origin][1]  # type: ignore[assignment]
 
     def parse(self, text: str, start: str) -> tuple[bool, object]:
         states = self.states
@@ -248,6 +266,7 @@ class _Driver:
         value_stack: list[object] = []
         end_state = self.end_states[start]
         tokens = self.lexer.lex(text)
+        chains = self.chains
         try:
             for token in tokens:
                 kind = token.type
@@ -262,8 +281,11 @@ class _Driver:
                         break
                     size, origin, callback = reductions[arg]  # type: ignore[index]
                     if callback is None:  # one symbol passed through: its value stays on the stack
-                        del state_stack[-1]
-                        state_stack.append(states[state_stack[-1]][origin][1])  # type: ignore[arg-type]
+                        key = (state_stack[-2], state_stack[-1], kind)
+                        top = chains.get(key)
+                        if top is None:
+                            top = chains[key] = self._chain(state_stack[-2], origin, kind)
+                        state_stack[-1] = top
                         continue
                     if size:
                         children = value_stack[-size:]
