@@ -15,6 +15,7 @@ from balmail.runtime.errors import (
     runtime_panic,
     type_cast_error,
 )
+from balmail.runtime.tables import BTable, TTable
 from balmail.runtime.values import (
     DECIMAL_CONTEXT,
     INT_MAX,
@@ -452,6 +453,8 @@ def convert_to(v: Any, target: T.Type, path: str = "") -> Any:
         if len(out_l) < len(t.members):
             return _conversion_error(v, target)
         return out_l
+    if isinstance(t, TTable):
+        return _convert_table(v, t, target, path)
     if isinstance(t, T.TAnydata | T.TJson):
         if t.contains(v):
             return clone(v)
@@ -465,6 +468,23 @@ def convert_to(v: Any, target: T.Type, path: str = "") -> Any:
     if r is not _MISSING:
         return r
     return _conversion_error(v, target)
+
+
+def _convert_table(v: Any, t: TTable, target: T.Type, path: str) -> Any:
+    """A table from a list (or table) of mappings, each converted to the row type; a repeated key is
+    the conversion's error."""
+    if not isinstance(v, BList | BTable):
+        return _conversion_error(v, target)
+    out = BTable(t, t.key_fields)
+    for i, x in enumerate(v):
+        r = convert_to(x, t.row, f"{path}[{i}]")
+        if isinstance(r, BError):
+            return r
+        try:
+            out.add(r)
+        except BallerinaPanic as p:
+            return p.error
+    return out
 
 
 def _conversion_error(v: Any, target: T.Type, why: str | None = None) -> BError:
