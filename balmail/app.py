@@ -22,6 +22,7 @@ from balmail.runtime.errors import BallerinaPanic, FailSignal
 from balmail.runtime.sandbox import Budgets, Permissions, Sandbox
 from balmail.runtime.strands import Strands
 from balmail.runtime.values import BError, BList, to_string
+from balmail.runtime.workers import unobserved_panic
 from balmail.source import SourceFile, SourceSet
 
 STACK_BYTES = 512 * 1024 * 1024
@@ -359,6 +360,11 @@ def run_program(
             outcome.append(_execute(program, main_args, sandbox, found, source, sources))
 
     run_in_big_stack(body, "balmail-main")
+    strands.join_spawned()  # named workers and `start`ed calls still running when `main` returned
+    lost = unobserved_panic(strands)
+    if lost is not None and outcome and outcome[0].exit_code == 0:
+        text = panic_text(lost.error) + stack_text(lost, source, _function_files(program, source))
+        outcome[0] = RunResult(1, found, sources, text, panic_line=_origin(lost))
     if ctx.out is not None:
         try:
             ctx.out.flush()

@@ -42,6 +42,15 @@ _EXAMPLES: dict[str, str] = {
     "TrapExpr": "`trap e`",
     "StartExpr": "`start f()`",
     "WaitExpr": "`wait f`",
+    "AlternateWait": "`wait A \\| B`",
+    "MultipleWait": "`wait {a: A, b: B}`, `wait {A, B}`",
+    "SyncSend": "`v ->> W`",
+    "WorkerReceive": "`<- W`, `<- A \\| B`",
+    "MultipleReceive": "`<- {a: A, b: B}`",
+    "Flush": "`flush W`, `flush`",
+    "WorkerDecl": "`worker W returns T {...}`",
+    "Fork": "`fork { worker A {...} ... }`",
+    "WorkerSend": "`v -> W;`, `v -> function;`",
     "Conditional": "`c ? a : b`",
     "Elvis": "`a ?: b`",
     "RangeExpr": "`0 ..< n`",
@@ -90,7 +99,12 @@ def _subclasses(base: type) -> list[type]:
             found.add(c)
             todo.extend(c.__subclasses__())
     # attrs' slotted classes replace the class they are made from: keep the one the module exports
-    current = [c for c in found if getattr(sys.modules[c.__module__], c.__name__, None) is c]
+    current = [
+        c
+        for c in found
+        if getattr(sys.modules[c.__module__], c.__name__, None) is c
+        and not getattr(c, "INTERNAL", False)  # compiler-made nodes (WorkersRegion)
+    ]
     return sorted(current, key=lambda c: c.__name__)
 
 

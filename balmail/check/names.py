@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from balmail.check import workers as check_workers
 from balmail.check.registry import report
 from balmail.diagnostics import Diagnostic
 from balmail.runtime.types import AUTO_LANG_PREFIXES
@@ -224,7 +225,7 @@ class NameChecker:
                     self._declare(segment.name, segment.span)
         self._signature(signature)
         if isinstance(body, ast.Block):
-            self._block(body, new_scope=False)
+            self._block(body, new_scope=False, top=True)
         elif body is not None:
             self._expr(body)
         self._pop()
@@ -296,11 +297,12 @@ class NameChecker:
 
     # ------------------------------------------------------------ statements
 
-    def _block(self, block: ast.Block, new_scope: bool = True) -> None:
+    def _block(self, block: ast.Block, new_scope: bool = True, top: bool = False) -> None:
         if new_scope:
             self._push()
-        for stmt in block.statements:
-            self._stmt(stmt)
+        with check_workers.function_body(self, block, top):  # `top`: a function body's own block
+            for stmt in block.statements:
+                self._stmt(stmt)
         if new_scope:
             self._pop()
 
@@ -384,6 +386,8 @@ class NameChecker:
             self._clauses(stmt.clauses)
             self._loop_body(stmt.body)
             self._pop()
+        elif isinstance(stmt, check_workers.WORKER_STMTS):
+            check_workers.stmt(self, stmt)
         else:
             for child in ast.children(stmt):
                 if isinstance(child, ast.Expr):
@@ -491,6 +495,8 @@ class NameChecker:
             if expr.on_conflict is not None:
                 self._expr(expr.on_conflict)
             self._pop()
+        elif isinstance(expr, check_workers.WORKER_EXPRS):
+            check_workers.expr(self, expr)
         elif isinstance(expr, ast.MappingExpr):
             for field in expr.fields:
                 if field.key_expr is not None:

@@ -21,6 +21,7 @@ _FUNCTION_BOUNDARIES = frozenset(
         "ObjectConstructor",
         "ClassDefn",
         "ServiceDecl",
+        "WorkerDecl",  # `return` and `check` in a named worker's body belong to the worker
     }
 )
 FUNCTION_KINDS = frozenset({"FunctionDefn", "LocalFunction", "AnonFunction"})

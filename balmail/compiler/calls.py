@@ -1,5 +1,5 @@
 """Calls: arguments, static and dynamic function calls, library and langlib method calls,
-remote calls, `start` and `wait`.
+remote calls (`start` and `wait` are in workers.py).
 """
 
 from __future__ import annotations
@@ -313,14 +313,6 @@ def expr_RemoteCall(cx: Compiler, e: ast.RemoteCall, expected: T.Type | None) ->
         ast.MethodCall(span=e.span, target=e.target, name=e.name, args=e.args, name_span=e.name_span),
         expected,
     )
-
-
-def expr_StartExpr(cx: Compiler, e: ast.StartExpr, expected: T.Type | None) -> Eval:
-    return expressions.expr(cx, e.expr)
-
-
-def expr_WaitExpr(cx: Compiler, e: Any, expected: T.Type | None) -> Eval:
-    return expressions.expr(cx, e.expr, expected)
 
 
 def _missing(f: list[Any]) -> Any:

@@ -25,6 +25,7 @@ def _families() -> tuple[ModuleType, ...]:
         statements,
         stmtgen,
         tables,
+        workers,
         xml,
     )
 
@@ -40,6 +41,7 @@ def _families() -> tuple[ModuleType, ...]:
         codegen,
         stmtgen,
         tables,
+        workers,
         xml,
     )
 

@@ -12,6 +12,7 @@ from balmail.compiler import (
     expressions,
     stmtgen,
     typedesc,
+    workers,
 )
 from balmail.compiler.core import Compiler
 from balmail.compiler.scope import Scope
@@ -60,7 +61,7 @@ def compile_function_body(
             if isinstance(body, ast.Block)
             else ast.Block(span=body.span, statements=(ast.Return(span=body.span, value=body),))
         )
-        generated = stmtgen.gen_invoke(cx, info, block)
+        generated = stmtgen.gen_invoke(cx, info, workers.function_body(block))
     info.finish(scope.size, generated)
 
 

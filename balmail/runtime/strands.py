@@ -11,6 +11,11 @@ although the compiled code reads one object. CPU-bound Python code would not run
 anyway (the GIL); what this buys is that one handler waiting 20 s on a server never holds up
 another listener. Compiled code pays nothing for it: the hot path still reads plain attributes.
 
+The baton goes to waiting strands in the order they asked for it (a FIFO queue of tickets), so the
+interleaving of named workers and `start`ed calls — strands of their own, threads that run only with
+the baton — is the same on every run; a worker parks (gives the baton up) until a message, a result
+or a receipt lets it go on (runtime/workers.py, docs/workers.md).
+
 `lock` statements take one program-wide reentrant lock (a coarser lock than Ballerina's per
 variable set, with the same guarantee: two `lock` blocks never run at once), released and retaken
 like the baton so a strand waiting for it does not block the one holding it.
@@ -29,10 +34,26 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from balmail.runtime.sandbox import Budgets, Sandbox
+
+STRAND_STACK_BYTES = 64 * 1024 * 1024  # like a handler thread's: deep recursion inside a worker
+
+
+class Ticket:
+    """One strand's place in the baton queue: the baton is handed over by releasing `lock`."""
+
+    __slots__ = ("lock", "woken", "cancelled", "deadlock")
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.lock.acquire()
+        self.woken = False
+        self.cancelled = False
+        self.deadlock = False
 
 
 class Strands:
@@ -40,14 +61,23 @@ class Strands:
 
     def __init__(self, sandbox: Sandbox) -> None:
         self.sandbox = sandbox
-        self._baton = threading.Lock()
-        self._owner: int | None = None
-        self._waiting = 0
-        self._count_lock = threading.Lock()
+        self._mutex = threading.Lock()
+        self._queue: deque[Ticket] = deque()  # strands ready to run, in the order they get the baton
+        self._owner: int | Ticket | None = None  # thread id of the holder (a Ticket while being handed)
         self._lock_statement = threading.RLock()
+        self._count_lock = threading.Lock()  # guards the abandoned-invocation sets
         self._watched: set[int] = set()
         self._abandoned: set[int] = set()
+        self.live = 0  # strands that hold, want or will want the baton (not parked on a worker event)
+        self._parked: set[Ticket] = set()
+        self._spawned = 0  # worker strands whose threads have not ended
+        self.failed: list[Any] = []  # futures of strands that ended with a panic (runtime/workers.py)
+        self._ended = threading.Condition(self._mutex)
         sandbox.on_refill = self.pause
+
+    @property
+    def _waiting(self) -> int:
+        return len(self._queue)
 
     @classmethod
     def of(cls, ctx: Any) -> Strands:
@@ -61,16 +91,33 @@ class Strands:
         return self._owner == threading.get_ident()
 
     def _take(self) -> None:
-        with self._count_lock:
-            self._waiting += 1
-        self._baton.acquire()
-        with self._count_lock:
-            self._waiting -= 1
-        self._owner = threading.get_ident()
+        """Wait for the baton: strands get it in the order they asked (a FIFO queue, so the order in which
+        workers run is deterministic)."""
+        me = threading.get_ident()
+        with self._mutex:
+            if self._owner is None and not self._queue:
+                self._owner = me
+                return
+            ticket = Ticket()
+            ticket.woken = True
+            self._queue.append(ticket)
+        ticket.lock.acquire()
+        self._owner = me
 
     def _give(self) -> None:
+        with self._mutex:
+            self._hand_over()
+
+    def _hand_over(self) -> None:
+        """Pass the baton to the first ready strand, or leave it free (holding `_mutex`)."""
+        while self._queue:
+            ticket = self._queue.popleft()
+            if ticket.cancelled:
+                continue
+            self._owner = ticket
+            ticket.lock.release()
+            return
         self._owner = None
-        self._baton.release()
 
     @contextlib.contextmanager
     def strand(self, budgets: Budgets | None = None) -> Iterator[None]:
@@ -84,13 +131,18 @@ class Strands:
             finally:
                 sb.restore_counters(saved)
             return
+        with self._mutex:
+            self.live += 1
         self._take()
         try:
             sb.start_invocation(budgets)
             self._stop_if_abandoned()
             yield
         finally:
-            self._give()
+            with self._mutex:
+                self.live -= 1
+                self._hand_over()
+                self._check_deadlock()
 
     @contextlib.contextmanager
     def blocking(self) -> Iterator[None]:
@@ -110,12 +162,130 @@ class Strands:
             self._stop_if_abandoned()
 
     def pause(self) -> None:
-        """Let a waiting strand run (called between budget chunks)."""
+        """Let a waiting strand run (called between budget chunks): the running strand goes to the end of
+        the queue, so busy workers take turns chunk by chunk."""
         if self._abandoned:
             self._stop_if_abandoned()
-        if self._waiting and self.held():
+        if self._queue and self.held():
             with self.blocking():
-                time.sleep(0)
+                pass
+
+    # ------------------------------------------------------------ worker strands (runtime/workers.py)
+
+    def spawn(self, run: Callable[[], None], name: str) -> None:
+        """Start `run` on a new strand (a thread that runs only while it holds the baton). It is queued
+        behind the strands already ready, and starts with the spawner's budgets (same deadline)."""
+        sb = self.sandbox
+        counters = sb.save_counters()
+        ticket = Ticket()
+        with self._mutex:
+            self.live += 1
+            self._spawned += 1
+            ticket.woken = True
+            if self._owner is None and not self._queue:
+                self._owner = ticket
+                ticket.lock.release()
+            else:
+                self._queue.append(ticket)
+
+        def body() -> None:
+            ticket.lock.acquire()
+            self._owner = threading.get_ident()
+            sb.restore_counters(counters)
+            sb.depth = 0
+            try:
+                run()
+            finally:
+                with self._mutex:
+                    self.live -= 1
+                    self._spawned -= 1
+                    self._hand_over()
+                    self._check_deadlock()
+                    self._ended.notify_all()
+
+        old = threading.stack_size()
+        try:
+            threading.stack_size(STRAND_STACK_BYTES)
+        except (ValueError, RuntimeError):
+            pass
+        try:
+            threading.Thread(target=body, name=f"balmail-strand-{name}", daemon=True).start()
+        finally:
+            threading.stack_size(old)
+
+    def join_spawned(self) -> None:
+        """Wait (without the baton) until every worker strand has ended: a program's `main` returning does
+        not cut short the workers it started."""
+        with self._ended:
+            while self._spawned:
+                self._ended.wait()
+
+    def ticket(self) -> Ticket:
+        """A ticket for `park`: whoever can let the parked strand go on passes it to `ready`."""
+        return Ticket()
+
+    def ready(self, ticket: Ticket) -> None:
+        """The strand parked on `ticket` may go on: it joins the end of the ready queue."""
+        with self._mutex:
+            if ticket.cancelled or ticket.woken:
+                return
+            ticket.woken = True
+            if ticket not in self._parked:  # not parked yet: `park` returns at once
+                return
+            self._parked.discard(ticket)
+            self.live += 1
+            if self._owner is None and not self._queue:
+                self._owner = ticket
+                ticket.lock.release()
+            else:
+                self._queue.append(ticket)
+
+    def park(self, ticket: Ticket) -> str:
+        """Give up the baton until `ready(ticket)` and the baton comes back: "ok", "deadlock" (every
+        strand of the program is parked, none can go on) or "timeout" (the invocation's time budget ran
+        out). The strand keeps its budget counters."""
+        sb = self.sandbox
+        saved = sb.save_counters()
+        timeout = max(0.0, saved[2] - time.monotonic())
+        with self._mutex:
+            if ticket.woken:  # made ready before parking
+                return "ok"
+            self.live -= 1
+            self._parked.add(ticket)
+            self._hand_over()
+            self._check_deadlock()
+        got = ticket.lock.acquire(timeout=timeout)
+        outcome = "ok"
+        if not got:
+            with self._mutex:
+                handed = self._owner is ticket
+                if not handed:
+                    ticket.cancelled = True
+                    if ticket in self._parked:
+                        self._parked.discard(ticket)
+                        self.live += 1
+            if handed:
+                ticket.lock.acquire()
+            else:
+                self._take()
+                outcome = "timeout"
+        self._owner = threading.get_ident()
+        sb.restore_counters(saved)
+        if ticket.deadlock and outcome == "ok":
+            outcome = "deadlock"
+        return outcome
+
+    def _check_deadlock(self) -> None:
+        """(Holding `_mutex`.) When no strand can run and some are parked, nothing will ever wake them:
+        they are woken to fail with a deadlock error instead of hanging until the time budget."""
+        if self.live == 0 and self._owner is None and not self._queue and self._parked:
+            for ticket in list(self._parked):
+                ticket.deadlock = True
+                ticket.woken = True
+                self.live += 1
+                self._queue.append(ticket)
+            self._parked.clear()
+            self._hand_over()
 
     # -- abandoned invocations ---------------------------------------------------------------
 

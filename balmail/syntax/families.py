@@ -8,5 +8,6 @@ from balmail.syntax import (
     build_patterns,  # noqa: F401  (helper "patterns")
     build_syntax,  # noqa: F401  (helper "syntax")
     build_tables,  # noqa: F401  (helper "tables")
+    build_workers,  # noqa: F401  (helper "workers")
     build_xml,  # noqa: F401  (helper "xml")
 )
