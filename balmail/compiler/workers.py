@@ -27,14 +27,6 @@ if TYPE_CHECKING:
     from balmail.compiler.core import Compiler
 
 
-@ast.node
-class WorkersRegion(ast.Stmt):
-    """Made here, never parsed: a function body from its first named worker on (the workers start
-    together, then the default worker runs the other statements)."""
-
-    body: ast.Block
-
-
 def function_body(block: ast.Block) -> ast.Block:
     """`block` with the statements from its first named worker on gathered into a `WorkersRegion`."""
     stmts = block.statements
@@ -42,7 +34,7 @@ def function_body(block: ast.Block) -> ast.Block:
     if first is None:
         return block
     rest = stmts[first:]
-    region = WorkersRegion(span=rest[0].span, body=ast.Block(span=block.span, statements=rest))
+    region = W.WorkersRegion(span=rest[0].span, body=ast.Block(span=block.span, statements=rest))
     return ast.Block(span=block.span, statements=(*stmts[:first], region))
 
 
@@ -72,7 +64,7 @@ def _spawn(group: rw.WorkerGroup, f: list[Any], compiled: list[tuple[str, int, F
         f[slot] = group.spawn(name, lambda info=info: info.invoke(f, []))
 
 
-def stmt_WorkersRegion(cx: Compiler, s: WorkersRegion) -> Exec:
+def stmt_WorkersRegion(cx: Compiler, s: W.WorkersRegion) -> Exec:
     decls = [x for x in s.body.statements if isinstance(x, W.WorkerDecl)]
     others = tuple(x for x in s.body.statements if not isinstance(x, W.WorkerDecl))
     compiled, strands = _start_all(cx, decls)

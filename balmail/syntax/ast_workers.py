@@ -83,3 +83,12 @@ class Flush(Expr):
     peer: str | None
     peer_span: Span | None
 
+
+@node
+class WorkersRegion(Stmt):
+    """Made by the compiler, never parsed: a function body from its first named worker on (the workers
+    start together, then the default worker runs the other statements; compiler/workers.py)."""
+
+    INTERNAL = True  # not a construct of the language: left out of the supported-subset table
+
+    body: Block
