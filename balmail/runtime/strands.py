@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import contextlib
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -245,8 +244,8 @@ class Strands:
         strand of the program is parked, none can go on) or "timeout" (the invocation's time budget ran
         out). The strand keeps its budget counters."""
         sb = self.sandbox
+        timeout = sb.seconds_left()
         saved = sb.save_counters()
-        timeout = max(0.0, saved[2] - time.monotonic())
         with self._mutex:
             if ticket.woken:  # made ready before parking
                 return "ok"
