@@ -116,6 +116,22 @@ def check_member_update(checker: Any, target: ast.MemberAccess, value: ast.Expr)
     checker.expect(r.row, value)
 
 
+def check_table_call(checker: Any, e: ast.MethodCall) -> None:
+    """`t.add(row)`/`t.put(row)`: the row must fit the row type; `t.get(k)`, `remove`, `hasKey`,
+    `removeIfHasKey`: the key must fit the key type (a single key field's type)."""
+    t = checker.type_of(e.target)
+    r = T.resolve(t) if t is not None else None
+    if not isinstance(r, TTable) or len(e.args) != 1 or not isinstance(e.args[0], ast.Expr):
+        return
+    arg = e.args[0]
+    if isinstance(arg, ast.NamedArg | ast.RestArg):
+        return
+    if e.name in ("add", "put"):
+        checker.expect(r.row, arg)
+    elif e.name in ("get", "remove", "hasKey", "removeIfHasKey") and r.key_fields and len(r.key_fields) == 1:
+        checker.expect(r.derived_key_type(), arg)
+
+
 def _record_of(row: T.Type) -> tuple[T.TRecord | None, bool]:
     """The record type rows have and whether `readonly &` makes all its fields read-only."""
     r = T.resolve(row)

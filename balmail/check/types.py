@@ -611,6 +611,8 @@ class _Checker:
                 tables.check_member_access(self, n)
             elif isinstance(n, ast.MethodCall | ast.RemoteCall):
                 check_method_call(self, n)
+                if isinstance(n, ast.MethodCall):
+                    tables.check_table_call(self, n)
             elif isinstance(n, ast.Binary):
                 check_binary(self, n)
             stack.extend(ast.children(n))
