@@ -45,6 +45,7 @@ from balmail.runtime.values import (
     to_json_string,
     to_string,
 )
+from balmail.runtime.workers import FUTURE_METHODS, BFuture
 from balmail.runtime.xml import BXml
 
 D = decimal.Decimal
@@ -1108,6 +1109,7 @@ _METHOD_TABLES = {
     "object": OBJECT,
     "value": VALUE,
     "xml": langxml.FUNCTIONS,
+    "future": FUTURE_METHODS,
     "none": {},
 }
 
@@ -1149,6 +1151,8 @@ def method_for(v: Any, name: str, sb: Sandbox) -> Any:
         kind = "object"
     elif isinstance(v, BXml):
         kind = "xml"
+    elif isinstance(v, BFuture):
+        kind = "future"
     else:
         kind = "none"
     tables = _method_tables(sb)

@@ -30,7 +30,7 @@ class BFuture:
     """A `future<T>`: the result of a worker or a `start`ed call once its strand ends (a value, an error
     it returned, or the panic it ended with)."""
 
-    __slots__ = ("name", "done", "value", "panic", "waiters", "waited")
+    __slots__ = ("name", "done", "value", "panic", "waiters", "waited", "cancelled")
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -39,6 +39,7 @@ class BFuture:
         self.panic: BallerinaPanic | None = None
         self.waiters: list[Ticket] = []
         self.waited = False
+        self.cancelled = False
 
     def failed(self) -> bool:
         return self.panic is not None or isinstance(self.value, BError)
@@ -358,3 +359,20 @@ def wait_any(strands: Strands, futures: list[Any]) -> Any:
 def wait_all(strands: Strands, futures: list[Any]) -> list[Any]:
     """`wait {a: A, b: B}`: every result, in order."""
     return [wait_one(strands, f) for f in futures]
+
+
+# ------------------------------------------------------------ lang.future
+
+
+def future_is_done(f: BFuture) -> bool:
+    """`f.isDone()`: whether the strand ended (its result can be waited for without waiting)."""
+    return f.done
+
+
+def future_cancel(f: BFuture) -> None:
+    """`f.cancel()`: Ballerina only requests cancellation; a strand here is never interrupted, so the
+    request is recorded and the strand runs to its end."""
+    f.cancelled = True
+
+
+FUTURE_METHODS = {"isDone": future_is_done, "cancel": future_cancel}
