@@ -40,7 +40,8 @@ class ModuleExports:
     isolated: frozenset[str] = frozenset()  # functions declared `isolated` (check/isolation.py)
 
 
-# Aggregate functions a `collect` clause may call without a prefix (they resolve to the langlib ones).
+# Aggregate functions a `collect` clause, and the clauses after `group by`, may call without a prefix (they
+# resolve to the langlib ones).
 COLLECT_AGGREGATES = frozenset({"sum", "avg", "min", "max", "count"})
 
 
@@ -382,16 +383,21 @@ class NameChecker:
             self.xml_prefixes.add(stmt.prefix)
             self._expr(stmt.uri)
         elif isinstance(stmt, ast.QueryAction):
-            self._push()
-            self._clauses(stmt.clauses)
-            self._loop_body(stmt.body)
-            self._pop()
+            self._query_action(stmt)
         elif isinstance(stmt, check_workers.WORKER_STMTS):
             check_workers.stmt(self, stmt)
         else:
             for child in ast.children(stmt):
                 if isinstance(child, ast.Expr):
                     self._expr(child)
+
+    def _query_action(self, action: ast.QueryAction | ast.QueryActionExpr) -> None:
+        self._push()
+        saved = self.aggregates
+        self._clauses(action.clauses)
+        self._loop_body(action.body)
+        self.aggregates = saved
+        self._pop()
 
     # ------------------------------------------------------------ patterns
 
@@ -484,10 +490,12 @@ class NameChecker:
             if expr.type is not None:
                 self._type(expr.type)
             self._object_members(expr.members)
+        elif isinstance(expr, ast.QueryActionExpr):
+            self._query_action(expr)
         elif isinstance(expr, ast.QueryExpr):
             self._push()
-            self._clauses(expr.clauses)
             saved = self.aggregates
+            self._clauses(expr.clauses)
             if expr.kind == "collect":
                 self.aggregates = COLLECT_AGGREGATES
             self._expr(expr.result)
@@ -526,6 +534,17 @@ class NameChecker:
             elif isinstance(clause, ast.OrderByClause):
                 for key in clause.keys:
                     self._expr(key.expr)
+            elif isinstance(clause, ast.GroupByClause):
+                for key in clause.keys:
+                    if key.expr is None:
+                        self._expr(ast.VarRef(span=key.span, name=key.name))
+                    else:
+                        self._expr(key.expr)
+                        self._type_opt(key.type)
+                        if key.name != "_":
+                            self._declare(key.name, key.span)
+                # the other query variables are sequences now: aggregates may take them
+                self.aggregates = COLLECT_AGGREGATES
             else:
                 for child in ast.children(clause):
                     if isinstance(child, ast.Expr):

@@ -8,7 +8,9 @@ import functools
 import itertools
 from typing import TYPE_CHECKING, Any
 
-from balmail.compiler import codegen, expressions, patterns, statements, stmtgen, typedesc
+import attrs
+
+from balmail.compiler import codegen, expressions, grouping, patterns, statements, stmtgen, typedesc
 from balmail.runtime import types as T
 from balmail.runtime.errors import FailSignal, runtime_panic
 from balmail.runtime.values import BError, BList, BMap, BStream, compare, to_bal_string
@@ -106,6 +108,8 @@ def query_pipeline(cx: Compiler, clauses: tuple[Any, ...]) -> tuple[Any, list[in
         elif isinstance(c, ast.OrderByClause):
             keys = [(expressions.expr(cx, k.expr), k.descending) for k in c.keys]
             stages.append(("order", keys))
+        elif isinstance(c, ast.GroupByClause):
+            stages.append(grouping.group_stage(cx, c, slots_before))
         elif isinstance(c, ast.LimitClause):
             count = expressions.expr(cx, c.count, T.INT)
 
@@ -216,6 +220,9 @@ def _collect(run: Any, slots: list[int], result: Any) -> Any:
 
 
 def expr_QueryExpr(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> Eval:  # noqa: F821
+    if e.kind == "collect" or any(isinstance(c, ast.GroupByClause) for c in e.clauses):
+        clauses, result = grouping.rewrite_clauses(e.clauses, e.result, e.kind == "collect")
+        e = attrs.evolve(e, clauses=clauses, result=result)
     fast = simple_query(cx, e, expected)
     if fast is not None:
         return fast
@@ -300,9 +307,10 @@ def expr_QueryExpr(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> E
 def query_action(cx: Compiler, s: ast.QueryAction) -> Any:
     from balmail.compiler.core import RET
 
+    clauses, body_block = grouping.rewrite_clauses(s.clauses, s.body, False)
     with cx.scope.block():
-        run, _ = query_pipeline(cx, s.clauses)
-        body = statements.block_body(cx, s.body)
+        run, _ = query_pipeline(cx, clauses)
+        body = statements.block_body(cx, body_block)
 
     def action(f: list[Any]) -> Any:
         for _ in run(f):
@@ -315,16 +323,26 @@ def query_action(cx: Compiler, s: ast.QueryAction) -> Any:
 
 
 def query_builtin(cx: Compiler, name: str, e: ast.Call, expected: T.Type | None) -> Any:
-    """`sum(x)`, `count(x)`, `max`, `min`, `avg` inside `collect`, over the list a variable became."""
-    if name not in AGGREGATES or len(e.args) != 1:
+    """`sum(x)`, `count(x)`, `max(0, x)`, `min`, `avg` after `group by` or in `collect`: a sequence
+    variable argument arrives as a rest argument (grouping.py), so the values are all the arguments."""
+    if name not in AGGREGATES or not e.args or any(isinstance(a, ast.NamedArg) for a in e.args):
         return None
-    arg = expressions.expr(cx, e.args[0])  # type: ignore[arg-type]
+    args = [
+        (isinstance(a, ast.RestArg), expressions.expr(cx, a.value if isinstance(a, ast.RestArg) else a))
+        for a in e.args
+    ]
     from balmail.lib import langlib
 
     def aggregate(f: list[Any]) -> Any:
-        xs = [x for x in arg(f) if x is not None]
+        values: list[Any] = []
+        for rest, ev in args:
+            if rest:
+                values.extend(ev(f))
+            else:
+                values.append(ev(f))
         if name == "count":
-            return len(xs)
+            return len(values)
+        xs = [x for x in values if x is not None]
         if name == "sum":
             return langlib.number_sum(xs)
         if name == "avg":

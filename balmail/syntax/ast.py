@@ -414,7 +414,23 @@ class LimitClause(Node):
     count: Expr
 
 
-QueryClause = FromClause | WhereClause | LetClause | JoinClause | OrderByClause | LimitClause
+@node
+class GroupingKey(Node):
+    """`k` (a variable already in scope) or `T k = e` / `var k = e` (a new one) in `group by`."""
+
+    name: str
+    type: TypeDesc | None
+    expr: Expr | None
+
+
+@node
+class GroupByClause(Node):
+    """`group by k1, k2`: every other query variable becomes a sequence variable of its group."""
+
+    keys: tuple[GroupingKey, ...]
+
+
+QueryClause = FromClause | WhereClause | LetClause | JoinClause | OrderByClause | LimitClause | GroupByClause
 
 
 @node
@@ -667,6 +683,15 @@ class BlockStmt(Stmt):
 
 @node
 class QueryAction(Stmt):
+    clauses: tuple[QueryClause, ...]
+    body: Block
+
+
+@node
+class QueryActionExpr(Expr):
+    """`from ... do {...}` used as an expression (`check from ... do {...};`): nil, or the error a clause
+    or the block failed with."""
+
     clauses: tuple[QueryClause, ...]
     body: Block
 

@@ -4,7 +4,7 @@ clause of queries (helper "patterns")."""
 from __future__ import annotations
 
 from balmail.syntax import ast
-from balmail.syntax.build import Builder, _ErrorArgs, _first, rule
+from balmail.syntax.build import Builder, _ErrorArgs, _first, _of, ident, rule
 
 
 @rule
@@ -18,3 +18,23 @@ def stmt_error_binding(b: Builder, c: list) -> ast.ErrorBinding:
         named=args.named if args else (),
         rest=args.rest if args else None,
     )
+
+
+@rule
+def group_by_clause(b: Builder, c: list) -> ast.GroupByClause:
+    return ast.GroupByClause(span=b.span(c), keys=tuple(_of(c, ast.GroupingKey)))
+
+
+@rule
+def grouping_key(b: Builder, c: list) -> ast.GroupingKey:
+    sp = b.span(c)
+    if len(c) == 1:
+        return ast.GroupingKey(span=sp, name=ident(c[0]), type=None, expr=None)
+    t = c[0] if isinstance(c[0], ast.TypeDesc) else None
+    return ast.GroupingKey(span=sp, name=ident(c[1]), type=t, expr=c[-1])
+
+
+@rule
+def query_action_expr(b: Builder, c: list) -> ast.QueryActionExpr:
+    pipeline = c[0]
+    return ast.QueryActionExpr(span=b.span(c), clauses=pipeline.clauses, body=_first(c, ast.Block))
