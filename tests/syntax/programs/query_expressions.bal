@@ -1,5 +1,6 @@
 // construct: query expressions — from/in, where, let, join ... on ... equals, order by (ascending/descending), limit,
-//            select, collect; query action with do
+//            select, collect, group by (existing and new keys); query action with do, as a statement and
+//            as an expression
 import ballerina/io;
 
 type Message record {|
@@ -39,11 +40,20 @@ public function main() {
         collect sum(size);
 
 
+    var perSender = from var {sender, size} in messages
+        group by sender, boolean big = size > 1000
+        select {sender, big, total: sum(size), sizes: [size]};
+
     from Message m in messages
     where m.folder == "INBOX"
     do {
         io:println("inbox message ", m.id);
     };
 
-    io:println(bigSenders, " ", owned, " ", totalSize);
+    error? failed = from var {name} in folders
+        do {
+            io:println(name);
+        };
+
+    io:println(bigSenders, " ", owned, " ", totalSize, " ", perSender, " ", failed);
 }
