@@ -16,6 +16,7 @@ from typing import Any
 
 from balmail.check.registry import Rule, register
 from balmail.check.statictypes import TypeResolver, display
+from balmail.check.subtypes import not_assignable
 from balmail.check.walk import walk
 from balmail.diagnostics import Diagnostic, Severity, error
 from balmail.runtime import types as T
@@ -174,6 +175,21 @@ def _key_problems(
             )
 
 
+def _key_type_problems(
+    resolver: TypeResolver, td: TableType, keys: tuple[str, ...], span: Any
+) -> Iterator[Diagnostic]:
+    """`table<R> key<K> t = table key(f) [...]`: the key fields' types must be a subtype of `K`."""
+    table = resolve_table(resolver, td)
+    want = resolver.resolve(td.key_type)
+    if not isinstance(table, TTable) or want is None:
+        return
+    have = TTable(table.row, keys).derived_key_type()
+    if have is not None and not_assignable(have, want):
+        fields, wanted = ", ".join(keys), display(want)
+        message = f"table key specifier '[{fields}]' does not match with key constraint type '[{wanted}]'"
+        yield error(KEY_SPECIFIER.code, message, span)
+
+
 def check_tables(module: ast.Module, resolver: TypeResolver) -> Iterator[Diagnostic]:
     """BAL_TABLE_001 for each table type whose key specifier cannot work with its row type; and for
     `T x = table key(...) [...]` declarations whose declared row type cannot have that key."""
@@ -194,6 +210,8 @@ def check_tables(module: ast.Module, resolver: TypeResolver) -> Iterator[Diagnos
                 )
             elif keys and isinstance(td, ast.ParameterizedType) and td.name == "table" and td.args:
                 yield from _key_problems(resolver, td.args[0], keys, node.init.span)
+            elif keys and isinstance(td, TableType) and td.key_type is not None:
+                yield from _key_type_problems(resolver, td, keys, node.init.span)
             elif keys is not None and isinstance(td, TableType) and td.key_fields is not None:
                 if tuple(keys) != tuple(td.key_fields):
                     yield error(
