@@ -79,13 +79,14 @@ IO = ModuleCatalogue(
 LOG = ModuleCatalogue(
     types=_names(
         """Level Value KeyValues PrintableRawTemplate Error Logger Config OutputDestination
-        FileOutputDestination StandardDestination LoggerConfig AnydataKeyValues KeyValue FileWriteOption"""
+        FileOutputDestination StandardDestination LoggerConfig AnydataKeyValues KeyValue FileWriteOption
+        LogFormat Valuer Replacement ReplacementFunction MaskingStrategy SensitiveDataConfig"""
     ),
     functions=_names(
         """printDebug printInfo printWarn printError setOutputFile root fromConfig
-        setModuleLogLevel getLogConfig"""
+        setModuleLogLevel getLogConfig toMaskedString"""
     ),
-    values=_names("DEBUG INFO WARN ERROR OVERWRITE APPEND"),
+    values=_names("DEBUG INFO WARN ERROR OVERWRITE APPEND EXCLUDE SensitiveData"),
 )
 
 MIME = ModuleCatalogue(

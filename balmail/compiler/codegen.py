@@ -474,7 +474,7 @@ def code_CheckExpr(cx: Compiler, e: ast.CheckExpr, expected: T.Type | None, g: G
 
 
 def code_Template(cx: Compiler, e: ast.Template, expected: T.Type | None, g: Gen) -> str | None:
-    if e.kind not in ("string", "raw") or not e.exprs or len(e.exprs) > 8:
+    if e.kind != "string" or not e.exprs or len(e.exprs) > 8:
         return None
     parts = [g.text(e.strings[0])] if e.strings[0] else []
     for x, s in zip(e.exprs, e.strings[1:], strict=True):

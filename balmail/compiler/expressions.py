@@ -178,6 +178,10 @@ def static_type(cx: Compiler, e: ast.Expr | None) -> T.Type | None:
     if isinstance(e, ast.Cast) and e.type is not None:
         return typedesc.resolve_type(cx, e.type)
     if isinstance(e, ast.Template):
+        if e.kind == "raw":
+            from balmail.runtime.rawtemplate import RAW_TEMPLATE
+
+            return RAW_TEMPLATE
         return T.REGEXP if e.kind == "re" else T.XML if e.kind == "xml" else T.STRING
     if isinstance(e, ast.CheckExpr):
         inner = static_type(cx, e.expr)
@@ -406,6 +410,11 @@ def expr_Template(cx: Compiler, e: ast.Template, expected: T.Type | None) -> Eva
             raise CompileError(f"invalid {e.kind} byte array literal", e.span) from None
         bt = T.TArray(T.BYTE)
         return lambda f: BList(data, bt)
+    if e.kind == "raw":  # an object:RawTemplate: its pieces and the values inserted, not a string
+        from balmail.runtime.rawtemplate import raw_template, read_only_strings
+
+        pieces = read_only_strings(strings)
+        return lambda f: raw_template(pieces, [p(f) for p in parts])
     if not parts:
         s0 = strings[0]
         return lambda f: s0

@@ -199,6 +199,23 @@ def record_type(cx: Compiler, td: ast.RecordType) -> T.Type:
                 return ev([None] * size)
 
         fields[f.name] = T.Field(f.name, ft, f.optional, default, f.readonly)
+        fields[f.name].sensitive = _sensitive_data(cx, f)
     if td.rest is not None:
         rest = resolve_type(cx, td.rest)
     return T.TRecord(fields, rest)
+
+
+def _sensitive_data(cx: Compiler, f: ast.RecordField) -> Any:
+    """A field's `@log:SensitiveData {...}` as a thunk giving its config mapping (`{}` when written
+    without one), evaluated when a log line masks the field; None when the field is not marked."""
+    for a in f.annotations:
+        lib = cx.imports.get(a.prefix) if a.prefix else None
+        if a.name != "SensitiveData" or lib is None or lib.name != "ballerina/log":
+            continue
+        if a.value is None:
+            return dict
+        with cx.using_scope(Scope(None)) as scope:
+            ev = expressions.expr(cx, a.value, None)
+        size = scope.size
+        return lambda: ev([None] * size)
+    return None

@@ -12,6 +12,7 @@ from typing import Any
 from balmail.lib.io_csv import csv_functions
 from balmail.lib.registry import LibModule
 from balmail.runtime import types as T
+from balmail.runtime.rawtemplate import is_raw_template, render
 from balmail.runtime.strands import blocking
 from balmail.runtime.values import BError, BList, to_json_string, to_string
 
@@ -44,13 +45,19 @@ def module(ctx: Any) -> LibModule:
             sb.check_size(ctx.output_size)
         ctx.out.write(text)
 
+    def printable(v: Any) -> str:
+        """An `io:Printable`'s text: a raw template (`PrintableRawTemplate`) is its pieces and insertions."""
+        if type(v) is str:
+            return v
+        return render(v, sb) if is_raw_template(v) else to_string(v, sb)
+
     def println(*values: Any) -> None:
-        write("".join(v if type(v) is str else to_string(v, sb) for v in values) + "\n")
+        write("".join(v if type(v) is str else printable(v) for v in values) + "\n")
         if ctx.flush_lines:
             ctx.out.flush()
 
     def print_(*values: Any) -> None:
-        write("".join(v if type(v) is str else to_string(v, sb) for v in values))
+        write("".join(v if type(v) is str else printable(v) for v in values))
 
     def resolved(kind: str, path: Any) -> str | BError:
         """The real path to open after the sandbox allowed it: `..` and symlinks were resolved for

@@ -21,6 +21,7 @@ from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic, index_out_of_range, make_error, runtime_panic
 from balmail.runtime.filler import fill_to
 from balmail.runtime.inherent import check_list_store, list_violation
+from balmail.runtime.rawtemplate import RAW_TEMPLATE
 from balmail.runtime.sandbox import Sandbox, metered
 from balmail.runtime.tables import BTable
 from balmail.runtime.types import AUTO_LANG_PREFIXES
@@ -1056,6 +1057,7 @@ TYPES: dict[str, dict[str, Any]] = {
     "regexp": {"RegExp": T.REGEXP, "Span": regexp.SPAN_TYPE, "Groups": regexp.GROUPS_TYPE},
     "error": {"StackFrame": STACK_FRAME_CLASS.type},
     "xml": langxml.TYPES,
+    "object": {"RawTemplate": RAW_TEMPLATE},
 }
 _WANTS_TYPE = {"ensureType": 1, "cloneWithType": 1, "fromJsonWithType": 1, "fromJsonStringWithType": 1}
 

@@ -15,9 +15,19 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from balmail.lib.log_context import (
+    LOG_ERROR,
+    LoggerState,
+    from_config_state,
+    key_value,
+    logger_class,
+    mask,
+    message_text,
+)
 from balmail.lib.registry import LibModule
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic
+from balmail.runtime.rawtemplate import RAW_TEMPLATE
 from balmail.runtime.values import BError, BFunction, BNative, quote_string, to_json_string, to_string
 
 LEVELS = {"DEBUG": 0, "INFO": 1, "WARN": 2, "ERROR": 3}
@@ -110,31 +120,73 @@ KEY_VALUES = T.TRecord({}, T.ANY)
 def module(ctx: Any) -> LibModule:
     threshold = LEVELS.get(str(ctx.config_values.get("ballerina/log.level", "INFO")), 1)
 
+    def masking_default() -> bool:
+        sink = getattr(ctx, "log_sink", None)
+        if sink is not None:
+            return bool(getattr(sink.settings, "mask_sensitive", False))
+        return ctx.config_values.get("ballerina/log.enableSensitiveDataMasking") is True
+
+    def emit(state: LoggerState, level: str, msg: Any, args: tuple[Any, ...], kv: dict[str, Any]) -> None:
+        sink = getattr(ctx, "log_sink", None)
+        if state.level is not None:
+            if LEVELS[level] < LEVELS[state.level]:
+                return
+        elif sink is not None:
+            if not sink.enabled(level, ctx.module_name):
+                return
+        elif LEVELS[level] < threshold:
+            return
+        masking = state.masking if state.masking is not None else masking_default()
+        err = kv.pop("error", None)
+        kv.pop("stackTrace", None)
+        if args and isinstance(args[0], BError):
+            err = args[0]
+        text = message_text(msg, masking)
+        values = {**state.context, **{k: key_value(v, masking) for k, v in kv.items()}}
+        if state.format is not None or state.out is not None:  # a logger from log:fromConfig
+            record = make_record(level, ctx.module_name, text, err, values)
+            line = format_json(record) if state.format == "json" else format_logfmt(record)
+            stream = ctx.out if state.out == "stdout" else ctx.err
+            stream.write(line + "\n")
+            return
+        if sink is not None:
+            sink.write(make_record(level, ctx.module_name, text, err, values))
+            return
+        ctx.err.write(format_line(level, ctx.module_name, text, err, values) + "\n")
+
+    root_state = LoggerState({}, None, None, None, None)
+    logger_cls, new_logger = logger_class(emit, masking_default)
+    root_logger = new_logger(root_state)
+
     def printer(level: str) -> Any:
-        def log(msg: str, *args: Any, **kv: Any) -> None:
-            sink = getattr(ctx, "log_sink", None)
-            if sink is not None and not sink.enabled(level, ctx.module_name):
-                return
-            if sink is None and LEVELS[level] < threshold:
-                return
-            err = kv.pop("error", None)
-            kv.pop("stackTrace", None)
-            if args and isinstance(args[0], BError):
-                err = args[0]
-            if sink is not None:
-                sink.write(make_record(level, ctx.module_name, msg, err, kv))
-                return
-            ctx.err.write(format_line(level, ctx.module_name, msg, err, kv) + "\n")
+        def log(msg: Any, *args: Any, **kv: Any) -> None:
+            emit(root_state, level, msg, args, kv)
 
         return log
 
+    def from_config(**config: Any) -> Any:
+        state = from_config_state(config)
+        return state if isinstance(state, BError) else new_logger(state)
+
+    def to_masked_string(value: Any) -> str:
+        return to_string(mask(value))
+
     return LibModule(
         "ballerina/log",
-        types={"KeyValues": KEY_VALUES},  # `*log:KeyValues kv` in a mock of printInfo (balmail test)
+        types={  # `*log:KeyValues kv` in a mock of printInfo (balmail test)
+            "KeyValues": KEY_VALUES,
+            "Logger": logger_cls.type,
+            "Error": LOG_ERROR,
+            "PrintableRawTemplate": RAW_TEMPLATE,
+        },
         functions={
             "printDebug": printer("DEBUG"),
             "printInfo": printer("INFO"),
             "printWarn": printer("WARN"),
             "printError": printer("ERROR"),
+            "root": lambda: root_logger,
+            "fromConfig": from_config,
+            "toMaskedString": to_masked_string,
         },
+        constants={"DEBUG": "DEBUG", "INFO": "INFO", "WARN": "WARN", "ERROR": "ERROR", "EXCLUDE": "EXCLUDE"},
     )

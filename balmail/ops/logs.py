@@ -61,6 +61,8 @@ class LogSettings:
     modules: dict[str, str] = attrs.field(factory=dict)
     destinations: tuple[Destination, ...] = (Destination("stderr"),)
     key_values: dict[str, Any] = attrs.field(factory=dict)
+    mask_sensitive: bool = False
+    """`enableSensitiveDataMasking`: `@log:SensitiveData` fields are masked in logged values."""
 
 
 def _level(value: Any, where: str) -> str:
@@ -91,7 +93,11 @@ def read_log_settings(sources: list[tuple[str, dict[str, Any]]]) -> LogSettings:
     key_values = table.get("keyValues", {}) or {}
     if not isinstance(key_values, dict):
         raise LogConfigError("[ballerina.log] keyValues must be a table, e.g. keyValues = {env = \"prod\"}")
-    return LogSettings(level, fmt, modules, destinations or (Destination("stderr"),), dict(key_values))
+    masking = table.get("enableSensitiveDataMasking", False)
+    if not isinstance(masking, bool):
+        raise LogConfigError("[ballerina.log] enableSensitiveDataMasking must be true or false")
+    destinations = destinations or (Destination("stderr"),)
+    return LogSettings(level, fmt, modules, destinations, dict(key_values), masking)
 
 
 def _destination(i: int, entry: Any) -> Destination:

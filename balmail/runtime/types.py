@@ -260,7 +260,7 @@ class TMap(Type):
 class Field:
     """A record field: its type, whether it is optional, and a default thunk (called per construction)."""
 
-    __slots__ = ("name", "type", "optional", "default", "readonly")
+    __slots__ = ("name", "type", "optional", "default", "readonly", "sensitive")
 
     def __init__(
         self, name: str, type: Type, optional: bool, default: Callable[[], Any] | None, readonly: bool = False
@@ -270,6 +270,7 @@ class Field:
         self.optional = optional
         self.default = default
         self.readonly = readonly
+        self.sensitive: Callable[[], Any] | None = None  # `@log:SensitiveData`: its config, when evaluated
 
 
 class TRecord(Type):
