@@ -7,6 +7,8 @@ the AST later is still traversed.
 
 from __future__ import annotations
 
+import itertools
+import weakref
 from collections.abc import Callable, Iterator
 
 from balmail.syntax import ast
@@ -32,16 +34,31 @@ def children(node: ast.Node) -> list[ast.Node]:
     return ast.children(node)
 
 
+_MODULE_ORDER: weakref.WeakKeyDictionary[ast.Node, list[ast.Node]] = weakref.WeakKeyDictionary()
+"""Every node of a module in walk order, built by the first whole-module walk: a dozen checks and lint
+rules walk the whole module, and for a large file the walks cost more than the checks themselves."""
+
+
 def walk(node: ast.Node, prune: Callable[[ast.Node], bool] | None = None) -> Iterator[ast.Node]:
     """Every node under `node` (itself included), depth first in source order. When `prune(n)` is true the
     walk yields `n` but does not enter it."""
+    if prune is None and type(node) is ast.Module:
+        nodes = _MODULE_ORDER.get(node)
+        if nodes is None:  # without the module itself: a value referring to its key would keep it alive
+            nodes = _MODULE_ORDER[node] = list(_walk(node, None))[1:]
+        return itertools.chain((node,), nodes)
+    return _walk(node, prune)
+
+
+def _walk(node: ast.Node, prune: Callable[[ast.Node], bool] | None) -> Iterator[ast.Node]:
     stack = [node]
+    children = ast.children
     while stack:
         current = stack.pop()
         yield current
         if prune is not None and current is not node and prune(current):
             continue
-        stack.extend(reversed(ast.children(current)))
+        stack.extend(reversed(children(current)))
 
 
 def is_function_boundary(node: ast.Node) -> bool:
