@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from balmail.check.registry import Rule, register
-from balmail.diagnostics import Diagnostic, Severity, error
+from balmail.check.registry import Rule, register, report
+from balmail.diagnostics import Diagnostic, Severity
 from balmail.runtime.xml import unbound_prefixes
 from balmail.syntax import ast
 from balmail.syntax.ast_xml import XmlNavigation, XmlTemplate
@@ -46,10 +46,10 @@ def check_xml(module: ast.Module, text: str) -> Iterator[Diagnostic]:
     for node, scope in namespace_users(module):
         if type(node) is XmlTemplate:
             for p in unbound_prefixes(node.tree, set(scope)):
-                yield error(UNDEFINED_PREFIX.code, UNDEFINED_PREFIX.format_message(p), node.span)
+                yield report(UNDEFINED_PREFIX, node.span, p)
             continue
         for p in _prefixes(node):
             if p != "xml" and p not in scope:
                 span = node.names_span if isinstance(node, XmlNavigation) else node.name_span
-                yield error(UNDEFINED_PREFIX.code, UNDEFINED_PREFIX.format_message(p), span)
+                yield report(UNDEFINED_PREFIX, span, p)
 

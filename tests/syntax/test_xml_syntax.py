@@ -79,3 +79,11 @@ def test_malformed_literal_is_an_error_at_the_literal(literal: str, message: str
     assert len(errors) == 1, errors
     assert errors[0].message == f"invalid XML literal: {message}"
     assert (errors[0].span.line, errors[0].span.column) == (2, column)  # the literal's text starts at 18
+
+
+def test_statement_starting_with_a_navigation_step() -> None:
+    text = "function f() {\n    x/<b>.forEach(g);\n    x.<a>.forEach(g);\n    x/*.forEach(g);\n}\n"
+    result = parse_text(text, "p.bal")
+    assert result.ok, [d.message for d in result.diagnostics]
+    calls = [s.expr for s in result.module.members[0].body.statements]
+    assert [c.target.kind for c in calls] == ["children", "filter", "all"]
