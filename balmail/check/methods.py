@@ -91,6 +91,11 @@ LANGLIB: dict[str, frozenset[str]] = {
         "length iterator get put add map forEach filter reduce remove removeIfHasKey removeAll hasKey keys "
         "toArray nextKey".split()
     ),
+    "xml": frozenset(
+        """length iterator get concat getName setName getChildren setChildren getAttributes getDescendants
+        data text getTarget getContent createElement createProcessingInstruction createComment createText
+        slice strip elements children elementChildren map forEach filter fromString isElement""".split()
+    ),
 }
 """The lang library functions callable as methods on a value of each basic kind (Swan Lake). When in doubt
 a name is listed: a missing one would be a false error."""
