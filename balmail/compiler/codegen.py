@@ -252,10 +252,13 @@ class Gen:
     def lambda_(self, code: str) -> Any:
         return eval(f"lambda f: {code}", self.ns)  # noqa: S307 - source built here from the AST, not user text
 
-    def function(self, body: str, origin: str = "<balblock>") -> Any:
+    def next_function_name(self) -> str:
+        return f"_g{next(_ids)}"
+
+    def function(self, body: str, origin: str = "<balblock>", name: str | None = None) -> Any:
         """Compile `def _gN(f): body`; `origin` becomes the code's file name, which error stack traces
         read (see values.capture_stack)."""
-        name = f"_g{next(_ids)}"
+        name = name or self.next_function_name()
         exec(compile(f"def {name}(f):\n{body}", origin, "exec"), self.ns)  # noqa: S102 - generated from the AST
         return self.ns[name]
 

@@ -106,13 +106,14 @@ def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
     escaped = cx.scope.escaped
     promoted = {s for s in range(2, cx.scope.size) if s not in escaped}
     if promoted:
-        lines = [
-            _LOCAL_SLOT.sub(lambda m: f"_v{m.group(1)}" if int(m.group(1)) in promoted else m.group(0), ln)
-            for ln in lines
-        ]
+
+        def local(m: re.Match[str]) -> str:
+            return f"_v{m.group(1)}" if int(m.group(1)) in promoted else m.group(0)
+
+        lines = [ln if type(ln) is LineMark else _LOCAL_SLOT.sub(local, ln) for ln in lines]
     g.ns["_PAD"] = (None,) * pad
     direct = info.simple and not info.is_method
-    uses_frame = any(_USES_FRAME.search(ln) for ln in lines) or not direct
+    uses_frame = any(_USES_FRAME.search(ln) for ln in lines if type(ln) is not LineMark) or not direct
     params = [f"_v{base + i}" for i in range(len(info.params))]
     head = []
     if direct:
@@ -130,14 +131,14 @@ def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
         head += [f"    _v{s} = f[{s}]" for s in sorted(promoted) if s < first]
     # the call's step and depth accounting (Sandbox.enter); its exit counts `rets` in the `finally`
     head += ["    _s.calls += 1", "    if _s.calls >= _s.limit:", "        _s.enter()"]
-    head += ["    _ln = 0", "    try:"]
+    head += ["    try:"]
     tail = [
         "        return None",
         "    except _FS as _e:",
         "        return _e.error",
         "    except _BP as _p:",
         "        if _p.line is None:",
-        "            _p.line = _ln",
+        "            _p.line = _LN[_p.__traceback__.tb_lineno]",
         f"        _p.trace.append(({info.name!r}, _p.line))",
         "        _p.line = None",
         "        raise",
@@ -146,17 +147,20 @@ def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
         "    except MemoryError:",
         "        raise _s.out_of_memory() from None",
         "    except _PYTHON_ERRORS as _x:",
-        f"        raise _internal(_x, {info.name!r}, _ln) from None",
+        f"        raise _internal(_x, {info.name!r}, _LN[_x.__traceback__.tb_lineno]) from None",
         "    finally:",
         "        _s.rets += 1",
     ]
     name = f"_invoke_{abs(hash(info.name)) % 10**6}"
     if direct:
         signature = ", ".join(["env", *params, "_s=_sb"])
-        source = f"def {name}_direct({signature}):\n" + "\n".join(head + lines + tail)
-        source += f"\n\ndef {name}(env, args):\n    return {name}_direct(env, *args)\n"
+        body_name = f"{name}_direct"
+        parts = [f"def {body_name}({signature}):", *head, *lines, *tail]
+        parts += ["", f"def {name}(env, args):", f"    return {name}_direct(env, *args)"]
     else:
-        source = f"def {name}(env, args, _s=_sb):\n" + "\n".join(head + lines + tail) + "\n"
+        body_name = name
+        parts = [f"def {name}(env, args, _s=_sb):", *head, *lines, *tail]
+    source = line_table(parts, body_name, g, 0) + "\n"
     exec(compile(source, code_origin(cx, "bal", info.name), "exec"), g.ns)  # noqa: S102
     fn = g.ns[name]
     fn.__doc__ = source  # kept for debugging (the generated source is inspectable)
@@ -177,12 +181,49 @@ def _gen_block_function(cx: Compiler, block: ast.Block) -> Any:
     with cx.scope.block():
         for s in block.statements:
             gen_stmt(cx, s, g, lines, 2, False)
-    if not lines:
+    if not _has_code(lines, 0):
         lines.append("        pass")
     origin = code_origin(cx, "balblock", cx.current_function)
-    body = "    _s = _sb\n    _ln = 0\n    try:\n" + "\n".join(lines) + "\n        return None\n"
-    body += "    except _BP as _p:\n        if _p.line is None:\n            _p.line = _ln\n        raise\n"
-    return g.function(body, origin)
+    parts = ["    _s = _sb", "    try:", *lines, "        return None", "    except _BP as _p:"]
+    parts += ["        if _p.line is None:", "            _p.line = _LN[_p.__traceback__.tb_lineno]"]
+    parts += ["        raise"]
+    name = g.next_function_name()
+    return g.function(line_table(parts, name, g, 1) + "\n", origin, name)
+
+
+class LineMark:
+    """An entry of the generated lines (no text) saying which Ballerina line the lines after it come
+    from: `line_table` turns the marks into a table from Python line numbers to Ballerina lines, so
+    generated code spends nothing per statement on knowing where it is (a panic's handler and
+    values.capture_stack read the table)."""
+
+    __slots__ = ("line",)
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+def line_table(parts: list[Any], function: str, g: Gen, lead: int) -> str:
+    """The source of `parts` without their line marks; the table of the function named `function` goes to
+    the namespace (`_LN` for its handlers, `_LINES[function]` for capture_stack). `lead` lines precede
+    the source when it is compiled (g.function's `def` line)."""
+    table = [0] * (1 + lead)
+    text: list[str] = []
+    current = 0
+    for part in parts:
+        if type(part) is LineMark:
+            current = part.line
+            continue
+        for piece in part.split("\n"):
+            text.append(piece)
+            table.append(current)
+    g.ns["_LN"] = table
+    g.ns.setdefault("_LINES", {})[function] = table
+    return "\n".join(text)
+
+
+def _has_code(out: list[Any], start: int) -> bool:
+    return any(type(x) is not LineMark for x in out[start:])
 
 
 MAX_INDENT = 40  # indentation levels per generated function
@@ -190,7 +231,7 @@ MAX_INDENT = 40  # indentation levels per generated function
 
 def gen_stmt(cx: Compiler, s: ast.Stmt, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     pad = "    " * ind
-    out.append(f"{pad}_ln = {s.span.line}")
+    out.append(LineMark(s.span.line))  # type: ignore[arg-type] # the lists hold marks between lines
     method = dispatch.handler("gen_", type(s).__name__)
     # deeper statements become closures (each generating its own blocks): CPython allows 100 indents
     if method is not None and ind < MAX_INDENT and method(cx, s, g, out, ind, in_loop):
@@ -212,7 +253,7 @@ def gen_block(cx: Compiler, b: ast.Block, g: Gen, out: list[str], ind: int, in_l
         start = len(out)
         for s in b.statements:
             gen_stmt(cx, s, g, out, ind, in_loop)
-        if len(out) == start:
+        if not _has_code(out, start):
             out.append("    " * ind + "pass")
 
 

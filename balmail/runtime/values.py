@@ -76,7 +76,8 @@ class BError:
 
 def capture_stack() -> list[tuple[str, str, int]]:
     """The Ballerina call stack where an error is created, read off the Python frames of generated
-    code (compiled under `<bal|file|function>` names, with the current line in `_ln`): innermost first,
+    code (compiled under `<bal|file|function>` names, with a table from Python to Ballerina lines in their
+    namespace's `_LINES`, see compiler/stmtgen.line_table): innermost first,
     as (function, file, line). Costs nothing until an error is created."""
     out: list[tuple[str, str, int]] = []
     frame = sys._getframe(1)
@@ -86,7 +87,8 @@ def capture_stack() -> list[tuple[str, str, int]]:
         parts = origin[1:-1].split("|", 2) if origin.startswith("<bal") else ()
         if len(parts) == 3:
             kind, file, function = parts
-            line = frame.f_locals.get("_ln")
+            table = frame.f_globals.get("_LINES", {}).get(frame.f_code.co_name)
+            line = table[frame.f_lineno] if table is not None and frame.f_lineno < len(table) else None
             if kind == "balblock":
                 if pending_block != function and isinstance(line, int) and line:
                     out.append((function, file, line))
