@@ -504,6 +504,12 @@ def code_FieldAccess(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None, 
     t = g.tmp()
     a = code(cx, e.target, None, g)
     name = repr(e.name)
+    st = expressions.static_type(cx, e.target)
+    rt = T.resolve(st) if st is not None else None
+    if isinstance(rt, T.TRecord):
+        field = rt.fields.get(e.name)
+        if field is not None and not field.optional:
+            return f"{a}[{name}]"  # statically a record (a BMap) with this required field: it is there
     return f"({t}[{name}] if type({t} := {a}) is BMap and {name} in {t} else _field({t}, {name}))"
 
 
