@@ -531,6 +531,8 @@ def code_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None
             i, ti = ti, f"({ti} := {i})"
         else:
             ti = i
+        if nonneg(i, g):
+            return f"({a}[{i}] if {ti} < len({ta}) else _member({a}, {i}))"
         return f"({a}[{i}] if 0 <= {ti} < len({ta}) else _member({a}, {i}))"
     if isinstance(rt, T.TMap):
         if isinstance(T.resolve(expressions.static_type(cx, e.index) or T.NEVER), T.TString):

@@ -93,6 +93,7 @@ class Compiler:
         self.arithmetic_types: dict[int, tuple[Any, T.Type | None]] = {}  # see expressions._arithmetic_type
         self.self_class: ClassInfo | None = None
         self.quiet_ok = False  # True while emitting a generated function's own lines (see stmtgen)
+        self.unsteady: frozenset[str] | None = None  # see stmtgen.unsteady; None: not known
         self.current_function = "$init"  # the Ballerina function being compiled (for stack traces)
         self.current_file: str | None = None  # its file, when the module has several
         self.direct_refs: dict[int, list[tuple[dict[str, Any], str]]] = {}  # callee → namespaces to fill

@@ -43,6 +43,38 @@ def _creates_closures(node: ast.Node) -> bool:
     return False
 
 
+def _nodes(node: ast.Node) -> Any:
+    stack: list[Any] = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        for a in n.__attrs_attrs__:  # type: ignore[attr-defined]
+            value = getattr(n, a.name)
+            if isinstance(value, ast.Node):
+                stack.append(value)
+            elif isinstance(value, tuple):
+                stack.extend(x for x in value if isinstance(x, ast.Node))
+
+
+def unsteady(body: ast.Block) -> frozenset[str]:
+    """Names assigned anywhere in the function body (closures included) other than by
+    `x += <non-negative literal>`. Any other local declared with a non-negative int stays non-negative,
+    which spares its arithmetic and indexing a bound test (codegen.Gen.nonneg)."""
+    changed: dict[str, bool] = {}
+    for n in _nodes(body):
+        if isinstance(n, ast.CompoundAssign) and isinstance(n.target, ast.VarRef):
+            v = n.value
+            ok = n.op == "+" and isinstance(v, ast.Literal) and type(v.value) is int and v.value >= 0
+            changed[n.target.name] = changed.get(n.target.name, True) and ok
+        elif isinstance(n, ast.Assign) and isinstance(n.target, ast.VarRef):
+            changed[n.target.name] = False
+        elif isinstance(n, ast.Destructure):
+            for b in _nodes(n.binding):
+                if isinstance(b, ast.CaptureBinding):
+                    changed[b.name] = False
+    return frozenset(name for name, ok in changed.items() if not ok)
+
+
 def _internal(e: Exception, function: str, line: int) -> BallerinaPanic:
     """A Python error inside a compiled function (an evaluator bug, or a program the checks let through)
     becomes a Ballerina panic, so a listener reports it through onError instead of crashing."""
@@ -98,8 +130,13 @@ def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
     g = new_gen(cx)
     g.fn_mode = True
     lines: list[str] = []
-    with cx.quiet(True):
-        gen_block(cx, block, g, lines, 2, False)
+    saved = cx.unsteady
+    cx.unsteady = unsteady(block)
+    try:
+        with cx.quiet(True):
+            gen_block(cx, block, g, lines, 2, False)
+    finally:
+        cx.unsteady = saved
     base = 3 if info.is_method else 2
     first = base + len(info.params)
     pad = max(0, cx.scope.size - first)
@@ -275,6 +312,9 @@ def gen_VarDecl(cx: Compiler, s: ast.VarDecl, g: Gen, out: list[str], ind: int, 
         t = expressions.static_type(cx, s.init)
     slot = cx.scope.declare(s.binding.name, t, quiet=cx.quiet_ok)
     out.append(f"{pad}f[{slot}] = {code}")
+    steady = cx.unsteady is not None and s.binding.name not in cx.unsteady
+    if steady and codegen.nonneg(code, g) and isinstance(T.resolve(t), T.TInt):
+        g.nonneg.add(f"f[{slot}]")  # only ever counted up from a non-negative start (see unsteady)
     return True
 
 
@@ -355,8 +395,12 @@ def gen_ExprStmt(cx: Compiler, s: ast.ExprStmt, g: Gen, out: list[str], ind: int
         if isinstance(rt, T.TArray):
             # `xs.push(v);`: both evaluated once, in order, then the inline append (codegen.push_inline)
             pad = "    " * ind
-            xs, v = g.tmp(), g.tmp()
-            out.append(f"{pad}{xs} = {codegen.code(cx, e.target, None, g)}")
+            xs = codegen.code(cx, e.target, None, g)
+            if not codegen._SIMPLE.match(xs):
+                t = g.tmp()
+                out.append(f"{pad}{t} = {xs}")
+                xs = t
+            v = g.tmp()
             out.append(f"{pad}{v} = {codegen.code(cx, e.args[0], rt.element, g)}")
             out.append(pad + codegen.push_inline(xs, v, g))
             return True
