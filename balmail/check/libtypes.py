@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import attrs
 
+from balmail.lib.signatures import MODULE_TYPES as LIBRARY_TYPES
 from balmail.runtime import types as T
 
 
@@ -129,6 +130,7 @@ the general type checker leaves mapping constructors of these types to it."""
 MODULE_TYPES: dict[str, dict[str, T.Type]] = {
     "ballerina/email": EMAIL_TYPES,
     "ballerina/mime": {"Entity": ENTITY},
+    **LIBRARY_TYPES,  # time, uuid: described next to their signatures in lib/signatures.py
 }
 """Library module → its public types this checker describes."""
 

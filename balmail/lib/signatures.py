@@ -137,6 +137,28 @@ SIGNATURES: dict[str, dict[str, Signature]] = {
 """Module → function name → declared signature."""
 
 
+MODULE_TYPES: dict[str, dict[str, T.Type]] = {
+    "ballerina/time": {
+        "Utc": time_lib.UTC,
+        "Seconds": DECIMAL,
+        "Civil": time_lib.CIVIL,
+        "Date": time_lib.DATE,
+        "TimeOfDay": time_lib.TIME_OF_DAY,
+        "ZoneOffset": time_lib.ZONE_OFFSET,
+        "DayOfWeek": time_lib.DAY_OF_WEEK,
+        "Error": time_lib.TIME_ERROR,
+        "FormatError": time_lib.FORMAT_ERROR,
+    },
+    "ballerina/uuid": {
+        "Uuid": uuid_lib.UUID_RECORD,
+        "Version": uuid_lib.VERSION,
+        "NamespaceUUID": uuid_lib.NAMESPACE,
+        "Error": uuid_lib.UUID_ERROR,
+    },
+}
+"""The public types of these modules, for the checker's records and assignments."""
+
+
 def signature(module: str, name: str) -> Signature | None:
     return SIGNATURES.get(module, {}).get(name)
 
