@@ -206,6 +206,25 @@ def expr_ErrorConstructor(cx: Compiler, e: ast.ErrorConstructor, expected: T.Typ
         if isinstance(r, T.TError):
             detail_t = r.detail
     etype = et
+    rec = T.resolve(detail_t) if detail_t is not None else None
+    if isinstance(rec, T.TRecord) and rec.fields:
+        # the detail is a record of the detail type: its fields in declared order, defaults filled in
+        fields = list(rec.fields.values())
+
+        def make_record(f: list[Any]) -> BError:
+            msg = msg_ev(f)
+            cause = cause_ev(f) if cause_ev is not None else None
+            given = {k: ev(f) for k, ev in named}
+            values: dict[str, Any] = {}
+            for fd in fields:
+                if fd.name in given:
+                    values[fd.name] = given.pop(fd.name)
+                elif fd.default is not None:
+                    values[fd.name] = fd.default()
+            values.update(given)
+            return BError(msg, cause, BMap(values, detail_t, ro=True), etype)
+
+        return make_record
 
     def make(f: list[Any]) -> BError:
         msg = msg_ev(f)

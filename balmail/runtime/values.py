@@ -314,7 +314,7 @@ def _str(v: Any, bal: bool, seen: set[int], sb: Any = None) -> str:
 
         return render(v, lambda x: _str(x, bal, seen, sb), ",", _entry, sb, "...")
     if isinstance(v, BError):
-        return error_to_string(v, seen)
+        return error_to_string(v, seen, bal)
     if isinstance(v, BObject):
         name = getattr(v.cls, "name", None) or "object"
         to_str = v.cls.methods.get("toString") if hasattr(v.cls, "methods") else None
@@ -346,15 +346,31 @@ def _call_to_string(obj: BObject, method: Any) -> str:
     return result if isinstance(result, str) else to_string(result)
 
 
-def error_to_string(e: BError, seen: set[int] | None = None) -> str:
-    """`error("msg",cause,key=value)` as Ballerina prints an error value."""
+def error_to_string(e: BError, seen: set[int] | None = None, bal: bool = False) -> str:
+    """`error("msg",cause,key=value)` as Ballerina prints an error value. An error of a named error type
+    shows the name (`error MyError ("msg",code=1)`); `toBalString` shows it only for distinct types, whose
+    type identity it is. Detail values print as `toString` or `toBalString` print them (a nil detail is
+    `null` in the first), strings quoted in both."""
     seen = seen if seen is not None else set()
     parts = [quote_string(e.message)]
     if e.cause is not None:
-        parts.append(error_to_string(e.cause, seen))
+        parts.append(error_to_string(e.cause, seen, bal))
     for k, x in e.detail.items():
-        parts.append(f"{k}={_str(x, True, seen)}")
-    return "error(" + ",".join(parts) + ")"
+        parts.append(f"{k}={quote_string(x) if type(x) is str else _str(x, bal, seen)}")
+    return "error" + _error_type_label(e, bal) + "(" + ",".join(parts) + ")"
+
+
+def _error_type_label(e: BError, bal: bool) -> str:
+    t = e.type
+    name = getattr(t, "name", None) if t is not None else None
+    if not name or name == "error":
+        return ""
+    if bal:
+        from balmail.runtime.types import resolve
+
+        if not getattr(resolve(t), "distinct_ids", None):
+            return ""
+    return f" {name} "
 
 
 def to_json_string(v: Any, sb: Any = None) -> str:
