@@ -370,7 +370,7 @@ def _error_type_label(e: BError, bal: bool) -> str:
 
         if not getattr(resolve(t), "distinct_ids", None):
             return ""
-    return f" {name} "
+    return f" {name.rsplit(':', 1)[-1]} "  # the type's own name, without its module prefix
 
 
 def to_json_string(v: Any, sb: Any = None) -> str:
