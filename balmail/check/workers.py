@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from balmail.check.registry import Rule, register
+from balmail.check.registry import Rule, register, report
 from balmail.diagnostics import Severity
 from balmail.source import Span
 from balmail.syntax import ast
@@ -95,6 +95,7 @@ def stmt(checker: NameChecker, s: ast.Stmt) -> None:
 
 
 def _worker_body(checker: NameChecker, d: W.WorkerDecl) -> None:
+    _returns(checker, d)
     for annotation in d.annotations:
         checker._annotation(annotation)
     checker._type_opt(d.returns)
@@ -103,6 +104,22 @@ def _worker_body(checker: NameChecker, d: W.WorkerDecl) -> None:
     checker._block(d.body, new_scope=False, top=True)
     checker._pop()
     checker.loop_depth = saved_loops
+
+
+def _returns(checker: NameChecker, d: W.WorkerDecl) -> None:
+    """A worker's body is checked like a function's against the worker's return type: it must not fall
+    off its end when that type has no `()`, and a `check` needs an error in it (Ballerina's messages)."""
+    from balmail.check.returns import CHECK_WITHOUT_ERROR, _error_free, _unhandled_checks
+    from balmail.check.types import MISSING_RETURN, _allows_nil, _closing, _completes
+
+    if d.returns is not None and not _allows_nil(d.returns) and _completes(d.body):
+        checker.found.append(report(MISSING_RETURN, _closing(d.body.span)))
+    if _error_free(d.returns):
+        for check in _unhandled_checks(d.body):
+            help_text = (
+                f"add `returns error?` to worker '{d.name}', or handle the error with `do {{ ... }} on fail`"
+            )
+            checker.found.append(report(CHECK_WITHOUT_ERROR, check.span, help=help_text))
 
 
 def expr(checker: NameChecker, e: ast.Node) -> None:
