@@ -54,4 +54,10 @@ public function main() {
         group by var _ = true
         select sum(price);
     io:println(none); // @output []
+    // `group` is a keyword only before `by`: it can still name a variable
+    string group = "ops";
+    var tagged = from var {item} in orders
+        group by item
+        select item + "@" + group;
+    io:println(tagged); // @output ["A@ops","B@ops"]
 }
