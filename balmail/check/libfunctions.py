@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import attrs
 
-from balmail.check.libtypes import LibParam
+from balmail.check.libtypes import LOGGER, LibParam
 from balmail.lib.signatures import SIGNATURES
 from balmail.runtime import types as T
 
@@ -48,6 +48,11 @@ _LOG_PARAMS = (
 _LOG = {
     name: LibFunction(_LOG_PARAMS, T.NIL) for name in ("printDebug", "printInfo", "printWarn", "printError")
 }
+_LOG["root"] = LibFunction((), LOGGER)
+_LOG["fromConfig"] = LibFunction(
+    (LibParam("config", _open_record("log:Config"), included=True),),
+    T.TUnion([LOGGER, _named(T.TError(), "log:Error")]),
+)
 
 _IO_ERROR = _named(T.TError(), "io:Error")
 _IO_ERROR_OR_NIL = T.TUnion([_IO_ERROR, T.NIL])

@@ -127,9 +127,12 @@ CONFIG_RECORDS = frozenset(
 """Records check/listener_config.py validates (with richer help, through variables and configurables);
 the general type checker leaves mapping constructors of these types to it."""
 
+LOGGER = _named(T.TObject(None, ()), "log:Logger")
+
 MODULE_TYPES: dict[str, dict[str, T.Type]] = {
     "ballerina/email": EMAIL_TYPES,
     "ballerina/mime": {"Entity": ENTITY},
+    "ballerina/log": {"Logger": LOGGER},
     **LIBRARY_TYPES,  # time, uuid: described next to their signatures in lib/signatures.py
 }
 """Library module → its public types this checker describes."""
@@ -189,7 +192,28 @@ def _listener_methods() -> dict[str, LibMethod]:
     }
 
 
+def _logger_methods() -> dict[str, LibMethod]:
+    """`log:Logger`: the print functions as methods, and `withContext` (Ballerina's Logger type)."""
+    key_values = T.TRecord({}, T.ANY)
+    key_values.name = "log:KeyValues"
+    raw = _named(T.TObject(None, ()), "log:PrintableRawTemplate")
+    params = (
+        LibParam("msg", _named(T.TUnion([T.STRING, raw]), "(string|log:PrintableRawTemplate)")),
+        LibParam("error", T.TUnion([T.ERROR, T.NIL]), default=True),
+        LibParam("stackTrace", T.ANY, default=True),
+        LibParam("keyValues", key_values, included=True),
+    )
+    methods = {
+        n: LibMethod(n, False, params, T.NIL) for n in ("printDebug", "printInfo", "printWarn", "printError")
+    }
+    methods["withContext"] = LibMethod(
+        "withContext", False, (LibParam("keyValues", key_values, included=True),), T.TUnion([LOGGER, T.ERROR])
+    )
+    return methods
+
+
 OBJECT_METHODS: dict[str, dict[str, LibMethod]] = {
+    "log:Logger": _logger_methods(),
     "email:SmtpClient": {
         "sendMessage": LibMethod("sendMessage", True, (LibParam("email", MESSAGE),), _ERROR_OR_NIL),
         "send": LibMethod(
