@@ -31,6 +31,7 @@ _EXAMPLES: dict[str, str] = {
     "Call": "`f(x, y = 1)`",
     "MethodCall": "`s.trim()`",
     "RemoteCall": "`client->send(...)`",
+    "ResourceAction": "`c->/albums/[id].post(x, page = 2)`, `c->/a/[...rest]`",
     "NewExpr": "`new T(...)`",
     "ErrorConstructor": "`error(\"m\", k = v)`",
     "Unary": "`-x`, `!b`, `~i`",

@@ -140,7 +140,15 @@ def method_signature(m: ast.FunctionDefn) -> ast.Signature:
     if not segments:
         return m.signature
     path_params = tuple(
-        ast.Param(span=s.span, type=s.param_type, name=s.name, default=None, rest=False, annotations=())
+        ast.Param(
+            span=s.span,
+            # a rest segment `[string... parts]` is a `string[]` inside the method
+            type=ast.ArrayType(span=s.span, element=s.param_type) if s.rest else s.param_type,
+            name=s.name,
+            default=None,
+            rest=False,
+            annotations=(),
+        )
         for s in segments
         if s.param_type is not None
     )

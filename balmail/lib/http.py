@@ -15,6 +15,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from balmail.lib.http_resources import resource_methods
 from balmail.lib.mime import NativeClass
 from balmail.lib.registry import LibModule
 from balmail.mail.errors import MailError
@@ -509,6 +510,7 @@ def module(ctx: Any) -> LibModule:
         "patch": RemoteMethod(with_body("PATCH"), 4),
         "delete": RemoteMethod(with_body("DELETE"), 4),
     }
+    client_class.resource_methods = resource_methods(client_class.native_methods)  # type: ignore[attr-defined]
     client_class.init = init
     client_class.type.native_ctor = init.new  # type: ignore[attr-defined]
 

@@ -263,6 +263,18 @@ class RemoteCall(Expr):
 
 
 @node
+class ResourceAction(Expr):
+    """`c->/a/[id].post(x, page = 2)`: segments are string literals (names), expressions (`[e]`) and
+    `Spread` (`[...e]`); `method` is `get` when not written."""
+
+    target: Expr
+    segments: tuple[Expr, ...]
+    method: str
+    args: tuple[Arg, ...]
+    method_span: Span
+
+
+@node
 class NewExpr(Expr):
     type: TypeDesc | None
     args: tuple[Arg, ...]

@@ -12,7 +12,7 @@ from lark import Token
 
 from balmail.source import Span
 from balmail.syntax import ast
-from balmail.syntax.build import Builder, _Items, _Qualifiers, _Text, ident, rule
+from balmail.syntax.build import Builder, _Args, _first, _Items, _Part, _Qualifiers, _Text, ident, rule
 
 
 def add_dimension(span: Span, element: ast.TypeDesc, length: str | None) -> ast.ArrayType:
@@ -139,3 +139,65 @@ def stmt_dims_cover(b: Builder, c: list) -> ast.TypeDesc:
 @rule
 def distinct_prefix(b: Builder, c: list) -> _Qualifiers:
     return _Qualifiers(tuple(c))
+
+
+# -- client resource access actions ------------------------------------------------------------------
+
+
+class _Segments(_Part):
+    __slots__ = ("items",)
+    items: tuple[ast.Expr, ...]
+
+
+class _Method(_Part):
+    __slots__ = ("name",)
+    name: _Text
+
+
+@rule
+def res_segments(b: Builder, c: list) -> _Segments:
+    return _Segments(tuple(x for x in c if isinstance(x, ast.Expr)))
+
+
+@rule
+def res_segment(b: Builder, c: list) -> ast.Expr:
+    span = b.span(c)
+    if len(c) == 1:  # a name: `perf\-test` is the segment "perf-test"
+        name = str(c[0])
+        return ast.Literal(span=span, kind="string", value=name, text=name)
+    if len(c) == 4:  # `[...e]`
+        return ast.Spread(span=span, expr=c[2])
+    return c[1]
+
+
+@rule
+def res_keyword(b: Builder, c: list) -> _Text:
+    return b.text(c[0])
+
+
+@rule
+def res_method(b: Builder, c: list) -> _Method:
+    return _Method(c[1])
+
+
+@rule
+def res_args(b: Builder, c: list) -> _Args:
+    args = _first(c, _Args)
+    return args if args is not None else _Args(())
+
+
+@rule
+def resource_action(b: Builder, c: list) -> ast.ResourceAction:
+    segments = _first(c, _Segments)
+    method = _first(c, _Method)
+    args = _first(c, _Args)
+    name = method.name if method is not None else None
+    slash = c[2]
+    return ast.ResourceAction(
+        span=b.span(c),
+        target=c[0],
+        segments=segments.items if segments is not None else (),
+        method=str(name) if name is not None else "get",
+        args=args.items if args is not None else (),
+        method_span=b.tspan(name) if name is not None else b.tspan(slash),
+    )

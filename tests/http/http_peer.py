@@ -1,7 +1,7 @@
 """A real HTTP server on loopback for the `http:Client` tests: the standard library's threaded
 `http.server`, optionally behind TLS with the Dovecot harness's throwaway CA.
 
-Routes (any method): `/echo` answers what it received as JSON; `/json`, `/text`, `/bytes` give
+Routes (any method): `/echo` and `/echo/...` answer what it received as JSON; `/json`, `/text`, `/bytes` give
 fixed payloads; `/status/N` answers status N with a JSON body; `/slow` answers after
 `SLOW_SECONDS`; `/redirect?to=URL` answers 302 to URL; `/flaky` answers 503 to the first
 `flaky_failures` requests. Every request is recorded in `requests`.
@@ -53,7 +53,7 @@ class HttpPeer:
                 peer.requests.append(Received(self.command, self.path, dict(self.headers.items()), body))
                 parts = urllib.parse.urlsplit(self.path)
                 route = parts.path
-                if route == "/echo":
+                if route == "/echo" or route.startswith("/echo/"):
                     self.reply(200, "application/json", json.dumps(echo(self, body)).encode())
                 elif route == "/json":
                     self.reply(200, "application/json", b'{"id": 7, "title": "hello", "tags": ["a"]}')
