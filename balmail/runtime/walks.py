@@ -183,6 +183,25 @@ def clone(v: Any, sb: Sandbox | None = None, readonly: bool = False) -> Any:
 # ---------------------------------------------------------------- rendering
 
 
+def _references(v: Any, sb: Sandbox | None) -> dict[int, int]:
+    """How many times each container reachable from `v` is referenced (by identity), counted before
+    rendering so a text can be dropped once its last user has taken it."""
+    uses: dict[int, int] = {}
+    seen = {id(v)}
+    todo = [v]
+    while todo:
+        x = todo.pop()
+        _charge(sb, 1)
+        for c in x.values() if isinstance(x, BMap) else x:
+            if isinstance(c, BList | BMap):
+                ci = id(c)
+                uses[ci] = uses.get(ci, 0) + 1
+                if ci not in seen:
+                    seen.add(ci)
+                    todo.append(c)
+    return uses
+
+
 def render(v: Any, leaf: Any, list_sep: str, map_entry: Any, sb: Sandbox | None, on_cycle: str | None) -> str:
     """Text of a structured value: `leaf(x)` renders a non-container, `map_entry(k, text)` a map entry.
     Each distinct container is rendered once (its text reused where it is shared); the size budget is
@@ -190,6 +209,7 @@ def render(v: Any, leaf: Any, list_sep: str, map_entry: Any, sb: Sandbox | None,
     panics when `on_cycle` is None (JSON has no cycles)."""
     if not isinstance(v, BList | BMap):
         return leaf(v)  # type: ignore[no-any-return]
+    uses = _references(v, sb)
     memo: dict[int, str] = {}
     active: set[int] = set()
     cyclic: set[int] = set()  # containers whose text depends on where they are (they contain a cycle)
@@ -225,6 +245,11 @@ def render(v: Any, leaf: Any, list_sep: str, map_entry: Any, sb: Sandbox | None,
                 if ci in memo:
                     text = memo[ci]
                     tainted = tainted or ci in cyclic
+                    left = uses[ci] - 1
+                    if left:
+                        uses[ci] = left
+                    else:  # its last reference: drop the text (nested values would keep every level's)
+                        del memo[ci]
                 else:  # an ancestor: the cycle marker
                     text = on_cycle or ""
                     tainted = True

@@ -42,9 +42,9 @@ def _run(tmp_path: Path, source: str, budgets: Budgets) -> tuple[int, str]:
 
 
 def test_growing_handler_fails_the_memory_budget(tmp_path: Path) -> None:
-    code, text = _run(tmp_path, GROWS, Budgets(memory=200 * 1024**2))
+    code, text = _run(tmp_path, GROWS, Budgets(memory=64 * 1024**2))
     assert code == 1
-    assert "memory budget of 209715200 bytes exceeded; raise it with --max-memory" in text
+    assert "memory budget of 67108864 bytes exceeded; raise it with --max-memory" in text
 
 
 BIG = """
