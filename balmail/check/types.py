@@ -479,7 +479,8 @@ class _Checker:
         self.ret = self.resolver.resolve(sig.returns) if sig.returns is not None else None
         self.block(body)
         self.scopes, self.narrowed, self.ret = saved
-        if sig.returns is not None and not _allows_nil(sig.returns) and _completes(body):
+        never = frozenset(n for n, f in self.functions.items() if _returns_never(f.signature))
+        if sig.returns is not None and not _allows_nil(sig.returns) and _completes(body, never):
             self.found.append(report(MISSING_RETURN, _closing(body.span)))
 
     def block(self, b: ast.Block) -> None:
@@ -801,11 +802,15 @@ def _closing(span: Any) -> Any:
     )
 
 
-def _completes(node: Any) -> bool:
-    """Whether a statement or block can complete normally (conservative: unsure means no)."""
+def _completes(node: Any, never: frozenset[str] = frozenset()) -> bool:
+    """Whether a statement or block can complete normally (conservative: unsure means no).
+
+    `never` names the module functions declared `returns never`: a call statement to one of them
+    does not complete, as Ballerina's reachability analysis treats it like `panic`.
+    """
     if isinstance(node, ast.Block):
         for s in node.statements:
-            if not _completes(s):
+            if not _completes(s, never):
                 return False
         return True
     if isinstance(node, ast.Return | ast.Panic | ast.Fail):
@@ -813,22 +818,29 @@ def _completes(node: Any) -> bool:
     if isinstance(node, ast.If):
         if node.otherwise is None:
             return True
-        return _completes(node.then) or _completes(node.otherwise)
+        return _completes(node.then, never) or _completes(node.otherwise, never)
     if isinstance(node, ast.BlockStmt):
-        return _completes(node.block)
+        return _completes(node.block, never)
     if isinstance(node, ast.Do | ast.Lock):
         if node.on_fail is not None:
-            return _completes(node.body) or _completes(node.on_fail.body)
-        return _completes(node.body)
+            return _completes(node.body, never) or _completes(node.on_fail.body, never)
+        return _completes(node.body, never)
     if isinstance(node, ast.While):
         if isinstance(node.cond, ast.Literal) and node.cond.value is True:
             return _has_break(node.body)
         return True
     if isinstance(node, ast.Match):
-        return any(_completes(c.body) for c in node.clauses) or not node.clauses or False
+        return any(_completes(c.body, never) for c in node.clauses) or not node.clauses or False
     if isinstance(node, ast.ExprStmt) and isinstance(node.expr, ast.CheckExpr):
         return True
+    if isinstance(node, ast.ExprStmt) and isinstance(node.expr, ast.Call):
+        func = node.expr.func
+        return not (isinstance(func, ast.VarRef) and func.name in never)
     return True
+
+
+def _returns_never(sig: ast.Signature) -> bool:
+    return isinstance(sig.returns, ast.BuiltinType) and sig.returns.name == "never"
 
 
 def _has_break(node: Any) -> bool:
