@@ -53,7 +53,9 @@ def _object_items(iterator: Any) -> Any:
         yield r["value"]
 
 
-def store_field(o: Any, name: str, v: Any) -> None:
+def store_field(o: Any, name: str, v: Any, remove_nil: bool = True) -> None:
+    """`o.name = v`. Storing `()` into an optional record field whose type does not allow nil removes the
+    field (spec: field-access lvalue; ballerina-spec#1079); member access (`remove_nil=False`) stores."""
     if isinstance(o, BObject):
         o.fields[name] = v
     elif isinstance(o, BMap):
@@ -70,6 +72,10 @@ def store_field(o: Any, name: str, v: Any) -> None:
                     raise runtime_panic(
                         "KeyNotFound", f"invalid field access: field '{name}' not found", "lang.map"
                     )
+                f = rt.fields.get(name)
+                if v is None and remove_nil and f is not None and f.optional and not ft.contains(None):
+                    o.pop(name, None)
+                    return
                 if not ft.contains(v):
                     from balmail.runtime.ops import convert_numeric
 
@@ -118,7 +124,7 @@ def store_member(o: Any, i: Any, v: Any, sb: Any = None) -> None:
             raise runtime_panic(
                 "InherentTypeViolation", f"cannot update read-only map (key '{i}')", "lang.map"
             )
-        store_field(o, i, v)
+        store_field(o, i, v, remove_nil=False)
         return
     if isinstance(o, BObject):
         o.fields[i] = v
