@@ -10,6 +10,7 @@ from __future__ import annotations
 import attrs
 
 from balmail.lib.signatures import MODULE_TYPES as LIBRARY_TYPES
+from balmail.lib.signatures import SigParam
 from balmail.runtime import types as T
 
 
@@ -141,16 +142,9 @@ MODULE_TYPES: dict[str, dict[str, T.Type]] = {
 # -- methods of library objects ------------------------------------------------------------------
 
 
-@attrs.frozen
-class LibParam:
-    """A parameter of a library function or method: `default` when it may be left out, `rest` for
-    `T... xs`, `included` for `*Options options` (whose fields are given as named arguments)."""
-
-    name: str
-    type: T.Type
-    default: bool = False
-    rest: bool = False
-    included: bool = False
+LibParam = SigParam
+"""A parameter of a library function or method (`default` when it may be left out, `rest` for `T... xs`,
+`included` for `*Options options`): the one description lib/signatures.py also gives the compiler."""
 
 
 @attrs.frozen

@@ -29,6 +29,22 @@ if TYPE_CHECKING:
 # ------------------------------------------------------------ calls
 
 
+def evaluate_args(compiled: list[tuple[str, Any, Eval]], f: list[Any]) -> tuple[list[Any], dict[str, Any]]:
+    """The positional and named argument values of `compile_args`' closures, in one frame `f` (a rest
+    argument spreads a list's members, or a mapping's values)."""
+    pos: list[Any] = []
+    named: dict[str, Any] = {}
+    for kind, name, ev in compiled:
+        if kind == "pos":
+            pos.append(ev(f))
+        elif kind == "rest":
+            v = ev(f)
+            pos.extend(v.values() if isinstance(v, BMap) else v)
+        else:
+            named[name] = ev(f)
+    return pos, named
+
+
 def compile_args(
     cx: Compiler, args: tuple[Any, ...], params: list[Param] | None
 ) -> tuple[list[tuple[str, Any, Eval]], bool]:
@@ -202,16 +218,7 @@ def native_call(
         return lambda f: native(*[ev(f) for ev in evs])
 
     def call(f: list[Any]) -> Any:
-        pos: list[Any] = []
-        named: dict[str, Any] = {}
-        for kind, name, ev in compiled:
-            if kind == "pos":
-                pos.append(ev(f))
-            elif kind == "rest":
-                v = ev(f)
-                pos.extend(v.values() if isinstance(v, BMap) else v)
-            else:
-                named[name] = ev(f)
+        pos, named = evaluate_args(compiled, f)
         return native(*pos, **named)
 
     return call

@@ -204,15 +204,7 @@ def expr_NewExpr(cx: Compiler, e: ast.NewExpr, expected: T.Type | None) -> Eval:
     klass = cls
 
     def new(f: list[Any]) -> Any:
-        pos: list[Any] = []
-        named: dict[str, Any] = {}
-        for kind, name, ev in compiled:
-            if kind == "pos":
-                pos.append(ev(f))
-            elif kind == "rest":
-                pos.extend(ev(f))
-            else:
-                named[name] = ev(f)
+        pos, named = calls.evaluate_args(compiled, f)
         return make(klass, None, pos, named)
 
     return new

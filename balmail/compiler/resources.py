@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from balmail.compiler import expressions
-from balmail.compiler.calls import _infer_target_type, compile_args
+from balmail.compiler.calls import _infer_target_type, compile_args, evaluate_args
 from balmail.compiler.core import Compiler
 from balmail.runtime import types as T
 from balmail.runtime.errors import runtime_panic
@@ -67,16 +67,7 @@ def expr_ResourceAction(cx: Compiler, e: ast.ResourceAction, expected: T.Type | 
             else:
                 path.append(v)
                 named_at.append(name)
-        pos: list[Any] = []
-        named: dict[str, Any] = {}
-        for kind, name, ev in compiled:
-            if kind == "pos":
-                pos.append(ev(f))
-            elif kind == "rest":
-                x = ev(f)
-                pos.extend(x.values() if isinstance(x, BMap) else x)
-            else:
-                named[name] = ev(f)
+        pos, named = evaluate_args(compiled, f)
         if not isinstance(client, BObject):
             raise runtime_panic("ResourceNotFound", "a resource access action needs a client object")
         methods = getattr(client.cls, "methods", None)

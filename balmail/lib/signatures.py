@@ -23,8 +23,8 @@ from balmail.runtime.functions import Param
 
 @attrs.frozen
 class SigParam:
-    """One parameter; the field names match check/libtypes.LibParam, which the checker's argument
-    rules read."""
+    """One parameter of a library function or method; the checker uses this class too
+    (check/libtypes.LibParam), so compiler and checker read one description."""
 
     name: str
     type: T.Type
