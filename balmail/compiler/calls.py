@@ -251,16 +251,7 @@ def expr_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None) ->
             pos = [ev(f) for ev in evs]
             named = None
         else:
-            pos = []
-            named = {}
-            for kind, nm, ev in compiled:
-                if kind == "pos":
-                    pos.append(ev(f))
-                elif kind == "rest":
-                    x = ev(f)
-                    pos.extend(x.values() if isinstance(x, BMap) else x)
-                else:
-                    named[nm] = ev(f)
+            pos, named = evaluate_args(compiled, f)
         if isinstance(v, BObject):
             m = v.cls.methods.get(name)
             if m is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from balmail.compiler import codegen, dispatch, expressions, patterns, statements, typedesc
@@ -28,32 +29,17 @@ _LOCAL_SLOT = re.compile(r"(?<![\w\]])f\[(\d+)\]")
 
 def _creates_closures(node: ast.Node) -> bool:
     """Whether a loop body makes function values or objects that could outlive the iteration."""
-    stack: list[Any] = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, ast.AnonFunction | ast.ArrowFunction | ast.ObjectConstructor):
-            return True
-        if isinstance(n, ast.Node):
-            for a in n.__attrs_attrs__:  # type: ignore[attr-defined]
-                value = getattr(n, a.name)
-                if isinstance(value, ast.Node):
-                    stack.append(value)
-                elif isinstance(value, tuple):
-                    stack.extend(x for x in value if isinstance(x, ast.Node))
-    return False
+    closures = (ast.AnonFunction, ast.ArrowFunction, ast.ObjectConstructor)
+    return any(isinstance(n, closures) for n in _nodes(node))
 
 
-def _nodes(node: ast.Node) -> Any:
-    stack: list[Any] = [node]
+def _nodes(node: ast.Node) -> Iterator[ast.Node]:
+    """`node` and every node below it (ast.children reaches every field that can hold one)."""
+    stack: list[ast.Node] = [node]
     while stack:
         n = stack.pop()
         yield n
-        for a in n.__attrs_attrs__:  # type: ignore[attr-defined]
-            value = getattr(n, a.name)
-            if isinstance(value, ast.Node):
-                stack.append(value)
-            elif isinstance(value, tuple):
-                stack.extend(x for x in value if isinstance(x, ast.Node))
+        stack.extend(ast.children(n))
 
 
 def unsteady(body: ast.Block) -> frozenset[str]:

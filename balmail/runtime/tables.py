@@ -191,21 +191,13 @@ class BTable:
 
     def add(self, row: Any) -> None:
         """`t.add(row)`: a row whose key is already in the table is a panic."""
-        self._check_update()
-        self._check_row(row)
-        if not self.key_fields:
-            self._append(row)
-            return
-        key = self.key_of(row)
-        h = hash_key(key)
-        if h in self.rows:
-            raise _panic("KeyConstraintViolation", f"a value found for key '{key_text(key)}'")
-        self.rows[h] = row
-        self.keys[h] = key
-        self._remember(key)
+        self._store(row, replace=False)
 
     def put(self, row: Any) -> None:
         """`t.put(row)`: adds, or replaces the row with the same key (keeping its position)."""
+        self._store(row, replace=True)
+
+    def _store(self, row: Any, *, replace: bool) -> None:
         self._check_update()
         self._check_row(row)
         if not self.key_fields:
@@ -213,6 +205,8 @@ class BTable:
             return
         key = self.key_of(row)
         h = hash_key(key)
+        if not replace and h in self.rows:
+            raise _panic("KeyConstraintViolation", f"a value found for key '{key_text(key)}'")
         self.rows[h] = row
         self.keys[h] = key
         self._remember(key)
