@@ -15,6 +15,7 @@ from typing import Any, TextIO
 import attrs
 
 from balmail import diagnostics as diag
+from balmail.deep import thread_stack
 from balmail.diagnostics import Diagnostic
 from balmail.runtime import types as T
 from balmail.runtime.context import RunContext
@@ -32,17 +33,10 @@ def run_in_big_stack(body: Callable[[], None], name: str) -> None:
     """Run `body` on a thread with a large stack and wait for it: deeply recursive Ballerina code needs
     more stack than the main thread has (used by run, replay and test)."""
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 200_000))
-    old = threading.stack_size()
-    try:
-        threading.stack_size(STACK_BYTES)
-    except (ValueError, RuntimeError):
-        pass
-    try:
+    with thread_stack(STACK_BYTES):
         worker = threading.Thread(target=body, name=name)
         worker.start()
-        worker.join()
-    finally:
-        threading.stack_size(old)
+    worker.join()
 
 
 @attrs.define

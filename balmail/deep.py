@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 R = TypeVar("R")
@@ -31,6 +32,26 @@ class NestingTooDeep(Exception):
         )
 
 
+_STACK_SIZE_LOCK = threading.Lock()
+
+
+@contextmanager
+def thread_stack(nbytes: int) -> Iterator[None]:
+    """Threads started inside get stacks of `nbytes`. `threading.stack_size` is one setting for the whole
+    process, so setting it, starting the thread and restoring it is done under one lock: two threads doing
+    this at once must not leave each other's size (or a small one) behind."""
+    with _STACK_SIZE_LOCK:
+        old = threading.stack_size()
+        try:
+            threading.stack_size(nbytes)
+        except (ValueError, RuntimeError):
+            pass
+        try:
+            yield
+        finally:
+            threading.stack_size(old)
+
+
 def call_deep(fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
     """`fn(*args, **kwargs)` on a big-stack thread; its exceptions are raised here. A RecursionError
     becomes `NestingTooDeep`."""
@@ -46,17 +67,10 @@ def call_deep(fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
             failure.append(e)
 
     sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
-    old = threading.stack_size()
-    try:
-        threading.stack_size(STACK_BYTES)
-    except (ValueError, RuntimeError):
-        pass
-    try:
+    with thread_stack(STACK_BYTES):
         worker = threading.Thread(target=body, name="balmail-deep")
         worker.start()
-        worker.join()
-    finally:
-        threading.stack_size(old)
+    worker.join()
     if failure:
         raise failure[0]
     return result[0]  # type: ignore[no-any-return]

@@ -27,6 +27,7 @@ import attrs
 from balmail import diagnostics as diag
 from balmail.check.registry import Rule, register
 from balmail.compiler.link import package_programs
+from balmail.deep import thread_stack
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.runtime.errors import BallerinaPanic, make_error
 from balmail.runtime.values import BError, BObject
@@ -300,20 +301,13 @@ def _run_once(runtime: EmailRuntime, listeners: list[EmailListener], watches: An
         if error is not None:
             errors[index] = error.message
 
-    old = threading.stack_size()
-    try:
-        threading.stack_size(POLLER_STACK_BYTES)
-    except (ValueError, RuntimeError):
-        pass
-    try:
+    with thread_stack(POLLER_STACK_BYTES):
         threads = [
             threading.Thread(target=cycle, args=(i, li), name="balmail-once", daemon=True)
             for i, li in enumerate(listeners)
         ]
         for thread in threads:
             thread.start()
-    finally:
-        threading.stack_size(old)
     for thread in threads:
         thread.join()
     for message in errors:

@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from balmail.deep import thread_stack
 from balmail.lib.mime import ENTITY_TYPE, NativeClass, entity_value
 from balmail.lib.registry import LibModule
 from balmail.mail.connection import Timeouts
@@ -600,17 +601,11 @@ class EmailListener:
         poller = self._build_poller()
         if isinstance(poller, BError):
             return poller
-        old = threading.stack_size()
         try:
-            threading.stack_size(POLLER_STACK_BYTES)
-        except (ValueError, RuntimeError):
-            pass
-        try:
-            poller.start()
+            with thread_stack(POLLER_STACK_BYTES):
+                poller.start()
         except MailError as error:
             return email_error(str(error))
-        finally:
-            threading.stack_size(old)
         return None
 
     def poll_once(self) -> BError | None:
@@ -626,15 +621,8 @@ class EmailListener:
         poller = self._build_poller(gate=gate, on_close=self._lease_closed)
         if isinstance(poller, BError):
             raise MailError(poller.message)
-        old = threading.stack_size()
-        try:
-            threading.stack_size(POLLER_STACK_BYTES)
-        except (ValueError, RuntimeError):
-            pass
-        try:
+        with thread_stack(POLLER_STACK_BYTES):
             poller.start()
-        finally:
-            threading.stack_size(old)
 
     def _stop_leased(self) -> None:
         """The lease goes to another node (or this one stops): finish the message in flight, ack."""

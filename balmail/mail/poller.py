@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 
+from balmail.deep import thread_stack
 from balmail.mail.ack_actions import acknowledge_imap, action_for, check_action_folders, pop3_deletes
 from balmail.mail.backoff import Clock, SystemClock, backoff_delay
 from balmail.mail.errors import MailError, MessageParseError
@@ -712,18 +713,11 @@ class Poller:
                 self._delivering.discard(me)
                 finished.set()
 
-        old = threading.stack_size()
-        try:
-            threading.stack_size(WORKER_STACK_BYTES)
-        except (ValueError, RuntimeError):
-            pass
-        try:
+        with thread_stack(WORKER_STACK_BYTES):
             thread = threading.Thread(
                 target=body, name=f"balmail-handler {self._short_name(key)}", daemon=True
             )
             thread.start()
-        finally:
-            threading.stack_size(old)
         if not finished.wait(limit):
             log.warning(
                 "%sthe handler for %s did not return within %gs; it was abandoned and the poller goes on",

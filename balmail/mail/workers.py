@@ -6,9 +6,9 @@ each after its handler, never before (docs/delivery.md)."""
 from __future__ import annotations
 
 import concurrent.futures
-import threading
 from collections.abc import Callable
 
+from balmail.deep import thread_stack
 from balmail.mail.outcomes import CycleResult, Settled
 from balmail.mail.store import MessageKey
 
@@ -50,15 +50,8 @@ class DeliveryWorkers:
                 self._ready.append((ack, outcome))
             return
         executor = self._pool()
-        old = threading.stack_size()
-        try:
-            threading.stack_size(WORKER_STACK_BYTES)  # the executor starts its threads on submit
-        except (ValueError, RuntimeError):
-            pass
-        try:
+        with thread_stack(WORKER_STACK_BYTES):  # the executor starts its threads on submit
             future = executor.submit(self._deliver_alone, key, name, raw)
-        finally:
-            threading.stack_size(old)
         self._pending.append((ack, future))
         in_flight = [f for _, f in self._pending if not f.done()]
         if len(in_flight) >= self._concurrency:

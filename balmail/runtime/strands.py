@@ -37,6 +37,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from balmail.deep import thread_stack
 from balmail.runtime.sandbox import Budgets, Sandbox
 
 STRAND_STACK_BYTES = 64 * 1024 * 1024  # like a handler thread's: deep recursion inside a worker
@@ -202,15 +203,8 @@ class Strands:
                     self._check_deadlock()
                     self._ended.notify_all()
 
-        old = threading.stack_size()
-        try:
-            threading.stack_size(STRAND_STACK_BYTES)
-        except (ValueError, RuntimeError):
-            pass
-        try:
+        with thread_stack(STRAND_STACK_BYTES):
             threading.Thread(target=body, name=f"balmail-strand-{name}", daemon=True).start()
-        finally:
-            threading.stack_size(old)
 
     def join_spawned(self) -> None:
         """Wait (without the baton) until every worker strand has ended: a program's `main` returning does

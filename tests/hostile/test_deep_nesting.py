@@ -72,3 +72,31 @@ def test_what_even_the_big_stack_cannot_follow_is_a_clear_error() -> None:
 
     with pytest.raises(NestingTooDeep, match="nests too deeply for balmail to follow"):
         call_deep(forever, 0)
+
+
+def test_thread_stack_is_restored_when_threads_start_threads_at_once() -> None:
+    """`threading.stack_size` is process-wide: concurrent users of `thread_stack` must each see their own
+    size while starting a thread, and the process's default must come back afterwards."""
+    import threading
+
+    from balmail.deep import thread_stack
+
+    before = threading.stack_size()
+    seen: list[int] = []
+    started: list[threading.Thread] = []
+
+    def starter(nbytes: int) -> None:
+        for _ in range(20):
+            with thread_stack(nbytes):
+                seen.append(threading.stack_size() - nbytes)
+                child = threading.Thread(target=lambda: None)
+                child.start()
+                started.append(child)
+
+    starters = [threading.Thread(target=starter, args=(n << 20,)) for n in (32, 64, 96, 128)]
+    for t in starters:
+        t.start()
+    for t in starters + started:
+        t.join()
+    assert seen == [0] * 80
+    assert threading.stack_size() == before
