@@ -137,6 +137,37 @@ def parse_content(strings: list[str] | tuple[str, ...], gaps: list[int] | None =
     return tuple(root[3])
 
 
+_DECLARATION = re.compile(r"\A\ufeff?<\?xml\s[^>]*\?>")
+
+
+def parse_document(text: str) -> tuple:
+    """The items of an XML file (`io:fileReadXml`): an optional XML declaration and document type
+    declaration, then content. A well-formed document is parsed as one (its DOCTYPE is read and dropped,
+    as Ballerina's reader keeps no DTD; external entities are never fetched); content with several
+    top-level elements is read as a sequence, as Ballerina's fragment-mode reader does. Raises
+    XmlSyntaxError."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    builder = _TreeBuilder(encoded)
+    parser = builder.parser = expat.ParserCreate()
+    parser.buffer_text = True
+    parser.StartElementHandler = builder.start
+    parser.EndElementHandler = builder.end
+    parser.CharacterDataHandler = builder.data
+    parser.CommentHandler = builder.comment
+    parser.ProcessingInstructionHandler = builder.pi
+    parser.ordered_attributes = True
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    try:
+        parser.Parse(encoded, True)
+    except expat.ExpatError as e:
+        if e.code != expat.errors.codes[expat.errors.XML_ERROR_JUNK_AFTER_DOC_ELEMENT]:
+            raise XmlSyntaxError(_reason(e), _doc_offset(text, e.lineno, e.offset)) from None
+        body = _DECLARATION.sub("", text, count=1)
+        return parse_content([body])
+    builder.flush()
+    return tuple(builder.stack[0])
+
+
 def _empty_tag(document: bytes, start: int) -> bool:
     """Whether the start tag at byte `start` is an empty-element tag (`<a/>`): its `>` follows a `/`
     (quoted attribute values skipped)."""

@@ -46,7 +46,15 @@ _NET_CLIENTS = {
     ("ballerina/email", "ImapClient"): 993,
 }
 _READS = frozenset(
-    {"fileReadString", "fileReadLines", "fileReadJson", "fileReadBytes", "fileReadCsv", "fileReadCsvAsStream"}
+    {
+        "fileReadString",
+        "fileReadLines",
+        "fileReadJson",
+        "fileReadBytes",
+        "fileReadCsv",
+        "fileReadCsvAsStream",
+        "fileReadXml",
+    }
 )
 _WRITES = frozenset(
     {
@@ -56,6 +64,7 @@ _WRITES = frozenset(
         "fileWriteBytes",
         "fileWriteCsv",
         "fileWriteCsvFromStream",
+        "fileWriteXml",
     }
 )
 _ACCOUNT = {"getUsername": "USER", "getUserHome": "HOME"}  # os functions reading the user's account

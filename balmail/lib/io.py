@@ -10,6 +10,7 @@ import os
 from typing import Any
 
 from balmail.lib.io_csv import csv_functions
+from balmail.lib.io_xml import DOCTYPE, ENTITY_TYPE, WRITE_OPTIONS, xml_functions
 from balmail.lib.registry import LibModule
 from balmail.runtime import types as T
 from balmail.runtime.rawtemplate import is_raw_template, render
@@ -23,6 +24,8 @@ IO_ERROR.name = "io:Error"
 OVERWRITE = "OVERWRITE"
 APPEND = "APPEND"
 BYTES = T.TArray(T.BYTE)
+FILE_OUTPUT_STREAM = T.TUnion([T.TSingleton(1), T.TSingleton(2)])
+FILE_OUTPUT_STREAM.name = "io:FileOutputStream"
 
 
 def io_error(message: str, cause: BError | None = None) -> BError:
@@ -146,6 +149,7 @@ def module(ctx: Any) -> LibModule:
         "ballerina/io",
         functions={
             **csv_functions(file_read_string, file_write_string, io_error),
+            **xml_functions(file_read_string, file_write_string, io_error),
             "println": println,
             "print": print_,
             "fileReadString": file_read_string,
@@ -157,6 +161,20 @@ def module(ctx: Any) -> LibModule:
             "fileReadBytes": file_read_bytes,
             "fileWriteBytes": file_write_bytes,
         },
-        constants={"OVERWRITE": OVERWRITE, "APPEND": APPEND},
-        types={"Error": IO_ERROR, "FileWriteOption": T.STRING},
+        constants={
+            "OVERWRITE": OVERWRITE,
+            "APPEND": APPEND,
+            "DOCUMENT_ENTITY": "DOCUMENT_ENTITY",
+            "EXTERNAL_PARSED_ENTITY": "EXTERNAL_PARSED_ENTITY",
+            "stdout": 1,
+            "stderr": 2,
+        },
+        types={
+            "Error": IO_ERROR,
+            "FileWriteOption": T.STRING,
+            "XmlEntityType": ENTITY_TYPE,
+            "XmlDoctype": DOCTYPE,
+            "XmlWriteOptions": WRITE_OPTIONS,
+            "FileOutputStream": FILE_OUTPUT_STREAM,
+        },
     )

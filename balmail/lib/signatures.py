@@ -15,6 +15,7 @@ from __future__ import annotations
 import attrs
 
 from balmail.lib import io as io_lib
+from balmail.lib import io_xml
 from balmail.lib import time as time_lib
 from balmail.lib import uuid as uuid_lib
 from balmail.runtime import types as T
@@ -64,7 +65,7 @@ _CSV_ROWS = _or(T.TArray(STRINGS), T.TArray(ANYDATA_MAP))
 
 
 def _io() -> dict[str, Signature]:
-    """The CSV functions (check/libfunctions.py describes the other file functions)."""
+    """The CSV and XML functions (check/libfunctions.py describes the other file functions)."""
     path = _p("path", STRING)
     option = _p("option", WRITE_OPTION, default=True)
     return {
@@ -74,6 +75,14 @@ def _io() -> dict[str, Signature]:
         "fileReadCsvAsStream": _sig(None, path, _p("returnType", T.TYPEDESC, default=True)),
         "fileWriteCsv": _sig(_IO_NIL, path, _p("content", _CSV_ROWS), option),
         "fileWriteCsvFromStream": _sig(_IO_NIL, path, _p("content", T.TStream()), option),
+        "fileReadXml": _sig(_or(T.XML, IO_ERROR), path),
+        "fileWriteXml": _sig(
+            _IO_NIL,
+            path,
+            _p("content", T.XML),
+            _p("fileWriteOption", WRITE_OPTION, default=True),
+            SigParam("xmlOptions", io_xml.WRITE_OPTIONS, included=True),
+        ),
     }
 
 
