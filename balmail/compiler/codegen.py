@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 from ast import literal_eval
 from typing import TYPE_CHECKING, Any
 
-from balmail.compiler import dispatch, expressions, operators, typedesc
+from balmail.compiler import dispatch, expressions, operators, slots, typedesc
 from balmail.runtime import ops
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic, FailSignal, index_out_of_range, runtime_panic
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
     from balmail.compiler.core import Compiler
 
 _ids = itertools.count()
-MAX_CODE_NEST = 40  # expression levels per generated lambda: CPython allows 200 nested parentheses
 
 
 def _check(v: Any) -> Any:
@@ -221,8 +219,12 @@ class Gen:
         self.n = 0
         self.calls = 0
         self.last_closure: Any = None
+        self.last_call = ""  # the source of the last closure call (`_k3(f)`)
+        self.frame_used = False  # whether the source reads the frame list `f` (see frame())
+        self.simple: set[str] = set()
+        """Generated expressions without side effects that may be repeated: locals and frame slots."""
         self.fn_mode = False  # generating a whole function: `return x` returns the value directly
-        self.nest = 0  # expression nesting of the code being generated (see MAX_CODE_NEST)
+        self.nest = 0  # expression nesting of the code being generated (see slots.MAX_CODE_NEST)
         self.int_strings: set[str] = set()  # generated `str(i)` of ints: at most 20 code points
         self.nonneg: set[str] = set()
         """Generated int expressions known to be >= 0 (a `len`, a counted loop's variable from a
@@ -235,9 +237,13 @@ class Gen:
         return name
 
     def text(self, s: str) -> str:
-        """A string constant in generated source: `repr`, unless it contains `f[` (which the local-slot
-        rewriting in stmtgen must never see inside a literal), then a named constant."""
-        return self.const(s) if "f[" in s else repr(s)
+        """A string constant in generated source."""
+        return repr(s)
+
+    def frame(self) -> str:
+        """The frame list in generated source; a function's frame list is built only when used."""
+        self.frame_used = True
+        return "f"
 
     def tmp(self) -> str:
         name = f"_t{self.n}"
@@ -247,7 +253,8 @@ class Gen:
     def call(self, closure: Any) -> str:
         self.calls += 1
         self.last_closure = closure
-        return f"{self.const(closure)}(f)"
+        self.last_call = f"{self.const(closure)}({self.frame()})"
+        return self.last_call
 
     def lambda_(self, code: str) -> Any:
         return eval(f"lambda f: {code}", self.ns)  # noqa: S307 - source built here from the AST, not user text
@@ -268,7 +275,7 @@ _ARITH = {"+": "_add", "-": "_sub", "*": "_mul"}
 
 
 def code(cx: Compiler, e: ast.Expr, expected: T.Type | None, g: Gen) -> str:
-    if g.nest >= MAX_CODE_NEST:
+    if g.nest >= slots.MAX_CODE_NEST:
         # Python's parser refuses deeply nested parentheses: go on in a separately generated lambda
         return g.call(expressions.expr(cx, e, expected))
     method = dispatch.handler("code_", type(e).__name__)
@@ -298,7 +305,7 @@ def code_VarRef(cx: Compiler, e: ast.VarRef, expected: T.Type | None, g: Gen) ->
     found = cx.scope.lookup(e.name, quiet=cx.quiet_ok)
     if found is not None:
         depth, slot, _ = found
-        return "f" + "[0]" * depth + f"[{slot}]"
+        return slot_ref(cx, g, slot, depth)
     entry = cx.names.get(e.name)
     if entry is not None and entry.kind in ("var", "const"):
         return f"{g.const(cx.G)}[{entry.value}]"
@@ -392,7 +399,22 @@ def code_Binary(cx: Compiler, e: ast.Binary, expected: T.Type | None, g: Gen) ->
 
 
 _LO, _HI = str(INT_MIN), str(INT_MAX)
-_SIMPLE = re.compile(r"(_v\d+|f(\[\d+\])+|\d+)$")  # a local, a frame slot or a literal: no side effects
+
+
+def slot_ref(cx: Compiler, g: Gen, slot: int, depth: int = 0) -> str:
+    """A local variable in generated source: a Python local `_v5` in a function's own lines when no code
+    compiled apart reads the slot (decided before emitting, compiler/slots.py), else the frame list."""
+    if depth == 0 and g.fn_mode and slot not in cx.scope.escaped:
+        ref = f"_v{slot}"
+    else:
+        ref = g.frame() + "[0]" * depth + f"[{slot}]"
+    g.simple.add(ref)
+    return ref
+
+
+def is_simple(code: str, g: Gen) -> bool:
+    """Whether generated `code` is a local, a frame slot or an int literal: no side effects, cheap to redo."""
+    return code.isdigit() or code in g.simple
 
 
 def _max_len(code: str, g: Gen) -> int | None:
@@ -523,11 +545,11 @@ def code_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None
     rt = T.resolve(st) if st is not None else None
     if isinstance(rt, T.TArray | T.TTuple) and _is_int(expressions.static_type(cx, e.index), i):
         # statically a list indexed by an int: only the bounds are tested (names need no temporary)
-        if not _SIMPLE.match(a):
+        if not is_simple(a, g):
             a, ta = ta, f"({ta} := {a})"
         else:
             ta = a
-        if not _SIMPLE.match(i):
+        if not is_simple(i, g):
             i, ti = ti, f"({ti} := {i})"
         else:
             ti = i
@@ -642,7 +664,7 @@ def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g:
     if isinstance(rt, T.TArray) and e.name == "push" and len(e.args) == 1 and isinstance(e.args[0], ast.Expr):
         target = code(cx, e.target, None, g)
         value = code(cx, e.args[0], rt.element, g)
-        if _SIMPLE.match(target) and _SIMPLE.match(value):
+        if is_simple(target, g) and is_simple(value, g):
             return push_inline(target, value, g)
         return f"_push1(_sb, {target}, {value})"
     kind = _STATIC_KINDS.get(type(rt))

@@ -5,7 +5,6 @@ names and string templates. Other expression families live in their own modules.
 from __future__ import annotations
 
 import decimal
-import re
 from typing import TYPE_CHECKING, Any
 
 from balmail.compiler import codegen, dispatch, typedesc
@@ -40,7 +39,6 @@ _METHOD_RESULT: dict[str, T.Type] = {
     "padEnd": T.STRING,
     "length": T.INT,
 }
-_PURE_CALL = re.compile(r"_k\d+\(f\)")
 _INLINE_ROOTS = (
     ast.Binary,
     ast.Unary,
@@ -65,7 +63,7 @@ def expr(cx: Compiler, e: ast.Expr, expected: T.Type | None = None) -> Eval:
     g = Gen(cx.sb)
     with cx.quiet(False):
         code = codegen.code(cx, e, expected, g)
-    if g.calls == 1 and _PURE_CALL.fullmatch(code):
+    if g.calls == 1 and code == g.last_call:  # one closure call and nothing else: the closure itself
         return g.last_closure
     return g.lambda_(code)
 

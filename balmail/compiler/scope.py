@@ -20,6 +20,11 @@ class Scope:
         self.ret_type = ret_type
         self.loops = 0
         self.escaped: set[int] = set()
+        """Slots read through the frame list; the others are Python locals of generated code."""
+        self.frame_names: frozenset[str] | None = None
+        """While a function's lines are generated: the names compiler/slots.py put in the frame."""
+        self.late: set[str] = set()
+        """Names a closure asked for after their slot was named as a Python local (see compiler/slots.py)."""
 
     @contextmanager
     def block(self) -> Iterator[None]:
@@ -47,11 +52,12 @@ class Scope:
 
     def declare(self, name: str, type: T.Type | None = None, quiet: bool = False) -> int:
         """A new slot for `name`. Slots declared by closure compilers escape (closures read the frame);
-        `quiet` ones are used only by generated code and may become Python locals."""
+        `quiet` ones are used only by generated code and are Python locals unless compiler/slots.py put
+        the name in the frame."""
         slot = self.size
         self.size += 1
         self.blocks[-1][name] = (slot, type)
-        if not quiet:
+        if not quiet or (self.frame_names is not None and name in self.frame_names):
             self.escaped.add(slot)
         return slot
 
@@ -75,8 +81,10 @@ class Scope:
         while scope is not None:
             found = scope.find_local(name)
             if found is not None:
-                if depth or not quiet:
+                if (depth or not quiet) and found[0] not in scope.escaped:
                     scope.escaped.add(found[0])
+                    if scope.frame_names is not None:  # already named as a Python local: generate again
+                        scope.late.add(name)
                 return depth, found[0], found[1]
             scope = scope.parent
             depth += 1

@@ -7,11 +7,9 @@ propagated. The function records the line of the statement a panic came from, fo
 from __future__ import annotations
 
 import functools
-import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from balmail.compiler import codegen, dispatch, expressions, patterns, statements, typedesc
+from balmail.compiler import codegen, dispatch, expressions, patterns, slots, statements, typedesc
 from balmail.compiler.scope import Scope
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic, FailSignal, runtime_panic
@@ -23,31 +21,12 @@ if TYPE_CHECKING:
     from balmail.compiler.codegen import Gen
     from balmail.compiler.core import Compiler
 
-_USES_FRAME = re.compile(r"(?<![\w.])f(?![\w])")
-_LOCAL_SLOT = re.compile(r"(?<![\w\]])f\[(\d+)\]")
-
-
-def _creates_closures(node: ast.Node) -> bool:
-    """Whether a loop body makes function values or objects that could outlive the iteration."""
-    closures = (ast.AnonFunction, ast.ArrowFunction, ast.ObjectConstructor)
-    return any(isinstance(n, closures) for n in _nodes(node))
-
-
-def _nodes(node: ast.Node) -> Iterator[ast.Node]:
-    """`node` and every node below it (ast.children reaches every field that can hold one)."""
-    stack: list[ast.Node] = [node]
-    while stack:
-        n = stack.pop()
-        yield n
-        stack.extend(ast.children(n))
-
-
 def unsteady(body: ast.Block) -> frozenset[str]:
     """Names assigned anywhere in the function body (closures included) other than by
     `x += <non-negative literal>`. Any other local declared with a non-negative int stays non-negative,
     which spares its arithmetic and indexing a bound test (codegen.Gen.nonneg)."""
     changed: dict[str, bool] = {}
-    for n in _nodes(body):
+    for n in slots.nodes(body):
         if isinstance(n, ast.CompoundAssign) and isinstance(n.target, ast.VarRef):
             v = n.value
             ok = n.op == "+" and isinstance(v, ast.Literal) and type(v.value) is int and v.value >= 0
@@ -55,7 +34,7 @@ def unsteady(body: ast.Block) -> frozenset[str]:
         elif isinstance(n, ast.Assign) and isinstance(n.target, ast.VarRef):
             changed[n.target.name] = False
         elif isinstance(n, ast.Destructure):
-            for b in _nodes(n.binding):
+            for b in slots.nodes(n.binding):
                 if isinstance(b, ast.CaptureBinding):
                     changed[b.name] = False
     return frozenset(name for name, ok in changed.items() if not ok)
@@ -112,37 +91,37 @@ def new_gen(cx: Compiler) -> Gen:
 
 
 def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
-    """A whole function as one Python function `(env, args)`: budget checks, frame, body, error exits."""
-    g = new_gen(cx)
-    g.fn_mode = True
-    lines: list[str] = []
-    saved = cx.unsteady
-    cx.unsteady = unsteady(block)
-    try:
-        with cx.quiet(True):
-            gen_block(cx, block, g, lines, 2, False)
-    finally:
-        cx.unsteady = saved
+    """A whole function as one Python function `(env, args)`: budget checks, frame, body, error exits.
+    Which locals are Python locals is decided before emitting (compiler/slots.py); when a closure the
+    walk did not foresee reads one, the body is generated once more with that name in the frame."""
+    scope = cx.scope
     base = 3 if info.is_method else 2
     first = base + len(info.params)
-    pad = max(0, cx.scope.size - first)
-    escaped = cx.scope.escaped
-    promoted = {s for s in range(2, cx.scope.size) if s not in escaped}
-    if promoted:
-
-        def local(m: re.Match[str]) -> str:
-            return f"_v{m.group(1)}" if int(m.group(1)) in promoted else m.group(0)
-
-        lines = [ln if type(ln) is LineMark else _LOCAL_SLOT.sub(local, ln) for ln in lines]
+    params = {name: slot for block_names in scope.blocks for name, (slot, _) in block_names.items()}
+    before = (scope.size, set(scope.escaped))
+    frame = slots.frame_names(cx, block)
+    for _ in range(4):
+        scope.frame_names, scope.late = frame, set()
+        scope.escaped.update(slot for name, slot in params.items() if name in frame)
+        g, lines = _gen_body(cx, block)
+        if not scope.late:
+            break
+        frame |= scope.late
+        scope.size, scope.escaped = before[0], set(before[1])
+    else:
+        raise AssertionError(f"{info.name}: locals still named late: {sorted(scope.late)}")
+    scope.frame_names = None
+    pad = max(0, scope.size - first)
+    promoted = {s for s in range(2, scope.size) if s not in scope.escaped}
     g.ns["_PAD"] = (None,) * pad
     direct = info.simple and not info.is_method
-    uses_frame = any(_USES_FRAME.search(ln) for ln in lines if type(ln) is not LineMark) or not direct
-    params = [f"_v{base + i}" for i in range(len(info.params))]
+    uses_frame = g.frame_used or not direct
+    params_code = [f"_v{base + i}" for i in range(len(info.params))]
     head = []
     if direct:
         if uses_frame:
-            frame = ["env", "None", *params] + (["*_PAD"] if pad else [])
-            head.append(f"    f = [{', '.join(frame)}]")
+            frame_list = ["env", "None", *params_code] + (["*_PAD"] if pad else [])
+            head.append(f"    f = [{', '.join(frame_list)}]")
     else:
         head.append(f"    f = [env, None, *args{', *_PAD' if pad else ''}]")
     for i, p in enumerate(info.params):
@@ -176,7 +155,7 @@ def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
     ]
     name = f"_invoke_{abs(hash(info.name)) % 10**6}"
     if direct:
-        signature = ", ".join(["env", *params, "_s=_sb"])
+        signature = ", ".join(["env", *params_code, "_s=_sb"])
         body_name = f"{name}_direct"
         parts = [f"def {body_name}({signature}):", *head, *lines, *tail]
         parts += ["", f"def {name}(env, args):", f"    return {name}_direct(env, *args)"]
@@ -189,8 +168,25 @@ def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
     fn.__doc__ = source  # kept for debugging (the generated source is inspectable)
     if direct:
         info.direct = g.ns[name + "_direct"]
+        # every use of the frame list went through Gen.frame()/codegen.slot_ref, which build it above
+        assert uses_frame or "f" not in info.direct.__code__.co_names, source
         codegen.publish_direct(cx, info)
     return fn
+
+
+def _gen_body(cx: Compiler, block: ast.Block) -> tuple[Gen, list[Any]]:
+    """The lines of a function body, in the function's own Gen."""
+    g = new_gen(cx)
+    g.fn_mode = True
+    lines: list[Any] = []
+    saved = cx.unsteady
+    cx.unsteady = unsteady(block)
+    try:
+        with cx.quiet(True):
+            gen_block(cx, block, g, lines, 2, False)
+    finally:
+        cx.unsteady = saved
+    return g, lines
 
 
 def gen_block_function(cx: Compiler, block: ast.Block) -> Any:
@@ -249,26 +245,23 @@ def _has_code(out: list[Any], start: int) -> bool:
     return any(type(x) is not LineMark for x in out[start:])
 
 
-MAX_INDENT = 40  # indentation levels per generated function
-
-
 def gen_stmt(cx: Compiler, s: ast.Stmt, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     pad = "    " * ind
     out.append(LineMark(s.span.line))  # type: ignore[arg-type] # the lists hold marks between lines
     method = dispatch.handler("gen_", type(s).__name__)
     # deeper statements become closures (each generating its own blocks): CPython allows 100 indents
-    if method is not None and ind < MAX_INDENT and method(cx, s, g, out, ind, in_loop):
+    if method is not None and ind < slots.MAX_INDENT and method(cx, s, g, out, ind, in_loop):
         return
     closure = statements.stmt(cx, s)
     name = g.const(closure)
-    out.append(f"{pad}_r = {name}(f)")
+    out.append(f"{pad}_r = {name}({g.frame()})")
     out.append(f"{pad}if _r is not None:")
     if in_loop:
         out.append(f"{pad}    if _r == 1:")
         out.append(f"{pad}        break")
         out.append(f"{pad}    if _r == 2:")
         out.append(f"{pad}        continue")
-    out.append(f"{pad}    return {'f[1]' if g.fn_mode else '_r'}")
+    out.append(f"{pad}    return {g.frame() + '[1]' if g.fn_mode else '_r'}")
 
 
 def gen_block(cx: Compiler, b: ast.Block, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
@@ -297,10 +290,11 @@ def gen_VarDecl(cx: Compiler, s: ast.VarDecl, g: Gen, out: list[str], ind: int, 
     if t is None:
         t = expressions.static_type(cx, s.init)
     slot = cx.scope.declare(s.binding.name, t, quiet=cx.quiet_ok)
-    out.append(f"{pad}f[{slot}] = {code}")
+    var = codegen.slot_ref(cx, g, slot)
+    out.append(f"{pad}{var} = {code}")
     steady = cx.unsteady is not None and s.binding.name not in cx.unsteady
     if steady and codegen.nonneg(code, g) and isinstance(T.resolve(t), T.TInt):
-        g.nonneg.add(f"f[{slot}]")  # only ever counted up from a non-negative start (see unsteady)
+        g.nonneg.add(var)  # only ever counted up from a non-negative start (see unsteady)
     return True
 
 
@@ -382,7 +376,7 @@ def gen_ExprStmt(cx: Compiler, s: ast.ExprStmt, g: Gen, out: list[str], ind: int
             # `xs.push(v);`: both evaluated once, in order, then the inline append (codegen.push_inline)
             pad = "    " * ind
             xs = codegen.code(cx, e.target, None, g)
-            if not codegen._SIMPLE.match(xs):
+            if not codegen.is_simple(xs, g):
                 t = g.tmp()
                 out.append(f"{pad}{t} = {xs}")
                 xs = t
@@ -406,7 +400,7 @@ def gen_Return(cx: Compiler, s: ast.Return, g: Gen, out: list[str], ind: int, in
         out.append(f"{pad}return {value}")
         return True
     if s.value is not None:
-        out.append(f"{pad}f[1] = {codegen.code(cx, s.value, cx.scope.ret_type, g)}")
+        out.append(f"{pad}{g.frame()}[1] = {codegen.code(cx, s.value, cx.scope.ret_type, g)}")
     out.append(f"{pad}return 3")
     return True
 
@@ -474,7 +468,7 @@ def gen_fresh_iteration(
                 bind = patterns.binding(cx, s.binding.binding, elem_t)
         body = gen_block_function(cx, s.body)
     nf = g.tmp()
-    out.append(f"{pad}{nf} = [f, None, *{g.const((None,) * max(0, inner.size - 2))}]")
+    out.append(f"{pad}{nf} = [{g.frame()}, None, *{g.const((None,) * max(0, inner.size - 2))}]")
     if slot is not None:
         out.append(f"{pad}{nf}[{slot}] = {v}")
     elif bind is not None:
@@ -488,7 +482,7 @@ def gen_fresh_iteration(
     if g.fn_mode:
         out.append(f"{pad}    return {nf}[1]")
     else:
-        out.append(f"{pad}    f[1] = {nf}[1]")
+        out.append(f"{pad}    {g.frame()}[1] = {nf}[1]")
         out.append(f"{pad}    return 3")
 
 
@@ -498,7 +492,7 @@ def gen_While(cx: Compiler, s: ast.While, g: Gen, out: list[str], ind: int, in_l
     pad = "    " * ind
     out.append(f"{pad}while {codegen.code(cx, s.cond, T.BOOLEAN, g)}:")
     _tick(cx, out, pad + "    ")
-    if _creates_closures(s.body):
+    if slots.creates_closures(s.body):
         gen_fresh_iteration(cx, s, None, None, g, out, pad + "    ")
         return True
     with cx.scope.loop():
@@ -512,7 +506,7 @@ def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, 
     pad = "    " * ind
     it = s.iterable
     v = g.tmp()
-    if _creates_closures(s.body):
+    if slots.creates_closures(s.body):
         if isinstance(it, ast.RangeExpr):
             lo = codegen.code(cx, it.start, T.INT, g)
             hi = codegen.code(cx, it.end, T.INT, g)
@@ -551,10 +545,10 @@ def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, 
         _tick(cx, out, pad + "    ")
         if isinstance(s.binding.binding, ast.CaptureBinding):
             slot = cx.scope.declare(s.binding.binding.name, t, quiet=cx.quiet_ok)
-            out.append(f"{pad}    f[{slot}] = {v}")
+            out.append(f"{pad}    {codegen.slot_ref(cx, g, slot)} = {v}")
         else:
             binder = patterns.binding(cx, s.binding.binding, t)
-            out.append(f"{pad}    {g.const(binder)}(f, {v})")
+            out.append(f"{pad}    {g.const(binder)}({g.frame()}, {v})")
         with cx.scope.loop():
             gen_block(cx, s.body, g, out, ind + 1, True)
     return True
@@ -564,7 +558,7 @@ def _range_head(cx: Compiler, s: ast.Foreach, lo: str, end: str, g: Gen, out: li
     """`for <var> in range(lo, end):` and the step charge of a counted loop, its variable declared."""
     assert isinstance(s.binding.binding, ast.CaptureBinding)
     slot = cx.scope.declare(s.binding.binding.name, T.INT, quiet=cx.quiet_ok)
-    var = f"f[{slot}]"
+    var = codegen.slot_ref(cx, g, slot)
     stop = g.tmp()
     if codegen.nonneg(lo, g):
         g.nonneg.add(var)  # a foreach variable is final: it stays within the range
