@@ -1,4 +1,4 @@
-"""Parse tree → AST. A Lark Transformer run inline by the LALR parser: it only builds nodes.
+"""Parse tree → AST. Run inline by the LALR parser (as a Lark transformer would be): it only builds nodes.
 
 The parser keeps every token (keep_all_tokens) so each node's span runs from its first to its last token;
 methods therefore receive punctuation and keywords too and pick out what they need.
@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
-from lark import Token, Transformer
 
 from balmail import diagnostics as diag
 from balmail.diagnostics import Diagnostic
 from balmail.source import SourceFile, Span
 from balmail.syntax import ast
+from balmail.syntax.tokens import Token, Tree
 
 SYNTAX = "BAL_SYNTAX_001"
 JAVA_EXTERNAL = "BAL_UNSUPPORTED_001"
@@ -115,8 +115,9 @@ def rule(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
-class Builder(Transformer):
-    """Builds AST nodes for one source file. `base` shifts offsets when parsing `${...}` interpolations."""
+class Builder:
+    """Builds AST nodes for one source file. `base` shifts offsets when parsing `${...}` interpolations.
+    A method per grammar rule (named like the rule or its `-> alias`) gets the rule's children."""
 
     def __getattr__(self, name: str) -> Callable[[list], Any]:
         # Only reached when the class has no such method: a family module's registered rule builder.
@@ -126,11 +127,14 @@ class Builder(Transformer):
         return functools.partial(fn, self)
 
     def __init__(self) -> None:
-        super().__init__(visit_tokens=False)
         self.source: SourceFile | None = None
         self.base = 0
         self.diagnostics: list[Diagnostic] = []
         self.parse_interpolation: Callable[[str, int], ast.Expr | None] | None = None
+
+    def __default__(self, data: str, children: list, meta: object) -> Tree:
+        """A rule without a method (`_rule` helpers, inlined by the parser), as Lark's parser calls it."""
+        return Tree(data, children)
 
     # ------------------------------------------------------------ spans
 

@@ -8,11 +8,11 @@ in the order the dimensions are written. The builder therefore adds each further
 from __future__ import annotations
 
 import attrs
-from lark import Token
 
 from balmail.source import Span
 from balmail.syntax import ast
 from balmail.syntax.build import Builder, _Args, _first, _Items, _Part, _Qualifiers, _Text, ident, rule
+from balmail.syntax.tokens import Token
 
 
 def add_dimension(span: Span, element: ast.TypeDesc, length: str | None) -> ast.ArrayType:

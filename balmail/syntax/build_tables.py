@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from lark import Token
-
 from balmail.syntax import ast
 from balmail.syntax.ast_tables import TableConstructor, TableQuery, TableType
 from balmail.syntax.build import Builder, _first, _of, ident, rule
+from balmail.syntax.tokens import Token
 
 
 class _KeySpec:

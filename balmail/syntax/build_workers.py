@@ -3,11 +3,10 @@ messages, `wait` actions and `flush` (AST in ast_workers.py)."""
 
 from __future__ import annotations
 
-from lark import Token
-
 from balmail.syntax import ast
 from balmail.syntax import ast_workers as W
 from balmail.syntax.build import Builder, _Annotations, _first, _is_token, _of, _Returns, _Text, ident, rule
+from balmail.syntax.tokens import Token
 
 
 @rule

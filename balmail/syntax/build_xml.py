@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 
-from lark import Token
-
 from balmail.syntax import ast
 from balmail.syntax.ast_xml import XmlNavigation, XmlnsDecl, XmlnsStmt, XmlTemplate
 from balmail.syntax.build import Builder, _first, ident, rule
+from balmail.syntax.tokens import Token
 from balmail.xmltext import XmlSyntaxError, parse_content
 
 _INTERPOLATION = re.compile(r"\$\{((?:[^{}`]|\{[^{}`]*\}|`[^`]*`)*)\}")

@@ -1,27 +1,25 @@
-"""Source text → AST, with syntax errors as diagnostics. The only place that talks to Lark's parser.
+"""Source text → AST, with syntax errors as diagnostics.
 
-The LALR tables are built once per grammar version and cached on disk, so start-up stays fast.
-On a syntax error the parser reports it, repairs what it can (a missing `;`, stray tokens) and goes on,
-so one run shows more than one error. Nothing here raises on bad input.
+The fast path is balmail's own (`lexer.py` and `_Driver` here) and runs on plain tables saved once per
+grammar version, so parsing a valid file never imports Lark. Lark builds those tables from the grammar
+and, on a file with a syntax error, parses it again: the parser reports the error, repairs what it can (a
+missing `;`, stray tokens) and goes on, so one run shows more than one error. Nothing here raises on bad
+input.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
+import marshal
 import os
-import pickle
 import re
 import tempfile
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
-from lark import Lark, Token
-from lark.common import LexerConf
-from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
-from lark.lexer import Lexer
 
 from balmail import diagnostics as diag
 from balmail.diagnostics import Diagnostic
@@ -31,23 +29,15 @@ from balmail.syntax import (
     families,  # noqa: F401  (registers the family rule builders)
 )
 from balmail.syntax.build import SYNTAX, Builder
+from balmail.syntax.lexer import FastLexer, LexError
+from balmail.syntax.tokens import Token, Tree, new_token
+
+if TYPE_CHECKING:
+    from lark import Lark
+    from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 MAX_SYNTAX_ERRORS = 25
 
-_NAMED_TERMINALS = {
-    "IDENT": "identifier",
-    "STRING": "string literal",
-    "INT_LITERAL": "integer literal",
-    "HEX_LITERAL": "hex literal",
-    "FLOAT_LITERAL": "floating-point literal",
-    "TEMPLATE": "template",
-    "EMPTY_BRACKETS": "'[]'",
-    "$END": "end of file",
-    "QCOLON": "':'",
-    "GT_JOINED": "'>'",
-    "NOT_IS": "'!is'",
-    "HEX_FLOAT_LITERAL": "floating-point literal",
-}
 # Closing punctuation the parser may insert at end of file to finish an unfinished construct.
 _CLOSERS = (("SEMICOLON", ";"), ("RBRACE", "}"), ("RPAR", ")"), ("RSQB", "]"))
 
@@ -74,172 +64,102 @@ def grammar_path() -> Path:
     raise FileNotFoundError("grammar/ballerina.lark is missing from the balmail installation")
 
 
-def _cache_file(grammar_text: str) -> str | None:
-    """A per-grammar cache path for Lark's tables, or None when no writable place exists."""
-    import lark
+# Bump when the tables (`lark_side.tables`) or the lexer's spec change shape, so old caches are not loaded.
+_TABLES_FORMAT = 3
 
-    digest = hashlib.sha256((grammar_text + lark.__version__).encode()).hexdigest()[:16]
+
+def _lark_version() -> str:
+    """Lark's version without importing it (the tables are Lark's LALR construction of the grammar)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("lark")
+    if spec is None or spec.origin is None:
+        return "?"
+    try:
+        with open(spec.origin, encoding="utf-8") as f:
+            found = re.search(r"""__version__\s*(?::\s*str\s*)?=\s*["']([^"']+)""", f.read())
+    except OSError:
+        return "?"
+    return found.group(1) if found else "?"
+
+
+def _tables_file(grammar_text: str) -> str | None:
+    """Where the fast path's tables for this grammar are kept, or None when no writable place exists."""
+    key = f"{grammar_text}\0{_lark_version()}\0{_TABLES_FORMAT}"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     for folder in (os.path.join(base, "balmail"), os.path.join(tempfile.gettempdir(), "balmail-cache")):
         try:
             os.makedirs(folder, exist_ok=True)
             if os.access(folder, os.W_OK):
-                return os.path.join(folder, f"grammar-{digest}.lark")
+                return os.path.join(folder, f"tables-{digest}.marshal")
         except OSError:
             continue
     return None
 
 
-class _Token(Token):
-    """Lark's token with `str`'s comparison and hash: the builder only compares tokens with keyword text,
-    and lark's `__eq__` (which also compares token types) is a Python call on every such test."""
+def _inliner(spec: tuple[bool, ...], fn: Any) -> Any:
+    """The children of a rule with `_rule` children spliced in, as Lark's tree builder does (the first
+    spliced list is reused, so left-recursive lists grow in place instead of being copied)."""
+    if spec == (True, False):  # `_items: _items item`: the common left-recursive list
 
-    __slots__ = ()
-    __eq__ = str.__eq__
-    __ne__ = str.__ne__
-    __hash__ = str.__hash__
+        def grow(children: list) -> Any:
+            items = children[0].children
+            items.append(children[1])
+            return fn(items)
 
+        return grow
+    plan = tuple(enumerate(spec))
 
-def _new_token(kind: str, value: str, start: int, end: int) -> Token:
-    """A token as lark builds one (type, value, offsets; no line/column: spans come from the SourceFile),
-    without lark's constructor, which checks for deprecated arguments on every call."""
-    token = str.__new__(_Token, value)
-    token.type = kind
-    token.value = value
-    token.start_pos = start
-    token.end_pos = end
-    token.line = token.column = token.end_line = token.end_column = None
-    return token
+    def splice(children: list) -> Any:
+        filtered: list = []
+        for i, expand in plan:
+            if expand:
+                if filtered:
+                    filtered += children[i].children
+                else:
+                    filtered = children[i].children
+            else:
+                filtered.append(children[i])
+        return fn(filtered)
 
-
-class FastLexer(Lexer):
-    """A lexer for this grammar that skips what Lark's general lexer does per token (line counting,
-    callbacks): one compiled alternation, keywords found by a dict lookup on identifiers. The builder
-    only needs offsets, so tokens carry offsets; lines and columns come from the SourceFile."""
-
-    def __init__(self, conf: LexerConf) -> None:
-        terminals = sorted(
-            conf.terminals, key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name)
-        )
-        ident = next(t for t in terminals if t.name == "IDENT")
-        ident_re = re.compile(ident.pattern.to_regexp())
-        self.keywords = {
-            t.pattern.value: t.name
-            for t in terminals
-            if t.pattern.type == "str" and ident_re.fullmatch(t.pattern.value)
-        }
-        whitespace = {
-            t.name
-            for t in terminals
-            if t.name in conf.ignore and re.fullmatch(t.pattern.to_regexp(), " \t\n")
-        }
-        alternatives = [
-            f"(?P<{t.name}>{t.pattern.to_regexp()})"
-            for t in terminals
-            if t.pattern.value not in self.keywords and t.name not in whitespace
-        ]
-        # Leading blanks are skipped by the same match as the token after them.
-        self.master = re.compile(r"[ \t\r\n\f]*(?:" + "|".join(alternatives) + ")")
-        self.ignore = frozenset(conf.ignore)
-
-    @classmethod
-    def from_spec(cls, spec: tuple[str, dict[str, str], frozenset[str]]) -> FastLexer:
-        """Rebuild from `spec()` without Lark's lexer configuration (start-up path)."""
-        lexer = cls.__new__(cls)
-        pattern, lexer.keywords, lexer.ignore = spec
-        lexer.master = re.compile(pattern)
-        return lexer
-
-    def spec(self) -> tuple[str, dict[str, str], frozenset[str]]:
-        return self.master.pattern, self.keywords, self.ignore
-
-    def lex(self, text: str) -> Iterator[Token]:  # type: ignore[override]
-        match = self.master.match
-        keywords = self.keywords
-        ignore = self.ignore
-        pos = 0
-        size = len(text)
-        new_token = _new_token
-        while pos < size:
-            m = match(text, pos)
-            if m is None:
-                rest = len(text) - len(text[pos:].lstrip(" \t\r\n\f"))
-                if rest == size:
-                    return
-                line = text.count("\n", 0, rest) + 1
-                column = rest - text.rfind("\n", 0, rest)
-                raise UnexpectedCharacters(text, rest, line, column)
-            kind = m.lastgroup
-            end = m.end()
-            if kind not in ignore:
-                start = m.start(kind)
-                value = text[start:end]
-                if kind == "IDENT":
-                    kind = keywords.get(value, "IDENT")
-                yield new_token(kind, value, start, end)
-            pos = end
+    return splice
 
 
-# Bump when `_Tables` or `FastLexer.spec()` change shape, so old caches are not loaded.
-_TABLES_FORMAT = 2
+def _single(fn: Any) -> Any:
+    """A `?rule`: one child is passed through, several are built."""
 
+    def expand(children: list) -> Any:
+        return children[0] if len(children) == 1 else fn(children)
 
-@attrs.frozen
-class _Tables:
-    """What the fast path needs, saved once per grammar version: the LALR table with reductions as rule
-    indexes, the rules (for callbacks), the lexer's pattern and the terminals' display names."""
-
-    rows: dict[int, dict[str, tuple[bool, int]]]
-    rules: list[object]
-    start_states: dict[str, int]
-    end_states: dict[str, int]
-    lexer: tuple[str, dict[str, str], frozenset[str]]
-    display: dict[str, str]
-
-    @classmethod
-    def from_lark(cls, lark: Lark, display: dict[str, str]) -> _Tables:
-        table = lark.parser.parser.parser.parse_table  # type: ignore[attr-defined]
-        index = {rule: i for i, rule in enumerate(lark.rules)}
-        rows: dict[int, dict[str, tuple[bool, int]]] = {}
-        for state, actions in table.states.items():
-            # Plain `str` keys: lark's names are Tokens, whose Python-level `__eq__` would run on every
-            # dict probe of the driver's hot loop.
-            rows[state] = {
-                str(name): (True, arg) if getattr(action, "name", "") == "Shift" else (False, index[arg])
-                for name, (action, arg) in actions.items()
-            }
-        lexer = getattr(getattr(lark.parser, "lexer", None), "lexer", None)
-        if not isinstance(lexer, FastLexer):
-            lexer = FastLexer(lark.lexer_conf)
-        return cls(rows, list(lark.rules), table.start_states, table.end_states, lexer.spec(), display)
+    return expand
 
 
 class _Driver:
-    """A lean LALR(1) driver over Lark's parse table and rule callbacks: no Rule hashing, no tree. On any
-    error it returns (False, None) and the caller re-parses with Lark, whose exception carries what error
-    repair needs (errors are rare)."""
+    """A lean LALR(1) driver over the saved table, calling the builder as Lark's inline transformer would
+    (same child shaping: `_rule` inlining, `?rule` pass-through, aliases). On any error it returns
+    (False, None) and the caller re-parses with Lark, whose exception carries what error repair needs
+    (errors are rare)."""
 
-    def __init__(self, tables: _Tables, builder: Builder) -> None:
-        from lark import Tree
-        from lark.parse_tree_builder import ExpandSingleChild, ParseTreeBuilder
-
-        callbacks = ParseTreeBuilder(tables.rules, Tree, False, False, False).create_callback(builder)
+    def __init__(self, tables: dict[str, Any], builder: Builder) -> None:
+        reductions = []
+        for size, origin, name, expand1, inline in tables["rules"]:
+            try:
+                fn: Any = getattr(builder, name)
+            except AttributeError:
+                fn = _tree_maker(name)
+            if expand1:
+                fn = None if size == 1 and inline is None else _single(fn)
+            if inline is not None:
+                fn = _inliner(inline, fn)
+            reductions.append((size, origin, fn))
+        self.reductions = reductions
         # A `?rule` reduced from one symbol is that symbol's value (precedence chains: most reductions):
         # its callback is None and the driver only moves the state, leaving the value stack alone.
-        self.reductions = [
-            (
-                len(rule.expansion),  # type: ignore[attr-defined]
-                str(rule.origin.name),  # type: ignore[attr-defined]  (a plain str key, as in `rows`)
-                None
-                if isinstance(callbacks[rule], ExpandSingleChild) and len(rule.expansion) == 1  # type: ignore[attr-defined]
-                else callbacks[rule],
-            )
-            for rule in tables.rules
-        ]
-        self.states = tables.rows
-        self.start_states = tables.start_states
-        self.end_states = tables.end_states
-        self.lexer = FastLexer.from_spec(tables.lexer)
+        self.states: dict[int, dict[str, int]] = tables["rows"]
+        self.start_states: dict[str, int] = tables["start_states"]
+        self.end_states: dict[str, int] = tables["end_states"]
+        self.lexer = FastLexer(tables["lexer"])
         self.chains: dict[tuple[int, int, str], int] = {}
         """(state below, top state, lookahead) -> the top state after every pass-through reduction a
         precedence chain makes there (`?expr: or_expr`, `?or_expr: and_expr`, ...): one lookup instead
@@ -249,43 +169,46 @@ class _Driver:
         """Follow pass-through reductions from `below` (whose goto on `origin` is the next top) while the
         lookahead `kind` keeps reducing by one."""
         states = self.states
-        top: int = states[below][origin][1]  # type: ignore[assignment]
+        top = states[below][origin]
         while True:
             action = states[top].get(kind)
-            if action is None or action[0]:
+            if action is None or action >= 0:
                 return top
-            _size, next_origin, callback = self.reductions[action[1]]  # type: ignore[index]
+            _size, next_origin, callback = self.reductions[~action]
             if callback is not None:
                 return top
-            top = states[below][next_origin][1]  # type: ignore[assignment]
+            top = states[below][next_origin]
 
     def parse(self, text: str, start: str) -> tuple[bool, object]:
         states = self.states
         reductions = self.reductions
-        state_stack = [self.start_states[start]]
-        value_stack: list[object] = []
-        end_state = self.end_states[start]
-        tokens = self.lexer.lex(text)
         chains = self.chains
+        state = self.start_states[start]
+        row = states[state]
+        state_stack = [state]
+        value_stack: list[object] = []
+        push_state = state_stack.append
+        push_value = value_stack.append
         try:
-            for token in tokens:
+            for token in self.lexer.lex(text):
                 kind = token.type
                 while True:
-                    row = states[state_stack[-1]]
-                    if kind not in row:
+                    action = row.get(kind)
+                    if action is None:
                         return False, None
-                    is_shift, arg = row[kind]
-                    if is_shift:
-                        state_stack.append(arg)  # type: ignore[arg-type]
-                        value_stack.append(token)
+                    if action >= 0:
+                        push_state(action)
+                        push_value(token)
+                        row = states[action]
                         break
-                    size, origin, callback = reductions[arg]  # type: ignore[index]
+                    size, origin, callback = reductions[~action]
                     if callback is None:  # one symbol passed through: its value stays on the stack
                         key = (state_stack[-2], state_stack[-1], kind)
                         top = chains.get(key)
                         if top is None:
                             top = chains[key] = self._chain(state_stack[-2], origin, kind)
                         state_stack[-1] = top
+                        row = states[top]
                         continue
                     if size:
                         children = value_stack[-size:]
@@ -293,16 +216,19 @@ class _Driver:
                         del state_stack[-size:]
                     else:
                         children = []
-                    value_stack.append(callback(children))
-                    state_stack.append(states[state_stack[-1]][origin][1])  # type: ignore[arg-type]
+                    push_value(callback(children))
+                    state = states[state_stack[-1]][origin]
+                    push_state(state)
+                    row = states[state]
+            end_state = self.end_states[start]
             while state_stack[-1] != end_state:
-                row = states[state_stack[-1]]
-                if "$END" not in row or row["$END"][0]:
+                action = states[state_stack[-1]].get("$END")
+                if action is None or action >= 0:
                     return False, None
-                size, origin, callback = reductions[row["$END"][1]]  # type: ignore[index]
+                size, origin, callback = reductions[~action]
                 if callback is None:
                     del state_stack[-1]
-                    state_stack.append(states[state_stack[-1]][origin][1])  # type: ignore[arg-type]
+                    push_state(states[state_stack[-1]][origin])
                     continue
                 if size:
                     children = value_stack[-size:]
@@ -310,11 +236,18 @@ class _Driver:
                     del state_stack[-size:]
                 else:
                     children = []
-                value_stack.append(callback(children))
-                state_stack.append(states[state_stack[-1]][origin][1])  # type: ignore[arg-type]
+                push_value(callback(children))
+                push_state(states[state_stack[-1]][origin])
             return True, value_stack[-1]
-        except UnexpectedInput:
+        except LexError:
             return False, None
+
+
+def _tree_maker(name: str) -> Any:
+    def make(children: list) -> Tree:
+        return Tree(name, children)
+
+    return make
 
 
 class _Parser:
@@ -326,7 +259,7 @@ class _Parser:
         self.builder = Builder()
         self._lark: Lark | None = None
         tables = self._load_tables()
-        self.display = tables.display
+        self.display: dict[str, str] = tables["display"]
         self.driver = _Driver(tables, self.builder)
         self.builder.parse_interpolation = self._parse_interpolation
         self.diagnostics: list[Diagnostic] = []
@@ -337,50 +270,35 @@ class _Parser:
     def lark(self) -> Lark:
         """Lark's own LALR parser (error path: its exceptions carry the interactive parser)."""
         if self._lark is None:
-            options = dict(
-                parser="lalr",
-                lexer=FastLexer,
-                keep_all_tokens=True,
-                start=["start", "expr_only"],
-                transformer=self.builder,
-                maybe_placeholders=False,
-            )
-            cache = _cache_file(self.grammar_text)
-            try:
-                self._lark = Lark(self.grammar_text, cache=cache or False, **options)
-            except (OSError, EOFError, ValueError):
-                self._lark = Lark(self.grammar_text, **options)
+            from balmail.syntax.lark_side import build_lark
+
+            self._lark = build_lark(self.grammar_text, self.builder)
         return self._lark
 
-    def _load_tables(self) -> _Tables:
-        """The fast-path tables from the cache, or built from Lark and saved (first run of a grammar)."""
-        cache = _cache_file(self.grammar_text)
-        path = f"{cache}.tables{_TABLES_FORMAT}" if cache else None
+    def _load_tables(self) -> dict[str, Any]:
+        """The fast-path tables from the cache, or built with Lark and saved (first run of a grammar)."""
+        path = _tables_file(self.grammar_text)
         if path and os.path.exists(path):
             try:
                 with open(path, "rb") as f:
-                    loaded = pickle.load(f)
-                if isinstance(loaded, _Tables):
+                    loaded = marshal.load(f)
+                if isinstance(loaded, dict) and loaded.get("format") == _TABLES_FORMAT:
                     return loaded
             except Exception:  # noqa: BLE001 - a stale or broken cache is rebuilt
                 pass
-        tables = _Tables.from_lark(self.lark, self._terminal_display())
+        from balmail.syntax.lark_side import tables as lark_tables
+
+        tables = lark_tables(self.lark)
+        tables["format"] = _TABLES_FORMAT
         if path:
             try:
                 tmp = f"{path}.{os.getpid()}"
                 with open(tmp, "wb") as f:
-                    pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
+                    marshal.dump(tables, f)
                 os.replace(tmp, path)
             except OSError:
                 pass
         return tables
-
-    def _terminal_display(self) -> dict[str, str]:
-        display = dict(_NAMED_TERMINALS)
-        for terminal in self.lark.terminals:
-            if terminal.name not in display and terminal.pattern.type == "str":
-                display[terminal.name] = f"'{terminal.pattern.value}'"
-        return display
 
     # ------------------------------------------------------------ entry points
 
@@ -427,14 +345,14 @@ class _Parser:
             done, result = self._attempt(text, start)
             if done:
                 break
-            from balmail.syntax.recovery import RecoveryFailed, parse_with_recovery  # error path only
+            from lark.exceptions import UnexpectedInput  # error path only
+
+            from balmail.syntax.recovery import RecoveryFailed, parse_with_recovery
 
             repair = _Repair(self, text)
             inserted = _Repair(self, text)  # token repairs of this attempt (kept if it parses to the end)
             try:
-                result = parse_with_recovery(
-                    self.lark, self.driver.lexer, text, start, inserted.add, self.diagnostics
-                )
+                result = parse_with_recovery(self.lark, text, start, inserted.add, self.diagnostics)
                 reported.extend(inserted.found)
                 break
             except (UnexpectedInput, RecoveryFailed) as failed:
@@ -525,6 +443,8 @@ class _Repair:
         self.found.append(diag.error(SYNTAX, message, span))
 
     def fix(self, e: UnexpectedInput) -> str | None:
+        from lark.exceptions import UnexpectedCharacters, UnexpectedToken  # error path only
+
         if isinstance(e, UnexpectedCharacters):
             return self._bad_character(e.pos_in_stream)
         if isinstance(e, UnexpectedToken):
@@ -626,7 +546,7 @@ class _Repair:
                 return None
             for name, value in _CLOSERS:
                 if name in accepts:
-                    ip.feed_token(Token(name, value, start_pos=end, end_pos=end))
+                    ip.feed_token(new_token(name, value, end, end))
                     break
             else:
                 return None
@@ -645,7 +565,6 @@ def _matching_brace(text: str, pos: int) -> int:
             if depth == 0:
                 return i + 1
     return len(text)
-
 
 
 @lru_cache(maxsize=1)

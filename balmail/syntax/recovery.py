@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from lark import Lark, Token
+from lark import Lark
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from balmail.source import code_end
+from balmail.syntax.lark_side import LarkLexer
+from balmail.syntax.tokens import Token, new_token
 
 INSERTIONS = (
     ("SEMICOLON", ";", "missing semicolon token"),
@@ -57,7 +59,7 @@ class RecoveryFailed(Exception):
 
 def _synthetic(name: str, value: str, at: int) -> Token:
     """An inserted token: zero width where it is missing, so spans of the nodes around it stay true."""
-    return Token(name, value, at, None, None, None, None, at)  # type: ignore[arg-type]
+    return new_token(name, value, at, at)
 
 
 _SCRATCH: list[list[object]] = [[]]
@@ -79,15 +81,14 @@ def _fits(ip: object, feed: list[Token]) -> bool:
     return True
 
 
-
 def parse_with_recovery(
-    lark: Lark, lexer: object, text: str, start: str, report: Report, builder_diagnostics: list[object]
+    lark: Lark, text: str, start: str, report: Report, builder_diagnostics: list[object]
 ) -> object:
     """Parse `text`, repairing token errors; `report(message, start, end)` gets one call per repair
     (offsets into `text`). `builder_diagnostics` is the list the AST builder reports into. Raises
     `RecoveryFailed`, or `UnexpectedCharacters` from the lexer."""
     _SCRATCH[0] = builder_diagnostics
-    tokens: list[Token] = list(lexer.lex(text))  # type: ignore[attr-defined]
+    tokens: list[Token] = list(_lexer(lark).lex(text))
     ip = lark.parse_interactive(None, start)
     depth = 0
     repairs = 0
@@ -117,6 +118,13 @@ def parse_with_recovery(
             depth = max(0, depth - 1)
         i += 1
     return _finish(ip, text, report)
+
+
+def _lexer(lark: Lark) -> LarkLexer:
+    lexer = getattr(getattr(lark.parser, "lexer", None), "lexer", None)  # Lark wraps the lexer it was given
+    if isinstance(lexer, LarkLexer):
+        return lexer
+    return LarkLexer(lark.lexer_conf)
 
 
 def _close_blocks(ip: object, ahead: list[Token], depth: int, at: int) -> int:
