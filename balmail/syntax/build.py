@@ -157,22 +157,41 @@ class Builder:
         return None
 
     def span(self, children: Sequence[object]) -> Span:
-        """The span from the first to the last positioned child (only the ends are looked at: hot path)."""
+        """The span from the first to the last positioned child (only the ends are looked at: the hot path
+        of building, so tokens and nodes, most children, are tested first without `_bounds`)."""
         source = self.source
         assert source is not None
-        first = last = None
+        start = None
         for child in children:
-            first = self._bounds(child)
-            if first is not None:
+            if isinstance(child, Token):
+                if child.start_pos is not None:
+                    start = child.start_pos + self.base
+                    break
+            elif isinstance(child, ast.Node):
+                start = child.span.start
                 break
-        if first is None:
+            else:
+                bounds = self._bounds(child)
+                if bounds is not None:
+                    start = bounds[0]
+                    break
+        if start is None:
             return source.span(self.base, self.base)
+        end = start
         for child in reversed(children):
-            last = self._bounds(child)
-            if last is not None:
+            if isinstance(child, Token):
+                if child.end_pos is not None:
+                    end = child.end_pos + self.base
+                    break
+            elif isinstance(child, ast.Node):
+                end = child.span.end
                 break
-        assert last is not None
-        return source.span(first[0], last[1])
+            else:
+                bounds = self._bounds(child)
+                if bounds is not None:
+                    end = bounds[1]
+                    break
+        return source.span(start, end)
 
     def tspan(self, token: Token | _Text) -> Span:
         assert self.source is not None

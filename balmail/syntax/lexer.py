@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from balmail.syntax.tokens import Token, new_token
+from balmail.syntax.tokens import Token
 
 OTHER = ""
 """The dispatch key of every character outside ASCII."""
 
 _BLANKS = " \t\r\n\f"
+_SKIP = re.compile(r"[ \t\r\n\f]*").match
 
 Spec = tuple[list[tuple[str, str]], dict[str, str], frozenset[str], dict[str, tuple[int, ...]]]
 """(terminals as (name, regex) in match order, keyword text -> terminal, ignored terminals,
@@ -65,10 +66,10 @@ class FastLexer:
         keywords = self.keywords
         ignore = self.ignore
         blanks = _BLANKS
-        skip = re.compile(r"[ \t\r\n\f]*").match
+        skip = _SKIP
         pos = 0
         size = len(text)
-        new = new_token
+        new = str.__new__
         while pos < size:
             char = text[pos]
             if char in blanks:
@@ -88,7 +89,12 @@ class FastLexer:
                 value = text[pos:end]
                 if kind == "IDENT":
                     kind = keywords.get(value, "IDENT")
-                yield new(kind, value, pos, end)
+                token = new(Token, value)  # `new_token`, inlined
+                token.type = kind
+                token.value = value
+                token.start_pos = pos
+                token.end_pos = end
+                yield token
             pos = end
 
 

@@ -159,6 +159,7 @@ class _Driver:
         self.states: dict[int, dict[str, int]] = tables["rows"]
         self.start_states: dict[str, int] = tables["start_states"]
         self.end_states: dict[str, int] = tables["end_states"]
+        self.final_states = frozenset(self.end_states.values())
         self.lexer = FastLexer(tables["lexer"])
         self.chains: dict[tuple[int, int, str], int] = {}
         """(state below, top state, lookahead) -> the top state after every pass-through reduction a
@@ -171,6 +172,8 @@ class _Driver:
         states = self.states
         top = states[below][origin]
         while True:
+            if top in self.final_states:  # Lark accepts as soon as the end state is reached
+                return top
             action = states[top].get(kind)
             if action is None or action >= 0:
                 return top
@@ -221,14 +224,18 @@ class _Driver:
                     push_state(state)
                     row = states[state]
             end_state = self.end_states[start]
+            kind = "$END"
             while state_stack[-1] != end_state:
-                action = states[state_stack[-1]].get("$END")
+                action = states[state_stack[-1]].get(kind)
                 if action is None or action >= 0:
                     return False, None
                 size, origin, callback = reductions[~action]
                 if callback is None:
-                    del state_stack[-1]
-                    push_state(states[state_stack[-1]][origin])
+                    key = (state_stack[-2], state_stack[-1], kind)
+                    top = chains.get(key)
+                    if top is None:
+                        top = chains[key] = self._chain(state_stack[-2], origin, kind)
+                    state_stack[-1] = top
                     continue
                 if size:
                     children = value_stack[-size:]
