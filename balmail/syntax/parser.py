@@ -272,6 +272,8 @@ class _Parser:
         self.diagnostics: list[Diagnostic] = []
         self.source: SourceFile | None = None
         self.base = 0
+        self.reference = False
+        """Parse valid text with Lark's parser instead of the fast path (tests compare the two)."""
 
     @property
     def lark(self) -> Lark:
@@ -386,7 +388,10 @@ class _Parser:
         self.diagnostics = []
         self.builder.diagnostics = self.diagnostics
         try:
-            done, result = self.driver.parse(text, start)
+            if self.reference:
+                done, result = True, self.lark.parse(text, start)
+            else:
+                done, result = self.driver.parse(text, start)
         except Exception:  # noqa: BLE001 - the Lark re-parse reports it properly
             done, result = False, None
         if not done:
@@ -587,3 +592,14 @@ def parse_source(source: SourceFile) -> ParseResult:
 def parse_text(text: str, path: str = "<text>") -> ParseResult:
     """Parse text (tests, `-e`-style use)."""
     return parse_source(SourceFile(path, text))
+
+
+def parse_with_lark(source: SourceFile) -> ParseResult:
+    """Parse as `parse_source` does, but with Lark's own parser where the fast path would run: the
+    reference the fast path is tested against (tests/syntax/test_fast_path.py)."""
+    parser = _instance()
+    parser.reference = True
+    try:
+        return parser.parse(source)
+    finally:
+        parser.reference = False
