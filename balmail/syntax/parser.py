@@ -14,6 +14,7 @@ import hashlib
 import marshal
 import os
 import re
+import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -85,7 +86,8 @@ def _lark_version() -> str:
 
 def _tables_file(grammar_text: str) -> str | None:
     """Where the fast path's tables for this grammar are kept, or None when no writable place exists."""
-    key = f"{grammar_text}\0{_lark_version()}\0{_TABLES_FORMAT}"
+    # marshal data is read back by the same Python only: its cache tag is part of the key
+    key = f"{grammar_text}\0{_lark_version()}\0{_TABLES_FORMAT}\0{sys.implementation.cache_tag}"
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     for folder in (os.path.join(base, "balmail"), os.path.join(tempfile.gettempdir(), "balmail-cache")):
