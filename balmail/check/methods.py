@@ -177,7 +177,8 @@ def check_method_call(checker: Any, e: ast.MethodCall | ast.RemoteCall) -> None:
     table = _method_table(checker, target)
     if table is not None:
         if e.name not in table:
-            if not remote_call and _has_field(checker, target, e.name):
+            if not remote_call and (e.name == "init" or _has_field(checker, target, e.name)):
+                # `self.init()` re-runs the initializer: jBallerina accepts the call.
                 return
             if remote_call or e.name not in VALUE_FUNCTIONS:
                 checker.found.append(

@@ -25,8 +25,10 @@ OPERATOR = register(
         what_it_does="Reports `+` and `-` between values of different basic types (a string and an int, an "
         "int and a float) and `-`, `*`, `/`, `%` on strings; `<`, `<=`, `>`, `>=` between different "
         "ordered types (`int` and `string`, `int` and `float`; `()` is allowed on either side); `==`, `!=` "
-        "between simple types that share no value (`int` and `string`, a `string` and `()`). Numeric "
-        "literals take the other operand's type, as in Ballerina.",
+        "between simple types that share no value (`int` and `string`, a `string` and `()`); any arithmetic "
+        "on a boolean; unary `!` on anything but a boolean, `-`/`+` on a non-number, `~` on a non-int "
+        "(`operator '!' not defined for 'int'`). Numeric literals take the other operand's type, as in "
+        "Ballerina.",
         why='Ballerina converts nothing implicitly: `"count: " + n` does not compile.',
         example='function describe(int n) returns string {\n    return "count: " + n;\n}',
         fix='function describe(int n) returns string {\n    return "count: " + n.toString();\n}',
@@ -96,6 +98,10 @@ def check_binary(checker: Any, e: ast.Binary) -> None:
         return
     left, right = checker.type_of(e.left), checker.type_of(e.right)
     lk, rk = _single_kind(left), _single_kind(right)
+    if "boolean" in (lk, rk) and {lk, rk} <= _SIMPLE | {"boolean"}:
+        assert left is not None and right is not None
+        _report(checker, e, left, right)  # no arithmetic operator takes a boolean
+        return
     if lk is None or rk is None or lk not in _SIMPLE or rk not in _SIMPLE:
         return
     assert left is not None and right is not None
@@ -156,3 +162,49 @@ def check_dropped_value(checker: Any, s: ast.ExprStmt) -> None:
                 "(`error? e = ...;`) and handle it",
             )
         )
+
+
+_UNARY_OPERANDS = {
+    "!": frozenset({"boolean"}),
+    "-": _SIMPLE - {"string"},
+    "+": _SIMPLE - {"string"},
+    "~": frozenset({"int"}),
+}
+"""The basic kinds each unary operator is defined for (spec, unary-expr); `-`, `+` and `~` lift over nil,
+`!` does not."""
+
+
+def check_unary(checker: Any, e: ast.Unary) -> None:
+    """`!n` on an int, `-b` on a boolean, `~b`: an operand no value of which the operator accepts."""
+    allowed = _UNARY_OPERANDS.get(e.op)
+    if allowed is None:
+        return
+    t = checker.type_of(e.operand)
+    k = kinds(t)
+    if t is None or not k:
+        return
+    if e.op != "!":
+        k = k - {"nil"}
+    if k and not k & allowed:
+        message = f"operator '{e.op}' not defined for '{display(t)}'"
+        checker.found.append(report(OPERATOR, e.span, message=message))
+
+
+_NUMERIC_KINDS = frozenset({"int", "float", "decimal"})
+
+
+def check_cast(checker: Any, e: ast.Cast) -> None:
+    """`<int>b` with `b` a boolean: a type cast succeeds only for a value of both types, or a numeric value
+    converted to another numeric type (spec, type-cast-expr), so operands sharing no basic kind with the
+    target, numbers aside, cannot be cast."""
+    if e.type is None:
+        return
+    target = checker.resolver.resolve(e.type)
+    found = checker.type_of(e.expr)
+    tk, fk = kinds(target), kinds(found)
+    if target is None or found is None or tk is None or not fk:
+        return
+    if fk & tk or (fk & _NUMERIC_KINDS and tk & _NUMERIC_KINDS):
+        return
+    message = f"incompatible types: '{display(found)}' cannot be cast to '{display(target)}'"
+    checker.found.append(report("BAL_TYPE_001", e.span, message=message))

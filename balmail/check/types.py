@@ -16,7 +16,13 @@ from balmail.check import tables
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, MODULE_TYPES
 from balmail.check.methods import check_arguments, check_method_call, method_type
-from balmail.check.operators import check_binary, check_dropped_value, check_field_access
+from balmail.check.operators import (
+    check_binary,
+    check_cast,
+    check_dropped_value,
+    check_field_access,
+    check_unary,
+)
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import TypeResolver, certainly_incompatible, display, kinds, union, without
 from balmail.check.subtypes import not_assignable
@@ -35,7 +41,9 @@ INCOMPATIBLE = register(
         summary="A value of one type is used where another type is expected.",
         what_it_does="Reports a literal, variable or call result whose type cannot be assigned to the "
         "declared "
-        "type of the variable, field, parameter or return.",
+        "type of the variable, field, parameter or return, and a type cast that can never succeed "
+        "(`incompatible types: 'boolean' cannot be cast to 'int'`: the operand shares no basic type with "
+        "the target and is not a number converted to another numeric type).",
         why="Ballerina rejects the program at compile time; running it would be meaningless.",
         example='int count = "three";',
         fix="int count = 3;",
@@ -616,6 +624,10 @@ class _Checker:
                     tables.check_table_call(self, n)
             elif isinstance(n, ast.Binary):
                 check_binary(self, n)
+            elif isinstance(n, ast.Unary):
+                check_unary(self, n)
+            elif isinstance(n, ast.Cast):
+                check_cast(self, n)
             stack.extend(ast.children(n))
 
     def field_access(self, e: ast.FieldAccess) -> None:

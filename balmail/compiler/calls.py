@@ -253,7 +253,7 @@ def expr_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None) ->
         else:
             pos, named = evaluate_args(compiled, f)
         if isinstance(v, BObject):
-            m = v.cls.methods.get(name)
+            m = v.cls.methods.get(name) or (v.cls.init if name == "init" else None)  # `self.init()`
             if m is not None:
                 return m.invoke(v.env, [v, *m.bind(pos, named)])
             fv = v.fields.get(name)

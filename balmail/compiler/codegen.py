@@ -173,7 +173,7 @@ def method_dispatcher(name: str, sb: Any) -> Any:
     def dispatch(v: Any, *args: Any) -> Any:
         t = type(v)
         if t is BObject:
-            m = v.cls.methods.get(name)
+            m = v.cls.methods.get(name) or (v.cls.init if name == "init" else None)  # `self.init()`
             if m is not None:
                 return m.invoke(v.env, [v, *m.bind(list(args), None)])
             fv = v.fields.get(name)
