@@ -179,6 +179,8 @@ class _Checker:
         self.functions: dict[str, ast.FunctionDefn] = {
             m.name: m for m in module.members if isinstance(m, ast.FunctionDefn)
         }
+        # the module functions declared `returns never`, once for the module (not once per function)
+        self.never = frozenset(n for n, f in self.functions.items() if _returns_never(f.signature))
         self.classes: dict[str, ast.ClassDefn] = {
             m.name: m for m in module.members if isinstance(m, ast.ClassDefn)
         }
@@ -487,8 +489,7 @@ class _Checker:
         self.ret = self.resolver.resolve(sig.returns) if sig.returns is not None else None
         self.block(body)
         self.scopes, self.narrowed, self.ret = saved
-        never = frozenset(n for n, f in self.functions.items() if _returns_never(f.signature))
-        if sig.returns is not None and not _allows_nil(sig.returns) and _completes(body, never):
+        if sig.returns is not None and not _allows_nil(sig.returns) and _completes(body, self.never):
             self.found.append(report(MISSING_RETURN, _closing(body.span)))
 
     def block(self, b: ast.Block) -> None:
