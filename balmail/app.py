@@ -326,6 +326,14 @@ def run_program(
         return RunResult(1, found, sources, f"error: {e}")
     except LogConfigError as e:
         return RunResult(1, found, sources, f"error: invalid log configuration: {e}")
+    from balmail.permissions_config import PermissionConfigError, config_permissions, widen
+
+    try:  # `[balmail.permissions]`: grants beside the --allow-* flags (docs/sandbox.md)
+        granted = config_permissions(ctx.config_documents, str(config_dir))
+    except PermissionConfigError as e:
+        return RunResult(1, found, sources, f"error: {e}")
+    if granted:
+        sandbox.permissions = widen(sandbox.permissions, granted)
     if program.compiler is not None:
         from balmail.deployment import DeploymentError, plan_for_run
 

@@ -214,6 +214,8 @@ def program_options(command: Any) -> Any:
         allow("--allow-write", "PATH", "Allow writing files under PATH (comma list; bare flag: anywhere)."),
         allow("--allow-net", "HOST[:PORT]", "Allow network access to HOST (comma list; bare flag: any)."),
         allow("--allow-env", "NAME", "Allow reading environment variable NAME (comma list; bare flag: all)."),
+        allow("--allow-exec", "PROGRAM",
+              "Allow os:exec to start PROGRAM, a name on PATH or a path (comma list; bare flag: any)."),
         click.option("--max-steps", type=int, default=None, help="Step budget (loop iterations + calls)."),
         click.option("--max-time", type=float, default=None, help="Wall-time budget in seconds."),
         click.option("--max-depth", type=int, default=None, help="Call depth budget."),
@@ -260,7 +262,7 @@ def take_program_options(options: dict[str, Any]) -> ProgramOptions:
         raise click.UsageError(str(e)) from None
     permissions = Permissions(
         grant(options.pop("allow_read")), grant(options.pop("allow_write")), grant(options.pop("allow_net")),
-        grant(options.pop("allow_env")),
+        grant(options.pop("allow_env")), exec=grant(options.pop("allow_exec")),
     )  # fmt: skip
     endpoints = EndpointOptions(options.pop("listener_flags"), options.pop("client_flags"))
     return ProgramOptions(parsed, permissions, budgets, endpoints)
@@ -284,6 +286,8 @@ def take_program_options(options: dict[str, Any]) -> ProgramOptions:
               help="Allow network access to HOST (comma list; bare flag: any host).")
 @click.option("--allow-env", "allow_env", multiple=True, is_flag=False, flag_value="*", metavar="NAME",
               help="Allow reading environment variable NAME (comma list; bare flag: all).")
+@click.option("--allow-exec", "allow_exec", multiple=True, is_flag=False, flag_value="*", metavar="PROGRAM",
+              help="Allow os:exec to start PROGRAM, a name on PATH or a path (comma list; bare flag: any).")
 @click.option("--seed", type=click.Path(), default=None, metavar="DIR",
               help="Start every mailbox of the embedded mail servers with these .eml files (or Maildir).")
 @click.option("--no-mail-servers", is_flag=True,
@@ -302,6 +306,7 @@ def test_command(
     allow_write: tuple[str, ...],
     allow_net: tuple[str, ...],
     allow_env: tuple[str, ...],
+    allow_exec: tuple[str, ...],
 ) -> None:
     """Run the Ballerina tests of PACKAGE (default: the current folder): its `.bal` files with
     `tests/*.bal`, using `ballerina/test`. Exit 1 when a test fails or the package does not compile."""
@@ -329,7 +334,8 @@ def test_command(
         selection=Selection(_names(tests), _names(groups), _names(disable_groups)),
         rerun_failed=rerun_failed,
         permissions=Permissions(
-            grant(allow_read), grant(allow_write), loopback(grant(allow_net)), grant(allow_env)
+            grant(allow_read), grant(allow_write), loopback(grant(allow_net)), grant(allow_env),
+            exec=grant(allow_exec),
         ),
         overrides=parsed,
         mail_servers=not no_mail_servers,

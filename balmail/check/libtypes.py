@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import attrs
 
+from balmail.lib import io as io_lib
+from balmail.lib import os_exec
 from balmail.lib.signatures import MODULE_TYPES as LIBRARY_TYPES
 from balmail.lib.signatures import SigParam
 from balmail.runtime import types as T
@@ -206,8 +208,20 @@ def _logger_methods() -> dict[str, LibMethod]:
     return methods
 
 
+def _process_methods() -> dict[str, LibMethod]:
+    """`os:Process` (lib/os_exec.py)."""
+    error = os_exec.OS_ERROR
+    stream = LibParam("fileOutputStream", io_lib.FILE_OUTPUT_STREAM, default=True)
+    return {
+        "waitForExit": LibMethod("waitForExit", False, (), T.TUnion([T.INT, error])),
+        "output": LibMethod("output", False, (stream,), T.TUnion([T.TArray(T.BYTE), error])),
+        "exit": LibMethod("exit", False, (), T.NIL),
+    }
+
+
 OBJECT_METHODS: dict[str, dict[str, LibMethod]] = {
     "log:Logger": _logger_methods(),
+    "os:Process": _process_methods(),
     "email:SmtpClient": {
         "sendMessage": LibMethod("sendMessage", True, (LibParam("email", MESSAGE),), _ERROR_OR_NIL),
         "send": LibMethod(

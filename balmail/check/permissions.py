@@ -3,7 +3,8 @@ users can write the flags before the first run instead of learning them one refu
 
 What asks the sandbox (docs/sandbox.md): `http:Client` and the email clients (`--allow-net`, the host
 and port the program names), the `io:file*` functions (`--allow-read`/`--allow-write`, the path), and
-`os:getEnv` (`--allow-env`). Listeners need no flag. A host, path or name written as a string literal,
+`os:getEnv`/`setEnv`/`unsetEnv` (`--allow-env`), `os:exec` (`--allow-exec`, the program). Listeners
+need no flag. A host, path or name written as a string literal,
 or as a configurable variable with a default, is shown as it is; anything computed at run time is
 shown as a placeholder naming the expression.
 """
@@ -28,8 +29,9 @@ NEEDED_PERMISSION = register(
         severity=Severity.INFO,
         summary="The program reaches the network, files or the environment; `balmail run` needs a flag.",
         what_it_does="Lists, at the first place one is needed, the `--allow-net`, `--allow-read`, "
-        "`--allow-write` and `--allow-env` flags the program's HTTP and email clients, file functions and "
-        "`os:getEnv` calls will ask for; the help line says where each is asked for.",
+        "`--allow-write`, `--allow-env` and `--allow-exec` flags the program's HTTP and email clients, file "
+        "functions, `os:getEnv`/`setEnv` and `os:exec` calls will ask for; the help line says where each is "
+        "asked for.",
         why="balmail's sandbox denies by default; without the flag the call returns an error at run "
         "time, often deep inside a handler, after a message was already fetched.",
         example="import ballerina/http;\n\npublic function main() returns error? {\n    http:Client c = "
@@ -161,9 +163,21 @@ def find_needs(source: SourceFile, module: ast.Module) -> list[Need]:
             if full == "ballerina/io" and fn in _READS | _WRITES:
                 flag = "--allow-read" if fn in _READS else "--allow-write"
                 add(Need(flag, _folder(_value(source, first, defaults)), f"io:{fn}", node.span))
-            elif full == "ballerina/os" and fn == "getEnv":
-                add(Need("--allow-env", _value(source, first, defaults), "os:getEnv", node.span))
+            elif full == "ballerina/os" and fn in ("getEnv", "setEnv", "unsetEnv"):
+                add(Need("--allow-env", _value(source, first, defaults), f"os:{fn}", node.span))
+            elif full == "ballerina/os" and fn == "exec":
+                add(Need("--allow-exec", _program(source, first, defaults), "os:exec", node.span))
     return found
+
+
+def _program(source: SourceFile, arg: ast.Node, defaults: dict[str, object]) -> str:
+    """The program an `os:exec` command record names (its `value` field), as far as the code shows it."""
+    expr = arg.value if isinstance(arg, ast.NamedArg) else arg
+    if isinstance(expr, ast.MappingExpr):
+        for field in expr.fields:
+            if field.key == "value" and field.kind in ("key", "string"):
+                return _value(source, field.value, defaults)
+    return f"<program of {source_text(source.text, expr)}>"
 
 
 def _strip_check(e: ast.Expr) -> ast.Expr:

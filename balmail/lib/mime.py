@@ -12,30 +12,13 @@ import email.utils
 import json
 from typing import Any
 
-from balmail.lib.registry import LibModule
+from balmail.lib.registry import LibModule, NativeClass
 from balmail.mail.message import MimePart, decode_text
 from balmail.runtime import types as T
 from balmail.runtime.values import BError, BList, BMap, BObject
 
 MIME_ERROR = T.TError(None, frozenset({-300}))
 MIME_ERROR.name = "mime:Error"
-
-
-class NativeClass:
-    """A library class whose methods are Python functions taking the object first."""
-
-    def __init__(self, name: str, native_methods: dict[str, Any]) -> None:
-        self.name = name
-        self.methods: dict[str, Any] = {}
-        self.native_methods = native_methods
-        self.fields: list[Any] = []
-        self.field_types: dict[str, T.Type] = {}
-        self.init: Any = None
-        self.readonly = False
-        self.includes: tuple[Any, ...] = ()
-        self.distinct_ids: frozenset[int] = frozenset()
-        self.type = T.TObject(self)
-        self.type.name = name
 
 
 def mime_error(message: str) -> BError:

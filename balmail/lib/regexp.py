@@ -22,28 +22,13 @@ from typing import Any
 
 import regex
 
-from balmail.lib.registry import LibModule
+from balmail.lib.registry import LibModule, NativeClass
 from balmail.runtime import types as T
 from balmail.runtime.errors import make_error, runtime_panic
 from balmail.runtime.sandbox import Sandbox, metered
 from balmail.runtime.values import BError, BFunction, BList, BNative, BObject, BRegExp
 
-
-class NativeClass:
-    """A library class whose methods are Python functions (`regexp:Span`)."""
-
-    def __init__(self, name: str, native_methods: dict[str, Any]) -> None:
-        self.name = name
-        self.methods: dict[str, Any] = {}
-        self.native_methods = native_methods
-        self.readonly = True
-        self.includes: tuple[Any, ...] = ()
-        self.distinct_ids: frozenset[int] = frozenset()
-        self.type = T.TObject(self)
-        self.type.name = name
-
-
-SPAN_CLASS = NativeClass("regexp:Span", {"substring": lambda span: span.fields["captured"]})
+SPAN_CLASS = NativeClass("regexp:Span", {"substring": lambda span: span.fields["captured"]}, readonly=True)
 SPAN_TYPE = SPAN_CLASS.type
 GROUPS_TYPE = T.TIntersection([T.TTuple([SPAN_TYPE], T.TUnion([SPAN_TYPE, T.NIL])), T.READONLY])
 GROUPS_TYPE.name = "regexp:Groups"

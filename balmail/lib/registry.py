@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 
+from balmail.runtime import types as T
+
 
 @attrs.define
 class LibModule:
@@ -23,6 +25,24 @@ class LibModule:
     arg_type: Any = None  # expected type of numeric literal arguments (lang.float, lang.decimal)
     storage: list[Any] | None = None  # a package module's module-level storage (see compiler/link.py)
     slots: dict[str, int] = attrs.field(factory=dict)  # its variables and constants: name → storage slot
+
+
+class NativeClass:
+    """A library class whose methods are Python functions taking the object first (`mime:Entity`,
+    `regexp:Span`, `os:Process`, `time:Zone`); `readonly` for classes of immutable values."""
+
+    def __init__(self, name: str, native_methods: dict[str, Any], readonly: bool = False) -> None:
+        self.name = name
+        self.methods: dict[str, Any] = {}
+        self.native_methods = native_methods
+        self.fields: list[Any] = []
+        self.field_types: dict[str, Any] = {}
+        self.init: Any = None
+        self.readonly = readonly
+        self.includes: tuple[Any, ...] = ()
+        self.distinct_ids: frozenset[int] = frozenset()
+        self.type = T.TObject(self)
+        self.type.name = name
 
 
 def _factories() -> dict[str, Callable[[Any], LibModule]]:

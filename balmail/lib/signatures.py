@@ -15,7 +15,7 @@ from __future__ import annotations
 import attrs
 
 from balmail.lib import io as io_lib
-from balmail.lib import io_xml
+from balmail.lib import io_xml, os_exec
 from balmail.lib import time as time_lib
 from balmail.lib import uuid as uuid_lib
 from balmail.runtime import types as T
@@ -130,10 +130,21 @@ def _uuid() -> dict[str, Signature]:
     }
 
 
+OS_ERROR_OR_NIL = _or(os_exec.OS_ERROR, NIL)
+
+
 def _os() -> dict[str, Signature]:
     return {
         "getUsername": _sig(STRING),
         "getUserHome": _sig(STRING),
+        "setEnv": _sig(OS_ERROR_OR_NIL, _p("key", STRING), _p("value", STRING)),
+        "unsetEnv": _sig(OS_ERROR_OR_NIL, _p("key", STRING)),
+        "listEnv": _sig(T.TMap(STRING)),
+        "exec": _sig(
+            _or(os_exec.PROCESS, os_exec.OS_ERROR),
+            _p("command", os_exec.COMMAND),
+            SigParam("envProperties", os_exec.ENV_PROPERTIES, included=True),
+        ),
     }
 
 
@@ -157,6 +168,19 @@ MODULE_TYPES: dict[str, dict[str, T.Type]] = {
         "DayOfWeek": time_lib.DAY_OF_WEEK,
         "Error": time_lib.TIME_ERROR,
         "FormatError": time_lib.FORMAT_ERROR,
+    },
+    "ballerina/os": {
+        "Process": os_exec.PROCESS,
+        "Command": os_exec.COMMAND,
+        "EnvProperties": os_exec.ENV_PROPERTIES,
+        "Error": os_exec.OS_ERROR,
+        "ProcessExecError": os_exec.PROCESS_EXEC_ERROR,
+    },
+    "ballerina/io": {
+        "XmlWriteOptions": io_xml.WRITE_OPTIONS,
+        "XmlDoctype": io_xml.DOCTYPE,
+        "XmlEntityType": io_xml.ENTITY_TYPE,
+        "FileOutputStream": io_lib.FILE_OUTPUT_STREAM,
     },
     "ballerina/uuid": {
         "Uuid": uuid_lib.UUID_RECORD,

@@ -87,6 +87,7 @@ class Permissions:
     write: tuple[str, ...] | None = ()
     net: tuple[str, ...] | None = ()
     env: tuple[str, ...] | None = ()
+    exec: tuple[str, ...] | None = ()  # programs `os:exec` may start: bare names (found on PATH) or paths
 
 
 FLAGS = {
@@ -94,6 +95,7 @@ FLAGS = {
     "write": "--allow-write",
     "net": "--allow-net",
     "env": "--allow-env",
+    "exec": "--allow-exec",
     "steps": "--max-steps",
     "seconds": "--max-time",
     "depth": "--max-depth",
@@ -323,6 +325,21 @@ class Sandbox:
             return None
         return denied("env", name)
 
+    def allow_exec(self, program: str, resolved: str | None) -> BError | None:
+        """Whether `os:exec` may start `program` (as the code names it; `resolved`: the file it names, or
+        None when there is none). A granted bare name allows that name looked up on the host's PATH; a
+        granted path allows that file (compared after `realpath`)."""
+        granted = self.permissions.exec
+        if granted is None:
+            return None
+        for entry in granted:
+            if os.sep not in entry:
+                if entry == program:
+                    return None
+            elif resolved is not None and os.path.realpath(entry) == os.path.realpath(resolved):
+                return None
+        return denied("exec", program)
+
 
 def metered(fn: Any) -> Any:
     """Mark a library function whose first parameter is the sandbox it checks budgets against; the
@@ -333,9 +350,13 @@ def metered(fn: Any) -> Any:
 
 def denied(kind: str, what: str) -> BError:
     """The error a refused permission becomes."""
-    noun = {"read": "reading", "write": "writing", "net": "network access to", "env": "environment variable"}[
-        kind
-    ]
+    noun = {
+        "read": "reading",
+        "write": "writing",
+        "net": "network access to",
+        "env": "environment variable",
+        "exec": "running the program",
+    }[kind]
     flag = FLAGS[kind]
     return make_error(
         f"permission denied: {noun} '{what}' is not allowed; grant it with {flag}={what}",
