@@ -164,7 +164,9 @@ def find_needs(source: SourceFile, module: ast.Module) -> list[Need]:
                 flag = "--allow-read" if fn in _READS else "--allow-write"
                 add(Need(flag, _folder(_value(source, first, defaults)), f"io:{fn}", node.span))
             elif full == "ballerina/os" and fn in ("getEnv", "setEnv", "unsetEnv"):
-                add(Need("--allow-env", _value(source, first, defaults), f"os:{fn}", node.span))
+                name = _value(source, first, defaults)
+                if name not in ("", "=="):  # keys the module refuses before it asks
+                    add(Need("--allow-env", name, f"os:{fn}", node.span))
             elif full == "ballerina/os" and fn == "exec":
                 add(Need("--allow-exec", _program(source, first, defaults), "os:exec", node.span))
     return found
