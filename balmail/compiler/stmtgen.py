@@ -7,6 +7,7 @@ propagated. The function records the line of the statement a panic came from, fo
 from __future__ import annotations
 
 import functools
+import types
 from typing import TYPE_CHECKING, Any
 
 from balmail.compiler import codegen, dispatch, expressions, patterns, slots, statements, typedesc
@@ -163,15 +164,56 @@ def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
         body_name = name
         parts = [f"def {name}(env, args, _s=_sb):", *head, *lines, *tail]
     source = line_table(parts, body_name, g, 0) + "\n"
-    exec(compile(source, code_origin(cx, "bal", info.name), "exec"), g.ns)  # noqa: S102
-    fn = g.ns[name]
-    fn.__doc__ = source  # kept for debugging (the generated source is inspectable)
+    names = (name, name + "_direct") if direct else (name,)
+    stubs = lazy_functions(g.ns, source, code_origin(cx, "bal", info.name), names, direct and not uses_frame)
     if direct:
-        info.direct = g.ns[name + "_direct"]
-        # every use of the frame list went through Gen.frame()/codegen.slot_ref, which build it above
-        assert uses_frame or "f" not in info.direct.__code__.co_names, source
+        info.direct = stubs[1]
         codegen.publish_direct(cx, info)
-    return fn
+    return stubs[0]
+
+
+def _stub(*args: Any, **named: Any) -> Any:
+    """The code of a generated function not compiled yet (lazy_functions gives each stub its own name in
+    place of "NAME"): its first call compiles it (`_lazy` is in the function's own namespace)."""
+    return _lazy("NAME", args, named)  # type: ignore[name-defined]  # noqa: F821
+
+
+def lazy_functions(
+    ns: dict[str, Any], source: str, origin: str, names: tuple[str, ...], frameless: bool
+) -> list[Any]:
+    """Function objects for the functions `names` that `source` defines, compiled by Python at the first
+    call of any of them. A program's functions are all generated before it starts (so what cannot be
+    compiled is found then), but CPython's `compile` of the generated source was 40% of starting a large
+    program, most of whose functions a run may never call. On that first call the real code objects
+    replace the stubs' own (`__code__`), so every reference taken before (callers' namespaces, function
+    values, `info.invoke`) runs the compiled function directly, with no forwarding call."""
+    template = _stub.__code__
+    stubs = [
+        types.FunctionType(
+            template.replace(co_name=n, co_consts=tuple(n if c == "NAME" else c for c in template.co_consts)),
+            ns,
+            n,
+        )
+        for n in names
+    ]
+    for stub in stubs:
+        stub.__doc__ = source  # kept for debugging (the generated source is inspectable)
+    done: list[bool] = []
+
+    def compile_now(which: str, args: tuple[Any, ...], named: dict[str, Any]) -> Any:
+        if not done:
+            exec(compile(source, origin, "exec"), ns)  # noqa: S102 - generated from the AST
+            for stub, n in zip(stubs, names, strict=True):
+                real = ns[n]
+                stub.__code__, stub.__defaults__ = real.__code__, real.__defaults__
+                ns[n] = stub
+            # every use of the frame list went through Gen.frame()/codegen.slot_ref, which build it
+            assert not frameless or "f" not in stubs[-1].__code__.co_names, source
+            done.append(True)
+        return ns[which](*args, **named)
+
+    ns["_lazy"] = compile_now
+    return stubs
 
 
 def _gen_body(cx: Compiler, block: ast.Block) -> tuple[Gen, list[Any]]:
