@@ -4,7 +4,12 @@ process. Prints seconds and peak-memory growth per size and the ratio of each to
 all measured in this run: linear scaling keeps time/size roughly constant. Goal: a 5 MB file checks
 in <= 10 s.
 
-Run: python bench/scale.py  [--sizes 1,2,5] (megabytes)
+Run: python bench/scale.py  [--sizes 1,2,5] (megabytes)  [--phases] (also where the time goes, per step)
+
+`--phases` adds, per size, the cpu seconds of each phase of one in-process pass over the file: parse,
+name checks, each of the compiler's checks, the lint rules, compiling, and initialising plus running
+`main`. The phases are timed by wrapping the functions `check_module`, `compiler_checks` and
+`lint.run_rules` call (this process only), so they are the same code `check`, `lint` and `run` run.
 
 Measured 2026-12-04 on the shared 2-core machine (load average 3-5 from other work, so wall times are
 inflated and noisy; cpu seconds are the signal), after lazy span positions, the walk-order cache and
@@ -94,6 +99,72 @@ def measure_one(path: Path, step: str) -> dict[str, float]:
     return {"wall": time.perf_counter() - began, "cpu": time.process_time() - cpu, "peak": peak_mb()}
 
 
+CHECK_PASSES = (
+    "check_module_members",
+    "check_types",
+    "check_return_values",
+    "check_check_expressions",
+    "TypeResolver",
+    "check_regexps",
+    "check_tables",
+    "check_xml",
+    "non_isolated_calls",
+    "check_listener_configs",
+)
+FLOW_PASSES = ("unreachable_code", "dropped_results", "isolated_access")
+
+
+def measure_phases(path: Path) -> dict[str, float]:
+    """Cpu seconds of each phase of checking, linting and running `path` once, in this process."""
+    from balmail.check import compiler as checks
+    from balmail.check import flow, program
+    from balmail.check import lint as lint_module
+    from balmail.compiler.core import compile_program
+    from balmail.runtime.context import RunContext
+    from balmail.syntax.parser import parse_source
+
+    spent: dict[str, float] = {}
+
+    def timed(name: str, fn):  # type: ignore[no-untyped-def]
+        def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+            began = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - began
+
+        return run
+
+    for name in CHECK_PASSES:
+        setattr(checks, name, timed(name, getattr(checks, name)))
+    for name in FLOW_PASSES:
+        setattr(flow, name, timed(name, getattr(flow, name)))
+    program.check_names = timed("check_names", program.check_names)  # type: ignore[attr-defined]
+    lint_rules = timed("lint rules", lint_module.run_rules)
+    source = SourceFile.read(path)
+
+    def phases() -> None:
+        parsed = timed("parse", parse_source)(source)
+        assert parsed.module is not None and parsed.ok
+        found = timed("all checks", program.check_module)(parsed.module, source)
+        assert not [d for d in found if d.is_error], found[:3]
+        lint_rules(source, parsed.module, str(path.parent))
+        out = io.StringIO()
+        compiled = timed("compile", compile_program)(parsed.module, RunContext(out=out, err=io.StringIO()))
+
+        def run_main() -> None:
+            assert compiled.initialize() is None
+            compiled.main.invoke(None, [])
+
+        timed("init + main", run_main)()
+        assert out.getvalue().strip(), "main printed nothing"
+
+    call_deep(phases)
+    checked = sum(spent[name] for name in (*CHECK_PASSES, *FLOW_PASSES, "check_names") if name in spent)
+    spent["other checks"] = spent.pop("all checks") - checked
+    return spent
+
+
 def measure(path: Path, step: str) -> dict[str, float]:
     """`measure_one` in a child process (peak resident set of that step alone, nothing cached)."""
     done = subprocess.run(
@@ -107,18 +178,24 @@ def measure(path: Path, step: str) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,2,5")
+    parser.add_argument("--phases", action="store_true", help="also the cpu seconds of each phase")
     parser.add_argument("--one", nargs=2, metavar=("STEP", "FILE"), help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.one:
-        print(json.dumps(measure_one(Path(options.one[1]), options.one[0])))
+        step, file = options.one
+        found = measure_phases(Path(file)) if step == "phases" else measure_one(Path(file), step)
+        print(json.dumps(found))
         return
     sizes = [float(s) for s in options.sizes.split(",")]
     rows = []
+    split: list[tuple[float, dict[str, float]]] = []
     with tempfile.TemporaryDirectory() as folder:
         for mb in sizes:
             path = Path(folder) / f"scale{mb}.bal"
             path.write_text(program(mb))
             rows.append((mb, {step: measure(path, step) for step in STEPS}))
+            if options.phases:
+                split.append((mb, measure(path, "phases")))  # type: ignore[arg-type]
             print(f"  measured {mb} MB", file=sys.stderr, flush=True)
     base_mb, base = rows[0]
     print("seconds wall (cpu) and peak resident set in MB, one child process per step")
@@ -130,6 +207,13 @@ def main() -> None:
         )
         ratios = "/".join(f"{(got[k]['cpu'] / mb) / (base[k]['cpu'] / base_mb):.2f}" for k in STEPS)
         print(f"{mb:>5} {cells}   {ratios}")
+    if split:
+        print("\ncpu seconds per phase (one process, each phase once; check = parse + checks,")
+        print("lint = check + lint rules, run = check + compile + init/main)")
+        names = list(split[0][1])
+        print(f"{'phase':<24}" + "".join(f"{str(mb) + ' MB':>10}" for mb, _ in split))
+        for name in names:
+            print(f"{name:<24}" + "".join(f"{got.get(name, 0.0):>10.2f}" for _, got in split))
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 
