@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 
 from balmail.check import flow
+from balmail.check.entrypoints import check_entry_functions
+from balmail.check.initialization import uninitialized_reads
 from balmail.check.isolation import non_isolated_calls
 from balmail.check.libtypes import MODULE_TYPES
 from balmail.check.listener_config import check_listener_configs
@@ -49,9 +51,11 @@ def compiler_checks(
 
     resolver = TypeResolver(module, library)
     found.extend(check_regexps(module))
+    found.extend(check_entry_functions(module, resolver))
     found.extend(check_tables(module, resolver))
     found.extend(check_xml(module, source.text))
     found.extend(flow.unreachable_code(module))
+    found.extend(uninitialized_reads(module))
     found.extend(flow.dropped_results(module, resolver))
     found.extend(flow.isolated_access(module))
     found.extend(non_isolated_calls(module, linked))

@@ -310,6 +310,8 @@ class TypeResolver:
             return None
         if isinstance(td, ast.RecordType):
             return self.record(td)
+        if isinstance(td, ast.FunctionType) and td.signature is None:
+            return T.TFunction()  # `function`: any function value, which cannot be called as such
         if isinstance(td, ast.ParameterizedType) and td.name == "xml":
             arg = self.resolve(td.args[0]) if td.args else None
             return None if td.args and arg is None else T.xml_type(arg)

@@ -103,6 +103,21 @@ UNSUPPORTED = register(
     )
 )
 
+FUNCTION_VALUE_CALL = register(
+    Rule(
+        code="BAL_TYPE_111",
+        name="call-of-any-function",
+        severity=Severity.ERROR,
+        summary="A variable of type `function` (any function) is called.",
+        what_it_does="Reports a call through a variable declared with the bare `function` type, which "
+        "says nothing about the parameters or the result.",
+        why="Ballerina rejects the call: declare the variable with a function type that has a signature.",
+        example="function greet() {\n}\n\nfunction run() {\n    function f = greet;\n    f();\n}",
+        fix="function greet() {\n}\n\nfunction run() {\n    function () f = greet;\n    f();\n}",
+        message="cannot call function pointer of type 'function'",
+    )
+)
+
 UNDEFINED_FIELD = register(
     Rule(
         code="BAL_TYPE_005",
@@ -485,6 +500,9 @@ class _Checker:
         saved = (self.scopes, self.narrowed, self.ret)
         self.scopes = [scope]
         self.narrowed = _narrowed_names(body)
+        for p in sig.params:
+            if p.default is not None:
+                self.expect(self.resolver.resolve(p.type), p.default)
         self._binary_types.clear()
         self.ret = self.resolver.resolve(sig.returns) if sig.returns is not None else None
         self.block(body)
@@ -530,6 +548,8 @@ class _Checker:
             if s.value is not None:
                 self.expect(self.ret, s.value)
                 self.expr(s.value)
+            elif self.ret is not None and "nil" not in (kinds(self.ret) or {"nil"}):
+                self.found.append(report(INCOMPATIBLE, s.span, display(self.ret), "()"))
         elif isinstance(s, ast.ExprStmt | ast.IgnoreStmt | ast.Panic | ast.Fail):
             if isinstance(s, ast.ExprStmt):
                 check_dropped_value(self, s)
@@ -608,6 +628,10 @@ class _Checker:
             if isinstance(n, ast.LetExpr):
                 continue
             if isinstance(n, ast.Call):
+                if isinstance(n.func, ast.VarRef):
+                    var = self.lookup(n.func.name)
+                    if var is not None and isinstance(var.type, T.TFunction) and var.type.params is None:
+                        self.found.append(report(FUNCTION_VALUE_CALL, n.span))
                 fn = self.module_function(n)
                 if fn is not None:
                     self.call(fn, n)
