@@ -665,7 +665,7 @@ def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g:
         target = code(cx, e.target, None, g)
         value = code(cx, e.args[0], rt.element, g)
         if is_simple(target, g) and is_simple(value, g):
-            return push_inline(target, value, g)
+            return push_inline(target, value, g, structured(cx, e.args[0]))
         return f"_push1(_sb, {target}, {value})"
     kind = _STATIC_KINDS.get(type(rt))
     if kind is not None and not any(isinstance(a, ast.Spread) for a in e.args):
@@ -691,14 +691,27 @@ def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g:
 _STATIC_KINDS = {T.TString: "string", T.TArray: "array", T.TTuple: "array", T.TInt: "int", T.TFloat: "float"}
 
 
-def push_inline(xs: str, v: str, g: Gen) -> str:
+def push_inline(xs: str, v: str, g: Gen, structured: bool = False) -> str:
     """`xs.push(v)` for a list and a value without side effects (locals or literals): appended in place
-    when the list's inherent type takes any value of `v`'s Python type (`Type.kinds`), else `a_push1`."""
+    when the list's inherent type takes any value of `v`'s Python type (`Type.kinds`) or, for a value
+    statically a list or mapping, its inherent type (`Type.exact`), else `a_push1`."""
     tt = g.tmp()
+    test = f"type({v}) in {tt}.kinds"
+    if structured:
+        test = f"({test} or {v}.type in {tt}.exact and not {v}.ro)"
     return (
-        f"({xs}.append({v}) if type({tt} := {xs}.type) is _TArray and type({v}) in {tt}.kinds "
+        f"({xs}.append({v}) if type({tt} := {xs}.type) is _TArray and {test} "
         f"and not {xs}.ro and len({xs}) < _sb.max_size else _push1(_sb, {xs}, {v}))"
     )
+
+
+def structured(cx: Compiler, e: ast.Expr) -> bool:
+    """Whether every value of `e` is a list or mapping value (has `type` and `ro`): a list or mapping
+    constructor, or a static type of lists or mappings."""
+    if isinstance(e, ast.ListExpr | ast.MappingExpr):
+        return True
+    t = expressions.static_type(cx, e)
+    return t is not None and type(T.resolve(t)) in (T.TArray, T.TMap, T.TRecord, T.TTuple)
 
 
 def operand_types(cx: Compiler, e: ast.Binary, expected: T.Type | None) -> tuple[Any, Any]:

@@ -375,10 +375,12 @@ def gen_Assign(cx: Compiler, s: ast.Assign, g: Gen, out: list[str], ind: int, in
             and it is not None
             and isinstance(T.resolve(it), T.TString)
         )
+        exact = f"{v}.type in {tt}.exact and not {v}.ro or " if codegen.structured(cx, s.value) else ""
         tests = "" if known else f"type({t}) is _BMap and type({i}) is str and "  # else: a map, a string key
         out.append(
             f"{pad}if {tests}not {t}.ro"
-            f" and type({tt} := {t}.type) is _TMap and (type({v}) in {tt}.kinds or _store_ok({tt}, {v})):"
+            f" and type({tt} := {t}.type) is _TMap"
+            f" and (type({v}) in {tt}.kinds or {exact}_store_ok({tt}, {v})):"
         )
         out.append(f"{pad}    {t}[{i}] = {v}")
         out.append(f"{pad}else:")
@@ -424,7 +426,7 @@ def gen_ExprStmt(cx: Compiler, s: ast.ExprStmt, g: Gen, out: list[str], ind: int
                 xs = t
             v = g.tmp()
             out.append(f"{pad}{v} = {codegen.code(cx, e.args[0], rt.element, g)}")
-            out.append(pad + codegen.push_inline(xs, v, g))
+            out.append(pad + codegen.push_inline(xs, v, g, codegen.structured(cx, e.args[0])))
             return True
     out.append("    " * ind + codegen.code(cx, e, None, g))
     return True

@@ -564,9 +564,10 @@ def a_push1(sb: Sandbox, xs: BList, v: Any) -> None:
     t = xs.type
     if type(t) is T.TArray and not xs.ro and t.length is None and len(xs) < sb.max_size:
         if type(v) not in t.kinds:
-            T.arm_kinds(t)  # generated code tests `kinds` before calling here
+            T.arm_kinds(t)  # generated code tests `kinds` (and `exact`) before calling here
             if not t.element.contains(v):
                 raise list_violation(t.element, v)
+            T.remember_exact(t, t.element, v)
         xs.append(v)
         return
     a_push(sb, xs, v)

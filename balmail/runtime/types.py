@@ -37,6 +37,10 @@ class Type:
     """For a growable array or a map: Python types all of whose values a member store may take without a
     further test (`type(v) in t.kinds`, the fast path of generated stores). Armed per type object on the
     first slow store (`arm_kinds`); empty until then, and for every other type."""
+    exact: frozenset[Type] | set[Type] = frozenset()
+    """For a growable array or a map: inherent types of mutable lists and mappings already found to
+    belong to the member type (`v.type in t.exact and not v.ro`, the fast path of structured stores).
+    Filled by `remember_exact` where membership depends on the inherent type alone."""
 
     def contains(self, v: Any) -> bool:
         raise NotImplementedError
@@ -1134,7 +1138,33 @@ def store_ok(t: Any, v: Any) -> bool:
     """The slow half of a generated map store test: arm `t.kinds`, then test `v` against the constraint."""
     if "kinds" not in t.__dict__:
         arm_kinds(t)
-    return bool(t.constraint.contains(v))
+    vt = getattr(v, "type", None)
+    if vt is not None and vt in t.exact and type(v) in _CONTAINERS and not v.ro:
+        return True
+    if t.constraint.contains(v):
+        remember_exact(t, t.constraint, v)
+        return True
+    return False
+
+
+_CONTAINERS = (BList, BMap)
+_BY_INHERENT = (TArray, TMap, TRecord, TTuple)
+
+
+def remember_exact(t: Any, member: Type, v: Any) -> None:
+    """`v` was found to belong to `member`, the member type of container type `t`: when that answer
+    depends on `v`'s inherent type alone (a mutable list or mapping against a list, map, record or tuple
+    type, whose `contains` is `is_subtype` of the inherent type), later values of the same inherent type
+    pass by a set lookup (`t.exact`)."""
+    if type(v) not in _CONTAINERS or v.ro or v.type is None or getattr(t, "length", None) is not None:
+        return
+    m = resolve(member)
+    if type(m) not in _BY_INHERENT or (type(m) is TArray and m.length is not None):
+        return
+    if "exact" not in t.__dict__:
+        t.exact = set()
+    if len(t.exact) < 64:
+        t.exact.add(v.type)
 
 
 def arm_kinds(t: Any) -> None:
