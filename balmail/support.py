@@ -32,7 +32,7 @@ _EXAMPLES: dict[str, str] = {
     "MethodCall": "`s.trim()`",
     "RemoteCall": "`client->send(...)`",
     "ResourceAction": "`c->/albums/[id].post(x, page = 2)`, `c->/a/[...rest]`",
-    "NewExpr": "`new T(...)`",
+    "NewExpr": "`new T(...)`, `new stream<T, E>(obj)` (an object with `next()`)",
     "ErrorConstructor": "`error(\"m\", k = v)`",
     "Unary": "`-x`, `!b`, `~i`",
     "Binary": "`a + b`, `a == b`, `a && b`",

@@ -25,6 +25,7 @@ from balmail.check.operators import (
 )
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import TypeResolver, certainly_incompatible, display, kinds, union, without
+from balmail.check.streams import stream_source_problem
 from balmail.check.subtypes import not_assignable
 from balmail.check.walk import walk
 from balmail.diagnostics import Diagnostic, Severity
@@ -529,6 +530,9 @@ class _Checker:
             if s.init is not None:
                 self.expect(declared, s.init)
                 self.expr(s.init)
+                problem = stream_source_problem(self, s.type, s.init)
+                if problem is not None:
+                    self.found.append(report(INCOMPATIBLE, problem[0], message=problem[1]))
             t = declared if s.type is not None else self.type_of(s.init)
             self.bind(s.binding, t, s.final)
         elif isinstance(s, ast.Assign | ast.CompoundAssign):

@@ -161,6 +161,9 @@ def method_signature(m: ast.FunctionDefn) -> ast.Signature:
 
 
 def expr_NewExpr(cx: Compiler, e: ast.NewExpr, expected: T.Type | None) -> Eval:
+    stream_type = _stream_constructed(cx, e, expected)
+    if stream_type is not None:
+        return _new_stream(cx, e, stream_type)
     cls: ClassInfo | None = None
     native_ctor = None
     if isinstance(e.type, ast.TypeRef):
@@ -208,6 +211,41 @@ def expr_NewExpr(cx: Compiler, e: ast.NewExpr, expected: T.Type | None) -> Eval:
         return make(klass, None, pos, named)
 
     return new
+
+
+def _stream_constructed(cx: Compiler, e: ast.NewExpr, expected: T.Type | None) -> T.TStream | None:
+    """The stream type of `new stream<T, E>(obj)`, or of `new (obj)` where a stream is expected."""
+    if isinstance(e.type, ast.ParameterizedType) and e.type.name == "stream":
+        t = typedesc.resolve_type(cx, e.type)
+        return t if isinstance(t, T.TStream) else T.TStream(None)
+    if e.type is None and expected is not None:
+        streams = [m for m in T.member_types(expected) if isinstance(m, T.TStream)]
+        if len(streams) == 1 and not any(isinstance(m, T.TObject) for m in T.member_types(expected)):
+            return streams[0]
+    return None
+
+
+def _new_stream(cx: Compiler, e: ast.NewExpr, stream_type: T.TStream) -> Eval:
+    from balmail.runtime.streams import object_stream
+
+    if len(e.args) != 1 or not isinstance(e.args[0], ast.Expr):
+        from balmail.compiler.core import CompileError
+
+        raise CompileError("a stream is constructed from one object with a 'next' method", e.span)
+    arg = e.args[0]
+    known = T.resolve(expressions.static_type(cx, arg)) if not isinstance(arg, ast.NewExpr) else None
+    if isinstance(arg, ast.NewExpr) and isinstance(arg.type, ast.TypeRef) and arg.type.prefix is None:
+        entry = cx.names.get(arg.type.name)
+        known = entry.value.type if entry is not None and entry.kind == "class" else None
+    cls = getattr(known, "cls", None) if isinstance(known, T.TObject) else None
+    if cls is not None and "next" not in cls.methods:
+        from balmail.compiler.core import CompileError
+
+        raise CompileError(
+            f"incompatible types: '{cls.name or 'object'}' has no 'next' method to back a stream", arg.span
+        )
+    obj = expressions.expr(cx, arg)
+    return lambda f: object_stream(obj(f), stream_type)
 
 
 # ------------------------------------------------------------ functions and objects as values

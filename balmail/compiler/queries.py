@@ -24,7 +24,7 @@ AGGREGATES = ("sum", "count", "max", "min", "avg")
 
 def query_pipeline(cx: Compiler, clauses: tuple[Any, ...]) -> tuple[Any, list[int]]:
     """Compile clauses into `run(frame) -> iterator` and the list of slots the query declared."""
-    from balmail.runtime.access import iterate
+    from balmail.runtime.access import iterate_query as iterate
 
     slots_before = cx.scope.size
     stages: list[Any] = []
@@ -166,7 +166,7 @@ def simple_query(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> Any
                 src = codegen.code(cx, c.expr, None, g)
                 v = g.tmp()
                 t = typedesc.resolve_type(cx, c.binding.type) if c.binding.type is not None else None
-                lines.append(f"{pad}for {v} in _iterate({src}):")
+                lines.append(f"{pad}for {v} in _qiterate({src}):")
                 lines += [
                     f"{pad}    _s.steps -= 1",
                     f"{pad}    if _s.steps < 0:",
@@ -265,10 +265,16 @@ def expr_QueryExpr(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> E
     inherent = lt if isinstance(lt, T.TArray) else None
     if e.construct == "stream":
 
-        def stream(f: list[Any]) -> Any:
-            return BStream(iter([result(f) for _ in run(f)]))
+        def stream(f: list[Any]) -> Any:  # an error ending the source (or a `check`) completes the stream
+            out = []
+            try:
+                for _ in run(f):
+                    out.append(result(f))
+            except FailSignal as e:
+                out.append(e.error)
+            return BStream(iter(out))
 
-        return _catch_fail(stream)
+        return stream
     if want_map:
 
         def to_map(f: list[Any]) -> Any:

@@ -70,7 +70,7 @@ def code_origin(cx: Compiler, kind: str, function: str) -> str:
 def new_gen(cx: Compiler) -> Gen:
     g = codegen.Gen(cx.sb)
     from balmail.runtime.access import iterate as _iter_for_codegen
-    from balmail.runtime.access import store_field, store_member
+    from balmail.runtime.access import iterate_query, store_field, store_member
 
     g.ns.update(
         _sb=cx.sb,
@@ -78,6 +78,7 @@ def new_gen(cx: Compiler) -> Gen:
         _FS=FailSignal,
         _MISSING=MISSING,
         _iterate=_iter_for_codegen,
+        _qiterate=iterate_query,
         _store_field=store_field,
         _store_member=functools.partial(store_member, sb=cx.sb),
         _panic=_panic_value,

@@ -13,7 +13,7 @@ import json
 import math
 from typing import Any
 
-from balmail.lib import langxml, regexp
+from balmail.lib import langstream, langxml, regexp
 from balmail.lib.langtable import TABLE, TABLE_VALUE_METHODS
 from balmail.lib.registry import LibModule
 from balmail.runtime import ops
@@ -993,21 +993,7 @@ REGEXP_METHODS.pop("fromString")
 
 TYPEDESC: dict[str, Any] = {}
 OBJECT: dict[str, Any] = {}
-STREAM = {
-    "next": lambda s: _stream_next(s),
-    "close": lambda s: None,
-    "forEach": lambda s, fn: [fn(x) for x in s.iterator] and None,
-    "map": lambda s, fn: BStream(fn(x) for x in s.iterator),
-    "filter": lambda s, fn: BStream(x for x in s.iterator if fn(x)),
-    "reduce": lambda s, fn, init: functools.reduce(fn, s.iterator, init),
-}
-
-
-def _stream_next(s: BStream) -> Any:
-    try:
-        return BMap({"value": next(s.iterator)})
-    except StopIteration:
-        return None
+STREAM = langstream.FUNCTIONS
 
 
 MODULES: dict[str, dict[str, Any]] = {

@@ -38,9 +38,31 @@ def iterate(v: Any) -> Any:
 
 
 def _stream_items(s: BStream) -> Any:
+    """`foreach` over a stream: Ballerina requires a nil completion type there, so an error ends it."""
+    if s.closed:
+        return
     for item in s.iterator:
         if isinstance(item, BError):
             return
+        yield item
+
+
+def iterate_query(v: Any) -> Any:
+    """What a query's `from` walks: as `foreach`, except that a stream completing with an error makes the
+    whole query evaluate to that error (spec: query expressions, the completion type of the source)."""
+    if isinstance(v, BStream):
+        return _query_stream_items(v)
+    return iterate(v)
+
+
+def _query_stream_items(s: BStream) -> Any:
+    from balmail.runtime.errors import FailSignal
+
+    if s.closed:
+        return
+    for item in s.iterator:
+        if isinstance(item, BError):
+            raise FailSignal(item)
         yield item
 
 

@@ -183,13 +183,16 @@ class BRegExp:
 
 
 class BStream:
-    """A stream value backed by a Python iterator."""
+    """A stream value backed by a Python iterator (a `BError` member is the completion error); `source` is
+    the object of `new stream<T, E>(obj)`, whose `close()` closing the stream calls."""
 
-    __slots__ = ("iterator", "type")
+    __slots__ = ("iterator", "type", "source", "closed")
 
-    def __init__(self, iterator: Any, type: Any = None) -> None:
+    def __init__(self, iterator: Any, type: Any = None, source: Any = None) -> None:
         self.iterator = iterator
         self.type = type
+        self.source = source
+        self.closed = False
 
 
 # ---------------------------------------------------------------- printing
