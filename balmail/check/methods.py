@@ -36,6 +36,22 @@ UNDEFINED_METHOD = register(
         message="undefined function '{0}' in type '{1}'",
     )
 )
+FIXED_LENGTH = register(
+    Rule(
+        code="BAL_TYPE_014",
+        name="fixed-length-list-resize",
+        severity=Severity.ERROR,
+        summary="`push`, `pop`, `shift` or `unshift` is called on a fixed-length array.",
+        what_it_does="Reports a call of a lang.array function that changes a list's length (`push`, `pop`, "
+        "`shift`, `unshift`) on a value whose static type is a fixed-length array `T[N]` (or a union of "
+        "them).",
+        why="Ballerina rejects the program: the length of a `T[N]` value is part of its type.",
+        example="function f() {\n    int[3] xs = [1, 2, 3];\n    xs.push(4);\n}",
+        fix="function f() {\n    int[] xs = [1, 2, 3];\n    xs.push(4);\n}",
+        message="cannot call '{0}' on fixed length list(s) of type '{1}'",
+    )
+)
+RESIZING = frozenset({"push", "pop", "shift", "unshift"})
 REMOTE_SYNTAX = register(
     Rule(
         code="BAL_TYPE_011",
@@ -217,12 +233,22 @@ def check_method_call(checker: Any, e: ast.MethodCall | ast.RemoteCall) -> None:
     if k is None or len(k) != 1:
         return
     kind = next(iter(k))
+    if kind == "list" and e.name in RESIZING and _fixed_length(target):
+        checker.found.append(report(FIXED_LENGTH, e.span, e.name, display(target)))
+        return
     names = LANGLIB.get(kind)
     if names is None or e.name in names or e.name in VALUE_FUNCTIONS:
         return
     if kind == "mapping" and _may_hold_function(target, e.name):
         return
     checker.found.append(report(UNDEFINED_METHOD, e.span, e.name, display(target)))
+
+
+def _fixed_length(t: T.Type) -> bool:
+    """Every member of `t` is a fixed-length array (jBallerina gives the error only then)."""
+    r = T.resolve(t)
+    members = r.members if isinstance(r, T.TUnion) else [r]
+    return all(isinstance(m := T.resolve(x), T.TArray) and m.length is not None for x in members)
 
 
 def _may_hold_function(t: T.Type, name: str) -> bool:

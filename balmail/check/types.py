@@ -527,6 +527,7 @@ class _Checker:
     def stmt(self, s: ast.Stmt) -> None:
         if isinstance(s, ast.VarDecl):
             declared = self.resolver.resolve(s.type) if s.type is not None else None
+            declared = _inferred_length(s.type, declared, s.init)
             if s.init is not None:
                 self.expect(declared, s.init)
                 self.expr(s.init)
@@ -740,6 +741,21 @@ _EMAIL_CONSTANTS = {
     "TLS": "TLS",
     "DEFAULT_FOLDER": "INBOX",
 }
+
+
+def _inferred_length(td: ast.TypeDesc | None, t: T.Type | None, init: ast.Expr | None) -> T.Type | None:
+    """`T[*] xs = [a, b, c]` declares `T[3]` (spec: inferred array length)."""
+    r = T.resolve(t) if t is not None else None
+    if (
+        isinstance(td, ast.ArrayType)
+        and td.length == "*"
+        and isinstance(r, T.TArray)
+        and r.length is None
+        and isinstance(init, ast.ListExpr)
+        and not any(isinstance(i, ast.Spread) for i in init.items)
+    ):
+        return T.TArray(r.element, len(init.items))
+    return t
 
 
 def _kind_in(t: T.Type | None, allowed: frozenset[str]) -> bool:
