@@ -738,8 +738,11 @@ class Builder:
             annotations=anns.items if anns else (),
         )
 
-    def assign_stmt(self, c: list) -> ast.Assign:
-        return ast.Assign(span=self.span(c), target=c[0], value=c[2])
+    def assign_stmt(self, c: list) -> ast.Assign | ast.VarDecl:
+        from balmail.syntax.build_constructs import typed_list_declaration
+
+        decl = typed_list_declaration(self, c[0], c[2], self.span(c))  # `Pair [a, b] = p;`
+        return decl or ast.Assign(span=self.span(c), target=c[0], value=c[2])
 
     def compound_assign_stmt(self, c: list) -> ast.CompoundAssign:
         return ast.CompoundAssign(span=self.span(c), target=c[0], op=c[1], value=c[2])

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from balmail.syntax import (
+    build_constructs,  # noqa: F401  (helper "constructs")
     build_patterns,  # noqa: F401  (helper "patterns")
     build_syntax,  # noqa: F401  (helper "syntax")
     build_tables,  # noqa: F401  (helper "tables")
