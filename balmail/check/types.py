@@ -28,10 +28,12 @@ from balmail.check.statictypes import TypeResolver, certainly_incompatible, disp
 from balmail.check.streams import stream_source_problem
 from balmail.check.subtypes import not_assignable
 from balmail.check.walk import walk
+from balmail.check.worker_types import FutureOf, WorkerTable
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.runtime import types as T
 from balmail.source import SourceFile
 from balmail.syntax import ast
+from balmail.syntax import ast_workers as W
 from balmail.syntax.ast_xml import XmlNavigation
 
 INCOMPATIBLE = register(
@@ -156,6 +158,9 @@ _DECLARED_TYPE_EXPRS = (
     ast.MethodCall,
     ast.CheckExpr,
     ast.Cast,
+    ast.WaitExpr,
+    W.AlternateWait,
+    W.WorkerReceive,
 )
 """Expressions whose static type is a declared one (not shaped by literals inside them): the finer,
 finite-type and record-subtyping judgements of subtypes.py apply to them."""
@@ -217,6 +222,7 @@ class _Checker:
         self.self_type: T.Type | None = None  # the class whose methods are being checked
         self.narrowed: frozenset[str] = frozenset()
         self.ret: T.Type | None = None
+        self.workers = WorkerTable()  # the named workers of the function being checked
         # id(node) -> (node, type) of arithmetic expressions: the walk asks for the type of every node of
         # an `a + b + c ...` chain, and each answer needs its operands' types (linear, not quadratic)
         self._binary_types: dict[int, tuple[ast.Binary, T.Type | None]] = {}
@@ -291,6 +297,16 @@ class _Checker:
             return self.resolver.resolve(e.type)
         if isinstance(e, ast.RemoteCall):
             return method_type(self, e)
+        if isinstance(e, ast.WaitExpr):
+            return self.workers.wait_type(e.expr, self.type_of)
+        if isinstance(e, W.AlternateWait):
+            found = [self.workers.wait_type(f, self.type_of) for f in e.futures]
+            return None if any(t is None for t in found) else union(*found)
+        if isinstance(e, W.WorkerReceive) and len(e.peers) == 1:
+            return self.workers.receive_type(e.peers[0])
+        if isinstance(e, ast.StartExpr):
+            result = self.type_of(e.expr)
+            return FutureOf(result) if result is not None else None
         if isinstance(e, ast.MemberAccess):
             return tables.member_type(self.type_of(e.target))
         if isinstance(e, ast.MethodCall):
@@ -498,7 +514,8 @@ class _Checker:
             if p.name:
                 t = self.resolver.resolve(p.type)
                 scope[p.name] = _Var(T.TArray(t) if p.rest and t is not None else t, final=True)
-        saved = (self.scopes, self.narrowed, self.ret)
+        saved = (self.scopes, self.narrowed, self.ret, self.workers)
+        self.workers = WorkerTable.of(body, self.resolver.resolve)
         self.scopes = [scope]
         self.narrowed = _narrowed_names(body)
         for p in sig.params:
@@ -507,7 +524,7 @@ class _Checker:
         self._binary_types.clear()
         self.ret = self.resolver.resolve(sig.returns) if sig.returns is not None else None
         self.block(body)
-        self.scopes, self.narrowed, self.ret = saved
+        self.scopes, self.narrowed, self.ret, self.workers = saved
         if sig.returns is not None and not _allows_nil(sig.returns) and _completes(body, self.never):
             self.found.append(report(MISSING_RETURN, _closing(body.span)))
 
@@ -528,6 +545,9 @@ class _Checker:
         if isinstance(s, ast.VarDecl):
             declared = self.resolver.resolve(s.type) if s.type is not None else None
             declared = _inferred_length(s.type, declared, s.init)
+            if isinstance(s.type, ast.ParameterizedType) and s.type.name == "future" and s.type.args:
+                result = self.resolver.resolve(s.type.args[0])
+                declared = FutureOf(result) if result is not None else None
             if s.init is not None:
                 self.expect(declared, s.init)
                 self.expr(s.init)
@@ -604,12 +624,33 @@ class _Checker:
             self.on_fail(s.on_fail)
         elif isinstance(s, ast.BlockStmt):
             self.block(s.block)
+        elif isinstance(s, W.WorkerDecl):
+            self.worker(s)
+        elif isinstance(s, W.Fork):
+            for w in s.workers:
+                self.worker(w)
+        elif isinstance(s, W.WorkerSend):
+            self.expr(s.value)
+            self.workers.record_send(s.peer, self.type_of(s.value))
         else:  # local functions, retry, query actions, workers: names they declare are unknown
             for name in _pattern_names(s):
                 self.scopes[-1][name] = _Var(None)
             name = getattr(s, "name", None)
             if isinstance(name, str):
                 self.scopes[-1][name] = _Var(None)
+
+    def worker(self, d: W.WorkerDecl) -> None:
+        """A named worker's body: the function's variables before it are visible; `return` is the worker's."""
+        saved = (self.ret, self.workers.current)
+        self.ret = self.resolver.resolve(d.returns) if d.returns is not None else None
+        self.workers.current = d.name
+        self.block(d.body)
+        self.ret, self.workers.current = saved
+        info = self.workers.workers.get(d.name)
+        if info is not None and info.decl is d:
+            info.walked = True
+        returns = info.returns if info is not None and info.decl is d else None
+        self.scopes[-1][d.name] = _Var(FutureOf(returns) if returns is not None else None, final=True)
 
     def on_fail(self, clause: ast.OnFail | None) -> None:
         if clause is None:
@@ -658,6 +699,8 @@ class _Checker:
                 check_unary(self, n)
             elif isinstance(n, ast.Cast):
                 check_cast(self, n)
+            elif isinstance(n, W.SyncSend):
+                self.workers.record_send(n.peer, self.type_of(n.value))
             stack.extend(ast.children(n))
 
     def field_access(self, e: ast.FieldAccess) -> None:
