@@ -41,7 +41,7 @@ _EXAMPLES: dict[str, str] = {
     "TypeOf": "`typeof x`",
     "CheckExpr": "`check e`, `checkpanic e`",
     "TrapExpr": "`trap e`",
-    "StartExpr": "`start f()`",
+    "StartExpr": "`start f()`, `@strand {thread: \"any\"} start f()`",
     "WaitExpr": "`wait f`",
     "AlternateWait": "`wait A \\| B`",
     "MultipleWait": "`wait {a: A, b: B}`, `wait {A, B}`",

@@ -52,16 +52,30 @@ def _worker_info(cx: Compiler, d: W.WorkerDecl) -> FunctionInfo:
 
 def _start_all(
     cx: Compiler, decls: list[W.WorkerDecl]
-) -> tuple[list[tuple[str, int, FunctionInfo]], Strands]:
+) -> tuple[list[tuple[str, int, FunctionInfo, bool]], Strands]:
     slots = [(d.name, cx.scope.declare(d.name, T.ANY)) for d in decls]  # before the bodies: siblings see them
-    compiled = [(name, slot, _worker_info(cx, d)) for (name, slot), d in zip(slots, decls, strict=True)]
+    compiled = [
+        (name, slot, _worker_info(cx, d), any_thread(d.annotations))
+        for (name, slot), d in zip(slots, decls, strict=True)
+    ]
     return compiled, Strands.of(cx.ctx)
 
 
-def _spawn(group: rw.WorkerGroup, f: list[Any], compiled: list[tuple[str, int, FunctionInfo]]) -> None:
+def _spawn(group: rw.WorkerGroup, f: list[Any], compiled: list[tuple[str, int, FunctionInfo, bool]]) -> None:
     # Started last-declared first: what Ballerina's examples print (docs/workers.md, "Order").
-    for name, slot, info in reversed(compiled):
-        f[slot] = group.spawn(name, lambda info=info: info.invoke(f, []))
+    for name, slot, info, at_once in reversed(compiled):
+        f[slot] = group.spawn(name, lambda info=info: info.invoke(f, []), at_once)
+
+
+def any_thread(annotations: tuple[ast.Annotation, ...]) -> bool:
+    """`@strand {thread: "any"}`: Ballerina runs the strand on a thread of its own (docs/workers.md)."""
+    for a in annotations:
+        if a.prefix is None and a.name == "strand" and a.value is not None:
+            for field in a.value.fields:
+                value = field.value
+                if field.key == "thread" and isinstance(value, ast.Literal) and value.value == "any":
+                    return True
+    return False
 
 
 def stmt_WorkersRegion(cx: Compiler, s: W.WorkersRegion) -> Exec:
@@ -185,10 +199,11 @@ def expr_StartExpr(cx: Compiler, e: ast.StartExpr, expected: T.Type | None) -> E
     ev = expressions.expr(cx, e.expr)
     strands = Strands.of(cx.ctx)
     name = cx.current_function
+    at_once = any_thread(e.annotations)
 
     def start(f: list[Any]) -> Any:
         snapshot = f.copy()  # the call sees the variables as they are now, not when its strand runs
-        return rw.start(strands, lambda: ev(snapshot), name)
+        return rw.start(strands, lambda: ev(snapshot), name, at_once)
 
     return start
 

@@ -172,17 +172,29 @@ class Strands:
 
     # ------------------------------------------------------------ worker strands (runtime/workers.py)
 
-    def spawn(self, run: Callable[[], None], name: str) -> None:
+    def spawn(self, run: Callable[[], None], name: str, at_once: bool = False) -> None:
         """Start `run` on a new strand (a thread that runs only while it holds the baton). It is queued
-        behind the strands already ready, and starts with the spawner's budgets (same deadline)."""
+        behind the strands already ready, and starts with the spawner's budgets (same deadline).
+
+        `at_once` (`@strand {thread: "any"}`: Ballerina runs the strand on another thread, concurrently
+        with its starter): the new strand takes the baton now and the spawner goes on as soon as it
+        yields or ends, ahead of the strands already ready — the order a strand started on a thread of
+        its own shows, kept deterministic."""
         sb = self.sandbox
         counters = sb.save_counters()
         ticket = Ticket()
+        resume: Ticket | None = None
         with self._mutex:
             self.live += 1
             self._spawned += 1
             ticket.woken = True
             if self._owner is None and not self._queue:
+                self._owner = ticket
+                ticket.lock.release()
+            elif at_once and self._owner == threading.get_ident():
+                resume = Ticket()
+                resume.woken = True
+                self._queue.appendleft(resume)
                 self._owner = ticket
                 ticket.lock.release()
             else:
@@ -205,6 +217,10 @@ class Strands:
 
         with thread_stack(STRAND_STACK_BYTES):
             threading.Thread(target=body, name=f"balmail-strand-{name}", daemon=True).start()
+        if resume is not None:  # the baton went to the new strand: wait for it to come back
+            resume.lock.acquire()
+            self._owner = threading.get_ident()
+            sb.restore_counters(counters)
 
     def join_spawned(self) -> None:
         """Wait (without the baton) until every worker strand has ended: a program's `main` returning does

@@ -72,8 +72,9 @@ class WorkerGroup:
 
     # ------------------------------------------------------------ lifetime
 
-    def spawn(self, name: str, run: Callable[[], Any]) -> BFuture:
-        """Start worker `name` running `run()` (its compiled body) on a new strand."""
+    def spawn(self, name: str, run: Callable[[], Any], at_once: bool = False) -> BFuture:
+        """Start worker `name` running `run()` (its compiled body) on a new strand (`at_once`: see
+        `Strands.spawn`)."""
         future = self.futures.get(name) or BFuture(name)
         self.futures[name] = future
 
@@ -86,7 +87,7 @@ class WorkerGroup:
                 stack.pop()
             self.finish(name, value=value, panic=panic)
 
-        self.strands.spawn(body, name)
+        self.strands.spawn(body, name, at_once)
         return future
 
     def enter_default(self) -> None:
@@ -287,8 +288,9 @@ def current() -> tuple[WorkerGroup, str]:
 # ------------------------------------------------------------ futures of `start` and `wait`
 
 
-def start(strands: Strands, run: Callable[[], Any], name: str) -> BFuture:
-    """`start f(...)`: run the call on a new strand; the caller goes on at once."""
+def start(strands: Strands, run: Callable[[], Any], name: str, at_once: bool = False) -> BFuture:
+    """`start f(...)`: run the call on a new strand; the caller goes on at once (`at_once`: the new
+    strand runs first, see `Strands.spawn`)."""
     future = BFuture(name)
 
     def body() -> None:
@@ -305,7 +307,7 @@ def start(strands: Strands, run: Callable[[], Any], name: str) -> BFuture:
                 strands.ready(ticket)
             future.waiters.clear()
 
-    strands.spawn(body, name)
+    strands.spawn(body, name, at_once)
     return future
 
 

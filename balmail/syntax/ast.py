@@ -332,6 +332,7 @@ class TrapExpr(Expr):
 @node
 class StartExpr(Expr):
     expr: Expr
+    annotations: tuple[Annotation, ...] = ()  # `@strand {thread: "any"}`
 
 
 @node

@@ -1081,7 +1081,8 @@ class Builder:
         return ast.TrapExpr(span=self.span(c), expr=c[1])
 
     def start_expr(self, c: list) -> ast.StartExpr:
-        return ast.StartExpr(span=self.span(c), expr=c[1])
+        anns = _first(c, _Annotations)  # `@strand {thread: "any"} start f()`
+        return ast.StartExpr(span=self.span(c), expr=c[-1], annotations=anns.items if anns else ())
 
     def wait_expr(self, c: list) -> ast.WaitExpr:
         return ast.WaitExpr(span=self.span(c), expr=c[1])
