@@ -150,20 +150,24 @@ def expr_MappingExpr(cx: Compiler, e: ast.MappingExpr, expected: T.Type | None) 
 
     def build(f: list[Any]) -> BMap:
         out = BMap(type=inherent)
-        for kind, key, ev in fields:
+        computed: list[tuple[Any, Any]] = []
+        for kind, key, ev in fields:  # evaluated in source order
             if kind == "key":
                 out[key] = ev(f)
             elif kind == "computed":
-                out[key(f)] = ev(f)
+                computed.append((key(f), ev(f)))
             else:
                 v = ev(f)
                 if isinstance(v, BMap):
                     out.update(v)
+        for k, v in computed:  # jBallerina puts computed keys after the other fields
+            out.pop(k, None)
+            out[k] = v
         for n, d in defaults:
             if n not in out:
                 out[n] = d()
         if record is not None:
-            # keep declaration order of fields as Ballerina prints records
+            # the record type's fields in the type's order, then the others (walks.record_keys)
             ordered = {n: out[n] for n in record.fields if n in out}
             if len(ordered) != len(out):
                 ordered.update({k: v for k, v in out.items() if k not in ordered})

@@ -181,10 +181,11 @@ def const_type(cx: Compiler, e: ModuleEntry) -> T.Type:
 def record_type(cx: Compiler, td: ast.RecordType) -> T.Type:
     fields: dict[str, T.Field] = {}
     rest: T.Type | None = None if td.closed else T.ANYDATA
+    included: dict[str, T.Field] = {}
     for inc in td.inclusions:
         base = T.resolve(resolve_type(cx, inc))
         if isinstance(base, T.TRecord):
-            fields.update(base.fields)
+            included.update(base.fields)
             if base.rest is not None and not td.closed:
                 rest = base.rest
     for f in td.fields:
@@ -200,6 +201,10 @@ def record_type(cx: Compiler, td: ast.RecordType) -> T.Type:
 
         fields[f.name] = T.Field(f.name, ft, f.optional, default, f.readonly)
         fields[f.name].sensitive = _sensitive_data(cx, f)
+    # the type's own fields first, then the included ones it does not override: the order Ballerina
+    # shows fields in (docs/patterns.md, "Record field order")
+    for name, inc_field in included.items():
+        fields.setdefault(name, inc_field)
     if td.rest is not None:
         rest = resolve_type(cx, td.rest)
     return T.TRecord(fields, rest)

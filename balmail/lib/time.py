@@ -82,17 +82,17 @@ TIME_OF_DAY = _record(
         _field("utcOffset", ZONE_OFFSET, True),
     ],
 )
-CIVIL = _record(
+CIVIL = _record(  # Civil's own fields, then those of *Date and *TimeOfDay: the order Ballerina prints
     "time:Civil",
     [
-        *_DATE_FIELDS,
-        _field("hour", T.INT),
-        _field("minute", T.INT),
-        _SECOND,
         _field("utcOffset", ZONE_OFFSET, True),
         _field("timeAbbrev", T.STRING, True),
         _field("which", T.TUnion([T.TSingleton(0), T.TSingleton(1)]), True),
         _field("dayOfWeek", DAY_OF_WEEK, True),
+        *_DATE_FIELDS,
+        _field("hour", T.INT),
+        _field("minute", T.INT),
+        _SECOND,
     ],
 )
 UTC_ZONE_HANDLING = T.TUnion([T.TSingleton(s) for s in ("0", "GMT", "UT", "Z")])

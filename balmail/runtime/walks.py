@@ -14,6 +14,7 @@ from __future__ import annotations
 import decimal
 from typing import Any
 
+from balmail.runtime import types as T
 from balmail.runtime.errors import runtime_panic
 from balmail.runtime.sandbox import Budgets, Sandbox, budget_exhausted
 from balmail.runtime.tables import BTable, clone_table
@@ -202,6 +203,25 @@ def _references(v: Any, sb: Sandbox | None) -> dict[int, int]:
     return uses
 
 
+def record_keys(m: BMap) -> list[Any] | None:
+    """The order Ballerina shows a record's fields in (printing, JSON): the record type's fields in the
+    type's order — its own fields, then those of its type inclusions — then the other fields as they
+    were added (docs/patterns.md). None when that is the map's own order (not a record, or already so)."""
+    t = m.type
+    if t is None:
+        return None
+    r = T.resolve(t)
+    if not isinstance(r, T.TRecord) or len(m) < 2:
+        return None
+    declared = r.fields
+    present = [k for k in declared if k in m]
+    if len(present) == len(m):
+        keys = present
+    else:
+        keys = present + [k for k in m if k not in declared]
+    return None if keys == list(m.keys()) else keys
+
+
 def render(v: Any, leaf: Any, list_sep: str, map_entry: Any, sb: Sandbox | None, on_cycle: str | None) -> str:
     """Text of a structured value: `leaf(x)` renders a non-container, `map_entry(k, text)` a map entry.
     Each distinct container is rendered once (its text reused where it is shared); the size budget is
@@ -220,7 +240,11 @@ def render(v: Any, leaf: Any, list_sep: str, map_entry: Any, sb: Sandbox | None,
         if i in memo:
             stack.pop()
             continue
-        children = x.values() if isinstance(x, BMap) else x
+        if isinstance(x, BMap):
+            keys = record_keys(x)
+            children = [x[k] for k in keys] if keys is not None else x.values()
+        else:
+            children = x
         if i not in active:
             active.add(i)
             _charge(sb, len(x) + 1)
@@ -260,7 +284,7 @@ def render(v: Any, leaf: Any, list_sep: str, map_entry: Any, sb: Sandbox | None,
             if size > DEFAULT_SIZE or (sb is not None and size > sb.max_size):
                 _check_size(sb, size)
         if isinstance(x, BMap):
-            keys = list(x.keys())
+            keys = record_keys(x) or list(x.keys())
             entries = [map_entry(k, t) for k, t in zip(keys, parts, strict=True)]
             text = "{" + list_sep.join(entries) + "}"
         else:

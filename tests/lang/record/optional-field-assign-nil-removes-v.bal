@@ -22,5 +22,6 @@ public function main() {
     io:println(o.hasKey("qty")); // @output true
     o.tag = ();
     io:println(o.hasKey("tag")); // @output true
-    io:println(o); // @output {"id":1,"qty":null,"tag":null,"note":"again"}
+    // a declared field shows in its declared place, whenever it was added (docs/patterns.md)
+    io:println(o); // @output {"id":1,"note":"again","qty":null,"tag":null}
 }

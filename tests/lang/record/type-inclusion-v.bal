@@ -12,5 +12,6 @@ type Derived record {|
 public function main() {
     Derived d = {id: "x1", count: 4};
     io:println(d.id, " ", d.count); // @output x1 4
-    io:println(d); // @output {"id":"x1","count":4}
+    // a record prints its own fields first, then those of its inclusions (docs/patterns.md)
+    io:println(d); // @output {"count":4,"id":"x1"}
 }

@@ -6,7 +6,7 @@ import ballerina/time;
 public function main() returns error? {
     time:Utc utc = check time:utcFromString("2021-04-12T23:20:50.520Z");
     time:Civil civil = time:utcToCivil(utc);
-    io:println(civil); // @output {"year":2021,"month":4,"day":12,"hour":23,"minute":20,"timeAbbrev":"Z","dayOfWeek":1,"second":50.52}
+    io:println(civil); // @output {"timeAbbrev":"Z","dayOfWeek":1,"year":2021,"month":4,"day":12,"hour":23,"minute":20,"second":50.52}
     io:println(civil.year, "-", civil.month, "-", civil.day, " ", civil.hour, ":", civil.minute); // @output 2021-4-12 23:20
     io:println(civil?.second); // @output 50.52
     string|time:Error text = time:civilToString(civil);
