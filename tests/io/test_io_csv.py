@@ -80,8 +80,8 @@ def test_records_read_by_header_and_converted(tmp_path: Path) -> None:
     code, out, err = run(tmp_path, body, rw(tmp_path))
     assert code == 0, err
     assert out.splitlines() == [
-        '[{"active":true,"name":"Anne","age":31,"salary":1000.50,"team":"QA"},'
-        '{"active":true,"name":"Bob","age":40,"salary":99,"team":null}]',
+        '[{"name":"Anne","age":31,"salary":1000.50,"active":true,"team":"QA"},'
+        '{"name":"Bob","age":40,"salary":99,"active":true,"team":null}]',
         "true",
         "Anne is 31",
         "Bob is 40",
