@@ -14,7 +14,7 @@ from balmail.check import flow
 from balmail.check.entrypoints import check_entry_functions
 from balmail.check.initialization import uninitialized_reads
 from balmail.check.isolation import non_isolated_calls
-from balmail.check.libtypes import MODULE_TYPES
+from balmail.check.libtypes import module_types
 from balmail.check.listener_config import check_listener_configs
 from balmail.check.modules import check_module_members
 from balmail.check.names import ModuleExports
@@ -47,7 +47,7 @@ def compiler_checks(
 
     def library(prefix: str, name: str):  # type: ignore[no-untyped-def]
         full = prefixes.get(prefix)
-        return MODULE_TYPES.get(full, {}).get(name) if full else None
+        return module_types(full).get(name) if full else None
 
     resolver = TypeResolver(module, library)
     found.extend(check_regexps(module))

@@ -10,10 +10,11 @@ member list. Result types matter too: `string s = check io:fileReadString(p);` i
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from balmail.check.libtypes import LOGGER, LibParam
-from balmail.lib.signatures import SIGNATURES
 from balmail.runtime import types as T
 
 
@@ -97,13 +98,24 @@ FUNCTIONS: dict[str, dict[str, LibFunction]] = {
     "ballerina/os": _OS,
 }
 """Library module → the functions described here."""
-for _module, _functions in SIGNATURES.items():  # the declared signatures lib/ keeps for its newer members
-    for _name, _sig in _functions.items():
-        FUNCTIONS.setdefault(_module, {}).setdefault(_name, LibFunction(_sig.params, _sig.returns))  # type: ignore[arg-type]
+
+
+@functools.cache
+def all_functions() -> dict[str, dict[str, LibFunction]]:
+    """`FUNCTIONS` and the declared signatures lib/ keeps for its newer members (lib/signatures.py, which
+    imports those library modules: read only when a call is not described here)."""
+    from balmail.lib.signatures import SIGNATURES
+
+    merged = {module: dict(functions) for module, functions in FUNCTIONS.items()}
+    for module, functions in SIGNATURES.items():
+        for name, sig in functions.items():
+            merged.setdefault(module, {}).setdefault(name, LibFunction(sig.params, sig.returns))  # type: ignore[arg-type]
+    return merged
 
 
 def library_function(module: str | None, name: str) -> LibFunction | None:
     """The description of `module:name`, or None when it is not described."""
     if module is None:
         return None
-    return FUNCTIONS.get(module, {}).get(name)
+    found = FUNCTIONS.get(module, {}).get(name)
+    return found if found is not None else all_functions().get(module, {}).get(name)

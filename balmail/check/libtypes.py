@@ -11,8 +11,7 @@ import attrs
 
 from balmail.lib import io as io_lib
 from balmail.lib import os_exec
-from balmail.lib.signatures import MODULE_TYPES as LIBRARY_TYPES
-from balmail.lib.signatures import SigParam
+from balmail.lib.sigtypes import SigParam
 from balmail.runtime import types as T
 
 
@@ -132,13 +131,23 @@ the general type checker leaves mapping constructors of these types to it."""
 
 LOGGER = _named(T.TObject(None, ()), "log:Logger")
 
-MODULE_TYPES: dict[str, dict[str, T.Type]] = {
+_DESCRIBED_HERE: dict[str, dict[str, T.Type]] = {
     "ballerina/email": EMAIL_TYPES,
     "ballerina/mime": {"Entity": ENTITY},
     "ballerina/log": {"Logger": LOGGER},
-    **LIBRARY_TYPES,  # time, uuid: described next to their signatures in lib/signatures.py
 }
-"""Library module → its public types this checker describes."""
+
+
+def module_types(module: str) -> dict[str, T.Type]:
+    """The public types of a library module this checker describes (name -> type; empty when none).
+    Those of time, uuid, ... are described next to their signatures in lib/signatures.py, which imports
+    those library modules: it is read only when a program uses one of them."""
+    found = _DESCRIBED_HERE.get(module)
+    if found is not None:
+        return found
+    from balmail.lib.signatures import MODULE_TYPES as LIBRARY_TYPES
+
+    return LIBRARY_TYPES.get(module, {})
 
 
 # -- methods of library objects ------------------------------------------------------------------

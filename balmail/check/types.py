@@ -14,7 +14,7 @@ import attrs
 
 from balmail.check import tables
 from balmail.check.libfunctions import LibFunction, library_function
-from balmail.check.libtypes import CONFIG_RECORDS, MODULE_TYPES
+from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.methods import check_arguments, check_method_call, method_type
 from balmail.check.operators import (
     check_binary,
@@ -229,7 +229,7 @@ class _Checker:
 
     def library_type(self, prefix: str, name: str) -> T.Type | None:
         full = self.prefixes.get(prefix)
-        return MODULE_TYPES.get(full, {}).get(name) if full else None
+        return module_types(full).get(name) if full else None
 
     # ------------------------------------------------------------ names and types of expressions
 

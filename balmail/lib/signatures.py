@@ -12,32 +12,13 @@ checked; a library function missing from this table is still callable.
 
 from __future__ import annotations
 
-import attrs
-
 from balmail.lib import io as io_lib
 from balmail.lib import io_xml, os_exec
 from balmail.lib import time as time_lib
 from balmail.lib import uuid as uuid_lib
+from balmail.lib.sigtypes import Signature, SigParam
 from balmail.runtime import types as T
 from balmail.runtime.functions import Param
-
-
-@attrs.frozen
-class SigParam:
-    """One parameter of a library function or method; the checker uses this class too
-    (check/libtypes.LibParam), so compiler and checker read one description."""
-
-    name: str
-    type: T.Type
-    default: bool = False
-    rest: bool = False
-    included: bool = False
-
-
-@attrs.frozen
-class Signature:
-    params: tuple[SigParam, ...]
-    returns: T.Type | None
 
 
 def _p(name: str, t: T.Type, default: bool = False) -> SigParam:

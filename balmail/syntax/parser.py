@@ -292,7 +292,7 @@ class _Parser:
         if path and os.path.exists(path):
             try:
                 with open(path, "rb") as f:
-                    loaded = marshal.load(f)
+                    loaded = marshal.loads(f.read())  # `marshal.load(f)` reads the file piece by piece
                 if isinstance(loaded, dict) and loaded.get("format") == _TABLES_FORMAT:
                     return loaded
             except Exception:  # noqa: BLE001 - a stale or broken cache is rebuilt

@@ -14,14 +14,14 @@ from balmail.lib.registry import load_module
 from balmail.runtime.context import RunContext
 from balmail.source import SourceFile
 
-DESCRIBED = sorted((m, n) for m, fns in libfunctions.FUNCTIONS.items() for n in fns)
+DESCRIBED = sorted((m, n) for m, fns in libfunctions.all_functions().items() for n in fns)
 
 
 @pytest.mark.parametrize(("module", "name"), DESCRIBED)
 def test_described_function_exists_at_run_time(module: str, name: str) -> None:
     lib = load_module(module, RunContext(out=io.StringIO(), err=io.StringIO()))
     assert name in lib.functions, f"{module}:{name} is described but not implemented"
-    fn = libfunctions.FUNCTIONS[module][name]
+    fn = libfunctions.all_functions()[module][name]
     params = inspect.signature(lib.functions[name]).parameters.values()
     if any(p.kind is inspect.Parameter.VAR_POSITIONAL for p in params):
         return
