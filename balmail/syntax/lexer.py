@@ -17,7 +17,6 @@ from balmail.syntax.tokens import Token
 OTHER = ""
 """The dispatch key of every character outside ASCII."""
 
-_BLANKS = " \t\r\n\f"
 _SKIP = re.compile(r"[ \t\r\n\f]*").match
 
 Spec = tuple[list[tuple[str, str]], dict[str, str], frozenset[str], dict[str, tuple[int, ...]]]
@@ -44,18 +43,18 @@ class FastLexer:
         return self.terminals, self.keywords, self.ignore, self.dispatch
 
     def _matcher(self, char: str) -> object:
-        """The compiled alternation of the terminals that can start with `char` (None: none can), made on
-        first use so a small file compiles only the few it needs."""
+        """The compiled alternation of the terminals that can start with `char`, followed by the blanks
+        after the token (so one match moves to the next token); None when no terminal can. Made on first
+        use, so a small file compiles only the few it needs."""
         key = char if char in self.dispatch else OTHER if ord(char) > 127 else None
         if key is None or key not in self.dispatch:
-            self._matchers[char] = None
             return None
         found = self._matchers.get(key)
         if found is None:
-            pattern = "|".join(
+            alternatives = "|".join(
                 f"(?P<{self.terminals[i][0]}>{self.terminals[i][1]})" for i in self.dispatch[key]
             )
-            found = re.compile(pattern).match
+            found = re.compile(f"(?:{alternatives})[ \\t\\r\\n\\f]*").match
             self._matchers[key] = found
         self._matchers[char] = found
         return found
@@ -65,37 +64,26 @@ class FastLexer:
         matchers = self._matchers
         keywords = self.keywords
         ignore = self.ignore
-        blanks = _BLANKS
-        skip = _SKIP
-        pos = 0
+        pos = _SKIP(text, 0).end()
         size = len(text)
         new = str.__new__
         while pos < size:
-            char = text[pos]
-            if char in blanks:
-                pos = skip(text, pos).end()
-                if pos >= size:
-                    return
-                char = text[pos]
-            match = matchers.get(char)
-            if match is None:
-                match = self._matcher(char)
+            match = matchers.get(text[pos]) or self._matcher(text[pos])
             m = match(text, pos) if match is not None else None  # type: ignore[operator]
             if m is None:
                 raise LexError(pos)
             kind = m.lastgroup
-            end = m.end()
             if kind not in ignore:
-                value = text[pos:end]
+                value = m.group(kind)
                 if kind == "IDENT":
                     kind = keywords.get(value, "IDENT")
                 token = new(Token, value)  # `new_token`, inlined
                 token.type = kind
                 token.value = value
                 token.start_pos = pos
-                token.end_pos = end
+                token.end_pos = pos + len(value)
                 yield token
-            pos = end
+            pos = m.end()
 
 
 def build_spec(terminals: list[tuple[str, str]], keywords: dict[str, str], ignore: frozenset[str]) -> Spec:
