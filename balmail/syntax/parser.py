@@ -326,6 +326,11 @@ class _Parser:
             module = self._run(source.text, "start")
         finally:
             if collecting:
+                # The AST lives as long as the program: moved to the oldest generation at once (freeze then
+                # unfreeze), instead of the next young collection walking every node just built. balmail
+                # uses gc.freeze nowhere else.
+                gc.freeze()
+                gc.unfreeze()
                 gc.enable()
         for at in source.invalid_utf8:  # replaced when read (source.py): a source file must be UTF-8
             where = source.span(source.offset + at, source.offset + at + 1)
