@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import attrs
 
-from balmail.lib import io as io_lib
-from balmail.lib import os_exec
 from balmail.lib.sigtypes import SigParam
 from balmail.runtime import types as T
 
@@ -218,7 +216,10 @@ def _logger_methods() -> dict[str, LibMethod]:
 
 
 def _process_methods() -> dict[str, LibMethod]:
-    """`os:Process` (lib/os_exec.py)."""
+    """`os:Process` (lib/os_exec.py; imported when a program calls a method of one, see `_Methods`)."""
+    from balmail.lib import io as io_lib
+    from balmail.lib import os_exec
+
     error = os_exec.OS_ERROR
     stream = LibParam("fileOutputStream", io_lib.FILE_OUTPUT_STREAM, default=True)
     return {
@@ -228,9 +229,30 @@ def _process_methods() -> dict[str, LibMethod]:
     }
 
 
+class _Methods(dict):  # type: ignore[type-arg]
+    """Object type name -> its methods; a value given as a function is made when first read, so the library
+    modules describing it are imported only for a program that uses that type (`check` starts fast)."""
+
+    def __getitem__(self, name: str) -> dict[str, LibMethod]:
+        value = super().__getitem__(name)
+        if callable(value):
+            value = value()
+            self[name] = value
+        return value  # type: ignore[no-any-return]
+
+    def get(self, name: str, default: object = None) -> object:  # type: ignore[override]
+        return self[name] if name in self else default
+
+    def items(self):  # type: ignore[no-untyped-def, override]
+        return [(name, self[name]) for name in self]
+
+    def values(self):  # type: ignore[no-untyped-def, override]
+        return [self[name] for name in self]
+
+
 OBJECT_METHODS: dict[str, dict[str, LibMethod]] = {
     "log:Logger": _logger_methods(),
-    "os:Process": _process_methods(),
+    "os:Process": _process_methods,  # type: ignore[dict-item]  (made when first read: _Methods)
     "email:SmtpClient": {
         "sendMessage": LibMethod("sendMessage", True, (LibParam("email", MESSAGE),), _ERROR_OR_NIL),
         "send": LibMethod(
@@ -256,3 +278,4 @@ OBJECT_METHODS: dict[str, dict[str, LibMethod]] = {
 }
 """The methods of ballerina/email's object types, as the module declares them (client and listener
 endpoints): unknown methods, `.` for `->`, argument counts and types are checked against these."""
+OBJECT_METHODS = _Methods(OBJECT_METHODS)  # values given as functions are made when first read
