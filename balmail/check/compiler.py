@@ -13,6 +13,7 @@ import os
 from balmail.check import flow
 from balmail.check.entrypoints import check_entry_functions
 from balmail.check.initialization import uninitialized_reads
+from balmail.check.isolated_objects import check_isolated_state
 from balmail.check.isolation import non_isolated_calls
 from balmail.check.libtypes import module_types
 from balmail.check.listener_config import check_listener_configs
@@ -59,6 +60,7 @@ def compiler_checks(
     found.extend(flow.dropped_results(module, resolver))
     found.extend(flow.isolated_access(module))
     found.extend(non_isolated_calls(module, linked))
+    found.extend(check_isolated_state(module))
     folder = os.path.dirname(source.path)
     found.extend(d for d in check_listener_configs(source, module, folder) if d.code in CONFIG_RECORD_CODES)
     return found
