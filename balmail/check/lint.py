@@ -25,6 +25,7 @@ from balmail.check.permissions import check_permissions
 from balmail.check.program import check_source
 from balmail.check.registry import Rule, all_rules
 from balmail.diagnostics import Diagnostic
+from balmail.gcpause import without_gc_passes
 from balmail.project import Project
 from balmail.source import SourceFile, SourceSet
 from balmail.syntax import ast
@@ -126,6 +127,7 @@ def lint_source(
     return LintResult(source, tuple(kept), len(found) - len(kept))
 
 
+@without_gc_passes
 def run_rules(
     source: SourceFile | SourceSet, module: ast.Module, base_dir: str, *, compiled: bool = True
 ) -> list[Diagnostic]:

@@ -8,6 +8,7 @@ from balmail import diagnostics as diag
 from balmail.check.compiler import compiler_checks
 from balmail.check.names import ModuleExports, check_names
 from balmail.diagnostics import Diagnostic
+from balmail.gcpause import without_gc_passes
 from balmail.source import SourceFile, SourceSet
 from balmail.syntax import ast
 from balmail.syntax.parser import parse_source
@@ -26,6 +27,7 @@ class CheckResult:
         return not any(d.is_error for d in self.diagnostics)
 
 
+@without_gc_passes
 def check_module(
     module: ast.Module, source: SourceFile | SourceSet, linked: dict[str, ModuleExports] | None = None
 ) -> list[Diagnostic]:

@@ -16,6 +16,7 @@ from balmail.compiler import (
 )
 from balmail.compiler.core import Compiler, ModuleEntry, Program
 from balmail.compiler.scope import Scope
+from balmail.gcpause import without_gc_passes
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic, runtime_panic
 from balmail.runtime.functions import ClassInfo, Eval, FunctionInfo
@@ -25,6 +26,7 @@ from balmail.syntax import ast
 # ------------------------------------------------------------ driver
 
 
+@without_gc_passes
 def compile_module(cx: Compiler) -> Program:
     from balmail.lib.registry import load_module
 
