@@ -189,16 +189,7 @@ def free_names(cx: Compiler, node: Any) -> set[str]:
         elif isinstance(n, ast.Call) and isinstance(n.func, ast.VarRef):
             out.add(n.func.name)
         if isinstance(n, ast.Node):
-            for a in n.__attrs_attrs__:  # type: ignore[attr-defined]
-                v = getattr(n, a.name)
-                if isinstance(v, ast.Node):
-                    stack.append(v)
-                elif isinstance(v, tuple):
-                    for x in v:
-                        if isinstance(x, ast.Node):
-                            stack.append(x)
-                        elif isinstance(x, tuple):
-                            stack.extend(y for y in x if isinstance(y, ast.Node))
+            stack.extend(ast.children(n))
     return out
 
 

@@ -44,13 +44,12 @@ def creates_closures(node: ast.Node) -> bool:
 
 
 def nodes(node: ast.Node) -> list[ast.Node]:
-    """`node` and every node below it (ast.children reaches every field that can hold one)."""
-    out: list[ast.Node] = []
-    stack: list[ast.Node] = [node]
-    while stack:
-        n = stack.pop()
-        out.append(n)
-        stack.extend(ast.children(n))
+    """`node` and every node below it (ast.children reaches every field that can hold one), each after
+    its ancestors."""
+    out: list[ast.Node] = [node]
+    children = ast.children
+    for n in out:  # breadth first: the list grows while it is read
+        out.extend(children(n))
     return out
 
 

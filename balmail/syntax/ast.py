@@ -7,6 +7,8 @@ Tuples (not lists) everywhere so nodes stay hashable and immutable.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 
@@ -865,39 +867,71 @@ class Module(Node):
     members: tuple[Member, ...]
 
 
-_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 _PLAIN = frozenset({"str", "int", "bool", "float", "None", "tuple", "Span", "Decimal"})
 """Annotation words of fields that never hold a node (names, operators, flags, spans)."""
 
 
-def _child_fields(cls: type) -> tuple[str, ...]:
-    names = []
+_CHILDREN: dict[type, Callable[[Node], list[Node]]] = {}
+
+
+def _child_fields(cls: type) -> list[tuple[str, str]]:
+    """(name, annotation) of the fields of `cls` whose annotation admits a node."""
+    found = []
     for f in attrs.fields(cls):
         annotation = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "object")
         words = set(re.findall(r"[A-Za-z_]\w*", annotation))
         if words and words <= _PLAIN:
             continue
-        names.append(f.name)
-    return tuple(names)
+        found.append((f.name, annotation))
+    return found
+
+
+def _node_class_names() -> set[str]:
+    found: set[str] = set()
+    stack: list[type] = [Node]
+    while stack:
+        cls = stack.pop()
+        found.add(cls.__name__)
+        stack.extend(cls.__subclasses__())
+    return found
+
+
+_SINGLE = re.compile(r"\w+(?: \| \w+)*")
+_TUPLE = re.compile(r"tuple\[(\w+(?: \| \w+)*), \.\.\.\]")
+
+
+def _children_function(cls: type) -> Callable[[Node], list[Node]]:
+    """`children` for the nodes of one class, as straight-line Python made from its field annotations
+    (compiled once per class on first use): the generic loop over field names was most of the cost of
+    the dozen whole-module walks of check, lint and compile. A field annotated with node classes (or a
+    tuple of them) is read as such; any other field as the generic walk did (a node, or a tuple of nodes
+    and of tuples of nodes)."""
+    nodes = _node_class_names() | {"None"}
+    lines = ["def children(node, Node=Node, tuple=tuple):", "    out = []", "    add = out.append"]
+    for name, annotation in _child_fields(cls):
+        lines.append(f"    value = node.{name}")
+        single, many = _SINGLE.fullmatch(annotation), _TUPLE.fullmatch(annotation)
+        if single and set(annotation.split(" | ")) <= nodes:
+            lines += ["    if isinstance(value, Node):", "        add(value)"]
+        elif many and set(many.group(1).split(" | ")) <= nodes:
+            lines += ["    for item in value:", "        if isinstance(item, Node):", "            add(item)"]
+        else:
+            lines += ["    if isinstance(value, Node):", "        add(value)"]
+            lines += ["    elif isinstance(value, tuple):", "        for item in value:"]
+            lines += ["            if isinstance(item, Node):", "                add(item)"]
+            lines += ["            elif isinstance(item, tuple):"]
+            lines += ["                out.extend([x for x in item if isinstance(x, Node)])"]
+    lines.append("    return out")
+    namespace: dict[str, Any] = {"Node": Node}
+    exec(compile("\n".join(lines), f"<children of {cls.__name__}>", "exec"), namespace)  # noqa: S102
+    return namespace["children"]  # type: ignore[no-any-return]
 
 
 def children(node: Node) -> list[Node]:
     """The direct child nodes of any node, in field order (tuples, and tuples of pairs, flattened), so
     passes that only need to reach every node need no per-kind code. Fields whose annotation admits
     no node (`name: str`, `span: Span`) are not looked at."""
-    cls = type(node)
-    names = _CHILD_FIELDS.get(cls)
-    if names is None:
-        names = _CHILD_FIELDS[cls] = _child_fields(cls)
-    out: list[Node] = []
-    for name in names:
-        value = getattr(node, name)
-        if isinstance(value, Node):
-            out.append(value)
-        elif isinstance(value, tuple):
-            for item in value:
-                if isinstance(item, Node):
-                    out.append(item)
-                elif isinstance(item, tuple):
-                    out.extend(x for x in item if isinstance(x, Node))
-    return out
+    fn = _CHILDREN.get(type(node))
+    if fn is None:
+        fn = _CHILDREN[type(node)] = _children_function(type(node))
+    return fn(node)
