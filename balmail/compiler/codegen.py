@@ -406,6 +406,8 @@ def slot_ref(cx: Compiler, g: Gen, slot: int, depth: int = 0) -> str:
     compiled apart reads the slot (decided before emitting, compiler/slots.py), else the frame list."""
     if depth == 0 and g.fn_mode and slot not in cx.scope.escaped:
         ref = f"_v{slot}"
+    elif depth and g.fn_mode:
+        ref = "env" + "[0]" * (depth - 1) + f"[{slot}]"  # a function's own lines: `env` is its f[0]
     else:
         ref = g.frame() + "[0]" * depth + f"[{slot}]"
     g.simple.add(ref)

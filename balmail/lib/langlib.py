@@ -635,6 +635,9 @@ def a_reverse(xs: Any) -> BList:
     return _new_like(xs, reversed(xs))
 
 
+_DONE = object()
+
+
 @metered
 def a_sort(sb: Sandbox, xs: Any, direction: str = "ascending", key: Any = None) -> BList:
     """`array:sort`: stable; nil and NaN keys last in both directions. Charges n·log2(n) steps up
@@ -642,12 +645,19 @@ def a_sort(sb: Sandbox, xs: Any, direction: str = "ascending", key: Any = None) 
     sb.charge(len(xs) * max(1, len(xs).bit_length()))
     if key is not None:
         key = py_callable(key, 1)
-    keys = list(xs) if key is None else [key(x) for x in xs]
+    keys = list(xs) if key is None else list(map(key, xs))
     desc = direction == "descending"
-    simple = keys and (all(type(k) is int for k in keys) or all(type(k) is str for k in keys))
-    if simple:
+    kinds = set(map(type, keys))
+    if len(kinds) == 1 and (int in kinds or str in kinds):
         if key is None:
             return _new_like(xs, sorted(keys, reverse=desc))
+        # each member's key, computed above, handed to `sorted` in member order: CPython's sort calls
+        # its key function once per member, first to last, before comparing (an exhausted iterator
+        # afterwards confirms it), so the sort runs on C callables only
+        left = iter(keys)
+        out = sorted(xs, key=functools.partial(next, left), reverse=desc)
+        if next(left, _DONE) is _DONE:
+            return _new_like(xs, out)
         order = sorted(range(len(keys)), key=keys.__getitem__, reverse=desc)
         return _new_like(xs, [xs[i] for i in order])
     keyed = list(zip(keys, xs, strict=True))
