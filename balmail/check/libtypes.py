@@ -229,6 +229,27 @@ def _process_methods() -> dict[str, LibMethod]:
     }
 
 
+def _zone_methods() -> dict[str, LibMethod]:
+    """`time:Zone` and its class `time:TimeZone` (lib/time_zone.py; imported when a program calls a method
+    of one, see `_Methods`)."""
+    from balmail.lib import time as time_lib
+    from balmail.lib import time_zone
+
+    civil, error = time_lib.CIVIL, time_lib.TIME_ERROR
+    utc = time_lib.UTC
+    return {
+        "fixedOffset": LibMethod("fixedOffset", False, (), T.TUnion([time_lib.ZONE_OFFSET, T.NIL])),
+        "utcToCivil": LibMethod("utcToCivil", False, (LibParam("utc", utc),), civil),
+        "utcFromCivil": LibMethod("utcFromCivil", False, (LibParam("civil", civil),), T.TUnion([utc, error])),
+        "civilAddDuration": LibMethod(
+            "civilAddDuration",
+            False,
+            (LibParam("civil", civil), LibParam("duration", time_zone.DURATION)),
+            T.TUnion([civil, error]),
+        ),
+    }
+
+
 class _Methods(dict):  # type: ignore[type-arg]
     """Object type name -> its methods; a value given as a function is made when first read, so the library
     modules describing it are imported only for a program that uses that type (`check` starts fast)."""
@@ -253,6 +274,8 @@ class _Methods(dict):  # type: ignore[type-arg]
 OBJECT_METHODS: dict[str, dict[str, LibMethod]] = {
     "log:Logger": _logger_methods(),
     "os:Process": _process_methods,  # type: ignore[dict-item]  (made when first read: _Methods)
+    "time:Zone": _zone_methods,  # type: ignore[dict-item]  (made when first read: _Methods)
+    "time:TimeZone": _zone_methods,  # type: ignore[dict-item]
     "email:SmtpClient": {
         "sendMessage": LibMethod("sendMessage", True, (LibParam("email", MESSAGE),), _ERROR_OR_NIL),
         "send": LibMethod(

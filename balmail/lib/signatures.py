@@ -13,7 +13,7 @@ checked; a library function missing from this table is still callable.
 from __future__ import annotations
 
 from balmail.lib import io as io_lib
-from balmail.lib import io_xml, os_exec
+from balmail.lib import io_xml, os_exec, time_zone
 from balmail.lib import time as time_lib
 from balmail.lib import uuid as uuid_lib
 from balmail.lib.sigtypes import Signature, SigParam
@@ -82,6 +82,13 @@ def _time() -> dict[str, Signature]:
         "utcFromCivil": _sig(_or(utc, error), _p("civilTime", civil)),
         "civilFromString": _sig(_or(civil, error), _p("dateTimeString", STRING)),
         "civilToString": _sig(_or(STRING, error), _p("civil", civil)),
+        "civilAddDuration": _sig(_or(civil, error), _p("civil", civil), _p("duration", time_zone.DURATION)),
+        "civilToEmailString": _sig(
+            _or(STRING, error), _p("civil", civil), _p("zoneHandling", time_lib.HEADER_ZONE_HANDLING)
+        ),
+        "civilFromEmailString": _sig(_or(civil, error), _p("dateTimeString", STRING)),
+        "getZone": _sig(_or(time_zone.ZONE, NIL), _p("id", STRING)),
+        "loadSystemZone": _sig(_or(time_zone.ZONE, error)),
         "dateValidate": _sig(_or(error, NIL), _p("date", date)),
         "dayOfWeek": _sig(time_lib.DAY_OF_WEEK, _p("date", date)),
     }
@@ -149,6 +156,11 @@ MODULE_TYPES: dict[str, dict[str, T.Type]] = {
         "DayOfWeek": time_lib.DAY_OF_WEEK,
         "Error": time_lib.TIME_ERROR,
         "FormatError": time_lib.FORMAT_ERROR,
+        "Zone": time_zone.ZONE,
+        "TimeZone": time_zone.TIME_ZONE,
+        "Duration": time_zone.DURATION,
+        "UtcZoneHandling": time_lib.UTC_ZONE_HANDLING,
+        "HeaderZoneHandling": time_lib.HEADER_ZONE_HANDLING,
     },
     "ballerina/os": {
         "Process": os_exec.PROCESS,

@@ -397,24 +397,6 @@ def _offset_seconds(offset: Any) -> int | BError:
     return total
 
 
-def _civil_values(civil: Any) -> tuple[dict[str, int], int, int] | BError:
-    """A civil record's fields, its nanoseconds and its offset in seconds, validated as java.time does."""
-    if civil.get("utcOffset") is None:
-        return format_error("civil.utcOffset must not be null")
-    second = D(civil.get("second") if civil.get("second") is not None else 0)
-    whole = int(second.to_integral_value(rounding=decimal.ROUND_FLOOR))
-    nanos = int(((second - whole) * GIGA).to_integral_value(rounding=decimal.ROUND_HALF_UP))
-    parts = _ints(civil, "year", "month", "day", "hour", "minute")
-    parts["second"] = whole
-    found = _invalid_civil(parts)
-    if found is not None:
-        return format_error(found)
-    offset = _offset_seconds(civil["utcOffset"])
-    if isinstance(offset, BError):
-        return offset
-    return parts, nanos, offset
-
-
 def _offset_text(total: int) -> str:
     if total == 0:
         return "Z"
@@ -422,23 +404,6 @@ def _offset_text(total: int) -> str:
     hours, rest = divmod(abs(total), 3600)
     minutes, seconds = divmod(rest, 60)
     return f"{sign}{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
-
-
-def civil_to_string(civil: Any) -> Any:
-    values = _civil_values(civil)
-    if isinstance(values, BError):
-        return values
-    p, nanos, offset = values
-    local = _local_text(p["year"], p["month"], p["day"], p["hour"], p["minute"], p["second"], nanos)
-    return local + _offset_text(offset)
-
-
-def utc_from_civil(civil: Any) -> Any:
-    values = _civil_values(civil)
-    if isinstance(values, BError):
-        return values
-    p, nanos, offset = values
-    return _utc(_epoch(p) - offset, nanos)
 
 
 _HAS_SECONDS = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?")
@@ -460,6 +425,9 @@ def civil_from_string(text: str) -> Any:
 
 
 def module(ctx: Any) -> LibModule:
+    # zones, zone-aware civil strings and email strings live in their own modules, which build on this one
+    from balmail.lib import time_email, time_zone
+
     return LibModule(
         "ballerina/time",
         functions={
@@ -471,9 +439,14 @@ def module(ctx: Any) -> LibModule:
             "utcDiffSeconds": utc_diff_seconds,
             "utcToEmailString": utc_to_email_string,
             "utcToCivil": utc_to_civil,
-            "utcFromCivil": utc_from_civil,
+            "utcFromCivil": time_zone.utc_from_civil,
             "civilFromString": civil_from_string,
-            "civilToString": civil_to_string,
+            "civilToString": time_zone.civil_to_string,
+            "civilAddDuration": time_zone.civil_add_duration,
+            "civilToEmailString": time_email.civil_to_email_string,
+            "civilFromEmailString": time_email.civil_from_email_string,
+            "getZone": time_zone.get_zone,
+            "loadSystemZone": time_zone.load_system_zone,
             "dateValidate": date_validate,
             "dayOfWeek": day_of_week,
         },
@@ -494,6 +467,9 @@ def module(ctx: Any) -> LibModule:
             "DayOfWeek": DAY_OF_WEEK,
             "UtcZoneHandling": UTC_ZONE_HANDLING,
             "HeaderZoneHandling": HEADER_ZONE_HANDLING,
+            "Zone": time_zone.ZONE,
+            "TimeZone": time_zone.TIME_ZONE,
+            "Duration": time_zone.DURATION,
             "Error": TIME_ERROR,
             "FormatError": FORMAT_ERROR,
         },
