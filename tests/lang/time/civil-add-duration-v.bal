@@ -8,7 +8,7 @@ import ballerina/time;
 public function main() returns error? {
     time:Civil civil = check time:civilFromString("2025-04-25T10:15:30.00Z");
     time:Civil later = check time:civilAddDuration(civil, {years: 1, days: 3, hours: 4, seconds: 6});
-    io:println(later); // @output {"year":2026,"month":4,"day":28,"hour":14,"minute":15,"timeAbbrev":"Z","dayOfWeek":2,"second":36}
+    io:println(later); // @output {"timeAbbrev":"Z","dayOfWeek":2,"year":2026,"month":4,"day":28,"hour":14,"minute":15,"second":36}
     io:println(check time:civilToString(later)); // @output 2026-04-28T14:15:36Z
 
     time:Civil jan31 = {year: 2024, month: 1, day: 31, hour: 12, minute: 0, utcOffset: {hours: 5, minutes: 30}};

@@ -21,9 +21,10 @@ public function main() returns error? {
     io:println(check time:civilToEmailString(noOffset, time:PREFER_TIME_ABBREV)); // @output Mon, 01 Mar 2021 09:05:00 +0000 (Z)
 
     time:Civil pst = check time:civilFromEmailString("Wed, 10 Mar 2021 19:51:55 -0800 (PST)");
-    io:println(pst); // @output {"year":2021,"month":3,"day":10,"hour":19,"minute":51,"timeAbbrev":"America/Los_Angeles","dayOfWeek":3,"second":55,"utcOffset":{"minutes":0,"hours":-8}}
+    io:println(pst.timeAbbrev, " ", pst.dayOfWeek, " ", pst.year, "-", pst.month, "-", pst.day, " ", pst.hour, ":", pst.minute, ":", pst?.second); // @output America/Los_Angeles 3 2021-3-10 19:51:55
+    io:println(pst?.utcOffset?.hours, " ", pst?.utcOffset?.minutes); // @output -8 0
     time:Civil plain = check time:civilFromEmailString("Wed, 10 Mar 2021 19:51:55 -0820");
-    io:println(plain.timeAbbrev, " ", plain.utcOffset); // @output -08:20 {"minutes":-20,"hours":-8}
+    io:println(plain.timeAbbrev, " ", plain?.utcOffset?.hours, " ", plain?.utcOffset?.minutes); // @output -08:20 -8 -20
     io:println(time:utcToString(check time:utcFromCivil(plain))); // @output 2021-03-11T04:11:55Z
 
     time:Civil|time:Error noMonth = time:civilFromEmailString("Wed, 10 2021 19:51:55 -0800 (PST)");

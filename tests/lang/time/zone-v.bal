@@ -12,18 +12,24 @@ public function main() returns error? {
     io:println(colombo.fixedOffset() is ()); // @output true
     time:Utc utc = check time:utcFromString("2021-04-12T23:20:50.520Z");
     time:Civil civil = colombo.utcToCivil(utc);
-    io:println(civil); // @output {"year":2021,"month":4,"day":13,"hour":4,"minute":50,"timeAbbrev":"Asia/Colombo","dayOfWeek":2,"second":50.52}
+    io:println(civil); // @output {"timeAbbrev":"Asia/Colombo","dayOfWeek":2,"year":2021,"month":4,"day":13,"hour":4,"minute":50,"second":50.52}
     io:println(check time:civilToString(civil)); // @output 2021-04-13T04:50:50.520+05:30[Asia/Colombo]
     io:println(time:utcToString(check colombo.utcFromCivil(civil))); // @output 2021-04-12T23:20:50.520Z
 
     time:Zone? india = time:getZone("+05:30");
     if india is time:Zone {
-        io:println(india.fixedOffset()); // @output {"minutes":30,"hours":5}
+        time:ZoneOffset? fixed = india.fixedOffset();
+        if fixed is time:ZoneOffset {
+            io:println(fixed.hours, " ", fixed.minutes, " ", fixed?.seconds is ()); // @output 5 30 true
+        }
         io:println(india.utcToCivil(utc).timeAbbrev); // @output +05:30
     }
     time:Zone? utcZone = time:getZone("UTC");
     if utcZone is time:Zone {
-        io:println(utcZone.fixedOffset()); // @output {"minutes":0,"hours":0}
+        time:ZoneOffset? fixed = utcZone.fixedOffset();
+        if fixed is time:ZoneOffset {
+            io:println(fixed.hours, " ", fixed.minutes); // @output 0 0
+        }
     }
     io:println(time:getZone("Mars/Olympus_Mons") is ()); // @output true
     io:println(time:getZone("not a zone") is ()); // @output true
