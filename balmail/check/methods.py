@@ -41,10 +41,10 @@ FIXED_LENGTH = register(
         code="BAL_TYPE_014",
         name="fixed-length-list-resize",
         severity=Severity.ERROR,
-        summary="`push`, `pop`, `shift` or `unshift` is called on a fixed-length array.",
+        summary="`push`, `pop`, `shift` or `unshift` is called on a fixed-length array or tuple.",
         what_it_does="Reports a call of a lang.array function that changes a list's length (`push`, `pop`, "
-        "`shift`, `unshift`) on a value whose static type is a fixed-length array `T[N]` (or a union of "
-        "them).",
+        "`shift`, `unshift`) on a value whose static type is a fixed-length array `T[N]`, a tuple without a "
+        "rest type, or a union of them.",
         why="Ballerina rejects the program: the length of a `T[N]` value is part of its type.",
         example="function f() {\n    int[3] xs = [1, 2, 3];\n    xs.push(4);\n}",
         fix="function f() {\n    int[] xs = [1, 2, 3];\n    xs.push(4);\n}",
@@ -248,7 +248,11 @@ def _fixed_length(t: T.Type) -> bool:
     """Every member of `t` is a fixed-length array (jBallerina gives the error only then)."""
     r = T.resolve(t)
     members = r.members if isinstance(r, T.TUnion) else [r]
-    return all(isinstance(m := T.resolve(x), T.TArray) and m.length is not None for x in members)
+    return all(
+        (isinstance(m := T.resolve(x), T.TArray) and m.length is not None)
+        or (isinstance(m, T.TTuple) and m.rest is None)
+        for x in members
+    )
 
 
 def _may_hold_function(t: T.Type, name: str) -> bool:

@@ -189,6 +189,9 @@ def display(t: T.Type) -> str:
         return inner + dims
     if isinstance(r, T.TMap):
         return f"map<{display(r.constraint)}>"
+    if isinstance(r, T.TTuple):  # jBallerina's spelling: `[int,string...]`, no spaces
+        items = [display(m) for m in r.members] + ([display(r.rest) + "..."] if r.rest is not None else [])
+        return "[" + ",".join(items) + "]"
     if isinstance(r, T.TSingleton):
         v = r.value
         if isinstance(v, str):
@@ -291,6 +294,12 @@ class TypeResolver:
             if any(m is None for m in members):
                 return None
             return T.TUnion(members)  # type: ignore[arg-type]
+        if isinstance(td, ast.TupleType):
+            members = [self.resolve(m) for m in td.members]
+            rest = self.resolve(td.rest) if td.rest is not None else None
+            if any(m is None for m in members) or (td.rest is not None and rest is None):
+                return None
+            return T.TTuple(members, rest)  # type: ignore[arg-type]
         if isinstance(td, ast.ArrayType):
             element = self.resolve(td.element)
             if element is None:
