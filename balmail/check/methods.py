@@ -152,6 +152,11 @@ def _params(checker: Any, fn: ast.FunctionDefn) -> tuple[LibParam, ...]:
     return tuple(out)
 
 
+def params_of(checker: Any, fn: ast.FunctionDefn) -> tuple[LibParam, ...]:
+    """The parameters of a function or method of the program, as check_arguments takes them."""
+    return _params(checker, fn)
+
+
 def _method_table(checker: Any, t: T.Type) -> dict[str, tuple[bool, Any]] | None:
     """name -> (remote, LibMethod or FunctionDefn) for an object type whose methods are all known."""
     r = T.resolve(t)

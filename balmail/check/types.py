@@ -16,6 +16,7 @@ from balmail.check import tables
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.methods import check_arguments, check_method_call, method_type
+from balmail.check.objects import check_new, check_object_members, check_self_fields, new_type
 from balmail.check.operators import (
     check_binary,
     check_cast,
@@ -297,6 +298,8 @@ class _Checker:
             return self.resolver.resolve(e.type)
         if isinstance(e, ast.RemoteCall):
             return method_type(self, e)
+        if isinstance(e, ast.NewExpr) and e.type is not None:
+            return new_type(self, e)
         if isinstance(e, ast.WaitExpr):
             return self.workers.wait_type(e.expr, self.type_of)
         if isinstance(e, W.AlternateWait):
@@ -498,7 +501,14 @@ class _Checker:
                 self.expr(m.init)
             elif isinstance(m, ast.ConstDecl) and m.type is not None:
                 self.expect(self.resolver.resolve(m.type), m.value)
+            elif isinstance(m, ast.TypeDefn) and isinstance(m.type, ast.ObjectType):
+                check_object_members(self, m.name, m.type.members, cls=False, anchor=m.name_span)
             elif isinstance(m, ast.ClassDefn | ast.ServiceDecl):
+                if isinstance(m, ast.ClassDefn):
+                    check_object_members(self, m.name, m.members, cls=True, anchor=m.name_span)
+                    check_self_fields(self, m)
+                else:
+                    check_object_members(self, None, m.members, cls=False)
                 self.self_type = self.resolver.named(m.name) if isinstance(m, ast.ClassDefn) else None
                 for mem in m.members:
                     if isinstance(mem, ast.FunctionDefn) and mem.body is not None:
@@ -550,6 +560,8 @@ class _Checker:
                 declared = FutureOf(result) if result is not None else None
             if s.init is not None:
                 self.expect(declared, s.init)
+                if isinstance(s.init, ast.NewExpr) and s.init.type is None:
+                    check_new(self, s.init, declared)
                 self.expr(s.init)
                 problem = stream_source_problem(self, s.type, s.init)
                 if problem is not None:
@@ -697,6 +709,8 @@ class _Checker:
                 check_binary(self, n)
             elif isinstance(n, ast.Unary):
                 check_unary(self, n)
+            elif isinstance(n, ast.NewExpr) and n.type is not None:
+                check_new(self, n, None)
             elif isinstance(n, ast.Cast):
                 check_cast(self, n)
             elif isinstance(n, W.SyncSend):

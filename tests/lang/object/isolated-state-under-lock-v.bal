@@ -21,7 +21,7 @@ isolated class Tally {
         }
     }
 
-    function count() returns int {
+    function current() returns int {
         lock {
             return self.count;
         }
@@ -32,7 +32,7 @@ public function main() {
     Tally t = new ("inbox");
     t.add(2);
     t.add(3);
-    io:println(t.name, " ", t.count()); // @output inbox 5
+    io:println(t.name, " ", t.current()); // @output inbox 5
     lock {
         io:println(total); // @output 5
     }
