@@ -66,7 +66,7 @@ _PRECEDENCE = {
 
 def ident(token: Token) -> str:
     """An identifier's name: the quote of `'from` is not part of the name."""
-    text = str(token)
+    text = token.value if type(token) is Token else str(token)
     if "\\" in text:  # `first\-name`, `\u{E9}`: the escapes are not part of the name
         text = _IDENT_ESCAPE.sub(_unescape_ident, text)
     return text[1:] if text.startswith("'") else text
@@ -104,6 +104,7 @@ def _first(children: Iterable[object], cls: type) -> Any:
 
 
 _FAMILY_RULES: dict[str, Callable[..., Any]] = {}
+_new_span = object.__new__
 
 
 def rule(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -191,7 +192,12 @@ class Builder:
                 if bounds is not None:
                     end = bounds[1]
                     break
-        return source.span(start, end)
+        span = _new_span(Span)  # `source.span(start, end)`, inlined (a span per node)
+        span.file = source.path
+        span.start = start
+        span.end = end
+        span._where = source._lines
+        return span
 
     def tspan(self, token: Token | _Text) -> Span:
         assert self.source is not None
