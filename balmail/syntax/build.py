@@ -89,7 +89,10 @@ def _nodes(children: Iterable[object]) -> list[Any]:
 
 
 def _has(children: Iterable[object], keyword: str) -> bool:
-    return any(isinstance(c, Token) and c.value == keyword for c in children)
+    for c in children:  # a loop, not `any(...)`: no generator per call (hot path)
+        if isinstance(c, Token) and c.value == keyword:
+            return True
+    return False
 
 
 def _of(children: Iterable[object], cls: type) -> list[Any]:
@@ -1015,6 +1018,10 @@ class Builder:
     def opchain_items(self, c: list) -> ast.Expr:
         """Group a flat `a op b op c ...` chain by Ballerina's precedence (all binary operators associate
         left; `is`/`!is` take a type on their right)."""
+        if len(c) == 3 and c[1].type != "GT_JOINED":  # one operator (most chains)
+            output = [c[0], c[2]]
+            self._reduce_operator(output, c[1].value)
+            return output[0]  # type: ignore[return-value]
         operands: list[ast.Node] = [c[0]]
         operators: list[str] = []
         i = 1
