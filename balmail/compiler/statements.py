@@ -17,7 +17,7 @@ from balmail.compiler import (
 )
 from balmail.compiler.core import BRK, CNT, RET, CompileError, Compiler
 from balmail.runtime import types as T
-from balmail.runtime.access import iterate, store_field, store_member
+from balmail.runtime.access import fill_field, fill_member, iterate, store_field, store_member
 from balmail.runtime.errors import BallerinaPanic, FailSignal, runtime_panic
 from balmail.runtime.functions import Eval, Exec
 from balmail.runtime.strands import Strands
@@ -123,7 +123,7 @@ def assigner(cx: Compiler, target: ast.Expr, ev: Eval) -> Exec:
 
         return setg
     if isinstance(target, ast.FieldAccess):
-        obj = expressions.expr(cx, target.target)
+        obj = lvalue_container(cx, target.target)
         name = target.name
 
         def setfield(f: list[Any]) -> None:
@@ -133,7 +133,7 @@ def assigner(cx: Compiler, target: ast.Expr, ev: Eval) -> Exec:
 
         return setfield
     if isinstance(target, ast.MemberAccess):
-        obj = expressions.expr(cx, target.target)
+        obj = lvalue_container(cx, target.target)
         idx = expressions.expr(cx, target.index)
         sb = cx.sb
 
@@ -144,6 +144,29 @@ def assigner(cx: Compiler, target: ast.Expr, ev: Eval) -> Exec:
 
         return setmember
     raise CompileError("invalid assignment target", target.span)
+
+
+def lvalue_container(cx: Compiler, e: ast.Expr) -> Eval:
+    """The container of an lvalue (`v[3]` in `v[3][7] = 42`, `r.inner` in `r.inner.x = 1`), read so that a
+    missing member is created from its type's filler value (spec: lvalues, filling read)."""
+    if isinstance(e, ast.MemberAccess) and type(e.target).__name__ != "XmlNavigation":
+        obj = lvalue_container(cx, e.target)
+        idx = expressions.expr(cx, e.index)
+        sb = cx.sb
+
+        def filling_member(f: list[Any]) -> Any:
+            return fill_member(obj(f), idx(f), sb)
+
+        return filling_member
+    if isinstance(e, ast.FieldAccess) and not e.optional:
+        inner = lvalue_container(cx, e.target)
+        name = e.name
+
+        def filling_field(f: list[Any]) -> Any:
+            return fill_field(inner(f), name)
+
+        return filling_field
+    return expressions.expr(cx, e)
 
 
 def stmt_CompoundAssign(cx: Compiler, s: ast.CompoundAssign) -> Exec:

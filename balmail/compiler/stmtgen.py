@@ -15,7 +15,7 @@ from balmail.compiler.scope import Scope
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic, FailSignal, runtime_panic
 from balmail.runtime.functions import MISSING, FunctionInfo
-from balmail.runtime.values import BError, BMap
+from balmail.runtime.values import BError, BList, BMap
 from balmail.syntax import ast
 
 if TYPE_CHECKING:
@@ -69,8 +69,8 @@ def code_origin(cx: Compiler, kind: str, function: str) -> str:
 
 def new_gen(cx: Compiler) -> Gen:
     g = codegen.Gen(cx.sb)
+    from balmail.runtime.access import fill_field, fill_member, iterate_query, store_field, store_member
     from balmail.runtime.access import iterate as _iter_for_codegen
-    from balmail.runtime.access import iterate_query, store_field, store_member
 
     g.ns.update(
         _sb=cx.sb,
@@ -81,6 +81,9 @@ def new_gen(cx: Compiler) -> Gen:
         _qiterate=iterate_query,
         _store_field=store_field,
         _store_member=functools.partial(store_member, sb=cx.sb),
+        _fill_member=functools.partial(fill_member, sb=cx.sb),
+        _fill_field=fill_field,
+        _BList=BList,
         _panic=_panic_value,
         _stack_overflow=_stack_overflow,
         _internal=_internal,
@@ -355,14 +358,18 @@ def gen_Assign(cx: Compiler, s: ast.Assign, g: Gen, out: list[str], ind: int, in
         out.append(f"{pad}{lhs} = {codegen.code(cx, s.value, expressions.static_type(cx, target), g)}")
         return True
     if isinstance(target, ast.FieldAccess) and not target.optional:
-        obj = codegen.code(cx, target.target, None, g)
+        obj = container_code(cx, target.target, g)
+        if obj is None:
+            return False
         t = g.tmp()
         out.append(f"{pad}{t} = {obj}")
         value = codegen.code(cx, s.value, expressions.static_type(cx, target), g)
         out.append(f"{pad}_store_field({t}, {target.name!r}, {value})")
         return True
     if isinstance(target, ast.MemberAccess):
-        obj = codegen.code(cx, target.target, None, g)
+        obj = container_code(cx, target.target, g)
+        if obj is None:
+            return False
         t, i, v = g.tmp(), g.tmp(), g.tmp()
         out.append(f"{pad}{t} = {obj}")
         out.append(f"{pad}{i} = {codegen.code(cx, target.index, None, g)}")
@@ -388,6 +395,28 @@ def gen_Assign(cx: Compiler, s: ast.Assign, g: Gen, out: list[str], ind: int, in
         out.append(f"{pad}    _store_member({t}, {i}, {v})")
         return True
     return False
+
+
+def container_code(cx: Compiler, e: ast.Expr, g: Gen) -> str | None:
+    """Code reading the container of an lvalue with filling (see statements.lvalue_container): a list
+    member in range or a present map key is read inline, anything else goes through the runtime."""
+    if isinstance(e, ast.MemberAccess) and type(e.target).__name__ != "XmlNavigation":
+        inner = container_code(cx, e.target, g)
+        idx = codegen.code(cx, e.index, None, g)
+        if inner is None or idx is None:
+            return None
+        t, i = g.tmp(), g.tmp()
+        return (f"({t}[{i}] if ({t} := {inner}, {i} := {idx}) and type({t}) is _BList and type({i}) is int"
+                f" and 0 <= {i} < len({t}) else _fill_member({t}, {i}))")
+    if isinstance(e, ast.FieldAccess) and not e.optional:
+        inner = container_code(cx, e.target, g)
+        if inner is None:
+            return None
+        t = g.tmp()
+        name = repr(e.name)
+        return f"({t}[{name}] if type({t} := {inner}) is _BMap and {name} in {t}" \
+            f" else _fill_field({t}, {name}))"
+    return codegen.code(cx, e, None, g)
 
 
 def gen_CompoundAssign(

@@ -7,7 +7,7 @@ from typing import Any
 
 from balmail.runtime import types as T
 from balmail.runtime.errors import runtime_panic
-from balmail.runtime.filler import fill_to
+from balmail.runtime.filler import NO_FILLER, fill_to, filler_value
 from balmail.runtime.inherent import check_list_store, check_map_store
 from balmail.runtime.tables import BTable
 from balmail.runtime.values import BError, BList, BMap, BObject, BStream
@@ -155,3 +155,63 @@ def store_member(o: Any, i: Any, v: Any, sb: Any = None) -> None:
         o.set_member(i, v)
         return
     raise runtime_panic("TypeCastError", "value does not support member assignment")
+
+
+def fill_member(o: Any, i: Any, sb: Any = None) -> Any:
+    """`o[i]` read as the container of another lvalue (`v[3][7] = 42`, `m["a"]["b"] = 1`): a member that
+    is missing is first created as the member type's filler value (spec: lvalues, "filling read"), so the
+    outer store has somewhere to go. A member type without a filler panics as the store would."""
+    if isinstance(o, BList):
+        n = len(o)
+        if type(i) is int and 0 <= i < n:
+            return o[i]
+        if type(i) is not int or i < 0 or o.ro or o.type is None:
+            from balmail.runtime.errors import index_out_of_range
+
+            raise index_out_of_range(i, n)
+        v = filler_value(T.element_type(o.type, i))
+        if v is NO_FILLER:
+            raise runtime_panic(
+                "IllegalListInsertion",
+                f"array of length {n} cannot be expanded into array of length {i + 1} without filler values",
+                "lang.array",
+            )
+        store_member(o, i, v, sb)
+        return v
+    if isinstance(o, BMap) and type(i) is str:
+        if i in o:
+            return o[i]
+        return _fill_key(o, i)
+    if isinstance(o, BObject) and type(i) is str:
+        return o.fields[i]
+    if isinstance(o, BTable):
+        return o.get(i)
+    raise runtime_panic("TypeCastError", "value does not support member access")
+
+
+def fill_field(o: Any, name: str) -> Any:
+    """`o.name` read as the container of another lvalue (`r.inner.x = 1`): an absent optional field is
+    created as its type's filler value first."""
+    if isinstance(o, BMap):
+        if name in o:
+            return o[name]
+        return _fill_key(o, name)
+    if isinstance(o, BObject):
+        return o.fields[name]
+    raise runtime_panic("TypeCastError", f"cannot access field '{name}'")
+
+
+def _fill_key(o: BMap, key: str) -> Any:
+    rt = T.resolve(o.type) if o.type is not None else None
+    if isinstance(rt, T.TIntersection):
+        rt = T.resolve(rt.non_readonly())
+    mt = None
+    if isinstance(rt, T.TMap):
+        mt = rt.constraint
+    elif isinstance(rt, T.TRecord):
+        mt = rt.field_type(key)
+    v = filler_value(mt) if mt is not None and not o.ro else NO_FILLER
+    if v is NO_FILLER:
+        raise runtime_panic("KeyNotFound", f"cannot find key '{key}'", "lang.map")
+    store_member(o, key, v)
+    return v
