@@ -247,7 +247,11 @@ def decimal_value(d: decimal.Decimal) -> decimal.Decimal:
 
 def format_decimal(d: decimal.Decimal) -> str:
     """Ballerina's decimal toString is Java's BigDecimal.toString, which Python's `str` matches:
-    plain digits, scientific (`1E-9`) for small adjusted exponents."""
+    plain digits, scientific (`1E-9`) for small adjusted exponents. A zero of any exponent (`0.0d`,
+    `25E1742d * 0d`, `1E-6143d - 1E-6143d`) is the one value `0`: Ballerina keeps zero as a kind of its
+    own and prints it as `0` whatever digits it came from."""
+    if not d:
+        return "0"
     return str(d)
 
 

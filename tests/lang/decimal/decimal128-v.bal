@@ -11,7 +11,7 @@ public function main() {
     io:println(1E-6143d); // @output 1E-6143
     io:println(1.10d * 2d, " ", 100.00d, " ", 1.5E10d); // @output 2.20 100.00 1.5E+10
     // no negative zero
-    io:println(-0.0d); // @output 0.0
+    io:println(-0.0d); // @output 0
     decimal tiny = 1E-6143d;
     io:println(tiny / 10d); // @output 0
 }
