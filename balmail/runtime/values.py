@@ -19,11 +19,14 @@ from typing import Any
 INT_MIN = -(2**63)
 INT_MAX = 2**63 - 1
 
+# 34 digits, ties to even, overflow past 9.999...E6144. No lower exponent bound while computing: a result
+# is rounded to 34 digits first and only then flushed to 0 when below 1E-6143 (`decimal_value`), so
+# `9.99...9E-6001d * 1E-143d` is 0, not a subnormal rounded up to 1E-6143.
 DECIMAL_CONTEXT = decimal.Context(
     prec=34,
     rounding=decimal.ROUND_HALF_EVEN,
     Emax=6144,
-    Emin=-6143,
+    Emin=decimal.MIN_EMIN,
     traps=[decimal.Overflow, decimal.InvalidOperation, decimal.DivisionByZero],
 )
 

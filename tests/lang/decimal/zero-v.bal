@@ -14,4 +14,8 @@ public function main() {
     io:println(ds.toBalString()); // @output [0d,1.0d]
     io:println((0.00d).toString()); // @output 0
     io:println(0.0d == 0d); // @output true
+    // a product is rounded to 34 digits first; below 1E-6143 it is then 0 (there are no subnormals)
+    decimal small = 9.999999999999999999999999999999999E-6001d;
+    io:println(small * 1E-143d); // @output 0
+    io:println(small * 2E-143d); // @output 2.000000000000000000000000000000000E-6143
 }
