@@ -136,11 +136,12 @@ def assigner(cx: Compiler, target: ast.Expr, ev: Eval) -> Exec:
         obj = lvalue_container(cx, target.target)
         idx = expressions.expr(cx, target.index)
         sb = cx.sb
+        literal_key = isinstance(target.index, ast.Literal) and target.index.kind == "string"
 
         def setmember(f: list[Any]) -> None:
             o = obj(f)
             i = idx(f)
-            store_member(o, i, ev(f), sb)
+            store_member(o, i, ev(f), sb, literal_key)
 
         return setmember
     raise CompileError("invalid assignment target", target.span)

@@ -392,7 +392,8 @@ def gen_Assign(cx: Compiler, s: ast.Assign, g: Gen, out: list[str], ind: int, in
         )
         out.append(f"{pad}    {t}[{i}] = {v}")
         out.append(f"{pad}else:")
-        out.append(f"{pad}    _store_member({t}, {i}, {v})")
+        literal_key = isinstance(target.index, ast.Literal) and target.index.kind == "string"
+        out.append(f"{pad}    _store_member({t}, {i}, {v}{', remove_nil=True' if literal_key else ''})")
         return True
     return False
 

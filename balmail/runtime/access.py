@@ -110,7 +110,10 @@ def store_field(o: Any, name: str, v: Any, remove_nil: bool = True) -> None:
         raise runtime_panic("TypeCastError", f"cannot set field '{name}'")
 
 
-def store_member(o: Any, i: Any, v: Any, sb: Any = None) -> None:
+def store_member(o: Any, i: Any, v: Any, sb: Any = None, remove_nil: bool = False) -> None:
+    """`o[i] = v`. `remove_nil` is set when the key is a literal naming an optional record field whose type
+    excludes nil: then, as for `o.f = ()`, storing `()` removes the field (the static type of the lvalue
+    does not allow nil; spec: assignment to an lvalue, ballerina-spec#1079)."""
     if type(o) is BMap and not o.ro and (o.type is None or type(o.type) is T.TMap):
         if o.type is not None:
             check_map_store(o, i, v)
@@ -146,7 +149,7 @@ def store_member(o: Any, i: Any, v: Any, sb: Any = None) -> None:
             raise runtime_panic(
                 "InherentTypeViolation", f"cannot update read-only map (key '{i}')", "lang.map"
             )
-        store_field(o, i, v, remove_nil=False)
+        store_field(o, i, v, remove_nil=remove_nil)
         return
     if isinstance(o, BObject):
         o.fields[i] = v
