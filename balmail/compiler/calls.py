@@ -107,7 +107,7 @@ def static_call(
                     from balmail.compiler.core import CompileError
 
                     raise CompileError(f"undefined defaultable parameter '{name}'", span)
-                included_named.setdefault(incl[0], []).append((name, ev))
+                included_named.setdefault(_included_for(params, incl, name), []).append((name, ev))
     for i, p in enumerate(params[:n_fixed]):
         if p.included and slots[i] is None:
             slots[i] = constructors._included_record(p.type, included_named.get(i, []))
@@ -325,3 +325,14 @@ def _strip_error(t: T.Type) -> T.Type:
             return rest[0]
         return T.TUnion(rest)
     return t
+
+
+def _included_for(params: list[Any], incl: list[int], name: str) -> int:
+    """Which included record parameter (`*R r`) a named argument that is no parameter's name belongs to:
+    the one whose record declares that field, else the first open one that can take it as a rest field."""
+    for want_field in (True, False):
+        for i in incl:
+            rt = T.resolve(params[i].type)
+            if isinstance(rt, T.TRecord) and (name in rt.fields if want_field else rt.rest is not None):
+                return i
+    return incl[0]
