@@ -18,7 +18,13 @@ from balmail.lib.langtable import TABLE, TABLE_VALUE_METHODS
 from balmail.lib.registry import LibModule
 from balmail.runtime import ops
 from balmail.runtime import types as T
-from balmail.runtime.errors import BallerinaPanic, index_out_of_range, make_error, runtime_panic
+from balmail.runtime.errors import (
+    BallerinaPanic,
+    index_out_of_range,
+    make_error,
+    runtime_panic,
+    type_cast_error,
+)
 from balmail.runtime.filler import fill_to
 from balmail.runtime.inherent import check_list_store, list_violation
 from balmail.runtime.rawtemplate import RAW_TEMPLATE
@@ -911,7 +917,9 @@ def v_ensure_type(v: Any, td: Any) -> Any:
     r = ops.convert_numeric(v, t)
     if r is not ops._MISSING:
         return r
-    return make_error(f"incompatible types: '{T.value_type_name(v)}' cannot be cast to '{t}'")
+    # the same error a failing cast `<T>v` panics with (lang.value: ensureType behaves as a cast that
+    # returns its error instead of panicking)
+    return type_cast_error(T.value_type_name(v), str(t)).error
 
 
 def v_clone_with_type(v: Any, td: Any) -> Any:
