@@ -73,10 +73,13 @@ def _union_filler(u: T.TUnion) -> Any:
     basics = {_basic(m) for m in members}
     if len(basics) != 1:
         return NO_FILLER
-    for m in members:
-        z = filler_value(m)
-        if z is not NO_FILLER and not isinstance(z, BList | BMap):
-            return z
+    (basic,) = basics
+    zeros = {bool: False, int: 0, float: 0.0, decimal.Decimal: decimal.Decimal(0), str: ""}
+    zero = zeros.get(basic, NO_FILLER)
+    # the basic type's own filler must be one of the union's values: `1|-1` and `"+"|"-"` have none, even
+    # though each singleton alone would fill with its one value
+    if zero is not NO_FILLER and u.contains(zero):
+        return zero
     return NO_FILLER
 
 
