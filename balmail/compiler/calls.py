@@ -88,6 +88,7 @@ def static_call(
     slots: list[Eval | None] = [None] * n_fixed
     extra: list[Eval] = []
     included_named: dict[int, list[tuple[str, Eval]]] = {}
+    named_types = {a.name: expressions.static_type(cx, a.value) for a in args if isinstance(a, ast.NamedArg)}
     pos = 0
     for kind, name, ev in compiled:
         if kind == "pos":
@@ -107,7 +108,8 @@ def static_call(
                     from balmail.compiler.core import CompileError
 
                     raise CompileError(f"undefined defaultable parameter '{name}'", span)
-                included_named.setdefault(_included_for(params, incl, name), []).append((name, ev))
+                arg_type = named_types.get(name)
+                included_named.setdefault(_included_for(params, incl, name, arg_type), []).append((name, ev))
     for i, p in enumerate(params[:n_fixed]):
         if p.included and slots[i] is None:
             slots[i] = constructors._included_record(p.type, included_named.get(i, []))
@@ -327,12 +329,18 @@ def _strip_error(t: T.Type) -> T.Type:
     return t
 
 
-def _included_for(params: list[Any], incl: list[int], name: str) -> int:
+def _included_for(params: list[Any], incl: list[int], name: str, arg_type: T.Type | None) -> int:
     """Which included record parameter (`*R r`) a named argument that is no parameter's name belongs to:
-    the one whose record declares that field, else the first open one that can take it as a rest field."""
-    for want_field in (True, False):
-        for i in incl:
-            rt = T.resolve(params[i].type)
-            if isinstance(rt, T.TRecord) and (name in rt.fields if want_field else rt.rest is not None):
+    the one whose record declares that field (a `never` field declares it absent), else an open one whose
+    rest type takes the argument's static type, else the first open one."""
+    records = [(i, r) for i in incl if isinstance(r := T.resolve(params[i].type), T.TRecord)]
+    for i, r in records:
+        f = r.fields.get(name)
+        if f is not None and not isinstance(T.resolve(f.type), T.TNever):
+            return i
+    open_ones = [(i, r) for i, r in records if r.rest is not None and name not in r.fields]
+    if arg_type is not None:
+        for i, r in open_ones:
+            if T.is_subtype(arg_type, r.rest):
                 return i
-    return incl[0]
+    return open_ones[0][0] if open_ones else incl[0]
