@@ -13,7 +13,7 @@ import json
 import math
 from typing import Any
 
-from balmail.lib import langstream, langxml, regexp
+from balmail.lib import langnumeric, langstream, langxml, regexp
 from balmail.lib.langtable import TABLE, TABLE_VALUE_METHODS
 from balmail.lib.registry import LibModule
 from balmail.runtime import ops
@@ -448,7 +448,7 @@ FLOAT = {
     "atan": math.atan,
     "toBitsInt": lambda x: _bits(x),
     "fromBitsInt": lambda n: _from_bits(n),
-    "toHexString": lambda x: float.hex(x),
+    **langnumeric.FLOAT_EXTRA,
 }
 
 
@@ -787,6 +787,7 @@ ARRAY = {
     "last": a_last,
     "toStream": lambda xs: BStream(iter(list(xs))),
     "iterator": lambda xs: BStream(iter(list(xs))),
+    **langnumeric.ARRAY_EXTRA,
 }
 
 
