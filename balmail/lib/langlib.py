@@ -898,15 +898,17 @@ def _json_to_value(x: Any) -> Any:
     return x
 
 
-def from_json_string(s: str) -> Any:
+def from_json_string(s: str, numbers: Any = None) -> Any:
+    """`value:fromJsonString`: integers as int, other numbers as decimal; `numbers` (float or D) reads
+    every number as that type instead (fromJsonFloatString, fromJsonDecimalString)."""
     try:
         data = json.loads(
             s,
-            parse_float=lambda t: D(t),
-            parse_int=lambda t: -0.0 if t == "-0" else int(t),
+            parse_float=numbers or (lambda t: D(t)),
+            parse_int=numbers or (lambda t: -0.0 if t == "-0" else int(t)),
             parse_constant=lambda t: (_ for _ in ()).throw(ValueError(t)),
         )
-    except (ValueError, RecursionError) as e:
+    except (ValueError, RecursionError, decimal.InvalidOperation) as e:
         return make_error(f"invalid JSON: {e}")
     return _json_to_value(data)
 
@@ -1003,7 +1005,10 @@ VALUE = {
     "isReadOnly": T.is_readonly,
     "mergeJson": v_merge_json,
     "count": lambda *xs: len(xs),
+    "first": lambda *xs: xs[0],
     "last": lambda *xs: xs[-1],
+    "fromJsonFloatString": lambda s: from_json_string(s, float),
+    "fromJsonDecimalString": lambda s: from_json_string(s, D),
 }
 
 
