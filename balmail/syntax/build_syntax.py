@@ -141,6 +141,11 @@ def distinct_prefix(b: Builder, c: list) -> _Qualifiers:
     return _Qualifiers(tuple(c))
 
 
+@rule
+def distinct_after(b: Builder, c: list) -> _Qualifiers:
+    return _Qualifiers(tuple(c))
+
+
 # -- client resource access actions ------------------------------------------------------------------
 
 
