@@ -78,6 +78,7 @@ def compile_class_shell(cx: Compiler, cls: ClassInfo, members: tuple[ast.Node, .
         elif isinstance(m, ast.FunctionDefn | ast.ObjectField):
             pass
     cls.includes = tuple(includes)
+    cls.has_private = any("private" in getattr(m, "qualifiers", ()) for m in members)
     for m in members:
         if isinstance(m, ast.FunctionDefn):
             info = FunctionInfo(m.name, cx.sb)

@@ -356,7 +356,7 @@ class TObject(Type):
         if not isinstance(v, BObject):
             return False
         if self.cls is not None:
-            return v.cls is self.cls or self.cls in getattr(v.cls, "includes", ())
+            return v.cls is self.cls or class_conforms(v.cls, self.cls)
         if self.distinct_ids and not self.distinct_ids <= getattr(v.cls, "distinct_ids", frozenset()):
             return False
         return all(m in v.fields or m in v.cls.methods for m in self.members)
@@ -393,6 +393,33 @@ class TFunction(Type):
             parts.append(f"{self.rest}...")
         ret = "" if self.ret is None or isinstance(resolve(self.ret), TNil) else f" returns {self.ret}"
         return f"function ({','.join(parts)}){ret}"
+
+
+def _type_ids(cls: Any) -> frozenset[int]:
+    ids = frozenset(getattr(cls, "distinct_ids", ()))
+    for inc in getattr(cls, "includes", ()):
+        ids |= _type_ids(inc)
+    return ids
+
+
+def class_conforms(have: Any, want: Any) -> bool:
+    """Whether objects of class `have` belong to the object type of class `want`. Object types are
+    structural (spec, "Object types"): `want`'s type IDs (its own `distinct` ones and those it includes)
+    must all be `have`'s, and `have` must declare every field (with a subtype) and method of `want`. A
+    class with `private` members is matched only by itself and the classes that include it."""
+    if have is want or want in getattr(have, "includes", ()):
+        return True
+    if getattr(want, "has_private", True) or (getattr(want, "readonly", False) and not have.readonly):
+        return False
+    if not _type_ids(want) <= _type_ids(have):
+        return False
+    have_fields = getattr(have, "field_types", {})
+    for name, t in getattr(want, "field_types", {}).items():
+        ht = have_fields.get(name)
+        if ht is None or not is_subtype(ht, t):
+            return False
+    have_methods = getattr(have, "methods", {})
+    return all(key in have_methods for key in getattr(want, "methods", {}))
 
 
 def function_value_type(v: Any) -> TFunction | None:
@@ -828,7 +855,7 @@ def _is_subtype(a: Type, b: Type) -> bool:
         return a.item_kinds is not None and a.item_kinds <= b.item_kinds and (a.item or not b.item)
     if isinstance(a, TObject) and isinstance(b, TObject):
         if b.cls is not None:
-            return a.cls is b.cls
+            return a.cls is b.cls or (a.cls is not None and class_conforms(a.cls, b.cls))
         return True
     return type(a) is type(b) and not isinstance(a, TRecord | TMap | TArray | TTuple | TUnion | TSingleton)
 
