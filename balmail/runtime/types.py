@@ -409,7 +409,9 @@ def class_conforms(have: Any, want: Any) -> bool:
     class with `private` members is matched only by itself and the classes that include it."""
     if have is want or want in getattr(have, "includes", ()):
         return True
-    if getattr(want, "has_private", True) or (getattr(want, "readonly", False) and not have.readonly):
+    if getattr(want, "has_private", True):
+        return False
+    if getattr(want, "readonly", False) and not getattr(have, "readonly", False):
         return False
     if not _type_ids(want) <= _type_ids(have):
         return False
