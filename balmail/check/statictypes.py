@@ -241,7 +241,8 @@ class TypeResolver:
         t: T.Type | None = None
         if isinstance(d, ast.TypeDefn):
             t = self.resolve(d.type)
-            if t is not None and isinstance(d.type, ast.RecordType | ast.UnionType | ast.ErrorType):
+            named_kinds = ast.RecordType | ast.UnionType | ast.ErrorType | ast.TupleType
+            if t is not None and isinstance(d.type, named_kinds):
                 t.name = name
         elif isinstance(d, ast.EnumDefn):
             values = []
