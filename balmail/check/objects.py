@@ -174,3 +174,35 @@ def check_new(checker: Any, e: ast.NewExpr, expected: T.Type | None) -> None:
     ek = kinds(expected)
     if found is not None and ek is not None and "error" in (kinds(found) or set()) and "error" not in ek:
         checker.found.append(report("BAL_TYPE_001", e.span, display(expected), display(found)))
+
+
+def _detail_record(checker: Any, td: ast.TypeRef | None) -> T.TRecord | None:
+    """The detail record of `error<D>` named by a type definition of this module, when certain."""
+    if td is None or td.prefix is not None:
+        return None
+    members = checker.module.members
+    defn = next((m for m in members if isinstance(m, ast.TypeDefn) and m.name == td.name), None)
+    if defn is None or not isinstance(defn.type, ast.ErrorType) or defn.type.detail is None:
+        return None
+    detail = T.resolve(checker.resolver.resolve(defn.type.detail))
+    return detail if isinstance(detail, T.TRecord) else None
+
+
+def check_error_constructor(checker: Any, e: ast.ErrorConstructor) -> None:
+    """`error(message, cause?, detail...)`: a string message, an `error?` cause, and every required field
+    of the error type's detail record given as a named argument (spec, error-constructor-expr)."""
+    positional = [a for a in e.args if not isinstance(a, ast.NamedArg | ast.RestArg)]
+    if any(isinstance(a, ast.RestArg) for a in e.args):
+        return
+    if positional:
+        checker.expect(T.STRING, positional[0])
+    if len(positional) > 1:
+        checker.expect(T.TUnion([T.ERROR, T.NIL]), positional[1])
+    detail = _detail_record(checker, e.type)
+    if detail is None or not positional:
+        return
+    named = {a.name for a in e.args if isinstance(a, ast.NamedArg)}
+    for name, field in detail.fields.items():
+        if name not in named and not field.optional and field.default is None:
+            message = f"missing error detail arg for error detail field '{name}'"
+            checker.found.append(report("BAL_TYPE_006", e.span, message=message))

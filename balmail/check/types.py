@@ -16,7 +16,13 @@ from balmail.check import tables
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.methods import check_arguments, check_method_call, method_type
-from balmail.check.objects import check_new, check_object_members, check_self_fields, new_type
+from balmail.check.objects import (
+    check_error_constructor,
+    check_new,
+    check_object_members,
+    check_self_fields,
+    new_type,
+)
 from balmail.check.operators import (
     check_binary,
     check_cast,
@@ -711,6 +717,8 @@ class _Checker:
                 check_unary(self, n)
             elif isinstance(n, ast.NewExpr) and n.type is not None:
                 check_new(self, n, None)
+            elif isinstance(n, ast.ErrorConstructor):
+                check_error_constructor(self, n)
             elif isinstance(n, ast.Cast):
                 check_cast(self, n)
             elif isinstance(n, W.SyncSend):
