@@ -434,6 +434,14 @@ class _Checker:
         if tables.expect_rows(self, expected, e):
             return
         if isinstance(e, ast.ListExpr):
+            members = r.members if isinstance(r, T.TUnion) else []
+            lists = [m for m in members if isinstance(T.resolve(m), T.TArray)]
+            nil_items = all(isinstance(i, ast.Literal) and i.kind == "nil" for i in e.items)
+            if len(lists) > 1 and nil_items and kinds(expected) == {"list"}:
+                # `[]` or `[()]` fits each array type of the union: the constructor has no one type
+                message = f"ambiguous type '{display(expected)}'"
+                self.found.append(report(INCOMPATIBLE, e.span, message=message))
+                return
             if isinstance(r, T.TArray) and not any(isinstance(i, ast.Spread) for i in e.items):
                 if r.length is not None and len(e.items) > r.length:  # filler values complete a shorter one
                     found = len(e.items)
@@ -448,6 +456,11 @@ class _Checker:
             self.expect(expected, e.otherwise)
             return
         found = self.type_of(e)
+        if isinstance(e, ast.MemberAccess) and found is None:
+            target = self.type_of(e.target)
+            r = T.resolve(target) if target is not None else None
+            if isinstance(r, T.TMap):
+                found = union(r.constraint, T.NIL)  # `m[k]`: the member, or nil when there is none
         if found is None:
             return
         literal = self.literal_type(e) if isinstance(e, ast.Literal | ast.Unary) else None
@@ -543,6 +556,12 @@ class _Checker:
         self.scopes, self.narrowed, self.ret, self.workers = saved
         if sig.returns is not None and not _allows_nil(sig.returns) and _completes(body, self.never):
             self.found.append(report(MISSING_RETURN, _closing(body.span)))
+        elif _returns_never(sig) and _completes(body, self.never):
+            message = (
+                "function with return type 'never' or equivalent to type 'never' cannot implicitly return "
+                "'nil' by falling off the end of the function body"
+            )
+            self.found.append(report(MISSING_RETURN, _closing(body.span), message=message))
 
     def block(self, b: ast.Block) -> None:
         self.scopes.append({})
@@ -617,6 +636,11 @@ class _Checker:
             self.on_fail(s.on_fail)
         elif isinstance(s, ast.Foreach):
             self.expr(s.iterable)
+            iterable = self.type_of(s.iterable) if not isinstance(s.iterable, ast.RangeExpr) else None
+            ik = kinds(iterable)
+            if iterable is not None and ik and ik <= {"int", "float", "decimal", "boolean", "nil"}:
+                message = f"incompatible types: '{display(iterable)}' is not an iterable collection"
+                self.found.append(report(INCOMPATIBLE, s.iterable.span, message=message))
             self.scopes.append({})
             element = self.element_type(s.iterable)
             if s.binding.type is None:
