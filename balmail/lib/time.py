@@ -473,4 +473,5 @@ def module(ctx: Any) -> LibModule:
             "Error": TIME_ERROR,
             "FormatError": FORMAT_ERROR,
         },
+        classes={"TimeZone": time_zone.ZONE_INIT.new},
     )

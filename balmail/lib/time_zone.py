@@ -24,6 +24,7 @@ from balmail.lib import time as tl
 from balmail.lib.registry import NativeClass
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic
+from balmail.runtime.functions import MISSING, Param
 from balmail.runtime.values import BError, BMap, BObject
 
 D = decimal.Decimal
@@ -322,6 +323,42 @@ def _zone_civil_add_duration(obj: Any, civil: Any, duration: Any) -> Any:
     return civil_add_duration(here, duration)
 
 
+class ZoneInit:
+    """`init(string? zoneId = ())` of `time:TimeZone`: the system's zone without an ID; for an ID
+    java.time refuses, the module's extern throws, which Ballerina sees as a panic."""
+
+    is_method = True
+
+    def __init__(self) -> None:
+        self.name = "time:TimeZone"
+        self.params = [Param("zoneId", T.TUnion([T.STRING, T.NIL]), lambda f: None, False)]
+        for p in self.params:
+            p.included = False
+
+    def bind(self, args: list[Any], named: dict[str, Any] | None) -> list[Any]:
+        given = list(args) + ([named["zoneId"]] if named and "zoneId" in named else [])
+        if len(given) > 1:
+            raise BallerinaPanic(tl.format_error("too many arguments in call to 'time:TimeZone' init"))
+        return given
+
+    def invoke(self, env: Any, args: list[Any]) -> Any:
+        obj, *rest = args
+        zone_id = rest[0] if rest and rest[0] is not MISSING else None
+        if zone_id is None:
+            obj.env = system_zone()
+            return None
+        try:
+            obj.env = zone_of(zone_id)
+        except ValueError as e:
+            raise BallerinaPanic(tl.format_error(str(e))) from None
+        return None
+
+    def new(self, *args: Any, **named: Any) -> Any:
+        obj = BObject(ZONE_CLASS)
+        self.invoke(None, [obj, *self.bind(list(args), named)])
+        return obj
+
+
 ZONE_CLASS = NativeClass(
     "time:TimeZone",
     {
@@ -332,6 +369,8 @@ ZONE_CLASS = NativeClass(
     },
     readonly=True,
 )
+ZONE_INIT = ZoneInit()
+ZONE_CLASS.init = ZONE_INIT
 TIME_ZONE = ZONE_CLASS.type
 ZONE = T.TObject(ZONE_CLASS)
 ZONE.name = "time:Zone"
