@@ -42,11 +42,18 @@ def os_error(error: OSError, path: Any) -> BError:
 def module(ctx: Any) -> LibModule:
     sb = ctx.sandbox
 
-    def write(text: str) -> None:
+    def write(text: str, flush: bool = False) -> None:
         ctx.output_size += len(text)
         if ctx.output_size > sb.max_size * 4:
             sb.check_size(ctx.output_size)
-        ctx.out.write(text)
+        try:
+            ctx.out.write(text)
+            if flush:
+                ctx.out.flush()
+        except BrokenPipeError:
+            # Ballerina writes through Java's System.out, which swallows write errors: a reader that went
+            # away (`bal run | head -1`) does not stop the program, its output just goes nowhere
+            pass
 
     def printable(v: Any) -> str:
         """An `io:Printable`'s text: a raw template (`PrintableRawTemplate`) is its pieces and insertions."""
@@ -55,9 +62,7 @@ def module(ctx: Any) -> LibModule:
         return render(v, sb) if is_raw_template(v) else to_string(v, sb)
 
     def println(*values: Any) -> None:
-        write("".join(v if type(v) is str else printable(v) for v in values) + "\n")
-        if ctx.flush_lines:
-            ctx.out.flush()
+        write("".join(v if type(v) is str else printable(v) for v in values) + "\n", ctx.flush_lines)
 
     def print_(*values: Any) -> None:
         write("".join(v if type(v) is str else printable(v) for v in values))
