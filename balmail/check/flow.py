@@ -8,7 +8,7 @@ from __future__ import annotations
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import TypeResolver, kinds
 from balmail.check.types import _completes
-from balmail.check.walk import walk
+from balmail.check.walk import nodes_of, walk
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.syntax import ast
 
@@ -62,8 +62,8 @@ ISOLATED_ACCESS = register(
 _NEVER_COMPLETES = (ast.Return, ast.Panic, ast.Fail, ast.Break, ast.Continue)
 
 
-def _blocks(node: ast.Node) -> list[ast.Block]:
-    return [n for n in walk(node) if isinstance(n, ast.Block)]
+def _blocks(module: ast.Module) -> list[ast.Block]:
+    return nodes_of(module, ast.Block)  # type: ignore[return-value]
 
 
 def unreachable_code(module: ast.Module) -> list[Diagnostic]:
@@ -84,13 +84,13 @@ def dropped_results(module: ast.Module, resolver: TypeResolver) -> list[Diagnost
     """`f();` where the module function `f` declares a return type that admits more than `()`."""
     functions = {m.name: m for m in module.members if isinstance(m, ast.FunctionDefn)}
     locals_: set[str] = set()
-    for n in walk(module):
+    for n in nodes_of(module, ast.CaptureBinding, ast.Param):
         if isinstance(n, ast.CaptureBinding):
             locals_.add(n.name)
         elif isinstance(n, ast.Param) and n.name:
             locals_.add(n.name)
     found: list[Diagnostic] = []
-    for n in walk(module):
+    for n in nodes_of(module, ast.ExprStmt):
         if not isinstance(n, ast.ExprStmt):
             continue
         call, checked = n.expr, False
@@ -132,7 +132,7 @@ def isolated_access(module: ast.Module) -> list[Diagnostic]:
     if not mutable:
         return []
     found: list[Diagnostic] = []
-    for fn in walk(module):
+    for fn in nodes_of(module, ast.FunctionDefn):
         if not isinstance(fn, ast.FunctionDefn) or "isolated" not in fn.qualifiers or fn.body is None:
             continue
         shadowed = {p.name for p in fn.signature.params if p.name}

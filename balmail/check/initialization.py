@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import attrs
 
 from balmail.check.registry import Rule, register, report
-from balmail.check.walk import is_function_boundary, walk
+from balmail.check.walk import is_function_boundary, nodes_of, walk
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.syntax import ast
 
@@ -221,7 +221,7 @@ def uninitialized_reads(module: ast.Module) -> list[Diagnostic]:
     """Reads of local variables that some path reaches unassigned, in every function body of `module`
     (module functions, methods of classes, services and object constructors, closures)."""
     flow = _Flow()
-    for n in walk(module):
+    for n in nodes_of(module, ast.FunctionDefn, ast.AnonFunction):
         body = getattr(n, "body", None)
         if isinstance(n, ast.FunctionDefn | ast.AnonFunction) and isinstance(body, ast.Block):
             flow.block(body, _State(set(), set()))

@@ -14,7 +14,7 @@ import difflib
 import attrs
 
 from balmail.check.registry import report
-from balmail.check.walk import prefixes, walk
+from balmail.check.walk import nodes_of, prefixes
 from balmail.diagnostics import Diagnostic
 from balmail.syntax import ast
 
@@ -167,7 +167,8 @@ def check_module_members(module: ast.Module) -> list[Diagnostic]:
     if not bound:
         return []
     found: list[Diagnostic] = []
-    for node in walk(module):
+    # calls before references: a call's callee is also a reference, and _dedupe keeps the call's report
+    for node in [*nodes_of(module, ast.Call), *nodes_of(module, ast.QualifiedRef, ast.TypeRef)]:
         if isinstance(node, ast.TypeRef) and node.prefix in bound:
             catalogue = bound[node.prefix]
             if node.name not in catalogue.types:

@@ -17,7 +17,7 @@ import urllib.parse
 import attrs
 
 from balmail.check.registry import Rule, register, report
-from balmail.check.walk import prefixes, source_text, walk
+from balmail.check.walk import nodes_of, prefixes, source_text, walk
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.source import SourceFile, Span
 from balmail.syntax import ast
@@ -119,12 +119,12 @@ def find_needs(source: SourceFile, module: ast.Module) -> list[Need]:
     """Every permission the code asks for, first use first, each flag value once."""
     imported = prefixes(module)
     defaults: dict[str, object] = dict(_configurable_defaults(module))
-    for node in walk(module):  # local strings built once (`string name = string `${dir}/x``)
+    for node in nodes_of(module, ast.VarDecl):  # local strings built once (`string name = string `${dir}/x``)
         if isinstance(node, ast.VarDecl) and isinstance(node.binding, ast.CaptureBinding):
             if isinstance(node.init, ast.Literal | ast.Template | ast.VarRef | ast.Binary):
                 defaults.setdefault(node.binding.name, node.init)
     declared: dict[int, tuple[str, str]] = {}  # id(NewExpr) → (module, class) from `T x = new (...)`
-    for node in walk(module):
+    for node in nodes_of(module, ast.VarDecl, ast.ModuleVarDecl, ast.ObjectField):
         init = getattr(node, "init", None) or getattr(node, "default", None)
         if isinstance(node, ast.VarDecl | ast.ModuleVarDecl | ast.ObjectField) and isinstance(init, ast.Expr):
             cls = _class_of(getattr(node, "type", None), imported)

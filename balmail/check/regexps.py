@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from balmail.check.registry import Rule, register
-from balmail.check.walk import walk
+from balmail.check.walk import nodes_of
 from balmail.diagnostics import Diagnostic, Severity, error
 from balmail.syntax import ast
 
@@ -34,7 +34,7 @@ INVALID_REGEXP = register(
 def check_regexps(module: ast.Module) -> Iterator[Diagnostic]:
     """BAL_REGEXP_001 for each `re` literal (no interpolations) that does not compile. The regexp library
     (and the `regex` package) is imported only for a file that has one, to keep `balmail check` quick."""
-    for node in walk(module):
+    for node in nodes_of(module, ast.Template):
         if type(node) is ast.Template and node.kind == "re" and not node.exprs:
             from balmail.lib.regexp import regexp_error
 

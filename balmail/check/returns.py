@@ -10,7 +10,16 @@ variables and parameters declared with a type, and calls of module functions dec
 from __future__ import annotations
 
 from balmail.check.registry import Rule, register, report
-from balmail.check.walk import FUNCTION_KINDS, children, is_function_boundary, source_text, walk
+from balmail.check.walk import (
+    FUNCTION_KINDS,
+    SpanIndex,
+    children,
+    functions_of,
+    is_function_boundary,
+    nodes_of,
+    source_text,
+    walk,
+)
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.source import SourceFile
 from balmail.syntax import ast
@@ -169,13 +178,16 @@ def _unhandled_checks(body: ast.Node) -> list[ast.Node]:
 def check_check_expressions(source: SourceFile, module: ast.Module) -> list[Diagnostic]:
     """BAL_TYPE_102 for `check` in functions whose return type cannot carry the error."""
     found: list[Diagnostic] = []
-    for node in walk(module):
+    checks = SpanIndex([n for n in nodes_of(module, ast.CheckExpr) if not n.panics])  # type: ignore[attr-defined]
+    for node in functions_of(module):
         signature = getattr(node, "signature", None)
         body = getattr(node, "body", None)
         if type(node).__name__ not in FUNCTION_KINDS or not isinstance(signature, ast.Signature):
             continue
         if not isinstance(body, ast.Block) or not _error_free(signature.returns):
             continue
+        if next(checks.inside(body.span), None) is None:
+            continue  # no `check` in the body: nothing to walk it for
         for check in _unhandled_checks(body):
             help_text = (
                 "add `returns error?` to the signature, or handle the error with `do { ... } on fail var e`"
@@ -201,7 +213,7 @@ def check_return_values(source: SourceFile, module: ast.Module) -> list[Diagnost
             functions[member.name] = None if returns is None else source_text(text, returns)
     finder = _FunctionReturns(text, module_types, functions)
     found: list[Diagnostic] = []
-    for node in walk(module):
+    for node in functions_of(module):
         signature = getattr(node, "signature", None)
         body = getattr(node, "body", None)
         if not isinstance(signature, ast.Signature) or signature.returns is not None or body is None:

@@ -17,7 +17,7 @@ from typing import Any
 from balmail.check.registry import Rule, register
 from balmail.check.statictypes import TypeResolver, display
 from balmail.check.subtypes import not_assignable
-from balmail.check.walk import walk
+from balmail.check.walk import nodes_of
 from balmail.diagnostics import Diagnostic, Severity, error
 from balmail.runtime import types as T
 from balmail.runtime.tables import TTable
@@ -193,7 +193,7 @@ def _key_type_problems(
 def check_tables(module: ast.Module, resolver: TypeResolver) -> Iterator[Diagnostic]:
     """BAL_TABLE_001 for each table type whose key specifier cannot work with its row type; and for
     `T x = table key(...) [...]` declarations whose declared row type cannot have that key."""
-    for node in walk(module):
+    for node in nodes_of(module, TableType, ast.VarDecl, ast.ModuleVarDecl):
         if isinstance(node, TableType) and (node.key_fields or node.key_type is not None):
             yield from _key_problems(resolver, node.row, node.key_fields or (), node.span)
         elif isinstance(node, ast.VarDecl | ast.ModuleVarDecl) and isinstance(

@@ -34,7 +34,7 @@ from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import TypeResolver, certainly_incompatible, display, kinds, union, without
 from balmail.check.streams import stream_source_problem
 from balmail.check.subtypes import not_assignable
-from balmail.check.walk import walk
+from balmail.check.walk import SpanIndex, nodes_of, walk
 from balmail.check.worker_types import FutureOf, WorkerTable
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.runtime import types as T
@@ -228,6 +228,10 @@ class _Checker:
         self.scopes: list[dict[str, _Var]] = []
         self.self_type: T.Type | None = None  # the class whose methods are being checked
         self.narrowed: frozenset[str] = frozenset()
+        narrowing = nodes_of(module, ast.IsExpr, ast.Binary, ast.Match)
+        self.narrowing = SpanIndex(
+            [n for n in narrowing if not isinstance(n, ast.Binary) or n.op in _NARROWING_OPS]
+        )
         self.ret: T.Type | None = None
         self.workers = WorkerTable()  # the named workers of the function being checked
         # id(node) -> (node, type) of arithmetic expressions: the walk asks for the type of every node of
@@ -546,7 +550,7 @@ class _Checker:
         saved = (self.scopes, self.narrowed, self.ret, self.workers)
         self.workers = WorkerTable.of(body, self.resolver.resolve)
         self.scopes = [scope]
-        self.narrowed = _narrowed_names(body)
+        self.narrowed = _narrowed_names(self.narrowing, body)
         for p in sig.params:
             if p.default is not None:
                 self.expect(self.resolver.resolve(p.type), p.default)
@@ -873,13 +877,12 @@ def e_text(e: ast.Expr) -> str:
     return e.text if isinstance(e, ast.Literal) else ""
 
 
-def _narrowed_names(body: ast.Node) -> frozenset[str]:
+def _narrowed_names(narrowing: SpanIndex, body: ast.Node) -> frozenset[str]:
     """Variables a type test or nil comparison may narrow somewhere in this body: their declared type is
-    not trusted anywhere in it (narrowing is flow-sensitive; this checker is not)."""
+    not trusted anywhere in it (narrowing is flow-sensitive; this checker is not). `narrowing` holds the
+    module's type tests, nil comparisons and `match` statements (found by span, not by walking the body)."""
     found: set[str] = set()
-    stack: list[ast.Node] = [body]
-    while stack:
-        n = stack.pop()
+    for n in narrowing.inside(body.span):
         roots: list[ast.Node] = []
         if isinstance(n, ast.IsExpr):
             roots.append(n.expr)
@@ -891,7 +894,6 @@ def _narrowed_names(body: ast.Node) -> frozenset[str]:
             for x in walk(r):
                 if isinstance(x, ast.VarRef):
                     found.add(x.name)
-        stack.extend(ast.children(n))
     return frozenset(found)
 
 

@@ -7,10 +7,12 @@ the AST later is still traversed.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import weakref
 from collections.abc import Callable, Iterator
 
+from balmail.source import Span
 from balmail.syntax import ast
 
 # By name, so node kinds that only some versions of the AST have (local functions) need no import.
@@ -48,6 +50,59 @@ def walk(node: ast.Node, prune: Callable[[ast.Node], bool] | None = None) -> Ite
             nodes = _MODULE_ORDER[node] = list(_walk(node, None))[1:]
         return itertools.chain((node,), nodes)
     return _walk(node, prune)
+
+
+_MODULE_KINDS: weakref.WeakKeyDictionary[ast.Node, dict[type, list[ast.Node]]] = weakref.WeakKeyDictionary()
+"""The nodes of a module by class, each list in walk order (built once from the walk order above): most
+checks look at a few kinds of node, and testing every node of a large file for them, pass after pass,
+cost more than the checks."""
+
+
+def nodes_of(module: ast.Module, *kinds: type) -> list[ast.Node]:
+    """The nodes under `module` that are instances of `kinds` (the module itself excluded), grouped by
+    class, each group in walk order: use it where the order of different kinds does not matter. The list
+    may be the index's own: read it, do not change it."""
+    index = _MODULE_KINDS.get(module)
+    if index is None:
+        index = {}
+        for node in walk(module):
+            if node is not module:
+                found = index.get(type(node))
+                if found is None:
+                    index[type(node)] = [node]
+                else:
+                    found.append(node)
+        _MODULE_KINDS[module] = index
+    groups = [nodes for cls, nodes in index.items() if issubclass(cls, kinds)]
+    if len(groups) == 1:
+        return groups[0]
+    return [node for nodes in groups for node in nodes]
+
+
+class SpanIndex:
+    """Nodes ordered by where they start, to find those inside a span (a function's body) without
+    walking it: in an AST a node lies under another exactly when its span lies inside the other's (spans
+    are module-wide offsets, also for a package module's several files)."""
+
+    def __init__(self, nodes: list[ast.Node]) -> None:
+        self.nodes = sorted(nodes, key=lambda n: n.span.start)
+        self.starts = [n.span.start for n in self.nodes]
+
+    def inside(self, span: Span) -> Iterator[ast.Node]:
+        """The nodes whose span lies inside `span`, by start."""
+        i = bisect.bisect_left(self.starts, span.start)
+        nodes, end = self.nodes, span.end
+        while i < len(nodes) and nodes[i].span.start < end:
+            if nodes[i].span.end <= end:
+                yield nodes[i]
+            i += 1
+
+
+def functions_of(module: ast.Module) -> list[ast.Node]:
+    """The function nodes under `module` (classes named in FUNCTION_KINDS), grouped by class."""
+    nodes_of(module)  # builds the index
+    index = _MODULE_KINDS[module]
+    return [node for cls, nodes in index.items() if cls.__name__ in FUNCTION_KINDS for node in nodes]
 
 
 def _walk(node: ast.Node, prune: Callable[[ast.Node], bool] | None) -> Iterator[ast.Node]:
