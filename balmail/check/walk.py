@@ -47,7 +47,7 @@ def walk(node: ast.Node, prune: Callable[[ast.Node], bool] | None = None) -> Ite
     if prune is None and type(node) is ast.Module:
         nodes = _MODULE_ORDER.get(node)
         if nodes is None:  # without the module itself: a value referring to its key would keep it alive
-            nodes = _MODULE_ORDER[node] = list(_walk(node, None))[1:]
+            nodes = _MODULE_ORDER[node] = _preorder(node)[1:]
         return itertools.chain((node,), nodes)
     return _walk(node, prune)
 
@@ -103,6 +103,21 @@ def functions_of(module: ast.Module) -> list[ast.Node]:
     nodes_of(module)  # builds the index
     index = _MODULE_KINDS[module]
     return [node for cls, nodes in index.items() if cls.__name__ in FUNCTION_KINDS for node in nodes]
+
+
+def _preorder(node: ast.Node) -> list[ast.Node]:
+    """`_walk(node, None)` as a list, built without a generator (the order of a whole module)."""
+    out: list[ast.Node] = []
+    stack = [node]
+    add, pop, push, children = out.append, stack.pop, stack.extend, ast.children
+    while stack:
+        current = pop()
+        add(current)
+        found = children(current)
+        if found:
+            found.reverse()
+            push(found)
+    return out
 
 
 def _walk(node: ast.Node, prune: Callable[[ast.Node], bool] | None) -> Iterator[ast.Node]:
