@@ -227,6 +227,9 @@ class Gen:
         self.nest = 0  # expression nesting of the code being generated (see slots.MAX_CODE_NEST)
         self.int_strings: set[str] = set()  # generated `str(i)` of ints: at most 20 code points
         self.nonneg: set[str] = set()
+        self.list_kinds: dict[str, frozenset[type]] = {}
+        """Locals holding a list built here by a list constructor and never assigned again (so its
+        inherent type is the declared growable array type): the Python types its members may take."""
         """Generated int expressions known to be >= 0 (a `len`, a counted loop's variable from a
         non-negative start, sums and products of such): their overflow checks need one side only."""
 
@@ -239,6 +242,11 @@ class Gen:
     def text(self, s: str) -> str:
         """A string constant in generated source."""
         return repr(s)
+
+    @property
+    def sb(self) -> str:
+        """The sandbox in generated source: a function's own lines have it as the local `_s`."""
+        return "_s" if self.fn_mode else "_sb"
 
     def frame(self) -> str:
         """The frame list in generated source; a function's frame list is built only when used."""
@@ -350,13 +358,13 @@ def code_Binary(cx: Compiler, e: ast.Binary, expected: T.Type | None, g: Gen) ->
         # the size budget is checked before the new string is allocated
         la, lb = _max_len(a, g), _max_len(b, g)
         if la is not None and lb is not None:  # both lengths bounded: compare the bound, not the lengths
-            return f"({a} + {b} if {la + lb} <= _sb.fast_size else _concat({a}, {b}))"
-        fits = f"len({ta} := {a}) + len({tb} := {b}) <= _sb.fast_size"
+            return f"({a} + {b} if {la + lb} <= {g.sb}.fast_size else _concat({a}, {b}))"
+        fits = f"len({ta} := {a}) + len({tb} := {b}) <= {g.sb}.fast_size"
         return f"({ta} + {tb} if {fits} else _concat({ta}, {tb}))"
     if op == "+" and (_is_str_literal(a) or _is_str_literal(b)):
         return (
             f"({ta} + {tb} if (type({ta} := {a}) is str) & (type({tb} := {b}) is str) "
-            f"and len({ta}) + len({tb}) <= _sb.fast_size else _concat({ta}, {tb}))"
+            f"and len({ta}) + len({tb}) <= {g.sb}.fast_size else _concat({ta}, {tb}))"
         )
     if b.isdigit() and op in _ARITH:
         tr = g.tmp()
@@ -519,7 +527,7 @@ def code_Template(cx: Compiler, e: ast.Template, expected: T.Type | None, g: Gen
     if len(parts) == 1:
         return f"_ts({parts[0]})"
     tr = g.tmp()
-    return f"({tr} if len({tr} := {' + '.join(parts)}) <= _sb.fast_size else _size({tr}))"
+    return f"({tr} if len({tr} := {' + '.join(parts)}) <= {g.sb}.fast_size else _size({tr}))"
 
 
 def code_FieldAccess(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None, g: Gen) -> str | None:
@@ -667,8 +675,10 @@ def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g:
         target = code(cx, e.target, None, g)
         value = code(cx, e.args[0], rt.element, g)
         if is_simple(target, g) and is_simple(value, g):
-            return push_inline(target, value, g, structured(cx, e.args[0]))
+            return push_inline(target, value, g, structured(cx, e.args[0]), simple_kinds(cx, e.args[0]))
         return f"_push1(_sb, {target}, {value})"
+    if isinstance(rt, T.TArray) and e.name == "slice" and 1 <= len(e.args) <= 2:
+        return _slice_inline(cx, e, g)
     kind = _STATIC_KINDS.get(type(rt))
     if kind is not None and not any(isinstance(a, ast.Spread) for a in e.args):
         from balmail.lib.langlib import method_of_kind
@@ -690,21 +700,56 @@ def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g:
     return f"{dispatch}({', '.join([target, *args])})"
 
 
+def _slice_inline(cx: Compiler, e: ast.MethodCall, g: Gen) -> str:
+    """`xs.slice(a[, b])` on an array: receiver and arguments evaluated once, in order (`&` does not
+    short-circuit), then the slice of a growable array within bounds made inline; anything else (a
+    fixed-length array, bounds out of range) goes to `array:slice`."""
+    from balmail.lib.langlib import method_of_kind
+
+    fn = g.const(method_of_kind("array", "slice", cx.sb))
+    x, tt, a, b = g.tmp(), g.tmp(), g.tmp(), g.tmp()
+    xs = code(cx, e.target, None, g)
+    start = code(cx, e.args[0], T.INT, g)
+    end = code(cx, e.args[1], T.INT, g) if len(e.args) == 2 else f"len({x})"
+    return (
+        f"(BList({x}[{a}:{b}], {tt}) if (type({tt} := ({x} := {xs}).type) is _TArray)"
+        f" & (0 <= ({a} := {start})) & (({b} := {end}) <= len({x}))"
+        f" and {a} <= {b} and {tt}.length is None else {fn}({x}, {a}, {b}))"
+    )
+
+
 _STATIC_KINDS = {T.TString: "string", T.TArray: "array", T.TTuple: "array", T.TInt: "int", T.TFloat: "float"}
 
 
-def push_inline(xs: str, v: str, g: Gen, structured: bool = False) -> str:
+def push_inline(
+    xs: str, v: str, g: Gen, structured: bool = False, simple: frozenset[type] | None = None
+) -> str:
     """`xs.push(v)` for a list and a value without side effects (locals or literals): appended in place
     when the list's inherent type takes any value of `v`'s Python type (`Type.kinds`) or, for a value
-    statically a list or mapping, its inherent type (`Type.exact`), else `a_push1`."""
+    statically a list or mapping, its inherent type (`Type.exact`), else `a_push1`. `simple`: the Python
+    types `v` can have, when its static type says so; a list whose inherent type is known to take them
+    all (`Gen.list_kinds`) needs no type test."""
+    known = g.list_kinds.get(xs)
+    if simple and known is not None and simple <= known:
+        fits = f"not {xs}.ro and len({xs}) < {g.sb}.max_size"
+        return f"({xs}.append({v}) if {fits} else _push1(_sb, {xs}, {v}))"
     tt = g.tmp()
     test = f"type({v}) in {tt}.kinds"
     if structured:
         test = f"({test} or {v}.type in {tt}.exact and not {v}.ro)"
     return (
         f"({xs}.append({v}) if type({tt} := {xs}.type) is _TArray and {test} "
-        f"and not {xs}.ro and len({xs}) < _sb.max_size else _push1(_sb, {xs}, {v}))"
+        f"and not {xs}.ro and len({xs}) < {g.sb}.max_size else _push1(_sb, {xs}, {v}))"
     )
+
+
+def simple_kinds(cx: Compiler, e: ast.Expr) -> frozenset[type] | None:
+    """The Python types values of `e` can have when its static type is one simple basic type."""
+    t = expressions.static_type(cx, e)
+    r = T.resolve(t) if t is not None else None
+    if type(r) in (T.TInt, T.TString, T.TFloat, T.TBoolean, T.TDecimal):
+        return T.whole_kinds(r) or None
+    return None
 
 
 def structured(cx: Compiler, e: ast.Expr) -> bool:

@@ -341,6 +341,10 @@ def gen_VarDecl(cx: Compiler, s: ast.VarDecl, g: Gen, out: list[str], ind: int, 
     steady = cx.unsteady is not None and s.binding.name not in cx.unsteady
     if steady and codegen.nonneg(code, g) and isinstance(T.resolve(t), T.TInt):
         g.nonneg.add(var)  # only ever counted up from a non-negative start (see unsteady)
+    rt = T.resolve(t)
+    if steady and s.type is not None and isinstance(s.init, ast.ListExpr) and var.startswith("_v"):
+        if type(rt) is T.TArray and rt.length is None:
+            g.list_kinds[var] = T.whole_kinds(rt.element)  # built here as this very type, never replaced
     return True
 
 
@@ -436,8 +440,8 @@ def gen_CompoundAssign(
     st = expressions.static_type(cx, s.target)
     numeric = st is not None and isinstance(T.resolve(st), T.TInt | T.TFloat | T.TDecimal)
     if s.op == "+" and not numeric:
-        out.append(f"{pad}if type({lhs}) is str and len({lhs}) > _sb.fast_size:")
-        out.append(f"{pad}    _sb.check_size(len({lhs}))")
+        out.append(f"{pad}if type({lhs}) is str and len({lhs}) > {g.sb}.fast_size:")
+        out.append(f"{pad}    {g.sb}.check_size(len({lhs}))")
     return True
 
 
@@ -457,7 +461,9 @@ def gen_ExprStmt(cx: Compiler, s: ast.ExprStmt, g: Gen, out: list[str], ind: int
                 xs = t
             v = g.tmp()
             out.append(f"{pad}{v} = {codegen.code(cx, e.args[0], rt.element, g)}")
-            out.append(pad + codegen.push_inline(xs, v, g, codegen.structured(cx, e.args[0])))
+            arg = e.args[0]
+            kinds = codegen.simple_kinds(cx, arg)
+            out.append(pad + codegen.push_inline(xs, v, g, codegen.structured(cx, arg), kinds))
             return True
     out.append("    " * ind + codegen.code(cx, e, None, g))
     return True
