@@ -11,6 +11,7 @@ from balmail.runtime.filler import NO_FILLER, fill_to, filler_value
 from balmail.runtime.inherent import check_list_store, check_map_store
 from balmail.runtime.tables import BTable
 from balmail.runtime.values import BError, BList, BMap, BObject, BStream
+from balmail.runtime.walks import record_keys
 from balmail.runtime.xml import BXml
 
 
@@ -19,7 +20,8 @@ def iterate(v: Any) -> Any:
     if isinstance(v, BList):
         return list(v) if v else ()
     if isinstance(v, BMap):
-        return list(v.values())
+        keys = record_keys(v)  # a record's fields in its type's order, as it prints (jBallerina's entrySet)
+        return [v[k] for k in keys] if keys is not None else list(v.values())
     if type(v) is str:
         return v
     if isinstance(v, BStream):
