@@ -13,7 +13,7 @@ from typing import Any
 
 from balmail.check.methods import check_arguments, params_of
 from balmail.check.registry import Rule, register, report
-from balmail.check.statictypes import display, kinds
+from balmail.check.statictypes import certainly_incompatible, display, kinds
 from balmail.diagnostics import Severity
 from balmail.runtime import types as T
 from balmail.syntax import ast
@@ -206,3 +206,50 @@ def check_error_constructor(checker: Any, e: ast.ErrorConstructor) -> None:
         if name not in named and not field.optional and field.default is None:
             message = f"missing error detail arg for error detail field '{name}'"
             checker.found.append(report("BAL_TYPE_006", e.span, message=message))
+
+
+def _not_subtype(a: T.Type, b: T.Type) -> bool:
+    """`a` is certainly not a subtype of `b`: no shared basic kind, or an int range outside `b`'s."""
+    if certainly_incompatible(a, b):
+        return True
+    ra, rb = T.resolve(a), T.resolve(b)
+    if type(ra) is T.TInt and type(rb) is T.TInt:
+        low = rb.lo is not None and (ra.lo is None or ra.lo < rb.lo)
+        high = rb.hi is not None and (ra.hi is None or ra.hi > rb.hi)
+        return low or high
+    return False
+
+
+def function_display(t: T.TFunction) -> str:
+    """jBallerina's spelling of a function type: `function (int,int) returns (int)`."""
+    params = [display(p) for p in t.params or []] + ([display(t.rest) + "..."] if t.rest is not None else [])
+    ret = "" if t.ret is None or isinstance(T.resolve(t.ret), T.TNil) else f" returns ({display(t.ret)})"
+    return f"function ({','.join(params)}){ret}"
+
+
+def function_not_assignable(found: T.TFunction, expected: T.TFunction) -> bool:
+    """A function of type `found` certainly cannot be used as an `expected`: parameters are contravariant,
+    the result covariant (spec, "Function types")."""
+    if found.params is None or expected.params is None or found.ret is None or expected.ret is None:
+        return False
+    if expected.rest is not None and found.rest is None:
+        return True
+    if len(found.params) != len(expected.params) and found.rest is None and expected.rest is None:
+        return True
+    for want, have in zip(expected.params, found.params, strict=False):
+        if _not_subtype(want, have):
+            return True
+    return _not_subtype(found.ret, expected.ret)
+
+
+def check_function_value_call(checker: Any, e: ast.Call, t: T.TFunction) -> None:
+    """`f(args)` through a variable of a function type with a signature: count and types of arguments."""
+    if t.params is None or any(isinstance(a, ast.NamedArg | ast.RestArg) for a in e.args):
+        return
+    assert isinstance(e.func, ast.VarRef)
+    if len(e.args) > len(t.params) and t.rest is None:
+        message = f"too many arguments in call to '{e.func.name}()'"
+        checker.found.append(report("BAL_TYPE_003", e.span, message=message))
+        return
+    for i, arg in enumerate(e.args):
+        checker.expect(t.params[i] if i < len(t.params) else t.rest, arg)

@@ -320,8 +320,10 @@ class TypeResolver:
             return None
         if isinstance(td, ast.RecordType):
             return self.record(td)
-        if isinstance(td, ast.FunctionType) and td.signature is None:
-            return T.TFunction()  # `function`: any function value, which cannot be called as such
+        if isinstance(td, ast.FunctionType):
+            if td.signature is None:
+                return T.TFunction()  # `function`: any function value, which cannot be called as such
+            return self.function_type(td.signature)
         if isinstance(td, ast.ParameterizedType) and td.name == "xml":
             arg = self.resolve(td.args[0]) if td.args else None
             return None if td.args and arg is None else T.xml_type(arg)
@@ -335,6 +337,21 @@ class TypeResolver:
 
             return resolve_table(self, td)
         return None
+
+    def function_type(self, sig: ast.Signature) -> T.Type | None:
+        """`function (int, string...) returns boolean` when every part resolves; defaults unknown."""
+        params: list[T.Type] = []
+        rest: T.Type | None = None
+        for p in sig.params:
+            t = self.resolve(p.type)
+            if t is None or p.default is not None or p.included:
+                return None
+            if p.rest:
+                rest = t
+            else:
+                params.append(t)
+        ret = T.NIL if sig.returns is None else self.resolve(sig.returns)
+        return None if ret is None else T.TFunction(params, rest, ret)
 
     def record(self, td: ast.RecordType) -> T.Type | None:
         fields: dict[str, T.Field] = {}

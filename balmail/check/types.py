@@ -18,9 +18,12 @@ from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.methods import check_arguments, check_method_call, method_type
 from balmail.check.objects import (
     check_error_constructor,
+    check_function_value_call,
     check_new,
     check_object_members,
     check_self_fields,
+    function_display,
+    function_not_assignable,
     new_type,
 )
 from balmail.check.operators import (
@@ -459,6 +462,12 @@ class _Checker:
             self.expect(expected, e.then)
             self.expect(expected, e.otherwise)
             return
+        if isinstance(e, ast.VarRef) and isinstance(r, T.TFunction) and self.lookup(e.name) is None:
+            fn = self.functions.get(e.name)  # a module function used as a value
+            ft = self.resolver.function_type(fn.signature) if fn is not None else None
+            if isinstance(ft, T.TFunction) and function_not_assignable(ft, r):
+                self.found.append(report(INCOMPATIBLE, e.span, display(expected), function_display(ft)))
+            return
         found = self.type_of(e)
         if isinstance(e, ast.MemberAccess) and found is None:
             target = self.type_of(e.target)
@@ -724,6 +733,10 @@ class _Checker:
                     var = self.lookup(n.func.name)
                     if var is not None and isinstance(var.type, T.TFunction) and var.type.params is None:
                         self.found.append(report(FUNCTION_VALUE_CALL, n.span))
+                    elif var is not None and var.type is not None:
+                        ft = T.resolve(var.type)
+                        if isinstance(ft, T.TFunction):
+                            check_function_value_call(self, n, ft)
                 fn = self.module_function(n)
                 if fn is not None:
                     self.call(fn, n)

@@ -20,7 +20,7 @@ public function main() {
     Formatter b = new;
     io:println(b.fmt("x")); // @output <x>
     map<function (int) returns int> ops = {"sq": x => x * x};
-    function (int) returns int? sq = ops["sq"];
+    (function (int) returns int)? sq = ops["sq"];
     if sq is function (int) returns int {
         io:println(sq(9)); // @output 81
     }
