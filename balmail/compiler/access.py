@@ -1,34 +1,21 @@
-"""Field and member access expressions (`x.f`, `x?.f`, `x[i]`)."""
+"""Field and member access expressions (`x.f`, `x?.f`, `x[i]`), both ways they compile: a closure
+(`expr_`) and generated source (`code_`, which inlines the fast path a static type allows). Either way
+the semantics are runtime/access.py's `field`/`optional_field`/`member`, the one place they live.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from balmail.compiler import expressions
+from balmail.compiler import codegen, expressions
+from balmail.runtime import access
 from balmail.runtime import types as T
-from balmail.runtime.errors import (
-    index_out_of_range,
-    key_not_found,
-    runtime_panic,
-)
 from balmail.runtime.functions import Eval
-from balmail.runtime.tables import BTable
-from balmail.runtime.values import (
-    BError,
-    BFunction,
-    BList,
-    BMap,
-    BObject,
-)
-from balmail.runtime.xml import BXml
-from balmail.runtime.xml import attribute as xml_attribute
-from balmail.runtime.xml import member as xml_member
 from balmail.syntax import ast
 
 if TYPE_CHECKING:
+    from balmail.compiler.codegen import Gen
     from balmail.compiler.core import Compiler
-
-# ------------------------------------------------------------ access
 
 
 def expr_FieldAccess(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None) -> Eval:
@@ -38,52 +25,8 @@ def expr_FieldAccess(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None) 
         from balmail.compiler.xml import attribute_name
 
         name = attribute_name(cx, e)
-    if e.optional:
-
-        def opt_field(f: list[Any]) -> Any:
-            v = target(f)
-            if v is None:
-                return None
-            if isinstance(v, BMap):
-                return v.get(name)
-            if isinstance(v, BXml):
-                return xml_attribute(v, name, True)
-            if isinstance(v, BObject):
-                return v.fields.get(name)
-            if isinstance(v, BError):
-                return v
-            return None
-
-        return opt_field
-
-    def field(f: list[Any]) -> Any:
-        v = target(f)
-        if isinstance(v, BMap):
-            try:
-                return v[name]
-            except KeyError:
-                if isinstance(T.resolve(v.type) if v.type is not None else None, T.TRecord):
-                    return None
-                from balmail.runtime.errors import make_error
-
-                return make_error(f"key '{name}' not found in JSON mapping", {})
-        if isinstance(v, BObject):
-            try:
-                return v.fields[name]
-            except KeyError:
-                m = v.cls.methods.get(name)
-                if m is not None:
-                    return BFunction(m, v.env, v)
-                raise key_not_found(name) from None
-        if v is None:
-            raise runtime_panic("NullReferenceException", f"cannot access field '{name}' of nil")
-        if isinstance(v, BError):
-            return v
-        if isinstance(v, BXml):
-            return xml_attribute(v, name, False)
-        raise runtime_panic("TypeCastError", f"cannot access field '{name}' of '{T.value_type_name(v)}'")
-
-    return field
+    read = access.optional_field if e.optional else access.field
+    return lambda f: read(target(f), name)
 
 
 def expr_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None) -> Eval:
@@ -93,30 +36,59 @@ def expr_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None
         return indexed_step(cx, e)  # `x/<e>[i]`
     target = expressions.expr(cx, e.target)
     index = expressions.expr(cx, e.index)
+    member = access.member
 
-    def member(f: list[Any]) -> Any:
+    def read(f: list[Any]) -> Any:
         v = target(f)
-        i = index(f)
-        if isinstance(v, BList):
-            if type(i) is int and 0 <= i < len(v):
-                return v[i]
-            raise index_out_of_range(i, len(v))
-        if isinstance(v, BMap):
-            return v.get(i)
-        if type(v) is str:
-            if type(i) is int and 0 <= i < len(v):
-                return v[i]
-            raise runtime_panic(
-                "IndexOutOfRange", f"string index out of range: index: {i}, size: {len(v)}", "lang.string"
-            )
-        if v is None:
-            return None
-        if isinstance(v, BObject):
-            return v.fields.get(i)
-        if isinstance(v, BTable):
-            return v.find(i)
-        if isinstance(v, BXml):
-            return xml_member(v, i)
-        raise runtime_panic("TypeCastError", f"cannot index '{T.value_type_name(v)}'")
+        return member(v, index(f))
 
-    return member
+    return read
+
+
+def code_FieldAccess(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None, g: Gen) -> str | None:
+    if e.optional or ":" in e.name:
+        return None
+    t = g.tmp()
+    a = codegen.code(cx, e.target, None, g)
+    name = repr(e.name)
+    st = expressions.static_type(cx, e.target)
+    rt = T.resolve(st) if st is not None else None
+    if isinstance(rt, T.TRecord):
+        field = rt.fields.get(e.name)
+        if field is not None and not field.optional:
+            return f"{a}[{name}]"  # statically a record (a BMap) with this required field: it is there
+    return f"({t}[{name}] if type({t} := {a}) is BMap and {name} in {t} else _field({t}, {name}))"
+
+
+def code_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None, g: Gen) -> str | None:
+    if type(e.target).__name__ == "XmlNavigation":
+        return None  # `x/<e>[i]` indexes per element (compiler/xml.py)
+    a = codegen.code(cx, e.target, None, g)
+    i = codegen.code(cx, e.index, None, g)
+    ta, ti = g.tmp(), g.tmp()
+    st = expressions.static_type(cx, e.target)
+    rt = T.resolve(st) if st is not None else None
+    if isinstance(rt, T.TArray | T.TTuple) and codegen.is_int(expressions.static_type(cx, e.index), i):
+        # statically a list indexed by an int: only the bounds are tested (names need no temporary)
+        if not codegen.is_simple(a, g):
+            a, ta = ta, f"({ta} := {a})"
+        else:
+            ta = a
+        if not codegen.is_simple(i, g):
+            i, ti = ti, f"({ti} := {i})"
+        else:
+            ti = i
+        if codegen.nonneg(i, g):
+            return f"({a}[{i}] if {ti} < len({ta}) else _member({a}, {i}))"
+        return f"({a}[{i}] if 0 <= {ti} < len({ta}) else _member({a}, {i}))"
+    if isinstance(rt, T.TMap):
+        if isinstance(T.resolve(expressions.static_type(cx, e.index) or T.NEVER), T.TString):
+            return f"{a}.get({i})"  # statically a map (a BMap) and a string key
+        return (
+            f"({ta}.get({ti}) if (type({ta} := {a}) is BMap) & (type({ti} := {i}) is str) "
+            f"else _member({ta}, {ti}))"
+        )
+    return (
+        f"({ta}[{ti}] if ((type({ta} := {a}) is BList) & (type({ti} := {i}) is int)) "
+        f"and 0 <= {ti} < len({ta}) else _member({ta}, {ti}))"
+    )

@@ -14,14 +14,10 @@ from ast import literal_eval
 from typing import TYPE_CHECKING, Any
 
 from balmail.compiler import dispatch, expressions, operators, slots, typedesc
-from balmail.runtime import ops
+from balmail.runtime import access, ops
 from balmail.runtime import types as T
-from balmail.runtime.errors import BallerinaPanic, FailSignal, index_out_of_range, runtime_panic
-from balmail.runtime.tables import BTable
+from balmail.runtime.errors import BallerinaPanic, FailSignal, runtime_panic
 from balmail.runtime.values import INT_MAX, INT_MIN, BError, BList, BMap, deep_equals, to_string
-from balmail.runtime.xml import BXml
-from balmail.runtime.xml import attribute as xml_attribute
-from balmail.runtime.xml import member as xml_member
 from balmail.syntax import ast
 
 if TYPE_CHECKING:
@@ -40,61 +36,6 @@ def _checkpanic(v: Any) -> Any:
     if isinstance(v, BError):
         raise BallerinaPanic(v)
     return v
-
-
-def _field(o: Any, name: str) -> Any:
-    from balmail.runtime.values import BObject
-
-    if isinstance(o, BMap):
-        if name in o:
-            return o[name]
-        if isinstance(T.resolve(o.type) if o.type is not None else None, T.TRecord):
-            return None
-        from balmail.runtime.errors import make_error
-
-        return make_error(f"key '{name}' not found in JSON mapping", {})
-    if isinstance(o, BObject):
-        if name in o.fields:
-            return o.fields[name]
-        m = o.cls.methods.get(name)
-        if m is not None:
-            from balmail.runtime.values import BFunction
-
-            return BFunction(m, o.env, o)
-        raise runtime_panic("KeyNotFound", f"cannot find key '{name}'", "lang.map")
-    if o is None:
-        raise runtime_panic("NullReferenceException", f"cannot access field '{name}' of nil")
-    if isinstance(o, BError):
-        return o
-    if isinstance(o, BXml):
-        return xml_attribute(o, name, False)
-    raise runtime_panic("TypeCastError", f"cannot access field '{name}' of '{T.value_type_name(o)}'")
-
-
-def _member(v: Any, i: Any) -> Any:
-    from balmail.runtime.values import BObject
-
-    if isinstance(v, BList):
-        if type(i) is int and 0 <= i < len(v):
-            return v[i]
-        raise index_out_of_range(i, len(v))
-    if isinstance(v, BMap):
-        return v.get(i)
-    if type(v) is str:
-        if type(i) is int and 0 <= i < len(v):
-            return v[i]
-        raise runtime_panic(
-            "IndexOutOfRange", f"string index out of range: index: {i}, size: {len(v)}", "lang.string"
-        )
-    if v is None:
-        return None
-    if isinstance(v, BObject):
-        return v.fields.get(i)
-    if isinstance(v, BTable):
-        return v.find(i)
-    if isinstance(v, BXml):
-        return xml_member(v, i)
-    raise runtime_panic("TypeCastError", f"cannot index '{T.value_type_name(v)}'")
 
 
 def _concat(sb: Any, a: Any, b: Any) -> Any:
@@ -126,8 +67,8 @@ BASE_NS: dict[str, Any] = {
     "_check": _check,
     "_checkpanic": _checkpanic,
     "_ovf": operators._ovf,
-    "_field": _field,
-    "_member": _member,
+    "_field": access.field,
+    "_member": access.member,
     "_ts": _ts,
     "BMap": BMap,
     "BList": BList,
@@ -137,7 +78,7 @@ BASE_NS: dict[str, Any] = {
 }
 
 
-def _is_int(t: T.Type | None, code: str) -> bool:
+def is_int(t: T.Type | None, code: str) -> bool:
     if code.isdigit():
         return True
     if t is None:
@@ -148,7 +89,7 @@ def _is_int(t: T.Type | None, code: str) -> bool:
 
 def _both_int(lt: T.Type | None, rt: T.Type | None, a: str, b: str) -> bool:
     """Both operands statically int (declared types of a checked program), so no runtime type test."""
-    return _is_int(lt, a) and _is_int(rt, b) and not (a.isdigit() and b.isdigit())
+    return is_int(lt, a) and is_int(rt, b) and not (a.isdigit() and b.isdigit())
 
 
 def _both_str(lt: T.Type | None, rt: T.Type | None, a: str, b: str) -> bool:
@@ -528,55 +469,6 @@ def code_Template(cx: Compiler, e: ast.Template, expected: T.Type | None, g: Gen
         return f"_ts({parts[0]})"
     tr = g.tmp()
     return f"({tr} if len({tr} := {' + '.join(parts)}) <= {g.sb}.fast_size else _size({tr}))"
-
-
-def code_FieldAccess(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None, g: Gen) -> str | None:
-    if e.optional or ":" in e.name:
-        return None
-    t = g.tmp()
-    a = code(cx, e.target, None, g)
-    name = repr(e.name)
-    st = expressions.static_type(cx, e.target)
-    rt = T.resolve(st) if st is not None else None
-    if isinstance(rt, T.TRecord):
-        field = rt.fields.get(e.name)
-        if field is not None and not field.optional:
-            return f"{a}[{name}]"  # statically a record (a BMap) with this required field: it is there
-    return f"({t}[{name}] if type({t} := {a}) is BMap and {name} in {t} else _field({t}, {name}))"
-
-
-def code_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None, g: Gen) -> str | None:
-    if type(e.target).__name__ == "XmlNavigation":
-        return None  # `x/<e>[i]` indexes per element (compiler/xml.py)
-    a = code(cx, e.target, None, g)
-    i = code(cx, e.index, None, g)
-    ta, ti = g.tmp(), g.tmp()
-    st = expressions.static_type(cx, e.target)
-    rt = T.resolve(st) if st is not None else None
-    if isinstance(rt, T.TArray | T.TTuple) and _is_int(expressions.static_type(cx, e.index), i):
-        # statically a list indexed by an int: only the bounds are tested (names need no temporary)
-        if not is_simple(a, g):
-            a, ta = ta, f"({ta} := {a})"
-        else:
-            ta = a
-        if not is_simple(i, g):
-            i, ti = ti, f"({ti} := {i})"
-        else:
-            ti = i
-        if nonneg(i, g):
-            return f"({a}[{i}] if {ti} < len({ta}) else _member({a}, {i}))"
-        return f"({a}[{i}] if 0 <= {ti} < len({ta}) else _member({a}, {i}))"
-    if isinstance(rt, T.TMap):
-        if isinstance(T.resolve(expressions.static_type(cx, e.index) or T.NEVER), T.TString):
-            return f"{a}.get({i})"  # statically a map (a BMap) and a string key
-        return (
-            f"({ta}.get({ti}) if (type({ta} := {a}) is BMap) & (type({ti} := {i}) is str) "
-            f"else _member({ta}, {ti}))"
-        )
-    return (
-        f"({ta}[{ti}] if ((type({ta} := {a}) is BList) & (type({ti} := {i}) is int)) "
-        f"and 0 <= {ti} < len({ta}) else _member({ta}, {ti}))"
-    )
 
 
 def direct_name(cx: Compiler, info: Any, g: Gen) -> str:

@@ -1,18 +1,87 @@
-"""Storing into and iterating over values at run time: `x.f = v`, `x[i] = v` (with list filling and
-inherent-type checks) and what `foreach` walks. Compiled closures and generated code both call these."""
+"""Access to values at run time, the one place its semantics live: reading `x.f`, `x?.f`, `x[i]`; storing
+`x.f = v`, `x[i] = v` (with list filling and inherent-type checks); what `foreach` walks. Compiled closures
+and generated code both call these (generated code inlines only the fast path of a read, then calls here)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from balmail.runtime import types as T
-from balmail.runtime.errors import runtime_panic
+from balmail.runtime.errors import index_out_of_range, key_not_found, make_error, runtime_panic
 from balmail.runtime.filler import NO_FILLER, fill_to, filler_value
 from balmail.runtime.inherent import check_list_store, check_map_store
 from balmail.runtime.tables import BTable
-from balmail.runtime.values import BError, BList, BMap, BObject, BStream
+from balmail.runtime.values import BError, BFunction, BList, BMap, BObject, BStream
 from balmail.runtime.walks import record_keys
 from balmail.runtime.xml import BXml
+from balmail.runtime.xml import attribute as xml_attribute
+from balmail.runtime.xml import member as xml_member
+
+
+def field(o: Any, name: str) -> Any:
+    """`o.name`: a record's field (`()` when an optional one is absent), a JSON mapping's (an error when
+    absent), an object's field or bound method, an error passed through, an xml attribute."""
+    if isinstance(o, BMap):
+        if name in o:
+            return o[name]
+        if isinstance(T.resolve(o.type) if o.type is not None else None, T.TRecord):
+            return None
+        return make_error(f"key '{name}' not found in JSON mapping", {})
+    if isinstance(o, BObject):
+        if name in o.fields:
+            return o.fields[name]
+        m = o.cls.methods.get(name)
+        if m is not None:
+            return BFunction(m, o.env, o)
+        raise key_not_found(name)
+    if o is None:
+        raise runtime_panic("NullReferenceException", f"cannot access field '{name}' of nil")
+    if isinstance(o, BError):
+        return o
+    if isinstance(o, BXml):
+        return xml_attribute(o, name, False)
+    raise runtime_panic("TypeCastError", f"cannot access field '{name}' of '{T.value_type_name(o)}'")
+
+
+def optional_field(o: Any, name: str) -> Any:
+    """`o?.name`: `()` for `()` and for an absent field."""
+    if o is None:
+        return None
+    if isinstance(o, BMap):
+        return o.get(name)
+    if isinstance(o, BXml):
+        return xml_attribute(o, name, True)
+    if isinstance(o, BObject):
+        return o.fields.get(name)
+    if isinstance(o, BError):
+        return o
+    return None
+
+
+def member(v: Any, i: Any) -> Any:
+    """`v[i]`: list and string members (bounds-checked), map members (`()` when absent), table rows by key,
+    xml items; `()[i]` is `()`."""
+    if isinstance(v, BList):
+        if type(i) is int and 0 <= i < len(v):
+            return v[i]
+        raise index_out_of_range(i, len(v))
+    if isinstance(v, BMap):
+        return v.get(i)
+    if type(v) is str:
+        if type(i) is int and 0 <= i < len(v):
+            return v[i]
+        raise runtime_panic(
+            "IndexOutOfRange", f"string index out of range: index: {i}, size: {len(v)}", "lang.string"
+        )
+    if v is None:
+        return None
+    if isinstance(v, BObject):
+        return v.fields.get(i)
+    if isinstance(v, BTable):
+        return v.find(i)
+    if isinstance(v, BXml):
+        return xml_member(v, i)
+    raise runtime_panic("TypeCastError", f"cannot index '{T.value_type_name(v)}'")
 
 
 def iterate(v: Any) -> Any:
@@ -134,8 +203,6 @@ def store_member(o: Any, i: Any, v: Any, sb: Any = None, remove_nil: bool = Fals
             lt = T.resolve(o.type) if o.type is not None else None
             fixed = isinstance(lt, T.TArray) and lt.length is not None
             if fixed or isinstance(lt, T.TTuple) and lt.rest is None:
-                from balmail.runtime.errors import index_out_of_range
-
                 raise index_out_of_range(i, n)
             if sb is not None and i >= sb.max_size:
                 sb.check_size(i + 1)  # before filling: `xs[1000000000] = 1` must not allocate first
@@ -143,8 +210,6 @@ def store_member(o: Any, i: Any, v: Any, sb: Any = None, remove_nil: bool = Fals
                 fill_to(o, i, o.type)
             o.append(v)
             return
-        from balmail.runtime.errors import index_out_of_range
-
         raise index_out_of_range(i, n)
     if isinstance(o, BMap):
         if o.ro:
@@ -171,8 +236,6 @@ def fill_member(o: Any, i: Any, sb: Any = None) -> Any:
         if type(i) is int and 0 <= i < n:
             return o[i]
         if type(i) is not int or i < 0 or o.ro or o.type is None:
-            from balmail.runtime.errors import index_out_of_range
-
             raise index_out_of_range(i, n)
         v = filler_value(T.element_type(o.type, i))
         if v is NO_FILLER:
