@@ -224,6 +224,8 @@ _ARITH = {"+": "_add", "-": "_sub", "*": "_mul"}
 
 
 def code(cx: Compiler, e: ast.Expr, expected: T.Type | None, g: Gen) -> str:
+    if not cx.generate_expressions:
+        return g.call(expressions.expr_closure(cx, e, expected))
     if g.nest >= slots.MAX_CODE_NEST:
         # Python's parser refuses deeply nested parentheses: go on in a separately generated lambda
         return g.call(expressions.expr(cx, e, expected))

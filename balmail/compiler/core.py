@@ -69,6 +69,11 @@ class Program:
 class Compiler:
     """Compiles one module against a run context (the library modules bound to its output and sandbox)."""
 
+    generate_expressions = True
+    """Expressions become generated source where codegen.py can (else each is a closure of its family
+    module). Two backends for one expression kind remain; tests/compiler/test_backends.py runs every
+    program both ways and requires the same behaviour."""
+
     def __init__(
         self,
         module: ast.Module,

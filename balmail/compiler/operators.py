@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from balmail.compiler.core import Compiler
 
 
-def _ovf() -> BallerinaPanic:
+def _overflow() -> BallerinaPanic:
     from balmail.runtime.errors import overflow
 
     return overflow()
@@ -95,7 +95,7 @@ def expr_Binary(cx: Compiler, e: ast.Binary, expected: T.Type | None) -> Eval:
                 r = x + y
                 if -9223372036854775808 <= r <= 9223372036854775807:
                     return r
-                raise _ovf()
+                raise _overflow()
             if type(x) is str and type(y) is str and len(x) + len(y) > sb.fast_size:
                 sb.check_size(len(x) + len(y))  # before the string is built
             return add(x, y)
@@ -112,7 +112,7 @@ def expr_Binary(cx: Compiler, e: ast.Binary, expected: T.Type | None) -> Eval:
                     r = x - c
                     if r >= -9223372036854775808:
                         return r
-                    raise _ovf()
+                    raise _overflow()
                 return sub(x, b(f))
 
             return minus_c
@@ -124,7 +124,7 @@ def expr_Binary(cx: Compiler, e: ast.Binary, expected: T.Type | None) -> Eval:
                 r = x - y
                 if -9223372036854775808 <= r <= 9223372036854775807:
                     return r
-                raise _ovf()
+                raise _overflow()
             return sub(x, y)
 
         return minus
@@ -138,7 +138,7 @@ def expr_Binary(cx: Compiler, e: ast.Binary, expected: T.Type | None) -> Eval:
                 r = x * y
                 if -9223372036854775808 <= r <= 9223372036854775807:
                     return r
-                raise _ovf()
+                raise _overflow()
             return mul(x, y)
 
         return times

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from balmail.compiler import expressions, statements, typedesc
+from balmail.compiler import expressions, typedesc
 from balmail.runtime import ops
 from balmail.runtime import types as T
 from balmail.runtime.errors import runtime_panic
@@ -22,14 +22,7 @@ Matcher = Any
 def binding(cx: Compiler, b: ast.BindingPattern, t: T.Type | None, assign: bool = False) -> Binder:
     if isinstance(b, ast.CaptureBinding):
         if assign:
-            holder: list[Any] = [None]
-            setter = statements.assigner(cx, ast.VarRef(span=b.span, name=b.name), lambda f: holder[0])
-
-            def assign_one(f: list[Any], v: Any) -> None:
-                holder[0] = v
-                setter(f)
-
-            return assign_one
+            return _assigner(cx, b)
         slot = cx.scope.declare(b.name, t)
 
         def bind(f: list[Any], v: Any) -> None:
@@ -95,6 +88,32 @@ def binding(cx: Compiler, b: ast.BindingPattern, t: T.Type | None, assign: bool 
         return bind_error
     raise runtime_panic("TypeCastError", f"unsupported binding pattern {type(b).__name__}")
 
+
+
+def _assigner(cx: Compiler, b: ast.CaptureBinding) -> Binder:
+    """A destructuring assignment's store into an existing variable: a local (of this frame or an
+    enclosing one) or a module variable."""
+    found = cx.scope.lookup(b.name)
+    if found is not None:
+        depth, slot, _ = found
+
+        def set_local(f: list[Any], v: Any) -> None:
+            for _ in range(depth):
+                f = f[0]
+            f[slot] = v
+
+        return set_local
+    entry = cx.names.get(b.name)
+    if entry is None or entry.kind != "var":
+        from balmail.compiler.core import CompileError
+
+        raise CompileError(f"cannot assign to '{b.name}'", b.span)
+    storage, gslot = cx.G, entry.value
+
+    def set_module(f: list[Any], v: Any) -> None:
+        storage[gslot] = v
+
+    return set_module
 
 def pattern(cx: Compiler, p: ast.Pattern, t: T.Type | None) -> Matcher:
     if isinstance(p, ast.WildcardPattern):

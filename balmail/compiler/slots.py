@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from balmail.runtime import types as T
 from balmail.syntax import ast
 
 if TYPE_CHECKING:
@@ -122,32 +121,16 @@ class _Walk:
 
     def _generated_stmt(self, s: ast.Stmt, ind: int) -> bool:  # noqa: PLR0911, PLR0912 - one case per kind
         if isinstance(s, ast.VarDecl):
-            if not isinstance(s.binding, ast.CaptureBinding):
-                return False
-            if s.final and s.type is not None:
-                from balmail.compiler import typedesc
-
-                t = typedesc.resolve_type(self.cx, s.type)
-                if getattr(T.resolve(t), "readonly", False) is True:
-                    return False
             if s.init is not None:
                 self.expr(s.init, 0)
             return True
         if isinstance(s, ast.Assign | ast.CompoundAssign):
             target = s.target
-            if isinstance(target, ast.VarRef):
-                entry = self.cx.names.get(target.name)
-                if not self.is_local(target.name) and (entry is None or entry.kind != "var"):
-                    return False
-            elif isinstance(s, ast.CompoundAssign):
-                return False
-            elif isinstance(target, ast.FieldAccess) and not target.optional:
+            if isinstance(target, ast.FieldAccess):
                 self.expr(target.target, 0)
             elif isinstance(target, ast.MemberAccess):
                 self.expr(target.target, 0)
                 self.expr(target.index, 0)
-            else:
-                return False
             self.expr(s.value, 0)
             return True
         if isinstance(s, ast.ExprStmt):
@@ -201,7 +184,7 @@ class _Walk:
     # ------------------------------------------------------------ expressions (codegen.code_X)
 
     def expr(self, e: ast.Expr, nest: int) -> None:
-        if nest >= MAX_CODE_NEST or not self._generated_expr(e, nest + 1):
+        if nest >= MAX_CODE_NEST or not self.cx.generate_expressions or not self._generated_expr(e, nest + 1):
             self.apart(e)
 
     def _generated_expr(self, e: ast.Expr, nest: int) -> bool:  # noqa: PLR0911, PLR0912 - one case per kind

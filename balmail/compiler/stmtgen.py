@@ -10,8 +10,12 @@ import functools
 import types
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from balmail.compiler import codegen, dispatch, expressions, patterns, slots, statements, typedesc
+from balmail.compiler.core import CompileError
 from balmail.compiler.scope import Scope
+from balmail.runtime import ops
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic, FailSignal, runtime_panic
 from balmail.runtime.functions import MISSING, FunctionInfo
@@ -91,6 +95,7 @@ def new_gen(cx: Compiler) -> Gen:
         _BMap=BMap,
         _TMap=T.TMap,
         _store_ok=T.store_ok,
+        _freeze=ops.freeze,
     )
     return g
 
@@ -235,17 +240,22 @@ def _gen_body(cx: Compiler, block: ast.Block) -> tuple[Gen, list[Any]]:
     return g, lines
 
 
-def gen_block_function(cx: Compiler, block: ast.Block) -> Any:
+def gen_block_function(cx: Compiler, block: ast.Block, scoped: bool = True) -> Any:
+    """A block as a generated function `(frame) -> signal` of its own (None, BRK, CNT or RET with the value
+    in f[1]), for closure compilers and statements generated apart. Unless `scoped`, its declarations
+    belong to the enclosing block."""
     with cx.quiet(False):
-        return _gen_block_function(cx, block)
+        if not scoped:
+            return _gen_block_function(cx, block)
+        with cx.scope.block():
+            return _gen_block_function(cx, block)
 
 
 def _gen_block_function(cx: Compiler, block: ast.Block) -> Any:
     g = new_gen(cx)
     lines: list[str] = []
-    with cx.scope.block():
-        for s in block.statements:
-            gen_stmt(cx, s, g, lines, 2, False)
+    for s in block.statements:
+        gen_stmt(cx, s, g, lines, 2, False)
     if not _has_code(lines, 0):
         lines.append("        pass")
     origin = code_origin(cx, "balblock", cx.current_function)
@@ -295,11 +305,18 @@ def gen_stmt(cx: Compiler, s: ast.Stmt, g: Gen, out: list[str], ind: int, in_loo
     pad = "    " * ind
     out.append(LineMark(s.span.line))  # type: ignore[arg-type] # the lists hold marks between lines
     method = dispatch.handler("gen_", type(s).__name__)
-    # deeper statements become closures (each generating its own blocks): CPython allows 100 indents
-    if method is not None and ind < slots.MAX_INDENT and method(cx, s, g, out, ind, in_loop):
-        return
-    closure = statements.stmt(cx, s)
-    name = g.const(closure)
+    if method is None:
+        run_apart(statements.stmt(cx, s), g, out, pad, in_loop)  # a kind compiled only as a closure
+    elif ind < slots.MAX_INDENT:
+        method(cx, s, g, out, ind, in_loop)
+    else:  # CPython allows 100 indentation levels: a deeper statement goes on in a function of its own
+        alone = gen_block_function(cx, ast.Block(span=s.span, statements=(s,)), scoped=False)
+        run_apart(alone, g, out, pad, in_loop)
+
+
+def run_apart(run: Any, g: Gen, out: list[str], pad: str, in_loop: bool) -> None:
+    """Call a statement compiled apart (`run(frame) -> signal`) and pass its signal on."""
+    name = g.const(run)
     out.append(f"{pad}_r = {name}({g.frame()})")
     out.append(f"{pad}if _r is not None:")
     if in_loop:
@@ -322,130 +339,165 @@ def gen_block(cx: Compiler, b: ast.Block, g: Gen, out: list[str], ind: int, in_l
 # ------------------------------------------------------------ statements
 
 
-def gen_VarDecl(cx: Compiler, s: ast.VarDecl, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
-    if not isinstance(s.binding, ast.CaptureBinding):
-        return False
+def gen_VarDecl(cx: Compiler, s: ast.VarDecl, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     t = typedesc.resolve_type(cx, s.type) if s.type is not None else None
-    if s.final and t is not None and getattr(T.resolve(t), "readonly", False) is True:
-        return False
+    b = s.binding
     pad = "    " * ind
     if s.init is None:
-        slot = cx.scope.declare(s.binding.name, t)
-        return True
+        if isinstance(b, ast.CaptureBinding):
+            cx.scope.declare(b.name, t)  # in the frame: assigned later, perhaps on one branch only
+        return
     code = codegen.code(cx, s.init, t, g)
     if t is None:
         t = expressions.static_type(cx, s.init)
-    slot = cx.scope.declare(s.binding.name, t, quiet=cx.quiet_ok)
+    if isinstance(b, ast.WildcardBinding):
+        out.append(pad + code)
+        return
+    if not isinstance(b, ast.CaptureBinding):
+        binder = patterns.binding(cx, b, t)  # destructuring: binds in the frame
+        out.append(f"{pad}{g.const(binder)}({g.frame()}, {code})")
+        return
+    if s.final and t is not None and getattr(T.resolve(t), "readonly", False) is True:
+        code = f"_freeze({code})"
+    slot = cx.scope.declare(b.name, t, quiet=cx.quiet_ok)
     var = codegen.slot_ref(cx, g, slot)
     out.append(f"{pad}{var} = {code}")
-    steady = cx.unsteady is not None and s.binding.name not in cx.unsteady
+    steady = cx.unsteady is not None and b.name not in cx.unsteady
     if steady and codegen.nonneg(code, g) and isinstance(T.resolve(t), T.TInt):
         g.nonneg.add(var)  # only ever counted up from a non-negative start (see unsteady)
     rt = T.resolve(t)
     if steady and s.type is not None and isinstance(s.init, ast.ListExpr) and var.startswith("_v"):
         if type(rt) is T.TArray and rt.length is None:
             g.list_kinds[var] = T.whole_kinds(rt.element)  # built here as this very type, never replaced
-    return True
 
 
-def gen_Assign(cx: Compiler, s: ast.Assign, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+def _variable(cx: Compiler, target: ast.VarRef, g: Gen) -> str:
+    """An assignable variable in generated source: a local (of this function or an enclosing one) or
+    a module variable."""
+    lhs = codegen.code_VarRef(cx, target, None, g)
+    local = cx.scope.lookup(target.name, quiet=True)
+    entry = cx.names.get(target.name) if local is None else None
+    if lhs is None or entry is not None and entry.kind != "var":
+        raise CompileError(f"cannot assign to '{target.name}'", target.span)
+    return lhs
+
+
+def _store(
+    cx: Compiler,
+    target: ast.FieldAccess | ast.MemberAccess,
+    obj: str,
+    index: str,
+    value: str,
+    out: list[str],
+    pad: str,
+    g: Gen,
+    structured: bool = False,
+) -> None:
+    """`obj.name = value` or `obj[index] = value` (container and index already evaluated into names): a map
+    member of a simple value is stored inline, everything else through runtime/access.py."""
+    if isinstance(target, ast.FieldAccess):
+        out.append(f"{pad}_store_field({obj}, {target.name!r}, {value})")
+        return
+    v = g.tmp()
+    out.append(f"{pad}{v} = {value}")
+    tt = g.tmp()
+    st = expressions.static_type(cx, target.target)
+    it = expressions.static_type(cx, target.index)
+    known = (
+        st is not None
+        and isinstance(T.resolve(st), T.TMap)
+        and it is not None
+        and isinstance(T.resolve(it), T.TString)
+    )
+    # a list or mapping built as the member type passes by its inherent type (codegen.structured)
+    exact = f"{v}.type in {tt}.exact and not {v}.ro or " if structured else ""
+    # unless known statically: a map and a string key
+    tests = "" if known else f"type({obj}) is _BMap and type({index}) is str and "
+    out.append(
+        f"{pad}if {tests}not {obj}.ro"
+        f" and type({tt} := {obj}.type) is _TMap"
+        f" and (type({v}) in {tt}.kinds or {exact}_store_ok({tt}, {v})):"
+    )
+    out.append(f"{pad}    {obj}[{index}] = {v}")
+    out.append(f"{pad}else:")
+    literal_key = isinstance(target.index, ast.Literal) and target.index.kind == "string"
+    out.append(f"{pad}    _store_member({obj}, {index}, {v}{', remove_nil=True' if literal_key else ''})")
+
+
+def _place(cx: Compiler, target: ast.Expr, g: Gen, out: list[str], pad: str) -> tuple[str, str]:
+    """The container (and index) of a field or member target, evaluated once into names, in order."""
+    if not isinstance(target, ast.FieldAccess | ast.MemberAccess):
+        raise CompileError("invalid assignment target", target.span)
+    obj = g.tmp()
+    out.append(f"{pad}{obj} = {container_code(cx, target.target, g)}")
+    if isinstance(target, ast.FieldAccess):
+        return obj, ""
+    index = g.tmp()
+    out.append(f"{pad}{index} = {codegen.code(cx, target.index, None, g)}")
+    return obj, index
+
+
+def gen_Assign(cx: Compiler, s: ast.Assign, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     pad = "    " * ind
     target = s.target
     if isinstance(target, ast.VarRef):
-        lhs = codegen.code_VarRef(cx, target, None, g)
-        if lhs is None:
-            return False
-        local = cx.scope.lookup(target.name, quiet=True)
-        entry = cx.names.get(target.name) if local is None else None
-        if entry is not None and entry.kind != "var":
-            return False
+        lhs = _variable(cx, target, g)
         out.append(f"{pad}{lhs} = {codegen.code(cx, s.value, expressions.static_type(cx, target), g)}")
-        return True
-    if isinstance(target, ast.FieldAccess) and not target.optional:
-        obj = container_code(cx, target.target, g)
-        if obj is None:
-            return False
-        t = g.tmp()
-        out.append(f"{pad}{t} = {obj}")
-        value = codegen.code(cx, s.value, expressions.static_type(cx, target), g)
-        out.append(f"{pad}_store_field({t}, {target.name!r}, {value})")
-        return True
-    if isinstance(target, ast.MemberAccess):
-        obj = container_code(cx, target.target, g)
-        if obj is None:
-            return False
-        t, i, v = g.tmp(), g.tmp(), g.tmp()
-        out.append(f"{pad}{t} = {obj}")
-        out.append(f"{pad}{i} = {codegen.code(cx, target.index, None, g)}")
-        out.append(f"{pad}{v} = {codegen.code(cx, s.value, expressions.static_type(cx, target), g)}")
-        tt = g.tmp()
-        st = expressions.static_type(cx, target.target)
-        it = expressions.static_type(cx, target.index)
-        known = (
-            st is not None
-            and isinstance(T.resolve(st), T.TMap)
-            and it is not None
-            and isinstance(T.resolve(it), T.TString)
-        )
-        exact = f"{v}.type in {tt}.exact and not {v}.ro or " if codegen.structured(cx, s.value) else ""
-        tests = "" if known else f"type({t}) is _BMap and type({i}) is str and "  # else: a map, a string key
-        out.append(
-            f"{pad}if {tests}not {t}.ro"
-            f" and type({tt} := {t}.type) is _TMap"
-            f" and (type({v}) in {tt}.kinds or {exact}_store_ok({tt}, {v})):"
-        )
-        out.append(f"{pad}    {t}[{i}] = {v}")
-        out.append(f"{pad}else:")
-        literal_key = isinstance(target.index, ast.Literal) and target.index.kind == "string"
-        out.append(f"{pad}    _store_member({t}, {i}, {v}{', remove_nil=True' if literal_key else ''})")
-        return True
-    return False
+        return
+    obj, index = _place(cx, target, g, out, pad)
+    value = codegen.code(cx, s.value, expressions.static_type(cx, target), g)
+    structured = codegen.structured(cx, s.value)
+    _store(cx, target, obj, index, value, out, pad, g, structured)  # type: ignore[arg-type] # checked by _place
 
 
-def container_code(cx: Compiler, e: ast.Expr, g: Gen) -> str | None:
-    """Code reading the container of an lvalue with filling (see statements.lvalue_container): a list
-    member in range or a present map key is read inline, anything else goes through the runtime."""
+def container_code(cx: Compiler, e: ast.Expr, g: Gen) -> str:
+    """Code reading the container of an lvalue with filling (`v[3]` in `v[3][7] = 42`, `r.inner` in
+    `r.inner.x = 1`: a missing member is created from its type's filler value; spec: lvalues, filling
+    read): a list member in range or a present map key is read inline, anything else goes through the
+    runtime."""
     if isinstance(e, ast.MemberAccess) and type(e.target).__name__ != "XmlNavigation":
         inner = container_code(cx, e.target, g)
         idx = codegen.code(cx, e.index, None, g)
-        if inner is None or idx is None:
-            return None
         t, i = g.tmp(), g.tmp()
         return (f"({t}[{i}] if ({t} := {inner}, {i} := {idx}) and type({t}) is _BList and type({i}) is int"
                 f" and 0 <= {i} < len({t}) else _fill_member({t}, {i}))")
     if isinstance(e, ast.FieldAccess) and not e.optional:
         inner = container_code(cx, e.target, g)
-        if inner is None:
-            return None
         t = g.tmp()
         name = repr(e.name)
         return f"({t}[{name}] if type({t} := {inner}) is _BMap and {name} in {t}" \
             f" else _fill_field({t}, {name}))"
     return codegen.code(cx, e, None, g)
 
-
 def gen_CompoundAssign(
     cx: Compiler, s: ast.CompoundAssign, g: Gen, out: list[str], ind: int, in_loop: bool
-) -> bool:
-    if not isinstance(s.target, ast.VarRef):
-        return False
-    lhs = codegen.code_VarRef(cx, s.target, None, g)
-    local = cx.scope.lookup(s.target.name, quiet=True)
-    if lhs is None or (local is None and cx.names[s.target.name].kind != "var"):
-        return False
-    combined = ast.Binary(span=s.span, op=s.op, left=s.target, right=s.value)
-    code = codegen.code(cx, combined, expressions.static_type(cx, s.target), g)
+) -> None:
     pad = "    " * ind
+    target = s.target
+    st = expressions.static_type(cx, target)
+    if not isinstance(target, ast.VarRef):
+        # `x.f op= e`, `x[i] op= e`: container and index once, then the current value, `e`, the store
+        obj, index = _place(cx, target, g, out, pad)
+        if isinstance(target, ast.FieldAccess):
+            current = f"_field({obj}, {target.name!r})"
+        else:
+            current = f"_member({obj}, {index})"
+        value = codegen.code(cx, s.value, st, g)
+        op = "_concat" if s.op == "+" else g.const(ops.BINARY[s.op])  # `+` checks a string's size first
+        combined = f"{op}({current}, {value})"
+        _store(cx, target, obj, index, combined, out, pad, g)  # type: ignore[arg-type] # checked by _place
+        return
+    lhs = _variable(cx, target, g)
+    combined = ast.Binary(span=s.span, op=s.op, left=target, right=s.value)
+    code = codegen.code(cx, combined, st, g)
     out.append(f"{pad}{lhs} = {code}")
-    st = expressions.static_type(cx, s.target)
     numeric = st is not None and isinstance(T.resolve(st), T.TInt | T.TFloat | T.TDecimal)
     if s.op == "+" and not numeric:
         out.append(f"{pad}if type({lhs}) is str and len({lhs}) > {g.sb}.fast_size:")
         out.append(f"{pad}    {g.sb}.check_size(len({lhs}))")
-    return True
 
 
-def gen_ExprStmt(cx: Compiler, s: ast.ExprStmt, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+def gen_ExprStmt(cx: Compiler, s: ast.ExprStmt, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     e = s.expr
     one_arg = isinstance(e, ast.MethodCall) and len(e.args) == 1 and isinstance(e.args[0], ast.Expr)
     if one_arg and e.name == "push":
@@ -464,61 +516,53 @@ def gen_ExprStmt(cx: Compiler, s: ast.ExprStmt, g: Gen, out: list[str], ind: int
             arg = e.args[0]
             kinds = codegen.simple_kinds(cx, arg)
             out.append(pad + codegen.push_inline(xs, v, g, codegen.structured(cx, arg), kinds))
-            return True
+            return
     out.append("    " * ind + codegen.code(cx, e, None, g))
-    return True
 
 
-def gen_IgnoreStmt(cx: Compiler, s: ast.IgnoreStmt, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+def gen_IgnoreStmt(cx: Compiler, s: ast.IgnoreStmt, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     out.append("    " * ind + codegen.code(cx, s.value, None, g))
-    return True
 
 
-def gen_Return(cx: Compiler, s: ast.Return, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+def gen_Return(cx: Compiler, s: ast.Return, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     pad = "    " * ind
     if g.fn_mode:
         value = codegen.code(cx, s.value, cx.scope.ret_type, g) if s.value is not None else "None"
         out.append(f"{pad}return {value}")
-        return True
+        return
     if s.value is not None:
         out.append(f"{pad}{g.frame()}[1] = {codegen.code(cx, s.value, cx.scope.ret_type, g)}")
     out.append(f"{pad}return 3")
-    return True
 
 
-def gen_Break(cx: Compiler, s: ast.Break, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+def gen_Break(cx: Compiler, s: ast.Break, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     out.append("    " * ind + ("break" if in_loop else "return 1"))
-    return True
 
 
-def gen_Continue(cx: Compiler, s: ast.Continue, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+def gen_Continue(cx: Compiler, s: ast.Continue, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     out.append("    " * ind + ("continue" if in_loop else "return 2"))
-    return True
 
 
-def gen_Panic(cx: Compiler, s: ast.Panic, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+def gen_Panic(cx: Compiler, s: ast.Panic, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     out.append("    " * ind + f"raise _panic({codegen.code(cx, s.value, T.ERROR, g)})")
-    return True
 
 
-def gen_BlockStmt(cx: Compiler, s: ast.BlockStmt, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+def gen_BlockStmt(cx: Compiler, s: ast.BlockStmt, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     gen_block(cx, s.block, g, out, ind, in_loop)
-    return True
 
 
-def gen_If(cx: Compiler, s: ast.If, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
+def gen_If(cx: Compiler, s: ast.If, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     pad = "    " * ind
     out.append(f"{pad}if {codegen.code(cx, s.cond, T.BOOLEAN, g)}:")
     gen_block(cx, s.then, g, out, ind + 1, in_loop)
     other = s.otherwise
     if other is None:
-        return True
+        return
     out.append(f"{pad}else:")
     if isinstance(other, ast.Block):
         gen_block(cx, other, g, out, ind + 1, in_loop)
     else:
         gen_stmt(cx, other, g, out, ind + 1, in_loop)
-    return True
 
 
 def _tick(cx: Compiler, out: list[str], pad: str) -> None:
@@ -567,24 +611,25 @@ def gen_fresh_iteration(
         out.append(f"{pad}    return 3")
 
 
-def gen_While(cx: Compiler, s: ast.While, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
-    if s.on_fail is not None:
-        return False
+def gen_While(cx: Compiler, s: ast.While, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     pad = "    " * ind
+    if s.on_fail is not None:
+        _gen_guarded(cx, s, g, out, pad, in_loop)
+        return
     out.append(f"{pad}while {codegen.code(cx, s.cond, T.BOOLEAN, g)}:")
     _tick(cx, out, pad + "    ")
     if slots.creates_closures(s.body):
         gen_fresh_iteration(cx, s, None, None, g, out, pad + "    ")
-        return True
+        return
     with cx.scope.loop():
         gen_block(cx, s.body, g, out, ind + 1, True)
-    return True
 
 
-def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, in_loop: bool) -> bool:
-    if s.on_fail is not None:
-        return False
+def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     pad = "    " * ind
+    if s.on_fail is not None:
+        _gen_guarded(cx, s, g, out, pad, in_loop)
+        return
     it = s.iterable
     v = g.tmp()
     if slots.creates_closures(s.body):
@@ -595,17 +640,15 @@ def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, 
             out.append(f"{pad}for {v} in range({lo}, {end}):")
             elem_t: T.Type | None = T.INT
         else:
-            from balmail.compiler.statements import _iter_elem_type
-
             out.append(f"{pad}for {v} in _iterate({codegen.code(cx, it, None, g)}):")
             elem_t = (
                 typedesc.resolve_type(cx, s.binding.type)
                 if s.binding.type is not None
-                else _iter_elem_type(expressions.static_type(cx, it))
+                else iter_elem_type(expressions.static_type(cx, it))
             )
         _tick(cx, out, pad + "    ")
         gen_fresh_iteration(cx, s, elem_t, v, g, out, pad + "    ")
-        return True
+        return
     if isinstance(it, ast.RangeExpr) and isinstance(s.binding.binding, ast.CaptureBinding):
         lo = codegen.code(cx, it.start, T.INT, g)
         hi = codegen.code(cx, it.end, T.INT, g)
@@ -614,14 +657,12 @@ def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, 
             _range_head(cx, s, lo, end, g, out, pad)
             with cx.scope.loop():
                 gen_block(cx, s.body, g, out, ind + 1, True)
-        return True
+        return
     src = codegen.code(cx, it, None, g)
-    from balmail.compiler.statements import _iter_elem_type
-
     src_t = expressions.static_type(cx, it)
     with cx.scope.block():
         bt = s.binding.type
-        t = typedesc.resolve_type(cx, bt) if bt is not None else _iter_elem_type(src_t)
+        t = typedesc.resolve_type(cx, bt) if bt is not None else iter_elem_type(src_t)
         out.append(f"{pad}for {v} in _iterate({src}):")
         _tick(cx, out, pad + "    ")
         if isinstance(s.binding.binding, ast.CaptureBinding):
@@ -632,7 +673,29 @@ def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, 
             out.append(f"{pad}    {g.const(binder)}({g.frame()}, {v})")
         with cx.scope.loop():
             gen_block(cx, s.body, g, out, ind + 1, True)
-    return True
+
+
+def _gen_guarded(
+    cx: Compiler, s: ast.While | ast.Foreach, g: Gen, out: list[str], pad: str, in_loop: bool
+) -> None:
+    """A loop with `on fail`: the loop generated as a function of its own, run under the handler."""
+    bare = attrs.evolve(s, on_fail=None)
+    loop = gen_block_function(cx, ast.Block(span=s.span, statements=(bare,)))
+    run_apart(statements.with_on_fail(cx, loop, s.on_fail), g, out, pad, in_loop)
+
+
+def iter_elem_type(t: T.Type | None) -> T.Type | None:
+    """The static type of what `foreach` binds from a value of type `t`, when known."""
+    if t is None:
+        return None
+    r = T.resolve(t)
+    if isinstance(r, T.TArray):
+        return r.element
+    if isinstance(r, T.TMap):
+        return r.constraint
+    if isinstance(r, T.TString):
+        return T.STRING
+    return None
 
 
 def _range_head(cx: Compiler, s: ast.Foreach, lo: str, end: str, g: Gen, out: list[str], pad: str) -> None:
