@@ -1,7 +1,8 @@
 """The supported subset of Ballerina, rendered from the code so README.md cannot go stale: the syntax
-tree's node kinds (what the grammar produces), which of them the evaluator runs (the compiler's `expr_*` /
-`stmt_*` methods), and the library modules balmail provides with their members (lib/registry.py),
-beside the public API the checker knows for catalogued modules (check/modules.py).
+tree's node kinds (what the grammar produces), which of them the evaluator runs (the compiler's `expr_*`
+functions, and `gen_*`/`stmt_*` for statements), and the library modules balmail provides with their
+members (lib/registry.py), beside the public API the checker knows for catalogued modules
+(check/modules.py).
 
 `python -m balmail.support` prints the table; tests/test_support_table.py keeps README.md equal to it.
 """
@@ -115,10 +116,12 @@ def language_rows() -> list[tuple[str, str, str, bool]]:
     from balmail.compiler.dispatch import handler
 
     rows = []
-    for family, base, prefix in (("expression", ast.Expr, "expr_"), ("statement", ast.Stmt, "stmt_")):
+    families = (("expression", ast.Expr, ("expr_",)), ("statement", ast.Stmt, ("gen_", "stmt_")))
+    for family, base, prefixes in families:
         for cls in _subclasses(base):
             name = cls.__name__
-            rows.append((family, name, _EXAMPLES.get(name, ""), handler(prefix, name) is not None))
+            runs = any(handler(prefix, name) is not None for prefix in prefixes)
+            rows.append((family, name, _EXAMPLES.get(name, ""), runs))
     return rows
 
 

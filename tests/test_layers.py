@@ -187,4 +187,30 @@ def test_every_node_kind_dispatch_is_unique() -> None:
     for prefix in ("expr_", "code_", "stmt_", "gen_"):
         assert dispatch.handler(prefix, "NoSuchKind") is None
     assert dispatch.handler("expr_", "Binary") is not None
-    assert dispatch.handler("stmt_", "If") is not None
+    assert dispatch.handler("gen_", "If") is not None
+    assert dispatch.handler("stmt_", "Match") is not None
+
+
+def test_each_statement_kind_has_one_backend() -> None:
+    """A statement kind is generated (stmtgen.gen_X) or compiled to a closure (stmt_X), never both."""
+    from balmail.compiler import dispatch
+    from balmail.syntax import ast
+
+    kinds = {c.__name__ for c in _subclasses(ast.Stmt)}
+    both = sorted(k for k in kinds if dispatch.handler("gen_", k) and dispatch.handler("stmt_", k))
+    assert not both, both
+    assert {"If", "While", "Foreach", "VarDecl", "Assign", "Return"} <= {
+        k for k in kinds if dispatch.handler("gen_", k)
+    }
+
+
+def _subclasses(cls: type) -> list[type]:
+    import balmail.compiler.dispatch as dispatch
+
+    dispatch._families()  # construct families define their node classes on import
+    out, todo = [], [cls]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            out.append(sub)
+            todo.append(sub)
+    return out
