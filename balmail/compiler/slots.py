@@ -23,7 +23,8 @@ from balmail.syntax import ast
 if TYPE_CHECKING:
     from balmail.compiler.core import Compiler
 
-MAX_INDENT = 40  # indentation levels per generated function (stmtgen.gen_stmt)
+MAX_INDENT = 20  # indentation levels per generated function (stmtgen.gen_stmt); each level opens at most
+# one Python block (for, while, try), and CPython refuses more than 20 nested blocks in one function
 MAX_CODE_NEST = 40  # expression levels per generated lambda (codegen.code)
 _CLOSURE_MAKERS = (ast.AnonFunction, ast.ArrowFunction, ast.ObjectConstructor)
 _NOT_INLINED = frozenset(("ensureType", "cloneWithType", "fromJsonWithType", "fromJsonStringWithType"))
