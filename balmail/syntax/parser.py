@@ -215,6 +215,12 @@ class _Driver:
                         state_stack[-1] = top
                         row = states[top]
                         continue
+                    if size == 1:  # the most common reduction: replace the top in place
+                        value_stack[-1] = callback([value_stack[-1]])
+                        state = states[state_stack[-2]][origin]
+                        state_stack[-1] = state
+                        row = states[state]
+                        continue
                     if size:
                         children = value_stack[-size:]
                         del value_stack[-size:]
