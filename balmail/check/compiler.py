@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from balmail.check import flow
+from balmail.check.closures import check_closures
 from balmail.check.entrypoints import check_entry_functions
 from balmail.check.initialization import uninitialized_reads
 from balmail.check.isolated_objects import check_isolated_state
@@ -57,6 +58,7 @@ def compiler_checks(
     found.extend(check_xml(module, source.text))
     found.extend(flow.unreachable_code(module))
     found.extend(uninitialized_reads(module))
+    found.extend(check_closures(module))
     found.extend(flow.dropped_results(module, resolver))
     found.extend(flow.isolated_access(module))
     found.extend(non_isolated_calls(module, linked))
