@@ -11,18 +11,15 @@ name checks, each of the compiler's checks, the lint rules, compiling, and initi
 `main`. The phases are timed by wrapping the functions `check_module`, `compiler_checks` and
 `lint.run_rules` call (this process only), so they are the same code `check`, `lint` and `run` run.
 
-Measured 2026-12-04 on the shared 2-core machine (load average 3-5 from other work, so wall times are
-inflated and noisy; cpu seconds are the signal), after lazy span positions, the walk-order cache and
-the parser's chain lookups:
+Measured 2026-12-04 05:00 UTC on the shared 2-core machine (load 2-4; cpu seconds are the signal):
     MB   check s (cpu)  MB    lint s (cpu)  MB     run s (cpu)  MB   cpu per MB ratio (check/lint/run)
-   1.0   13.0 (  5.8)   84    45.5 (  7.5)   84    57.4 ( 11.2)  137   1.00/1.00/1.00
-   2.0   60.2 ( 12.8)  131    58.7 ( 12.9)  130    97.9 ( 23.2)  229   1.10/0.85/1.04
-   5.0  188.9 ( 46.4)  262   206.1 ( 41.4)  262   180.1 ( 69.8)  500   1.59/1.10/1.25
-An earlier run the same night (load ~3, before the walk-order cache): 5 MB check 38.0 s cpu, lint 33.8,
-run 65.2, peak 249/249/488 MB (run was 831 MB before spans became lazy). Per step and MB on a quiet
-core: parse ~2.7-5 s (pure-Python LALR + builder), checks ~2 s, compile ~5 s (about 40% of it CPython's
-`compile` of generated functions). So cost is about linear in size, but the 10 s goal for a 5 MB check
-is NOT met: it needs the parser itself to be several times faster (see docs/sandbox.md).
+   1.0   10.0 (  3.7)   75     6.7 (  3.8)   75    16.2 (  8.2)  128   1.00/1.00/1.00
+   5.0   18.1 ( 15.7)  247    14.2 ( 14.1)  247    25.0 ( 24.9)  469   0.85/0.75/0.61
+  phases at 5 MB (cpu s): parse 10.0, name checks 1.1, type checks 2.8, module members 0.7, other
+  checks 2.1, lint rules 0.3, compile 8.6 (of which ~0.3 s imports), init + main 0.0.
+Earlier the same night, before docs/scale.md's rules: 1 MB 5.8/7.5/11.2 s cpu, 5 MB 46.4/41.4/69.8
+(peak 262/262/500 MB); with a per-function set rebuilt for every function (quadratic) a 5 MB check
+took minutes. The 10 s goal for a 5 MB check is not met yet: parsing alone is ~2 s per MB.
 """
 
 from __future__ import annotations
