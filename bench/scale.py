@@ -17,9 +17,10 @@ Measured 2026-12-04 05:00 UTC on the shared 2-core machine (load 2-4; cpu second
    5.0   18.1 ( 15.7)  247    14.2 ( 14.1)  247    25.0 ( 24.9)  469   0.85/0.75/0.61
   phases at 5 MB (cpu s): parse 10.0, name checks 1.1, type checks 2.8, module members 0.7, other
   checks 2.1, lint rules 0.3, compile 8.6 (of which ~0.3 s imports), init + main 0.0.
-Earlier the same night, before docs/scale.md's rules: 1 MB 5.8/7.5/11.2 s cpu, 5 MB 46.4/41.4/69.8
-(peak 262/262/500 MB); with a per-function set rebuilt for every function (quadratic) a 5 MB check
-took minutes. The 10 s goal for a 5 MB check is not met yet: parsing alone is ~2 s per MB.
+The same run on commit 0245419 (before docs/scale.md's rules; a per-function set rebuilt for every
+function made the type checks quadratic): 1 MB 10.9/12.5/21.6 s cpu, 5 MB 265.0/260.4/268.7 s cpu,
+peak 263/263/509 MB; phases at 5 MB: parse 14.0, type checks 259.1, compile 26.5. The 10 s goal for
+a 5 MB check is not met yet: parsing alone is ~2 s per MB.
 """
 
 from __future__ import annotations
