@@ -6,8 +6,11 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import logging
 import os
 import re
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +93,23 @@ def mail_server(dovecot: Any) -> Any:
     servers), the mail server is the session's Dovecot: a suite that imports `mailbox` from
     `mail.conftest` instead of `mail.dovecot_fixtures` still gets Dovecot."""
     return dovecot
+
+
+@pytest.fixture(autouse=True)
+def process_state() -> Iterator[None]:
+    """A program with a service, run in-process, routes the `balmail` logger to its run's sink (no
+    propagation) and installs signal handlers, as a real run does; put both back after every test so the
+    tests after it (caplog ones above all) see the process as they would alone."""
+    logger = logging.getLogger("balmail")
+    saved = (list(logger.handlers), logger.level, logger.propagate)
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    yield
+    logger.handlers[:] = saved[0]
+    logger.setLevel(saved[1])
+    logger.propagate = saved[2]
+    for sig, handler in handlers.items():
+        if handler is not None:
+            signal.signal(sig, handler)
 
 
 FULL_SUITE_LOCK = Path("/tmp/balmail-full-suite.lock")

@@ -201,9 +201,14 @@ class HttpTransport:
             raise HttpFailure(refusal, refused=True)
         where = f"{host}:{port}"
         timeout = self.timeout
+        shown = _seconds(timeout)
         if deadline is not None:
             left = max(0.001, deadline - time.monotonic())
-            timeout = left if timeout is None else min(timeout, left)
+            if timeout is None or left < timeout:
+                # The handler's time budget binds: what is left of it varies by a few milliseconds
+                # from run to run, so the message shows it to a tenth of a second.
+                timeout = left
+                shown = f"{max(0.1, round(left, 1)):g}s"
         connection: http.client.HTTPConnection
         if parts.scheme == "https":
             connection = http.client.HTTPSConnection(host, port, timeout=timeout, context=self.ssl_context())
@@ -226,7 +231,7 @@ class HttpTransport:
             return HttpResponse(raw.status, raw.reason, list(raw.getheaders()), data, url)
         except TimeoutError:
             raise HttpFailure(
-                f"Idle timeout triggered after {_seconds(timeout)} waiting for {where}"
+                f"Idle timeout triggered after {shown} waiting for {where}"
             ) from None
         except ssl.SSLCertVerificationError as error:
             raise HttpFailure(f"TLS with {where} failed: {error.verify_message or error.reason}") from None

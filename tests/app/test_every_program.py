@@ -6,11 +6,8 @@ listeners or services are not run (serving them would poll mail servers) but are
 
 from __future__ import annotations
 
-import logging
 import re
-import signal
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,23 +42,7 @@ def _problem(result: object) -> str | None:
     return None
 
 
-@pytest.fixture
-def process_state() -> Iterator[None]:
-    """`run` configures the `balmail` logger and signal handlers as a real run does; put them back so
-    the tests after this one see the process as they would alone."""
-    logger = logging.getLogger("balmail")
-    saved = (list(logger.handlers), logger.level, logger.propagate)
-    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-    yield
-    logger.handlers[:] = saved[0]
-    logger.setLevel(saved[1])
-    logger.propagate = saved[2]
-    for sig, handler in handlers.items():
-        signal.signal(sig, handler)
-
-
 @pytest.mark.parametrize("command", ["check", "lint", "run"])
-@pytest.mark.usefixtures("process_state")
 def test_no_python_exception_escapes(command: str) -> None:
     runner = CliRunner()
     failures = []
