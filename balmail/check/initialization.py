@@ -74,6 +74,7 @@ def _assigned_names(node: ast.Node) -> set[str]:
         elif isinstance(n, ast.Destructure):
             names.update(b.name for b in walk(n.binding) if isinstance(b, ast.CaptureBinding))
             names.update(r.name for r in walk(n.binding) if isinstance(r, ast.VarRef))
+            names.update(r.rest for r in walk(n.binding) if isinstance(r, ast.ListBinding) and r.rest)
     return names
 
 

@@ -327,6 +327,12 @@ class TypeResolver:
         if isinstance(td, ast.ParameterizedType) and td.name == "xml":
             arg = self.resolve(td.args[0]) if td.args else None
             return None if td.args and arg is None else T.xml_type(arg)
+        if isinstance(td, ast.ParameterizedType) and td.name == "stream" and td.args:
+            element = self.resolve(td.args[0])  # its static type: `foreach` reads the completion type
+            completion = self.resolve(td.args[1]) if len(td.args) > 1 else None
+            if element is None or (len(td.args) > 1 and completion is None):
+                return None
+            return T.TStream(element, completion)
         if isinstance(td, ast.IntersectionType):
             members = [self.resolve(m) for m in td.members]
             if any(m is None for m in members):

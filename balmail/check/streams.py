@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from balmail.check.methods import _class_methods
+from balmail.check.statictypes import kinds
+from balmail.runtime import types as T
 from balmail.syntax import ast
 
 
@@ -34,3 +36,13 @@ def stream_source_problem(
     if methods is None or "next" in methods:
         return None
     return arg.span, f"incompatible types: '{name}' has no 'next' method to back a stream"
+
+
+def stream_completion_error(t: T.Type | None) -> T.Type | None:
+    """The completion type of a stream type that may complete with an error (`stream<T, E>`, E not `()`),
+    which `foreach` cannot iterate: its completion type must be nil (spec, "Foreach statement"), else None."""
+    r = T.resolve(t) if t is not None else None
+    if not isinstance(r, T.TStream) or r.completion is None:
+        return None
+    found = kinds(r.completion)
+    return r.completion if found and "error" in found else None

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from balmail.check import tables
+from balmail.check.bindings import list_binding_problems
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.methods import check_arguments, check_method_call, method_type
@@ -35,7 +36,7 @@ from balmail.check.operators import (
 )
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import TypeResolver, certainly_incompatible, display, kinds, union, without
-from balmail.check.streams import stream_source_problem
+from balmail.check.streams import stream_completion_error, stream_source_problem
 from balmail.check.subtypes import not_assignable
 from balmail.check.walk import SpanIndex, nodes_of, walk
 from balmail.check.worker_types import FutureOf, WorkerTable
@@ -605,6 +606,8 @@ class _Checker:
                 if problem is not None:
                     self.found.append(report(INCOMPATIBLE, problem[0], message=problem[1]))
             t = declared if s.type is not None else self.type_of(s.init)
+            for span, message in list_binding_problems(s.binding, t):
+                self.found.append(report(INCOMPATIBLE, span, message=message))
             self.bind(s.binding, t, s.final)
         elif isinstance(s, ast.Assign | ast.CompoundAssign):
             target = s.target
@@ -617,7 +620,8 @@ class _Checker:
                 elif var is not None and isinstance(s, ast.Assign):
                     self.expect(var.type, s.value)
             elif isinstance(target, ast.MemberAccess) and isinstance(s, ast.Assign):
-                tables.check_member_update(self, target, s.value)
+                if not self.typed_single_binding(target, s.value):
+                    tables.check_member_update(self, target, s.value)
             self.expr(s.value)
         elif isinstance(s, ast.Return):
             if s.value is not None:
@@ -631,6 +635,8 @@ class _Checker:
             self.expr(getattr(s, "expr", None) or getattr(s, "value", None))
         elif isinstance(s, ast.Destructure):
             self.expr(s.value)
+            for span, message in list_binding_problems(s.binding, self.type_of(s.value), self.destructured):
+                self.found.append(report(INCOMPATIBLE, span, message=message))
         elif isinstance(s, ast.If):
             self.expect(T.BOOLEAN, s.cond)
             self.expr(s.cond)
@@ -653,6 +659,13 @@ class _Checker:
             ik = kinds(iterable)
             if iterable is not None and ik and ik <= {"int", "float", "decimal", "boolean", "nil"}:
                 message = f"incompatible types: '{display(iterable)}' is not an iterable collection"
+                self.found.append(report(INCOMPATIBLE, s.iterable.span, message=message))
+            completion = stream_completion_error(iterable)
+            if completion is not None:
+                message = (
+                    f"invalid completion type '{display(completion)}' in foreach statement: a stream "
+                    "iterated by foreach must have the completion type '()'"
+                )
                 self.found.append(report(INCOMPATIBLE, s.iterable.span, message=message))
             self.scopes.append({})
             element = self.element_type(s.iterable)
@@ -693,6 +706,28 @@ class _Checker:
             name = getattr(s, "name", None)
             if isinstance(name, str):
                 self.scopes[-1][name] = _Var(None)
+
+    def typed_single_binding(self, target: ast.MemberAccess, value: ast.Expr) -> bool:
+        """`Pair [a] = p;` where `Pair` names a list type: a declaration with a one-member list binding
+        pattern (the parser cannot tell it from a member assignment); its member count is checked."""
+        owner, key = target.target, target.index
+        if not isinstance(owner, ast.VarRef) or self.lookup(owner.name) is not None:
+            return False
+        if not isinstance(key, ast.VarRef | ast.ListExpr):
+            return False
+        t = self.resolver.resolve(ast.TypeRef(span=owner.span, prefix=None, name=owner.name))
+        if not isinstance(T.resolve(t) if t is not None else None, T.TTuple | T.TArray):
+            return False
+        binding = ast.ListBinding(span=key.span, items=(ast.WildcardBinding(span=key.span),), rest=None)
+        for span, message in list_binding_problems(binding, t):
+            self.found.append(report(INCOMPATIBLE, span, message=message))
+        return True
+
+    def destructured(self, binding: ast.CaptureBinding, member: T.Type) -> None:
+        """`[a, b] = p;`: variable `a` takes a member of type `member`, which must fit its own type."""
+        var = self.lookup(binding.name)
+        if var is not None and var.type is not None and certainly_incompatible(member, var.type):
+            self.found.append(report(INCOMPATIBLE, binding.span, display(var.type), display(member)))
 
     def worker(self, d: W.WorkerDecl) -> None:
         """A named worker's body: the function's variables before it are visible; `return` is the worker's."""

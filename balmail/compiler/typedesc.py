@@ -100,7 +100,8 @@ def _resolve_type(cx: Compiler, td: ast.TypeDesc) -> T.Type:
         if td.name == "typedesc":
             return T.TYPEDESC
         if td.name == "stream":
-            return T.TStream(resolve_type(cx, td.args[0]) if td.args else None)
+            completion = resolve_type(cx, td.args[1]) if len(td.args) > 1 else None
+            return T.TStream(resolve_type(cx, td.args[0]) if td.args else None, completion)
         if td.name == "table":
             from balmail.compiler.tables import table_type
 

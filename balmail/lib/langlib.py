@@ -531,12 +531,37 @@ def _ro_check(xs: Any) -> None:
         raise runtime_panic("InherentTypeViolation", "cannot update a read-only array", "lang.array")
 
 
-def _fixed_check(xs: Any) -> None:
+def _fixed_check(xs: Any, length: int | None = None) -> None:
+    """Changing the length of `xs` to `length` (None: any change) must keep it in its inherent type: a
+    fixed-length array or tuple cannot change, a tuple with a rest member cannot lose a required member."""
     t = T.resolve(xs.type) if xs.type is not None else None
     if isinstance(t, T.TArray) and t.length is not None or isinstance(t, T.TTuple) and t.rest is None:
-        raise runtime_panic(
-            "InherentTypeViolation", "cannot change the length of a fixed-length list", "lang.array"
-        )
+        if length is None:
+            message = "cannot change the length of a fixed-length list"
+        else:
+            kind = "an array" if isinstance(t, T.TArray) else "a tuple"
+            message = f"cannot change the length of {kind} of fixed length '{len(xs)}' to '{length}'"
+        raise runtime_panic("InherentTypeViolation", message, "lang.array")
+    if isinstance(t, T.TTuple) and length is not None and length < len(t.members):
+        n = len(t.members)
+        message = f"cannot change the length of a tuple with '{n}' mandatory member(s) to '{length}'"
+        raise runtime_panic("InherentTypeViolation", message, "lang.array")
+
+
+def _shift_check(xs: Any) -> None:
+    """`shift` on a tuple with a rest member moves every member down one place: each must then belong to
+    the member type of its new place (Ballerina checks the values, not their types)."""
+    t = T.resolve(xs.type) if xs.type is not None else None
+    if not isinstance(t, T.TTuple) or t.rest is None or not t.members:
+        return
+    n = len(t.members)
+    if n >= len(xs):
+        raise runtime_panic("OperationNotSupported", f"shift() not supported on type '{t}'", "lang.array")
+    for i in range(1, n + 1):
+        if not t.members[i - 1].contains(xs[i]):
+            found = t.rest if i == n else t.members[i]
+            message = f"incompatible types: expected '{t.members[i - 1]}', found '{found}'"
+            raise runtime_panic("InherentTypeViolation", message, "lang.array")
 
 
 @metered
@@ -581,7 +606,7 @@ def a_push1(sb: Sandbox, xs: BList, v: Any) -> None:
 
 def a_pop(xs: BList) -> Any:
     _ro_check(xs)
-    _fixed_check(xs)
+    _fixed_check(xs, len(xs) - 1)
     if not xs:
         raise runtime_panic("IndexOutOfRange", "cannot pop an element from an empty array", "lang.array")
     return xs.pop()
@@ -589,7 +614,11 @@ def a_pop(xs: BList) -> Any:
 
 def a_shift(xs: BList) -> Any:
     _ro_check(xs)
-    _fixed_check(xs)
+    t = T.resolve(xs.type) if xs.type is not None else None
+    if isinstance(t, T.TTuple) and t.rest is not None:
+        _shift_check(xs)
+    else:
+        _fixed_check(xs, len(xs) - 1 if xs else None)
     if not xs:
         raise runtime_panic("IndexOutOfRange", "cannot shift an element from an empty array", "lang.array")
     return xs.pop(0)

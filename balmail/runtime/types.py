@@ -518,14 +518,20 @@ class TRegExp(Type):
 
 
 class TStream(Type):
-    def __init__(self, element: Type | None = None) -> None:
-        self.element = element  # `stream<T, E>`'s T, when written (library functions read it)
+    def __init__(self, element: Type | None = None, completion: Type | None = None) -> None:
+        self.element = element  # `stream<T, C>`'s T, when written (library functions read it)
+        self.completion = completion  # its C when written (`None`: not written, which means `()`)
 
     def contains(self, v: Any) -> bool:
         return isinstance(v, BStream)
 
     def describe(self) -> str:
-        return "stream"
+        if self.element is None:
+            return "stream"
+        completion = self.completion
+        if completion is None or isinstance(resolve(completion), TNil):
+            return f"stream<{self.element}>"
+        return f"stream<{self.element},{completion}>"
 
 
 class TXml(Type):

@@ -771,8 +771,14 @@ class Builder:
                 return ast.WildcardBinding(span=t.span)
             return ast.CaptureBinding(span=t.span, name=t.name)
         if isinstance(t, ast.TupleType):
-            items = tuple(self._tuple_to_binding(m) for m in t.members)
-            return ast.ListBinding(span=t.span, items=items, rest=None)
+            members, rest = list(t.members), None
+            last = members[-1] if members else None
+            if isinstance(last, ast.TypeRef) and last.prefix is None and last.name.startswith("..."):
+                rest = members.pop().name[3:]  # `[a, ...r] = p;` (build_constructs.destructure_rest)
+            if t.rest is not None:
+                self.error("invalid binding pattern: a rest binding is written '...name'", t.rest.span)
+            items = tuple(self._tuple_to_binding(m) for m in members)
+            return ast.ListBinding(span=t.span, items=items, rest=rest)
         self.error("invalid binding pattern: expected a variable name or '[...]'", t.span)
         return ast.WildcardBinding(span=t.span)
 

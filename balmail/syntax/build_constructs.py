@@ -63,3 +63,17 @@ def send_error(b: Builder, c: list) -> ast.ErrorConstructor:
     """`error("x", code = 1) -> w;`: the value sent is an error constructor."""
     args = _first(c, _Args)
     return ast.ErrorConstructor(span=b.span(c), type=None, args=args.items if args else ())
+
+
+@rule
+def destructure_wildcard(b: Builder, c: list) -> ast.TypeRef:
+    """`_` in `[a, _] = p;`: the tuple-type cover keeps it as a type named `_`, which no type can be (the
+    resolver refuses it as a type; `Builder._tuple_to_binding` turns it into a wildcard binding)."""
+    return ast.TypeRef(span=b.span(c), prefix=None, name="_")
+
+
+@rule
+def destructure_rest(b: Builder, c: list) -> ast.TypeRef:
+    """`...rest` last in `[a, ...rest] = p;`: kept as a type named `...rest` (no type can be) until
+    `Builder._tuple_to_binding` makes it the list binding pattern's rest binding."""
+    return ast.TypeRef(span=b.span(c), prefix=None, name="..." + str(c[-1]))
