@@ -20,12 +20,17 @@ FORBIDDEN: dict[str, set[str]] = {
     # library modules build on the runtime, never on the compiler, the checks or the commands
     "lib": {"check", "project", "report", *COMPILER, *APPS},
     # the parser: nothing above it
-    "syntax": {"runtime", "lib", "check", "mail", "project", "store", "report", *COMPILER, *APPS},
-    "source": {"syntax", "runtime", "lib", "check", "mail", "project", "report", *COMPILER, *APPS},
-    "diagnostics": {"syntax", "runtime", "lib", "check", "mail", "project", "report", *COMPILER, *APPS},
+    "syntax": {"resolve", "runtime", "lib", "check", "mail", "project", "store", "report", *COMPILER, *APPS},
+    # the resolve pass: on the AST only, below the checks and the compiler that read its record
+    "resolve": {"diagnostics", "runtime", "lib", "check", "mail", "project", "store", "report", *COMPILER,
+                *APPS},
+    "source": {"resolve", "syntax", "runtime", "lib", "check", "mail", "project", "report", *COMPILER,
+               *APPS},
+    "diagnostics": {"resolve", "syntax", "runtime", "lib", "check", "mail", "project", "report", *COMPILER,
+                    *APPS},
     # XML text → tuples with expat, shared by the parser (literals) and the runtime (`xml:fromString`)
-    "xmltext": {"source", "diagnostics", "syntax", "runtime", "lib", "check", "mail", "project", "report",
-                *COMPILER, *APPS},
+    "xmltext": {"source", "diagnostics", "resolve", "syntax", "runtime", "lib", "check", "mail", "project",
+                "report", *COMPILER, *APPS},
 }
 
 
