@@ -91,14 +91,19 @@ def _find(table: dict[str, Any], name: str) -> tuple[str, ...] | None:
 
 
 def _find_module(table: dict[str, Any], module_table: str, name: str) -> tuple[str, ...] | None:
-    """A package submodule's variable: only under its own table, `[org.pkg.mod]`."""
-    path = (*module_table.split("."), name)
-    for part in path[:-1]:
-        inner = table.get(part)
-        if not isinstance(inner, dict):
-            return None
-        table = inner
-    return path if name in table else None
+    """A package submodule's variable: only under its own table, `[org.pkg.mod]`, or `[pkg.mod]` (the
+    submodules are the root package's, whose org Ballerina lets the key leave out)."""
+    full = (*module_table.split("."), name)
+    for path in (full, full[1:]) if len(full) > 3 else (full,):
+        inner: Any = table
+        for part in path[:-1]:
+            inner = inner.get(part)
+            if not isinstance(inner, dict):
+                break
+        else:
+            if name in inner:
+                return path
+    return None
 
 
 def _at(table: dict[str, Any], path: tuple[str, ...]) -> Any:

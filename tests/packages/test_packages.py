@@ -62,6 +62,16 @@ def test_bal_config_data_overrides_the_submodule_table() -> None:
     assert result.stdout.splitlines()[1] == "hello x. 1 util 3"
 
 
+def test_submodule_table_may_leave_out_the_org() -> None:
+    """`[pkg.mod]` names the root package's submodule as `[org.pkg.mod]` does (WSO2's Config.toml reference
+    writes it so); a key in it that no configurable takes is still reported."""
+    result = balmail("run", "shop", env={"BAL_CONFIG_DATA": '[shop.util]\nsuffix = "."\n'})
+    assert result.stdout.splitlines()[1] == "hello x. 7 util 3", result.stderr
+    result = balmail("run", "shop", env={"BAL_CONFIG_DATA": '[shop.util]\nsufix = "."\n'})
+    assert result.returncode == 1
+    assert "unused configuration value 'shop.util.sufix'" in result.stderr
+
+
 def test_a_package_that_fails_in_one_file_names_that_file() -> None:
     result = balmail("check", "broken")
     assert result.returncode == 1
