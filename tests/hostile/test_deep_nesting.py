@@ -100,3 +100,53 @@ def test_thread_stack_is_restored_when_threads_start_threads_at_once() -> None:
         t.join()
     assert seen == [0] * 80
     assert threading.stack_size() == before
+
+
+# A syntax error deep inside sends the file through the Lark recovery path (balmail/syntax/recovery.py)
+# instead of the fast driver: it must find the one mistake at its line, at the same depths.
+def ifs_missing_semicolon(n: int) -> tuple[str, int]:
+    return "if true {\n" * n + 'io:println("deep")\n' + "}\n" * n, 4 + n
+
+
+def lists_missing_comma(n: int) -> tuple[str, int]:
+    return "json x = " + "[" * n + "1 2" + "]" * n + ";\n", 4
+
+
+def plus_chain_missing_operand(n: int) -> tuple[str, int]:
+    return "int x = " + " + ".join(["1"] * n) + " + ;\n", 4
+
+
+def else_ifs_missing_semicolon(n: int) -> tuple[str, int]:
+    chain = "".join(f" else if v == {i} {{ io:println({i}); }}\n" for i in range(1, n))
+    return f"int v = 3;\nif v == 0 {{ io:println(0); }}\n{chain} else {{ io:println(-1) }}\n", 5 + n
+
+
+def ifs_unclosed(n: int) -> tuple[str, int]:
+    return "if true {\n" * n + 'io:println("deep");\n' + "}\n" * (n - 1), 4 + 2 * n
+
+
+BROKEN = [
+    (ifs_missing_semicolon, 5_000, "missing semicolon token"),
+    (lists_missing_comma, 10_000, "missing comma token"),
+    (plus_chain_missing_operand, 50_000, "unexpected ';': expected an expression"),
+    (else_ifs_missing_semicolon, 20_000, "missing semicolon token"),
+    (ifs_unclosed, 5_000, "missing close brace token"),
+]
+
+
+@pytest.mark.parametrize(("shape", "n", "message"), BROKEN, ids=[s.__name__ for s, _, _ in BROKEN])
+def test_one_syntax_error_deep_inside_is_reported_once(
+    tmp_path: Path, shape: object, n: int, message: str
+) -> None:
+    if shape is else_ifs_missing_semicolon and not LONG:
+        n //= 4
+    body, line = shape(n)  # type: ignore[operator]
+    path = tmp_path / "deep.bal"
+    path.write_text("import ballerina/io;\n\npublic function main() {\n" + body + "}\n")
+    for command in ("check", "run"):
+        result = CliRunner().invoke(main, [command, str(path)])
+        assert result.exception is None or isinstance(result.exception, SystemExit), (command, result.output)
+        assert result.exit_code == 1, (command, result.output)
+        errors = [row for row in result.output.splitlines() if row.startswith("ERROR")]
+        assert len(errors) == 1, (command, errors)
+        assert f"deep.bal:({line}:" in errors[0] and f"] {message} [BAL_SYNTAX_001]" in errors[0], errors
