@@ -363,6 +363,7 @@ class _Parser:
         outer = self.diagnostics
         reported: list[Diagnostic] = []
         result: object | None = None
+        cut: list[int] = []  # where an unterminated template cut the text off (see _Repair.add)
         for _attempt in range(MAX_SYNTAX_ERRORS + 1):
             done, result = self._attempt(text, start)
             if done:
@@ -371,8 +372,8 @@ class _Parser:
 
             from balmail.syntax.recovery import RecoveryFailed, parse_with_recovery
 
-            repair = _Repair(self, text)
-            inserted = _Repair(self, text)  # token repairs of this attempt (kept if it parses to the end)
+            repair = _Repair(self, text, cut)
+            inserted = _Repair(self, text, cut)  # this attempt's token repairs (kept if it parses to the end)
             try:
                 result = parse_with_recovery(self.lark, text, start, inserted.add, self.diagnostics)
                 reported.extend(inserted.found)
@@ -455,14 +456,17 @@ class _Repair:
     """Turns one syntax error into a diagnostic and a repaired text of the same length (so every offset,
     line and column stays true), or None when the parse cannot go on."""
 
-    def __init__(self, parser: _Parser, text: str) -> None:
+    def __init__(self, parser: _Parser, text: str, cut: list[int]) -> None:
         self.parser = parser
         self.text = text
+        self.cut = cut
         self.found: list[Diagnostic] = []
         self.result: object | None = None
 
     def add(self, message: str, start: int, end: int) -> None:
         assert self.parser.source is not None
+        if self.cut and start >= self.cut[0] and message.startswith(("missing ", "unexpected end of file")):
+            return  # what an unterminated template left open is that one mistake, already reported
         base = self.parser.base
         span = self.parser.source.span(base + start, base + max(start, end))
         self.found.append(diag.error(SYNTAX, message, span))
@@ -488,6 +492,7 @@ class _Repair:
             return self._blank(self._statement_start(pos), line_end)
         if ch == "`":
             self.add("unterminated template: missing closing '`'", pos, pos + 1)
+            self.cut.append(len(self.text[:pos].rstrip()))
             return self._blank(pos, len(self.text))
         self.add(f"invalid character '{ch}'", pos, pos + 1)
         return self._blank_statement(pos, pos + 1)

@@ -3,8 +3,11 @@ mistake, at the place the missing token belongs. Runs only on a file that failed
 tokens are fed one by one to Lark's interactive LALR parser; when one is refused, the repairs below are
 tried on copies of the parser state, each kept only if the next tokens then parse:
 
-- a missing `;` (the next token starts a new line, or is `}`), `)`, `]`, `,` or `=` is inserted;
+- a missing `;` (the next token starts a new line, or is `}`), `)`, `]`, `,`, `=` or `{` (the next token
+  starts a new line) is inserted, and `>` or `in` where nothing else can come;
 - a token that cannot be placed is dropped (`invalid token`);
+- a punctuation token written for another (`}` for `|}`, `:` for `;`) is replaced (`unexpected '}':
+  expected '|}'`);
 - a declaration keyword at the start of a line while a block is still open closes the open blocks first
   (`missing close brace token`: the usual forgotten `}` of the function above);
 - at the end of the file, what is still open is closed (`missing close brace token`, once per kind).
@@ -30,6 +33,7 @@ INSERTIONS = (
     ("RSQB", "]", "missing close bracket token"),
     ("COMMA", ",", "missing comma token"),
     ("EQUAL", "=", "missing equal token"),
+    ("LBRACE", "{", "missing open brace token"),
 )
 CLOSERS = {
     "SEMICOLON": ("; ", "missing semicolon token"),
@@ -38,6 +42,14 @@ CLOSERS = {
     "RSQB": ("]", "missing close bracket token"),
     "__ANON_4": ("|}", "missing close brace pipe token"),
 }
+# Tokens inserted only where nothing else can come next (`map<string x`, `foreach int i xs`).
+SOLE_INSERTIONS = {"MORETHAN": (">", "missing gt token"), "IN": ("in", "missing in keyword")}
+# One punctuation token written for another (`}` closing a `record {|`, `:` ending a field): said once, as
+# what was expected there, when neither an insertion nor dropping the token lets the next tokens parse.
+REPLACEMENTS = (
+    ("SEMICOLON", ";"), ("COMMA", ","), ("RPAR", ")"), ("RSQB", "]"), ("RBRACE", "}"), ("__ANON_4", "|}"),
+)  # fmt: skip
+REPLACEABLE = frozenset({name for name, _ in REPLACEMENTS} | {"COLON", "DOT"})
 DECLARATION_STARTS = frozenset(
     {"FUNCTION", "PUBLIC", "SERVICE", "LISTENER", "TYPE", "CONST", "CONFIGURABLE", "CLASS", "ENUM", "IMPORT",
      "ANNOTATION"}
@@ -149,10 +161,19 @@ def _repair(
     ahead = tokens[i : i + LOOKAHEAD]
     prev_end = code_end(text, tok.start_pos)
     new_line = "\n" in text[prev_end : tok.start_pos]
+    only = ip.accepts() - {"GT_JOINED", "$END"}  # type: ignore[attr-defined]
+    if len(only) == 1 and next(iter(only)) in SOLE_INSERTIONS:
+        name = next(iter(only))
+        value, message = SOLE_INSERTIONS[name]
+        missing = _synthetic(name, value, prev_end)
+        if _fits(ip, [missing, *ahead]):
+            ip.feed_token(missing)  # type: ignore[attr-defined]
+            report(message, prev_end, prev_end)
+            return i
     for name, value, message in INSERTIONS:
         if name == "SEMICOLON" and not (new_line or tok.type == "RBRACE"):
             continue
-        if name == "COMMA" and new_line:
+        if name == "COMMA" and new_line or name == "LBRACE" and not new_line:
             continue
         missing = _synthetic(name, value, prev_end)
         if _fits(ip, [missing, *ahead]):
@@ -163,6 +184,16 @@ def _repair(
     if after and _fits(ip, after):
         report(f"invalid token '{tok.value}'", tok.start_pos, tok.end_pos or tok.start_pos)
         return i + 1
+    if tok.type in REPLACEABLE:
+        for name, value in REPLACEMENTS:
+            if name == tok.type:
+                continue
+            instead = new_token(name, value, tok.start_pos, tok.end_pos or tok.start_pos)
+            if _fits(ip, [instead, *after]):
+                ip.feed_token(instead)  # type: ignore[attr-defined]
+                end = tok.end_pos or tok.start_pos
+                report(f"unexpected '{tok.value}': expected '{value}'", tok.start_pos, end)
+                return i + 1
     raise RecoveryFailed(error)
 
 

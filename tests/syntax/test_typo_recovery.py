@@ -1,0 +1,151 @@
+"""Issue 9, syntax-error recovery: realistic typos in a real-looking email handler (typos/order_handler.bal)
+give one error per mistake, at the mistake, never 'unexpected end of file' mid-file. Each case is one
+edit of the valid handler: (text, replacement, [(line, column, message), ...])."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from balmail.syntax.parser import parse_text
+
+HANDLER = (Path(__file__).parent / "typos" / "order_handler.bal").read_text(encoding="utf-8")
+
+ON_ERROR_END = "'error = err);\n    }\n}"
+LOG_ORDER = 'log:printInfo("order", id = o.id, total = o.price * <decimal>o.quantity);'
+PARSE_QTY = "    int qty = check int:fromString(parts[1]);"
+PARSE_PRICE = "    decimal price = check decimal:fromString(parts[2]);"
+TEMPLATE = "string `item ${i} of ${o.id}`"
+MISSING_SEMI = "missing semicolon token"
+
+TYPOS: dict[str, tuple[str, str, list[tuple[int, int, str]]]] = {
+    "semicolon after an import": ("import ballerina/log;", "import ballerina/log", [(2, 21, MISSING_SEMI)]),
+    "semicolon after a configurable": (
+        'string host = "imap.example.com";',
+        'string host = "imap.example.com"',
+        [(5, 46, MISSING_SEMI)],
+    ),
+    "semicolon after a record field": ("    int quantity;", "    int quantity", [(11, 17, MISSING_SEMI)]),
+    "semicolon after the listener": (
+        "    pollingInterval: 30\n});",
+        "    pollingInterval: 30\n})",
+        [(20, 3, MISSING_SEMI)],
+    ),
+    "semicolon after check": (PARSE_QTY, PARSE_QTY[:-1], [(27, 45, MISSING_SEMI)]),
+    "semicolon after return": (
+        "quantity: qty, price: price};",
+        "quantity: qty, price: price}",
+        [(29, 55, MISSING_SEMI)],
+    ),
+    "semicolon after a bare return": (
+        "            return;\n",
+        "            return\n",
+        [(38, 19, MISSING_SEMI)],
+    ),
+    "semicolon after a declaration": (
+        'string body = message.body ?: "";',
+        'string body = message.body ?: ""',
+        [(34, 41, MISSING_SEMI)],
+    ),
+    "semicolon before a closing brace": (ON_ERROR_END, "'error = err)\n    }\n}", [(48, 54, MISSING_SEMI)]),
+    "two semicolons": (
+        f"{PARSE_QTY}\n{PARSE_PRICE}",
+        f"{PARSE_QTY[:-1]}\n{PARSE_PRICE[:-1]}",
+        [(27, 45, MISSING_SEMI), (28, 55, MISSING_SEMI)],
+    ),
+    "comma between listener fields": (
+        "    host: host,\n",
+        "    host: host\n",
+        [(17, 5, "unexpected identifier 'username': expected one of ',', '}'")],
+    ),
+    "doubled comma": (
+        "    pollingInterval: 30\n",
+        "    pollingInterval: 30,,\n",
+        [(19, 25, "invalid token ','")],
+    ),
+    "close parenthesis of a call": (
+        "if parts.length() != 3 {",
+        "if parts.length( != 3 {",
+        [(24, 21, "missing close parenthesis token")],
+    ),
+    "close parenthesis of a condition": (
+        "if o is error {",
+        "if (o is error {",
+        [(36, 23, "missing close parenthesis token")],
+    ),
+    "extra close parenthesis": (LOG_ORDER, LOG_ORDER[:-1] + ");", [(44, 81, "invalid token ')'")]),
+    "close brace of an if": (
+        "body);\n    }\n    int qty",
+        "body);\n    int qty",
+        [(29, 2, "missing close brace token")],
+    ),
+    "close brace of the service": (ON_ERROR_END, "'error = err);\n}", [(49, 2, "missing close brace token")]),
+    "open brace of the service": (
+        'service "orders" on inbox {',
+        'service "orders" on inbox',
+        [(32, 26, "missing open brace token")],
+    ),
+    "record closed with a brace": (
+        "    decimal price;\n|};",
+        "    decimal price;\n};",
+        [(13, 1, "unexpected '}': expected '|}'")],
+    ),
+    "colon for a semicolon": (
+        "    decimal price;\n",
+        "    decimal price:\n",
+        [(12, 18, "unexpected ':': expected ';'")],
+    ),
+    "map type not closed": ("map<string> headers", "map<string headers", [(43, 19, "missing gt token")]),
+    "foreach without in": ("foreach int i in 0", "foreach int i 0", [(40, 22, "missing in keyword")]),
+    "misspelt function": (
+        "remote function onError",
+        "remote fucntion onError",
+        [(47, 41, "unexpected identifier 'err': expected one of ')', '->>', ';', '{', end of file")],
+    ),
+    "misspelt returns": (
+        "returns Order|error {",
+        "retruns Order|error {",
+        [(22, 34, "unexpected identifier 'retruns': expected one of ';', '=', '=>', 'returns', '{'")],
+    ),
+    "string not closed": (
+        'return error("bad order line: " + body);',
+        'return error("bad order line: + body);',
+        [(25, 22, "unterminated string literal: missing closing '\"'")],
+    ),
+    "template not closed": (
+        TEMPLATE,
+        TEMPLATE[:-1],
+        [(41, 31, "unterminated template: missing closing '`'")],
+    ),
+    "interpolation not closed": (
+        TEMPLATE,
+        "string `item ${i of ${o.id}`",
+        [(41, 31, "unterminated template: missing closing '`'")],
+    ),
+    "assignment for equality": (
+        "if parts.length() != 3 {",
+        "if parts.length() = 3 {",
+        [(24, 23, "unexpected '=': expected one of ')', ',', '->>', ':', ';', '=>', ...")],
+    ),
+    "range with two dots": ("0 ..< o.quantity", "0 .. o.quantity", [(40, 29, "invalid token '.'")]),
+    "missing right-hand side": (
+        PARSE_QTY,
+        "    int qty = ;",
+        [(27, 15, "unexpected ';': expected an expression")],
+    ),
+}
+
+
+def test_the_handler_itself_parses_clean() -> None:
+    assert parse_text(HANDLER).diagnostics == ()
+
+
+@pytest.mark.parametrize("name", sorted(TYPOS))
+def test_one_error_per_typo_at_the_mistake(name: str) -> None:
+    old, new, expected = TYPOS[name]
+    assert HANDLER.count(old) == 1, old
+    result = parse_text(HANDLER.replace(old, new))
+    got = [(d.span.line, d.span.column, d.message) for d in result.diagnostics]
+    assert got == expected
+    assert not any(message.startswith("unexpected end of file") for _, _, message in got)
