@@ -13,7 +13,7 @@ import itertools
 from ast import literal_eval
 from typing import TYPE_CHECKING, Any
 
-from balmail.compiler import dispatch, expressions, operators, slots, typedesc
+from balmail.compiler import dispatch, expressions, facts, operators, slots, typedesc
 from balmail.runtime import access, ops
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic, FailSignal, runtime_panic
@@ -168,6 +168,10 @@ class Gen:
         self.nest = 0  # expression nesting of the code being generated (see slots.MAX_CODE_NEST)
         self.int_strings: set[str] = set()  # generated `str(i)` of ints: at most 20 code points
         self.nonneg: set[str] = set()
+        self.lo: dict[str, tuple[str, int]] = {}
+        self.hi: dict[str, tuple[str, int]] = {}
+        """Flow facts (compiler/facts.py): Python locals `_vN` -> (Ballerina name, least/greatest value)
+        where the code being generated runs."""
         self.list_kinds: dict[str, frozenset[type]] = {}
         """Locals holding a list built here by a list constructor and never assigned again (so its
         inherent type is the declared growable array type): the Python types its members may take."""
@@ -383,25 +387,36 @@ def _max_len(code: str, g: Gen) -> int | None:
 
 
 def nonneg(code: str, g: Gen) -> bool:
-    return code.isdigit() or code in g.nonneg
+    """Whether generated int `code` is >= 0: a literal, a length, a steady local counted up from a
+    non-negative start (all in `g.nonneg`, true wherever the code appears), or a local a flow fact bounds
+    here (compiler/facts.py)."""
+    return code.isdigit() or code in g.nonneg or code in g.lo and g.lo[code][1] >= 0
 
 
 def _int_arith(op: str, a: str, b: str, g: Gen) -> str:
-    """`a op b` on two ints, range-checked against the bounds it can cross: with both operands in range,
-    adding a non-negative value can only overflow upwards, subtracting one only downwards, the difference
-    of two non-negative values never, and the product of two non-negative values only upwards."""
+    """`a op b` on two ints, range-checked against only the bounds it can cross, given what is known of
+    the operands (facts.bounds): adding a non-negative value can only overflow upwards, subtracting one
+    only downwards, the difference of two non-negative values never, the product of two non-negative
+    values only upwards; `n - 1` after `n >= 2` is proven, and so is `i + 1` where `i < xs.length()`."""
+    la, ha = facts.bounds(a, g)
+    lb, hb = facts.bounds(b, g)
+    if op == "+":
+        lo, hi = la + lb, ha + hb
+    elif op == "-":
+        lo, hi = la - hb, ha - lb
+    else:
+        corners = (la * lb, la * hb, ha * lb, ha * hb)
+        lo, hi = min(corners), max(corners)
+    up, down = hi > INT_MAX, lo < INT_MIN
     tr = g.tmp()
-    na, nb = nonneg(a, g), nonneg(b, g)
-    if op == "-" and na and nb:
-        return f"({a} - {b})"
-    if op == "+" and (na or nb) or op == "*" and na and nb:
-        out = f"({tr} if ({tr} := {a} {op} {b}) <= {_HI} else _ovf(0, 0))"
-        if na and nb:
-            g.nonneg.add(out)
-        return out
-    if op == "-" and nb:
-        return f"({tr} if ({tr} := {a} - {b}) >= {_LO} else _ovf(0, 0))"
-    return f"({tr} if {_LO} <= ({tr} := {a} {op} {b}) <= {_HI} else _ovf(0, 0))"
+    if up and down:
+        return f"({tr} if {_LO} <= ({tr} := {a} {op} {b}) <= {_HI} else _ovf(0, 0))"
+    if down:
+        return f"({tr} if ({tr} := {a} {op} {b}) >= {_LO} else _ovf(0, 0))"
+    out = f"({tr} if ({tr} := {a} {op} {b}) <= {_HI} else _ovf(0, 0))" if up else f"({a} {op} {b})"
+    if op != "-" and a.isdigit() | (a in g.nonneg) and b.isdigit() | (b in g.nonneg):
+        g.nonneg.add(out)  # non-negative wherever this code appears, not only under this flow fact
+    return out
 
 
 def code_Unary(cx: Compiler, e: ast.Unary, expected: T.Type | None, g: Gen) -> str | None:

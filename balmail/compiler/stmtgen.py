@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from balmail.compiler import codegen, dispatch, expressions, patterns, slots, statements, typedesc
+from balmail.compiler import codegen, dispatch, expressions, facts, patterns, slots, statements, typedesc
 from balmail.compiler.core import CompileError
 from balmail.compiler.scope import Scope
 from balmail.runtime import ops
@@ -142,7 +142,7 @@ def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
     if not direct:
         head += [f"    _v{s} = f[{s}]" for s in sorted(promoted) if s < first]
     # the call's step and depth accounting (Sandbox.enter); its exit counts `rets` in the `finally`
-    head += ["    _s.calls += 1", "    if _s.calls >= _s.limit:", "        _s.enter()"]
+    head += ["    if next(_s.tick, 1):", "        _s.enter()"]
     head += ["    try:"]
     tail = [
         "        return None",
@@ -312,6 +312,10 @@ def gen_stmt(cx: Compiler, s: ast.Stmt, g: Gen, out: list[str], ind: int, in_loo
     else:  # CPython allows 100 indentation levels: a deeper statement goes on in a function of its own
         alone = gen_block_function(cx, ast.Block(span=s.span, statements=(s,)), scoped=False)
         run_apart(alone, g, out, pad, in_loop)
+    if g.lo or g.hi:
+        facts.kill(g, facts.assigned(s))
+    if isinstance(s, ast.If) and s.otherwise is None and facts.exits(s.then):
+        facts.learn(cx, g, s.cond, False)  # the rest of the block runs only when the condition failed
 
 
 def run_apart(run: Any, g: Gen, out: list[str], pad: str, in_loop: bool) -> None:
@@ -554,15 +558,20 @@ def gen_BlockStmt(cx: Compiler, s: ast.BlockStmt, g: Gen, out: list[str], ind: i
 def gen_If(cx: Compiler, s: ast.If, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     pad = "    " * ind
     out.append(f"{pad}if {codegen.code(cx, s.cond, T.BOOLEAN, g)}:")
+    before = facts.save(g)
+    facts.learn(cx, g, s.cond, True)
     gen_block(cx, s.then, g, out, ind + 1, in_loop)
+    facts.restore(g, before)
     other = s.otherwise
     if other is None:
         return
     out.append(f"{pad}else:")
+    facts.learn(cx, g, s.cond, False)
     if isinstance(other, ast.Block):
         gen_block(cx, other, g, out, ind + 1, in_loop)
     else:
         gen_stmt(cx, other, g, out, ind + 1, in_loop)
+    facts.restore(g, before)
 
 
 def _tick(cx: Compiler, out: list[str], pad: str) -> None:
@@ -616,13 +625,17 @@ def gen_While(cx: Compiler, s: ast.While, g: Gen, out: list[str], ind: int, in_l
     if s.on_fail is not None:
         _gen_guarded(cx, s, g, out, pad, in_loop)
         return
+    facts.kill(g, facts.assigned(s))  # the condition and the body run again after the body's assignments
     out.append(f"{pad}while {codegen.code(cx, s.cond, T.BOOLEAN, g)}:")
     _tick(cx, out, pad + "    ")
     if slots.creates_closures(s.body):
         gen_fresh_iteration(cx, s, None, None, g, out, pad + "    ")
         return
+    before = facts.save(g)
+    facts.learn(cx, g, s.cond, True)
     with cx.scope.loop():
         gen_block(cx, s.body, g, out, ind + 1, True)
+    facts.restore(g, before)
 
 
 def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
@@ -632,6 +645,7 @@ def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, 
         return
     it = s.iterable
     v = g.tmp()
+    facts.kill(g, facts.assigned(s.body))  # a later iteration runs after the body's assignments
     if slots.creates_closures(s.body):
         if isinstance(it, ast.RangeExpr):
             lo = codegen.code(cx, it.start, T.INT, g)

@@ -83,8 +83,7 @@ class FunctionInfo:
             for i, p in enumerate(self.params):
                 if f[base + i] is MISSING:
                     f[base + i] = p.default(f) if p.default is not None else None
-        sb.calls += 1
-        if sb.calls >= sb.limit:
+        if next(sb.tick, 1):
             sb.enter()
         try:
             self.body(f)

@@ -1,6 +1,6 @@
 """The sandbox: one policy object per program run holding permissions (default deny) and per-invocation
-budgets. Compiled code counts `steps` on every loop iteration and `calls`/`rets` on every call;
-library functions ask `allow_*` before touching files, network or environment.
+budgets. Compiled code counts `steps` on every loop iteration and calls (`tick`) and `rets` on every
+call; library functions ask `allow_*` before touching files, network or environment.
 
 Refusals are Ballerina errors naming the permission or budget and the `balmail run` flag that grants it.
 """
@@ -11,6 +11,8 @@ import fnmatch
 import math
 import os
 import time
+from itertools import repeat
+from operator import length_hint
 from typing import Any
 
 import attrs
@@ -120,18 +122,21 @@ class Sandbox:
     `ctx.sandbox`).
 
     The hot paths touch as little as possible. A loop iteration counts `steps` down (`refill` when it goes
-    below zero). A call counts `calls` up and takes the slow path (`enter`) when it reaches `limit`; the
-    call's exit counts `rets` up, so the depth is `calls - rets` and needs no check of its own: `limit` is
-    armed no further than the depth still allowed. The slow paths account both counters against the steps
-    budget, and check the clock and memory once per CHUNK steps."""
+    below zero). A call takes one item of `tick` (`next(_s.tick, 1)`: an `itertools.repeat` iterator, so
+    counting is one C call) and takes the slow path (`enter`) when it is empty; the call's exit counts
+    `rets` up, so the depth is `calls - rets` and needs no check of its own: `tick` is armed no further than
+    the depth still allowed. The slow paths account both counters against the steps budget, and check the
+    clock and memory once per CHUNK steps."""
 
     def __init__(self, permissions: Permissions | None = None, budgets: Budgets | None = None) -> None:
         self.permissions = permissions or Permissions()
         self.budgets = budgets or Budgets()
         self.steps = 0
-        self.calls = 0
+        self.tick: Any = repeat(None, 0)
+        """One item per call until the slow path; `calls` counts what was taken."""
+        self._base = 0  # calls counted when `tick` was armed (plus calls that found it empty)
+        self._armed = 0  # the items `tick` was armed with
         self.rets = 0
-        self.limit = 0
         self.max_depth = self.budgets.depth
         self.max_size = self.budgets.size
         self.fast_size = min(self.max_size, BIG)
@@ -166,8 +171,18 @@ class Sandbox:
         self._left = self.budgets.steps
         self._since = 0
         self._deadline = time.monotonic() + self.budgets.seconds
-        self.calls = self.rets = 0
+        self._base = self._armed = self.rets = 0
+        self.tick = repeat(None, 0)
+        self._calls0 = 0
         self._arm()
+
+    @property
+    def calls(self) -> int:
+        """Calls entered in this invocation."""
+        return self._base + self._armed - length_hint(self.tick)
+
+    def _set_tick(self, calls: int, items: int) -> None:
+        self._base, self._armed, self.tick = calls, items, repeat(None, items)
 
     @property
     def depth(self) -> int:
@@ -184,8 +199,9 @@ class Sandbox:
         room = max(0, min(CHUNK - self._since, self._left))
         call_room = max(0, min(room - room // 2, self.max_depth - self.depth + 1))
         self.steps = self._steps0 = room - call_room
-        self._calls0 = self.calls
-        self.limit = self.calls + call_room
+        self._calls0 = calls = self.calls
+        # call_room - 1 calls take the fast path; the next one is `enter`'s
+        self._set_tick(calls, max(0, call_room - 1))
 
     def _settle(self) -> None:
         used = (self._steps0 - self.steps) + (self.calls - self._calls0)
@@ -195,17 +211,20 @@ class Sandbox:
     def save_counters(self) -> tuple[Any, ...]:
         """The live counters of the running invocation (a strand giving up the baton keeps them)."""
         return (
-            self.steps, self.calls, self.rets, self.limit, self._steps0, self._calls0, self._left,
-            self._since, self._deadline, self._rss_start, self._built, self._failed,
+            self.steps, self.calls, length_hint(self.tick), self.rets, self._steps0, self._calls0,
+            self._left, self._since, self._deadline, self._rss_start, self._built, self._failed,
         )  # fmt: skip
 
     def restore_counters(self, saved: tuple[Any, ...]) -> None:
-        self.steps, self.calls, self.rets, self.limit, self._steps0, self._calls0 = saved[:6]
+        """The counters `save_counters` gave (`tick` as a fresh iterator with the items it had left)."""
+        self.steps, calls, items, self.rets, self._steps0, self._calls0 = saved[:6]
+        self._set_tick(calls, items)
         self._left, self._since, self._deadline, self._rss_start, self._built, self._failed = saved[6:]
 
     def enter(self) -> None:
-        """The slow path of a call (`calls` reached `limit`): the depth budget, then `refill`. A call
-        refused here never runs, so its exit is counted here."""
+        """The slow path of a call (`tick` was empty): the call is counted, then the depth budget, then
+        `refill`. A call refused here never runs, so its exit is counted here."""
+        self._base += 1
         if self.calls - self.rets > self.max_depth:
             self.rets += 1
             raise self.too_deep()
@@ -253,7 +272,7 @@ class Sandbox:
         """The panic for an exhausted budget; the budget then stays exhausted for the rest of the
         invocation (every later step or call takes the slow path and fails again)."""
         self.steps = -(10**9)
-        self.limit = -(10**18)
+        self._set_tick(self.calls, 0)
         self._failed = kind
         return budget_exhausted(kind, getattr(self.budgets, kind))
 
