@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import TypeResolver, kinds
-from balmail.check.types import _completes
+from balmail.check.types import _completes, true_constants
 from balmail.check.walk import nodes_of, walk
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.syntax import ast
@@ -69,11 +69,16 @@ def _blocks(module: ast.Module) -> list[ast.Block]:
 def unreachable_code(module: ast.Module) -> list[Diagnostic]:
     """The first statement after one that never completes normally, in every block."""
     found: list[Diagnostic] = []
+    truths = true_constants(module)
+
+    def unsure(_: ast.Match) -> bool:  # exhaustive `match` statements are the type checker's (types.py)
+        return False
+
     for block in _blocks(module):
         for before, after in zip(block.statements, block.statements[1:], strict=False):
             if isinstance(before, _NEVER_COMPLETES) or (
                 isinstance(before, ast.If | ast.While | ast.BlockStmt | ast.Do | ast.Lock)
-                and not _completes(before)
+                and not _completes(before, truths=truths, exhaustive=unsure)
             ):
                 found.append(report(UNREACHABLE, after.span))
                 break

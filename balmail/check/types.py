@@ -8,6 +8,7 @@ variables of simple declared types, calls of module functions), so valid program
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -213,6 +214,7 @@ class _Checker:
         }
         # the module functions declared `returns never`, once for the module (not once per function)
         self.never = frozenset(n for n, f in self.functions.items() if _returns_never(f.signature))
+        self.truths = true_constants(module)
         self.classes: dict[str, ast.ClassDefn] = {
             m.name: m for m in module.members if isinstance(m, ast.ClassDefn)
         }
@@ -568,9 +570,10 @@ class _Checker:
         self.ret = self.resolver.resolve(sig.returns) if sig.returns is not None else None
         self.block(body)
         self.scopes, self.narrowed, self.ret, self.workers = saved
-        if sig.returns is not None and not _allows_nil(sig.returns) and _completes(body, self.never):
+        completes = _completes(body, self.never, self.truths)
+        if sig.returns is not None and not _allows_nil(sig.returns) and completes:
             self.found.append(report(MISSING_RETURN, _closing(body.span)))
-        elif _returns_never(sig) and _completes(body, self.never):
+        elif _returns_never(sig) and completes:
             message = (
                 "function with return type 'never' or equivalent to type 'never' cannot implicitly return "
                 "'nil' by falling off the end of the function body"
@@ -998,41 +1001,64 @@ def _closing(span: Any) -> Any:
     )
 
 
-def _completes(node: Any, never: frozenset[str] = frozenset()) -> bool:
-    """Whether a statement or block can complete normally (conservative: unsure means no).
+def _completes(
+    node: Any,
+    never: frozenset[str] = frozenset(),
+    truths: frozenset[str] = frozenset(),
+    exhaustive: Callable[[ast.Match], bool] | None = None,
+) -> bool:
+    """Whether a statement or block can complete normally.
 
     `never` names the module functions declared `returns never`: a call statement to one of them
-    does not complete, as Ballerina's reachability analysis treats it like `panic`.
+    does not complete, as Ballerina's reachability analysis treats it like `panic`. `truths` names the
+    module constants whose value is `true` (`while ALWAYS_TRUE {}` loops like `while true {}`).
+    Without `exhaustive` a `match` whose clauses all stop counts as stopping (for "missing return":
+    unsure means no error); with it, such a `match` stops only when `exhaustive(match)` says its
+    patterns cover every value (for "unreachable code": unsure means no error either).
     """
+    def go(n: Any) -> bool:
+        return _completes(n, never, truths, exhaustive)
+
     if isinstance(node, ast.Block):
-        for s in node.statements:
-            if not _completes(s, never):
-                return False
-        return True
+        return all(go(s) for s in node.statements)
     if isinstance(node, ast.Return | ast.Panic | ast.Fail):
         return False
     if isinstance(node, ast.If):
-        if node.otherwise is None:
-            return True
-        return _completes(node.then, never) or _completes(node.otherwise, never)
+        return node.otherwise is None or go(node.then) or go(node.otherwise)
     if isinstance(node, ast.BlockStmt):
-        return _completes(node.block, never)
+        return go(node.block)
     if isinstance(node, ast.Do | ast.Lock):
-        if node.on_fail is not None:
-            return _completes(node.body, never) or _completes(node.on_fail.body, never)
-        return _completes(node.body, never)
+        return go(node.body) or (node.on_fail is not None and go(node.on_fail.body))
     if isinstance(node, ast.While):
-        if isinstance(node.cond, ast.Literal) and node.cond.value is True:
+        cond = node.cond
+        if (isinstance(cond, ast.Literal) and cond.value is True) or (
+            isinstance(cond, ast.VarRef) and cond.name in truths
+        ):
             return _has_break(node.body)
         return True
     if isinstance(node, ast.Match):
-        return any(_completes(c.body, never) for c in node.clauses) or not node.clauses or False
+        stops = bool(node.clauses) and not any(go(c.body) for c in node.clauses)
+        return not stops if exhaustive is None else not (stops and exhaustive(node))
     if isinstance(node, ast.ExprStmt) and isinstance(node.expr, ast.CheckExpr):
         return True
     if isinstance(node, ast.ExprStmt) and isinstance(node.expr, ast.Call):
         func = node.expr.func
         return not (isinstance(func, ast.VarRef) and func.name in never)
     return True
+
+
+def true_constants(module: ast.Module) -> frozenset[str]:
+    """Module constants whose value is `true` and that no local name shadows: a `while` on one of them
+    never ends by its condition (Ballerina folds constant conditions in its reachability analysis)."""
+    found = {
+        m.name
+        for m in module.members
+        if isinstance(m, ast.ConstDecl) and isinstance(m.value, ast.Literal) and m.value.value is True
+    }
+    if found:
+        for n in nodes_of(module, ast.CaptureBinding, ast.Param):
+            found.discard(getattr(n, "name", None))
+    return frozenset(found)
 
 
 def _returns_never(sig: ast.Signature) -> bool:
