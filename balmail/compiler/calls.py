@@ -279,9 +279,8 @@ def expr_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None) ->
             raise runtime_panic(
                 "MethodNotFound", f"no method '{name}' on value of type '{T.value_type_name(v)}'"
             )
-        sb.steps -= 1
-        if sb.steps < 0:
-            sb.refill()
+        if next(sb.stick, 1):
+            sb.stepped()
         if named:
             return fn(v, *pos, **named)
         return fn(v, *pos)

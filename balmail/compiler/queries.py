@@ -38,9 +38,8 @@ def query_pipeline(cx: Compiler, clauses: tuple[Any, ...]) -> tuple[Any, list[in
             def from_stage(f: list[Any], rows: Any, src: Any = src, bind: Any = bind) -> Any:
                 for _ in rows:
                     for v in iterate(src(f)):
-                        sb.steps -= 1
-                        if sb.steps < 0:
-                            sb.refill()
+                        if next(sb.stick, 1):
+                            sb.stepped()
                         bind(f, v)
                         yield None
 
@@ -168,9 +167,8 @@ def simple_query(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> Any
                 t = typedesc.resolve_type(cx, c.binding.type) if c.binding.type is not None else None
                 lines.append(f"{pad}for {v} in _qiterate({src}):")
                 lines += [
-                    f"{pad}    _s.steps -= 1",
-                    f"{pad}    if _s.steps < 0:",
-                    f"{pad}        _s.refill()",
+                    f"{pad}    if next(_s.stick, 1):",
+                    f"{pad}        _s.stepped()",
                 ]
                 ind += 1
                 pad = "    " * ind

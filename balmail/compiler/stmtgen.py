@@ -575,9 +575,8 @@ def gen_If(cx: Compiler, s: ast.If, g: Gen, out: list[str], ind: int, in_loop: b
 
 
 def _tick(cx: Compiler, out: list[str], pad: str) -> None:
-    out.append(f"{pad}_s.steps -= 1")
-    out.append(f"{pad}if _s.steps < 0:")
-    out.append(f"{pad}    _s.refill()")
+    out.append(f"{pad}if next(_s.stick, 1):")
+    out.append(f"{pad}    _s.stepped()")
 
 
 def gen_fresh_iteration(

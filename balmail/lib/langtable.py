@@ -19,9 +19,7 @@ from balmail.runtime.values import BList, BStream
 
 
 def _charge(sb: Sandbox, n: int) -> None:
-    sb.steps -= n
-    if sb.steps < 0:
-        sb.refill()
+    sb.charge(n)
 
 
 def _row_type(t: BTable) -> T.Type | None:

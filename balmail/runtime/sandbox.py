@@ -1,6 +1,6 @@
 """The sandbox: one policy object per program run holding permissions (default deny) and per-invocation
-budgets. Compiled code counts `steps` on every loop iteration and calls (`tick`) and `rets` on every
-call; library functions ask `allow_*` before touching files, network or environment.
+budgets. Compiled code counts steps (`stick`) on every loop iteration and calls (`tick`) and `rets` on
+every call; library functions ask `allow_*` before touching files, network or environment.
 
 Refusals are Ballerina errors naming the permission or budget and the `balmail run` flag that grants it.
 """
@@ -121,9 +121,10 @@ class Sandbox:
     sandbox they run under passed to them (the compiler's namespace, `langlib.module(name, sandbox)`,
     `ctx.sandbox`).
 
-    The hot paths touch as little as possible. A loop iteration counts `steps` down (`refill` when it goes
-    below zero). A call takes one item of `tick` (`next(_s.tick, 1)`: an `itertools.repeat` iterator, so
-    counting is one C call) and takes the slow path (`enter`) when it is empty; the call's exit counts
+    The hot paths touch as little as possible. A loop iteration takes one item of `stick` and a call one of
+    `tick` (`next(_s.tick, 1)`: `itertools.repeat` iterators armed with what is allowed before the next
+    check, so counting is one C call); an empty `stick` is the slow path `stepped`, an empty `tick` is
+    `enter`. Steps taken in blocks (`charge`) are owed in `_debt` until the next check. the call's exit counts
     `rets` up, so the depth is `calls - rets` and needs no check of its own: `tick` is armed no further than
     the depth still allowed. The slow paths account both counters against the steps budget, and check the
     clock and memory once per CHUNK steps."""
@@ -131,7 +132,9 @@ class Sandbox:
     def __init__(self, permissions: Permissions | None = None, budgets: Budgets | None = None) -> None:
         self.permissions = permissions or Permissions()
         self.budgets = budgets or Budgets()
-        self.steps = 0
+        self.stick: Any = repeat(None, 0)
+        """One item per loop step until the slow path; `steps` is what it has left less `_debt`."""
+        self._debt = 0
         self.tick: Any = repeat(None, 0)
         """One item per call until the slow path; `calls` counts what was taken."""
         self._base = 0  # calls counted when `tick` was armed (plus calls that found it empty)
@@ -177,6 +180,14 @@ class Sandbox:
         self._arm()
 
     @property
+    def steps(self) -> int:
+        """Steps left before the next check (negative: taken beyond it, to be accounted)."""
+        return length_hint(self.stick) - self._debt
+
+    def _set_steps(self, n: int) -> None:
+        self.stick, self._debt = repeat(None, max(n, 0)), max(-n, 0)
+
+    @property
     def calls(self) -> int:
         """Calls entered in this invocation."""
         return self._base + self._armed - length_hint(self.tick)
@@ -198,7 +209,8 @@ class Sandbox:
         more than the depth still allowed, so `enter` sees every call that would go too deep."""
         room = max(0, min(CHUNK - self._since, self._left))
         call_room = max(0, min(room - room // 2, self.max_depth - self.depth + 1))
-        self.steps = self._steps0 = room - call_room
+        self._steps0 = room - call_room
+        self._set_steps(room - call_room)
         self._calls0 = calls = self.calls
         # call_room - 1 calls take the fast path; the next one is `enter`'s
         self._set_tick(calls, max(0, call_room - 1))
@@ -217,7 +229,8 @@ class Sandbox:
 
     def restore_counters(self, saved: tuple[Any, ...]) -> None:
         """The counters `save_counters` gave (`tick` as a fresh iterator with the items it had left)."""
-        self.steps, calls, items, self.rets, self._steps0, self._calls0 = saved[:6]
+        steps, calls, items, self.rets, self._steps0, self._calls0 = saved[:6]
+        self._set_steps(steps)
         self._set_tick(calls, items)
         self._left, self._since, self._deadline, self._rss_start, self._built, self._failed = saved[6:]
 
@@ -259,9 +272,14 @@ class Sandbox:
 
     def charge(self, n: int) -> None:
         """Take `n` steps at once (counted loops charge in blocks, not per iteration)."""
-        self.steps -= n
-        if self.steps < 0:
+        self._debt += n
+        if self._debt > length_hint(self.stick):
             self.refill()
+
+    def stepped(self) -> None:
+        """The slow path of a loop step (`stick` was empty): the step is counted, then `refill`."""
+        self._debt += 1
+        self.refill()
 
     def seconds_left(self) -> float:
         """Wall-clock seconds left in this invocation: what a library call that can run long (a
@@ -271,7 +289,7 @@ class Sandbox:
     def exhaust(self, kind: str) -> BallerinaPanic:
         """The panic for an exhausted budget; the budget then stays exhausted for the rest of the
         invocation (every later step or call takes the slow path and fails again)."""
-        self.steps = -(10**9)
+        self._set_steps(-(10**9))
         self._set_tick(self.calls, 0)
         self._failed = kind
         return budget_exhausted(kind, getattr(self.budgets, kind))

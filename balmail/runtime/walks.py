@@ -28,9 +28,7 @@ _SIMPLE = (int, str, bool, decimal.Decimal)
 
 def _charge(sb: Sandbox | None, n: int) -> None:
     if sb is not None:
-        sb.steps -= n
-        if sb.steps < 0:
-            sb.refill()
+        sb.charge(n)
 
 
 def _check_size(sb: Sandbox | None, n: int) -> None:

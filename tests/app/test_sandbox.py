@@ -57,16 +57,14 @@ def test_step_budget_stays_exhausted() -> None:
     sb = Sandbox(budgets=Budgets(steps=25_000))
     with pytest.raises(BallerinaPanic) as first:
         for _ in range(100_000):
-            sb.steps -= 1
-            if sb.steps < 0:
-                sb.refill()
+            if next(sb.stick, 1):  # a loop step, as generated code takes it
+                sb.stepped()
     assert "--max-steps" in first.value.error.message
     with pytest.raises(BallerinaPanic):
-        sb.steps -= 1
-        if sb.steps < 0:
-            sb.refill()
+        if next(sb.stick, 1):  # a loop step, as generated code takes it
+            sb.stepped()
     sb.start_invocation()  # a new invocation gets a fresh budget
-    sb.steps -= 1
+    sb.charge(1)
     assert sb.steps >= 0
 
 
@@ -74,9 +72,8 @@ def test_time_budget() -> None:
     sb = Sandbox(budgets=Budgets(seconds=0.0))
     with pytest.raises(BallerinaPanic) as exhausted:
         for _ in range(50_000):
-            sb.steps -= 1
-            if sb.steps < 0:
-                sb.refill()
+            if next(sb.stick, 1):  # a loop step, as generated code takes it
+                sb.stepped()
     assert "--max-time" in exhausted.value.error.message
 
 
@@ -86,3 +83,27 @@ def test_size_and_depth_errors_name_their_flags() -> None:
         sb.check_size(11)
     assert "--max-size" in size.value.error.message
     assert "--max-depth" in sb.too_deep().error.message
+
+
+@pytest.mark.parametrize("mix", ["steps", "calls", "both"])
+def test_step_budget_counts_every_step_and_call_exactly(mix: str) -> None:
+    """Loop steps (`stick`) and calls (`tick`) share the steps budget: exactly that many pass, in any mix,
+    and the depth is what was entered and not left."""
+    sb = Sandbox(budgets=Budgets(steps=25_000))
+    taken = 0
+    with pytest.raises(BallerinaPanic) as exhausted:
+        while True:
+            if mix != "calls":
+                if next(sb.stick, 1):
+                    sb.stepped()
+                taken += 1
+            if mix != "steps":
+                if next(sb.tick, 1):
+                    sb.enter()
+                taken += 1
+                if taken % 3:
+                    sb.rets += 1
+    assert "--max-steps" in exhausted.value.error.message
+    assert taken == 25_000
+    if mix == "calls":
+        assert sb.depth == 25_000 // 3  # the refused call counted its own exit
