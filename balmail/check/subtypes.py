@@ -1,5 +1,6 @@
-"""Finer "certainly not assignable" judgements than basic kinds: finite types (singletons, enums) and
-record-to-record subtyping (closed/open records, missing, optional and extra fields).
+"""Finer "certainly not assignable" judgements than basic kinds: finite types (singletons, enums),
+record-to-record subtyping (closed/open records, missing, optional and extra fields), and the member
+types of maps, arrays and records where a map or array is wanted (`map<string>` is not a `map<int>`).
 
 Like statictypes.certainly_incompatible, every answer is one-sided: True means Ballerina's subtyping
 certainly refuses the assignment; False means "fine or unsure", and nothing is reported. Types that are
@@ -87,6 +88,14 @@ def not_assignable(found: T.Type | None, expected: T.Type | None, depth: int = 0
     f, e = T.resolve(found), T.resolve(expected)
     if isinstance(f, T.TRecord) and isinstance(e, T.TRecord):
         return _record_refusal(f, e, depth + 1)
+    if isinstance(f, T.TMap) and isinstance(e, T.TMap):  # `map<string>` where `map<int>` is wanted
+        return not_assignable(f.constraint, e.constraint, depth + 1)
+    if isinstance(f, T.TArray) and isinstance(e, T.TArray):  # `string[]` where `int[]` is wanted
+        return not_assignable(f.element, e.element, depth + 1)
+    if isinstance(f, T.TRecord) and isinstance(e, T.TMap):  # each field must fit the map's constraint
+        if any(not_assignable(x.type, e.constraint, depth + 1) for x in f.fields.values()):
+            return True
+        return not _closed(f) and f.rest is not None and not_assignable(f.rest, e.constraint, depth + 1)
     if isinstance(f, T.TRecord) and isinstance(e, T.TUnion):
         options = [m for m in _members(e) if kinds(m) is None or "mapping" in (kinds(m) or ())]
         if options and all(isinstance(m, T.TRecord) for m in options):

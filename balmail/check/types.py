@@ -18,6 +18,7 @@ from balmail.check.bindings import list_binding_problems
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.methods import check_arguments, check_method_call, method_type
+from balmail.check.narrowing import after_fact, then_fact
 from balmail.check.objects import (
     check_error_constructor,
     check_function_value_call,
@@ -173,6 +174,8 @@ _DECLARED_TYPE_EXPRS = (
     ast.WaitExpr,
     W.AlternateWait,
     W.WorkerReceive,
+    W.MultipleReceive,
+    W.MultipleWait,
 )
 """Expressions whose static type is a declared one (not shaped by literals inside them): the finer,
 finite-type and record-subtyping judgements of subtypes.py apply to them."""
@@ -234,6 +237,7 @@ class _Checker:
         self.scopes: list[dict[str, _Var]] = []
         self.self_type: T.Type | None = None  # the class whose methods are being checked
         self.narrowed: frozenset[str] = frozenset()
+        self.facts: dict[int, T.Type] = {}  # id(_Var) -> its narrowed type where trusted (narrowing.py)
         narrowing = nodes_of(module, ast.IsExpr, ast.Binary, ast.Match)
         self.narrowing = SpanIndex(
             [n for n in narrowing if not isinstance(n, ast.Binary) or n.op in _NARROWING_OPS]
@@ -274,9 +278,13 @@ class _Checker:
         if isinstance(e, ast.Template):
             return T.STRING if e.kind == "string" else T.XML if e.kind == "xml" else None
         if isinstance(e, ast.VarRef):
+            var = self.lookup(e.name)
+            if var is not None and self.facts:
+                fact = self.facts.get(id(var))
+                if fact is not None:
+                    return fact
             if e.name in self.narrowed:
                 return None
-            var = self.lookup(e.name)
             return var.type if var is not None else None
         if isinstance(e, ast.QualifiedRef):
             if self.prefixes.get(e.prefix) == "ballerina/email" and e.name in _EMAIL_CONSTANTS:
@@ -321,8 +329,13 @@ class _Checker:
         if isinstance(e, W.AlternateWait):
             found = [self.workers.wait_type(f, self.type_of) for f in e.futures]
             return None if any(t is None for t in found) else union(*found)
-        if isinstance(e, W.WorkerReceive) and len(e.peers) == 1:
-            return self.workers.receive_type(e.peers[0])
+        if isinstance(e, W.WorkerReceive):
+            received = [self.workers.receive_type(p) for p in e.peers]
+            return None if any(t is None for t in received) else union(*received)
+        if isinstance(e, W.MultipleReceive):
+            return self.workers.record_of([(f, self.workers.receive_type(p)) for f, p in e.fields])
+        if isinstance(e, W.MultipleWait):
+            return self.workers.record_of([(f, self.workers.wait_type(x, self.type_of)) for f, x in e.fields])
         if isinstance(e, ast.StartExpr):
             result = self.type_of(e.expr)
             return FutureOf(result) if result is not None else None
@@ -582,8 +595,17 @@ class _Checker:
 
     def block(self, b: ast.Block) -> None:
         self.scopes.append({})
-        for s in b.statements:
+        added: list[int] = []
+        statements = list(b.statements)
+        for i, s in enumerate(statements):
             self.stmt(s)
+            if isinstance(s, ast.If):
+                fact = after_fact(self, s, statements[i + 1 :], _completes(s.then, self.never))
+                if fact is not None and id(fact[0]) not in self.facts:
+                    self.facts[id(fact[0])] = fact[1]
+                    added.append(id(fact[0]))
+        for key in added:
+            del self.facts[key]
         self.scopes.pop()
 
     def bind(self, binding: ast.Node, t: T.Type | None, final: bool = False) -> None:
@@ -643,7 +665,16 @@ class _Checker:
         elif isinstance(s, ast.If):
             self.expect(T.BOOLEAN, s.cond)
             self.expr(s.cond)
+            fact = then_fact(self, s.cond, s.then)
+            saved = self.facts.get(id(fact[0])) if fact is not None else None
+            if fact is not None:
+                self.facts[id(fact[0])] = fact[1]
             self.block(s.then)
+            if fact is not None:
+                if saved is None:
+                    del self.facts[id(fact[0])]
+                else:
+                    self.facts[id(fact[0])] = saved
             if isinstance(s.otherwise, ast.Block):
                 self.block(s.otherwise)
             elif isinstance(s.otherwise, ast.If):

@@ -2,6 +2,8 @@
 
 * `wait W` on a named worker has W's return type (`()` without `returns`); `wait f` on a `future<T>`
   variable or on `start f()` has T; `wait A | B` the union of its futures' types.
+* `<- A | B` (alternate receive) has the union of its receives' types; `<- {a: A, b: B}` and
+  `wait {a: A, b: B}` a closed record of each field's receive or wait type.
 * `<- W` has the type of the value W sends to this worker (when all its sends here have one type: the
   i-th receive takes the i-th send), plus the error part of W's
   return type (W may end with an error instead of sending: spec, "Single receive action"). It is known
@@ -79,6 +81,14 @@ class WorkerTable:
             return found
         t = type_of(target)
         return t.result if isinstance(t, FutureOf) else None
+
+    @staticmethod
+    def record_of(fields: list[tuple[str, T.Type | None]]) -> T.Type | None:
+        """`<- {a: A, b: B}` / `wait {a: A, b: B}`: a closed record of each field's result type (spec,
+        "Multiple receive action", "Multiple wait action"); None unless every field's type is known."""
+        if not fields or any(t is None for _, t in fields):
+            return None
+        return T.TRecord({n: T.Field(n, t, False, None) for n, t in fields if t is not None}, None)
 
     def receive_type(self, peer: str) -> T.Type | None:
         worker = self.workers.get(peer)

@@ -52,6 +52,7 @@ from balmail.runtime.values import (
     to_json_string,
     to_string,
 )
+from balmail.runtime.walks import record_keys
 from balmail.runtime.workers import FUTURE_METHODS, BFuture
 from balmail.runtime.xml import BXml
 
@@ -526,6 +527,18 @@ BOOLEAN = {
 # ---------------------------------------------------------------- array
 
 
+def _list_stream_type(xs: Any) -> T.TStream:
+    """`xs.toStream()` is a `stream<T>` of the list's member type (what printing the stream shows)."""
+    t = T.resolve(xs.type) if xs.type is not None else None
+    if isinstance(t, T.TArray):
+        return T.TStream(t.element)
+    if isinstance(t, T.TTuple):
+        members = list(t.members) + ([t.rest] if t.rest is not None else [])
+        unique = list({str(m): m for m in members}.values())
+        return T.TStream(unique[0] if len(unique) == 1 else T.TUnion(unique) if unique else T.NEVER)
+    return T.TStream(None)
+
+
 def _ro_check(xs: Any) -> None:
     if getattr(xs, "ro", False):
         raise runtime_panic("InherentTypeViolation", "cannot update a read-only array", "lang.array")
@@ -814,8 +827,8 @@ ARRAY = {
     "setLength": a_set_length,
     "first": a_first,
     "last": a_last,
-    "toStream": lambda xs: BStream(iter(list(xs))),
-    "iterator": lambda xs: BStream(iter(list(xs))),
+    "toStream": lambda xs: BStream(iter(list(xs)), _list_stream_type(xs)),
+    "iterator": lambda xs: BStream(iter(list(xs)), _list_stream_type(xs)),
     **langnumeric.ARRAY_EXTRA,
 }
 
@@ -865,21 +878,37 @@ def m_remove_all(m: BMap) -> None:
     m.clear()
 
 
+def _keys(m: BMap) -> list[str]:
+    """A map's keys in the order Ballerina shows and iterates them: a record's in its print order
+    (runtime/walks.record_keys, docs/patterns.md): `keys()`, `entries()`, `toArray()` and printing agree."""
+    return record_keys(m) or list(m.keys())
+
+
+def _items(m: BMap) -> list[tuple[str, Any]]:
+    keys = record_keys(m)
+    return [(k, m[k]) for k in keys] if keys is not None else list(m.items())
+
+
+def _values(m: BMap) -> list[Any]:
+    keys = record_keys(m)
+    return [m[k] for k in keys] if keys is not None else list(m.values())
+
+
 MAP = {
-    "keys": lambda m: BList(list(m.keys()), STRING_ARRAY),
+    "keys": lambda m: BList(_keys(m), STRING_ARRAY),
     "hasKey": lambda m, k: k in m,
     "get": m_get,
     "remove": m_remove,
     "removeIfHasKey": m_remove_if_has_key,
     "removeAll": m_remove_all,
     "length": len,
-    "entries": lambda m: _map_like(m, {k: BList([k, v]) for k, v in m.items()}, T.ANY),
-    "toArray": lambda m: BList(list(m.values())),
-    "map": lambda m, fn: BMap({k: fn(v) for k, v in m.items()}),
-    "filter": lambda m, fn: _map_like(m, {k: v for k, v in m.items() if fn(v)}),
-    "forEach": lambda m, fn: [fn(v) for v in list(m.values())] and None,
-    "reduce": lambda m, fn, init: functools.reduce(lambda a, v: fn(a, v), list(m.values()), init),
-    "iterator": lambda m: BStream(iter(list(m.values()))),
+    "entries": lambda m: _map_like(m, {k: BList([k, v]) for k, v in _items(m)}, T.ANY),
+    "toArray": lambda m: BList(_values(m)),
+    "map": lambda m, fn: BMap({k: fn(v) for k, v in _items(m)}),
+    "filter": lambda m, fn: _map_like(m, {k: v for k, v in _items(m) if fn(v)}),
+    "forEach": lambda m, fn: [fn(v) for v in _values(m)] and None,
+    "reduce": lambda m, fn, init: functools.reduce(lambda a, v: fn(a, v), _values(m), init),
+    "iterator": lambda m: BStream(iter(_values(m))),
 }
 
 

@@ -329,20 +329,23 @@ def _str(v: Any, bal: bool, seen: set[int], sb: Any = None) -> str:
     if isinstance(v, BObject):
         name = getattr(v.cls, "name", None) or "object"
         to_str = v.cls.methods.get("toString") if hasattr(v.cls, "methods") else None
-        if to_str is not None:
-            return _call_to_string(v, to_str)
+        if to_str is not None and not getattr(getattr(to_str, "info", None), "params", None):
+            # an object with its own `toString()`: what it returns (`toBalString`: after `object `)
+            return ("object " if bal else "") + _call_to_string(v, to_str)
         native = getattr(v.cls, "native_methods", {}).get("toString")
         if native is not None:
-            return native(v)
+            return ("object " if bal else "") + native(v)
         return f"object {name}"
     if isinstance(v, BRegExp):
         return v.source
     if isinstance(v, BTypedesc):
         return "typedesc " + str(v.type)
     if isinstance(v, BFunction | BNative):
-        return "function"
+        return "function " + _function_type_text(v)
     if isinstance(v, BStream):
-        return "stream"
+        return "stream <" + _stream_type_text(v) + ">"
+    if type(v).__name__ == "BFuture":
+        return _future_text(v)
     if bal and type(v).__module__ == "balmail.runtime.xml":
         return "xml`" + str(v) + "`"
     from balmail.runtime.tables import BTable, table_text
@@ -350,6 +353,46 @@ def _str(v: Any, bal: bool, seen: set[int], sb: Any = None) -> str:
     if isinstance(v, BTable):
         return table_text(v, lambda r: _str(r, bal, seen, sb), bal)
     return str(v)
+
+
+def _function_type_text(v: Any) -> str:
+    """A function value's type as Ballerina prints it after `function `: `function (int,string...)
+    returns (boolean)`, the return part always written (`returns (())` for none)."""
+    from balmail.runtime.types import function_value_type
+
+    ft = function_value_type(v)
+    if ft is None or ft.params is None:
+        return "function"
+    params = [str(p) for p in ft.params]
+    if ft.rest is not None:
+        params.append(f"{ft.rest}...")
+    ret = "()" if ft.ret is None else str(ft.ret)
+    return f"function ({','.join(params)}) returns ({ret})"
+
+
+def _stream_type_text(s: BStream) -> str:
+    """`stream<T>` or `stream<T,C>` (C written only when it is not `()`), from the stream's type."""
+    from balmail.runtime.types import TNil, TStream, resolve
+
+    t = resolve(s.type) if s.type is not None else None
+    element = t.element if isinstance(t, TStream) else None
+    completion = t.completion if isinstance(t, TStream) else None
+    text = f"stream<{element if element is not None else 'any'}"
+    if completion is not None and not isinstance(resolve(completion), TNil):
+        text += f",{completion}"
+    return text + ">"
+
+
+def _future_text(f: Any) -> str:
+    """`future {isDone:false}`, `future {isDone:true,result:3}`, or `panic:<message>` when the strand
+    ended with an error (returned or panicked)."""
+    if not f.done:
+        return "future {isDone:false}"
+    if f.panic is not None:
+        return "future {isDone:true,panic:" + f.panic.error.message + "}"
+    if isinstance(f.value, BError):
+        return "future {isDone:true,panic:" + f.value.message + "}"
+    return "future {isDone:true,result:" + to_string(f.value) + "}"
 
 
 def _call_to_string(obj: BObject, method: Any) -> str:

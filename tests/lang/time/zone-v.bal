@@ -41,7 +41,7 @@ public function main() returns error? {
         io:println(time:utcToString(check ny.utcFromCivil(skipped))); // @output 2021-03-14T07:30:00Z
         time:Civil repeated = {year: 2021, month: 11, day: 7, hour: 1, minute: 30, timeAbbrev: "America/New_York"};
         io:println(time:utcToString(check ny.utcFromCivil(repeated))); // @output 2021-11-07T05:30:00Z
-        time:Civil|time:Error noAbbrev = ny.utcFromCivil({year: 2021, month: 1, day: 1, hour: 0, minute: 0});
+        time:Utc|time:Error noAbbrev = ny.utcFromCivil({year: 2021, month: 1, day: 1, hour: 0, minute: 0});
         if noAbbrev is time:Error {
             io:println(noAbbrev.message()); // @output Abbreviation for the local time is required for the conversion
         }
