@@ -79,6 +79,9 @@ def code_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None
         else:
             ti = i
         if codegen.nonneg(i, g):
+            if g.optimistic:  # an IndexError re-runs the statement's expression checked (guarded)
+                g.guessed = True
+                return f"{ta}[{ti}]"  # each evaluated once (a temporary's walrus when not simple)
             return f"({a}[{i}] if {ti} < len({ta}) else _member({a}, {i}))"
         return f"({a}[{i}] if 0 <= {ti} < len({ta}) else _member({a}, {i}))"
     if isinstance(rt, T.TMap):
@@ -92,3 +95,44 @@ def code_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None
         f"({ta}[{ti}] if ((type({ta} := {a}) is BList) & (type({ti} := {i}) is int)) "
         f"and 0 <= {ti} < len({ta}) else _member({ta}, {ti}))"
     )
+
+
+_PURE_OPS = frozenset(("+", "-", "*", "<", "<=", ">", ">=", "==", "!=", "&&", "||", "!"))
+
+
+def pure(e: ast.Expr) -> bool:
+    """Whether evaluating `e` changes nothing (locals, literals, arithmetic, comparisons, member and
+    field reads, lengths): evaluating it again gives the same result, or fails at the same point."""
+    if isinstance(e, ast.VarRef | ast.Literal):
+        return True
+    if isinstance(e, ast.Binary):
+        return e.op in _PURE_OPS and pure(e.left) and pure(e.right)
+    if isinstance(e, ast.Unary):
+        return e.op in _PURE_OPS and pure(e.operand)
+    if isinstance(e, ast.MemberAccess):
+        return type(e.target).__name__ != "XmlNavigation" and pure(e.target) and pure(e.index)
+    if isinstance(e, ast.FieldAccess):
+        return pure(e.target)
+    if isinstance(e, ast.MethodCall):
+        return e.name == "length" and not e.args and pure(e.target)
+    return False
+
+
+def guarded(cx: Compiler, e: ast.Expr, expected: T.Type | None, g: Gen, out: list[str], pad: str) -> str:
+    """`e` as generated source for a statement at `pad`. A pure expression reading lists by indexes known
+    to be non-negative reads them without a bounds test, under `try`: an IndexError (an index past the
+    end) runs the same expression again with the tests, which panics as Ballerina does; nothing it did
+    before failing had an effect (zero-cost `try` in CPython 3.11, so the common path is one index)."""
+    if not pure(e):
+        return codegen.code(cx, e, expected, g)
+    g.optimistic, g.guessed = True, False
+    try:
+        fast = codegen.code(cx, e, expected, g)
+    finally:
+        g.optimistic = False
+    if not g.guessed:
+        return fast
+    slow = codegen.code(cx, e, expected, g)
+    t = g.tmp()
+    out += [f"{pad}try:", f"{pad}    {t} = {fast}", f"{pad}except IndexError:", f"{pad}    {t} = {slow}"]
+    return t

@@ -168,6 +168,8 @@ class Gen:
         self.nest = 0  # expression nesting of the code being generated (see slots.MAX_CODE_NEST)
         self.int_strings: set[str] = set()  # generated `str(i)` of ints: at most 20 code points
         self.nonneg: set[str] = set()
+        self.optimistic = False  # list reads may skip their bounds test (access.guarded)
+        self.guessed = False  # one did
         self.lo: dict[str, tuple[str, int]] = {}
         self.hi: dict[str, tuple[str, int]] = {}
         """Flow facts (compiler/facts.py): Python locals `_vN` -> (Ballerina name, least/greatest value)

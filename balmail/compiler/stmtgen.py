@@ -12,7 +12,17 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from balmail.compiler import codegen, dispatch, expressions, facts, patterns, slots, statements, typedesc
+from balmail.compiler import (
+    access,
+    codegen,
+    dispatch,
+    expressions,
+    facts,
+    patterns,
+    slots,
+    statements,
+    typedesc,
+)
 from balmail.compiler.core import CompileError
 from balmail.compiler.scope import Scope
 from balmail.runtime import ops
@@ -351,7 +361,7 @@ def gen_VarDecl(cx: Compiler, s: ast.VarDecl, g: Gen, out: list[str], ind: int, 
         if isinstance(b, ast.CaptureBinding):
             cx.scope.declare(b.name, t)  # in the frame: assigned later, perhaps on one branch only
         return
-    code = codegen.code(cx, s.init, t, g)
+    code = access.guarded(cx, s.init, t, g, out, pad)
     if t is None:
         t = expressions.static_type(cx, s.init)
     if isinstance(b, ast.WildcardBinding):
@@ -446,7 +456,8 @@ def gen_Assign(cx: Compiler, s: ast.Assign, g: Gen, out: list[str], ind: int, in
     target = s.target
     if isinstance(target, ast.VarRef):
         lhs = _variable(cx, target, g)
-        out.append(f"{pad}{lhs} = {codegen.code(cx, s.value, expressions.static_type(cx, target), g)}")
+        value = access.guarded(cx, s.value, expressions.static_type(cx, target), g, out, pad)
+        out.append(f"{pad}{lhs} = {value}")
         return
     obj, index = _place(cx, target, g, out, pad)
     value = codegen.code(cx, s.value, expressions.static_type(cx, target), g)
@@ -493,7 +504,7 @@ def gen_CompoundAssign(
         return
     lhs = _variable(cx, target, g)
     combined = ast.Binary(span=s.span, op=s.op, left=target, right=s.value)
-    code = codegen.code(cx, combined, st, g)
+    code = access.guarded(cx, combined, st, g, out, pad)
     out.append(f"{pad}{lhs} = {code}")
     numeric = st is not None and isinstance(T.resolve(st), T.TInt | T.TFloat | T.TDecimal)
     if s.op == "+" and not numeric:
@@ -516,7 +527,7 @@ def gen_ExprStmt(cx: Compiler, s: ast.ExprStmt, g: Gen, out: list[str], ind: int
                 out.append(f"{pad}{t} = {xs}")
                 xs = t
             v = g.tmp()
-            out.append(f"{pad}{v} = {codegen.code(cx, e.args[0], rt.element, g)}")
+            out.append(f"{pad}{v} = {access.guarded(cx, e.args[0], rt.element, g, out, pad)}")
             arg = e.args[0]
             kinds = codegen.simple_kinds(cx, arg)
             out.append(pad + codegen.push_inline(xs, v, g, codegen.structured(cx, arg), kinds))
@@ -531,7 +542,7 @@ def gen_IgnoreStmt(cx: Compiler, s: ast.IgnoreStmt, g: Gen, out: list[str], ind:
 def gen_Return(cx: Compiler, s: ast.Return, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     pad = "    " * ind
     if g.fn_mode:
-        value = codegen.code(cx, s.value, cx.scope.ret_type, g) if s.value is not None else "None"
+        value = access.guarded(cx, s.value, cx.scope.ret_type, g, out, pad) if s.value is not None else "None"
         out.append(f"{pad}return {value}")
         return
     if s.value is not None:
@@ -557,7 +568,7 @@ def gen_BlockStmt(cx: Compiler, s: ast.BlockStmt, g: Gen, out: list[str], ind: i
 
 def gen_If(cx: Compiler, s: ast.If, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
     pad = "    " * ind
-    out.append(f"{pad}if {codegen.code(cx, s.cond, T.BOOLEAN, g)}:")
+    out.append(f"{pad}if {access.guarded(cx, s.cond, T.BOOLEAN, g, out, pad)}:")
     before = facts.save(g)
     facts.learn(cx, g, s.cond, True)
     gen_block(cx, s.then, g, out, ind + 1, in_loop)
