@@ -85,12 +85,12 @@ LANGLIB: dict[str, frozenset[str]] = {
     ),
     "int": frozenset("abs sum max min avg fromString toHexString fromHexString signum range".split()),
     "float": frozenset(
-        """isFinite isInfinite isNaN sum max min avg abs round floor ceil sqrt cbrt pow log log10 exp sin
+        """isFinite isInfinite isNaN sum max min avg abs round floor ceiling sqrt cbrt pow log log10 exp sin
         cos tan asin acos atan atan2 sinh cosh tanh fromString toHexString fromHexString toBitsInt
         fromBitsInt toFixedString toExpString""".split()
     ),
     "decimal": frozenset(
-        "sum max min avg abs round floor ceil fromString quantize toFixedString toExpString".split()
+        "sum max min avg abs round floor ceiling fromString quantize toFixedString toExpString".split()
     ),
     "boolean": frozenset({"fromString"}),
     "list": frozenset(

@@ -234,7 +234,7 @@ def expr_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None) ->
         info = rt.cls.methods[name]
         compiled, has_rest = compile_args(cx, e.args, info.params)
     else:
-        compiled, has_rest = compile_args(cx, e.args, None)
+        compiled, has_rest = compile_args(cx, e.args, numeric_method_hint(rt, name))
     target = expressions.expr(cx, e.target)
     from balmail.lib.langlib import method_for
 
@@ -286,6 +286,20 @@ def expr_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None) ->
         return fn(v, *pos)
 
     return method_call
+
+
+_SAME_TYPE_ARGS = frozenset({"sum", "max", "min", "avg", "pow", "atan2", "quantize"})
+
+
+def numeric_method_hint(rt: T.Type | None, name: str) -> list[Param] | None:
+    """`x.sum(1, 2.3)` on a float (or a finite type of floats) takes its arguments as floats, as the
+    lang.float parameters are typed; likewise for decimal."""
+    if rt is None or name not in _SAME_TYPE_ARGS:
+        return None
+    for kind in (T.FLOAT, T.DECIMAL):
+        if T.is_subtype(rt, kind):
+            return [Param("_", kind, None, True)]
+    return None
 
 
 def _infer_target_type(

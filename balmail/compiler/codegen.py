@@ -590,6 +590,10 @@ def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g:
         return f"_push1(_sb, {target}, {value})"
     if isinstance(rt, T.TArray) and e.name == "slice" and 1 <= len(e.args) <= 2:
         return _slice_inline(cx, e, g)
+    from balmail.compiler.calls import numeric_method_hint
+
+    hint = numeric_method_hint(rt, e.name)
+    arg_t = hint[0].type if hint else None
     kind = _STATIC_KINDS.get(type(rt))
     if kind is not None and not any(isinstance(a, ast.Spread) for a in e.args):
         from balmail.lib.langlib import method_of_kind
@@ -597,7 +601,7 @@ def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g:
         fn = method_of_kind(kind, e.name, cx.sb)
         if fn is not None:
             # the receiver's basic type is fixed by its static type: the langlib function is known now
-            args = [code(cx, e.target, None, g), *(code(cx, a, None, g) for a in e.args)]
+            args = [code(cx, e.target, None, g), *(code(cx, a, arg_t, g) for a in e.args)]
             return f"{g.const(fn)}({', '.join(args)})"
     params = None
     if isinstance(rt, T.TObject) and rt.cls is not None and e.name in rt.cls.methods:
@@ -605,7 +609,7 @@ def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g:
     target = code(cx, e.target, None, g)
     args = []
     for i, a in enumerate(e.args):
-        pt = params[i].type if params is not None and i < len(params) and not params[i].rest else None
+        pt = params[i].type if params is not None and i < len(params) and not params[i].rest else arg_t
         args.append(code(cx, a, pt, g))
     dispatch = g.const(method_dispatcher(e.name, cx.sb))
     return f"{dispatch}({', '.join([target, *args])})"

@@ -44,6 +44,7 @@ from balmail.runtime.values import (
     BStream,
     BTypedesc,
     compare,
+    decimal_value,
     deep_equals,
     format_decimal,
     format_float,
@@ -263,12 +264,10 @@ STRING = {
 
 
 def _check_int(v: int) -> int:
+    """An int result of a lang.int function; out of range it panics as that module's error
+    (`{ballerina/lang.int}NumberOverflow`, where the `+` operator's is `{ballerina}NumberOverflow`)."""
     if not INT_MIN <= v <= INT_MAX:
-        raise (
-            ops.overflow()
-            if hasattr(ops, "overflow")
-            else runtime_panic("NumberOverflow", "int range overflow")
-        )
+        raise runtime_panic("NumberOverflow", "int range overflow", "lang.int")
     return v
 
 
@@ -396,12 +395,14 @@ def f_round(x: float, digits: int = 0) -> float:
 
 
 @metered
-def f_to_fixed(sb: Sandbox, x: float, digits: int) -> str:
-    sb.check_size(digits)
+def f_to_fixed(sb: Sandbox, x: float, digits: int | None) -> str:
     if x != x:
         return "NaN"
     if math.isinf(x):
         return "Infinity" if x > 0 else "-Infinity"
+    if digits is None:  # `()`: as many digits as the float's shortest form has, never an exponent
+        return format(D(repr(x)), "f")
+    sb.check_size(digits)
     return format(D(repr(x)).quantize(D(1).scaleb(-digits), rounding=decimal.ROUND_HALF_UP), "f")
 
 
@@ -417,10 +418,10 @@ def f_to_exp(sb: Sandbox, x: float, digits: int | None = None) -> str:
         if "e" not in r:
             d = D(r)
             mant = format(d.scaleb(-d.adjusted()).normalize(), "f")
-        return f"{mant}e{int(exp):+d}"
+        return f"{mant}e{int(exp):+03d}"  # Java %e: at least two exponent digits
     text = f"{x:.{digits}e}"
     mant, exp = text.split("e")
-    return f"{mant}e{int(exp):+d}"
+    return f"{mant}e{int(exp):+03d}"  # Java %e: at least two exponent digits
 
 
 FLOAT = {
@@ -429,9 +430,10 @@ FLOAT = {
     "max": i_max,
     "min": i_min,
     "sum": lambda *xs: number_sum(xs) if xs else 0.0,
+    "avg": lambda *xs: number_sum(xs) / len(xs) if xs else math.nan,
     "round": f_round,
     "floor": lambda x: float(math.floor(x)) if math.isfinite(x) else x,
-    "ceil": lambda x: float(math.ceil(x)) if math.isfinite(x) else x,
+    "ceiling": lambda x: float(math.ceil(x)) if math.isfinite(x) else x,
     "sqrt": lambda x: math.sqrt(x) if x >= 0 else math.nan,
     "pow": lambda x, y: _fpow(x, y),
     "isNaN": lambda x: x != x,
@@ -502,6 +504,19 @@ def d_round(x: D, digits: int = 0) -> D:
         return x.quantize(D(1).scaleb(-digits), rounding=decimal.ROUND_HALF_EVEN)
 
 
+def d_quantize(x: D, y: D) -> D:
+    """`x` with `y`'s exponent, ties to even; when that would need more than decimal128's 34 digits
+    the exponent is raised until the digits fit (as jBallerina's `quantize` does)."""
+    exp = y.as_tuple().exponent
+    if x and x.adjusted() - int(exp) + 1 > 34:
+        exp = x.adjusted() - 33
+    with decimal.localcontext(DECIMAL_CONTEXT):
+        try:
+            return decimal_value(x.quantize(D(1).scaleb(int(exp)), rounding=decimal.ROUND_HALF_EVEN))
+        except decimal.InvalidOperation:
+            raise runtime_panic("NumberOverflow", "decimal range overflow") from None
+
+
 DECIMAL = {
     "fromString": d_from_string,
     "abs": lambda x: abs(x),
@@ -510,15 +525,15 @@ DECIMAL = {
     "sum": lambda *xs: number_sum(xs) if xs else D(0),
     "round": d_round,
     "floor": lambda x: x.to_integral_value(rounding=decimal.ROUND_FLOOR),
-    "ceil": lambda x: x.to_integral_value(rounding=decimal.ROUND_CEILING),
+    "ceiling": lambda x: x.to_integral_value(rounding=decimal.ROUND_CEILING),
     "toString": format_decimal,
-    "quantize": lambda x, y: x.quantize(y),
+    "quantize": lambda x, y: d_quantize(x, y),
 }
 
 BOOLEAN = {
-    "fromString": lambda s: {"true": True, "false": False}.get(
-        s.lower() if s.lower() in ("true", "false") else s,
-        make_error(f"'string' value '{s}' cannot be converted to 'boolean'"),
+    # lang.boolean: `true`/`false` in any case, and `1`/`0`; no surrounding whitespace
+    "fromString": lambda s: {"true": True, "false": False, "1": True, "0": False}.get(
+        s.lower(), make_error(f"'string' value '{s}' cannot be converted to 'boolean'")
     ),
     "toString": lambda b: "true" if b else "false",
 }

@@ -16,7 +16,10 @@ from balmail.runtime.values import BList
 
 _BYTES = T.TArray(T.BYTE)
 _HEX16 = re.compile(r"(?:[0-9a-fA-F]{2})*")
-_HEX_FLOAT = re.compile(r"[+-]?0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?\d+)?")
+# Ballerina's HexFloatingPointLiteral: a `.` or a binary exponent is required (`0x1a` is an int literal)
+_HEX_FLOAT = re.compile(
+    r"[+-]?0[xX](?:[0-9a-fA-F]+[pP][+-]?\d+|(?:[0-9a-fA-F]+\.[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?\d+)?)"
+)
 
 
 def float_to_hex(x: float) -> str:
@@ -41,7 +44,7 @@ def float_from_hex(s: str) -> Any:
     if text in ("NaN", "Infinity", "+Infinity", "-Infinity"):
         return float(text.replace("Infinity", "inf"))
     if not _HEX_FLOAT.fullmatch(text):
-        return make_error(f"invalid hex float string: '{s}'")
+        return _hex_parse_error(s)
     sign = -1.0 if text.startswith("-") else 1.0
     body = text.lstrip("+-")
     if "p" not in body.lower():
@@ -49,7 +52,12 @@ def float_from_hex(s: str) -> Any:
     try:
         return sign * float.fromhex(body)
     except (ValueError, OverflowError):
-        return make_error(f"invalid hex float string: '{s}'")
+        return _hex_parse_error(s)
+
+
+def _hex_parse_error(s: str) -> Any:
+    """jBallerina words it as Java's NumberFormatException does."""
+    return make_error("{ballerina/lang.float}NumberParsingError", {"message": f'For input string: "{s}"'})
 
 
 def _domain(fn: Any, x: float) -> float:

@@ -46,6 +46,14 @@ def division_by_zero() -> BallerinaPanic:
     return runtime_panic("DivisionByZero", " / by zero")
 
 
+def unsupported_decimal(value: str) -> BallerinaPanic:
+    """A decimal operation whose IEEE result would be NaN or an infinity, which decimal does not have
+    (`x / 0d`, `x % 0d`, `<decimal>float:Infinity`)."""
+    return runtime_panic(
+        "UnsupportedDecimalError", f"decimal operation resulting in unsupported decimal value '{value}'"
+    )
+
+
 def type_cast_error(value_type: str, target: str) -> BallerinaPanic:
     return runtime_panic("TypeCastError", f"incompatible types: '{value_type}' cannot be cast to '{target}'")
 

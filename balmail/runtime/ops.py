@@ -14,6 +14,7 @@ from balmail.runtime.errors import (
     overflow,
     runtime_panic,
     type_cast_error,
+    unsupported_decimal,
 )
 from balmail.runtime.tables import BTable, TTable
 from balmail.runtime.values import (
@@ -42,10 +43,8 @@ def _dec(op: Any) -> Any:
             return decimal_value(op())
     except decimal.Overflow:
         raise runtime_panic("NumberOverflow", "decimal range overflow") from None
-    except decimal.DivisionByZero:
-        raise division_by_zero() from None
-    except decimal.InvalidOperation:
-        raise division_by_zero() from None
+    except (decimal.DivisionByZero, decimal.InvalidOperation):
+        raise unsupported_decimal("NaN") from None
 
 
 def _bad(op: str, a: Any, b: Any) -> BallerinaPanic:
@@ -126,7 +125,7 @@ def div(a: Any, b: Any) -> Any:
         return a / b
     if ta is D and type(b) is D:
         if b.is_zero():
-            raise division_by_zero()
+            raise unsupported_decimal("NaN" if a.is_zero() else "-Infinity" if a < 0 else "Infinity")
         return _dec(lambda: a / b)
     if a is None or b is None:
         return None
@@ -146,7 +145,7 @@ def mod(a: Any, b: Any) -> Any:
         return math.fmod(a, b)
     if ta is D and type(b) is D:
         if b.is_zero():
-            raise division_by_zero()
+            raise unsupported_decimal("NaN")
         return _dec(lambda: a % b)
     if a is None or b is None:
         return None
@@ -307,9 +306,7 @@ def decimal_to_int(x: D) -> int:
 def to_decimal(x: Any) -> D:
     if type(x) is float:
         if x != x or math.isinf(x):
-            raise runtime_panic(
-                "NumberConversionError", f"'float' value '{x}' cannot be converted to 'decimal'"
-            )
+            raise unsupported_decimal(format_float(x))
         # as Java's BigDecimal.valueOf(double): the digits of the float's shortest string form
         return _dec(lambda: D(format_float(x)))
     return _dec(lambda: D(x))

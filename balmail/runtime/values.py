@@ -202,6 +202,9 @@ class BStream:
 # ---------------------------------------------------------------- printing
 
 
+_TWO_DIGITS = decimal.Context(prec=2, rounding=decimal.ROUND_HALF_EVEN)
+
+
 def format_float(x: float) -> str:
     """Ballerina's float toString: shortest round-trip digits, plain between 1e-3 and 1e7, else `d.dddEn`."""
     if x != x:
@@ -215,6 +218,13 @@ def format_float(x: float) -> str:
     sign = "-" if x < 0 else ""
     d = decimal.Decimal(repr(abs(x)))
     _, digits_t, exp = d.as_tuple()
+    if len(digits_t) == 1 and d != decimal.Decimal(abs(x)):
+        # Java's Double.toString writes at least two significant digits and, when one digit would
+        # round-trip only because the value's interval is wide (subnormals: 4.9E-324, not 5.0E-324),
+        # picks the two-digit decimal nearest the exact value.
+        two = _TWO_DIGITS.plus(decimal.Decimal(abs(x)))
+        if float(two) == abs(x):
+            _, digits_t, exp = two.as_tuple()
     digits = "".join(map(str, digits_t)).rstrip("0") or "0"
     exp = int(exp) + len("".join(map(str, digits_t))) - len(digits)
     point = len(digits) + exp  # position of the decimal point from the left of `digits`

@@ -1,3 +1,3 @@
 public function main() {
-    int s = int:sum(int:MAX_VALUE, 1); // @panic {ballerina}NumberOverflow
+    int s = int:sum(int:MAX_VALUE, 1); // @panic {ballerina/lang.int}NumberOverflow
 }
