@@ -125,7 +125,7 @@ def query_pipeline(cx: Compiler, clauses: tuple[Any, ...]) -> tuple[Any, list[in
     for st in stages:
         if isinstance(st, tuple):
             keys = st[1]
-            final_stages.append(_order_stage(keys, slots))
+            final_stages.append(_order_stage(keys, slots, cx.sb))
         else:
             final_stages.append(st)
 
@@ -374,21 +374,20 @@ def _catch_fail(ev: Any) -> Any:
     return guarded
 
 
-def _order_stage(keys: list[tuple[Any, bool]], slots: list[int]) -> Any:
+def _order_stage(keys: list[tuple[Any, bool]], slots: list[int], sb: Any) -> Any:
+    from balmail.lib import langlib
+
     def order_stage(f: list[Any], rows: Any) -> Any:
         snaps = []
         for _ in rows:
             snaps.append(([k(f) for k, _ in keys], [f[s] for s in slots]))
 
         def cmp(a: Any, b: Any) -> int:
+            # as lang.array's sort: NaN and then nil last in either direction, lists member-wise
             for (ka, kb), (_, desc) in zip(zip(a[0], b[0], strict=True), keys, strict=True):
-                if ka is None or kb is None:
-                    if ka is None and kb is None:
-                        continue
-                    return 1 if ka is None else -1
-                c = compare(ka, kb) or 0
+                c = langlib.sort_compare(ka, kb, desc, sb)
                 if c:
-                    return -c if desc else c
+                    return c
             return 0
 
         snaps.sort(key=functools.cmp_to_key(cmp))

@@ -701,6 +701,27 @@ def a_reverse(xs: Any) -> BList:
 _DONE = object()
 
 
+def _sort_rank(k: Any) -> int:
+    return 2 if k is None else 1 if _is_nan(k) else 0
+
+
+def sort_compare(ka: Any, kb: Any, desc: bool, sb: Sandbox) -> int:
+    """The order of two sort keys in the result: NaN and then nil go last in either direction, at the
+    top and inside list keys alike; lists compare member by member, then by length."""
+    if isinstance(ka, BList) and isinstance(kb, BList):
+        for x, y in zip(ka, kb, strict=False):
+            c = sort_compare(x, y, desc, sb)
+            if c:
+                return c
+        c = (len(ka) > len(kb)) - (len(ka) < len(kb))
+        return -c if desc else c
+    ra, rb = _sort_rank(ka), _sort_rank(kb)
+    if ra or rb:
+        return ra - rb
+    c = compare(ka, kb, sb) or 0
+    return -c if desc else c
+
+
 @metered
 def a_sort(sb: Sandbox, xs: Any, direction: str = "ascending", key: Any = None) -> BList:
     """`array:sort`: stable; nil and NaN keys last in both directions. Charges n·log2(n) steps up
@@ -726,17 +747,7 @@ def a_sort(sb: Sandbox, xs: Any, direction: str = "ascending", key: Any = None) 
     keyed = list(zip(keys, xs, strict=True))
     if keyed:
 
-        def cmp(a: Any, b: Any) -> int:
-            ka, kb = a[0], b[0]
-            # nil and NaN go last in both directions
-            na = ka is None or _is_nan(ka)
-            nb = kb is None or _is_nan(kb)
-            if na or nb:
-                return (na > nb) - (na < nb)
-            c = compare(ka, kb, sb) or 0
-            return -c if desc else c
-
-        keyed.sort(key=functools.cmp_to_key(cmp))
+        keyed.sort(key=functools.cmp_to_key(lambda a, b: sort_compare(a[0], b[0], desc, sb)))
     return _new_like(xs, [x for _, x in keyed])
 
 
@@ -1256,4 +1267,12 @@ def method_of_kind(kind: str, name: str, sb: Sandbox) -> Any:
     return fn if fn is not None else tables["value"].get(name)
 
 
-__all__ = ["method_for", "method_of_kind", "module", "number_avg", "number_sum", "from_json_string"]
+__all__ = [
+    "sort_compare",
+    "method_for",
+    "method_of_kind",
+    "module",
+    "number_avg",
+    "number_sum",
+    "from_json_string",
+]
