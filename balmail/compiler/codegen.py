@@ -507,13 +507,15 @@ def publish_direct(cx: Compiler, info: Any) -> None:
 
 
 def code_ListExpr(cx: Compiler, e: ast.ListExpr, expected: T.Type | None, g: Gen) -> str | None:
-    from balmail.compiler.constructors import _inferred_array, _pick, _wants_readonly
+    from balmail.compiler.constructors import _fitting_list_member, _inferred_array, _pick, _wants_readonly
 
     if _wants_readonly(expected) or any(isinstance(i, ast.Spread) for i in e.items):
         return None
     if expected is None:
         expected = _inferred_array(cx, e)
     lt = _pick(expected, (T.TArray, T.TTuple), default_anydata=True)
+    if lt is not None:
+        lt = _fitting_list_member(expected, lt, len(e.items))
     r = T.resolve(lt) if lt is not None else None
     if lt is not None and not isinstance(r, T.TArray | T.TTuple):
         return None

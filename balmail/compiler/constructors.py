@@ -50,6 +50,8 @@ def expr_ListExpr(cx: Compiler, e: ast.ListExpr, expected: T.Type | None) -> Eva
     if expected is None:
         expected = _inferred_array(cx, e)
     lt = _pick(expected, (T.TArray, T.TTuple), default_anydata=True)
+    if lt is not None and not any(isinstance(i, ast.Spread) for i in e.items):
+        lt = _fitting_list_member(expected, lt, len(e.items))
     items: list[tuple[bool, Eval]] = []
     for i, item in enumerate(e.items):
         if isinstance(item, ast.Spread):
@@ -314,6 +316,28 @@ def _pick(expected: T.Type | None, kinds: tuple[type, ...], default_anydata: boo
         if isinstance(m, T.TReadonly | T.TAny):
             return T.ANYDATA
     return None
+
+
+def _fits(t: T.Type, n: int) -> bool:
+    r = T.resolve(t)
+    if isinstance(r, T.TArray):
+        return r.length is None or r.infer_length or n <= r.length
+    if isinstance(r, T.TTuple):
+        return n >= len(r.members) and (r.rest is not None or n == len(r.members))
+    return True
+
+
+def _fitting_list_member(expected: T.Type | None, picked: T.Type, n: int) -> T.Type:
+    """`int[2]|int[] xs = [1, 7, 3]`: of the list types in a union, the first one a constructor of `n`
+    members belongs to (the one picked first when none does, for the error it then gives)."""
+    if _fits(picked, n) or expected is None:
+        return picked
+    r = T.resolve(expected)
+    members = r.members if isinstance(r, T.TUnion) else []
+    for m in members:
+        if isinstance(T.resolve(m), T.TArray | T.TTuple) and _fits(m, n):
+            return m
+    return picked
 
 
 def _fixed_members(t: T.Type | None) -> int:

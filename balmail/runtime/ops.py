@@ -381,11 +381,25 @@ def convert_to(v: Any, target: T.Type, path: str = "") -> Any:
         for m in t.members:
             if m.contains(v) and not isinstance(v, BList | BMap):
                 return v
+        if isinstance(v, BList | BMap) and v.type is not None:
+            for m in t.members:  # a structure whose own type is one of the members keeps it
+                if T.is_subtype(v.type, m) and isinstance(T.resolve(m), T.TRecord | T.TTuple):
+                    return convert_to(v, m, path)
+        found = None
+        first_record = False
         for m in t.members:
             r = convert_to(v, m, path)
-            if not isinstance(r, BError):
-                return r
-        return _conversion_error(v, target)
+            if isinstance(r, BError):
+                continue
+            if found is None:
+                found = r
+                first_record = isinstance(T.resolve(m), T.TRecord)
+                if not isinstance(v, BList | BMap):
+                    return r
+            elif isinstance(T.resolve(m), T.TRecord) and first_record:
+                # a mapping that converts to two record members: Ballerina will not guess
+                return _ambiguous_error(v, target)
+        return found if found is not None else _conversion_error(v, target)
     if isinstance(t, T.TIntersection):
         r = convert_to(v, t.non_readonly(), path)
         return r if isinstance(r, BError) or not t.readonly else clone_readonly(r)
@@ -455,6 +469,8 @@ def convert_to(v: Any, target: T.Type, path: str = "") -> Any:
     if isinstance(t, T.TAnydata | T.TJson):
         if t.contains(v):
             return clone(v)
+        if isinstance(t, T.TJson) and isinstance(v, BMap | BList):
+            return _to_json_structure(v, target, path)
         return _conversion_error(v, target)
     if t.contains(v):
         return v
@@ -465,6 +481,36 @@ def convert_to(v: Any, target: T.Type, path: str = "") -> Any:
     if r is not _MISSING:
         return r
     return _conversion_error(v, target)
+
+
+def _ambiguous_error(v: Any, target: T.Type) -> BError:
+    from balmail.runtime.errors import make_error
+
+    return make_error(
+        "{ballerina/lang.value}ConversionError",
+        {"message": f"'{T.value_type_name(v)}' value cannot be converted to '{target}': "
+         "ambiguous target type"},
+    )
+
+
+def _to_json_structure(v: Any, target: T.Type, path: str) -> Any:
+    """A record, map or list whose members are all json-compatible, rebuilt as `map<json>`/`json[]`
+    (its own inherent type, an open record say, is not a json type)."""
+    if isinstance(v, BMap):
+        out = BMap(type=T.TMap(T.JSON))
+        for k, x in v.items():
+            r = convert_to(x, T.JSON, f"{path}.{k}")
+            if isinstance(r, BError):
+                return r
+            out[k] = r
+        return out
+    out_l = BList(type=T.TArray(T.JSON))
+    for i, x in enumerate(v):
+        r = convert_to(x, T.JSON, f"{path}[{i}]")
+        if isinstance(r, BError):
+            return r
+        out_l.append(r)
+    return out_l
 
 
 def _convert_table(v: Any, t: TTable, target: T.Type, path: str) -> Any:
