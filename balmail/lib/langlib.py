@@ -681,6 +681,18 @@ def a_last_index_of(sb: Sandbox, xs: Any, v: Any, start: int | None = None) -> i
     return None
 
 
+def _member_array_type(m: Any) -> T.Type | None:
+    """`map:toArray`: an array of the mapping's member type (`map<int>` gives `int[]`, a record the
+    union of its field and rest types), so it fills and checks as that array would."""
+    t = T.resolve(m.type) if m.type is not None else None
+    if isinstance(t, T.TMap):
+        return T.TArray(t.constraint)
+    if isinstance(t, T.TRecord):
+        parts = [f.type for f in t.fields.values()] + ([t.rest] if t.rest is not None else [])
+        return T.TArray(T.union(*parts)) if parts else None
+    return None
+
+
 def _new_like(xs: Any, items: Any) -> BList:
     t = xs.type
     if type(t) is T.TArray and t.length is None:
@@ -929,7 +941,7 @@ MAP = {
     "removeAll": m_remove_all,
     "length": len,
     "entries": lambda m: _map_like(m, {k: BList([k, v]) for k, v in _items(m)}, T.ANY),
-    "toArray": lambda m: BList(_values(m)),
+    "toArray": lambda m: BList(_values(m), _member_array_type(m)),
     "map": lambda m, fn: BMap({k: fn(v) for k, v in _items(m)}),
     "filter": lambda m, fn: _map_like(m, {k: v for k, v in _items(m) if fn(v)}),
     "forEach": lambda m, fn: [fn(v) for v in _values(m)] and None,
