@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from balmail.compiler.core import Compiler
 
 AGGREGATES = ("sum", "count", "max", "min", "avg")
+SEQUENCE_LANGLIB = ("join", "concat", "some", "every")
+"""Further langlib functions a sequence variable may be passed to unqualified (`'join(",", name)`,
+`some(flag)`): lang.string's join/concat (lang.xml's concat for xml), lang.boolean's some/every."""
 
 
 def query_pipeline(cx: Compiler, clauses: tuple[Any, ...]) -> tuple[Any, list[int]]:
@@ -329,7 +332,11 @@ def query_action(cx: Compiler, s: ast.QueryAction) -> Any:
 def query_builtin(cx: Compiler, name: str, e: ast.Call, expected: T.Type | None) -> Any:
     """`sum(x)`, `count(x)`, `max(0, x)`, `min`, `avg` after `group by` or in `collect`: a sequence
     variable argument arrives as a rest argument (grouping.py), so the values are all the arguments."""
-    if name not in AGGREGATES or not e.args or any(isinstance(a, ast.NamedArg) for a in e.args):
+    if name not in AGGREGATES and name not in SEQUENCE_LANGLIB:
+        return None
+    if not e.args or any(isinstance(a, ast.NamedArg) for a in e.args):
+        return None
+    if name in SEQUENCE_LANGLIB and not any(isinstance(a, ast.RestArg) for a in e.args):
         return None
     args = [
         (isinstance(a, ast.RestArg), expressions.expr(cx, a.value if isinstance(a, ast.RestArg) else a))
@@ -344,6 +351,8 @@ def query_builtin(cx: Compiler, name: str, e: ast.Call, expected: T.Type | None)
                 values.extend(ev(f))
             else:
                 values.append(ev(f))
+        if name in SEQUENCE_LANGLIB:
+            return _sequence_langlib(name, values)
         if name == "count":
             return len(values)
         xs = [x for x in values if x is not None]
@@ -360,6 +369,22 @@ def query_builtin(cx: Compiler, name: str, e: ast.Call, expected: T.Type | None)
         )
 
     return aggregate
+
+
+def _sequence_langlib(name: str, values: list[Any]) -> Any:
+    if name == "some":
+        return any(values)
+    if name == "every":
+        return all(values)
+    if name == "join":
+        # the separator is the first argument: with an empty group there is none, and the call is ()
+        return values[0].join(values[1:]) if values else None
+    from balmail.runtime.xml import BXml
+    from balmail.runtime.xml import concat as xml_concat
+
+    if any(isinstance(v, BXml) for v in values):
+        return xml_concat(tuple(values))
+    return "".join(values)
 
 
 def _catch_fail(ev: Any) -> Any:

@@ -321,6 +321,8 @@ def number_avg(xs: Any) -> Any:
         return None
     if all(type(x) is D for x in xs):
         return ops.div(number_sum(xs), D(len(xs)))
+    if all(type(x) is int for x in xs):  # the mean of ints is a decimal (lang.int:avg)
+        return ops.div(D(sum(xs)), D(len(xs)))
     return float(sum(xs)) / len(xs)
 
 
@@ -360,6 +362,7 @@ INT = {
     "max": i_max,
     "min": i_min,
     "sum": lambda *xs: number_sum(xs),
+    "avg": lambda n, *ns: ops.div(D(n + sum(ns)), D(1 + len(ns))),  # lang.int: the mean as a decimal
     "signum": i_signum,
     "toString": i_to_string,
     "range": i_range,
@@ -523,6 +526,7 @@ DECIMAL = {
     "max": i_max,
     "min": i_min,
     "sum": lambda *xs: number_sum(xs) if xs else D(0),
+    "avg": lambda x, *xs: ops.div(number_sum((x, *xs)), D(1 + len(xs))),
     "round": d_round,
     "floor": lambda x: x.to_integral_value(rounding=decimal.ROUND_FLOOR),
     "ceiling": lambda x: x.to_integral_value(rounding=decimal.ROUND_CEILING),

@@ -22,7 +22,7 @@ from balmail.syntax.ast_xml import XmlnsDecl, XmlnsStmt
 
 # Aggregate functions a `collect` clause, and the clauses after `group by`, may call without a prefix (they
 # resolve to the langlib ones).
-COLLECT_AGGREGATES = frozenset({"sum", "avg", "min", "max", "count"})
+COLLECT_AGGREGATES = frozenset({"sum", "avg", "min", "max", "count", "join", "concat", "some", "every"})
 _LANGLIB = Span("<langlib>", 0, 0, 1, 1, 1, 1)  # where the aggregate functions are declared
 _WORKER_EXPRS = (W.SyncSend, W.WorkerReceive, W.MultipleReceive, W.Flush)
 
