@@ -342,6 +342,16 @@ def cast(v: Any, target: T.Type) -> Any:
     r = convert_numeric(v, target)
     if r is not _MISSING:
         return r
+    t = T.resolve(target)
+    if isinstance(t, T.TInt) and type(v) in (int, float, D) and v == v:
+        # a number outside an int subtype's range (`<byte>300`, `<int:Unsigned32>m`): jBallerina words it
+        # as a numeric conversion, the int written with thousands separators
+        shown = f"{v:,}" if type(v) is int else format_float(v) if type(v) is float else str(v)
+        name = "lang." + t.label if t.label.startswith("int:") else t.label
+        raise runtime_panic(
+            "NumberConversionError",
+            f"'{T.value_type_name(v)}' value '{shown}' cannot be converted to '{name}'",
+        )
     raise type_cast_error(T.value_type_name(v), str(target))
 
 
