@@ -189,6 +189,11 @@ def expr_ErrorConstructor(cx: Compiler, e: ast.ErrorConstructor, expected: T.Typ
         ]
         if len(errs) == 1 and isinstance(expected, T.TLazy):
             et = expected
+        r_exp = T.resolve(expected)
+        if isinstance(r_exp, T.TIntersection) and all(
+            isinstance(T.resolve(m), T.TError) for m in r_exp.members
+        ):
+            et = expected  # `A & B` of error types: the value carries the type ids of both
     pos: list[Eval] = []
     named: list[tuple[str, Eval]] = []
     for a in e.args:
@@ -209,6 +214,8 @@ def expr_ErrorConstructor(cx: Compiler, e: ast.ErrorConstructor, expected: T.Typ
     detail_t = None
     if et is not None:
         r = T.resolve(et)
+        if isinstance(r, T.TIntersection):
+            r = T.resolve(r.members[0])
         if isinstance(r, T.TError):
             detail_t = r.detail
     etype = et

@@ -325,9 +325,7 @@ class TError(Type):
         if not isinstance(v, BError):
             return False
         if self.distinct_ids:
-            have = (
-                getattr(resolve(v.type), "distinct_ids", frozenset()) if v.type is not None else frozenset()
-            )
+            have = _error_type_ids(v.type) if v.type is not None else frozenset()
             if not self.distinct_ids <= have:
                 return False
         if self.detail is not None:
@@ -340,6 +338,18 @@ class TError(Type):
 
     def describe(self) -> str:
         return f"error<{self.detail}>" if self.detail is not None else "error"
+
+
+def _error_type_ids(t: Type) -> frozenset[int]:
+    """The type ids an error value made with type `t` carries: an intersection of distinct error types
+    carries every member's (`DistinctA & DistinctB`)."""
+    r = resolve(t)
+    if isinstance(r, TIntersection):
+        ids: frozenset[int] = frozenset()
+        for m in r.members:
+            ids |= _error_type_ids(m)
+        return ids
+    return getattr(r, "distinct_ids", frozenset())
 
 
 class TObject(Type):
