@@ -153,8 +153,13 @@ def store_field(o: Any, name: str, v: Any, remove_nil: bool = True) -> None:
         o.fields[name] = v
     elif isinstance(o, BMap):
         if o.ro:
+            tname = T.value_type_name(o)
+            if "readonly" not in tname:
+                tname = f"({tname} & readonly)"
             raise runtime_panic(
-                "InherentTypeViolation", f"cannot update 'readonly' field '{name}' in record", "lang.map"
+                "InherentTypeViolation",
+                f"cannot update 'readonly' field '{name}' in record of type '{tname}'",
+                "lang.map",
             )
         rt = o.type
         if rt is not None:
