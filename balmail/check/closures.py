@@ -33,15 +33,34 @@ def _outer_names(fn: ast.FunctionDefn) -> tuple[set[str], set[str], set[str]]:
     return params, finals, names
 
 
+def _scoped_locals(fn: ast.FunctionDefn) -> list[tuple[str, int, int, int]]:
+    """Each local of `fn`'s own body as (name, where declared, start and end of the block it is declared
+    in): a name is in scope from its declaration to the end of that block."""
+    assert fn.body is not None
+    closures = ast.AnonFunction | ast.ArrowFunction | ast.ObjectConstructor
+    blocks = [b.span for b in walk(fn.body, lambda x: isinstance(x, closures)) if isinstance(b, ast.Block)]
+    out = []
+    for n in walk(fn.body, lambda x: isinstance(x, closures)):
+        if isinstance(n, ast.CaptureBinding):
+            inside = [b for b in blocks if b.start <= n.span.start and n.span.end <= b.end]
+            scope = min(inside, key=lambda b: b.end - b.start) if inside else fn.body.span
+            out.append((n.name, n.span.start, scope.start, scope.end))
+    return out
+
+
 def check_closures(module: ast.Module) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for fn in walk(module):
         if not isinstance(fn, ast.FunctionDefn) or fn.body is None:
             continue
-        params, finals, names = _outer_names(fn)
+        params, finals, _ = _outer_names(fn)
+        scoped = _scoped_locals(fn)
         for lam in walk(fn.body):
             if not isinstance(lam, ast.AnonFunction) or not isinstance(lam.body, ast.Block):
                 continue
+            at = lam.span.start
+            # the enclosing locals in scope where the function is written (a later `int z` is not)
+            names = params | {name for name, d, s0, s1 in scoped if d < at and s0 <= at <= s1}
             own = {p.name for p in lam.signature.params if p.name}
             for n in walk(lam.body, lambda x: isinstance(x, ast.AnonFunction)):  # nested ones: their own turn
                 if isinstance(n, ast.VarDecl) and isinstance(n.binding, ast.CaptureBinding):
