@@ -1,90 +1,301 @@
-"""The few type narrowings the type checker trusts (spec, "Type narrowing"): elsewhere a variable that a
-type test may narrow is left untyped (types.py `_narrowed_names`). Only local variables that are not
-assigned in the region where the narrowed type holds are narrowed:
+"""Flow-sensitive narrowing of local variables for the type checker (types.py).
 
-* `if x is T { ... }`: in the block `x` has type T;
-* `if x is () { ...return/panic/fail... }` (or `x == ()`) with no `else`: after it, in the rest of the
-  enclosing block, `x` has its declared type without `()`;
+Ballerina narrows a variable's type by the type tests of the conditions that guard a statement
+(`if x is string {...}`, `x == ()`, `while`, `&&`, `||`, `!`), and after an `if` whose one branch
+cannot complete (`if x is () { return; }` leaves `x` non-nil). Narrowing ends where the variable may
+have been assigned (an assignment, a loop or a closure that assigns it): from there the declared type
+applies again.
 
-and only where `x` is not tested again (a later test narrows further, which this module does not follow).
+Zero false errors is the contract, so a narrowed type here is either exactly Ballerina's or unknown
+(`None`, nothing reported about it): a type test this module cannot decide member by member (list or
+record shapes, object types), an equality test, a `match`, or a join it cannot follow all make the
+variable unknown, never wider nor narrower than what Ballerina computes.
 
-What a narrowed variable is then checked for (method calls on `time:Zone?` tested `is time:Zone`,
-assignments of it) is what the rest of the checker checks for any typed variable."""
+A flow state maps `id(variable)` to `(variable, type)`; a variable missing from it has its declared type.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from balmail.check.initialization import _assigned_names
-from balmail.check.statictypes import without
+from balmail.check.statictypes import kinds
 from balmail.check.walk import walk
 from balmail.runtime import types as T
 from balmail.syntax import ast
 
+State = dict[int, tuple[Any, "T.Type | None"]]
 
-def _local(checker: Any, e: ast.Expr) -> Any:
-    """The local variable `e` names (its `_Var`), or None for anything else."""
-    if not isinstance(e, ast.VarRef):
-        return None
-    for scope in reversed(checker.scopes):
-        if e.name in scope:
-            return scope[e.name]
-    return None
+_WHOLE = (T.INT, T.FLOAT, T.DECIMAL, T.STRING, T.BOOLEAN, T.NIL, T.ERROR)
+"""Types a type test can split a union on exactly: every value of one basic kind."""
+_TOP = (T.TAny, T.TAnydata, T.TJson)
 
 
-def _tested_again(name: str, regions: list[ast.Node]) -> bool:
-    """Whether a type test, nil comparison or `match` on `name` occurs in `regions`: a narrowing this
-    module does not follow, so the region's type for `name` is left to the flow-insensitive default."""
-    for region in regions:
-        for n in walk(region):
-            operands: list[Any] = []
-            if isinstance(n, ast.IsExpr):
-                operands = [n.expr]
-            elif isinstance(n, ast.Binary) and n.op in ("==", "!=", "===", "!=="):
-                operands = [n.left, n.right]
-            elif isinstance(n, ast.Match):
-                operands = [n.expr]
-            if any(isinstance(o, ast.VarRef) and o.name == name for o in operands):
-                return True
+def _members(t: T.Type) -> list[T.Type]:
+    r = T.resolve(t)
+    return list(r.members) if isinstance(r, T.TUnion) else [t]
+
+
+def _within(m: T.Type, t: T.Type) -> bool:
+    """Every value of `m` is a value of `t` (decided only for the simple cases)."""
+    if m is t:
+        return True
+    if any(t is w for w in _WHOLE):
+        k = kinds(m)
+        return k is not None and bool(k) and k == kinds(t)
+    rt = T.resolve(t)
+    if isinstance(rt, T.TSingleton):
+        rm = T.resolve(m)
+        return isinstance(rm, T.TSingleton) and rm.value == rt.value and type(rm.value) is type(rt.value)
+    if isinstance(rt, T.TAny):
+        k = kinds(m)
+        return k is not None and "error" not in k
     return False
 
 
-def then_fact(checker: Any, cond: ast.Expr, then: ast.Block) -> tuple[Any, T.Type] | None:
-    """`if x is T { then }`: (x's variable, T) when `then` never assigns x."""
-    if not isinstance(cond, ast.IsExpr) or cond.negated:
-        return None
-    var = _local(checker, cond.expr)
-    name = cond.expr.name  # type: ignore[attr-defined]
-    if var is None or var.type is None or name in _assigned_names(then) or _tested_again(name, [then]):
-        return None
-    t = checker.resolver.resolve(cond.type)
-    return (var, t) if t is not None else None
+def _disjoint(m: T.Type, t: T.Type) -> bool:
+    km, kt = kinds(m), kinds(t)
+    return km is not None and kt is not None and not (km & kt)
 
 
-def _nil_test(cond: ast.Expr) -> ast.Expr | None:
-    if isinstance(cond, ast.IsExpr) and not cond.negated and isinstance(cond.type, ast.NilType):
-        return cond.expr
-    if isinstance(cond, ast.Binary) and cond.op in ("==", "===") and isinstance(cond.right, ast.Literal):
-        if cond.right.kind == "nil":
-            return cond.left
+def _rebuild(cur: T.Type, kept: list[T.Type]) -> T.Type | None:
+    if not kept:
+        return None  # `never`: leave it unknown rather than reason about an impossible branch
+    if len(kept) == len(_members(cur)) and all(a is b for a, b in zip(kept, _members(cur), strict=True)):
+        return cur
+    return kept[0] if len(kept) == 1 else T.TUnion(kept)
+
+
+def narrow_true(cur: T.Type | None, test: T.Type | None) -> T.Type | None:
+    """The type of a variable of type `cur` where `x is test` holds; None when not decided exactly."""
+    if cur is None or test is None:
+        return None
+    tests = _members(test)
+    kept: list[T.Type] = []
+    for m in _members(cur):
+        if any(_within(m, t) for t in tests):
+            kept.append(m)
+            continue
+        inside = [t for t in tests if not _disjoint(m, t)]
+        if not inside:
+            continue
+        if isinstance(T.resolve(m), _TOP) and all(_within(t, m) for t in inside):
+            kept.extend(t for t in inside if not any(t is k for k in kept))
+            continue
+        return None
+    return _rebuild(cur, kept)
+
+
+def narrow_false(cur: T.Type | None, test: T.Type | None) -> T.Type | None:
+    """The type of a variable of type `cur` where `x is test` fails; None when not decided exactly."""
+    if cur is None or test is None:
+        return None
+    tests = _members(test)
+    kept: list[T.Type] = []
+    for m in _members(cur):
+        if any(_within(m, t) for t in tests):
+            continue
+        if all(_disjoint(m, t) for t in tests):
+            kept.append(m)
+            continue
+        return None
+    return _rebuild(cur, kept)
+
+
+def join_types(cur: T.Type | None, a: T.Type | None, b: T.Type | None) -> T.Type | None:
+    """`a` or `b`, both narrowed from `cur` without assignment: the members of `cur` either keeps."""
+    if a is b:
+        return a
+    if a is None or b is None or cur is None:
+        return None
+    ma, mb = _members(a), _members(b)
+    kept = [m for m in _members(cur) if any(m is x for x in ma) or any(m is x for x in mb)]
+    if len(kept) != len({id(x) for x in ma} | {id(x) for x in mb}):
+        return None  # a member that is not one of `cur`'s (a test narrowed `any` to `int`)
+    return _rebuild(cur, kept)
+
+
+DECLARED: Any = object()
+"""A variable back at its declared type (absent from the state)."""
+
+
+def get(state: State, var: Any) -> Any:
+    entry = state.get(id(var))
+    return DECLARED if entry is None else entry[1]
+
+
+def put(state: State, var: Any, t: Any) -> None:
+    if t is DECLARED:
+        state.pop(id(var), None)
+    else:
+        state[id(var)] = (var, t)
+
+
+def join(pre: State, a: State | None, b: State | None, current: Callable[[State, Any], Any]) -> State:
+    """The state after two paths from `pre` meet (None: a path that cannot complete). A variable two
+    paths narrow differently has the union of both (`if x is int|float { if x is int { return; } }`
+    leaves `float|string` of `int|float|string`); one a path assigned is back at its declared type;
+    unknown stays unknown."""
+    if a is None:
+        return dict(b) if b is not None else dict(pre)
+    if b is None:
+        return dict(a)
+    out: State = {}
+    for key in {*a, *b, *pre}:
+        var = (a.get(key) or b.get(key) or pre.get(key))[0]  # type: ignore[index]
+        ta, tb = get(a, var), get(b, var)
+        if ta is tb:
+            t = ta
+        elif ta is None or tb is None:
+            t = None
+        elif ta is DECLARED or tb is DECLARED:
+            t = DECLARED
+        else:
+            t = join_types(current(pre, var), ta, tb)
+        put(out, var, t)
+    return out
+
+
+def unsure(end: State, pre: State) -> State:
+    """The end of a path that may or may not complete: what it changed is unknown."""
+    out = dict(end)
+    for key in {*end, *pre}:
+        var = (end.get(key) or pre.get(key))[0]  # type: ignore[index]
+        if get(end, var) is not get(pre, var):
+            put(out, var, None)
+    return out
+
+
+def assigned_names(nodes: Iterable[Any]) -> set[str]:
+    """Names assigned anywhere inside `nodes` (closures included): `x = e`, `x += e`, `[x, y] = e`."""
+    from balmail.check.types import _pattern_names
+
+    found: set[str] = set()
+    for node in nodes:
+        if node is None:
+            continue
+        for n in walk(node):
+            if isinstance(n, ast.Assign | ast.CompoundAssign) and isinstance(n.target, ast.VarRef):
+                found.add(n.target.name)
+            elif isinstance(n, ast.Destructure):
+                found.update(_pattern_names(n.binding))
+    return found
+
+
+def tested_names(e: Any) -> set[str]:
+    """Variables a type test, equality or `match` inside `e` may narrow."""
+    found: set[str] = set()
+    for n in walk(e) if e is not None else ():
+        roots: list[Any] = []
+        if isinstance(n, ast.IsExpr):
+            roots.append(n.expr)
+        elif isinstance(n, ast.Binary) and n.op in ("==", "!=", "===", "!=="):
+            roots += [n.left, n.right]
+        elif isinstance(n, ast.Match):
+            roots.append(n.expr)
+            roots += [c.guard for c in n.clauses if c.guard is not None]
+        for r in roots:
+            found.update(x.name for x in walk(r) if isinstance(x, ast.VarRef))
+    return found
+
+
+def expression_narrowed(body: Any, tracked: frozenset[str]) -> set[int]:
+    """`id`s of the variable references an expression narrows (the right operand of `&&`/`||`, the
+    branches of `c ? a : b`, a query's later clauses): their type is left unknown."""
+    out: set[int] = set()
+    for n in walk(body):
+        if isinstance(n, ast.Binary) and n.op in ("&&", "||"):
+            names, scope = tested_names(n.left) & tracked, [n.right]
+        elif isinstance(n, ast.Conditional):
+            names, scope = tested_names(n.cond) & tracked, [n.then, n.otherwise]
+        elif isinstance(n, ast.QueryExpr):
+            names, scope = tested_names(n) & tracked, [n]
+        else:
+            continue
+        if names:
+            for s in scope:
+                out.update(id(x) for x in walk(s) if isinstance(x, ast.VarRef) and x.name in names)
+    return out
+
+
+def _type_test(e: Any) -> tuple[ast.VarRef, Any, bool] | None:
+    """`x is T` / `x !is T` as (x, T's descriptor, negated); `x == ()` / `x != ()` (and `===`, `!==`)
+    as a test for nil (descriptor None), which narrows the same way."""
+    if isinstance(e, ast.IsExpr) and isinstance(e.expr, ast.VarRef):
+        return e.expr, e.type, e.negated
+    if isinstance(e, ast.Binary) and e.op in ("==", "!=", "===", "!=="):
+        for ref, other in ((e.left, e.right), (e.right, e.left)):
+            if isinstance(ref, ast.VarRef) and isinstance(other, ast.Literal) and other.kind == "nil":
+                return ref, None, e.op in ("!=", "!==")
     return None
 
 
-def after_fact(
-    checker: Any, s: ast.If, rest: list[ast.Stmt], completes: bool
-) -> tuple[Any, T.Type] | None:
-    """`if x is () { <does not complete> }` then `rest`: (x's variable, its type without nil) when no
-    statement of `rest` (or the `if`) assigns x."""
-    if s.otherwise is not None or completes:
-        return None
-    tested = _nil_test(s.cond)
-    var = _local(checker, tested) if tested is not None else None
-    if var is None or var.type is None:
-        return None
-    name = tested.name  # type: ignore[union-attr]
-    if name in _assigned_names(s.then) or any(name in _assigned_names(r) for r in rest):
-        return None
-    if _tested_again(name, list(rest)):
-        return None
-    t = without(var.type, "nil")
-    return (var, t) if t is not None else None
+Lookup = Callable[[str], Any]
+Resolve = Callable[[Any], "T.Type | None"]
+
+
+class Conditions:
+    """The states where a condition is true and where it is false."""
+
+    def __init__(
+        self, lookup: Lookup, resolve: Resolve, current: Callable[[State, Any], Any], truths: frozenset[str]
+    ) -> None:
+        self.truths = truths
+        self.lookup = lookup
+        self.resolve = resolve
+        self.current = current  # (state, var) -> the variable's type in that state (None: unknown)
+
+    def split(self, e: Any, state: State | None) -> tuple[State | None, State | None]:
+        """(where `e` is true, where it is false); None for a state no path reaches (`true`'s false)."""
+        if state is None:
+            return None, None
+        if (isinstance(e, ast.Literal) and e.value is True) or (
+            isinstance(e, ast.VarRef) and e.name in self.truths
+        ):
+            return dict(state), None
+        if isinstance(e, ast.Literal) and e.value is False:
+            return None, dict(state)
+        if isinstance(e, ast.Unary) and e.op == "!":
+            t, f = self.split(e.operand, state)
+            return f, t
+        if isinstance(e, ast.Binary) and e.op in ("&&", "||"):
+            lt, lf = self.split(e.left, state)
+            if e.op == "&&":
+                rt, rf = self.split(e.right, lt)
+                return rt, self._union(state, lf, rf)
+            rt, rf = self.split(e.right, lf)
+            return self._union(state, lt, rt), rf
+        tested = _type_test(e)
+        if tested is not None:
+            ref, test_type, negated = tested
+            var = self.lookup(ref.name)
+            if var is None or getattr(var, "module", False):
+                return dict(state), dict(state)
+            cur = self.current(state, var)
+            test = T.NIL if test_type is None else self.resolve(test_type)
+            t, f = dict(state), dict(state)
+            yes, no = narrow_true(cur, test), narrow_false(cur, test)
+            if negated:
+                yes, no = no, yes
+            put(t, var, yes)
+            put(f, var, no)
+            return t, f
+        names = tested_names(e)
+        t, f = dict(state), dict(state)
+        for name in names:
+            var = self.lookup(name)
+            if var is not None:
+                put(t, var, None)
+                put(f, var, None)
+        return t, f
+
+    def _union(self, pre: State, a: State | None, b: State | None) -> State | None:
+        """Either path of a short-circuit operator: the variables' types joined member by member."""
+        if a is None or b is None:
+            return b if a is None else a
+        out: State = {}
+        for key in {*a, *b, *pre}:
+            var = (a.get(key) or b.get(key) or pre.get(key))[0]  # type: ignore[index]
+            ta, tb = self.current(a, var), self.current(b, var)
+            put(out, var, join_types(self.current(pre, var), ta, tb) if ta is not tb else get(a, var))
+        return out

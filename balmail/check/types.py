@@ -13,12 +13,12 @@ from typing import Any
 
 import attrs
 
+from balmail.check import narrowing as N
 from balmail.check import tables
 from balmail.check.bindings import list_binding_problems
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.methods import check_arguments, check_method_call, method_type
-from balmail.check.narrowing import after_fact, then_fact
 from balmail.check.objects import (
     check_error_constructor,
     check_function_value_call,
@@ -237,7 +237,9 @@ class _Checker:
         self.scopes: list[dict[str, _Var]] = []
         self.self_type: T.Type | None = None  # the class whose methods are being checked
         self.narrowed: frozenset[str] = frozenset()
-        self.facts: dict[int, T.Type] = {}  # id(_Var) -> its narrowed type where trusted (narrowing.py)
+        self.state: N.State = {}  # flow-sensitive narrowing of the `narrowed` locals (narrowing.py)
+        self.expr_narrowed: set[int] = set()
+        self.conditions = N.Conditions(self.lookup, self.resolver.resolve, self.current, self.truths)
         narrowing = nodes_of(module, ast.IsExpr, ast.Binary, ast.Match)
         self.narrowing = SpanIndex(
             [n for n in narrowing if not isinstance(n, ast.Binary) or n.op in _NARROWING_OPS]
@@ -260,6 +262,18 @@ class _Checker:
                 return s[name]
         return self.globals.get(name)
 
+    def current(self, state: N.State, var: _Var) -> T.Type | None:
+        """A variable's type in a flow state: narrowed, unknown (None) or declared."""
+        t = N.get(state, var)
+        return var.type if t is N.DECLARED else t
+
+    def reset(self, names: set[str], to: object) -> None:
+        """Set the tracked variables among `names` to a type (N.DECLARED: back to the declared one)."""
+        for name in names & self.narrowed:
+            var = self.lookup(name)
+            if var is not None:
+                N.put(self.state, var, to)
+
     def literal_type(self, e: ast.Expr | None) -> T.Type | None:
         if isinstance(e, ast.Literal):
             if e.kind == "float":
@@ -279,13 +293,13 @@ class _Checker:
             return T.STRING if e.kind == "string" else T.XML if e.kind == "xml" else None
         if isinstance(e, ast.VarRef):
             var = self.lookup(e.name)
-            if var is not None and self.facts:
-                fact = self.facts.get(id(var))
-                if fact is not None:
-                    return fact
-            if e.name in self.narrowed:
+            if var is None:
                 return None
-            return var.type if var is not None else None
+            if e.name in self.narrowed:
+                if var.module or id(e) in self.expr_narrowed:
+                    return None
+                return self.current(self.state, var)
+            return var.type
         if isinstance(e, ast.QualifiedRef):
             if self.prefixes.get(e.prefix) == "ballerina/email" and e.name in _EMAIL_CONSTANTS:
                 return T.TSingleton(_EMAIL_CONSTANTS[e.name])
@@ -572,17 +586,19 @@ class _Checker:
             if p.name:
                 t = self.resolver.resolve(p.type)
                 scope[p.name] = _Var(T.TArray(t) if p.rest and t is not None else t, final=True)
-        saved = (self.scopes, self.narrowed, self.ret, self.workers)
+        saved = (self.scopes, self.narrowed, self.ret, self.workers, self.state, self.expr_narrowed)
         self.workers = WorkerTable.of(body, self.resolver.resolve)
         self.scopes = [scope]
         self.narrowed = _narrowed_names(self.narrowing, body)
+        self.state = {}
+        self.expr_narrowed = N.expression_narrowed(body, self.narrowed) if self.narrowed else set()
         for p in sig.params:
             if p.default is not None:
                 self.expect(self.resolver.resolve(p.type), p.default)
         self._binary_types.clear()
         self.ret = self.resolver.resolve(sig.returns) if sig.returns is not None else None
         self.block(body)
-        self.scopes, self.narrowed, self.ret, self.workers = saved
+        self.scopes, self.narrowed, self.ret, self.workers, self.state, self.expr_narrowed = saved
         completes = _completes(body, self.never, self.truths)
         if sig.returns is not None and not _allows_nil(sig.returns) and completes:
             self.found.append(report(MISSING_RETURN, _closing(body.span)))
@@ -595,17 +611,8 @@ class _Checker:
 
     def block(self, b: ast.Block) -> None:
         self.scopes.append({})
-        added: list[int] = []
-        statements = list(b.statements)
-        for i, s in enumerate(statements):
+        for s in b.statements:
             self.stmt(s)
-            if isinstance(s, ast.If):
-                fact = after_fact(self, s, statements[i + 1 :], _completes(s.then, self.never))
-                if fact is not None and id(fact[0]) not in self.facts:
-                    self.facts[id(fact[0])] = fact[1]
-                    added.append(id(fact[0]))
-        for key in added:
-            del self.facts[key]
         self.scopes.pop()
 
     def bind(self, binding: ast.Node, t: T.Type | None, final: bool = False) -> None:
@@ -616,6 +623,71 @@ class _Checker:
                 self.scopes[-1][name] = _Var(None, final)
 
     def stmt(self, s: ast.Stmt) -> None:
+        if not self.narrowed:
+            self._stmt(s)
+            return
+        if isinstance(s, ast.If):
+            self.flow_if(s)
+        elif isinstance(s, ast.While | ast.Foreach):
+            self.flow_loop(s)
+        elif isinstance(s, ast.Match | ast.Do) or isinstance(s, W.WorkerDecl | W.Fork):
+            pre = dict(self.state)
+            inner = [*ast.children(s)]
+            tested = N.tested_names(s) if isinstance(s, ast.Match) else set()
+            self.reset(tested, None)
+            self._stmt(s)
+            self.state = pre
+            self.reset(N.assigned_names(inner), N.DECLARED)
+            self.reset(tested | (N.tested_names(s) if isinstance(s, ast.Do) else set()), None)
+        elif isinstance(s, ast.Lock | ast.BlockStmt):
+            self._stmt(s)
+        else:
+            self._stmt(s)
+            self.reset(N.assigned_names([s]), N.DECLARED if isinstance(s, _SIMPLE) else None)
+
+    def flow_if(self, s: ast.If) -> None:
+        self.expect(T.BOOLEAN, s.cond)
+        self.expr(s.cond)
+        pre = self.state
+        yes, no = self.conditions.split(s.cond, pre)
+        ends: list[N.State | None] = []
+        for branch, start in ((s.then, yes), (s.otherwise, no)):
+            self.state = dict(start if start is not None else pre)
+            if isinstance(branch, ast.Block):
+                self.block(branch)
+            elif isinstance(branch, ast.If):
+                self.stmt(branch)
+            stops = _stops(branch, self.never, self.truths) if branch is not None else False
+            if start is None or stops is True:
+                ends.append(None)  # a branch no path reaches, or one that cannot complete
+            else:
+                ends.append(N.unsure(self.state, pre) if stops is None else self.state)
+        self.state = N.join(pre, ends[0], ends[1], self.current)
+
+    def flow_loop(self, s: ast.While | ast.Foreach) -> None:
+        pre = dict(self.state)
+        assigned = N.assigned_names([s])
+        self.reset(assigned, None)
+        if isinstance(s, ast.While):
+            self.expect(T.BOOLEAN, s.cond)
+            self.expr(s.cond)
+            yes, _ = self.conditions.split(s.cond, self.state)
+            self.state = yes if yes is not None else self.state
+            self._stmt_body(s)
+        else:
+            self._stmt(s)
+        self.state = pre
+        self.reset(assigned, N.DECLARED)
+        tested = N.tested_names(s.cond) if isinstance(s, ast.While) else set()
+        if _has_break(s.body):
+            tested |= N.tested_names(s.body)
+        self.reset(tested, None)
+
+    def _stmt_body(self, s: ast.While) -> None:
+        self.block(s.body)
+        self.on_fail(s.on_fail)
+
+    def _stmt(self, s: ast.Stmt) -> None:
         if isinstance(s, ast.VarDecl):
             declared = self.resolver.resolve(s.type) if s.type is not None else None
             declared = _inferred_length(s.type, declared, s.init)
@@ -665,16 +737,7 @@ class _Checker:
         elif isinstance(s, ast.If):
             self.expect(T.BOOLEAN, s.cond)
             self.expr(s.cond)
-            fact = then_fact(self, s.cond, s.then)
-            saved = self.facts.get(id(fact[0])) if fact is not None else None
-            if fact is not None:
-                self.facts[id(fact[0])] = fact[1]
             self.block(s.then)
-            if fact is not None:
-                if saved is None:
-                    del self.facts[id(fact[0])]
-                else:
-                    self.facts[id(fact[0])] = saved
             if isinstance(s.otherwise, ast.Block):
                 self.block(s.otherwise)
             elif isinstance(s.otherwise, ast.If):
@@ -716,7 +779,9 @@ class _Checker:
             self.on_fail(s.on_fail)
         elif isinstance(s, ast.Match):
             self.expr(s.expr)
+            start = self.state
             for c in s.clauses:
+                self.state = dict(start)
                 self.scopes.append({})
                 for p in c.patterns:
                     for name in _pattern_names(p):
@@ -779,6 +844,13 @@ class _Checker:
     def on_fail(self, clause: ast.OnFail | None) -> None:
         if clause is None:
             return
+        saved = self.state
+        self.state = dict(saved)
+        self.reset(set(self.narrowed), None)  # reached from any `fail` or `check` of the body
+        self._on_fail(clause)
+        self.state = saved
+
+    def _on_fail(self, clause: ast.OnFail) -> None:
         self.scopes.append({})
         if clause.binding is not None:
             self.bind(clause.binding.binding, None)
@@ -1090,6 +1162,56 @@ def true_constants(module: ast.Module) -> frozenset[str]:
         for n in nodes_of(module, ast.CaptureBinding, ast.Param):
             found.discard(getattr(n, "name", None))
     return frozenset(found)
+
+
+_SIMPLE = (
+    ast.VarDecl,
+    ast.Assign,
+    ast.CompoundAssign,
+    ast.Destructure,
+    ast.ExprStmt,
+    ast.Return,
+    ast.Panic,
+    ast.Fail,
+    ast.IgnoreStmt,
+    ast.Break,
+    ast.Continue,
+    W.WorkerSend,
+)
+"""Statements without statements inside: a variable one of them assigns (or a closure in it assigns) is
+back at its declared type after it."""
+
+
+def _stops(node: Any, never: frozenset[str], truths: frozenset[str]) -> bool | None:
+    """Whether a statement or block certainly cannot complete normally (True), certainly can (False),
+    or this checker cannot tell (None): for narrowing after an `if` whose one branch stops."""
+    if isinstance(node, ast.Block):
+        unsure = False
+        for s in node.statements:
+            r = _stops(s, never, truths)
+            if r is True:
+                return True
+            unsure = unsure or r is None
+        return None if unsure else False
+    if isinstance(node, ast.Return | ast.Panic | ast.Fail | ast.Break | ast.Continue):
+        return True
+    if isinstance(node, ast.If):
+        if node.otherwise is None:
+            return False
+        a, b = _stops(node.then, never, truths), _stops(node.otherwise, never, truths)
+        return True if a is True and b is True else False if a is False or b is False else None
+    if isinstance(node, ast.BlockStmt):
+        return _stops(node.block, never, truths)
+    if isinstance(node, ast.Lock) or (isinstance(node, ast.Do) and node.on_fail is None):
+        return _stops(node.body, never, truths)
+    if isinstance(node, ast.ExprStmt) and isinstance(node.expr, ast.Call):
+        func = node.expr.func
+        return True if isinstance(func, ast.VarRef) and func.name in never else False
+    if isinstance(node, ast.ExprStmt | ast.VarDecl | ast.Assign | ast.CompoundAssign | ast.Foreach):
+        return False
+    if isinstance(node, ast.While):
+        return None if not _completes(node, never, truths) else False
+    return None
 
 
 def _returns_never(sig: ast.Signature) -> bool:
