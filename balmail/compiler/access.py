@@ -26,7 +26,30 @@ def expr_FieldAccess(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None) 
 
         name = attribute_name(cx, e)
     read = access.optional_field if e.optional else access.field
+    want = json_conversion(cx, e, expected)
+    if want is not None:
+        ensure = access.ensure
+        return lambda f: ensure(read(target(f), name), want)
     return lambda f: read(target(f), name)
+
+
+def json_conversion(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None) -> T.Type | None:
+    """A field access on json whose context expects a narrower type (`int age = check j.age;`) converts
+    the value as `ensureType` would (spec: field access on json): the type to convert to, else None."""
+    if expected is None:
+        return None
+    st = expressions.static_type(cx, e.target)
+    rt = T.resolve(st) if st is not None else None
+    is_json_map = isinstance(rt, T.TMap) and isinstance(T.resolve(rt.constraint), T.TJson)
+    if not (isinstance(rt, T.TJson) or is_json_map):
+        return None
+    members = [m for m in T.member_types(expected) if not isinstance(m, T.TError)]
+    if not members:
+        return None
+    want = members[0] if len(members) == 1 else T.TUnion(members)
+    if T.is_subtype(T.JSON, want):
+        return None
+    return want
 
 
 def expr_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None) -> Eval:
@@ -46,7 +69,7 @@ def expr_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None
 
 
 def code_FieldAccess(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None, g: Gen) -> str | None:
-    if e.optional or ":" in e.name:
+    if e.optional or ":" in e.name or json_conversion(cx, e, expected) is not None:
         return None
     t = g.tmp()
     a = codegen.code(cx, e.target, None, g)

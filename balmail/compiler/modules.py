@@ -39,6 +39,12 @@ def compile_module(cx: Compiler) -> Program:
     for m in members:
         declare_member(cx, m)
     for m in members:
+        # a module variable's declared type, known before function bodies are compiled so that code
+        # using it sees it (a json variable's field access converting to the context's type ...)
+        if isinstance(m, ast.ModuleVarDecl) and m.type is not None:
+            if isinstance(m.binding, ast.CaptureBinding):
+                cx.names[m.binding.name].type = typedesc.resolve_type(cx, m.type)
+    for m in members:
         if isinstance(m, ast.FunctionDefn):
             functions.compile_signature(cx, cx.names[m.name].value, m.signature, m.name)
         elif isinstance(m, ast.ClassDefn):

@@ -18,6 +18,20 @@ from balmail.runtime.xml import attribute as xml_attribute
 from balmail.runtime.xml import member as xml_member
 
 
+def ensure(v: Any, t: T.Type) -> Any:
+    """The value of a json field access converted to the type its context expects (`int age = check
+    j.age`), as `value:ensureType` does: an error value (not a panic) when it does not convert."""
+    if isinstance(v, BError) or t.contains(v):
+        return v
+    from balmail.runtime.errors import BallerinaPanic
+    from balmail.runtime.ops import cast
+
+    try:
+        return cast(v, t)
+    except BallerinaPanic as p:
+        return p.error
+
+
 def field(o: Any, name: str) -> Any:
     """`o.name`: a record's field (`()` when an optional one is absent), a JSON mapping's (an error when
     absent), an object's field or bound method, an error passed through, an xml attribute."""
@@ -26,7 +40,8 @@ def field(o: Any, name: str) -> Any:
             return o[name]
         if isinstance(T.resolve(o.type) if o.type is not None else None, T.TRecord):
             return None
-        return make_error(f"key '{name}' not found in JSON mapping", {})
+        message = f"Key '{name}' not found in JSON mapping"
+        return make_error("{ballerina/lang.map}KeyNotFound", {"message": message})
     if isinstance(o, BObject):
         if name in o.fields:
             return o.fields[name]
