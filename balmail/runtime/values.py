@@ -349,7 +349,7 @@ def _str(v: Any, bal: bool, seen: set[int], sb: Any = None) -> str:
     if isinstance(v, BRegExp):
         return v.source
     if isinstance(v, BTypedesc):
-        return "typedesc " + str(v.type)
+        return "typedesc " + _typedesc_text(v.type)
     if isinstance(v, BFunction | BNative):
         return "function " + _function_type_text(v)
     if isinstance(v, BStream):
@@ -363,6 +363,24 @@ def _str(v: Any, bal: bool, seen: set[int], sb: Any = None) -> str:
     if isinstance(v, BTable):
         return table_text(v, lambda r: _str(r, bal, seen, sb), bal)
     return str(v)
+
+
+def _typedesc_text(t: Any) -> str:
+    """A type as a typedesc prints it (jBallerina): a record, object or error type by its name, any
+    other type definition as the type it stands for (`type Ints int[]` prints `int[]`), `map<any>` as
+    `map`."""
+    from balmail.runtime import types as T
+
+    if isinstance(t, T.TLazy):
+        r = T.resolve(t)
+        if isinstance(r, T.TRecord | T.TObject | T.TError) or not t.name:
+            return str(t)
+        return _typedesc_text(r)
+    if isinstance(t, T.TMap) and isinstance(T.resolve(t.constraint), T.TAny):
+        return "map"
+    if getattr(t, "name", None) and not isinstance(t, T.TRecord | T.TObject | T.TError | T.TUnion):
+        return t.describe()  # a named array, map, table ... type: its structure
+    return str(t)
 
 
 def _function_type_text(v: Any) -> str:
