@@ -62,15 +62,16 @@ _EXAMPLES: dict[str, str] = {
     "ObjectConstructor": "`object {...}`, `service object {...}`",
     "QueryExpr": "`from x in xs where ... select ...`, `group by k select sum(v)`, `collect [v]`",
     "QueryActionExpr": "`check from x in xs do {...};`",
-    "VarDecl": "`T x = e;`, `var x = e;`, `final ...`, `int[3][2] g = [];`, `Foo[N] xs = [];`",
+    "VarDecl": "`T x = e;`, `var x = e;`, `final ...`, `int[3][2] g = [];`, `Foo[N] xs = [];`, "
+    "`Pair [a, _] = p;`",
     "Assign": "`x = e;`",
     "CompoundAssign": "`x += e;`",
-    "Destructure": "`[a, b] = e;`, `{a, b} = e;`, `error(m, code = c, ...rest) = e;`",
+    "Destructure": "`[a, b] = e;`, `[[a, _], ...r] = e;`, `{a, b} = e;`, `error(m, code = c, ...rest) = e;`",
     "IgnoreStmt": "`_ = e;`",
     "ExprStmt": "`f();`",
     "If": "`if c {...} else {...}`",
     "While": "`while c {...}`",
-    "Foreach": "`foreach T x in xs {...}`",
+    "Foreach": "`foreach T x in xs {...}` (a stream only with completion type `()`)",
     "Match": "`match v { 1 => {...} error(var m, code = 1) => {...} }`",
     "Break": "`break;`",
     "Continue": "`continue;`",
@@ -125,6 +126,18 @@ def language_rows() -> list[tuple[str, str, str, bool]]:
     return rows
 
 
+def refused_rows() -> list[tuple[str, str, str]]:
+    """(code, summary, example) of every `BAL_UNSUPPORTED_*` rule: the constructs refused by name."""
+    from balmail.check.registry import all_rules
+
+    rows = []
+    for rule in sorted(all_rules(), key=lambda r: r.code):
+        if rule.code.startswith("BAL_UNSUPPORTED_"):
+            example = " ".join(rule.example.split())
+            rows.append((rule.code, rule.summary.replace("|", "\\|"), f"`{example}`" if example else "-"))
+    return rows
+
+
 def library_rows() -> list[tuple[str, list[str], list[str]]]:
     """(module, members balmail provides, public members it does not) for every library module."""
     from balmail.check.modules import CATALOGUE
@@ -161,6 +174,16 @@ def render() -> str:
     ]
     for family, name, example, runs in language_rows():
         lines.append(f"| {family} | {name} | {example} | {'yes' if runs else 'no'} |")
+    lines += [
+        "",
+        "Refused by name: constructs the grammar parses only to refuse them with their own compile "
+        "error, which says why.",
+        "",
+        "| code | construct | example |",
+        "|---|---|---|",
+    ]
+    for code, summary, example in refused_rows():
+        lines.append(f"| {code} | {summary} | {example} |")
     lines += [
         "",
         "Library modules: the members balmail provides; for modules whose public API the checker knows, "
