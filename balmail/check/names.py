@@ -13,7 +13,7 @@ import attrs
 from balmail.check import workers as check_workers
 from balmail.check.registry import report
 from balmail.diagnostics import Diagnostic
-from balmail.resolve import Resolution, binding_names, resolve_module
+from balmail.resolve import Resolution, binding_names, record_of
 from balmail.resolve.walk import COLLECT_AGGREGATES
 from balmail.runtime.types import AUTO_LANG_PREFIXES
 from balmail.source import Span
@@ -55,7 +55,7 @@ class NameChecker:
     ) -> None:
         self.module = module
         self.linked = linked or {}  # import full name → the package module it names
-        self.record = record if record is not None else resolve_module(module)
+        self.record = record if record is not None else record_of(module)
         self.found: list[Diagnostic] = []
 
     def run(self) -> list[Diagnostic]:

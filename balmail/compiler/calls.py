@@ -173,7 +173,7 @@ def dynamic_args_call(cx: Compiler, callee: Eval, compiled: list[tuple[str, Any,
 def expr_Call(cx: Compiler, e: ast.Call, expected: T.Type | None) -> Eval:
     fn = e.func
     if isinstance(fn, ast.VarRef):
-        if cx.scope.lookup(fn.name) is None:
+        if cx.scope.lookup(fn.name, decl=cx.record.refs.get(fn)) is None:
             entry = cx.names.get(fn.name)
             if entry is not None and entry.kind == "func":
                 return static_call(cx, entry.value, e.args, e.span, None)

@@ -259,7 +259,7 @@ def code_Literal(cx: Compiler, e: ast.Literal, expected: T.Type | None, g: Gen) 
 
 
 def code_VarRef(cx: Compiler, e: ast.VarRef, expected: T.Type | None, g: Gen) -> str | None:
-    found = cx.scope.lookup(e.name, quiet=cx.quiet_ok)
+    found = cx.scope.lookup(e.name, quiet=cx.quiet_ok, decl=cx.record.refs.get(e))
     if found is not None:
         depth, slot, _ = found
         return slot_ref(cx, g, slot, depth)
@@ -552,7 +552,7 @@ def code_MappingExpr(cx: Compiler, e: ast.MappingExpr, expected: T.Type | None, 
 
 def code_Call(cx: Compiler, e: ast.Call, expected: T.Type | None, g: Gen) -> str | None:
     fn = e.func
-    if not isinstance(fn, ast.VarRef) or cx.scope.lookup(fn.name) is not None:
+    if not isinstance(fn, ast.VarRef) or cx.scope.lookup(fn.name, decl=cx.record.refs.get(fn)) is not None:
         return None
     entry = cx.names.get(fn.name)
     if entry is None or entry.kind != "func":

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from balmail.compiler.scope import Scope
+from balmail.resolve import Resolution, record_of
 from balmail.runtime import types as T
 from balmail.runtime.functions import ClassInfo, FunctionInfo
 from balmail.runtime.values import BError
@@ -82,6 +83,8 @@ class Compiler:
         config_key: str | None = None,
     ) -> None:
         self.module = module
+        self.record: Resolution = record_of(module)
+        """What each name refers to (balmail/resolve): frame slots belong to its declarations."""
         self.ctx = ctx
         self.linked = linked or {}  # import full name → a package module compiled before (compiler/link.py)
         self.config_key = config_key  # Config.toml table of a package submodule's configurables

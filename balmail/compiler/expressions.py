@@ -120,7 +120,7 @@ def static_type(cx: Compiler, e: ast.Expr | None) -> T.Type | None:
             "nil": T.NIL,
         }.get(e.kind)
     if isinstance(e, ast.VarRef):
-        found = cx.scope.lookup(e.name, quiet=True)
+        found = cx.scope.lookup(e.name, quiet=True, decl=cx.record.refs.get(e))
         if found is not None:
             return found[2]
         entry = cx.names.get(e.name)
@@ -160,7 +160,7 @@ def static_type(cx: Compiler, e: ast.Expr | None) -> T.Type | None:
             return T.TUnion([base.row, T.NIL])
         return None
     if isinstance(e, ast.Call) and isinstance(e.func, ast.VarRef):
-        if cx.scope.lookup(e.func.name, quiet=True) is None:
+        if cx.scope.lookup(e.func.name, quiet=True, decl=cx.record.refs.get(e.func)) is None:
             entry = cx.names.get(e.func.name)
             if entry is not None and entry.kind == "func":
                 return entry.value.ret_type
@@ -285,7 +285,7 @@ def expr_Literal(cx: Compiler, e: ast.Literal, expected: T.Type | None) -> Eval:
 
 
 def expr_VarRef(cx: Compiler, e: ast.VarRef, expected: T.Type | None) -> Eval:
-    found = cx.scope.lookup(e.name)
+    found = cx.scope.lookup(e.name, decl=cx.record.refs.get(e))
     if found is not None:
         depth, slot, _ = found
         if depth == 0:

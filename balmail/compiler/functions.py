@@ -44,15 +44,20 @@ def compile_function_body(
     body: ast.Block | ast.Expr,
     parent: Scope | None,
     self_class: ClassInfo | None = None,
+    node: ast.Node | None = None,
 ) -> None:
+    """`node` is the function's node in the resolve record (a FunctionDefn, AnonFunction or
+    ArrowFunction), whose parameter declarations own the parameters' slots."""
     scope = Scope(parent, info.ret_type)
+    fn = cx.record.functions.get(node) if node is not None else None
+    param_decls = {d.name: d for d in fn.params} if fn is not None else {}
     klass = self_class if self_class is not None else (cx.self_class if parent else None)
     with cx.compiling_function(info.name, body.span.file, scope, klass):
         if info.is_method:
             scope.declare("self", self_class.type if self_class is not None else None, quiet=True)
         for p in info.params:
             t = T.TArray(p.type) if p.rest else p.type
-            scope.declare(p.name, t, quiet=True)
+            scope.declare(p.name, t, quiet=True, decl=param_decls.get(p.name))
         for p, ap in zip(info.params, sig.params, strict=True):
             if ap.default is not None:
                 p.default = expressions.expr(cx, ap.default, p.type)
@@ -112,7 +117,7 @@ def compile_class_members(
         elif isinstance(m, ast.FunctionDefn) and m.body is not None:
             info = cls.init if m.name == "init" else cls.methods[method_key(m)]
             assert info is not None
-            compile_function_body(cx, info, method_signature(m), m.body, parent, cls)
+            compile_function_body(cx, info, method_signature(m), m.body, parent, cls, m)
 
 
 def instantiate(cx: Compiler, cls: ClassInfo, env: Any, args: list[Any], named: dict[str, Any] | None) -> Any:
@@ -281,14 +286,14 @@ def expr_ArrowFunction(cx: Compiler, e: ast.ArrowFunction, expected: T.Type | No
         returns=None,
         return_annotations=(),
     )
-    compile_function_body(cx, info, sig, e.body, cx.scope)
+    compile_function_body(cx, info, sig, e.body, cx.scope, node=e)
     return lambda f: BFunction(info, f)
 
 
 def expr_AnonFunction(cx: Compiler, e: ast.AnonFunction, expected: T.Type | None) -> Eval:
     info = FunctionInfo("$lambda", cx.sb)
     compile_signature(cx, info, e.signature, "$lambda")
-    compile_function_body(cx, info, e.signature, e.body, cx.scope)
+    compile_function_body(cx, info, e.signature, e.body, cx.scope, node=e)
     return lambda f: BFunction(info, f)
 
 

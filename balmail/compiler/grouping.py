@@ -106,7 +106,7 @@ def group_stage(cx: Compiler, c: ast.GroupByClause, first_slot: int) -> Any:
     keys: list[tuple[Any, int | None]] = []  # (key closure, slot of an existing key variable or None)
     for k in c.keys:
         if k.expr is None:
-            found = cx.scope.lookup(k.name)
+            found = cx.scope.lookup(k.name, decl=cx.record.refs.get(k))
             if found is None or found[0] != 0 or found[1] < first_slot:
                 from balmail.compiler.core import CompileError
 
@@ -122,7 +122,8 @@ def group_stage(cx: Compiler, c: ast.GroupByClause, first_slot: int) -> Any:
     for k, (_, slot) in zip(c.keys, keys, strict=True):
         if slot is None:
             t = typedesc.resolve_type(cx, k.type) if k.type is not None else None
-            slot = cx.scope.declare(k.name, t) if k.name != "_" else cx.scope.temp()
+            decl = cx.record.decls.get(k)
+            slot = cx.scope.temp() if k.name == "_" else cx.scope.declare(k.name, t, decl=decl)
         targets.append(slot)
     key_evs = [ev for ev, _ in keys]
 

@@ -51,7 +51,7 @@ def compile_module(cx: Compiler) -> Program:
             functions.compile_class_shell(cx, cx.names[m.name].value, m.members)
     for m in members:
         if isinstance(m, ast.FunctionDefn) and m.body is not None:
-            functions.compile_function_body(cx, cx.names[m.name].value, m.signature, m.body, None)
+            functions.compile_function_body(cx, cx.names[m.name].value, m.signature, m.body, None, node=m)
         elif isinstance(m, ast.FunctionDefn):
             info = cx.names[m.name].value
             bound = getattr(cx.ctx, "externals", {}).get(m.name)  # host-provided (test mocks)

@@ -19,11 +19,15 @@ Binder = Any
 Matcher = Any
 
 
-def binding(cx: Compiler, b: ast.BindingPattern, t: T.Type | None, assign: bool = False) -> Binder:
+def binding(
+    cx: Compiler, b: ast.BindingPattern, t: T.Type | None, assign: bool = False, owner: ast.Node | None = None
+) -> Binder:
+    """`owner`: for a pattern's `...rest` (made a capture here), the pattern the resolve record keys it by."""
     if isinstance(b, ast.CaptureBinding):
+        key = b if owner is None else owner
         if assign:
-            return _assigner(cx, b)
-        slot = cx.scope.declare(b.name, t)
+            return _assigner(cx, b, key)
+        slot = cx.scope.declare(b.name, t, decl=cx.record.decls.get(key))
 
         def bind(f: list[Any], v: Any) -> None:
             f[slot] = v
@@ -33,7 +37,7 @@ def binding(cx: Compiler, b: ast.BindingPattern, t: T.Type | None, assign: bool 
         return lambda f, v: None
     if isinstance(b, ast.ListBinding):
         items = [binding(cx, item, T.element_type(t, i), assign) for i, item in enumerate(b.items)]
-        rest = binding(cx, ast.CaptureBinding(span=b.span, name=b.rest), None, assign) if b.rest else None
+        rest = _rest(cx, b, assign)
         n = len(items)
 
         def bind_list(f: list[Any], v: Any) -> None:
@@ -56,7 +60,7 @@ def binding(cx: Compiler, b: ast.BindingPattern, t: T.Type | None, assign: bool 
             )
             fields.append((fb.field, binding(cx, fb.binding, ft, assign)))
         names = {n for n, _ in fields}
-        rest = binding(cx, ast.CaptureBinding(span=b.span, name=b.rest), None, assign) if b.rest else None
+        rest = _rest(cx, b, assign)
 
         def bind_map(f: list[Any], v: Any) -> None:
             if not isinstance(v, BMap):
@@ -71,7 +75,7 @@ def binding(cx: Compiler, b: ast.BindingPattern, t: T.Type | None, assign: bool 
         pos = [binding(cx, p, None, assign) for p in b.positional]
         named = [(n, binding(cx, p, None, assign)) for n, p in b.named]
         taken = {n for n, _ in b.named}
-        rest = binding(cx, ast.CaptureBinding(span=b.span, name=b.rest), None, assign) if b.rest else None
+        rest = _rest(cx, b, assign)
 
         def bind_error(f: list[Any], v: Any) -> None:
             if not isinstance(v, BError):
@@ -90,10 +94,17 @@ def binding(cx: Compiler, b: ast.BindingPattern, t: T.Type | None, assign: bool 
 
 
 
-def _assigner(cx: Compiler, b: ast.CaptureBinding) -> Binder:
+def _rest(cx: Compiler, b: ast.ListBinding | ast.MappingBinding | ast.ErrorBinding, assign: bool) -> Binder:
+    """The binder of a binding pattern's `...rest` name, if it has one."""
+    if not b.rest:
+        return None
+    return binding(cx, ast.CaptureBinding(span=b.span, name=b.rest), None, assign, owner=b)
+
+
+def _assigner(cx: Compiler, b: ast.CaptureBinding, key: ast.Node) -> Binder:
     """A destructuring assignment's store into an existing variable: a local (of this frame or an
-    enclosing one) or a module variable."""
-    found = cx.scope.lookup(b.name)
+    enclosing one) or a module variable. `key` is the node the resolve record keys the use by."""
+    found = cx.scope.lookup(b.name, decl=cx.record.refs.get(key))
     if found is not None:
         depth, slot, _ = found
 
@@ -142,7 +153,7 @@ def pattern(cx: Compiler, p: ast.Pattern, t: T.Type | None) -> Matcher:
         return destructure
     if isinstance(p, ast.ListPattern):
         items = [pattern(cx, item, T.element_type(t, i)) for i, item in enumerate(p.items)]
-        rest_slot = cx.scope.declare(p.rest) if p.rest else None
+        rest_slot = cx.scope.declare(p.rest, decl=cx.record.decls.get(p)) if p.rest else None
         n = len(items)
 
         def match_list(f: list[Any], v: Any) -> bool:
@@ -161,7 +172,7 @@ def pattern(cx: Compiler, p: ast.Pattern, t: T.Type | None) -> Matcher:
     if isinstance(p, ast.MappingPattern):
         fields = [(fp.field, pattern(cx, fp.pattern, None)) for fp in p.fields]
         names = {n for n, _ in fields}
-        rest_slot = cx.scope.declare(p.rest) if p.rest else None
+        rest_slot = cx.scope.declare(p.rest, decl=cx.record.decls.get(p)) if p.rest else None
 
         def match_map(f: list[Any], v: Any) -> bool:
             if not isinstance(v, BMap):
@@ -179,7 +190,7 @@ def pattern(cx: Compiler, p: ast.Pattern, t: T.Type | None) -> Matcher:
         pos = [pattern(cx, x, None) for x in p.positional]
         named = [(n, pattern(cx, x, None)) for n, x in p.named]
         taken = {n for n, _ in p.named}
-        rest_slot = cx.scope.declare(p.rest) if p.rest else None
+        rest_slot = cx.scope.declare(p.rest, decl=cx.record.decls.get(p)) if p.rest else None
 
         def match_error(f: list[Any], v: Any) -> bool:
             if not isinstance(v, BError) or not et.contains(v):
@@ -231,3 +242,4 @@ def binding_matcher(cx: Compiler, b: ast.BindingPattern) -> Any:
 def _rest_detail(e: BError, taken: set[str]) -> BMap:
     """The detail fields an error binding pattern did not name, as a new map (`...rest`)."""
     return BMap({k: x for k, x in e.detail.items() if k not in taken})
+

@@ -176,7 +176,8 @@ def simple_query(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> Any
                 ind += 1
                 pad = "    " * ind
                 if isinstance(c.binding.binding, ast.CaptureBinding):
-                    slot = cx.scope.declare(c.binding.binding.name, t)
+                    b = c.binding.binding
+                    slot = cx.scope.declare(b.name, t, decl=cx.record.decls.get(b))
                     lines.append(f"{pad}f[{slot}] = {v}")
                 else:
                     lines.append(f"{pad}{g.const(patterns.binding(cx, c.binding.binding, t))}(f, {v})")
@@ -189,7 +190,9 @@ def simple_query(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> Any
                     code = codegen.code(cx, value, t, g)
                     if isinstance(tb.binding, ast.CaptureBinding):
                         slot = cx.scope.declare(
-                            tb.binding.name, t if t is not None else expressions.static_type(cx, value)
+                            tb.binding.name,
+                            t if t is not None else expressions.static_type(cx, value),
+                            decl=cx.record.decls.get(tb.binding),
                         )
                         lines.append(f"{pad}f[{slot}] = {code}")
                     else:

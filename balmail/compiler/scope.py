@@ -1,5 +1,10 @@
 """Compile-time scopes: which frame slot a local variable lives in. A variable is addressed by
 (depth, slot) once, at compile time; frames themselves are described in runtime/functions.py.
+
+A slot belongs to a declaration of the resolve record (balmail/resolve: a parameter, a local, a named
+worker), and a use that the record resolves to one finds its slot by that declaration, through the scopes
+of enclosing functions (depth = how many). Names the record does not cover (`self`, a method's frame
+entry; variables of nodes the compiler makes itself) are found by name in the block scopes, as before.
 """
 
 from __future__ import annotations
@@ -7,7 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from balmail.resolve import Decl
+from balmail.resolve.record import LOCAL, PARAM, WORKER
 from balmail.runtime import types as T
+
+Key = Decl | str
+"""What a frame slot belongs to: the declaration, or the name where the record has none."""
+
+
+SLOT_KINDS = frozenset({PARAM, LOCAL, WORKER})
+"""The declaration kinds whose slots are found by declaration."""
 
 
 class Scope:
@@ -16,15 +30,19 @@ class Scope:
     def __init__(self, parent: Scope | None, ret_type: T.Type | None = None) -> None:
         self.parent = parent
         self.blocks: list[dict[str, tuple[int, T.Type | None]]] = [{}]
+        self.decls: dict[Decl, tuple[int, T.Type | None]] = {}
+        """The slot of each declaration made in this function (never popped: the record says where a
+        declaration is visible)."""
         self.size = 2
         self.ret_type = ret_type
         self.loops = 0
         self.escaped: set[int] = set()
         """Slots read through the frame list; the others are Python locals of generated code."""
-        self.frame_names: frozenset[str] | None = None
-        """While a function's lines are generated: the names compiler/slots.py put in the frame."""
-        self.late: set[str] = set()
-        """Names a closure asked for after their slot was named as a Python local (see compiler/slots.py)."""
+        self.frame_names: frozenset[Key] | None = None
+        """While a function's lines are generated: the declarations compiler/slots.py put in the frame."""
+        self.late: set[Key] = set()
+        """Declarations a closure asked for after their slot was named as a Python local (see
+        compiler/slots.py)."""
 
     @contextmanager
     def block(self) -> Iterator[None]:
@@ -50,14 +68,19 @@ class Scope:
     def pop(self) -> None:
         self.blocks.pop()
 
-    def declare(self, name: str, type: T.Type | None = None, quiet: bool = False) -> int:
-        """A new slot for `name`. Slots declared by closure compilers escape (closures read the frame);
-        `quiet` ones are used only by generated code and are Python locals unless compiler/slots.py put
-        the name in the frame."""
+    def declare(
+        self, name: str, type: T.Type | None = None, quiet: bool = False, decl: Decl | None = None
+    ) -> int:
+        """A new slot for `name` (the declaration `decl`, where the record has it). Slots declared by
+        closure compilers escape (closures read the frame); `quiet` ones are used only by generated code
+        and are Python locals unless compiler/slots.py put the declaration in the frame."""
         slot = self.size
         self.size += 1
         self.blocks[-1][name] = (slot, type)
-        if not quiet or (self.frame_names is not None and name in self.frame_names):
+        if decl is not None:
+            self.decls[decl] = (slot, type)
+        frame = self.frame_names
+        if not quiet or (frame is not None and (name in frame or decl is not None and decl in frame)):
             self.escaped.add(slot)
         return slot
 
@@ -73,19 +96,25 @@ class Scope:
                 return found
         return None
 
-    def lookup(self, name: str, quiet: bool = False) -> tuple[int, int, T.Type | None] | None:
-        """(depth, slot, type) of a local or captured variable, or None for module-level names. Unless
-        `quiet`, the slot is marked as escaping (read through the frame by a closure)."""
+    def lookup(
+        self, name: str, quiet: bool = False, decl: Decl | None = None
+    ) -> tuple[int, int, T.Type | None] | None:
+        """(depth, slot, type) of a local or captured variable, or None for module-level names. `decl` is
+        the declaration the record resolves the use to (None: found by name). Unless `quiet`, the slot is
+        marked as escaping (read through the frame by a closure)."""
         scope: Scope | None = self
         depth = 0
+        keyed = decl is not None and decl.kind in SLOT_KINDS
         while scope is not None:
-            found = scope.find_local(name)
+            found = scope.decls.get(decl) if keyed else scope.find_local(name)  # type: ignore[arg-type]
             if found is not None:
                 if (depth or not quiet) and found[0] not in scope.escaped:
                     scope.escaped.add(found[0])
                     if scope.frame_names is not None:  # already named as a Python local: generate again
-                        scope.late.add(name)
+                        scope.late.add(name)  # a declaration made without its record entry
+                        if keyed:
+                            scope.late.add(decl)  # type: ignore[arg-type]
                 return depth, found[0], found[1]
             scope = scope.parent
             depth += 1
-        return None
+        return None if not keyed else self.lookup(name, quiet)

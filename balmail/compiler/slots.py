@@ -7,7 +7,9 @@ run in a fresh frame per iteration, and statements or expressions the generator 
 compiler. `frame_names` decides this before any line is emitted, by walking the body with the generator's
 own rules of what it emits itself, so every reference is named right the first time.
 
-The walk works on names (a name declared twice in one function is in the frame if either is) and on the
+The walk works on declarations, as the resolve record (balmail/resolve) has them: of two variables of one
+function with the same name, only the one a closure reads is in the frame. A name the record does not
+resolve to a declaration (`self`, nodes the compiler made) is in the frame by name. The walk reads the
 syntax alone. Where the generator's choice depends on static types (a list or mapping constructor whose
 expected type is read-only or needs filler values falls back to a closure), a closure may still ask for a
 local: `Scope.lookup` records that name as `late`, and gen_invoke generates the function once more with it
@@ -18,6 +20,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from balmail.compiler.scope import SLOT_KINDS, Key
+from balmail.resolve.record import Resolution
 from balmail.syntax import ast
 
 if TYPE_CHECKING:
@@ -30,8 +34,9 @@ _CLOSURE_MAKERS = (ast.AnonFunction, ast.ArrowFunction, ast.ObjectConstructor)
 _NOT_INLINED = frozenset(("ensureType", "cloneWithType", "fromJsonWithType", "fromJsonStringWithType"))
 
 
-def frame_names(cx: Compiler, body: ast.Block) -> frozenset[str]:
-    """The names that code compiled apart from `body`'s generated lines reads or writes."""
+def frame_names(cx: Compiler, body: ast.Block) -> frozenset[Key]:
+    """The declarations (names, where the record has none) that code compiled apart from `body`'s
+    generated lines reads or writes."""
     walk = _Walk(cx, body)
     walk.block(body, 2)
     return frozenset(walk.frame)
@@ -53,14 +58,15 @@ def nodes(node: ast.Node) -> list[ast.Node]:
     return out
 
 
-def _binding_names(b: ast.Node) -> set[str]:
-    """The variables a binding pattern names (captures and `...rest`)."""
-    out: set[str] = set()
+def _assigned(b: ast.Node) -> list[tuple[ast.Node, str]]:
+    """The variables a destructuring assignment's pattern names (captures and `...rest`), each with the
+    node the resolve record keys its use by."""
+    out: list[tuple[ast.Node, str]] = []
     for n in nodes(b):
         if isinstance(n, ast.CaptureBinding):
-            out.add(n.name)
+            out.append((n, n.name))
         elif isinstance(n, ast.ListBinding | ast.MappingBinding | ast.ErrorBinding) and n.rest:
-            out.add(n.rest)
+            out.append((n, n.rest))
     return out
 
 
@@ -79,27 +85,40 @@ class _Walk:
 
     def __init__(self, cx: Compiler, body: ast.Block) -> None:
         self.cx = cx
-        self.frame: set[str] = set()
+        self.record: Resolution = cx.record
+        self.frame: set[Key] = set()
         self.locals = _declared(body)
 
-    def is_local(self, name: str) -> bool:
-        return name in self.locals or self.cx.scope.lookup(name, quiet=True) is not None
+    def is_local(self, ref: ast.VarRef) -> bool:
+        decl = self.record.refs.get(ref)
+        if decl is not None:
+            return decl.kind in SLOT_KINDS
+        return ref.name in self.locals or self.cx.scope.lookup(ref.name, quiet=True) is not None
+
+    def _key(self, node: ast.Node, name: str) -> Key | None:
+        """What a use of `name` at `node` keeps in the frame: its declaration, its name where the record
+        resolves it to none, nothing for a module-level name."""
+        decl = self.record.refs.get(node)
+        if decl is None:
+            return name
+        return decl if decl.kind in SLOT_KINDS else (name if name == "self" else None)
 
     def apart(self, node: ast.Node) -> None:
         """`node` is compiled by the closure compiler: every name it may look up lives in the frame, apart
         from names it declares itself (Ballerina does not let a local shadow another: a name declared
         inside `node` is not also one of the function's locals in scope there)."""
-        used: set[str] = set()
+        used: set[Key | None] = set()
         own: set[str] = set()
         assigned: set[int] = set()  # the capture patterns of destructuring assignments
+        key = self._key
         for n in nodes(node):
             if isinstance(n, ast.VarRef):
-                used.add(n.name)
+                used.add(key(n, n.name))
             elif isinstance(n, ast.Destructure):  # assigns existing variables
-                used.update(_binding_names(n.binding))
+                used.update(key(b, name) for b, name in _assigned(n.binding))
                 assigned.update(id(b) for b in nodes(n.binding))
             elif isinstance(n, ast.GroupingKey) and n.expr is None:  # `group by k` names one in scope
-                used.add(n.name)
+                used.add(key(n, n.name))
             elif isinstance(n, ast.CaptureBinding) and id(n) not in assigned:
                 own.add(n.name)
             elif isinstance(n, ast.ArrowFunction):
@@ -108,7 +127,8 @@ class _Walk:
                 own.add(n.name)
             elif isinstance(n, ast.ObjectConstructor):  # its methods' own `self`
                 own.add("self")
-        self.frame.update(used - own)
+        used.discard(None)
+        self.frame.update(used - own)  # type: ignore[arg-type] # None is gone
 
     # ------------------------------------------------------------ statements (stmtgen.gen_X)
 
@@ -254,7 +274,7 @@ class _Walk:
     def _generated_call(self, e: ast.Call, nest: int) -> bool:
         """A static call of a module function with one plain argument per parameter (codegen.code_Call)."""
         fn = e.func
-        if not isinstance(fn, ast.VarRef) or self.is_local(fn.name) or not self._plain_args(e.args):
+        if not isinstance(fn, ast.VarRef) or self.is_local(fn) or not self._plain_args(e.args):
             return False
         entry = self.cx.names.get(fn.name)
         if entry is None or entry.kind != "func":

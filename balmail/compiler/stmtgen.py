@@ -24,7 +24,7 @@ from balmail.compiler import (
     typedesc,
 )
 from balmail.compiler.core import CompileError
-from balmail.compiler.scope import Scope
+from balmail.compiler.scope import Key, Scope
 from balmail.runtime import ops
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic, FailSignal, runtime_panic
@@ -117,12 +117,13 @@ def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
     scope = cx.scope
     base = 3 if info.is_method else 2
     first = base + len(info.params)
-    params = {name: slot for block_names in scope.blocks for name, (slot, _) in block_names.items()}
+    params: list[tuple[Key, int]] = [(n, slot) for names in scope.blocks for n, (slot, _) in names.items()]
+    params += [(decl, slot) for decl, (slot, _) in scope.decls.items()]
     before = (scope.size, set(scope.escaped))
     frame = slots.frame_names(cx, block)
     for _ in range(4):
         scope.frame_names, scope.late = frame, set()
-        scope.escaped.update(slot for name, slot in params.items() if name in frame)
+        scope.escaped.update(slot for key, slot in params if key in frame)
         g, lines = _gen_body(cx, block)
         if not scope.late:
             break
@@ -359,7 +360,8 @@ def gen_VarDecl(cx: Compiler, s: ast.VarDecl, g: Gen, out: list[str], ind: int, 
     pad = "    " * ind
     if s.init is None:
         if isinstance(b, ast.CaptureBinding):
-            cx.scope.declare(b.name, t)  # in the frame: assigned later, perhaps on one branch only
+            # in the frame: assigned later, perhaps on one branch only
+            cx.scope.declare(b.name, t, decl=cx.record.decls.get(b))
         return
     code = access.guarded(cx, s.init, t, g, out, pad)
     if t is None:
@@ -373,7 +375,7 @@ def gen_VarDecl(cx: Compiler, s: ast.VarDecl, g: Gen, out: list[str], ind: int, 
         return
     if s.final and t is not None and getattr(T.resolve(t), "readonly", False) is True:
         code = f"_freeze({code})"
-    slot = cx.scope.declare(b.name, t, quiet=cx.quiet_ok)
+    slot = cx.scope.declare(b.name, t, quiet=cx.quiet_ok, decl=cx.record.decls.get(b))
     var = codegen.slot_ref(cx, g, slot)
     out.append(f"{pad}{var} = {code}")
     steady = cx.unsteady is not None and b.name not in cx.unsteady
@@ -389,7 +391,7 @@ def _variable(cx: Compiler, target: ast.VarRef, g: Gen) -> str:
     """An assignable variable in generated source: a local (of this function or an enclosing one) or
     a module variable."""
     lhs = codegen.code_VarRef(cx, target, None, g)
-    local = cx.scope.lookup(target.name, quiet=True)
+    local = cx.scope.lookup(target.name, quiet=True, decl=cx.record.refs.get(target))
     entry = cx.names.get(target.name) if local is None else None
     if lhs is None or entry is not None and entry.kind != "var":
         raise CompileError(f"cannot assign to '{target.name}'", target.span)
@@ -606,8 +608,9 @@ def gen_fresh_iteration(
         bind = None
         slot = None
         if isinstance(s, ast.Foreach):
-            if isinstance(s.binding.binding, ast.CaptureBinding):
-                slot = inner.declare(s.binding.binding.name, elem_t)
+            b = s.binding.binding
+            if isinstance(b, ast.CaptureBinding):
+                slot = inner.declare(b.name, elem_t, decl=cx.record.decls.get(b))
             else:
                 bind = patterns.binding(cx, s.binding.binding, elem_t)
         body = gen_block_function(cx, s.body)
@@ -690,7 +693,8 @@ def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, 
         out.append(f"{pad}for {v} in _iterate({src}):")
         _tick(cx, out, pad + "    ")
         if isinstance(s.binding.binding, ast.CaptureBinding):
-            slot = cx.scope.declare(s.binding.binding.name, t, quiet=cx.quiet_ok)
+            b = s.binding.binding
+            slot = cx.scope.declare(b.name, t, quiet=cx.quiet_ok, decl=cx.record.decls.get(b))
             out.append(f"{pad}    {codegen.slot_ref(cx, g, slot)} = {v}")
         else:
             binder = patterns.binding(cx, s.binding.binding, t)
@@ -725,7 +729,8 @@ def iter_elem_type(t: T.Type | None) -> T.Type | None:
 def _range_head(cx: Compiler, s: ast.Foreach, lo: str, end: str, g: Gen, out: list[str], pad: str) -> None:
     """`for <var> in range(lo, end):` and the step charge of a counted loop, its variable declared."""
     assert isinstance(s.binding.binding, ast.CaptureBinding)
-    slot = cx.scope.declare(s.binding.binding.name, T.INT, quiet=cx.quiet_ok)
+    b = s.binding.binding
+    slot = cx.scope.declare(b.name, T.INT, quiet=cx.quiet_ok, decl=cx.record.decls.get(b))
     var = codegen.slot_ref(cx, g, slot)
     stop = g.tmp()
     if codegen.nonneg(lo, g):

@@ -53,7 +53,8 @@ def _worker_info(cx: Compiler, d: W.WorkerDecl) -> FunctionInfo:
 def _start_all(
     cx: Compiler, decls: list[W.WorkerDecl]
 ) -> tuple[list[tuple[str, int, FunctionInfo, bool]], Strands]:
-    slots = [(d.name, cx.scope.declare(d.name, T.ANY)) for d in decls]  # before the bodies: siblings see them
+    # before the bodies: siblings see them
+    slots = [(d.name, cx.scope.declare(d.name, T.ANY, decl=cx.record.decls.get(d))) for d in decls]
     compiled = [
         (name, slot, _worker_info(cx, d), any_thread(d.annotations))
         for (name, slot), d in zip(slots, decls, strict=True)

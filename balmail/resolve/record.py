@@ -30,6 +30,8 @@ class FunctionScope:
     node: ast.Node
     parent: FunctionScope | None
     captures: list[Decl] = attrs.field(factory=list)
+    params: list[Decl] = attrs.field(factory=list)
+    """Its parameters in order: a resource method's path parameters first, then the signature's."""
 
 
 @attrs.define(eq=False, slots=True, repr=False)
@@ -104,7 +106,6 @@ class PeerUse:
 class Resolution:
     """The record of one module (all its files: members together, imports per file)."""
 
-    module: ast.Module
     module_names: dict[str, Decl] = attrs.field(factory=dict)
     """Module-level values and types by name (the first declaration of a name)."""
     imports: dict[str, dict[str, Decl]] = attrs.field(factory=dict)

@@ -45,7 +45,8 @@ def resolve_module(module: ast.Module) -> R.Resolution:
 
 class _Resolver:
     def __init__(self, module: ast.Module) -> None:
-        self.out = R.Resolution(module)
+        self.module = module
+        self.out = R.Resolution()
         self.scopes: list[_Scope] = []
         self.function: R.FunctionScope | None = None
         self.prefixes: dict[str, R.Decl] = {}  # of the file being walked: imports are per file
@@ -59,14 +60,14 @@ class _Resolver:
     def run(self) -> R.Resolution:
         self._collect_imports()
         self._collect_module_symbols()
-        for member in self.out.module.members:
+        for member in self.module.members:
             self._member(member)
         return self.out
 
     # ------------------------------------------------------------ module symbols
 
     def _collect_imports(self) -> None:
-        for imp in self.out.module.imports:
+        for imp in self.module.imports:
             if imp.alias == "_":
                 continue
             prefix = imp.prefix
@@ -88,7 +89,7 @@ class _Resolver:
 
     def _collect_module_symbols(self) -> None:
         value, type_ = R.MODULE_VALUE, R.MODULE_TYPE
-        for member in self.out.module.members:
+        for member in self.module.members:
             if isinstance(member, ast.FunctionDefn):
                 self._define_module(member.name, value, member.name_span, member, None)
             elif isinstance(member, ast.ConstDecl | ast.ListenerDecl):
@@ -133,6 +134,8 @@ class _Resolver:
         decl = R.Decl(name, kind, span, node, type_, self.function, top.node)
         top.names[name] = decl
         self._record(node, decl)
+        if kind == R.PARAM and self.function is not None and top.is_function:
+            self.function.params.append(decl)
         return decl
 
     def _record(self, node: ast.Node, decl: R.Decl) -> None:

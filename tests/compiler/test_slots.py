@@ -11,6 +11,7 @@ import pytest
 
 from balmail.app import compile_source
 from balmail.compiler import slots, stmtgen
+from balmail.compiler.scope import SLOT_KINDS, Scope
 from balmail.runtime.context import RunContext
 from balmail.source import SourceFile
 
@@ -127,3 +128,57 @@ def test_the_walk_foresees_the_conformance_programs(monkeypatch: pytest.MonkeyPa
         if counts["body"] != counts["invoke"]:
             late.add(str(path.relative_to(LANG)))
     assert late == FORESEEN_LATE
+
+
+TWO_XS = """
+function twoXs() returns int {
+    int total = 0;
+    if total == 0 {
+        int x = 1;
+        total += x;
+    }
+    if total == 1 {
+        int x = 2;
+        function () returns int get = () => x;
+        total += get();
+    }
+    return total;
+}
+
+public function main() {
+}
+"""
+
+
+def test_slots_belong_to_declarations_not_names() -> None:
+    """Of two locals named `x`, only the one a closure reads lives in the frame (slots.py works on the
+    resolve record's declarations)."""
+    program, _ = _compile(TWO_XS)
+    source = program.functions["twoXs"].invoke.__doc__
+    assert "_v3 = 1" in source and "f[4] = 2" in source
+    assert program.initialize() is None
+    assert program.functions["twoXs"].invoke(None, []) == 3
+
+
+def test_every_local_of_the_conformance_programs_is_found_by_its_declaration(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A use the resolve record resolves to a parameter, local or worker finds its slot by that
+    declaration: the compiler's name lookup is never the one that answers for it."""
+    missed: set[str] = set()
+    lookup = Scope.lookup
+
+    def checking(self: Scope, name: str, quiet: bool = False, decl: Any = None) -> Any:
+        if decl is not None and decl.kind in SLOT_KINDS:
+            scope: Scope | None = self
+            while scope is not None and decl not in scope.decls:
+                scope = scope.parent
+            if scope is None:
+                missed.add(f"{decl.span.file}:{decl.span.line} {name}")
+        return lookup(self, name, quiet, decl)
+
+    monkeypatch.setattr(Scope, "lookup", checking)
+    for path in sorted(LANG.rglob("*-[vp].bal")):
+        compile_source(SourceFile(str(path), path.read_text(encoding="utf-8")),
+                       RunContext(out=io.StringIO(), err=io.StringIO()))
+    assert not missed
