@@ -18,6 +18,7 @@ from balmail.check import tables
 from balmail.check.bindings import list_binding_problems
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
+from balmail.check.matches import check_match
 from balmail.check.methods import check_arguments, check_method_call, method_type
 from balmail.check.objects import (
     check_error_constructor,
@@ -611,8 +612,17 @@ class _Checker:
 
     def block(self, b: ast.Block) -> None:
         self.scopes.append({})
-        for s in b.statements:
-            self.stmt(s)
+        statements = b.statements
+        for i, s in enumerate(statements):
+            if isinstance(s, ast.Match):
+                covered = check_match(self, s, self.type_of(s.expr))
+                self.stmt(s)
+                if covered and i + 1 < len(statements) and not _completes(s, self.never, self.truths):
+                    from balmail.check.flow import UNREACHABLE  # flow.py builds on this module
+
+                    self.found.append(report(UNREACHABLE, statements[i + 1].span))
+            else:
+                self.stmt(s)
         self.scopes.pop()
 
     def bind(self, binding: ast.Node, t: T.Type | None, final: bool = False) -> None:

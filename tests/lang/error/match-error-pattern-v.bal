@@ -8,14 +8,14 @@ function classify(error e) returns string {
         error(var m, code = 550) => {
             return "rejected: " + m;
         }
-        _ => {
-            return "other";
+        var other => { // `_` would match no error: a capture takes any value
+            return "other: " + other.message();
         }
     }
-    return "unreachable";
 }
 
 public function main() {
     io:println(classify(error("timeout"))); // @output retry later
     io:println(classify(error("no such user", code = 550))); // @output rejected: no such user
+    io:println(classify(error("disk full"))); // @output other: disk full
 }
