@@ -5,6 +5,8 @@ tried on copies of the parser state, each kept only if the next tokens then pars
 
 - a missing `;` (the next token starts a new line, or is `}`), `)`, `]`, `,`, `=` or `{` (the next token
   starts a new line) is inserted, and `>` or `in` where nothing else can come;
+- a keyword where a name belongs (`function handle(`, `int limit = 3;`) is read as the name, with an error
+  saying it is a keyword, so the rest of the declaration parses;
 - a token that cannot be placed is dropped (`invalid token`);
 - a punctuation token written for another (`}` for `|}`, `:` for `;`) is replaced (`unexpected '}':
   expected '|}'`);
@@ -181,6 +183,17 @@ def _repair(
             report(message, prev_end, prev_end)
             return i
     after = tokens[i + 1 : i + 1 + LOOKAHEAD]
+    if tok.type != "IDENT" and tok.value.isidentifier():  # a keyword where a name belongs: `function handle(`
+        name = new_token("IDENT", tok.value, tok.start_pos, tok.end_pos or tok.start_pos)
+        longer = tokens[i + 1 : i + 1 + DECLARATION_LOOKAHEAD]
+        if _fits(ip, [name, *longer]):
+            ip.feed_token(name)  # type: ignore[attr-defined]
+            report(
+                f"invalid token '{tok.value}': it is a keyword (write '{tok.value} to use it as a name)",
+                tok.start_pos,
+                tok.end_pos or tok.start_pos,
+            )
+            return i + 1
     if after and _fits(ip, after):
         report(f"invalid token '{tok.value}'", tok.start_pos, tok.end_pos or tok.start_pos)
         return i + 1

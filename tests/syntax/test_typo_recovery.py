@@ -129,6 +129,16 @@ TYPOS: dict[str, tuple[str, str, list[tuple[int, int, str]]]] = {
         [(24, 23, "unexpected '=': expected one of ')', ',', '->>', ':', ';', '=>', ...")],
     ),
     "range with two dots": ("0 ..< o.quantity", "0 .. o.quantity", [(40, 29, "invalid token '.'")]),
+    "keyword as a variable name": (
+        PARSE_QTY,
+        "    int limit = check int:fromString(parts[1]);",
+        [(27, 9, "invalid token 'limit': it is a keyword (write 'limit to use it as a name)")],
+    ),
+    "keyword as a function name": (
+        "function parseOrder(string body)",
+        "function handle(string body)",
+        [(22, 10, "invalid token 'handle': it is a keyword (write 'handle to use it as a name)")],
+    ),
     "missing right-hand side": (
         PARSE_QTY,
         "    int qty = ;",
