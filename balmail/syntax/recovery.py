@@ -175,7 +175,7 @@ def _repair(
     for name, value, message in INSERTIONS:
         if name == "SEMICOLON" and not (new_line or tok.type == "RBRACE"):
             continue
-        if name == "COMMA" and new_line or name == "LBRACE" and not new_line:
+        if name == "LBRACE" and not new_line:
             continue
         missing = _synthetic(name, value, prev_end)
         if _fits(ip, [missing, *ahead]):

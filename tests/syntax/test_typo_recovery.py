@@ -57,7 +57,7 @@ TYPOS: dict[str, tuple[str, str, list[tuple[int, int, str]]]] = {
     "comma between listener fields": (
         "    host: host,\n",
         "    host: host\n",
-        [(17, 5, "unexpected identifier 'username': expected one of ',', '}'")],
+        [(16, 15, "missing comma token")],
     ),
     "doubled comma": (
         "    pollingInterval: 30\n",
@@ -159,3 +159,81 @@ def test_one_error_per_typo_at_the_mistake(name: str) -> None:
     got = [(d.span.line, d.span.column, d.message) for d in result.diagnostics]
     assert got == expected
     assert not any(message.startswith("unexpected end of file") for _, _, message in got)
+
+
+REPLY = (Path(__file__).parent / "typos" / "reply_handler.bal").read_text(encoding="utf-8")
+
+REPLY_TYPOS: dict[str, tuple[str, str, list[tuple[int, int, str]]]] = {
+    "comma between enum members": ("    HIGH,\n", "    HIGH\n", [(17, 9, "missing comma token")]),
+    "semicolon after the last enum member": ("    LOW\n}", "    LOW;\n}", [(18, 8, "invalid token ';'")]),
+    "comma between mapping fields": (
+        '                to: m.\'from ?: "",\n',
+        '                to: m.\'from ?: ""\n',
+        [(39, 34, "missing comma token")],
+    ),
+    "semicolon after a mapping constructor": (
+        '"We got it."\n            };',
+        '"We got it."\n            }',
+        [(42, 14, MISSING_SEMI)],
+    ),
+    "close brace of a match clause": (
+        "            return LOW;\n        }\n",
+        "            return LOW;\n",
+        [(30, 2, "missing close brace token")],
+    ),
+    "close bracket of a list": ("[1, 2, 3];", "[1, 2, 3;", [(47, 32, "missing close bracket token")]),
+    "close parenthesis of the listener": (
+        "    password: pass\n});",
+        "    password: pass\n};",
+        [(14, 2, "missing close parenthesis token")],
+    ),
+    "close parenthesis of a parameter list": (
+        "onClose(email:Error? err) {",
+        "onClose(email:Error? err {",
+        [(52, 45, "missing close parenthesis token")],
+    ),
+    "close parenthesis of a remote call": (
+        "check smtp->sendMessage(reply);",
+        "check smtp->sendMessage(reply;",
+        [(43, 42, "missing close parenthesis token")],
+    ),
+    "close angle of a cast": ("<string[]>m.to", "<string[]m.to", [(36, 59, "missing gt token")]),
+    "open brace of else": (
+        "} else {\n            log",
+        "} else \n            log",
+        [(44, 15, "missing open brace token")],
+    ),
+    "extra parenthesis in a condition": (
+        "if err is email:Error {",
+        "if err is email:Error) {",
+        [(53, 30, "invalid token ')'")],
+    ),
+    "doubled semicolon": (
+        "Priority p = priorityOf(m);",
+        "Priority p = priorityOf(m);;",
+        [(35, 36, "invalid token ';'")],
+    ),
+    "semicolon after a module variable": (
+        "check new (smtpHost, user, pass);",
+        "check new (smtpHost, user, pass)",
+        [(8, 63, MISSING_SEMI)],
+    ),
+    "colon for a named argument": (
+        'log:printDebug("total", total = total);',
+        'log:printDebug("total", total: total);',
+        [(49, 38, "unexpected ':': expected ','")],
+    ),
+    "single-quoted string": ('"Re: " + m.subject', "'Re: ' + m.subject", [(40, 31, "invalid character '''")]),
+}
+
+
+def test_the_reply_handler_itself_parses_clean() -> None:
+    assert parse_text(REPLY).diagnostics == ()
+
+
+@pytest.mark.parametrize("name", sorted(REPLY_TYPOS))
+def test_one_error_per_typo_in_the_reply_handler(name: str) -> None:
+    old, new, expected = REPLY_TYPOS[name]
+    assert REPLY.count(old) == 1, old
+    got = [(d.span.line, d.span.column, d.message) for d in parse_text(REPLY.replace(old, new)).diagnostics]
+    assert got == expected
