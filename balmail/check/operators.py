@@ -94,6 +94,9 @@ def check_binary(checker: Any, e: ast.Binary) -> None:
     if e.op in _RELATIONAL or e.op in _EQUALITY:
         _check_comparison(checker, e)
         return
+    if e.op in _BITWISE:
+        _check_bitwise(checker, e)
+        return
     if e.op not in _ARITHMETIC:
         return
     left, right = checker.type_of(e.left), checker.type_of(e.right)
@@ -111,6 +114,20 @@ def check_binary(checker: Any, e: ast.Binary) -> None:
     elif lk != "string" and rk != "string":
         if e.op not in ("+", "-") or checker.literal_fits(e):
             return  # int/float division has its own message; literals take the other side's type
+    _report(checker, e, left, right)
+
+
+_BITWISE = frozenset({"&", "|", "^", "<<", ">>", ">>>"})
+
+
+def _check_bitwise(checker: Any, e: ast.Binary) -> None:
+    """Bitwise and shift operators take ints only (spec, binary-bitwise-expr and shift-expr): `a == 1 & b`
+    with `&` for `&&` is refused, as Ballerina does."""
+    left, right = checker.type_of(e.left), checker.type_of(e.right)
+    lk, rk = _single_kind(left), _single_kind(right)
+    if lk is None or rk is None or not {lk, rk} <= _SIMPLE | {"boolean"} or lk == rk == "int":
+        return
+    assert left is not None and right is not None
     _report(checker, e, left, right)
 
 
