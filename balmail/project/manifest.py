@@ -84,6 +84,10 @@ def read_manifest(path: Path) -> tuple[Manifest | None, list[Diagnostic]]:
         start, end = _key_span(source, table, key)
         found.append(diag.error(MANIFEST_CODE, message, source.span(start, end)))
 
+    if source.invalid_utf8:  # TOML is UTF-8: a binary or mis-encoded manifest is said so, not parsed
+        at = source.offset + source.invalid_utf8[0]
+        message = f"'{MANIFEST}' is not a TOML file: it is not UTF-8 text"
+        return None, [diag.error(MANIFEST_CODE, message, source.span(at, at + 1))]
     try:
         data = tomllib.loads(source.text)
     except tomllib.TOMLDecodeError as e:

@@ -133,6 +133,13 @@ def test_malformed_manifest_is_a_diagnostic_in_ballerina_toml(tmp_path: Path) ->
         "ERROR [Ballerina.toml:(3:1,3:15)] invalid 'name' under [package]: 'name' cannot have initial "
         "numeric characters [BAL_PROJECT_001]"
     )
+    (tmp_path / "Ballerina.toml").write_bytes(b'[package]\norg = "acme\xff\xfe"\n')
+    result = balmail("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith(
+        "ERROR [Ballerina.toml:(2:12,2:13)] 'Ballerina.toml' is not a TOML file: it is not UTF-8 text"
+    )
+    assert "Traceback" not in result.stderr
 
 
 def test_unknown_and_cyclic_module_imports(tmp_path: Path) -> None:
