@@ -174,9 +174,13 @@ def _method_table(checker: Any, t: T.Type) -> dict[str, tuple[bool, Any]] | None
     return {n: ("remote" in m.qualifiers, m) for n, m in methods.items() if n != "init"}
 
 
-def method_type(checker: Any, e: ast.MethodCall | ast.RemoteCall) -> T.Type | None:
-    """The result type of a call of a known object method, else None."""
-    target = checker.type_of(e.target)
+def method_type(
+    checker: Any, e: ast.MethodCall | ast.RemoteCall, target: T.Type | None | Ellipsis = ...
+) -> T.Type | None:
+    """The result type of a call of a known object method, else None (`target`: the target's type when the
+    caller has it already)."""
+    if target is ...:
+        target = checker.type_of(e.target)
     if target is None:
         return None
     table = _method_table(checker, target)

@@ -250,6 +250,9 @@ class _Checker:
         # id(node) -> (node, type) of arithmetic expressions: the walk asks for the type of every node of
         # an `a + b + c ...` chain, and each answer needs its operands' types (linear, not quadratic)
         self._binary_types: dict[int, tuple[ast.Binary, T.Type | None]] = {}
+        # the same for method calls and field accesses: each link of `s.trim().trim()...` or `a.b.c...` is
+        # asked for, and each answer needs the whole chain below it (keyed with the narrowed names too)
+        self._chain_types: dict[int, tuple[ast.Expr, frozenset[str], T.Type | None]] = {}
 
     def library_type(self, prefix: str, name: str) -> T.Type | None:
         full = self.prefixes.get(prefix)
@@ -316,8 +319,13 @@ class _Checker:
             return T.BOOLEAN
         if isinstance(e, XmlNavigation):
             return T.XML
-        if isinstance(e, ast.FieldAccess):
-            return self.field_type(e)
+        if isinstance(e, ast.FieldAccess | ast.MethodCall):
+            known = self._chain_types.get(id(e))
+            if known is not None and known[0] is e and known[1] == self.narrowed:
+                return known[2]
+            t = self.field_type(e) if isinstance(e, ast.FieldAccess) else self._method_call_type(e)
+            self._chain_types[id(e)] = (e, self.narrowed, t)
+            return t
         if isinstance(e, ast.Call):
             fn = self.module_function(e)
             if fn is not None:
@@ -356,19 +364,20 @@ class _Checker:
             return FutureOf(result) if result is not None else None
         if isinstance(e, ast.MemberAccess):
             return tables.member_type(self.type_of(e.target))
-        if isinstance(e, ast.MethodCall):
-            known = method_type(self, e)
-            if known is not None:
-                return known
-            target = self.type_of(e.target)
-            known = tables.method_result(target, e.name)
-            if known is not None:
-                return known
-            if _kind_in(target, frozenset({"string"})) and e.name in _STRING_METHODS:
-                return _STRING_METHODS[e.name]
-            if e.name == "toString" and not e.args:
-                return T.STRING
-            return None
+        return None
+
+    def _method_call_type(self, e: ast.MethodCall) -> T.Type | None:
+        target = self.type_of(e.target)  # once: twice per link made a chain exponential (a.f().g()...)
+        known = method_type(self, e, target)
+        if known is not None:
+            return known
+        known = tables.method_result(target, e.name)
+        if known is not None:
+            return known
+        if _kind_in(target, frozenset({"string"})) and e.name in _STRING_METHODS:
+            return _STRING_METHODS[e.name]
+        if e.name == "toString" and not e.args:
+            return T.STRING
         return None
 
     def element_type(self, iterable: ast.Expr) -> T.Type | None:
@@ -597,6 +606,7 @@ class _Checker:
             if p.default is not None:
                 self.expect(self.resolver.resolve(p.type), p.default)
         self._binary_types.clear()
+        self._chain_types.clear()
         self.ret = self.resolver.resolve(sig.returns) if sig.returns is not None else None
         self.block(body)
         self.scopes, self.narrowed, self.ret, self.workers, self.state, self.expr_narrowed = saved

@@ -99,6 +99,7 @@ class Compiler:
         self.xml_namespaces: dict[int, Any] | None = None  # compiler/xml.py: `xmlns` in scope per node
         self.distinct_counter = 0
         self.arithmetic_types: dict[int, tuple[Any, T.Type | None]] = {}  # see expressions._arithmetic_type
+        self.method_types: dict[int, tuple[Any, T.Type | None]] = {}  # see expressions.static_type
         self.self_class: ClassInfo | None = None
         self.quiet_ok = False  # True while emitting a generated function's own lines (see stmtgen)
         self.unsteady: frozenset[str] | None = None  # see stmtgen.unsteady; None: not known

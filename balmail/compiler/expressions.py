@@ -202,22 +202,24 @@ def static_type(cx: Compiler, e: ast.Expr | None) -> T.Type | None:
     if isinstance(e, ast.IsExpr):
         return T.BOOLEAN
     if isinstance(e, ast.MethodCall):
-        # langlib results only: a class's own method of the same name may return anything
-        target = static_type(cx, e.target)
-        langlib_value = (
-            T.TString,
-            T.TArray,
-            T.TMap,
-            T.TInt,
-            T.TFloat,
-            T.TDecimal,
-            T.TBoolean,
-            T.TRecord,
-            T.TTuple,
-        )
-        if target is not None and isinstance(T.resolve(target), langlib_value):
-            return _METHOD_RESULT.get(e.name)
-        return None
+        # each link of `s.trim().trim()...` is asked for and needs the chain below it: kept per node, so a
+        # chain costs linear time, not quadratic
+        known = cx.method_types.get(id(e))
+        if known is not None and known[0] is e:
+            return known[1]
+        result = _method_result_type(cx, e)
+        cx.method_types[id(e)] = (e, result)
+        return result
+    return None
+
+
+def _method_result_type(cx: Compiler, e: ast.MethodCall) -> T.Type | None:
+    """Langlib results only: a class's own method of the same name may return anything."""
+    target = static_type(cx, e.target)
+    langlib_value = (T.TString, T.TArray, T.TMap, T.TInt, T.TFloat, T.TDecimal, T.TBoolean, T.TRecord)
+    langlib_value += (T.TTuple,)
+    if target is not None and isinstance(T.resolve(target), langlib_value):
+        return _METHOD_RESULT.get(e.name)
     return None
 
 
