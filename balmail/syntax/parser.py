@@ -494,7 +494,8 @@ class _Repair:
             self.add("unterminated template: missing closing '`'", pos, pos + 1)
             self.cut.append(len(self.text[:pos].rstrip()))
             return self._blank(pos, len(self.text))
-        self.add(f"invalid character '{ch}'", pos, pos + 1)
+        shown = ch if ch.isprintable() else f"\\u{{{ord(ch):04X}}}"  # a NUL or control byte, spelt out
+        self.add(f"invalid character '{shown}'", pos, pos + 1)
         return self._blank_statement(pos, pos + 1)
 
     def _bad_token(self, e: UnexpectedToken) -> str:

@@ -40,3 +40,11 @@ def test_many_invalid_bytes_are_listed_up_to_a_limit(tmp_path: Path) -> None:
     source = SourceFile.read(path)
     assert len(source.invalid_utf8) == MAX_INVALID_REPORTED
     assert source.text == "// " + "\ufffd" * 10_000 + "\n"
+
+
+def test_a_control_character_outside_a_literal_is_named_not_printed(tmp_path: Path) -> None:
+    path = tmp_path / "nul.bal"
+    path.write_bytes(b"public function main() {\n    int x = 1;\x00\x1b\n}\n")
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "(2:15,2:16)] invalid character '\\u{0000}' [BAL_SYNTAX_001]" in result.output
