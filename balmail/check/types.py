@@ -885,7 +885,10 @@ class _Checker:
         stack: list[Any] = [e]
         while stack:
             n = stack.pop()
-            if isinstance(n, ast.AnonFunction | ast.ArrowFunction | ast.ObjectConstructor | ast.QueryExpr):
+            if isinstance(n, ast.QueryExpr):
+                self.query_source(n)
+                continue
+            if isinstance(n, ast.AnonFunction | ast.ArrowFunction | ast.ObjectConstructor):
                 continue
             if isinstance(n, ast.LetExpr):
                 continue
@@ -926,6 +929,18 @@ class _Checker:
             elif isinstance(n, W.SyncSend):
                 self.workers.record_send(n.peer, self.type_of(n.value))
             stack.extend(ast.children(n))
+
+    def query_source(self, q: ast.QueryExpr) -> None:
+        """`from T x in xs`: the first clause's collection is outside the query, so its member type is
+        known as a `foreach`'s is, and a binding type it does not fit is refused as Ballerina does."""
+        first = q.clauses[0] if q.clauses else None
+        if not isinstance(first, ast.FromClause) or first.binding.type is None:
+            return
+        element = self.element_type(first.expr)
+        t = self.resolver.resolve(first.binding.type)
+        if element is not None and t is not None and certainly_incompatible(element, t):
+            message = INCOMPATIBLE.format_message(display(t), display(element))
+            self.found.append(report(INCOMPATIBLE, first.binding.span, message=message))
 
     def field_access(self, e: ast.FieldAccess) -> None:
         if check_field_access(self, e):
