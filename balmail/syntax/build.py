@@ -16,8 +16,9 @@ import attrs
 
 from balmail import diagnostics as diag
 from balmail.diagnostics import Diagnostic
-from balmail.source import SourceFile, Span
+from balmail.source import Lines, SourceFile, Span
 from balmail.syntax import ast
+from balmail.syntax.makers import makers
 from balmail.syntax.tokens import Token, Tree
 
 SYNTAX = "BAL_SYNTAX_001"
@@ -109,6 +110,40 @@ def _first(children: Iterable[object], cls: type) -> Any:
 _FAMILY_RULES: dict[str, Callable[..., Any]] = {}
 _new_span = object.__new__
 
+# Positional constructors of the most frequent nodes (makers.py): the same objects, built faster.
+(
+    _Literal, _VarRef, _BuiltinType, _CaptureBinding, _Block, _Binary, _IsExpr, _RangeExpr,
+    _CompoundAssign, _Return, _If, _Foreach, _TypedBinding, _FieldAccess, _MethodCall, _Call,
+    _FunctionDefn, _Signature, _Param, _VarDecl,
+) = makers(
+    ast.Literal, ast.VarRef, ast.BuiltinType, ast.CaptureBinding, ast.Block, ast.Binary, ast.IsExpr,
+    ast.RangeExpr, ast.CompoundAssign, ast.Return, ast.If, ast.Foreach, ast.TypedBinding, ast.FieldAccess,
+    ast.MethodCall, ast.Call, ast.FunctionDefn, ast.Signature, ast.Param, ast.VarDecl,
+)  # fmt: skip
+
+
+def _joined(first: Span, last: Span) -> Span:
+    """`first.to(last)`, inlined for spans of one file (every binary operation)."""
+    where = first._where
+    if where is not last._where or type(where) is not Lines:
+        return first.to(last)
+    span = _new_span(Span)
+    span.file = first.file
+    span.start = first.start
+    span.end = last.end
+    span._where = where
+    return span
+
+
+def _operation(left: Any, op: str, right: Any) -> ast.Expr:
+    """The node of one binary operator applied to its operands (`is` takes a type on its right)."""
+    span = _joined(left.span, right.span)
+    if op == "is" or op == "!is":
+        return _IsExpr(span, left, right, op == "!is")  # type: ignore[no-any-return]
+    if op == "..." or op == "..<":
+        return _RangeExpr(span, left, right, op == "...")  # type: ignore[no-any-return]
+    return _Binary(span, op, left, right)  # type: ignore[no-any-return]
+
 
 def rule(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Registers `fn(builder, children)` as the builder of the grammar rule named like it. Construct families
@@ -131,10 +166,23 @@ class Builder:
         return functools.partial(fn, self)
 
     def __init__(self) -> None:
-        self.source: SourceFile | None = None
+        self._source: SourceFile | None = None
+        self.path = ""
+        self.lines: Lines | None = None
+        """The source's path and `Lines`, read by every span made here."""
         self.base = 0
         self.diagnostics: list[Diagnostic] = []
         self.parse_interpolation: Callable[[str, int], ast.Expr | None] | None = None
+
+    @property
+    def source(self) -> SourceFile | None:
+        return self._source
+
+    @source.setter
+    def source(self, source: SourceFile | None) -> None:
+        self._source = source
+        self.path = source.path if source is not None else ""
+        self.lines = source._lines if source is not None else None
 
     def __default__(self, data: str, children: list, meta: object) -> Tree:
         """A rule without a method (`_rule` helpers, inlined by the parser), as Lark's parser calls it."""
@@ -162,7 +210,38 @@ class Builder:
 
     def span(self, children: Sequence[object]) -> Span:
         """The span from the first to the last positioned child (only the ends are looked at: the hot path
-        of building, so tokens and nodes, most children, are tested first without `_bounds`)."""
+        of building, so a token or a node at each end, most rules, is read without a loop)."""
+        if children:
+            first = children[0]
+            last = children[-1]
+            if type(first) is Token and first.start_pos is not None:
+                start = first.start_pos + self.base
+            elif isinstance(first, ast.Node):
+                start = first.span.start
+            else:
+                bounds = self._bounds(first)
+                if bounds is None:
+                    return self._span_loop(children)
+                start = bounds[0]
+            if type(last) is Token and last.end_pos is not None:
+                end = last.end_pos + self.base
+            elif isinstance(last, ast.Node):
+                end = last.span.end
+            else:
+                bounds = self._bounds(last)
+                if bounds is None:
+                    return self._span_loop(children)
+                end = bounds[1]
+            span = _new_span(Span)  # `source.span(start, end)`, inlined (a span per node)
+            span.file = self.path
+            span.start = start
+            span.end = end
+            span._where = self.lines
+            return span
+        return self._span_loop(children)
+
+    def _span_loop(self, children: Sequence[object]) -> Span:
+        """`span` when an end is not a token or node (parts, lists, tokens without a position)."""
         source = self.source
         assert source is not None
         start = None
@@ -195,11 +274,15 @@ class Builder:
                 if bounds is not None:
                     end = bounds[1]
                     break
-        span = _new_span(Span)  # `source.span(start, end)`, inlined (a span per node)
-        span.file = source.path
-        span.start = start
-        span.end = end
-        span._where = source._lines
+        return source.span(start, end)
+
+    def token_span(self, token: Token) -> Span:
+        """`tspan` of a lexed token (hot builders)."""
+        span = _new_span(Span)
+        span.file = self.path
+        span.start = token.start_pos + self.base
+        span.end = token.end_pos + self.base
+        span._where = self.lines
         return span
 
     def tspan(self, token: Token | _Text) -> Span:
@@ -403,15 +486,8 @@ class Builder:
         path = _first(c, _ResourcePath)
         sig = _first(c, ast.Signature)
         body = _first(c, ast.Block)
-        return ast.FunctionDefn(
-            span=self.span(c),
-            annotations=(),
-            qualifiers=(),
-            name=ident(name),
-            name_span=self.tspan(name),
-            resource_path=path.segments if path else None,
-            signature=sig,
-            body=body,
+        return _FunctionDefn(
+            self.span(c), (), (), ident(name), self.tspan(name), path.segments if path else None, sig, body
         )
 
     method_decl = function_defn
@@ -479,31 +555,33 @@ class Builder:
     def signature(self, c: list) -> ast.Signature:
         params = _first(c, _Params)
         ret = _first(c, _Returns)
-        return ast.Signature(
-            span=self.span(c),
-            params=params.items if params else (),
-            returns=ret.type if ret else None,
-            return_annotations=ret.annotations if ret else (),
+        return _Signature(
+            self.span(c),
+            params.items if params else (),
+            ret.type if ret else None,
+            ret.annotations if ret else (),
         )
 
     def params(self, c: list) -> _Params:
         return _Params(tuple(_of(c, ast.Param)))
 
     def param(self, c: list) -> ast.Param:
+        if len(c) == 2 and isinstance(c[0], ast.TypeDesc):  # `T name`: most parameters
+            return _Param(self.span(c), c[0], ident(c[1]), None, False, (), False)
         anns = _first(c, _Annotations)
         t = _first(c, ast.TypeDesc)
         name_tok = next(
             x for x in c if _is_token(x) and x.type == "IDENT" and self._bounds(x)[0] >= t.span.end
         )
         default = c[-1] if isinstance(c[-1], ast.Expr) and _has(c, "=") else None
-        return ast.Param(
-            span=self.span(c),
-            type=t,
-            name=ident(name_tok),
-            default=default,
-            rest=_has(c, "..."),
-            annotations=anns.items if anns else (),
-            included=_is_token(c[1] if anns else c[0], "*"),
+        return _Param(
+            self.span(c),
+            t,
+            ident(name_tok),
+            default,
+            _has(c, "..."),
+            anns.items if anns else (),
+            _is_token(c[1] if anns else c[0], "*"),
         )
 
     def return_spec(self, c: list) -> _Returns:
@@ -604,7 +682,7 @@ class Builder:
         return ast.BuiltinType(span=self.span(c), name="readonly")
 
     def builtin_type(self, c: list) -> ast.BuiltinType:
-        return ast.BuiltinType(span=self.span(c), name=c[0].value)
+        return _BuiltinType(self.span(c), c[0].value)
 
     def type_ref(self, c: list) -> ast.TypeRef:
         if len(c) == 3:
@@ -718,7 +796,7 @@ class Builder:
     # ------------------------------------------------------------ statements
 
     def block(self, c: list) -> ast.Block:
-        return ast.Block(span=self.span(c), statements=tuple(_of(c, ast.Stmt)))
+        return _Block(self.span(c), tuple([x for x in c if isinstance(x, ast.Stmt)]))
 
     def local_var_decl(self, c: list) -> ast.VarDecl:
         anns = _first(c, _Annotations)
@@ -727,14 +805,7 @@ class Builder:
         if binding is None:  # `[int, int] [a, b] = t;`: the binding came inside the type (a cover)
             t, binding = self._split_binding(t, c)
         init = c[-2] if _has(c, "=") else None
-        return ast.VarDecl(
-            span=self.span(c),
-            final=_has(c, "final"),
-            type=t,
-            binding=binding,
-            init=init,
-            annotations=anns.items if anns else (),
-        )
+        return _VarDecl(self.span(c), _has(c, "final"), t, binding, init, anns.items if anns else ())
 
     def var_decl(self, c: list) -> ast.VarDecl:
         anns = _first(c, _Annotations)
@@ -754,7 +825,7 @@ class Builder:
         return decl or ast.Assign(span=self.span(c), target=c[0], value=c[2])
 
     def compound_assign_stmt(self, c: list) -> ast.CompoundAssign:
-        return ast.CompoundAssign(span=self.span(c), target=c[0], op=c[1], value=c[2])
+        return _CompoundAssign(self.span(c), c[0], c[1], c[2])
 
     def compound_op(self, c: list) -> str:
         return "".join(t.value for t in c)[:-1]
@@ -797,7 +868,7 @@ class Builder:
 
     def if_stmt(self, c: list) -> ast.If:
         otherwise = c[3].branch if len(c) > 3 else None
-        return ast.If(span=self.span(c), cond=c[1], then=c[2], otherwise=otherwise)
+        return _If(self.span(c), c[1], c[2], otherwise)
 
     def else_part(self, c: list) -> _Else:
         return _Else(c[1], self.span(c))
@@ -806,16 +877,15 @@ class Builder:
         return ast.While(span=self.span(c), cond=c[1], body=c[2], on_fail=_first(c, ast.OnFail))
 
     def foreach_stmt(self, c: list) -> ast.Foreach:
-        return ast.Foreach(
-            span=self.span(c), binding=c[1], iterable=c[3], body=c[4], on_fail=_first(c, ast.OnFail)
-        )
+        on_fail = _first(c, ast.OnFail) if len(c) > 5 else None
+        return _Foreach(self.span(c), c[1], c[3], c[4], on_fail)
 
     def typed_binding(self, c: list) -> ast.TypedBinding:
         t = c[0] if isinstance(c[0], ast.TypeDesc) else None
         binding = c[-1] if isinstance(c[-1], ast.BindingPattern) else None
         if binding is None:  # `foreach [string, int] [k, v] in ...` (see the grammar's `dim_or_binding`)
             t, binding = self._split_binding(t, c)
-        return ast.TypedBinding(span=self.span(c), type=t, binding=binding)
+        return _TypedBinding(self.span(c), t, binding)
 
     def _split_binding(self, t: ast.TypeDesc | None, c: list) -> tuple[Any, ast.BindingPattern]:
         from balmail.syntax.build_syntax import split_binding
@@ -834,7 +904,7 @@ class Builder:
         return ast.Continue(span=self.span(c))
 
     def return_stmt(self, c: list) -> ast.Return:
-        return ast.Return(span=self.span(c), value=c[1] if len(c) == 3 else None)
+        return _Return(self.span(c), c[1] if len(c) == 3 else None)
 
     def panic_stmt(self, c: list) -> ast.Panic:
         return ast.Panic(span=self.span(c), value=c[1])
@@ -968,7 +1038,7 @@ class Builder:
     # ------------------------------------------------------------ binding patterns
 
     def capture_binding(self, c: list) -> ast.CaptureBinding:
-        return ast.CaptureBinding(span=self.span(c), name=ident(c[0]))
+        return _CaptureBinding(self.span(c), ident(c[0]))
 
     def wildcard_binding(self, c: list) -> ast.WildcardBinding:
         return ast.WildcardBinding(span=self.span(c))
@@ -1025,9 +1095,7 @@ class Builder:
         """Group a flat `a op b op c ...` chain by Ballerina's precedence (all binary operators associate
         left; `is`/`!is` take a type on their right)."""
         if len(c) == 3 and c[1].type != "GT_JOINED":  # one operator (most chains)
-            output = [c[0], c[2]]
-            self._reduce_operator(output, c[1].value)
-            return output[0]  # type: ignore[return-value]
+            return _operation(c[0], c[1].value, c[2])
         operands: list[ast.Node] = [c[0]]
         operators: list[str] = []
         i = 1
@@ -1058,15 +1126,7 @@ class Builder:
 
     def _reduce_operator(self, output: list[ast.Node], op: str) -> None:
         right = output.pop()
-        left = output.pop()
-        span = left.span.to(right.span)
-        if op in ("is", "!is"):
-            node: ast.Expr = ast.IsExpr(span=span, expr=left, type=right, negated=op == "!is")  # type: ignore[arg-type]
-        elif op in ("...", "..<"):
-            node = ast.RangeExpr(span=span, start=left, end=right, inclusive=op == "...")  # type: ignore[arg-type]
-        else:
-            node = ast.Binary(span=span, op=op, left=left, right=right)  # type: ignore[arg-type]
-        output.append(node)
+        output[-1] = _operation(output[-1], op, right)
 
     def unary_expr(self, c: list) -> ast.Expr:
         operand = c[1]
@@ -1107,9 +1167,7 @@ class Builder:
         return ast.WaitExpr(span=self.span(c), expr=c[1])
 
     def field_access(self, c: list) -> ast.FieldAccess:
-        return ast.FieldAccess(
-            span=self.span(c), target=c[0], name=str(c[2]), optional=False, name_span=self.tspan(c[2])
-        )
+        return _FieldAccess(self.span(c), c[0], str(c[2]), False, self.tspan(c[2]))
 
     def optional_field_access(self, c: list) -> ast.FieldAccess:
         return ast.FieldAccess(
@@ -1129,14 +1187,8 @@ class Builder:
         args = _first(c, _Args)
         items = args.items if args else ()
         if isinstance(target, ast.FieldAccess) and not target.optional:
-            return ast.MethodCall(
-                span=self.span(c),
-                target=target.target,
-                name=target.name,
-                args=items,
-                name_span=target.name_span,
-            )
-        return ast.Call(span=self.span(c), func=target, args=items)
+            return _MethodCall(self.span(c), target.target, target.name, items, target.name_span)
+        return _Call(self.span(c), target, items)
 
     def remote_call(self, c: list) -> ast.RemoteCall:
         args = _first(c, _Args)
@@ -1160,7 +1212,7 @@ class Builder:
         return c[0]
 
     def var_ref(self, c: list) -> ast.VarRef:
-        return ast.VarRef(span=self.span(c), name=ident(c[0]))
+        return _VarRef(self.span(c), ident(c[0]))
 
     def qualified_ref(self, c: list) -> ast.QualifiedRef:
         prefix = str(c[0]) if isinstance(c[0], _Text) else ident(c[0])
@@ -1210,37 +1262,40 @@ class Builder:
         return _Qualifiers((c[0],))
 
     def literal(self, c: list) -> ast.Literal:
-        sp = self.span(c)
-        tok = c[0]
         if len(c) == 2:  # ( )
-            return ast.Literal(span=sp, kind="nil", value=None, text="()")
-        if tok.type == "STRING":
-            return ast.Literal(span=sp, kind="string", value=self.string_value(tok), text=tok.value)
-        if tok.type == "HEX_FLOAT_LITERAL":
-            return ast.Literal(span=sp, kind="float", value=repr(float.fromhex(tok.value)), text=tok.value)
-        if tok.type in ("INT_LITERAL", "HEX_LITERAL", "FLOAT_LITERAL"):
-            return self._number(tok, negative=False, span=sp)
+            return _Literal(self.span(c), "nil", None, "()")
+        tok = c[0]
+        sp = self.span(c)
+        kind = tok.type
+        if kind == "STRING":
+            return _Literal(sp, "string", self.string_value(tok), tok.value)
+        if kind == "INT_LITERAL" or kind == "HEX_LITERAL" or kind == "FLOAT_LITERAL":
+            return self._number(tok, False, sp)
+        if kind == "HEX_FLOAT_LITERAL":
+            return _Literal(sp, "float", repr(float.fromhex(tok.value)), tok.value)
         if tok.value in ("true", "false"):
-            return ast.Literal(span=sp, kind="boolean", value=tok.value == "true", text=tok.value)
-        return ast.Literal(span=sp, kind="nil", value=None, text=tok.value)  # null
+            return _Literal(sp, "boolean", tok.value == "true", tok.value)
+        return _Literal(sp, "nil", None, tok.value)  # null
 
     def _number(self, tok: Token, negative: bool, span: Span) -> ast.Literal:
         text = tok.value
-        sign = "-" if negative else ""
-        if tok.type == "HEX_LITERAL":
-            value = int(text, 16)
-            return ast.Literal(span=span, kind="int", value=-value if negative else value, text=sign + text)
         if tok.type == "INT_LITERAL":
             if len(text) > 1 and text[0] == "0":
                 self.error(f"invalid int literal '{text}': leading zeros are not allowed", span)
             value = int(text)
-            return ast.Literal(span=span, kind="int", value=-value if negative else value, text=sign + text)
+            if negative:
+                return _Literal(span, "int", -value, "-" + text)  # type: ignore[no-any-return]
+            return _Literal(span, "int", value, text)  # type: ignore[no-any-return]
+        sign = "-" if negative else ""
+        if tok.type == "HEX_LITERAL":
+            value = int(text, 16)
+            return _Literal(span, "int", -value if negative else value, sign + text)
         suffix = text[-1].lower()
         if suffix == "d":
-            return ast.Literal(span=span, kind="decimal", value=sign + text[:-1], text=sign + text)
+            return _Literal(span, "decimal", sign + text[:-1], sign + text)
         if suffix == "f":
-            return ast.Literal(span=span, kind="float", value=sign + text[:-1], text=sign + text)
-        return ast.Literal(span=span, kind="float", value=sign + text, text=sign + text)
+            return _Literal(span, "float", sign + text[:-1], sign + text)
+        return _Literal(span, "float", sign + text, sign + text)
 
     def string_value(self, tok: Token) -> str:
         """Decode a string literal's escapes; a bad escape is a diagnostic, not an exception."""

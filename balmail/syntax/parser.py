@@ -100,32 +100,16 @@ def _tables_file(grammar_text: str) -> str | None:
     return None
 
 
-def _inliner(spec: tuple[bool, ...], fn: Any) -> Any:
-    """The children of a rule with `_rule` children spliced in, as Lark's tree builder does (the first
-    spliced list is reused, so left-recursive lists grow in place instead of being copied)."""
-    if spec == (True, False):  # `_items: _items item`: the common left-recursive list
-
-        def grow(children: list) -> Any:
-            items = children[0].children
-            items.append(children[1])
-            return fn(items)
-
-        return grow
-    plan = tuple(enumerate(spec))
-
-    def splice(children: list) -> Any:
-        filtered: list = []
-        for i, expand in plan:
-            if expand:
-                if filtered:
-                    filtered += children[i].children
-                else:
-                    filtered = children[i].children
-            else:
-                filtered.append(children[i])
-        return fn(filtered)
-
-    return splice
+# Reduction kinds of the fast path's driver (the third item of each `_Driver.reductions` entry).
+_PASS = 0
+"""A `?rule` (or an inlined `_rule` that is one inlined `_rule`) reduced from one symbol: its value is that
+symbol's value, so the driver only moves the state (precedence chains: most reductions)."""
+_CALL = 1
+"""A rule with a builder: the builder gets the children (with `_rule` children spliced in)."""
+_LIST = 2
+"""A `_rule` without `_rule` children: its value is the list of its children, spliced into its parent."""
+_GROW = 3
+"""`_items: _items item`, the common left-recursive list: the item is appended to the left list in place."""
 
 
 def _single(fn: Any) -> Any:
@@ -137,6 +121,35 @@ def _single(fn: Any) -> Any:
     return expand
 
 
+def _splicer(spec: tuple[bool, ...], fn: Any) -> Any:
+    """The children of a rule with `_rule` children (lists) spliced in, as Lark's tree builder does (the
+    first spliced list is reused, so lists grow in place instead of being copied), passed to `fn` (None:
+    the spliced list is the value, for a `_rule`)."""
+    if spec == (True, False) and fn is not None:
+
+        def grow(children: list) -> Any:
+            items = children[0]
+            items.append(children[1])
+            return fn(items)
+
+        return grow
+    plan = tuple(enumerate(spec))
+
+    def splice(children: list) -> Any:
+        filtered: list = []
+        for i, expand in plan:
+            if expand:
+                if filtered:
+                    filtered += children[i]
+                else:
+                    filtered = children[i]
+            else:
+                filtered.append(children[i])
+        return filtered if fn is None else fn(filtered)
+
+    return splice
+
+
 class _Driver:
     """A lean LALR(1) driver over the saved table, calling the builder as Lark's inline transformer would
     (same child shaping: `_rule` inlining, `?rule` pass-through, aliases). On any error it returns
@@ -146,18 +159,30 @@ class _Driver:
     def __init__(self, tables: dict[str, Any], builder: Builder) -> None:
         reductions = []
         for size, origin, name, expand1, inline in tables["rules"]:
-            try:
-                fn: Any = getattr(builder, name)
-            except AttributeError:
-                fn = _tree_maker(name)
-            if expand1:
-                fn = None if size == 1 and inline is None else _single(fn)
-            if inline is not None:
-                fn = _inliner(inline, fn)
-            reductions.append((size, origin, fn))
+            fn: Any = getattr(builder, name, None)
+            if fn is None:
+                if not origin.startswith("_"):  # a `?rule` passing its one child up (a Tree otherwise)
+                    how = _PASS if expand1 and size == 1 and inline is None else _CALL
+                    fn = None if how == _PASS else _tree_maker(name, inline)
+                elif inline is None:
+                    how = _LIST
+                elif inline == (True,):  # a `_rule` that is one `_rule`: the same list
+                    how, fn = _PASS, None
+                elif inline == (True, False):
+                    how = _GROW
+                else:
+                    how, fn = _CALL, _splicer(inline, None)
+            else:
+                how = _CALL
+                if expand1:
+                    if size == 1 and inline is None:
+                        how, fn = _PASS, None
+                    else:
+                        fn = _single(fn)
+                if inline is not None and fn is not None:
+                    fn = _splicer(inline, fn)
+            reductions.append((size, origin, how, fn))
         self.reductions = reductions
-        # A `?rule` reduced from one symbol is that symbol's value (precedence chains: most reductions):
-        # its callback is None and the driver only moves the state, leaving the value stack alone.
         self.states: dict[int, dict[str, int]] = tables["rows"]
         self.start_states: dict[str, int] = tables["start_states"]
         self.end_states: dict[str, int] = tables["end_states"]
@@ -179,8 +204,8 @@ class _Driver:
             action = states[top].get(kind)
             if action is None or action >= 0:
                 return top
-            _size, next_origin, callback = self.reductions[~action]
-            if callback is not None:
+            _size, next_origin, how, _fn = self.reductions[~action]
+            if how != _PASS:
                 return top
             top = states[below][next_origin]
 
@@ -206,8 +231,8 @@ class _Driver:
                         push_value(token)
                         row = states[action]
                         break
-                    size, origin, callback = reductions[~action]
-                    if callback is None:  # one symbol passed through: its value stays on the stack
+                    size, origin, how, fn = reductions[~action]
+                    if how == _PASS:  # one symbol passed through: its value stays on the stack
                         key = (state_stack[-2], state_stack[-1], kind)
                         top = chains.get(key)
                         if top is None:
@@ -216,7 +241,15 @@ class _Driver:
                         row = states[top]
                         continue
                     if size == 1:  # the most common reduction: replace the top in place
-                        value_stack[-1] = callback([value_stack[-1]])
+                        value_stack[-1] = fn([value_stack[-1]]) if how == _CALL else [value_stack[-1]]
+                        state = states[state_stack[-2]][origin]
+                        state_stack[-1] = state
+                        row = states[state]
+                        continue
+                    if how == _GROW:
+                        item = value_stack.pop()
+                        value_stack[-1].append(item)  # type: ignore[attr-defined]
+                        del state_stack[-1]
                         state = states[state_stack[-2]][origin]
                         state_stack[-1] = state
                         row = states[state]
@@ -227,42 +260,55 @@ class _Driver:
                         del state_stack[-size:]
                     else:
                         children = []
-                    push_value(callback(children))
+                    push_value(fn(children) if how == _CALL else children)
                     state = states[state_stack[-1]][origin]
                     push_state(state)
                     row = states[state]
-            end_state = self.end_states[start]
-            kind = "$END"
-            while state_stack[-1] != end_state:
-                action = states[state_stack[-1]].get(kind)
-                if action is None or action >= 0:
-                    return False, None
-                size, origin, callback = reductions[~action]
-                if callback is None:
-                    key = (state_stack[-2], state_stack[-1], kind)
-                    top = chains.get(key)
-                    if top is None:
-                        top = chains[key] = self._chain(state_stack[-2], origin, kind)
-                    state_stack[-1] = top
-                    continue
-                if size:
-                    children = value_stack[-size:]
-                    del value_stack[-size:]
-                    del state_stack[-size:]
-                else:
-                    children = []
-                push_value(callback(children))
-                push_state(states[state_stack[-1]][origin])
-            return True, value_stack[-1]
+            return self._finish(start, state_stack, value_stack)
         except LexError:
             return False, None
 
+    def _finish(self, start: str, state_stack: list[int], value_stack: list[object]) -> tuple[bool, object]:
+        """The reductions at the end of the input, up to the end state."""
+        states = self.states
+        end_state = self.end_states[start]
+        kind = "$END"
+        while state_stack[-1] != end_state:
+            action = states[state_stack[-1]].get(kind)
+            if action is None or action >= 0:
+                return False, None
+            size, origin, how, fn = self.reductions[~action]
+            if how == _PASS:
+                key = (state_stack[-2], state_stack[-1], kind)
+                top = self.chains.get(key)
+                if top is None:
+                    top = self.chains[key] = self._chain(state_stack[-2], origin, kind)
+                state_stack[-1] = top
+                continue
+            if size:
+                children = value_stack[-size:]
+                del value_stack[-size:]
+                del state_stack[-size:]
+            else:
+                children = []
+            if how == _GROW:
+                children[0].append(children[1])
+                value: object = children[0]
+            else:
+                value = fn(children) if how == _CALL else children
+            push = value_stack.append
+            push(value)
+            state_stack.append(states[state_stack[-1]][origin])
+        return True, value_stack[-1]
 
-def _tree_maker(name: str) -> Any:
+
+def _tree_maker(name: str, inline: tuple[bool, ...] | None) -> Any:
+    """A rule without a builder that is not passed through: a `Tree`, as Lark makes it."""
+
     def make(children: list) -> Tree:
         return Tree(name, children)
 
-    return make
+    return make if inline is None else _splicer(inline, make)
 
 
 class _Parser:

@@ -92,3 +92,27 @@ def test_checking_a_valid_file_does_not_import_lark(tmp_path: Path) -> None:
 def test_a_syntax_error_still_reports_through_lark() -> None:
     result = parse_text("function f() {\n    int x = 1\n    int y = 2;\n}\n")
     assert [d.message for d in result.diagnostics] == ["missing semicolon token"]
+
+
+def test_node_makers_build_what_the_classes_build() -> None:
+    """`makers.makers` (the hot builders' positional constructors) give objects equal, field by field and
+    by type, to the class's own `__init__`; for every node class, so a new field cannot be missed."""
+    import attrs
+
+    from balmail.syntax import ast
+    from balmail.syntax.makers import makers
+
+    classes: list[type] = []
+    stack: list[type] = [ast.Node]
+    while stack:
+        cls = stack.pop()
+        classes.append(cls)
+        stack.extend(cls.__subclasses__())
+    made = makers(*classes)
+    for cls, make in zip(classes, made, strict=True):
+        values = {f.name: (f.name, cls.__name__) for f in attrs.fields(cls)}
+        ours = make(*values.values())
+        theirs = cls(**values)
+        assert type(ours) is cls
+        assert [getattr(ours, n) for n in values] == [getattr(theirs, n) for n in values]
+        assert repr(ours) == repr(theirs)
