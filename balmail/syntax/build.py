@@ -12,13 +12,11 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-import attrs
-
 from balmail import diagnostics as diag
 from balmail.diagnostics import Diagnostic
 from balmail.source import Lines, SourceFile, Span
 from balmail.syntax import ast
-from balmail.syntax.makers import makers
+from balmail.syntax.makers import evolve, makers
 from balmail.syntax.tokens import Token, Tree
 
 SYNTAX = "BAL_SYNTAX_001"
@@ -483,6 +481,9 @@ class Builder:
 
     def function_defn(self, c: list) -> ast.FunctionDefn:
         name = c[1]
+        if len(c) == 4 and isinstance(c[2], ast.Signature):  # no resource path
+            body = c[3] if isinstance(c[3], ast.Block) else None
+            return _FunctionDefn(self.span(c), (), (), ident(name), self.tspan(name), None, c[2], body)  # type: ignore[no-any-return]
         path = _first(c, _ResourcePath)
         sig = _first(c, ast.Signature)
         body = _first(c, ast.Block)
@@ -799,6 +800,9 @@ class Builder:
         return _Block(self.span(c), tuple([x for x in c if isinstance(x, ast.Stmt)]))
 
     def local_var_decl(self, c: list) -> ast.VarDecl:
+        if len(c) == 5 and isinstance(c[0], ast.TypeDesc) and isinstance(c[1], ast.BindingPattern):
+            if type(c[2]) is Token and c[2] == "=":  # `T x = e;`: most declarations
+                return _VarDecl(self.span(c), False, c[0], c[1], c[3], ())  # type: ignore[no-any-return]
         anns = _first(c, _Annotations)
         t = _first(c, ast.TypeDesc)
         binding = _first(c, ast.BindingPattern)
@@ -828,6 +832,8 @@ class Builder:
         return _CompoundAssign(self.span(c), c[0], c[1], c[2])
 
     def compound_op(self, c: list) -> str:
+        if len(c) == 1:
+            return c[0].value[:-1]  # type: ignore[no-any-return]
         return "".join(t.value for t in c)[:-1]
 
     def destructure_stmt(self, c: list) -> ast.Destructure:
@@ -867,8 +873,10 @@ class Builder:
         return ast.IgnoreStmt(span=self.span(c), value=c[2])
 
     def if_stmt(self, c: list) -> ast.If:
-        otherwise = c[3].branch if len(c) > 3 else None
-        return _If(self.span(c), c[1], c[2], otherwise)
+        if len(c) > 3:
+            otherwise = c[3].branch
+            return _If(self.span([c[0], otherwise]), c[1], c[2], otherwise)
+        return _If(self.span(c), c[1], c[2], None)
 
     def else_part(self, c: list) -> _Else:
         return _Else(c[1], self.span(c))
@@ -1529,9 +1537,14 @@ class _Part:
 
     __slots__: tuple[str, ...] = ()
 
-    def __init__(self, *values: Any) -> None:
-        for name, value in zip(self.__slots__, values, strict=True):
-            setattr(self, name, value)
+    def __init_subclass__(cls) -> None:
+        # `__init__(self, field1, ...)` setting each slot: straight-line code, as parts are made per rule
+        names = cls.__slots__
+        lines = [f"def __init__(self{''.join(', ' + n for n in names)}):"]
+        lines += [f"    self.{n} = {n}" for n in names] or ["    pass"]
+        namespace: dict[str, Any] = {}
+        exec(compile("\n".join(lines), f"<{cls.__name__}.__init__>", "exec"), namespace)  # noqa: S102
+        cls.__init__ = namespace["__init__"]  # type: ignore[misc]
 
 
 class _Org(_Part):
@@ -1686,4 +1699,4 @@ def _with_prefix(
         changes["annotations"] = annotations.items + member.annotations
     if quals is not None:
         changes["qualifiers"] = quals.names + member.qualifiers
-    return attrs.evolve(member, **changes)
+    return evolve(member, changes)  # type: ignore[no-any-return]

@@ -17,7 +17,7 @@ from balmail.syntax.tokens import Token
 OTHER = ""
 """The dispatch key of every character outside ASCII."""
 
-_SKIP = re.compile(r"[ \t\r\n\f]*").match
+skip_blanks = re.compile(r"[ \t\r\n\f]*").match
 
 Spec = tuple[list[tuple[str, str]], dict[str, str], frozenset[str], dict[str, tuple[int, ...]]]
 """(terminals as (name, regex) in match order, keyword text -> terminal, ignored terminals,
@@ -64,7 +64,7 @@ class FastLexer:
         matchers = self._matchers
         keywords = self.keywords
         ignore = self.ignore
-        pos = _SKIP(text, 0).end()
+        pos = skip_blanks(text, 0).end()
         size = len(text)
         new = str.__new__
         while pos < size:

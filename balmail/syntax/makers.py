@@ -45,3 +45,16 @@ def makers(*classes: type[Node]) -> tuple[Callable[..., Any], ...]:
         make.__qualname__ = make.__name__ = f"make_{cls.__name__}"
         found.append(make)
     return tuple(found)
+
+
+_EVOLVERS: dict[type, tuple[Callable[..., Any], tuple[str, ...]]] = {}
+
+
+def evolve(node: Node, changes: dict[str, Any]) -> Node:
+    """`attrs.evolve(node, **changes)` through the class's maker (made on first use per class)."""
+    cls = type(node)
+    found = _EVOLVERS.get(cls)
+    if found is None:
+        found = _EVOLVERS[cls] = (makers(cls)[0], tuple(f.name for f in attrs.fields(cls)))
+    make, names = found
+    return make(*[changes[n] if n in changes else getattr(node, n) for n in names])  # type: ignore[no-any-return]

@@ -30,7 +30,7 @@ from balmail.syntax import (
     families,  # noqa: F401  (registers the family rule builders)
 )
 from balmail.syntax.build import SYNTAX, Builder
-from balmail.syntax.lexer import FastLexer, LexError
+from balmail.syntax.lexer import FastLexer, skip_blanks
 from balmail.syntax.tokens import Token, Tree, new_token
 
 if TYPE_CHECKING:
@@ -133,6 +133,23 @@ def _splicer(spec: tuple[bool, ...], fn: Any) -> Any:
             return fn(items)
 
         return grow
+    if spec == (False, True):  # `rule: item _items`, as `splice` does it
+
+        def after_one(children: list) -> Any:
+            items = [children[0]]
+            items += children[1]
+            return items if fn is None else fn(items)
+
+        return after_one
+    if spec == (False, True, False):  # `"{" _items "}"`
+
+        def between(children: list) -> Any:
+            items = [children[0]]
+            items += children[1]
+            items.append(children[2])
+            return items if fn is None else fn(items)
+
+        return between
     plan = tuple(enumerate(spec))
 
     def splice(children: list) -> Any:
@@ -219,54 +236,75 @@ class _Driver:
         value_stack: list[object] = []
         push_state = state_stack.append
         push_value = value_stack.append
-        try:
-            for token in self.lexer.lex(text):
-                kind = token.type
-                while True:
-                    action = row.get(kind)
-                    if action is None:
-                        return False, None
-                    if action >= 0:
-                        push_state(action)
-                        push_value(token)
-                        row = states[action]
-                        break
-                    size, origin, how, fn = reductions[~action]
-                    if how == _PASS:  # one symbol passed through: its value stays on the stack
-                        key = (state_stack[-2], state_stack[-1], kind)
-                        top = chains.get(key)
-                        if top is None:
-                            top = chains[key] = self._chain(state_stack[-2], origin, kind)
-                        state_stack[-1] = top
-                        row = states[top]
-                        continue
-                    if size == 1:  # the most common reduction: replace the top in place
-                        value_stack[-1] = fn([value_stack[-1]]) if how == _CALL else [value_stack[-1]]
-                        state = states[state_stack[-2]][origin]
-                        state_stack[-1] = state
-                        row = states[state]
-                        continue
-                    if how == _GROW:
-                        item = value_stack.pop()
-                        value_stack[-1].append(item)  # type: ignore[attr-defined]
-                        del state_stack[-1]
-                        state = states[state_stack[-2]][origin]
-                        state_stack[-1] = state
-                        row = states[state]
-                        continue
-                    if size:
-                        children = value_stack[-size:]
-                        del value_stack[-size:]
-                        del state_stack[-size:]
-                    else:
-                        children = []
-                    push_value(fn(children) if how == _CALL else children)
-                    state = states[state_stack[-1]][origin]
-                    push_state(state)
+        # The lexer (`FastLexer.lex`) runs inline here: no generator step and attribute read per token.
+        lexer = self.lexer
+        matchers = lexer._matchers
+        keywords = lexer.keywords
+        ignore = lexer.ignore
+        new = str.__new__
+        pos = skip_blanks(text, 0).end()
+        length = len(text)
+        while pos < length:
+            match = matchers.get(text[pos]) or lexer._matcher(text[pos])
+            m = match(text, pos) if match is not None else None  # type: ignore[operator]
+            if m is None:
+                return False, None
+            kind = m.lastgroup
+            if kind in ignore:
+                pos = m.end()
+                continue
+            value = m.group(kind)
+            if kind == "IDENT":
+                kind = keywords.get(value, "IDENT")
+            token = new(Token, value)
+            token.type = kind
+            token.value = value
+            token.start_pos = pos
+            token.end_pos = pos + len(value)
+            pos = m.end()
+            while True:
+                action = row.get(kind)
+                if action is None:
+                    return False, None
+                if action >= 0:
+                    push_state(action)
+                    push_value(token)
+                    row = states[action]
+                    break
+                size, origin, how, fn = reductions[~action]
+                if how == _PASS:  # one symbol passed through: its value stays on the stack
+                    key = (state_stack[-2], state_stack[-1], kind)
+                    top = chains.get(key)
+                    if top is None:
+                        top = chains[key] = self._chain(state_stack[-2], origin, kind)
+                    state_stack[-1] = top
+                    row = states[top]
+                    continue
+                if size == 1:  # the most common reduction: replace the top in place
+                    value_stack[-1] = fn([value_stack[-1]]) if how == _CALL else [value_stack[-1]]
+                    state = states[state_stack[-2]][origin]
+                    state_stack[-1] = state
                     row = states[state]
-            return self._finish(start, state_stack, value_stack)
-        except LexError:
-            return False, None
+                    continue
+                if how == _GROW:
+                    item = value_stack.pop()
+                    value_stack[-1].append(item)  # type: ignore[attr-defined]
+                    del state_stack[-1]
+                    state = states[state_stack[-2]][origin]
+                    state_stack[-1] = state
+                    row = states[state]
+                    continue
+                if size:
+                    children = value_stack[-size:]
+                    del value_stack[-size:]
+                    del state_stack[-size:]
+                else:
+                    children = []
+                push_value(fn(children) if how == _CALL else children)
+                state = states[state_stack[-1]][origin]
+                push_state(state)
+                row = states[state]
+        return self._finish(start, state_stack, value_stack)
 
     def _finish(self, start: str, state_stack: list[int], value_stack: list[object]) -> tuple[bool, object]:
         """The reductions at the end of the input, up to the end state."""
