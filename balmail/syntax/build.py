@@ -275,7 +275,7 @@ class Builder:
         return source.span(start, end)
 
     def token_span(self, token: Token) -> Span:
-        """`tspan` of a lexed token (hot builders)."""
+        """`span([token])` of a positioned token (every lexed or inserted one), for single-token rules."""
         span = _new_span(Span)
         span.file = self.path
         span.start = token.start_pos + self.base
@@ -683,7 +683,7 @@ class Builder:
         return ast.BuiltinType(span=self.span(c), name="readonly")
 
     def builtin_type(self, c: list) -> ast.BuiltinType:
-        return _BuiltinType(self.span(c), c[0].value)
+        return _BuiltinType(self.token_span(c[0]), c[0].value)
 
     def type_ref(self, c: list) -> ast.TypeRef:
         if len(c) == 3:
@@ -1046,7 +1046,7 @@ class Builder:
     # ------------------------------------------------------------ binding patterns
 
     def capture_binding(self, c: list) -> ast.CaptureBinding:
-        return _CaptureBinding(self.span(c), ident(c[0]))
+        return _CaptureBinding(self.token_span(c[0]), ident(c[0]))
 
     def wildcard_binding(self, c: list) -> ast.WildcardBinding:
         return ast.WildcardBinding(span=self.span(c))
@@ -1220,7 +1220,7 @@ class Builder:
         return c[0]
 
     def var_ref(self, c: list) -> ast.VarRef:
-        return _VarRef(self.span(c), ident(c[0]))
+        return _VarRef(self.token_span(c[0]), ident(c[0]))
 
     def qualified_ref(self, c: list) -> ast.QualifiedRef:
         prefix = str(c[0]) if isinstance(c[0], _Text) else ident(c[0])
@@ -1273,7 +1273,7 @@ class Builder:
         if len(c) == 2:  # ( )
             return _Literal(self.span(c), "nil", None, "()")
         tok = c[0]
-        sp = self.span(c)
+        sp = self.token_span(tok)
         kind = tok.type
         if kind == "STRING":
             return _Literal(sp, "string", self.string_value(tok), tok.value)

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 MAX_SYNTAX_ERRORS = 25
 
+_PLAIN_NAME = re.compile(r"[ \t\r\n]*([A-Za-z][A-Za-z0-9_]*)[ \t\r\n]*\Z")
+"""An interpolation that is one plain (ASCII, unescaped) identifier."""
+
 # Closing punctuation the parser may insert at end of file to finish an unfinished construct.
 _CLOSERS = (("SEMICOLON", ";"), ("RBRACE", "}"), ("RPAR", ")"), ("RSQB", "]"))
 
@@ -432,6 +435,12 @@ class _Parser:
         return ParseResult(source, module if isinstance(module, ast.Module) else None, found)
 
     def _parse_interpolation(self, text: str, offset: int) -> ast.Expr | None:
+        name = _PLAIN_NAME.match(text)
+        if name is not None and not self.reference and name.group(1) not in self.driver.lexer.keywords:
+            # `${total}`, most interpolations: the variable reference a parse of the text would give
+            assert self.source is not None
+            start = offset + name.start(1)
+            return ast.VarRef(span=self.source.span(start, name.end(1) + offset), name=name.group(1))
         saved = self.base
         self.base = offset
         self.builder.base = offset
