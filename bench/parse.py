@@ -3,11 +3,15 @@ time of `balmail check` on the small file beside `python -c pass`, all measured 
 CPU seconds (best of N): the machine is often shared, and wall time then measures the neighbours; the
 wall-time median of the commands is printed too.
 
-Run: python bench/parse.py
+Run: python bench/parse.py  [--before CHECKOUT] (the parse figures of another checkout, e.g. a
+`git worktree` of an older commit, measured in this run beside this one's)  [--instructions] (with
+--before: instructions of one 5,000-line parse under valgrind, both checkouts: the noise-free ratio)
 """
 
 from __future__ import annotations
 
+import json
+import re
 import resource
 import statistics
 import subprocess
@@ -125,22 +129,110 @@ def command_time(args: list[str], env: dict[str, str], cwd: Path, runs: int = 15
     return min(cpu), statistics.median(wall)
 
 
-def main() -> None:
+def parse_figures() -> dict[str, float]:
+    """CPU seconds of parsing the big and the small file, with whichever balmail `sys.path` finds."""
     from balmail.syntax.parser import parse_text
 
     big = generated(5000)
-    big_lines = big.count("\n")
     parse_text(SMALL, "warmup.bal")
     result = parse_text(big, "big.bal")
     assert result.ok, result.diagnostics[:3]
-    big_time = best_of(7, lambda: parse_text(big, "big.bal"))
-    small_time = best_of(20, lambda: parse_text(SMALL, "small.bal"))
-    small_lines = SMALL.count("\n")
+    return {
+        "big_lines": big.count("\n"),
+        "big": best_of(7, lambda: parse_text(big, "big.bal")),
+        "small_lines": SMALL.count("\n"),
+        "small": best_of(20, lambda: parse_text(SMALL, "small.bal")),
+    }
+
+
+def _child(checkout: Path, *args: str) -> list[str]:
+    """The command that runs this file's `--child` mode on `checkout`'s balmail."""
+    return [sys.executable, str(Path(__file__).resolve()), "--child", str(checkout), *args]
+
+
+def checkout_figures(checkout: Path) -> dict[str, float]:
+    """`parse_figures` of a checkout, in a process of its own."""
+    done = subprocess.run(_child(checkout, "times"), capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def instructions(checkout: Path) -> int:
+    """Instructions (valgrind) of one parse of the big file by `checkout`: a run that parses it once
+    more than a run that does not."""
+    counts = []
+    for parses in ("0", "1"):
+        done = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *_child(checkout, parses)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        assert found, done.stderr[-500:]
+        counts.append(int(found.group(1)))
+    return counts[1] - counts[0]
+
+
+def child(checkout: str, mode: str) -> None:
+    """`--child CHECKOUT times|0|1`: parse figures as JSON, or parse the big file 0 or 1 times after
+    warming up (for `instructions`)."""
+    sys.path.insert(0, checkout)
+    sys.setrecursionlimit(100_000)
+    if mode == "times":
+        print(json.dumps(parse_figures()))
+        return
+    from balmail.syntax.parser import parse_text
+
+    big = generated(5000)
+    parse_text(SMALL, "warmup.bal")
+    parse_text(big[:3000] + "\n}\n", "warmup2.bal")
+    if mode == "1":
+        parse_text(big, "big.bal")
+
+
+def compare(before: Path, count: bool) -> None:
+    """This checkout's parse figures beside `before`'s, alternating processes (best of two rounds)."""
+    rows: dict[str, dict[str, float]] = {}
+    for _round in range(2):
+        for name, checkout in (("before", before), ("after", ROOT)):
+            got = checkout_figures(checkout)
+            kept = rows.setdefault(name, got)
+            for key in ("big", "small"):
+                kept[key] = min(kept[key], got[key])
+    for name, row in rows.items():
+        print(
+            f"{name:>6}: parse {row['big_lines']:.0f} lines {row['big'] * 1000:.0f} ms = "
+            f"{row['big_lines'] / row['big']:,.0f} lines/s; {row['small_lines']:.0f} lines "
+            f"{row['small'] * 1000:.1f} ms"
+        )
+    print(f" ratio: {rows['before']['big'] / rows['after']['big']:.2f}x faster (5,000 lines, cpu)")
+    if count:
+        old, new = instructions(before), instructions(ROOT)
+        print(
+            f"instructions of one 5,000-line parse: before {old / 1e6:,.0f} M, after {new / 1e6:,.0f} M "
+            f"({old / new:.2f}x)"
+        )
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if args[:1] == ["--child"]:
+        child(args[1], args[2])
+        return
+    if "--before" in args:
+        compare(Path(args[args.index("--before") + 1]).resolve(), "--instructions" in args)
+        return
+
+    figures = parse_figures()
+    big_lines, big_time = figures["big_lines"], figures["big"]
+    small_lines, small_time = figures["small_lines"], figures["small"]
     print(
-        f"parse {big_lines} lines: {big_time * 1000:.0f} ms = {big_lines / big_time:,.0f} lines/s",
+        f"parse {big_lines:.0f} lines: {big_time * 1000:.0f} ms = {big_lines / big_time:,.0f} lines/s",
         "(goal >= 20,000)",
     )
-    print(f"parse {small_lines} lines: {small_time * 1000:.1f} ms = {small_lines / small_time:,.0f} lines/s")
+    print(
+        f"parse {small_lines:.0f} lines: {small_time * 1000:.1f} ms = {small_lines / small_time:,.0f} lines/s"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         small_file = Path(tmp) / "listener.bal"

@@ -230,6 +230,9 @@ class _Driver:
             top = states[below][next_origin]
 
     def parse(self, text: str, start: str) -> tuple[bool, object]:
+        """(True, value) for text of the grammar, else (False, None). The loop reads its tables by
+        subscript, not `.get`: a missing entry (a syntax error) raises KeyError, and any exception from
+        here means "parse it again with Lark" (`_Parser._attempt`)."""
         states = self.states
         reductions = self.reductions
         chains = self.chains
@@ -247,66 +250,73 @@ class _Driver:
         new = str.__new__
         pos = skip_blanks(text, 0).end()
         length = len(text)
-        while pos < length:
-            match = matchers.get(text[pos]) or lexer._matcher(text[pos])
-            m = match(text, pos) if match is not None else None  # type: ignore[operator]
-            if m is None:
-                return False, None
-            kind = m.lastgroup
-            if kind in ignore:
-                pos = m.end()
-                continue
-            value = m.group(kind)
-            if kind == "IDENT":
-                kind = keywords.get(value, "IDENT")
-            token = new(Token, value)
-            token.type = kind
-            token.value = value
-            token.start_pos = pos
-            token.end_pos = pos + len(value)
-            pos = m.end()
-            while True:
-                action = row.get(kind)
-                if action is None:
+        try:
+            while pos < length:
+                try:
+                    match = matchers[text[pos]]
+                except KeyError:
+                    match = lexer._matcher(text[pos])
+                    if match is None:
+                        return False, None
+                m = match(text, pos)  # type: ignore[operator]
+                if m is None:
                     return False, None
-                if action >= 0:
-                    push_state(action)
-                    push_value(token)
-                    row = states[action]
-                    break
-                size, origin, how, fn = reductions[~action]
-                if how == _PASS:  # one symbol passed through: its value stays on the stack
-                    key = (state_stack[-2], state_stack[-1], kind)
-                    top = chains.get(key)
-                    if top is None:
-                        top = chains[key] = self._chain(state_stack[-2], origin, kind)
-                    state_stack[-1] = top
-                    row = states[top]
+                kind = m.lastgroup
+                if kind in ignore:
+                    pos = m.end()
                     continue
-                if size == 1:  # the most common reduction: replace the top in place
-                    value_stack[-1] = fn([value_stack[-1]]) if how == _CALL else [value_stack[-1]]
-                    state = states[state_stack[-2]][origin]
-                    state_stack[-1] = state
+                value = m[kind]
+                if kind == "IDENT":
+                    kind = keywords.get(value, "IDENT")
+                token = new(Token, value)
+                token.type = kind
+                token.value = value
+                token.start_pos = pos
+                token.end_pos = pos + len(value)
+                pos = m.end()
+                while True:
+                    action = row[kind]
+                    if action >= 0:
+                        push_state(action)
+                        push_value(token)
+                        row = states[action]
+                        break
+                    size, origin, how, fn = reductions[~action]
+                    if how == _PASS:  # one symbol passed through: its value stays on the stack
+                        key = (state_stack[-2], state_stack[-1], kind)
+                        try:
+                            top = chains[key]
+                        except KeyError:
+                            top = chains[key] = self._chain(state_stack[-2], origin, kind)
+                        state_stack[-1] = top
+                        row = states[top]
+                        continue
+                    if size == 1:  # the most common reduction: replace the top in place
+                        value_stack[-1] = fn([value_stack[-1]]) if how == _CALL else [value_stack[-1]]
+                        state = states[state_stack[-2]][origin]
+                        state_stack[-1] = state
+                        row = states[state]
+                        continue
+                    if how == _GROW:
+                        item = value_stack.pop()
+                        value_stack[-1].append(item)  # type: ignore[attr-defined]
+                        del state_stack[-1]
+                        state = states[state_stack[-2]][origin]
+                        state_stack[-1] = state
+                        row = states[state]
+                        continue
+                    if size:
+                        children = value_stack[-size:]
+                        del value_stack[-size:]
+                        del state_stack[-size:]
+                    else:
+                        children = []
+                    push_value(fn(children) if how == _CALL else children)
+                    state = states[state_stack[-1]][origin]
+                    push_state(state)
                     row = states[state]
-                    continue
-                if how == _GROW:
-                    item = value_stack.pop()
-                    value_stack[-1].append(item)  # type: ignore[attr-defined]
-                    del state_stack[-1]
-                    state = states[state_stack[-2]][origin]
-                    state_stack[-1] = state
-                    row = states[state]
-                    continue
-                if size:
-                    children = value_stack[-size:]
-                    del value_stack[-size:]
-                    del state_stack[-size:]
-                else:
-                    children = []
-                push_value(fn(children) if how == _CALL else children)
-                state = states[state_stack[-1]][origin]
-                push_state(state)
-                row = states[state]
+        except KeyError:
+            return False, None
         return self._finish(start, state_stack, value_stack)
 
     def _finish(self, start: str, state_stack: list[int], value_stack: list[object]) -> tuple[bool, object]:
