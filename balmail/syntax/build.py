@@ -7,7 +7,6 @@ Problems found while building (bad escapes, misplaced `>` `>`) are collected as 
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -146,22 +145,19 @@ def _operation(left: Any, op: str, right: Any) -> ast.Expr:
 def rule(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Registers `fn(builder, children)` as the builder of the grammar rule named like it. Construct families
     (tables, XML, workers, ...) keep their builders in modules of their own (`build_<family>.py`, listed in
-    `families.py`) instead of growing this class."""
+    `families.py`) instead of growing this class. It becomes a method of `Builder` (set on the class, not
+    found through `__getattr__`: a class with `__getattr__` gets no specialised attribute reads, and every
+    builder reads `self.` several times)."""
     assert fn.__name__ not in _FAMILY_RULES, f"builder for {fn.__name__} is defined twice"
     _FAMILY_RULES[fn.__name__] = fn
+    if not hasattr(Builder, fn.__name__):  # a method of the class itself comes first, as it always did
+        setattr(Builder, fn.__name__, fn)
     return fn
 
 
 class Builder:
     """Builds AST nodes for one source file. `base` shifts offsets when parsing `${...}` interpolations.
     A method per grammar rule (named like the rule or its `-> alias`) gets the rule's children."""
-
-    def __getattr__(self, name: str) -> Callable[[list], Any]:
-        # Only reached when the class has no such method: a family module's registered rule builder.
-        fn = _FAMILY_RULES.get(name)
-        if fn is None:
-            raise AttributeError(name)
-        return functools.partial(fn, self)
 
     def __init__(self) -> None:
         self._source: SourceFile | None = None
@@ -1220,7 +1216,16 @@ class Builder:
         return c[0]
 
     def var_ref(self, c: list) -> ast.VarRef:
-        return _VarRef(self.token_span(c[0]), ident(c[0]))
+        tok = c[0]
+        name = tok.value
+        if "\\" in name or name[0] == "'":
+            name = ident(tok)
+        span = _new_span(Span)  # `self.token_span(tok)`, inlined (the most frequent node)
+        span.file = self.path
+        span.start = tok.start_pos + self.base
+        span.end = tok.end_pos + self.base
+        span._where = self.lines
+        return _VarRef(span, name)
 
     def qualified_ref(self, c: list) -> ast.QualifiedRef:
         prefix = str(c[0]) if isinstance(c[0], _Text) else ident(c[0])
