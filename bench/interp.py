@@ -1,6 +1,8 @@
 """Evaluator benchmark: classic programs run through balmail and as the same algorithm in plain Python,
 in one process. Prints each balmail/Python time ratio, their median, and the per-message cost of a typical
-`onMessage` handler body. Run: `python bench/interp.py` (add `--quick` for smaller sizes)."""
+`onMessage` handler body. Run: `python bench/interp.py` (add `--quick` for smaller sizes, `--rounds N` to
+measure the whole set N times and report each program's median ratio over the rounds: on a shared machine
+one round's ratios swing by 10-20%)."""
 
 from __future__ import annotations
 
@@ -335,22 +337,31 @@ def main() -> None:
         ("recursive mergesort", "sortRecursively", 10_000 // k, py_sort_recursively),
         ("map-heavy loop", "mapHeavy", 100_000 // k, py_map_heavy),
     ]
+    rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 1
+    measured: dict[str, list[tuple[float, float]]] = {label: [] for label, *_ in cases}
+    for _ in range(rounds):
+        for label, name, n, py in cases:
+            info = fns[name]
+
+            def run_bal(info: Any = info, n: int = n) -> Any:
+                sandbox.start_invocation()
+                return info.invoke(None, [n])
+
+            tb, rb = best_of(run_bal, 5)
+            tp, rp = best_of(lambda py=py, n=n: py(n), 5)
+            if rb != rp:
+                print(f"  result mismatch in {label}: balmail {rb!r} python {rp!r}")
+            measured[label].append((tb, tp))
     ratios = []
-    print(f"{'benchmark':<22}{'balmail s':>11}{'python s':>11}{'ratio':>8}")
-    for label, name, n, py in cases:
-        info = fns[name]
-
-        def run_bal(info: Any = info, n: int = n) -> Any:
-            sandbox.start_invocation()
-            return info.invoke(None, [n])
-
-        tb, rb = best_of(run_bal, 5)
-        tp, rp = best_of(lambda py=py, n=n: py(n), 5)
-        if rb != rp:
-            print(f"  result mismatch in {label}: balmail {rb!r} python {rp!r}")
-        ratio = tb / tp
+    head = f"{'benchmark':<22}{'balmail s':>11}{'python s':>11}{'ratio':>8}"
+    print(head + ("  range over the rounds" if rounds > 1 else ""))
+    for label, times in measured.items():
+        ratio = statistics.median(tb / tp for tb, tp in times)
+        tb, tp = statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
         ratios.append(ratio)
-        print(f"{label:<22}{tb:>11.4f}{tp:>11.4f}{ratio:>8.2f}")
+        each = [b / p for b, p in times]
+        spread = f"  {min(each):.2f}-{max(each):.2f}" if rounds > 1 else ""
+        print(f"{label:<22}{tb:>11.4f}{tp:>11.4f}{ratio:>8.2f}{spread}")
     print(f"{'median ratio':<44}{statistics.median(ratios):>8.2f}")
     handler = fns["onMessage"]
     message = BMap(
