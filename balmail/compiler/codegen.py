@@ -75,6 +75,8 @@ BASE_NS: dict[str, Any] = {
     "_TArray": T.TArray,
     "MIN": INT_MIN,
     "MAX": INT_MAX,
+    "_lnew": list.__new__,
+    "_dnew": dict.__new__,
 }
 
 
@@ -168,6 +170,9 @@ class Gen:
         self.nest = 0  # expression nesting of the code being generated (see slots.MAX_CODE_NEST)
         self.int_strings: set[str] = set()  # generated `str(i)` of ints: at most 20 code points
         self.nonneg: set[str] = set()
+        self.built: dict[str, tuple[str, list[Any], str]] = {}
+        """Generated list and mapping constructors (`BList([...], _k3)`): kind, members, inherent type,
+        for statements that build them in place (`built_in_place`)."""
         self.optimistic = False  # list reads may skip their bounds test (access.guarded)
         self.guessed = False  # one did
         self.lo: dict[str, tuple[str, int]] = {}
@@ -524,7 +529,10 @@ def code_ListExpr(cx: Compiler, e: ast.ListExpr, expected: T.Type | None, g: Gen
     if getattr(r, "infer_length", False):
         return None  # `T[*]`: the closure path fixes the length
     items = [code(cx, x, T.element_type(lt, i) if lt is not None else None, g) for i, x in enumerate(e.items)]
-    return f"BList([{', '.join(items)}], {g.const(lt)})"
+    inherent = g.const(lt)
+    out = f"BList([{', '.join(items)}], {inherent})"
+    g.built[out] = ("list", items, inherent)
+    return out
 
 
 def code_MappingExpr(cx: Compiler, e: ast.MappingExpr, expected: T.Type | None, g: Gen) -> str | None:
@@ -546,8 +554,33 @@ def code_MappingExpr(cx: Compiler, e: ast.MappingExpr, expected: T.Type | None, 
         field_type = lambda _k: None  # noqa: E731
     else:
         return None
-    parts = [f"{g.text(f.key or '')}: {code(cx, f.value, field_type(f.key or ''), g)}" for f in e.fields]
-    return f"BMap({{{', '.join(parts)}}}, {g.const(mt)})"
+    keyed = [(g.text(f.key or ""), code(cx, f.value, field_type(f.key or ""), g)) for f in e.fields]
+    inherent = g.const(mt)
+    out = f"BMap({{{', '.join(f'{k}: {v}' for k, v in keyed)}}}, {inherent})"
+    g.built[out] = ("map", keyed, inherent)
+    return out
+
+
+def built_in_place(code: str, g: Gen, out: list[str], pad: str) -> str:
+    """`code` as the value of a statement at `pad`: a list or mapping constructor becomes lines that make
+    the empty container in C (`list.__new__`, no Python `__init__`: half the cost), store its members in
+    order and set its inherent type, in a temporary the statement then uses; other code is returned
+    as is."""
+    built = g.built.get(code)
+    if built is None:
+        return code
+    kind, members, inherent = built
+    t = g.tmp()
+    if kind == "list":
+        out.append(f"{pad}{t} = _lnew(BList)")
+        if members:
+            out.append(f"{pad}{t} += [{', '.join(members)}]")
+    else:
+        out.append(f"{pad}{t} = _dnew(BMap)")
+        out += [f"{pad}{t}[{key}] = {value}" for key, value in members]
+    out.append(f"{pad}{t}.type = {inherent}")
+    out.append(f"{pad}{t}.ro = False")
+    return t
 
 
 def code_Call(cx: Compiler, e: ast.Call, expected: T.Type | None, g: Gen) -> str | None:

@@ -363,7 +363,7 @@ def gen_VarDecl(cx: Compiler, s: ast.VarDecl, g: Gen, out: list[str], ind: int, 
             # in the frame: assigned later, perhaps on one branch only
             cx.scope.declare(b.name, t, decl=cx.record.decls.get(b))
         return
-    code = access.guarded(cx, s.init, t, g, out, pad)
+    code = codegen.built_in_place(access.guarded(cx, s.init, t, g, out, pad), g, out, pad)
     if t is None:
         t = expressions.static_type(cx, s.init)
     if isinstance(b, ast.WildcardBinding):
@@ -459,7 +459,7 @@ def gen_Assign(cx: Compiler, s: ast.Assign, g: Gen, out: list[str], ind: int, in
     if isinstance(target, ast.VarRef):
         lhs = _variable(cx, target, g)
         value = access.guarded(cx, s.value, expressions.static_type(cx, target), g, out, pad)
-        out.append(f"{pad}{lhs} = {value}")
+        out.append(f"{pad}{lhs} = {codegen.built_in_place(value, g, out, pad)}")
         return
     obj, index = _place(cx, target, g, out, pad)
     value = codegen.code(cx, s.value, expressions.static_type(cx, target), g)
@@ -529,7 +529,8 @@ def gen_ExprStmt(cx: Compiler, s: ast.ExprStmt, g: Gen, out: list[str], ind: int
                 out.append(f"{pad}{t} = {xs}")
                 xs = t
             v = g.tmp()
-            out.append(f"{pad}{v} = {access.guarded(cx, e.args[0], rt.element, g, out, pad)}")
+            value = access.guarded(cx, e.args[0], rt.element, g, out, pad)
+            out.append(f"{pad}{v} = {codegen.built_in_place(value, g, out, pad)}")
             arg = e.args[0]
             kinds = codegen.simple_kinds(cx, arg)
             out.append(pad + codegen.push_inline(xs, v, g, codegen.structured(cx, arg), kinds))
@@ -545,6 +546,7 @@ def gen_Return(cx: Compiler, s: ast.Return, g: Gen, out: list[str], ind: int, in
     pad = "    " * ind
     if g.fn_mode:
         value = access.guarded(cx, s.value, cx.scope.ret_type, g, out, pad) if s.value is not None else "None"
+        value = codegen.built_in_place(value, g, out, pad)
         out.append(f"{pad}return {value}")
         return
     if s.value is not None:
