@@ -640,7 +640,8 @@ def gen_While(cx: Compiler, s: ast.While, g: Gen, out: list[str], ind: int, in_l
     if s.on_fail is not None:
         _gen_guarded(cx, s, g, out, pad, in_loop)
         return
-    facts.kill(g, facts.assigned(s))  # the condition and the body run again after the body's assignments
+    if g.lo or g.hi:  # the condition and the body run again after the body's assignments
+        facts.kill(g, facts.assigned(s))
     out.append(f"{pad}while {codegen.code(cx, s.cond, T.BOOLEAN, g)}:")
     _tick(cx, out, pad + "    ")
     if slots.creates_closures(s.body):
@@ -660,7 +661,8 @@ def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, 
         return
     it = s.iterable
     v = g.tmp()
-    facts.kill(g, facts.assigned(s.body))  # a later iteration runs after the body's assignments
+    if g.lo or g.hi:  # a later iteration runs after the body's assignments
+        facts.kill(g, facts.assigned(s.body))
     if slots.creates_closures(s.body):
         if isinstance(it, ast.RangeExpr):
             lo = codegen.code(cx, it.start, T.INT, g)
