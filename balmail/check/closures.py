@@ -8,7 +8,7 @@ Messages are jBallerina's.
 from __future__ import annotations
 
 from balmail.check.registry import report
-from balmail.check.walk import walk
+from balmail.check.walk import SpanIndex, nodes_of, walk
 from balmail.diagnostics import Diagnostic
 from balmail.syntax import ast
 
@@ -50,8 +50,12 @@ def _scoped_locals(fn: ast.FunctionDefn) -> list[tuple[str, int, int, int]]:
 
 def check_closures(module: ast.Module) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for fn in walk(module):
-        if not isinstance(fn, ast.FunctionDefn) or fn.body is None:
+    lambdas = [n for n in nodes_of(module, ast.AnonFunction) if isinstance(n.body, ast.Block)]  # type: ignore[attr-defined]
+    if not lambdas:
+        return found
+    inside = SpanIndex(lambdas).inside  # a function with no anonymous function in it has nothing to check
+    for fn in nodes_of(module, ast.FunctionDefn):
+        if fn.body is None or next(inside(fn.body.span), None) is None:  # type: ignore[attr-defined]
             continue
         params, finals, _ = _outer_names(fn)
         scoped = _scoped_locals(fn)

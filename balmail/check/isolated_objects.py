@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from balmail.check.registry import Rule, register, report
-from balmail.check.walk import walk
+from balmail.check.walk import nodes_of, walk
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.syntax import ast
 
@@ -59,8 +59,11 @@ def _outside_lock(node: ast.Node) -> Iterator[ast.Node]:
 
 
 def _objects(module: ast.Module) -> Iterator[tuple[ast.Node, tuple[ast.Node, ...]]]:
+    objects = ast.ClassDefn | ast.ServiceDecl | ast.ObjectConstructor
+    candidates = nodes_of(module, ast.ClassDefn, ast.ServiceDecl, ast.ObjectConstructor)
+    if not any("isolated" in n.qualifiers for n in candidates):  # type: ignore[attr-defined]
+        return  # most modules: no isolated object, and no need to walk them (in walk order below)
     for n in walk(module):
-        objects = ast.ClassDefn | ast.ServiceDecl | ast.ObjectConstructor
         if isinstance(n, objects) and "isolated" in n.qualifiers:
             yield n, n.members
 

@@ -103,6 +103,8 @@ class Compiler:
         self.self_class: ClassInfo | None = None
         self.quiet_ok = False  # True while emitting a generated function's own lines (see stmtgen)
         self.unsteady: frozenset[str] | None = None  # see stmtgen.unsteady; None: not known
+        self.body_nodes: tuple[Any, list[Any]] | None = None  # see slots.function_nodes
+        self.closure_free: Any = None  # Span of a function body making no closure (slots.creates_closures)
         self.current_function = "$init"  # the Ballerina function being compiled (for stack traces)
         self.current_file: str | None = None  # its file, when the module has several
         self.direct_refs: dict[int, list[tuple[dict[str, Any], str]]] = {}  # callee → namespaces to fill

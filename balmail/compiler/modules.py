@@ -144,11 +144,13 @@ def compile_module_init(cx: Compiler, members: tuple[ast.Member, ...]) -> None:
             items.append(({m.name}, free_names(cx, m.init), listener_step(cx, m)))
         elif isinstance(m, ast.ServiceDecl):
             cx.program.services.append(m)
-    # functions used by initialisers pull in the module variables they read
-    func_deps: dict[str, set[str]] = {}
+    # functions used by initialisers pull in the module variables they read (their names read only when
+    # an initialiser reaches them: a large module has thousands of functions and few initialisers)
+    func_bodies: dict[str, ast.Node] = {}
     for name, e in cx.names.items():
         if e.kind == "func" and isinstance(e.node, ast.FunctionDefn) and e.node.body is not None:
-            func_deps[name] = free_names(cx, e.node.body)
+            func_bodies[name] = e.node.body
+    func_deps: dict[str, set[str]] = {}
     done: set[str] = set()
     pending = list(items)
     order: list[Callable[[], None]] = []
@@ -165,8 +167,11 @@ def compile_module_init(cx: Compiler, members: tuple[ast.Member, ...]) -> None:
             seen.add(d)
             if d in defined:
                 out.add(d)
-            elif d in func_deps:
-                stack.extend(func_deps[d])
+            elif d in func_bodies:
+                deps = func_deps.get(d)
+                if deps is None:
+                    deps = func_deps[d] = free_names(cx, func_bodies[d])
+                stack.extend(deps)
         return out
 
     expanded = [(names, expand(deps) - names, step) for names, deps, step in pending]

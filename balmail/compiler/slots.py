@@ -26,6 +26,7 @@ from balmail.syntax import ast
 
 if TYPE_CHECKING:
     from balmail.compiler.core import Compiler
+    from balmail.source import Span
 
 MAX_INDENT = 20  # indentation levels per generated function (stmtgen.gen_stmt); each level opens at most
 # one Python block (for, while, try), and CPython refuses more than 20 nested blocks in one function
@@ -42,10 +43,34 @@ def frame_names(cx: Compiler, body: ast.Block) -> frozenset[Key]:
     return frozenset(walk.frame)
 
 
-def creates_closures(node: ast.Node) -> bool:
+def creates_closures(node: ast.Node, closure_free: Span | None = None) -> bool:
     """Whether a loop body makes function values or objects that could outlive the iteration (such a
-    loop runs each iteration in a fresh frame: stmtgen.gen_fresh_iteration)."""
+    loop runs each iteration in a fresh frame: stmtgen.gen_fresh_iteration). `closure_free` is the span
+    of a function body known to make none (`Compiler.closure_free`): a node inside it makes none either,
+    and its loops need no walk of their own."""
+    if closure_free is not None:
+        span, free = node.span, closure_free
+        if span.file == free.file and free.start <= span.start and span.end <= free.end:
+            return False
     return any(isinstance(n, _CLOSURE_MAKERS) for n in nodes(node))
+
+
+def function_nodes(cx: Compiler, body: ast.Node) -> list[ast.Node]:
+    """`nodes(body)` of the function body being compiled, walked once: the frame walk, `unsteady` and
+    each generation of the body (stmtgen.gen_invoke) read it."""
+    cached = cx.body_nodes
+    if cached is not None and cached[0] is body:
+        return cached[1]
+    found = nodes(body)
+    cx.body_nodes = (body, found)
+    return found
+
+
+def closure_free_span(cx: Compiler, body: ast.Node) -> Span | None:
+    """`body.span` when nothing in the function body makes a closure, else None (see creates_closures)."""
+    if any(isinstance(n, _CLOSURE_MAKERS) for n in function_nodes(cx, body)):
+        return None
+    return body.span
 
 
 def nodes(node: ast.Node) -> list[ast.Node]:
@@ -70,10 +95,10 @@ def _assigned(b: ast.Node) -> list[tuple[ast.Node, str]]:
     return out
 
 
-def _declared(body: ast.Block) -> set[str]:
+def _declared(cx: Compiler, body: ast.Block) -> set[str]:
     """Every name a declaration or a `foreach` in `body` binds (nested functions included)."""
     out: set[str] = set()
-    for n in nodes(body):
+    for n in function_nodes(cx, body):
         if isinstance(n, ast.CaptureBinding):
             out.add(n.name)
     return out
@@ -87,7 +112,7 @@ class _Walk:
         self.cx = cx
         self.record: Resolution = cx.record
         self.frame: set[Key] = set()
-        self.locals = _declared(body)
+        self.locals = _declared(cx, body)
 
     def is_local(self, ref: ast.VarRef) -> bool:
         decl = self.record.refs.get(ref)
@@ -197,7 +222,7 @@ class _Walk:
         return False
 
     def _loop_body(self, body: ast.Block, ind: int) -> None:
-        if creates_closures(body):
+        if creates_closures(body, self.cx.closure_free):
             self.apart(body)  # a fresh frame per iteration, compiled apart
         else:
             self.block(body, ind + 1)

@@ -36,12 +36,12 @@ if TYPE_CHECKING:
     from balmail.compiler.codegen import Gen
     from balmail.compiler.core import Compiler
 
-def unsteady(body: ast.Block) -> frozenset[str]:
+def unsteady(cx: Compiler, body: ast.Block) -> frozenset[str]:
     """Names assigned anywhere in the function body (closures included) other than by
     `x += <non-negative literal>`. Any other local declared with a non-negative int stays non-negative,
     which spares its arithmetic and indexing a bound test (codegen.Gen.nonneg)."""
     changed: dict[str, bool] = {}
-    for n in slots.nodes(body):
+    for n in slots.function_nodes(cx, body):
         if isinstance(n, ast.CompoundAssign) and isinstance(n.target, ast.VarRef):
             v = n.value
             ok = n.op == "+" and isinstance(v, ast.Literal) and type(v.value) is int and v.value >= 0
@@ -115,11 +115,27 @@ def gen_invoke(cx: Compiler, info: FunctionInfo, block: ast.Block) -> Any:
     Which locals are Python locals is decided before emitting (compiler/slots.py); when a closure the
     walk did not foresee reads one, the body is generated once more with that name in the frame."""
     scope = cx.scope
-    base = 3 if info.is_method else 2
-    first = base + len(info.params)
     params: list[tuple[Key, int]] = [(n, slot) for names in scope.blocks for n, (slot, _) in names.items()]
     params += [(decl, slot) for decl, (slot, _) in scope.decls.items()]
     before = (scope.size, set(scope.escaped))
+    saved = cx.closure_free
+    cx.closure_free = slots.closure_free_span(cx, block)
+    try:
+        return _gen_invoke(cx, info, block, params, before)
+    finally:
+        cx.closure_free = saved
+
+
+def _gen_invoke(
+    cx: Compiler,
+    info: FunctionInfo,
+    block: ast.Block,
+    params: list[tuple[Key, int]],
+    before: tuple[int, set[int]],
+) -> Any:
+    scope = cx.scope
+    base = 3 if info.is_method else 2
+    first = base + len(info.params)
     frame = slots.frame_names(cx, block)
     for _ in range(4):
         scope.frame_names, scope.late = frame, set()
@@ -242,7 +258,7 @@ def _gen_body(cx: Compiler, block: ast.Block) -> tuple[Gen, list[Any]]:
     g.fn_mode = True
     lines: list[Any] = []
     saved = cx.unsteady
-    cx.unsteady = unsteady(block)
+    cx.unsteady = unsteady(cx, block)
     try:
         with cx.quiet(True):
             gen_block(cx, block, g, lines, 2, False)
@@ -644,7 +660,7 @@ def gen_While(cx: Compiler, s: ast.While, g: Gen, out: list[str], ind: int, in_l
         facts.kill(g, facts.assigned(s))
     out.append(f"{pad}while {codegen.code(cx, s.cond, T.BOOLEAN, g)}:")
     _tick(cx, out, pad + "    ")
-    if slots.creates_closures(s.body):
+    if slots.creates_closures(s.body, cx.closure_free):
         gen_fresh_iteration(cx, s, None, None, g, out, pad + "    ")
         return
     before = facts.save(g)
@@ -663,7 +679,7 @@ def gen_Foreach(cx: Compiler, s: ast.Foreach, g: Gen, out: list[str], ind: int, 
     v = g.tmp()
     if g.lo or g.hi:  # a later iteration runs after the body's assignments
         facts.kill(g, facts.assigned(s.body))
-    if slots.creates_closures(s.body):
+    if slots.creates_closures(s.body, cx.closure_free):
         if isinstance(it, ast.RangeExpr):
             lo = codegen.code(cx, it.start, T.INT, g)
             hi = codegen.code(cx, it.end, T.INT, g)
