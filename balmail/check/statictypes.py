@@ -28,11 +28,25 @@ ALL_KINDS = ANYDATA_KINDS | {"error", "object", "function", "typedesc", "handle"
 _BUILTIN: dict[str, T.Type] = {**T.BUILTIN_TYPES, "error": T.ERROR}
 
 
+_LEAF_KINDS: dict[type, frozenset[str]] = {
+    T.TInt: frozenset({"int"}),
+    T.TFloat: frozenset({"float"}),
+    T.TDecimal: frozenset({"decimal"}),
+    T.TString: frozenset({"string"}),
+    T.TBoolean: frozenset({"boolean"}),
+    T.TNil: frozenset({"nil"}),
+}
+"""`kinds` of the commonest types by their exact class (no subclass: those take the tests below)."""
+
+
 def kinds(t: T.Type | None) -> frozenset[str] | None:
     """The basic kinds values of `t` can have, or None when that is not known."""
     if t is None:
         return None
     t = T.resolve(t)
+    leaf = _LEAF_KINDS.get(type(t))
+    if leaf is not None:
+        return leaf
     if isinstance(t, T.TInt):
         return frozenset({"int"})
     if isinstance(t, T.TFloat):
