@@ -149,16 +149,19 @@ def method_dispatcher(name: str, sb: Any) -> Any:
 class Gen:
     """Names and constants for one generated function."""
 
-    def __init__(self, sb: Any) -> None:
-        self.ns: dict[str, Any] = dict(BASE_NS)
-        self.ns["_sb"] = sb  # the sandbox this code runs under: budgets are read from it, never a global
-        self.ns["_size"] = sb.sized
-        self.ns["_deq"] = functools.partial(deep_equals, sb=sb)
-        self.ns["_concat"] = functools.partial(_concat, sb)
-        self.ns["_ts"] = lambda v: v if type(v) is str else to_string(v, sb)
-        from balmail.lib.langlib import a_push1
+    def __init__(self, sb: Any, ns: dict[str, Any] | None = None) -> None:
+        if ns is not None:  # the namespace of an earlier Gen for the same sandbox (stmtgen.new_gen)
+            self.ns: dict[str, Any] = dict(ns)
+        else:
+            self.ns = dict(BASE_NS)
+            self.ns["_sb"] = sb  # the sandbox this code runs under: budgets are read from it, never a global
+            self.ns["_size"] = sb.sized
+            self.ns["_deq"] = functools.partial(deep_equals, sb=sb)
+            self.ns["_concat"] = functools.partial(_concat, sb)
+            self.ns["_ts"] = lambda v: v if type(v) is str else to_string(v, sb)
+            from balmail.lib.langlib import a_push1
 
-        self.ns["_push1"] = a_push1
+            self.ns["_push1"] = a_push1
         self.n = 0
         self.calls = 0
         self.last_closure: Any = None
@@ -280,11 +283,11 @@ def code_Binary(cx: Compiler, e: ast.Binary, expected: T.Type | None, g: Gen) ->
         a = code(cx, e.left, T.BOOLEAN, g)
         b = code(cx, e.right, T.BOOLEAN, g)
         return f"({a} {'and' if op == '&&' else 'or'} {b})"
-    lexp, rexp = operand_types(cx, e, expected)
+    lexp, rexp, lt, rt = _operand_types(cx, e, expected)
     a = code(cx, e.left, lexp, g)
     b = code(cx, e.right, rexp, g)
     ta, tb = g.tmp(), g.tmp()
-    both = _both_int(expressions.static_type(cx, e.left), expressions.static_type(cx, e.right), a, b)
+    both = _both_int(lt, rt, a, b)
     if both:
         if op in _ARITH:
             return _int_arith(op, a, b, g)
@@ -302,13 +305,9 @@ def code_Binary(cx: Compiler, e: ast.Binary, expected: T.Type | None, g: Gen) ->
                 f"({ta} {py} {tb} if (({ta} := {a}) >= 0) & (({tb} := {b}) > 0) "
                 f"else {slow}({ta}, {tb}))"
             )
-    if op in ("==", "!=") and _both_str(
-        expressions.static_type(cx, e.left), expressions.static_type(cx, e.right), a, b
-    ):
+    if op in ("==", "!=") and _both_str(lt, rt, a, b):
         return f"({a} {op} {b})"
-    if op == "+" and _both_str(
-        expressions.static_type(cx, e.left), expressions.static_type(cx, e.right), a, b
-    ):
+    if op == "+" and _both_str(lt, rt, a, b):
         # the size budget is checked before the new string is allocated
         la, lb = _max_len(a, g), _max_len(b, g)
         if la is not None and lb is not None:  # both lengths bounded: compare the bound, not the lengths
@@ -712,16 +711,22 @@ def structured(cx: Compiler, e: ast.Expr) -> bool:
 
 
 def operand_types(cx: Compiler, e: ast.Binary, expected: T.Type | None) -> tuple[Any, Any]:
+    """The types the operands of `e` are compiled against (see _operand_types)."""
+    return _operand_types(cx, e, expected)[:2]
+
+
+def _operand_types(cx: Compiler, e: ast.Binary, expected: T.Type | None) -> tuple[Any, Any, Any, Any]:
+    """The types the operands of `e` are compiled against, then the operands' static types (code_Binary
+    reads them too: asking once per operator matters in a large file)."""
     from balmail.compiler.expressions import _numeric_want
 
     lt = expressions.static_type(cx, e.left)
     rtp = expressions.static_type(cx, e.right)
     if e.op in ("+", "-", "*", "/", "%"):
-        lexp = expected if _numeric_want(expected) else None
-        lexp = lexp or (rtp if isinstance(e.left, ast.Literal) else None)
-        rexp = expected if _numeric_want(expected) else None
-        rexp = rexp or (lt if isinstance(e.right, ast.Literal) else None)
+        want = expected if _numeric_want(expected) else None
+        lexp = want or (rtp if isinstance(e.left, ast.Literal) else None)
+        rexp = want or (lt if isinstance(e.right, ast.Literal) else None)
     else:
         lexp = rtp if isinstance(e.left, ast.Literal | ast.Unary) else None
         rexp = lt if isinstance(e.right, ast.Literal | ast.Unary) else None
-    return lexp, rexp
+    return lexp, rexp, lt, rtp

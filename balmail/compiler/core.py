@@ -104,6 +104,7 @@ class Compiler:
         self.quiet_ok = False  # True while emitting a generated function's own lines (see stmtgen)
         self.unsteady: frozenset[str] | None = None  # see stmtgen.unsteady; None: not known
         self.body_nodes: tuple[Any, list[Any]] | None = None  # see slots.function_nodes
+        self.gen_ns: dict[str, Any] | None = None  # see stmtgen.new_gen
         self.closure_free: Any = None  # Span of a function body making no closure (slots.creates_closures)
         self.current_function = "$init"  # the Ballerina function being compiled (for stack traces)
         self.current_file: str | None = None  # its file, when the module has several

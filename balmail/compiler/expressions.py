@@ -107,18 +107,21 @@ def _arithmetic_type(cx: Compiler, e: ast.Binary) -> T.Type | None:
     return found
 
 
+_LITERAL_TYPES: dict[str, T.Type] = {
+    "int": T.INT,
+    "float": T.FLOAT,
+    "decimal": T.DECIMAL,
+    "string": T.STRING,
+    "boolean": T.BOOLEAN,
+    "nil": T.NIL,
+}
+
+
 def static_type(cx: Compiler, e: ast.Expr | None) -> T.Type | None:
     if e is None:
         return None
     if isinstance(e, ast.Literal):
-        return {
-            "int": T.INT,
-            "float": T.FLOAT,
-            "decimal": T.DECIMAL,
-            "string": T.STRING,
-            "boolean": T.BOOLEAN,
-            "nil": T.NIL,
-        }.get(e.kind)
+        return _LITERAL_TYPES.get(e.kind)
     if isinstance(e, ast.VarRef):
         found = cx.scope.lookup(e.name, quiet=True, decl=cx.record.refs.get(e))
         if found is not None:

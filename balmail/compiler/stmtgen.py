@@ -82,6 +82,10 @@ def code_origin(cx: Compiler, kind: str, function: str) -> str:
 
 
 def new_gen(cx: Compiler) -> Gen:
+    """A Gen for one generated function: its namespace starts as a copy of the first one's (the same
+    sandbox-bound helpers for every function of the module, built once)."""
+    if cx.gen_ns is not None:
+        return codegen.Gen(cx.sb, cx.gen_ns)
     g = codegen.Gen(cx.sb)
     from balmail.runtime.access import fill_field, fill_member, iterate_query, store_field, store_member
     from balmail.runtime.access import iterate as _iter_for_codegen
@@ -107,6 +111,7 @@ def new_gen(cx: Compiler) -> Gen:
         _store_ok=T.store_ok,
         _freeze=ops.freeze,
     )
+    cx.gen_ns = dict(g.ns)
     return g
 
 
