@@ -25,6 +25,30 @@ from balmail.syntax.ast_xml import XmlnsDecl, XmlnsStmt
 COLLECT_AGGREGATES = frozenset({"sum", "avg", "min", "max", "count", "join", "concat", "some", "every"})
 _LANGLIB = Span("<langlib>", 0, 0, 1, 1, 1, 1)  # where the aggregate functions are declared
 _WORKER_EXPRS = (W.SyncSend, W.WorkerReceive, W.MultipleReceive, W.Flush)
+_SPECIAL_EXPRS: tuple[type, ...] = (
+    ast.VarRef,
+    ast.QualifiedRef,
+    ast.AnnotationAccess,
+    ast.Call,
+    ast.MethodCall,
+    ast.RemoteCall,
+    ast.NewExpr,
+    ast.ErrorConstructor,
+    ast.IsExpr,
+    ast.Cast,
+    ast.ArrowFunction,
+    ast.LetExpr,
+    ast.AnonFunction,
+    ast.ObjectConstructor,
+    ast.QueryActionExpr,
+    ast.QueryExpr,
+    *_WORKER_EXPRS,
+    ast.MappingExpr,
+)
+"""The node classes `_Resolver._expr` has a branch of its own for (tests/check/test_dispatch_tables.py
+keeps it in step): any other class takes the generic last branch, decided once per class in
+_GENERIC_EXPR, since testing each node of a large file against every branch cost a third of the walk."""
+_GENERIC_EXPR: dict[type, bool] = {}
 
 
 class _Scope:
@@ -486,6 +510,16 @@ class _Resolver:
                 self._expr(arg)
 
     def _expr(self, expr: ast.Node) -> None:  # noqa: C901, PLR0912 - one branch per expression kind
+        generic = _GENERIC_EXPR.get(type(expr))
+        if generic is None:
+            generic = _GENERIC_EXPR[type(expr)] = not issubclass(type(expr), _SPECIAL_EXPRS)
+        if generic:  # the last branch below, taken by most nodes (literals, operators) without the tests
+            for child in ast.children(expr):
+                if isinstance(child, ast.Expr):
+                    self._expr(child)
+                elif isinstance(child, ast.TypeDesc):
+                    self._type(child)
+            return
         if isinstance(expr, ast.VarRef):
             self._use(expr, expr.name, expr.span, "value")
         elif isinstance(expr, ast.QualifiedRef):
