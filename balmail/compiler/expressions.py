@@ -448,10 +448,25 @@ def expr_Template(cx: Compiler, e: ast.Template, expected: T.Type | None) -> Eva
     return template
 
 
+_UNKNOWN = object()
+_SIMPLE_WANT: dict[type, str | None] = {
+    T.TInt: None,
+    T.TFloat: "float",
+    T.TDecimal: "decimal",
+    T.TString: None,
+    T.TBoolean: None,
+    T.TNil: None,
+}
+"""`_numeric_want` of a type of one of these exact classes (what its member walk below gives them)."""
+
+
 def _numeric_want(t: T.Type | None) -> str | None:
     """Which numeric type a literal should take in context `t` (None: keep its own)."""
     if t is None:
         return None
+    simple = _SIMPLE_WANT.get(type(t), _UNKNOWN)  # the commonest contexts, by exact class
+    if simple is not _UNKNOWN:
+        return simple  # type: ignore[return-value]
     kinds = set()
     for m in T.member_types(t):
         if isinstance(m, T.TInt):
