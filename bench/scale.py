@@ -11,16 +11,25 @@ name checks, each of the compiler's checks, the lint rules, compiling, and initi
 `main`. The phases are timed by wrapping the functions `check_module`, `compiler_checks` and
 `lint.run_rules` call (this process only), so they are the same code `check`, `lint` and `run` run.
 
-Measured 2026-12-04 05:00 UTC on the shared 2-core machine (load 2-4; cpu seconds are the signal):
+Measured 2026-12-04 07:42-08:00 UTC on the shared 2-core machine (load 4-5; cpu seconds are the signal),
+before (commit 5da60f4) and after (5d4d7db) the second round of docs/scale.md's rules, in one run:
     MB   check s (cpu)  MB    lint s (cpu)  MB     run s (cpu)  MB   cpu per MB ratio (check/lint/run)
-   1.0   10.0 (  3.7)   75     6.7 (  3.8)   75    16.2 (  8.2)  128   1.00/1.00/1.00
-   5.0   18.1 ( 15.7)  247    14.2 ( 14.1)  247    25.0 ( 24.9)  469   0.85/0.75/0.61
-  phases at 5 MB (cpu s): parse 10.0, name checks 1.1, type checks 2.8, module members 0.7, other
-  checks 2.1, lint rules 0.3, compile 8.6 (of which ~0.3 s imports), init + main 0.0.
-The same run on commit 0245419 (before docs/scale.md's rules; a per-function set rebuilt for every
-function made the type checks quadratic): 1 MB 10.9/12.5/21.6 s cpu, 5 MB 265.0/260.4/268.7 s cpu,
-peak 263/263/509 MB; phases at 5 MB: parse 14.0, type checks 259.1, compile 26.5. The 10 s goal for
-a 5 MB check is not met yet: parsing alone is ~2 s per MB.
+  before
+   1.0    8.0 (  3.2)   81     8.8 (  3.9)   81    11.5 (  5.8)  129   1.00/1.00/1.00
+   5.0   46.1 ( 18.8)  276    47.3 ( 18.8)  276    74.1 ( 29.5)  471   1.17/0.97/1.02
+  after
+   1.0    5.0 (  2.7)   81     6.0 (  3.0)   81     5.9 (  4.1)  121   1.00/1.00/1.00
+   5.0   21.4 ( 12.6)  276    16.5 ( 12.7)  276    20.9 ( 20.1)  431   0.94/0.84/0.98
+  phases at 5 MB (cpu s), before -> after: parse 10.3 -> 8.2 (the same parser code in both: that
+  difference is the load, the size of the noise), every check after parsing 8.5 -> 4.4 (name checks
+  1.5 -> 1.1, type checks 3.0 -> 2.3, closure and isolated-object checks 1.9 -> 0.2, module members
+  incl. the node index 0.7 -> 0.6), lint rules 0.3, compile 9.3 -> 7.2, init + main 0.0.
+  Best of 3 in one process on one parsed AST, main and this work one after the other (07:05 UTC,
+  before the resolver pass landed): checks after parsing 6.4 -> 3.6 (+ 0.65 for the node index in
+  both), compile 8.5 -> 6.0.
+An earlier run on commit 0245419 (before docs/scale.md's rules; a per-function set rebuilt for every
+function made the type checks quadratic): 5 MB 265.0/260.4/268.7 s cpu. The 10 s goal for a 5 MB
+check is not met yet: parsing alone is ~1.6 s per MB, the checks after it ~0.9 s per MB.
 """
 
 from __future__ import annotations
