@@ -199,11 +199,14 @@ def tested_names(e: Any) -> set[str]:
     return found
 
 
-def expression_narrowed(body: Any, tracked: frozenset[str]) -> set[int]:
+def expression_narrowed(
+    body: Any, tracked: frozenset[str], candidates: Iterable[Any] | None = None
+) -> set[int]:
     """`id`s of the variable references an expression narrows (the right operand of `&&`/`||`, the
-    branches of `c ? a : b`, a query's later clauses): their type is left unknown."""
+    branches of `c ? a : b`, a query's later clauses): their type is left unknown. `candidates`, when
+    given, are the `&&`/`||`, conditional and query nodes under `body` (found without walking it)."""
     out: set[int] = set()
-    for n in walk(body):
+    for n in walk(body) if candidates is None else candidates:
         if isinstance(n, ast.Binary) and n.op in ("&&", "||"):
             names, scope = tested_names(n.left) & tracked, [n.right]
         elif isinstance(n, ast.Conditional):

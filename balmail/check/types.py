@@ -245,6 +245,16 @@ class _Checker:
         self.narrowing = SpanIndex(
             [n for n in narrowing if not isinstance(n, ast.Binary) or n.op in _NARROWING_OPS]
         )
+        # what narrowing.assigned_names and expression_narrowed look for, found by span (not by walking
+        # each statement again at every level of nesting above it)
+        self.assignments = SpanIndex(nodes_of(module, ast.Assign, ast.CompoundAssign, ast.Destructure))
+        self.logic = SpanIndex(
+            [
+                n
+                for n in nodes_of(module, ast.Binary, ast.Conditional, ast.QueryExpr)
+                if not isinstance(n, ast.Binary) or n.op in ("&&", "||")
+            ]
+        )
         self.ret: T.Type | None = None
         self.workers = WorkerTable()  # the named workers of the function being checked
         # id(node) -> (node, type) of arithmetic expressions: the walk asks for the type of every node of
@@ -270,6 +280,24 @@ class _Checker:
         """A variable's type in a flow state: narrowed, unknown (None) or declared."""
         t = N.get(state, var)
         return var.type if t is N.DECLARED else t
+
+    def assigned(self, nodes: Any) -> set[str]:
+        """narrowing.assigned_names(nodes) among the narrowed names (the only ones `reset` keeps), from
+        the module's index of assignments."""
+        found: set[str] = set()
+        if not self.narrowed:
+            return found
+        inside = self.assignments.inside
+        for node in nodes:
+            if node is None:
+                continue
+            for n in inside(node.span):
+                if isinstance(n, ast.Assign | ast.CompoundAssign):
+                    if isinstance(n.target, ast.VarRef):
+                        found.add(n.target.name)
+                elif isinstance(n, ast.Destructure):
+                    found.update(_pattern_names(n.binding))
+        return found
 
     def reset(self, names: set[str], to: object) -> None:
         """Set the tracked variables among `names` to a type (N.DECLARED: back to the declared one)."""
@@ -601,7 +629,8 @@ class _Checker:
         self.scopes = [scope]
         self.narrowed = _narrowed_names(self.narrowing, body)
         self.state = {}
-        self.expr_narrowed = N.expression_narrowed(body, self.narrowed) if self.narrowed else set()
+        logic = self.logic.inside(body.span)
+        self.expr_narrowed = N.expression_narrowed(body, self.narrowed, logic) if self.narrowed else set()
         for p in sig.params:
             if p.default is not None:
                 self.expect(self.resolver.resolve(p.type), p.default)
@@ -657,13 +686,13 @@ class _Checker:
             self.reset(tested, None)
             self._stmt(s)
             self.state = pre
-            self.reset(N.assigned_names(inner), N.DECLARED)
+            self.reset(self.assigned(inner), N.DECLARED)
             self.reset(tested | (N.tested_names(s) if isinstance(s, ast.Do) else set()), None)
         elif isinstance(s, ast.Lock | ast.BlockStmt):
             self._stmt(s)
         else:
             self._stmt(s)
-            self.reset(N.assigned_names([s]), N.DECLARED if isinstance(s, _SIMPLE) else None)
+            self.reset(self.assigned([s]), N.DECLARED if isinstance(s, _SIMPLE) else None)
 
     def flow_if(self, s: ast.If) -> None:
         self.expect(T.BOOLEAN, s.cond)
@@ -686,7 +715,7 @@ class _Checker:
 
     def flow_loop(self, s: ast.While | ast.Foreach) -> None:
         pre = dict(self.state)
-        assigned = N.assigned_names([s])
+        assigned = self.assigned([s])
         self.reset(assigned, None)
         if isinstance(s, ast.While):
             self.expect(T.BOOLEAN, s.cond)
