@@ -69,8 +69,12 @@ def expr_MemberAccess(cx: Compiler, e: ast.MemberAccess, expected: T.Type | None
 
 
 def code_FieldAccess(cx: Compiler, e: ast.FieldAccess, expected: T.Type | None, g: Gen) -> str | None:
-    if e.optional or ":" in e.name or json_conversion(cx, e, expected) is not None:
+    if e.optional or ":" in e.name:
         return None
+    want = json_conversion(cx, e, expected)
+    if want is not None:
+        a = codegen.code(cx, e.target, None, g)
+        return f"{g.const(access.ensure)}({g.const(access.field)}({a}, {e.name!r}), {g.const(want)})"
     t = g.tmp()
     a = codegen.code(cx, e.target, None, g)
     name = repr(e.name)
