@@ -16,6 +16,7 @@ from balmail.diagnostics import Diagnostic
 from balmail.source import Lines, SourceFile, Span
 from balmail.syntax import ast
 from balmail.syntax.makers import evolve, makers
+from balmail.syntax.templates import interpolations
 from balmail.syntax.tokens import Token, Tree
 
 SYNTAX = "BAL_SYNTAX_001"
@@ -39,7 +40,6 @@ _VALUE_TOKENS = frozenset(
 
 _ESCAPE = re.compile(r"\\(u\{([0-9A-Fa-f]+)\}|.)", re.DOTALL)
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "'": "'", "0": "\0"}
-_INTERPOLATION = re.compile(r"\$\{((?:[^{}`\"]|\{[^{}`]*\}|`[^`]*`|\"(?:[^\"\\\n]|\\.)*\")*)\}")
 
 _BUILTIN_TYPES = frozenset(
     {"int", "float", "decimal", "string", "boolean", "byte", "json", "anydata", "any", "never", "handle"}
@@ -1342,17 +1342,16 @@ class Builder:
         exprs: list[ast.Expr] = []
         pos = 0
         content_start = tok.start_pos + self.base + 1
-        for m in _INTERPOLATION.finditer(text):
-            strings.append(text[pos : m.start()])
-            expr = self._interpolation(m.group(1), content_start + m.start(1), m)
-            exprs.append(expr)
-            pos = m.end()
+        for start, end in interpolations(text):
+            strings.append(text[pos:start])
+            exprs.append(self._interpolation(text[start + 2 : end - 1], content_start + start + 2))
+            pos = end
         strings.append(text[pos:])
         if kind == "xml":
             return self.xml_literal(c, tok, strings, exprs)  # type: ignore[no-any-return]  # build_xml.py
         return ast.Template(span=self.span(c), kind=kind, strings=tuple(strings), exprs=tuple(exprs))
 
-    def _interpolation(self, text: str, offset: int, m: re.Match[str]) -> ast.Expr:
+    def _interpolation(self, text: str, offset: int) -> ast.Expr:
         assert self.source is not None
         span = self.source.span(offset, offset + len(text))
         if not text.strip():

@@ -3,22 +3,19 @@ compile-time error at its span), `xmlns` declarations and navigation expressions
 
 from __future__ import annotations
 
-import re
-
 from balmail.syntax import ast
 from balmail.syntax.ast_xml import XmlNavigation, XmlnsDecl, XmlnsStmt, XmlTemplate
 from balmail.syntax.build import Builder, _first, ident, rule
+from balmail.syntax.templates import interpolations
 from balmail.syntax.tokens import Token
 from balmail.xmltext import XmlSyntaxError, parse_content
-
-_INTERPOLATION = re.compile(r"\$\{((?:[^{}`]|\{[^{}`]*\}|`[^`]*`)*)\}")
 
 
 @rule
 def xml_literal(b: Builder, c: list, tok: Token, strings: list[str], exprs: list[ast.Expr]) -> ast.Expr:
     """Called by `Builder.template` for ``xml `...` ``."""
     text = tok.value[1:-1]
-    gaps = [m.end() - m.start() for m in _INTERPOLATION.finditer(text)]
+    gaps = [end - start for start, end in interpolations(text)]
     span = b.span(c)
     try:
         tree = parse_content(strings, gaps)

@@ -4,7 +4,8 @@ per token, and one alternation of every terminal makes Python's `re` try them al
 The terminals (from Lark's grammar, in its priority order) are grouped by the characters a token can start
 with: at each position the lexer skips blanks and tries only the terminals that can start with the next
 character, in the same order as the whole alternation, so it finds the same token. Keywords are found by
-a dict lookup on identifiers. Tokens carry offsets only; lines and columns come from the `SourceFile`.
+a dict lookup on identifiers; a template (which nests) by `templates.match_template`. Tokens carry
+offsets only; lines and columns come from the `SourceFile`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from balmail.syntax.templates import match_template
 from balmail.syntax.tokens import Token
 
 OTHER = ""
@@ -50,6 +52,8 @@ class FastLexer:
         if key is None or key not in self.dispatch:
             return None
         found = self._matchers.get(key)
+        if found is None and [self.terminals[i][0] for i in self.dispatch[key]] == ["TEMPLATE"]:
+            found = match_template  # templates nest, which no regex matches (`templates.py`)
         if found is None:
             alternatives = "|".join(
                 f"(?P<{self.terminals[i][0]}>{self.terminals[i][1]})" for i in self.dispatch[key]

@@ -13,6 +13,7 @@ from pathlib import Path
 from balmail.source import SourceFile
 from balmail.syntax.lexer import LexError
 from balmail.syntax.parser import _instance, parse_source, parse_text, parse_with_lark
+from balmail.syntax.templates import template_end
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted(p for p in ROOT.rglob("*.bal") if ".git" not in p.parts)
@@ -26,12 +27,20 @@ def _texts() -> list[tuple[str, str]]:
 
 def _reference_tokens(text: str) -> list[tuple[str, str, int, int]] | int:
     """Tokens by one alternation of every terminal in match order (what the lexer's first-character
-    groups must agree with), or the offset of the first character no terminal matches."""
+    groups must agree with) and templates by their scanner, or the offset of the first character no terminal matches."""
     terminals, keywords, ignore, _dispatch = _instance().driver.lexer.spec()
     master = re.compile(r"[ \t\r\n\f]*(?:" + "|".join(f"(?P<{n}>{r})" for n, r in terminals) + ")")
     found = []
     pos = 0
     while pos < len(text):
+        start = len(text) - len(text[pos:].lstrip(" \t\r\n\f"))
+        if text.startswith("`", start):  # templates nest: no regex, the scanner (syntax/templates.py)
+            end = template_end(text, start)
+            if end < 0:
+                return start  # type: ignore[return-value]
+            found.append(("TEMPLATE", text[start:end], start, end))
+            pos = end
+            continue
         m = master.match(text, pos)
         if m is None:
             rest = len(text) - len(text[pos:].lstrip(" \t\r\n\f"))
