@@ -73,7 +73,7 @@ def _isolated_objects(module: ast.Module) -> list[Diagnostic]:
     for _obj, members in _objects(module):
         mutable = set()
         for m in members:
-            if isinstance(m, ast.ObjectField) and "final" not in m.qualifiers:
+            if isinstance(m, ast.ObjectField) and not {"final", "readonly"} & set(m.qualifiers):
                 mutable.add(m.name)
                 if "private" not in m.qualifiers:
                     found.append(report(ISOLATED_OBJECT, m.name_span, message=_NON_PRIVATE))

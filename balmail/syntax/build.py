@@ -591,12 +591,16 @@ class Builder:
         return _with_prefix(c[-1], _first(c, _Annotations), _first(c, _Qualifiers), self.span(c))
 
     def object_field(self, c: list) -> ast.ObjectField:
+        readonly = _is_token(c[0]) and c[0].value == "readonly"  # `readonly T x;`: a qualifier here
+        span = self.span(c)
+        if readonly:
+            c = c[1:]
         name = c[1]
         default = c[3] if len(c) > 3 and isinstance(c[3], ast.Expr) else None
         return ast.ObjectField(
-            span=self.span(c),
+            span=span,
             annotations=(),
-            qualifiers=(),
+            qualifiers=("readonly",) if readonly else (),
             type=c[0],
             name=ident(name),
             name_span=self.tspan(name),

@@ -77,3 +77,18 @@ def destructure_rest(b: Builder, c: list) -> ast.TypeRef:
     """`...rest` last in `[a, ...rest] = p;`: kept as a type named `...rest` (no type can be) until
     `Builder._tuple_to_binding` makes it the list binding pattern's rest binding."""
     return ast.TypeRef(span=b.span(c), prefix=None, name="..." + str(c[-1]))
+
+
+@rule
+def type_keyword_value(b: Builder, c: list) -> ast.TypeExpr:
+    """`xml`, `readonly` or `error` as a value: the typedesc of that type, like `int` (`type_expr`)."""
+    span = b.span(c)
+    word = str(c[0])
+    t: ast.TypeDesc
+    if word == "xml":
+        t = ast.ParameterizedType(span=span, name="xml", args=())
+    elif word == "error":
+        t = ast.ErrorType(span=span, detail=None)
+    else:
+        t = ast.BuiltinType(span=span, name="readonly")
+    return ast.TypeExpr(span=span, type=t)

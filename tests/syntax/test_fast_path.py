@@ -27,7 +27,8 @@ def _texts() -> list[tuple[str, str]]:
 
 def _reference_tokens(text: str) -> list[tuple[str, str, int, int]] | int:
     """Tokens by one alternation of every terminal in match order (what the lexer's first-character
-    groups must agree with) and templates by their scanner, or the offset of the first character no terminal matches."""
+    groups must agree with) and templates by their scanner, or the offset of the first character no
+    terminal matches."""
     terminals, keywords, ignore, _dispatch = _instance().driver.lexer.spec()
     master = re.compile(r"[ \t\r\n\f]*(?:" + "|".join(f"(?P<{n}>{r})" for n, r in terminals) + ")")
     found = []
