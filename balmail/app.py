@@ -178,6 +178,7 @@ def compile_project(
             m.parsed.links,
             m.parsed.sources.config_key,
             m.parsed.sources.sources,
+            m.parsed.sources.qualified,
         )
         for m in checked.modules
         if m.parsed.name in needed and m.module is not None

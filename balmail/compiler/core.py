@@ -81,8 +81,10 @@ class Compiler:
         ctx: Any,
         linked: dict[str, Any] | None = None,
         config_key: str | None = None,
+        qualified: str = "",
     ) -> None:
         self.module = module
+        self.qualified = qualified  # `org/pkg.util` of a package module (log lines name it); "" for a file
         self.record: Resolution = record_of(module)
         """What each name refers to (balmail/resolve): frame slots belong to its declarations."""
         self.ctx = ctx

@@ -29,6 +29,7 @@ class ModuleUnit:
     links: dict[str, str]
     config_key: str | None
     source: Any = None  # the module's sources (diagnostics about its services point into them)
+    qualified: str = ""  # how Ballerina names the module (`org/pkg`, `org/pkg.util`): log lines show it
 
 
 def exported(name: str, program: Any) -> LibModule:
@@ -77,7 +78,7 @@ def compile_package(units: list[ModuleUnit], ctx: Any) -> Any:
     program: Any = None
     for index, unit in enumerate(units):
         linked = {full: done[target] for full, target in unit.links.items() if target in done}
-        program = compile_module(Compiler(unit.module, ctx, linked, unit.config_key))
+        program = compile_module(Compiler(unit.module, ctx, linked, unit.config_key, unit.qualified))
         program.source = unit.source
         program.module_name = unit.name
         if index < len(units) - 1:

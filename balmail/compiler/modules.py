@@ -34,7 +34,9 @@ def compile_module(cx: Compiler) -> Program:
         if imp.alias == "_":
             continue
         linked = cx.linked.get(imp.full_name)
-        cx.imports[imp.prefix] = linked if linked is not None else load_module(imp.full_name, cx.ctx)
+        if linked is None:
+            linked = load_module(imp.full_name, cx.ctx, cx.qualified)
+        cx.imports[imp.prefix] = linked
     members = cx.module.members
     for m in members:
         declare_member(cx, m)

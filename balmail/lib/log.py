@@ -1,6 +1,6 @@
 """ballerina/log: `printDebug/Info/Warn/Error` writing Ballerina's logfmt lines on stderr:
-`time=... level=INFO module="" message="..." key=value`. Debug lines are off, as Ballerina's default level
-is INFO.
+`time=... level=INFO module="org/pkg" message="..." key=value` (`module=""` for a lone file). Debug lines
+are off, as Ballerina's default level is INFO.
 
 When `balmail run` gives the run context a log sink (`ctx.log_sink`, built by `ops/logs.py` from
 `[ballerina.log]` in Config.toml), records go there instead: it applies the level, per-module levels,
@@ -117,7 +117,10 @@ KEY_VALUES = T.TRecord({}, T.ANY)
 """`log:KeyValues`: the key-value pairs of a log line, an open record."""
 
 
-def module(ctx: Any) -> LibModule:
+def module(ctx: Any, caller: str = "") -> LibModule:
+    """`caller` is the importing module as Ballerina names it in log lines (`org/pkg` for a package's
+    default module, `org/pkg.util` for a submodule); a lone file's lines say `module=""`."""
+    module_name = caller or ctx.module_name
     threshold = LEVELS.get(str(ctx.config_values.get("ballerina/log.level", "INFO")), 1)
 
     def masking_default() -> bool:
@@ -132,7 +135,7 @@ def module(ctx: Any) -> LibModule:
             if LEVELS[level] < LEVELS[state.level]:
                 return
         elif sink is not None:
-            if not sink.enabled(level, ctx.module_name):
+            if not sink.enabled(level, module_name):
                 return
         elif LEVELS[level] < threshold:
             return
@@ -144,15 +147,15 @@ def module(ctx: Any) -> LibModule:
         text = message_text(msg, masking)
         values = {**state.context, **{k: key_value(v, masking) for k, v in kv.items()}}
         if state.format is not None or state.out is not None:  # a logger from log:fromConfig
-            record = make_record(level, ctx.module_name, text, err, values)
+            record = make_record(level, module_name, text, err, values)
             line = format_json(record) if state.format == "json" else format_logfmt(record)
             stream = ctx.out if state.out == "stdout" else ctx.err
             stream.write(line + "\n")
             return
         if sink is not None:
-            sink.write(make_record(level, ctx.module_name, text, err, values))
+            sink.write(make_record(level, module_name, text, err, values))
             return
-        ctx.err.write(format_line(level, ctx.module_name, text, err, values) + "\n")
+        ctx.err.write(format_line(level, module_name, text, err, values) + "\n")
 
     root_state = LoggerState({}, None, None, None, None)
     logger_cls, new_logger = logger_class(emit, masking_default)

@@ -64,12 +64,18 @@ def _factories() -> dict[str, Callable[[Any], LibModule]]:
     }
 
 
-def load_module(full_name: str, ctx: Any) -> LibModule:
+def load_module(full_name: str, ctx: Any, caller: str = "") -> LibModule:
     """The module an import names; unknown modules give an empty module so their types stay usable
-    (calling into them reports that balmail does not provide the module)."""
+    (calling into them reports that balmail does not provide the module). `caller` is how Ballerina names
+    the importing module (`org/pkg`, `org/pkg.util`; "" for a lone file): `log` prints it."""
     factory = _factories().get(full_name)
     if factory is not None:
-        lib = factory(ctx)
+        if full_name == "ballerina/log":
+            from balmail.lib import log
+
+            lib = log.module(ctx, caller)
+        else:
+            lib = factory(ctx)
         mocks = getattr(ctx, "lib_mocks", None)  # `balmail test`: @test:Mock {moduleName: ...}
         return mocks(full_name, lib) if mocks is not None else lib
     return _placeholder(full_name)

@@ -218,3 +218,35 @@ def test_isolated_function_calling_a_non_isolated_function_of_a_submodule(tmp_pa
         ("iso/main.bal", 5, "BAL_TYPE_012",
          "invalid invocation of a non-isolated function in an 'isolated' function"),
     ]  # fmt: skip
+
+
+def test_log_lines_name_the_module_as_ballerina_does(tmp_path: Path) -> None:
+    """Ballerina's log module prints the calling module as `org/pkg` (default module) or `org/pkg.mod`
+    (a submodule); a module's own level in `[[ballerina.log.modules]]` is keyed by that name."""
+    package = tmp_path / "logpkg"
+    (package / "modules" / "audit").mkdir(parents=True)
+    (package / "Ballerina.toml").write_text('[package]\norg = "acme"\nname = "logpkg"\nversion = "0.1.0"\n')
+    (package / "modules" / "audit" / "audit.bal").write_text(
+        'import ballerina/log;\n\npublic function note() {\n    log:printInfo("from audit");\n'
+        '    log:printDebug("audit detail");\n}\n'
+    )
+    (package / "main.bal").write_text(
+        'import ballerina/log;\nimport logpkg.audit;\n\npublic function main() {\n'
+        '    log:printInfo("from main");\n    log:printDebug("main detail");\n    audit:note();\n}\n'
+    )
+    result = balmail("run", "logpkg", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = [line.split(" ", 1)[1] for line in result.stderr.splitlines()]
+    assert lines == [
+        'level=INFO module="acme/logpkg" message="from main"',
+        'level=INFO module="acme/logpkg.audit" message="from audit"',
+    ], result.stderr
+    levels = '[[ballerina.log.modules]]\nname = "acme/logpkg.audit"\nlevel = "DEBUG"\n'
+    (package / "Config.toml").write_text(levels)
+    result = balmail("run", "logpkg", cwd=tmp_path)
+    lines = [line.split(" ", 1)[1] for line in result.stderr.splitlines()]
+    assert lines == [
+        'level=INFO module="acme/logpkg" message="from main"',
+        'level=INFO module="acme/logpkg.audit" message="from audit"',
+        'level=DEBUG module="acme/logpkg.audit" message="audit detail"',
+    ], result.stderr
