@@ -106,6 +106,53 @@ class SafeGroup(click.Group):
             sys.exit(EXIT_INTERNAL)
 
 
+ALLOW_FLAGS = ("--allow-read", "--allow-write", "--allow-net", "--allow-env", "--allow-exec")
+
+
+class AllowOption(click.Option):
+    """An `--allow-*` flag: `--allow-net=HOST` grants HOST, a bare `--allow-net` grants any host. A value
+    is only ever attached with `=`, so `balmail run --allow-net prog.bal` runs prog.bal (see AllowCommand)."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        record = super().get_help_record(ctx)
+        if record is None:
+            return None
+        return f"{self.opts[0]}[={self.metavar}]", record[1]
+
+
+class AllowCommand(click.Command):
+    """A command with `--allow-*` flags: a bare flag becomes `--allow-X=*` before click parses, so the
+    argument after it is never taken as its value (click would take any word that is not an option)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        rewritten: list[str] = []
+        for i, arg in enumerate(args):
+            if arg == "--":
+                rewritten.extend(args[i:])
+                break
+            if arg in ALLOW_FLAGS:
+                arg = f"{arg}=*"
+                if i + 1 < len(args) and not args[i + 1].startswith("-"):
+                    ctx.meta.setdefault("balmail.bare_allow", []).append((args[i], args[i + 1]))
+            rewritten.append(arg)
+        return super().parse_args(ctx, rewritten)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as e:  # `--allow-env HOME prog.bal`: HOME was taken as the program
+            for flag, word in ctx.meta.get("balmail.bare_allow", []):
+                if f"'{word}'" in e.message:
+                    e.message += f" (a value of {flag} is attached with '=': {flag}={word})"
+            raise
+
+
+def allow_option(flag: str, metavar: str, what: str) -> Any:
+    """One `--allow-*` option of an `AllowCommand` (a list of granted names; "*" grants everything)."""
+    return click.option(flag, flag[2:].replace("-", "_"), cls=AllowOption, multiple=True, metavar=metavar,
+                        help=what)
+
+
 @click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="balmail")
 def main() -> None:
@@ -201,13 +248,9 @@ def _names(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def program_options(command: Any) -> Any:
-    """-C, the permission and budget flags and the endpoint overrides, as `balmail run` has them."""
-    def allow(flag: str, metavar: str, what: str) -> Any:
-        dest = flag[2:].replace("-", "_")
-        return click.option(
-            flag, dest, multiple=True, is_flag=False, flag_value="*", metavar=metavar, help=what
-        )
-
+    """-C, the permission and budget flags and the endpoint overrides, as `balmail run` has them (the
+    command must be an `AllowCommand`)."""
+    allow = allow_option
     options = [
         click.option("-C", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a configurable."),
         allow("--allow-read", "PATH", "Allow reading files under PATH (comma list; bare flag: anywhere)."),
@@ -268,7 +311,7 @@ def take_program_options(options: dict[str, Any]) -> ProgramOptions:
     return ProgramOptions(parsed, permissions, budgets, endpoints)
 
 
-@main.command("test")
+@main.command("test", cls=AllowCommand)
 @click.argument("package", default=".", required=False)
 @click.option("--tests", "tests", multiple=True, metavar="NAME,...",
               help="Run only these tests (* wildcards).")
@@ -278,16 +321,12 @@ def take_program_options(options: dict[str, Any]) -> ProgramOptions:
 @click.option("--test-report", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Write a JUnit XML report to FILE.")
 @click.option("-C", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a configurable variable.")
-@click.option("--allow-read", "allow_read", multiple=True, is_flag=False, flag_value="*", metavar="PATH",
-              help="Allow reading files under PATH (comma list; bare flag: anywhere).")
-@click.option("--allow-write", "allow_write", multiple=True, is_flag=False, flag_value="*", metavar="PATH",
-              help="Allow writing files under PATH (comma list; bare flag: anywhere).")
-@click.option("--allow-net", "allow_net", multiple=True, is_flag=False, flag_value="*", metavar="HOST[:PORT]",
-              help="Allow network access to HOST (comma list; bare flag: any host).")
-@click.option("--allow-env", "allow_env", multiple=True, is_flag=False, flag_value="*", metavar="NAME",
-              help="Allow reading environment variable NAME (comma list; bare flag: all).")
-@click.option("--allow-exec", "allow_exec", multiple=True, is_flag=False, flag_value="*", metavar="PROGRAM",
-              help="Allow os:exec to start PROGRAM, a name on PATH or a path (comma list; bare flag: any).")
+@allow_option("--allow-read", "PATH", "Allow reading files under PATH (comma list; bare flag: anywhere).")
+@allow_option("--allow-write", "PATH", "Allow writing files under PATH (comma list; bare flag: anywhere).")
+@allow_option("--allow-net", "HOST[:PORT]", "Allow network access to HOST (comma list; bare flag: any host).")
+@allow_option("--allow-env", "NAME", "Allow reading environment variable NAME (comma list; bare flag: all).")
+@allow_option("--allow-exec", "PROGRAM",
+              "Allow os:exec to start PROGRAM, a name on PATH or a path (comma list; bare flag: any).")
 @click.option("--seed", type=click.Path(), default=None, metavar="DIR",
               help="Start every mailbox of the embedded mail servers with these .eml files (or Maildir).")
 @click.option("--no-mail-servers", is_flag=True,
@@ -359,7 +398,7 @@ def test_command(
     sys.exit(session.exit_code)
 
 
-@main.command()
+@main.command(cls=AllowCommand)
 @click.argument("program", default=".", required=False)
 @program_options
 @click.option("--state-dir", type=click.Path(file_okay=False), default=None,
@@ -597,7 +636,7 @@ def print_failure(result: Any) -> None:
         click.echo(result.error_text, err=True)
 
 
-@main.command()
+@main.command(cls=AllowCommand)
 @click.argument("program", type=click.Path())
 @click.argument("messages", nargs=-1)
 @click.option("--maildir", type=click.Path(), default=None, help="Replay every message of this Maildir.")
@@ -637,7 +676,7 @@ def replay(
 
 
 
-@main.command()
+@main.command(cls=AllowCommand)
 @click.argument("path", default=".", required=False)
 @click.option("--seed", type=click.Path(file_okay=False), default=None,
               help="Seed every mailbox with the .eml files (or Maildir) in DIR (default: mail/ beside it).")

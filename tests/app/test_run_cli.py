@@ -213,6 +213,43 @@ public function main() {
     assert run(tmp_path, source, "--allow-env=BALMAIL_TEST_VAR") == (0, "hello\n", "")
 
 
+def invoke(*args: str) -> tuple[int, str, str]:
+    runner = (
+        CliRunner(mix_stderr=False)
+        if "mix_stderr" in CliRunner.__init__.__code__.co_varnames
+        else CliRunner()
+    )
+    result = runner.invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_bare_allow_flag_before_the_program_is_not_given_its_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A value of an `--allow-*` flag is attached with `=`: a bare flag grants everything of its kind and
+    the word after it stays the program (click alone would have taken `app.bal` as the flag's value)."""
+    monkeypatch.setenv("BALMAIL_TEST_VAR", "hello")
+    program = tmp_path / "app.bal"
+    program.write_text(
+        'import ballerina/io;\nimport ballerina/os;\n\npublic function main(string... args) {\n'
+        '    io:println(os:getEnv("BALMAIL_TEST_VAR"), " ", args);\n}\n',
+        encoding="utf-8",
+    )
+    assert invoke("run", "--allow-net", "--allow-env", str(program), "a") == (0, "hello [\"a\"]\n", "")
+    assert invoke("run", "--allow-env=BALMAIL_TEST_VAR", str(program)) == (0, "hello []\n", "")
+    assert invoke("run", "--allow-env=OTHER,BALMAIL_TEST_VAR", str(program), "--", "--allow-net") == (
+        0, 'hello ["--allow-net"]\n', "",
+    )  # fmt: skip
+    code, out, err = invoke("run", "--allow-env", "BALMAIL_TEST_VAR", str(program))
+    assert code == 2 and out == ""
+    assert err.endswith(
+        "Error: no such file or folder: 'BALMAIL_TEST_VAR' (a value of --allow-env is attached with '=': "
+        "--allow-env=BALMAIL_TEST_VAR)\n"
+    ), err
+    code, out, err = invoke("test", "--help")
+    assert code == 0 and "--allow-net[=HOST[:PORT]]" in out
+
+
 def test_denied_permission_is_catchable(tmp_path: Path) -> None:
     source = """import ballerina/io;
 
