@@ -319,7 +319,8 @@ def run_program(
     run_environ = environ if environ is not None else dict(os.environ)
     try:
         ctx.config_values = resolve_configurables(
-            program.configurables, cwd=config_dir, environ=run_environ, overrides=overrides or {}
+            program.configurables, cwd=config_dir, environ=run_environ, overrides=overrides or {},
+            root=program.compiler.qualified,
         )
         ctx.config_documents = config_sources(config_dir, run_environ)
         install_log_sink(ctx, ctx.config_documents, config_dir, run_environ)

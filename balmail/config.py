@@ -276,15 +276,16 @@ def resolve_configurables(
     cwd: Path,
     environ: dict[str, str],
     overrides: dict[str, str],
+    root: str = "",
 ) -> dict[str, Any]:
-    """Values for the program's configurable variables (name → value); defaults stay with the program."""
+    """Values for the program's configurable variables (name → value); defaults stay with the program.
+    `root` is the package's default module as Ballerina names it (`org/pkg`; "" for a lone file): it
+    decides which `-C` keys name which variable (`cli_override`)."""
     documents = _load_texts(cwd, environ)
     values: dict[str, Any] = {}
     used: dict[str, set[tuple[str, ...]]] = {origin: set() for origin, _, _ in documents}
-    known = {name.rpartition(":")[2] for name, _, _, _ in configurables}
-    for key in overrides:
-        if key.split(".")[-1] not in known:
-            raise ConfigError(f"[-C{key}] no configurable variable named '{key}' in the program")
+    taken: set[str] = set()
+    problems: list[str] = []
     for name, _slot, t, required in configurables:
         module_table, _, variable = name.rpartition(":")  # a package submodule's: `org.pkg.mod:name`
         paths = {  # a value shadowed by one looked up earlier is still the variable's, not unused
@@ -294,7 +295,7 @@ def resolve_configurables(
         for origin, path in paths.items():
             if path is not None:
                 used[origin].add(path)
-        override = next((v for k, v in overrides.items() if k.split(".")[-1] == variable), None)
+        override = cli_override(name, root, overrides, taken)
         if override is not None:
             where = f"-C{name}={override}" if len(override) <= 80 else f"-C{name}=..."
             try:
@@ -321,12 +322,46 @@ def resolve_configurables(
         else:
             if required:
                 where = "Config.toml, BAL_CONFIG_FILES, BAL_CONFIG_DATA or -C" + name + "=..."
-                raise ConfigError(
+                problems.append(
                     f"value not provided for required configurable variable '{name}' (set it in {where})"
                 )
-    unused = [
+    problems.extend(f"[{k}={v}] unused command line argument" for k, v in overrides.items() if k not in taken)
+    problems.extend(
         line for origin, text, table in documents for line in _unused(origin, text, table, used[origin], cwd)
-    ]
-    if unused:
-        raise ConfigError("\nerror: ".join(unused))
+    )
+    if problems:
+        raise ConfigError("\nerror: ".join(problems))
     return values
+
+
+def cli_keys(name: str, root: str) -> tuple[str, tuple[str, ...]]:
+    """The `-C` keys of a configurable, as Ballerina's runtime (CliProvider) matches them: the fully
+    qualified `org.module.variable` first; then, the package being the root package, `module.variable`
+    and, for the default module, the bare `variable` (giving both of these is an error). A lone file's
+    variables have only the bare key. `name` is `variable` or, for a submodule, `org.pkg.mod:variable`."""
+    module_table, _, variable = name.rpartition(":")
+    if module_table:
+        module = module_table.partition(".")[2]
+        return module_table + "." + variable, (f"{module}.{variable}",)
+    if not root:
+        return variable, ()
+    org, _, package = root.partition("/")
+    return f"{org}.{package}.{variable}", (variable, f"{package}.{variable}")
+
+
+def cli_override(name: str, root: str, overrides: dict[str, str], taken: set[str]) -> str | None:
+    """The `-C` value given for a configurable (None: none), adding the key used to `taken`."""
+    full, short = cli_keys(name, root)
+    if full in overrides:
+        taken.add(full)
+        return overrides[full]
+    given = [k for k in short if k in overrides]
+    taken.update(given)
+    if len(given) > 1:
+        variable = name.rpartition(":")[2]
+        clash = ", ".join(f"{k}={overrides[k]}" for k in given)
+        raise ConfigError(
+            f"configurable value for variable '{variable}' clashes with multiple command line arguments "
+            f"[{clash}]"
+        )
+    return overrides[given[0]] if given else None

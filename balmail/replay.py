@@ -113,7 +113,8 @@ def replay(
             return RunResult(1, found, sources)
         try:
             ctx.config_values = resolve_configurables(
-                program.configurables, cwd=base, environ=env, overrides=overrides or {}
+                program.configurables, cwd=base, environ=env, overrides=overrides or {},
+                root=program.compiler.qualified,
             )
             ctx.endpoint_plan = plan_for_run(program_modules(program), endpoints, cwd=base, environ=env)
         except (ConfigError, DeploymentError) as e:

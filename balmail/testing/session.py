@@ -130,7 +130,8 @@ def run_tests(
     environ = options.environ if options.environ is not None else dict(os.environ)
     try:
         ctx.config_values = resolve_configurables(
-            program.configurables, cwd=package.config_dir(), environ=environ, overrides=options.overrides
+            program.configurables, cwd=package.config_dir(), environ=environ, overrides=options.overrides,
+            root=program.compiler.qualified if program.compiler is not None else "",
         )
         ctx.config_documents = config_sources(package.config_dir(), environ)
     except ConfigError as e:

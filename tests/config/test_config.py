@@ -124,8 +124,16 @@ def test_cli_value_types(tmp_path: Path) -> None:
 
 
 def test_cli_unknown_variable(tmp_path: Path) -> None:
+    """Ballerina's runtime refuses a `-C` key no configurable takes, naming the argument."""
     code, _, err = run(tmp_path, overrides={"user": "x", "nosuch": "1"})
-    assert code == 1 and "nosuch" in err
+    assert (code, err) == (1, "error: [nosuch=1] unused command line argument")
+
+
+def test_cli_module_qualified_keys_of_a_lone_file_are_unused(tmp_path: Path) -> None:
+    """A lone file has no module name to qualify a key with: only the bare name sets a variable, so
+    `-Cx.user` (once matched by its last part) is an unused argument."""
+    code, _, err = run(tmp_path, overrides={"user": "x", "app.retries": "4"})
+    assert (code, err) == (1, "error: [app.retries=4] unused command line argument")
 
 
 def test_invalid_toml(tmp_path: Path) -> None:

@@ -250,3 +250,35 @@ def test_log_lines_name_the_module_as_ballerina_does(tmp_path: Path) -> None:
         'level=INFO module="acme/logpkg.audit" message="from audit"',
         'level=DEBUG module="acme/logpkg.audit" message="audit detail"',
     ], result.stderr
+
+
+def test_cli_configurable_keys_follow_ballerinas_module_rule(tmp_path: Path) -> None:
+    """`-C` keys as Ballerina's runtime matches them: a default-module variable by `x`, `pkg.x` or
+    `org.pkg.x`; a submodule's only with its module name (`pkg.mod.x` or `org.pkg.mod.x`), never by the
+    bare name; `x` and `pkg.x` together clash; a key nothing takes is an unused argument."""
+    package = tmp_path / "cfg"
+    (package / "modules" / "mod").mkdir(parents=True)
+    (package / "Ballerina.toml").write_text('[package]\norg = "acme"\nname = "cfg"\nversion = "0.1.0"\n')
+    (package / "modules" / "mod" / "mod.bal").write_text(
+        'configurable int x = 1;\n\npublic function value() returns int => x;\n'
+    )
+    (package / "main.bal").write_text(
+        'import ballerina/io;\nimport cfg.mod;\n\nconfigurable int x = 10;\n\n'
+        'public function main() {\n    io:println(x, " ", mod:value());\n}\n'
+    )
+
+    def run(*flags: str) -> tuple[int, str, str]:
+        result = balmail("run", *(f"-C{f}" for f in flags), "cfg", cwd=tmp_path)
+        return result.returncode, result.stdout, result.stderr
+
+    assert run() == (0, "10 1\n", "")
+    assert run("x=2") == (0, "2 1\n", "")
+    assert run("cfg.x=3") == (0, "3 1\n", "")
+    assert run("acme.cfg.x=4", "cfg.mod.x=5") == (0, "4 5\n", "")
+    assert run("acme.cfg.mod.x=6") == (0, "10 6\n", "")
+    assert run("mod.x=7") == (1, "", "error: [mod.x=7] unused command line argument\n")
+    assert run("x=2", "cfg.x=3") == (
+        1, "", "error: configurable value for variable 'x' clashes with multiple command line arguments "
+        "[x=2, cfg.x=3]\n",
+    )  # fmt: skip
+    assert run("acme.cfg.x=4", "x=2") == (1, "", "error: [x=2] unused command line argument\n")
