@@ -23,7 +23,9 @@ OPERATOR = register(
         severity=Severity.ERROR,
         summary="An arithmetic, comparison or equality operator is given operands it is not defined for.",
         what_it_does="Reports `+` and `-` between values of different basic types (a string and an int, an "
-        "int and a float) and `-`, `*`, `/`, `%` on strings; `<`, `<=`, `>`, `>=` between different "
+        "int and a float), `*`, `/`, `%` across numeric types other than an int times a float or decimal and "
+        "a float or decimal divided by (or modulo) an int (`int / float` is refused), and `-`, `*`, `/`, `%` "
+        "on strings; `<`, `<=`, `>`, `>=` between different "
         "ordered types (`int` and `string`, `int` and `float`; `()` is allowed on either side); `==`, `!=` "
         "between simple types that share no value (`int` and `string`, a `string` and `()`); any arithmetic "
         "on a boolean; unary `!` on anything but a boolean, `-`/`+` on a non-number, `~` on a non-int "
@@ -37,6 +39,13 @@ OPERATOR = register(
 )
 
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "%"})
+MIXED_MULTIPLICATIVE = frozenset({
+    ("*", "int", "float"), ("*", "float", "int"), ("*", "int", "decimal"), ("*", "decimal", "int"),
+    ("/", "float", "int"), ("/", "decimal", "int"), ("%", "float", "int"), ("%", "decimal", "int"),
+})  # fmt: skip
+"""The multiplicative operators Ballerina defines across numeric types (since 2201.1, spec issue 261): an
+int times a float or decimal, a float or decimal divided by an int or taken modulo an int; the result has
+the float or decimal operand's type. `int / float`, `int % decimal` and float with decimal stay refused."""
 _RELATIONAL = frozenset({"<", "<=", ">", ">="})
 _EQUALITY = frozenset({"==", "!="})
 _SIMPLE_OR_NIL = frozenset({"int", "float", "decimal", "string", "boolean", "nil"})
@@ -112,8 +121,8 @@ def check_binary(checker: Any, e: ast.Binary) -> None:
         if lk != "string" or e.op == "+":
             return
     elif lk != "string" and rk != "string":
-        if e.op not in ("+", "-") or checker.literal_fits(e):
-            return  # int/float division has its own message; literals take the other side's type
+        if (e.op, lk, rk) in MIXED_MULTIPLICATIVE or checker.literal_fits(e):
+            return  # literals take the other side's type
     _report(checker, e, left, right)
 
 

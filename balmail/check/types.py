@@ -31,6 +31,7 @@ from balmail.check.objects import (
     new_type,
 )
 from balmail.check.operators import (
+    MIXED_MULTIPLICATIVE,
     check_binary,
     check_cast,
     check_dropped_value,
@@ -446,6 +447,8 @@ class _Checker:
                 return right
             if _literal_fits(e.right, lk):
                 return left
+            if (e.op, next(iter(lk)), next(iter(rk))) in MIXED_MULTIPLICATIVE:
+                return left if lk != {"int"} else right  # `i * f`: the float's (or decimal's) type
         return None
 
     def literal_fits(self, e: ast.Binary) -> bool:

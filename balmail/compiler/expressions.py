@@ -84,9 +84,9 @@ _ARITHMETIC = frozenset(("+", "-", "*", "/", "%"))
 
 
 def _arithmetic_type(cx: Compiler, e: ast.Binary) -> T.Type | None:
-    """The type of `a + b + c ...`: the first operand's with a known type. Walks the left spine without
-    recursion and remembers each level's answer, as code generation asks at every level of a chain
-    (50,000 terms would otherwise take quadratic time)."""
+    """The type of `a + b + c ...`: the first operand's with a known type (`i * f`: the float's). Walks
+    the left spine without recursion and remembers each level's answer, as code generation asks at every
+    level of a chain (50,000 terms would otherwise take quadratic time)."""
     memo = cx.arithmetic_types
     spine: list[ast.Binary] = []
     node: ast.Expr = e
@@ -102,7 +102,13 @@ def _arithmetic_type(cx: Compiler, e: ast.Binary) -> T.Type | None:
         spine.append(node)
         node = node.left
     for level in reversed(spine):
-        found = found or static_type(cx, level.right)
+        if found is None:
+            found = static_type(cx, level.right)
+        elif level.op == "*" and isinstance(T.resolve(found), T.TInt):
+            # an int times a float or decimal has the float's or decimal's type (Ballerina 2201.1)
+            right = static_type(cx, level.right)
+            if right is not None and isinstance(T.resolve(right), T.TFloat | T.TDecimal):
+                found = right
         memo[id(level)] = (level, found)
     return found
 

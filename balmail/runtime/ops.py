@@ -103,7 +103,21 @@ def mul(a: Any, b: Any) -> Any:
         return _dec(lambda: a * b)
     if a is None or b is None:
         return None
+    mixed = _int_with_fraction(a, b)  # int * float/decimal, either way round (Ballerina 2201.1)
+    if mixed is not None:
+        return mul(*mixed)
     raise _bad("*", a, b)
+
+
+def _int_with_fraction(a: Any, b: Any) -> tuple[Any, Any] | None:
+    """`a` and `b` with the int among them converted to the other's float or decimal type, when one is an
+    int and the other a float or decimal (the mixed multiplicative operators), else None."""
+    ta, tb = type(a), type(b)
+    if ta is int and tb in (float, D):
+        return tb(a), b
+    if tb is int and ta in (float, D):
+        return a, ta(b)
+    return None
 
 
 def div(a: Any, b: Any) -> Any:
@@ -129,6 +143,8 @@ def div(a: Any, b: Any) -> Any:
         return _dec(lambda: a / b)
     if a is None or b is None:
         return None
+    if type(b) is int and type(a) in (float, D):  # float / int, decimal / int (Ballerina 2201.1)
+        return div(a, type(a)(b))
     raise _bad("/", a, b)
 
 
@@ -149,6 +165,8 @@ def mod(a: Any, b: Any) -> Any:
         return _dec(lambda: a % b)
     if a is None or b is None:
         return None
+    if type(b) is int and type(a) in (float, D):  # float % int, decimal % int (Ballerina 2201.1)
+        return mod(a, type(a)(b))
     raise _bad("%", a, b)
 
 
