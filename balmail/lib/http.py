@@ -15,6 +15,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from balmail.lib import http_request
 from balmail.lib.http_resources import resource_methods
 from balmail.lib.mime import NativeClass
 from balmail.lib.registry import LibModule
@@ -43,6 +44,7 @@ REMOTE_SERVER_ERROR = _error_type("http:RemoteServerError", -400, -401, -403)
 PAYLOAD_BINDING_ERROR = _error_type("http:PayloadBindingError", -400, -404)
 CLIENT_AUTH_ERROR = _error_type("http:ClientAuthError", -400, -405)
 HEADER_NOT_FOUND_ERROR = _error_type("http:HeaderNotFoundError", -406)
+NO_CONTENT_ERROR = _error_type("http:NoContentError", -400, -407)
 
 HEADERS_TYPE = T.TMap(T.TUnion([T.STRING, T.TArray(T.STRING)]))
 BYTES = T.TArray(T.BYTE)
@@ -162,6 +164,21 @@ _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
+def header_problem(key: str, text: str) -> str | None:
+    """Why a header line cannot be sent, or None."""
+    if not _TOKEN.fullmatch(key):  # RFC 9110 §5.1: a field name is a token
+        return f"invalid header name {key!r}: a header name is letters, digits and !#$%&'*+-.^_`|~ only"
+    if "\r" in text or "\n" in text:
+        return f"header '{key}' contains a line break"
+    if _CONTROL.search(text):  # RFC 9110 §5.5: no control characters but tab in a field value
+        return f"header '{key}' has a control character in its value"
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return f"header '{key}' has characters HTTP headers cannot carry"
+    return None
+
+
 def request_headers(headers: Any) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if headers is None:
@@ -169,22 +186,24 @@ def request_headers(headers: Any) -> list[tuple[str, str]]:
     if not isinstance(headers, BMap):
         raise ConfigProblem("headers must be a map<string|string[]>")
     for key, value in headers.items():
-        if not _TOKEN.fullmatch(str(key)):  # RFC 9110 §5.1: a field name is a token
-            raise ConfigProblem(f"invalid header name {str(key)!r}: a header name is letters, digits and "
-                                "!#$%&'*+-.^_`|~ only")
         values = value if isinstance(value, BList) else [value]
         for one in values:
-            text = str(one)
-            if "\r" in text or "\n" in text:
-                raise ConfigProblem(f"header '{key}' contains a line break")
-            if _CONTROL.search(text):  # RFC 9110 §5.5: no control characters but tab in a field value
-                raise ConfigProblem(f"header '{key}' has a control character in its value")
-            try:
-                text.encode("latin-1")
-            except UnicodeEncodeError:
-                raise ConfigProblem(f"header '{key}' has characters HTTP headers cannot carry") from None
-            out.append((str(key), text))
+            problem = header_problem(str(key), str(one))
+            if problem is not None:
+                raise ConfigProblem(problem)
+            out.append((str(key), str(one)))
     return out
+
+
+def merge_headers(base: list[tuple[str, str]], headers: Any) -> list[tuple[str, str]]:
+    """A `Request`'s headers with a call's `headers` argument applied as Ballerina's client does: a
+    `string` value replaces the request's header of that name, a `string[]` adds to it."""
+    out = list(base)
+    if isinstance(headers, BMap):
+        for key, value in headers.items():
+            if not isinstance(value, BList):
+                out = [(k, v) for k, v in out if k.lower() != str(key).lower()]
+    return out + request_headers(headers)
 
 
 # -- responses --------------------------------------------------------------------------------
@@ -364,6 +383,18 @@ def response_value(response: HttpResponse) -> BObject:
     return obj
 
 
+REQUEST_CLASS = http_request.make_class(
+    {
+        "HeaderNotFoundError": HEADER_NOT_FOUND_ERROR,
+        "NoContentError": NO_CONTENT_ERROR,
+        "ClientError": CLIENT_ERROR,
+        "Error": HTTP_ERROR,
+    },
+    header_problem,
+    _is_bytes,
+)
+
+
 # -- http:Client ------------------------------------------------------------------------------
 
 
@@ -451,9 +482,16 @@ def module(ctx: Any) -> LibModule:
         if not isinstance(obj.env, tuple):
             return http_error("the http:Client was not initialised")
         transport, auth = obj.env
+        if not _TOKEN.fullmatch(method):
+            return http_error(f"invalid HTTP method {method!r}")
         try:
-            body, default_type = request_body(message)
-            wire_headers = request_headers(headers)
+            if http_request.is_request(message, REQUEST_CLASS):
+                req = http_request.state(message)
+                body, default_type = req.body, None
+                wire_headers = merge_headers(req.headers, headers)
+            else:
+                body, default_type = request_body(message)
+                wire_headers = request_headers(headers)
         except ConfigProblem as problem:
             return http_error(str(problem))
         names = {k.lower() for k, _ in wire_headers}
@@ -486,6 +524,17 @@ def module(ctx: Any) -> LibModule:
     def options(obj: BObject, path: Any, headers: Any = None, targetType: Any = None) -> Any:  # noqa: N803
         return call("OPTIONS", obj, path, None, headers, None, targetType)
 
+    def execute(
+        obj: BObject,
+        httpVerb: Any,  # noqa: N803
+        path: Any,
+        message: Any = None,
+        headers: Any = None,
+        mediaType: Any = None,  # noqa: N803
+        targetType: Any = None,  # noqa: N803
+    ) -> Any:
+        return call(str(httpVerb), obj, path, message, headers, mediaType, targetType)
+
     def with_body(method: str) -> Any:
         def send(
             obj: BObject,
@@ -509,6 +558,7 @@ def module(ctx: Any) -> LibModule:
         "put": RemoteMethod(with_body("PUT"), 4),
         "patch": RemoteMethod(with_body("PATCH"), 4),
         "delete": RemoteMethod(with_body("DELETE"), 4),
+        "execute": RemoteMethod(execute, 5),
     }
     client_class.resource_methods = resource_methods(client_class.native_methods)  # type: ignore[attr-defined]
     client_class.init = init
@@ -519,6 +569,8 @@ def module(ctx: Any) -> LibModule:
         types={
             "Client": client_class.type,
             "Response": RESPONSE_CLASS.type,
+            "Request": REQUEST_CLASS.type,
+            "NoContentError": NO_CONTENT_ERROR,
             "ClientConfiguration": CONFIG,
             "ClientError": CLIENT_ERROR,
             "Error": HTTP_ERROR,
@@ -529,6 +581,6 @@ def module(ctx: Any) -> LibModule:
             "ClientAuthError": CLIENT_AUTH_ERROR,
             "HeaderNotFoundError": HEADER_NOT_FOUND_ERROR,
         },
-        classes={"Client": init.new},
+        classes={"Client": init.new, "Request": REQUEST_CLASS.init.new},
         constants={"STATUS_OK": 200, "STATUS_CREATED": 201, "STATUS_NOT_FOUND": 404},
     )
