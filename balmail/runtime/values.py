@@ -391,11 +391,11 @@ def _function_type_text(v: Any) -> str:
     ft = function_value_type(v)
     if ft is None or ft.params is None:
         return "function"
-    params = [str(p) for p in ft.params]
-    if ft.rest is not None:
-        params.append(f"{ft.rest}...")
+    params = ",".join(str(p) for p in ft.params)
+    if ft.rest is not None:  # jBallerina writes the comma before a rest parameter even when it is first
+        params += f",{ft.rest}..."
     ret = "()" if ft.ret is None else str(ft.ret)
-    return f"function ({','.join(params)}) returns ({ret})"
+    return f"function ({params}) returns ({ret})"
 
 
 def _stream_type_text(s: BStream) -> str:
