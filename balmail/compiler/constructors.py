@@ -24,26 +24,25 @@ if TYPE_CHECKING:
 # ------------------------------------------------------------ constructors
 
 
-_SIMPLE = (T.TInt, T.TFloat, T.TDecimal, T.TString, T.TBoolean)
 
 
 def _inferred_array(cx: Compiler, e: ast.ListExpr) -> T.Type | None:
-    """`var v = [1, 2];`: with no contextual type a list of simple values is an array of their types
-    (`int[]`, `(int|string)[]`), as `typeof` shows in Ballerina; None: use `anydata[]`."""
+    """With no contextually expected type (`var v = [1, "a"]`, the operand of `typeof`) a list
+    constructor's inherent type is the tuple of its members' static types, `[int,string]`, as
+    jBallerina's type checker infers it (`getInferredTupleType`); nested lists are tuples too.
+    None (use `anydata[]`) when a member's type is not known here, or for `[]` and spreads."""
     if not e.items or any(isinstance(i, ast.Spread) for i in e.items):
         return None
     members: list[T.Type] = []
-    seen: set[str] = set()
     for item in e.items:
-        t = expressions.static_type(cx, item)
-        r = T.resolve(t) if t is not None else None
-        if r is None or type(r) not in _SIMPLE or isinstance(r, T.TString) and r.char:
+        t = _inferred_array(cx, item) if isinstance(item, ast.ListExpr) else expressions.static_type(cx, item)
+        if t is None:
             return None
-        key = str(r)
-        if key not in seen:
-            seen.add(key)
-            members.append(r)
-    return T.TArray(members[0] if len(members) == 1 else T.TUnion(members))
+        r = T.resolve(t)
+        if isinstance(r, T.TAny | T.TAnydata) or isinstance(r, T.TString) and r.char:
+            return None
+        members.append(t)
+    return T.TTuple(members, None)
 
 
 def expr_ListExpr(cx: Compiler, e: ast.ListExpr, expected: T.Type | None) -> Eval:
