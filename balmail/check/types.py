@@ -220,6 +220,7 @@ class _Checker:
         # the module functions declared `returns never`, once for the module (not once per function)
         self.never = frozenset(n for n, f in self.functions.items() if _returns_never(f.signature))
         self.truths = true_constants(module)
+        self.stops_memo: dict[int, bool | None] = {}
         self.classes: dict[str, ast.ClassDefn] = {
             m.name: m for m in module.members if isinstance(m, ast.ClassDefn)
         }
@@ -709,7 +710,7 @@ class _Checker:
                 self.block(branch)
             elif isinstance(branch, ast.If):
                 self.stmt(branch)
-            stops = _stops(branch, self.never, self.truths) if branch is not None else False
+            stops = _stops(branch, self.never, self.truths, self.stops_memo) if branch is not None else False
             if start is None or stops is True:
                 ends.append(None)  # a branch no path reaches, or one that cannot complete
             else:
@@ -1282,13 +1283,26 @@ _SIMPLE = (
 back at its declared type after it."""
 
 
-def _stops(node: Any, never: frozenset[str], truths: frozenset[str]) -> bool | None:
+def _stops(node: Any, never: frozenset[str], truths: frozenset[str],
+           memo: dict[int, bool | None]) -> bool | None:
     """Whether a statement or block certainly cannot complete normally (True), certainly can (False),
-    or this checker cannot tell (None): for narrowing after an `if` whose one branch stops."""
+    or this checker cannot tell (None): for narrowing after an `if` whose one branch stops. `memo` (by node
+    id, for one module) keeps an `else if` chain linear: each `if` of it asks about the rest of the chain."""
+    if isinstance(node, ast.If | ast.Block):
+        key = id(node)
+        if key in memo:
+            return memo[key]
+        memo[key] = found = _stops_uncached(node, never, truths, memo)
+        return found
+    return _stops_uncached(node, never, truths, memo)
+
+
+def _stops_uncached(node: Any, never: frozenset[str], truths: frozenset[str],
+                    memo: dict[int, bool | None]) -> bool | None:
     if isinstance(node, ast.Block):
         unsure = False
         for s in node.statements:
-            r = _stops(s, never, truths)
+            r = _stops(s, never, truths, memo)
             if r is True:
                 return True
             unsure = unsure or r is None
@@ -1298,12 +1312,12 @@ def _stops(node: Any, never: frozenset[str], truths: frozenset[str]) -> bool | N
     if isinstance(node, ast.If):
         if node.otherwise is None:
             return False
-        a, b = _stops(node.then, never, truths), _stops(node.otherwise, never, truths)
+        a, b = _stops(node.then, never, truths, memo), _stops(node.otherwise, never, truths, memo)
         return True if a is True and b is True else False if a is False or b is False else None
     if isinstance(node, ast.BlockStmt):
-        return _stops(node.block, never, truths)
+        return _stops(node.block, never, truths, memo)
     if isinstance(node, ast.Lock) or (isinstance(node, ast.Do) and node.on_fail is None):
-        return _stops(node.body, never, truths)
+        return _stops(node.body, never, truths, memo)
     if isinstance(node, ast.ExprStmt) and isinstance(node.expr, ast.Call):
         func = node.expr.func
         return True if isinstance(func, ast.VarRef) and func.name in never else False
