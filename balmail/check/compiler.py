@@ -12,17 +12,16 @@ import os
 
 from balmail.check import flow
 from balmail.check.closures import check_closures
+from balmail.check.decltypes import decl_types_of
 from balmail.check.entrypoints import check_entry_functions
 from balmail.check.initialization import uninitialized_reads
 from balmail.check.isolated_objects import check_isolated_state
 from balmail.check.isolation import non_isolated_calls
-from balmail.check.libtypes import module_types
 from balmail.check.listener_config import check_listener_configs
 from balmail.check.modules import check_module_members
 from balmail.check.names import ModuleExports
 from balmail.check.regexps import check_regexps
 from balmail.check.returns import check_check_expressions, check_return_values
-from balmail.check.statictypes import TypeResolver
 from balmail.check.tables import check_tables
 from balmail.check.types import check_types
 from balmail.check.xml import check_xml
@@ -45,13 +44,7 @@ def compiler_checks(
     found.extend(check_types(module, source))
     found.extend(check_return_values(source, module))
     found.extend(check_check_expressions(source, module))
-    prefixes = {imp.prefix: imp.full_name for imp in module.imports if imp.alias != "_"}
-
-    def library(prefix: str, name: str):  # type: ignore[no-untyped-def]
-        full = prefixes.get(prefix)
-        return module_types(full).get(name) if full else None
-
-    resolver = TypeResolver(module, library)
+    resolver = decl_types_of(module).resolver  # the module's one, shared with the type checks
     found.extend(check_regexps(module))
     found.extend(check_entry_functions(module, resolver))
     found.extend(check_tables(module, resolver))

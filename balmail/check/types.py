@@ -16,6 +16,7 @@ import attrs
 from balmail.check import narrowing as N
 from balmail.check import tables
 from balmail.check.bindings import list_binding_problems
+from balmail.check.decltypes import decl_types_of
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.matches import check_match
@@ -39,7 +40,7 @@ from balmail.check.operators import (
     check_unary,
 )
 from balmail.check.registry import Rule, register, report
-from balmail.check.statictypes import TypeResolver, certainly_incompatible, display, kinds, union, without
+from balmail.check.statictypes import certainly_incompatible, display, kinds, union, without
 from balmail.check.streams import stream_completion_error, stream_source_problem
 from balmail.check.subtypes import not_assignable
 from balmail.check.walk import SpanIndex, nodes_of, walk
@@ -213,7 +214,11 @@ class _Checker:
         self.module = module
         self.found: list[Diagnostic] = []
         self.prefixes = {imp.prefix: imp.full_name for imp in module.imports if imp.alias != "_"}
-        self.resolver = TypeResolver(module, self.library_type)
+        # declared types come from the resolve record's declarations, resolved once per module
+        # (check/decltypes.py); the module's one TypeResolver comes with them
+        self.typing = decl_types_of(module)
+        self.record = self.typing.record
+        self.resolver = self.typing.resolver
         self.functions: dict[str, ast.FunctionDefn] = {
             m.name: m for m in module.members if isinstance(m, ast.FunctionDefn)
         }
@@ -226,13 +231,14 @@ class _Checker:
         }
         self.globals: dict[str, _Var] = {}
         self.const_values: dict[str, T.Type | None] = {}
+        declared = self.record.module_decls
         for m in module.members:
             if isinstance(m, ast.ModuleVarDecl) and isinstance(m.binding, ast.CaptureBinding):
                 final = "final" in m.qualifiers or "configurable" in m.qualifiers
-                t = self.resolver.resolve(m.type) if m.type is not None else None  # `var x = e;`: unknown
+                t = self.typing.of(declared.get(m.binding))  # `var x = e;`: unknown
                 self.globals[m.binding.name] = _Var(t, final, module=True)
             elif isinstance(m, ast.ConstDecl):
-                t = self.resolver.resolve(m.type) if m.type is not None else self.literal_type(m.value)
+                t = self.typing.of(declared.get(m))  # written, else its literal's
                 self.const_values[m.name] = _const_type(m.value)
                 self.globals[m.name] = _Var(t, True, const=True, module=True)
             elif isinstance(m, ast.ListenerDecl):
@@ -613,7 +619,9 @@ class _Checker:
                     check_self_fields(self, m)
                 else:
                     check_object_members(self, None, m.members, cls=False)
-                self.self_type = self.resolver.named(m.name) if isinstance(m, ast.ClassDefn) else None
+                # a class's `self` declaration has the class as its type; a service's is not tracked
+                own = self.record.decls.get(m) if isinstance(m, ast.ClassDefn) else None
+                self.self_type = self.typing.of(own)
                 for mem in m.members:
                     if isinstance(mem, ast.FunctionDefn) and mem.body is not None:
                         self.function(mem.signature, mem.body)
@@ -626,8 +634,7 @@ class _Checker:
             scope["self"] = _Var(self.self_type, final=True)
         for p in sig.params:
             if p.name:
-                t = self.resolver.resolve(p.type)
-                scope[p.name] = _Var(T.TArray(t) if p.rest and t is not None else t, final=True)
+                scope[p.name] = _Var(self.typing.of_node(p), final=True)  # `T... xs`: a `T[]`
         saved = (self.scopes, self.narrowed, self.ret, self.workers, self.state, self.expr_narrowed)
         self.workers = WorkerTable.of(body, self.resolver.resolve)
         self.scopes = [scope]
@@ -667,6 +674,19 @@ class _Checker:
             else:
                 self.stmt(s)
         self.scopes.pop()
+
+    def declared(self, binding: ast.Node, written: ast.TypeDesc | None) -> T.Type | None:
+        """The type written for a binding pattern: a variable's declared type from the record, or (a
+        destructuring pattern's type, which is no one variable's) resolved here."""
+        if written is None:
+            return None
+        decl = self.record.decls.get(binding) if isinstance(binding, ast.CaptureBinding) else None
+        if decl is not None:
+            return self.typing.of(decl)
+        if isinstance(written, ast.ParameterizedType) and written.name == "future" and written.args:
+            result = self.resolver.resolve(written.args[0])
+            return FutureOf(result) if result is not None else None
+        return self.resolver.resolve(written)
 
     def bind(self, binding: ast.Node, t: T.Type | None, final: bool = False) -> None:
         if isinstance(binding, ast.CaptureBinding):
@@ -742,11 +762,8 @@ class _Checker:
 
     def _stmt(self, s: ast.Stmt) -> None:
         if isinstance(s, ast.VarDecl):
-            declared = self.resolver.resolve(s.type) if s.type is not None else None
+            declared = self.declared(s.binding, s.type)
             declared = _inferred_length(s.type, declared, s.init)
-            if isinstance(s.type, ast.ParameterizedType) and s.type.name == "future" and s.type.args:
-                result = self.resolver.resolve(s.type.args[0])
-                declared = FutureOf(result) if result is not None else None
             if s.init is not None:
                 self.expect(declared, s.init)
                 if isinstance(s.init, ast.NewExpr) and s.init.type is None:
@@ -822,7 +839,7 @@ class _Checker:
             if s.binding.type is None:
                 t = element
             else:
-                t = self.resolver.resolve(s.binding.type)
+                t = self.declared(s.binding.binding, s.binding.type)
                 if element is not None and t is not None and certainly_incompatible(element, t):
                     message = INCOMPATIBLE.format_message(display(t), display(element))
                     self.found.append(report(INCOMPATIBLE, s.binding.span, message=message))

@@ -108,6 +108,9 @@ class Resolution:
 
     module_names: dict[str, Decl] = attrs.field(factory=dict)
     """Module-level values and types by name (the first declaration of a name)."""
+    module_decls: dict[ast.Node, Decl] = attrs.field(factory=dict)
+    """Every module-level declaration by its declaring node (a function, constant, listener, type, class,
+    enum or enum member, or a module variable's CaptureBinding), a redeclared one too."""
     imports: dict[str, dict[str, Decl]] = attrs.field(factory=dict)
     """Per file, its import prefixes (a prefix imported twice: the last import)."""
     decls: dict[ast.Node, Decl] = attrs.field(factory=dict)

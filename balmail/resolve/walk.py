@@ -105,6 +105,7 @@ class _Resolver:
         self, name: str, kind: str, span: Span, node: ast.Node, type_: ast.Node | None
     ) -> None:
         decl = R.Decl(name, kind, span, node, type_)
+        self.out.module_decls.setdefault(node, decl)
         names = self.out.module_names
         if name in names:
             self.out.redeclared.append((decl, span))
