@@ -115,7 +115,7 @@ CHECK_PASSES = (
     "check_types",
     "check_return_values",
     "check_check_expressions",
-    "TypeResolver",
+    "decl_types_of",
     "check_regexps",
     "check_tables",
     "check_xml",

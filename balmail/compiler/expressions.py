@@ -8,6 +8,7 @@ import decimal
 from typing import TYPE_CHECKING, Any
 
 from balmail.compiler import codegen, dispatch, typedesc
+from balmail.compiler.scope import SLOT_KINDS
 from balmail.runtime import types as T
 from balmail.runtime.functions import Eval
 from balmail.runtime.tables import TTable
@@ -81,6 +82,7 @@ def expr_closure(cx: Compiler, e: ast.Expr, expected: T.Type | None = None) -> E
 
 
 _ARITHMETIC = frozenset(("+", "-", "*", "/", "%"))
+_UNDECLARED = object()
 
 
 def _arithmetic_type(cx: Compiler, e: ast.Binary) -> T.Type | None:
@@ -129,7 +131,12 @@ def static_type(cx: Compiler, e: ast.Expr | None) -> T.Type | None:
     if isinstance(e, ast.Literal):
         return _LITERAL_TYPES.get(e.kind)
     if isinstance(e, ast.VarRef):
-        found = cx.scope.lookup(e.name, quiet=True, decl=cx.record.refs.get(e))
+        decl = cx.record.refs.get(e)
+        if decl is not None and decl.kind in SLOT_KINDS:  # a local: the type its declaration was given
+            known = cx.scope.types.get(decl, _UNDECLARED)
+            if known is not _UNDECLARED:
+                return known  # type: ignore[return-value]
+        found = cx.scope.lookup(e.name, quiet=True, decl=decl)  # `self`, variables the compiler made
         if found is not None:
             return found[2]
         entry = cx.names.get(e.name)

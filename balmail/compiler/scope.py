@@ -33,6 +33,9 @@ class Scope:
         self.decls: dict[Decl, tuple[int, T.Type | None]] = {}
         """The slot of each declaration made in this function (never popped: the record says where a
         declaration is visible)."""
+        self.types: dict[Decl, T.Type | None] = parent.types if parent is not None else {}
+        """The static type given to each declaration of this function and the functions around and inside
+        it (one dict for them all): `expressions.static_type` reads a local's type by its declaration."""
         self.size = 2
         self.ret_type = ret_type
         self.loops = 0
@@ -79,6 +82,7 @@ class Scope:
         self.blocks[-1][name] = (slot, type)
         if decl is not None:
             self.decls[decl] = (slot, type)
+            self.types[decl] = type
         frame = self.frame_names
         if not quiet or (frame is not None and (name in frame or decl is not None and decl in frame)):
             self.escaped.add(slot)
