@@ -721,16 +721,30 @@ def _sort_rank(k: Any) -> int:
     return 2 if k is None else 1 if _is_nan(k) else 0
 
 
-def sort_compare(ka: Any, kb: Any, desc: bool, sb: Sandbox) -> int:
+def sort_compare(ka: Any, kb: Any, desc: bool, sb: Sandbox, memo: dict[tuple[int, int], int] | None = None,
+                 ) -> int:
     """The order of two sort keys in the result: NaN and then nil go last in either direction, at the
-    top and inside list keys alike; lists compare member by member, then by length."""
+    top and inside list keys alike; lists compare member by member, then by length. A pair of lists is
+    compared once per call (`memo`, by identity) and charged one step, so keys sharing sublists cost
+    steps linear in their distinct pairs, not exponential in their depth."""
     if isinstance(ka, BList) and isinstance(kb, BList):
+        if memo is None:
+            memo = {}
+        pair = (id(ka), id(kb))
+        found = memo.get(pair)
+        if found is not None:
+            return found
+        sb.charge(1)
+        result = 0
         for x, y in zip(ka, kb, strict=False):
-            c = sort_compare(x, y, desc, sb)
-            if c:
-                return c
-        c = (len(ka) > len(kb)) - (len(ka) < len(kb))
-        return -c if desc else c
+            result = sort_compare(x, y, desc, sb, memo)
+            if result:
+                break
+        else:
+            c = (len(ka) > len(kb)) - (len(ka) < len(kb))
+            result = -c if desc else c
+        memo[pair] = result
+        return result
     ra, rb = _sort_rank(ka), _sort_rank(kb)
     if ra or rb:
         return ra - rb
