@@ -3,7 +3,8 @@ allocates millions of long-lived objects (the AST, types, generated functions) a
 so CPython's collector, triggered by allocation counts, mostly re-scans live objects — 18% of checking
 and compiling a 5 MB file. The parser does the same while it builds the AST (syntax/parser.py).
 Reference counting still frees acyclic garbage at once; cycles wait for the next collection after the
-pass, which runs as usual.
+pass, which runs as usual. What a pass keeps is moved to the oldest generation when it ends, as the
+parser does with the AST: otherwise the first young collection after it walks every object it made.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ def without_gc_passes(fn: Callable[P, R]) -> Callable[P, R]:
         try:
             return fn(*args, **kwargs)
         finally:
+            # What the pass made and kept (types, indexes, generated code) joins the oldest generation at
+            # once (freeze, then unfreeze): the next young collection would otherwise walk all of it.
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
     return paused

@@ -46,8 +46,8 @@ def walk(node: ast.Node, prune: Callable[[ast.Node], bool] | None = None) -> Ite
     walk yields `n` but does not enter it."""
     if prune is None and type(node) is ast.Module:
         nodes = _MODULE_ORDER.get(node)
-        if nodes is None:  # without the module itself: a value referring to its key would keep it alive
-            nodes = _MODULE_ORDER[node] = _preorder(node)[1:]
+        if nodes is None:
+            nodes = _index(node)[0]
         return itertools.chain((node,), nodes)
     return _walk(node, prune)
 
@@ -64,15 +64,7 @@ def nodes_of(module: ast.Module, *kinds: type) -> list[ast.Node]:
     may be the index's own: read it, do not change it."""
     index = _MODULE_KINDS.get(module)
     if index is None:
-        index = {}
-        for node in walk(module):
-            if node is not module:
-                found = index.get(type(node))
-                if found is None:
-                    index[type(node)] = [node]
-                else:
-                    found.append(node)
-        _MODULE_KINDS[module] = index
+        index = _index(module)[1]
     groups = [nodes for cls, nodes in index.items() if issubclass(cls, kinds)]
     if len(groups) == 1:
         return groups[0]
@@ -89,13 +81,19 @@ class SpanIndex:
         self.starts = [n.span.start for n in self.nodes]
 
     def inside(self, span: Span) -> Iterator[ast.Node]:
-        """The nodes whose span lies inside `span`, by start."""
-        i = bisect.bisect_left(self.starts, span.start)
-        nodes, end = self.nodes, span.end
-        while i < len(nodes) and nodes[i].span.start < end:
-            if nodes[i].span.end <= end:
-                yield nodes[i]
-            i += 1
+        """The nodes whose span lies inside `span`, by start (an iterator over a list made at once:
+        most spans asked about hold none or a few, and a generator costs more to start)."""
+        starts, end = self.starts, span.end
+        i = bisect.bisect_left(starts, span.start)
+        if i == len(starts) or starts[i] >= end:
+            return iter(())
+        nodes = self.nodes
+        found = []
+        for j in range(i, bisect.bisect_left(starts, end, i)):
+            node = nodes[j]
+            if node.span.end <= end:
+                found.append(node)
+        return iter(found)
 
 
 def functions_of(module: ast.Module) -> list[ast.Node]:
@@ -105,30 +103,51 @@ def functions_of(module: ast.Module) -> list[ast.Node]:
     return [node for cls, nodes in index.items() if cls.__name__ in FUNCTION_KINDS for node in nodes]
 
 
-def _preorder(node: ast.Node) -> list[ast.Node]:
-    """`_walk(node, None)` as a list, built without a generator (the order of a whole module)."""
-    out: list[ast.Node] = []
-    stack = [node]
-    add, pop, push, children = out.append, stack.pop, stack.extend, ast.children
+def _index(module: ast.Module) -> tuple[list[ast.Node], dict[type, list[ast.Node]]]:
+    """The module's walk order (without the module itself: a value referring to its key would keep it
+    alive) and its nodes by class, made in one walk and kept for the module's later walks."""
+    found = _MODULE_ORDER.get(module)
+    by_kind = _MODULE_KINDS.get(module)
+    if found is not None and by_kind is not None:
+        return found, by_kind
+    order: list[ast.Node] = []
+    by_kind = {}
+    stack: list[ast.Node] = []
+    add, pop, push = order.append, stack.pop, stack.append
+    pushers = ast.children_pushers()
+    ast.children_pusher(ast.Module)(module, push)
     while stack:
         current = pop()
         add(current)
-        found = children(current)
-        if found:
-            found.reverse()
-            push(found)
-    return out
+        cls = type(current)
+        kind = by_kind.get(cls)
+        if kind is None:
+            by_kind[cls] = [current]
+            push_children = ast.children_pusher(cls)
+        else:
+            kind.append(current)
+            push_children = pushers[cls]
+        if push_children is not None:
+            push_children(current, push)
+    _MODULE_ORDER[module] = order
+    _MODULE_KINDS[module] = by_kind
+    return order, by_kind
+
 
 
 def _walk(node: ast.Node, prune: Callable[[ast.Node], bool] | None) -> Iterator[ast.Node]:
     stack = [node]
-    children = ast.children
+    pop, push = stack.pop, stack.append
+    pushers = ast.children_pushers()
     while stack:
-        current = stack.pop()
+        current = pop()
         yield current
         if prune is not None and current is not node and prune(current):
             continue
-        stack.extend(reversed(children(current)))
+        cls = type(current)
+        push_children = pushers[cls] if cls in pushers else ast.children_pusher(cls)
+        if push_children is not None:
+            push_children(current, push)
 
 
 def is_function_boundary(node: ast.Node) -> bool:

@@ -150,7 +150,7 @@ class Expr(Node):
 @node
 class Literal(Expr):
     kind: str  # int float decimal string boolean nil
-    value: object  # int, str (number text for float/decimal), bool, None
+    value: int | str | bool | None  # str: the number text of a float or decimal
     text: str
 
 
@@ -907,8 +907,11 @@ def _children_function(cls: type) -> Callable[[Node], list[Node]]:
     tuple of them) is read as such; any other field as the generic walk did (a node, or a tuple of nodes
     and of tuples of nodes)."""
     nodes = _node_class_names() | {"None"}
+    fields = _child_fields(cls)
+    if not fields:
+        return LEAF
     lines = ["def children(node, Node=Node, tuple=tuple):", "    out = []", "    add = out.append"]
-    for name, annotation in _child_fields(cls):
+    for name, annotation in fields:
         lines.append(f"    value = node.{name}")
         single, many = _SINGLE.fullmatch(annotation), _TUPLE.fullmatch(annotation)
         if single and set(annotation.split(" | ")) <= nodes:
@@ -925,6 +928,57 @@ def _children_function(cls: type) -> Callable[[Node], list[Node]]:
     namespace: dict[str, Any] = {"Node": Node}
     exec(compile("\n".join(lines), f"<children of {cls.__name__}>", "exec"), namespace)  # noqa: S102
     return namespace["children"]  # type: ignore[no-any-return]
+
+
+def _pusher_function(cls: type) -> Callable[[Node, Callable[[Node], None]], None] | None:
+    """`push_children(node, push)`: pushes the direct children of a node of `cls` last first (what a
+    depth-first walk with a stack wants, without a list per node to build and reverse); None for a
+    class whose nodes have no children. Made from the annotations as `_children_function` is."""
+    nodes = _node_class_names() | {"None"}
+    fields = _child_fields(cls)
+    if not fields:
+        return None
+    lines = ["def push_children(node, push, Node=Node, tuple=tuple, reversed=reversed):"]
+    for name, annotation in reversed(fields):
+        lines.append(f"    value = node.{name}")
+        single, many = _SINGLE.fullmatch(annotation), _TUPLE.fullmatch(annotation)
+        if single and set(annotation.split(" | ")) <= nodes:
+            lines += ["    if isinstance(value, Node):", "        push(value)"]
+        elif many and set(many.group(1).split(" | ")) <= nodes:
+            lines += ["    for item in reversed(value):", "        if isinstance(item, Node):"]
+            lines += ["            push(item)"]
+        else:
+            lines += ["    if isinstance(value, Node):", "        push(value)"]
+            lines += ["    elif isinstance(value, tuple):", "        for item in reversed(value):"]
+            lines += ["            if isinstance(item, Node):", "                push(item)"]
+            lines += ["            elif isinstance(item, tuple):", "                for x in reversed(item):"]
+            lines += ["                    if isinstance(x, Node):", "                        push(x)"]
+    namespace: dict[str, Any] = {"Node": Node}
+    exec(compile("\n".join(lines), f"<push children of {cls.__name__}>", "exec"), namespace)  # noqa: S102
+    return namespace["push_children"]  # type: ignore[no-any-return]
+
+
+_PUSHERS: dict[type, Callable[[Node, Callable[[Node], None]], None] | None] = {}
+
+
+def children_pushers() -> dict[type, Callable[[Node, Callable[[Node], None]], None] | None]:
+    """Per node class, `push_children(node, push)` (see `_pusher_function`), made on first use: read it
+    with `.get`, and call `children_pusher(cls)` for a class not in it yet."""
+    return _PUSHERS
+
+
+def children_pusher(cls: type) -> Callable[[Node, Callable[[Node], None]], None] | None:
+    if cls not in _PUSHERS:
+        _PUSHERS[cls] = _pusher_function(cls)
+    return _PUSHERS[cls]
+
+
+def _no_children(node: Node) -> list[Node]:
+    return []
+
+
+LEAF = _no_children
+"""`children` of the classes with no field that can hold a node (names, literals)."""
 
 
 def children(node: Node) -> list[Node]:

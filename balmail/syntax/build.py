@@ -1282,8 +1282,17 @@ class Builder:
         if len(c) == 2:  # ( )
             return _Literal(self.span(c), "nil", None, "()")
         tok = c[0]
-        sp = self.token_span(tok)
+        sp = _new_span(Span)  # `self.token_span(tok)`, inlined (literals are the second most frequent node)
+        sp.file = self.path
+        sp.start = tok.start_pos + self.base
+        sp.end = tok.end_pos + self.base
+        sp._where = self.lines
         kind = tok.type
+        if kind == "INT_LITERAL":
+            text = tok.value
+            if len(text) == 1 or text[0] != "0":  # `_number` without a leading zero, inlined
+                return _Literal(sp, "int", int(text), text)  # type: ignore[no-any-return]
+            return self._number(tok, False, sp)
         if kind == "STRING":
             return _Literal(sp, "string", self.string_value(tok), tok.value)
         if kind == "INT_LITERAL" or kind == "HEX_LITERAL" or kind == "FLOAT_LITERAL":

@@ -430,8 +430,8 @@ class _Parser:
         finally:
             if collecting:
                 # The AST lives as long as the program: moved to the oldest generation at once (freeze then
-                # unfreeze), instead of the next young collection walking every node just built. balmail
-                # uses gc.freeze nowhere else.
+                # unfreeze), instead of the next young collection walking every node just built (as
+                # gcpause.py does after the passes that follow; balmail keeps no objects frozen).
                 gc.freeze()
                 gc.unfreeze()
                 gc.enable()
