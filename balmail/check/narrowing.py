@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from balmail.check.statictypes import kinds
-from balmail.check.walk import walk
+from balmail.check.walk import nodes_under, walk
 from balmail.runtime import types as T
 from balmail.syntax import ast
 
@@ -185,7 +185,9 @@ def assigned_names(nodes: Iterable[Any]) -> set[str]:
 def tested_names(e: Any) -> set[str]:
     """Variables a type test, equality or `match` inside `e` may narrow."""
     found: set[str] = set()
-    for n in walk(e) if e is not None else ():
+    for n in nodes_under(e) if e is not None else ():
+        if not isinstance(n, _TESTS):  # most nodes: one test (same answers as the chain below)
+            continue
         roots: list[Any] = []
         if isinstance(n, ast.IsExpr):
             roots.append(n.expr)
@@ -195,8 +197,11 @@ def tested_names(e: Any) -> set[str]:
             roots.append(n.expr)
             roots += [c.guard for c in n.clauses if c.guard is not None]
         for r in roots:
-            found.update(x.name for x in walk(r) if isinstance(x, ast.VarRef))
+            found.update(x.name for x in nodes_under(r) if isinstance(x, ast.VarRef))
     return found
+
+
+_TESTS = (ast.IsExpr, ast.Binary, ast.Match)
 
 
 def expression_narrowed(

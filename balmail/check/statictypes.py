@@ -43,6 +43,9 @@ def kinds(t: T.Type | None) -> frozenset[str] | None:
     """The basic kinds values of `t` can have, or None when that is not known."""
     if t is None:
         return None
+    leaf = _LEAF_KINDS.get(type(t))  # before `resolve`: a lazy named type is never one of these
+    if leaf is not None:
+        return leaf
     t = T.resolve(t)
     leaf = _LEAF_KINDS.get(type(t))
     if leaf is not None:

@@ -43,7 +43,7 @@ from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import certainly_incompatible, display, kinds, union, without
 from balmail.check.streams import stream_completion_error, stream_source_problem
 from balmail.check.subtypes import not_assignable
-from balmail.check.walk import SpanIndex, nodes_of, walk
+from balmail.check.walk import SpanIndex, nodes_of, nodes_under
 from balmail.check.worker_types import FutureOf, WorkerTable
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.runtime import types as T
@@ -256,6 +256,9 @@ class _Checker:
         # what narrowing.assigned_names and expression_narrowed look for, found by span (not by walking
         # each statement again at every level of nesting above it)
         self.assignments = SpanIndex(nodes_of(module, ast.Assign, ast.CompoundAssign, ast.Destructure))
+        self.narrowed_assignments = _NO_ASSIGNMENTS
+        """The assignments of the function being checked that assign one of its narrowed names: most
+        statements hold none, and `assigned` looks only among these."""
         self.logic = SpanIndex(
             [
                 n
@@ -293,9 +296,9 @@ class _Checker:
         """narrowing.assigned_names(nodes) among the narrowed names (the only ones `reset` keeps), from
         the module's index of assignments."""
         found: set[str] = set()
-        if not self.narrowed:
+        if not self.narrowed or not self.narrowed_assignments.nodes:
             return found
-        inside = self.assignments.inside
+        inside = self.narrowed_assignments.inside
         for node in nodes:
             if node is None:
                 continue
@@ -327,19 +330,17 @@ class _Checker:
         """The static type of `e` when certain, else None."""
         if e is None:
             return None
+        cls = type(e)  # the commonest classes first, by class (the isinstance chain below gives the same)
+        if cls is _VAR_REF:
+            return self._variable_type(e)  # type: ignore[arg-type]
+        if cls is _BINARY:
+            return self.binary_type(e)  # type: ignore[arg-type]
         if isinstance(e, ast.Literal):
             return self.literal_type(e)
         if isinstance(e, ast.Template):
             return T.STRING if e.kind == "string" else T.XML if e.kind == "xml" else None
         if isinstance(e, ast.VarRef):
-            var = self.lookup(e.name)
-            if var is None:
-                return None
-            if e.name in self.narrowed:
-                if var.module or id(e) in self.expr_narrowed:
-                    return None
-                return self.current(self.state, var)
-            return var.type
+            return self._variable_type(e)
         if isinstance(e, ast.QualifiedRef):
             if self.prefixes.get(e.prefix) == "ballerina/email" and e.name in _EMAIL_CONSTANTS:
                 return T.TSingleton(_EMAIL_CONSTANTS[e.name])
@@ -401,6 +402,16 @@ class _Checker:
         if isinstance(e, ast.MemberAccess):
             return tables.member_type(self.type_of(e.target))
         return None
+
+    def _variable_type(self, e: ast.VarRef) -> T.Type | None:
+        var = self.lookup(e.name)
+        if var is None:
+            return None
+        if e.name in self.narrowed:
+            if var.module or id(e) in self.expr_narrowed:
+                return None
+            return self.current(self.state, var)
+        return var.type
 
     def _method_call_type(self, e: ast.MethodCall) -> T.Type | None:
         target = self.type_of(e.target)  # once: twice per link made a chain exponential (a.f().g()...)
@@ -636,9 +647,11 @@ class _Checker:
             if p.name:
                 scope[p.name] = _Var(self.typing.of_node(p), final=True)  # `T... xs`: a `T[]`
         saved = (self.scopes, self.narrowed, self.ret, self.workers, self.state, self.expr_narrowed)
+        saved_assignments = self.narrowed_assignments
         self.workers = WorkerTable.of(body, self.resolver.resolve)
         self.scopes = [scope]
         self.narrowed = _narrowed_names(self.narrowing, body)
+        self.narrowed_assignments = _assignments_to(self.assignments, body, self.narrowed)
         self.state = {}
         logic = self.logic.inside(body.span)
         self.expr_narrowed = N.expression_narrowed(body, self.narrowed, logic) if self.narrowed else set()
@@ -650,6 +663,7 @@ class _Checker:
         self.ret = self.resolver.resolve(sig.returns) if sig.returns is not None else None
         self.block(body)
         self.scopes, self.narrowed, self.ret, self.workers, self.state, self.expr_narrowed = saved
+        self.narrowed_assignments = saved_assignments
         completes = _completes(body, self.never, self.truths)
         if sig.returns is not None and not _allows_nil(sig.returns) and completes:
             self.found.append(report(MISSING_RETURN, _closing(body.span)))
@@ -1149,6 +1163,28 @@ def e_text(e: ast.Expr) -> str:
     return e.text if isinstance(e, ast.Literal) else ""
 
 
+_NO_ASSIGNMENTS = SpanIndex([])
+_VAR_REF, _BINARY = ast.VarRef, ast.Binary
+# `type_of` takes these two by exact class before its isinstance chain: neither is a subclass of a class
+# the chain tests before reaching theirs
+assert not any(issubclass(c, (ast.Literal, ast.Template)) for c in (_VAR_REF, _BINARY))
+assert not issubclass(_BINARY, (ast.VarRef, ast.QualifiedRef, ast.Unary))
+
+
+def _assignments_to(assignments: SpanIndex, body: ast.Node, names: frozenset[str]) -> SpanIndex:
+    """The assignments under `body` that may assign one of `names` (`_Checker.assigned` keeps no other
+    name): `x = e` / `x += e` to one of them, and every destructuring (read as `assigned` reads it)."""
+    if not names:
+        return _NO_ASSIGNMENTS
+    kept = [
+        n
+        for n in assignments.inside(body.span)
+        if not isinstance(n, ast.Assign | ast.CompoundAssign)
+        or (isinstance(n.target, ast.VarRef) and n.target.name in names)
+    ]
+    return SpanIndex(kept) if kept else _NO_ASSIGNMENTS
+
+
 def _narrowed_names(narrowing: SpanIndex, body: ast.Node) -> frozenset[str]:
     """Variables a type test or nil comparison may narrow somewhere in this body: their declared type is
     not trusted anywhere in it (narrowing is flow-sensitive; this checker is not). `narrowing` holds the
@@ -1163,7 +1199,7 @@ def _narrowed_names(narrowing: SpanIndex, body: ast.Node) -> frozenset[str]:
         elif isinstance(n, ast.Match):
             roots.append(n.expr)
         for r in roots:
-            for x in walk(r):
+            for x in nodes_under(r):
                 if isinstance(x, ast.VarRef):
                     found.add(x.name)
     return frozenset(found)
