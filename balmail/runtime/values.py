@@ -327,13 +327,15 @@ def _str(v: Any, bal: bool, seen: set[int], sb: Any = None) -> str:
     if t is int:
         return str(v)
     if t is float:
+        if bal and (v != v or v in (math.inf, -math.inf)):  # as an expression: `float:NaN`, `-float:Infinity`
+            return "float:NaN" if v != v else ("-" if v < 0 else "") + "float:Infinity"
         return format_float(v)
     if t is decimal.Decimal:
         return format_decimal(v) + ("d" if bal else "")
     if isinstance(v, BList | BMap):
         from balmail.runtime.walks import render
 
-        return render(v, lambda x: _str(x, bal, seen, sb), ",", _entry, sb, "...")
+        return render(v, lambda x: _str(x, bal, seen, sb), ",", _entry, sb, "...", cycle_index=bal)
     if isinstance(v, BError):
         return error_to_string(v, seen, bal)
     if isinstance(v, BObject):
@@ -345,9 +347,12 @@ def _str(v: Any, bal: bool, seen: set[int], sb: Any = None) -> str:
         native = getattr(v.cls, "native_methods", {}).get("toString")
         if native is not None:
             return ("object " if bal else "") + native(v)
+        if bal:  # jBallerina: `object`, the type ids of a distinct class, then the object's identity hash
+            ids = f"{name} " if getattr(v.cls, "distinct_ids", None) else ""
+            return f"object {ids}{_identity_hash(v)}"
         return f"object {name}"
     if isinstance(v, BRegExp):
-        return v.source
+        return f"re `{v.source}`" if bal else v.source
     if isinstance(v, BTypedesc):
         return "typedesc " + _typedesc_text(v.type)
     if isinstance(v, BFunction | BNative):
@@ -363,6 +368,12 @@ def _str(v: Any, bal: bool, seen: set[int], sb: Any = None) -> str:
     if isinstance(v, BTable):
         return table_text(v, lambda r: _str(r, bal, seen, sb), bal)
     return str(v)
+
+
+def _identity_hash(v: Any) -> int:
+    """A number that tells one object from another while both live (Java's identity hash code plays
+    this part in jBallerina's `toBalString` of an object)."""
+    return (id(v) >> 4) & 0x7FFFFFFF
 
 
 def _typedesc_text(t: Any) -> str:
@@ -550,7 +561,21 @@ def exact_equals(a: Any, b: Any) -> bool:
         from balmail.runtime.xml import identical
 
         return identical(a, b)
+    if ta is BTypedesc:
+        return _same_typedesc(a, b)
     return a is b
+
+
+def _same_typedesc(a: BTypedesc, b: BTypedesc) -> bool:
+    """`typeof r === R` holds in jBallerina for a value of a defined type: the value carries its type
+    definition's one typedesc. balmail makes typedesc values afresh, so `===` compares the described
+    type definitions (a defined type by identity; anything else only as the same typedesc value)."""
+    from balmail.runtime.types import resolve
+
+    if a.type is b.type:
+        return True
+    ra, rb = resolve(a.type), resolve(b.type)
+    return ra is rb and bool(getattr(ra, "name", None))
 
 
 def compare(a: Any, b: Any, sb: Any = None) -> int | None:

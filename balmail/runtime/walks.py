@@ -220,11 +220,20 @@ def record_keys(m: BMap) -> list[Any] | None:
     return None if keys == list(m.keys()) else keys
 
 
-def render(v: Any, leaf: Any, list_sep: str, map_entry: Any, sb: Sandbox | None, on_cycle: str | None) -> str:
+def render(
+    v: Any,
+    leaf: Any,
+    list_sep: str,
+    map_entry: Any,
+    sb: Sandbox | None,
+    on_cycle: str | None,
+    cycle_index: bool = False,
+) -> str:
     """Text of a structured value: `leaf(x)` renders a non-container, `map_entry(k, text)` a map entry.
     Each distinct container is rendered once (its text reused where it is shared); the size budget is
     checked before each text is joined. A container met again inside itself renders as `on_cycle`, or
-    panics when `on_cycle` is None (JSON has no cycles)."""
+    panics when `on_cycle` is None (JSON has no cycles); with `cycle_index` (`toBalString`) the marker
+    says how far up the repeated container is, as jBallerina writes it (`_render_indexed`)."""
     if not isinstance(v, BList | BMap):
         return leaf(v)  # type: ignore[no-any-return]
     uses = _references(v, sb)
@@ -291,5 +300,38 @@ def render(v: Any, leaf: Any, list_sep: str, map_entry: Any, sb: Sandbox | None,
         memo[i] = text
         if tainted:
             cyclic.add(i)
+    if cycle_index and cyclic:
+        return _render_indexed(v, leaf, list_sep, map_entry, sb, on_cycle or "...")
     result = memo[id(v)]
     return result
+
+
+def _render_indexed(v: Any, leaf: Any, list_sep: str, map_entry: Any, sb: Sandbox | None, marker: str) -> str:
+    """A value with a cycle as `toBalString` writes it: a container met again inside itself is
+    `...[n]`, n counting the links from the repeated reference up to the container's first
+    occurrence as jBallerina's `CycleUtils.Node` chain does, where a mapping is two links (its own and
+    its entry's) and a list one, and a container directly inside itself is `...[0]`. Recursive along
+    the value's nesting, which a cyclic value met in practice keeps shallow."""
+    path: list[Any] = []
+
+    def go(x: Any) -> str:
+        if not isinstance(x, BList | BMap):
+            return leaf(x)  # type: ignore[no-any-return]
+        for depth in range(len(path) - 1, -1, -1):
+            if path[depth] is x:
+                links = sum(2 if isinstance(c, BMap) else 1 for c in path[depth + 1 :])
+                return f"{marker}[{links}]"
+        path.append(x)
+        try:
+            _charge(sb, len(x) + 1)
+            if isinstance(x, BMap):
+                keys = record_keys(x) or list(x.keys())
+                text = "{" + list_sep.join(map_entry(k, go(x[k])) for k in keys) + "}"
+            else:
+                text = "[" + list_sep.join(go(c) for c in x) + "]"
+        finally:
+            path.pop()
+        _check_size(sb, len(text))
+        return text
+
+    return go(v)

@@ -3,14 +3,19 @@
 // the return type always in parentheses (`(())` for none).
 import ballerina/io;
 
+int calls = 0; // the functions below use it, so none is isolated (which would show in their type)
+
 function add(int a, int b) returns int {
+    calls += 1;
     return a + b;
 }
 
 function greet(string s, int... rest) {
+    calls += 1;
 }
 
 function onlyRest(string... parts) returns boolean {
+    calls += 1;
     return parts.length() > 0;
 }
 
