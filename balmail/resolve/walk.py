@@ -422,6 +422,8 @@ class _Resolver:
             self._on_fail(stmt.on_fail)
         elif isinstance(stmt, ast.BlockStmt):
             self._block(stmt.block)
+        elif isinstance(stmt, ast.Assign) and self._typed_single(stmt.target):
+            self._typed_single_declaration(stmt)
         elif isinstance(stmt, ast.Destructure):
             self._expr(stmt.value)
             for name, span, node, _ in _bindings(stmt.binding, None):
@@ -450,6 +452,25 @@ class _Resolver:
             for child in ast.children(stmt):
                 if isinstance(child, ast.Expr):
                     self._expr(child)
+
+    def _typed_single(self, target: ast.Expr) -> bool:
+        """`Pair [a] = p;` where `Pair` names a type: a declaration with a one-member list binding that
+        parses as a member assignment (docs/grammar.md); its names are declared, not used."""
+        if not isinstance(target, ast.MemberAccess) or not isinstance(target.target, ast.VarRef):
+            return False
+        name = target.target.name
+        if any(name in scope.names for scope in self.scopes):
+            return False
+        decl = self.out.module_names.get(name)
+        return decl is not None and decl.kind == R.MODULE_TYPE and bool(_key_names(target.index))
+
+    def _typed_single_declaration(self, stmt: ast.Assign) -> None:
+        assert isinstance(stmt.target, ast.MemberAccess) and isinstance(stmt.target.target, ast.VarRef)
+        owner = stmt.target.target
+        self._expr(stmt.value)
+        self._type(ast.TypeRef(span=owner.span, prefix=None, name=owner.name))
+        for ref in _key_names(stmt.target.index):
+            self._declare(ref.name, R.LOCAL, ref.span, ref)
 
     def _worker_body(self, d: W.WorkerDecl) -> None:
         for annotation in d.annotations:
@@ -676,3 +697,18 @@ def binding_names(binding: ast.Node) -> Iterator[tuple[str, Span]]:
     """The variables a binding pattern introduces, with their spans."""
     for name, span, _, _ in _bindings(binding, None):
         yield name, span
+
+
+def _key_names(key: ast.Expr) -> list[ast.VarRef]:
+    """The names of `[a]` / `[[a, b]]` in `Pair [a] = p;`; empty if the key is not made of names only."""
+    if isinstance(key, ast.VarRef):
+        return [key]
+    if isinstance(key, ast.ListExpr):
+        found: list[ast.VarRef] = []
+        for item in key.items:
+            names = _key_names(item)
+            if not names:
+                return []
+            found.extend(names)
+        return found
+    return []
