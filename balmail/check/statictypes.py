@@ -80,6 +80,8 @@ def kinds(t: T.Type | None) -> frozenset[str] | None:
         return frozenset({"table"})
     if isinstance(t, T.TXml):
         return frozenset({"xml"})
+    if isinstance(t, T.TStream):
+        return frozenset({"stream"})
     if isinstance(t, T.TJson):
         return SIMPLE_KINDS | {"mapping", "list"}
     if isinstance(t, T.TAnydata):

@@ -401,6 +401,8 @@ class _Checker:
             return FutureOf(result) if result is not None else None
         if isinstance(e, ast.MemberAccess):
             return tables.member_type(self.type_of(e.target))
+        if isinstance(e, ast.QueryExpr) and e.construct == "stream" and e.kind == "select":
+            return self.query_stream_type(e)
         return None
 
     def _variable_type(self, e: ast.VarRef) -> T.Type | None:
@@ -412,6 +414,30 @@ class _Checker:
                 return None
             return self.current(self.state, var)
         return var.type
+
+    def query_stream_type(self, q: ast.QueryExpr) -> T.Type | None:
+        """`stream from T x in xs select e`: `stream<U>` with U the type of `e` where the `from`
+        variables are known; None when it is not certain (a `let`, `join` or group could rebind names)."""
+        scope: dict[str, _Var] = {}
+        for clause in q.clauses:
+            if not isinstance(clause, ast.FromClause | ast.WhereClause):
+                return None
+            if isinstance(clause, ast.FromClause):
+                binding = clause.binding
+                if not isinstance(binding.binding, ast.CaptureBinding):
+                    return None
+                t = (
+                    self.resolver.resolve(binding.type)
+                    if binding.type is not None
+                    else self.element_type(clause.expr)
+                )
+                scope[binding.binding.name] = _Var(t)
+        self.scopes.append(scope)
+        try:
+            element = self.type_of(q.result)
+        finally:
+            self.scopes.pop()
+        return T.TStream(element, None) if element is not None else None
 
     def _method_call_type(self, e: ast.MethodCall) -> T.Type | None:
         target = self.type_of(e.target)  # once: twice per link made a chain exponential (a.f().g()...)
@@ -586,6 +612,12 @@ class _Checker:
             finite = None  # literals inside take their type from the context: only kinds are certain
         if certainly_incompatible(found, expected) or not_assignable(finite, expected):
             self.found.append(report(INCOMPATIBLE, e.span, display(expected), display(found)))
+        elif isinstance(r, T.TStream) and _stream_members_differ(found, r):
+            member = T.resolve(found).element  # type: ignore[union-attr]
+            if isinstance(e, ast.QueryExpr):  # the select expression is typed by the stream's member type
+                self.found.append(report(INCOMPATIBLE, e.result.span, display(r.element), display(member)))
+            else:
+                self.found.append(report(INCOMPATIBLE, e.span, display(expected), display(found)))
 
     def mapping(self, record: T.TRecord, named: T.Type, e: ast.MappingExpr) -> None:
         given: set[str] = set()
@@ -1406,3 +1438,11 @@ def _has_break(node: Any) -> bool:
 def check_types(module: ast.Module, source: SourceFile | None = None) -> list[Diagnostic]:
     """Type diagnostics for one module."""
     return _Checker(module, source).run()
+
+
+def _stream_members_differ(found: T.Type, expected: T.TStream) -> bool:
+    """`stream<string> s = stream from int x in xs select x;`: the member types certainly differ."""
+    r = T.resolve(found)
+    if not isinstance(r, T.TStream) or r.element is None or expected.element is None:
+        return False
+    return certainly_incompatible(r.element, expected.element)

@@ -223,6 +223,16 @@ def _collect(run: Any, slots: list[int], result: Any) -> Any:
     return collect
 
 
+def _stream_type(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> T.TStream:  # noqa: F821
+    """The inherent type of the stream a query makes: the `stream<T, C>` its context expects, else one of
+    the static type of `select`'s expression (spec, "Query expressions": the contextually expected type,
+    else the type inferred from the select expression)."""
+    for m in T.member_types(expected) if expected is not None else ():
+        if isinstance(m, T.TStream) and m.element is not None:
+            return m
+    return T.TStream(expressions.static_type(cx, e.result) or T.ANY, None)
+
+
 def expr_QueryExpr(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> Eval:  # noqa: F821
     if e.kind == "collect" or any(isinstance(c, ast.GroupByClause) for c in e.clauses):
         clauses, result = grouping.rewrite_clauses(e.clauses, e.result, e.kind == "collect")
@@ -266,6 +276,7 @@ def expr_QueryExpr(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> E
         else:
             result = expressions.expr(cx, e.result, elem)
         conflict = expressions.expr(cx, e.on_conflict) if e.on_conflict is not None else None
+        stream_type = _stream_type(cx, e, expected) if e.construct == "stream" else None
     inherent = lt if isinstance(lt, T.TArray) else None
     if e.construct == "stream":
 
@@ -276,7 +287,7 @@ def expr_QueryExpr(cx: Compiler, e: ast.QueryExpr, expected: T.Type | None) -> E
                     out.append(result(f))
             except FailSignal as e:
                 out.append(e.error)
-            return BStream(iter(out))
+            return BStream(iter(out), stream_type)
 
         return stream
     if want_map:

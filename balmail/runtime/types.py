@@ -977,6 +977,8 @@ def type_of_value(v: Any) -> Type:
         return TYPEDESC
     if isinstance(v, BRegExp):
         return REGEXP
+    if isinstance(v, BStream):
+        return v.type or TStream()
     from balmail.runtime.tables import ANY_TABLE, BTable
 
     if isinstance(v, BTable):
