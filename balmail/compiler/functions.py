@@ -88,6 +88,7 @@ def compile_class_shell(cx: Compiler, cls: ClassInfo, members: tuple[ast.Node, .
         if isinstance(m, ast.FunctionDefn):
             info = FunctionInfo(m.name, cx.sb)
             info.is_method = True
+            info.isolated = "isolated" in m.qualifiers
             compile_signature(cx, info, method_signature(m), m.name)
             if m.name == "init":
                 cls.init = info
@@ -292,6 +293,7 @@ def expr_ArrowFunction(cx: Compiler, e: ast.ArrowFunction, expected: T.Type | No
 
 def expr_AnonFunction(cx: Compiler, e: ast.AnonFunction, expected: T.Type | None) -> Eval:
     info = FunctionInfo("$lambda", cx.sb)
+    info.isolated = "isolated" in e.qualifiers
     compile_signature(cx, info, e.signature, "$lambda")
     compile_function_body(cx, info, e.signature, e.body, cx.scope, node=e)
     return lambda f: BFunction(info, f)

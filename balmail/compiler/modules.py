@@ -76,6 +76,7 @@ def compile_module(cx: Compiler) -> Program:
 def declare_member(cx: Compiler, m: ast.Member) -> None:
     if isinstance(m, ast.FunctionDefn):
         info = FunctionInfo(m.name, cx.sb)
+        info.isolated = "isolated" in m.qualifiers
         cx.names[m.name] = ModuleEntry("func", info, node=m)
         cx.program.functions[m.name] = info
     elif isinstance(m, ast.ConstDecl):

@@ -91,11 +91,11 @@ def _resolve_type(cx: Compiler, td: ast.TypeDesc) -> T.Type:
     if isinstance(td, ast.FunctionType):
         sig = td.signature
         if sig is None:
-            return T.FUNCTION
+            return T.TFunction(isolated=True) if td.isolated else T.FUNCTION
         fixed = [resolve_type(cx, p.type) for p in sig.params if not p.rest]
         rest = next((resolve_type(cx, p.type) for p in sig.params if p.rest), None)
         ret = resolve_type(cx, sig.returns) if sig.returns is not None else T.NIL
-        return T.TFunction(fixed, rest, ret)
+        return T.TFunction(fixed, rest, ret, td.isolated)
     if isinstance(td, ast.ParameterizedType):
         if td.name == "typedesc":
             return T.TYPEDESC

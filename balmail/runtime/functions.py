@@ -49,6 +49,7 @@ class FunctionInfo:
         self.pad: list[Any] = []
         self.has_defaults = False
         self.is_method = False
+        self.isolated = False  # declared `isolated` (printed and tested by `isolated function` types)
         self.has_rest = False
         self.arity = -1
         self.simple = False  # no defaults, no rest parameter: callable as `direct(env, *args)`

@@ -381,14 +381,21 @@ class TFunction(Type):
     a value's own type comes from the compiled function's declared parameters and return type."""
 
     def __init__(
-        self, params: list[Type] | None = None, rest: Type | None = None, ret: Type | None = None
+        self,
+        params: list[Type] | None = None,
+        rest: Type | None = None,
+        ret: Type | None = None,
+        isolated: bool = False,
     ) -> None:
         self.params = params  # None: any function
         self.rest = rest
         self.ret = ret
+        self.isolated = isolated  # `isolated function ...`: only isolated function values belong
 
     def contains(self, v: Any) -> bool:
         if not isinstance(v, BFunction | BNative):
+            return False
+        if self.isolated and not getattr(getattr(v, "info", None), "isolated", isinstance(v, BNative)):
             return False
         if self.params is None or isinstance(v, BNative):
             return True
@@ -396,6 +403,8 @@ class TFunction(Type):
         return own is None or is_subtype(own, self)
 
     def describe(self) -> str:
+        if self.isolated:
+            return "isolated " + TFunction(self.params, self.rest, self.ret).describe()
         if self.params is None:
             return "function"
         parts = [str(p) for p in self.params]
@@ -442,10 +451,12 @@ def function_value_type(v: Any) -> TFunction | None:
         return None
     fixed = [p.type for p in params if not p.rest]
     rest = next((p.type for p in params if p.rest), None)
-    return TFunction(fixed, rest, info.ret_type)
+    return TFunction(fixed, rest, info.ret_type, getattr(info, "isolated", False))
 
 
 def _function_subtype(a: TFunction, b: TFunction) -> bool:
+    if b.isolated and not a.isolated:
+        return False
     if b.params is None:
         return True
     if a.params is None:

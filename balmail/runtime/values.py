@@ -400,13 +400,14 @@ def _function_type_text(v: Any) -> str:
     from balmail.runtime.types import function_value_type
 
     ft = function_value_type(v)
+    isolated = "isolated " if getattr(getattr(v, "info", None), "isolated", False) else ""
     if ft is None or ft.params is None:
-        return "function"
+        return isolated + "function"
     params = ",".join(str(p) for p in ft.params)
     if ft.rest is not None:  # jBallerina writes the comma before a rest parameter even when it is first
         params += f",{ft.rest}..."
     ret = "()" if ft.ret is None else str(ft.ret)
-    return f"function ({params}) returns ({ret})"
+    return f"{isolated}function ({params}) returns ({ret})"
 
 
 def _stream_type_text(s: BStream) -> str:

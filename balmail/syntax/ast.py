@@ -137,6 +137,7 @@ class FunctionType(TypeDesc):
     """`function` alone (any function) has signature None."""
 
     signature: Signature | None
+    isolated: bool = False  # `isolated function (...)`
 
 
 # ---------------------------------------------------------------- expressions

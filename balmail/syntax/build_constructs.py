@@ -92,3 +92,10 @@ def type_keyword_value(b: Builder, c: list) -> ast.TypeExpr:
     else:
         t = ast.BuiltinType(span=span, name="readonly")
     return ast.TypeExpr(span=span, type=t)
+
+
+@rule
+def qualified_function_type(b: Builder, c: list) -> ast.FunctionType:
+    """`isolated function (int) returns int`: a function type whose values must be isolated functions."""
+    isolated = str(c[0]) == "isolated"
+    return ast.FunctionType(span=b.span(c), signature=_first(c, ast.Signature), isolated=isolated)
