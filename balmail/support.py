@@ -20,9 +20,9 @@ END = "<!-- end supported-subset -->"
 _EXAMPLES: dict[str, str] = {
     "Literal": "`1`, `2.5d`, `\"s\"`, `true`, `()`",
     "VarRef": "`x`",
-    "TypeExpr": "`int` as a typedesc value",
+    "TypeExpr": "`int`, `xml`, `readonly`, `error` as typedesc values",
     "QualifiedRef": "`email:SSL`",
-    "Template": "string`...${e}`, re`...`",
+    "Template": "string`...${e}`, re`...` (templates nest to any depth)",
     "Spread": "`...xs`",
     "ListExpr": "`[a, b]`",
     "MappingExpr": "`{k: v}`",

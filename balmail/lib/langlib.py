@@ -13,7 +13,7 @@ import json
 import math
 from typing import Any
 
-from balmail.lib import langnumeric, langstream, langxml, regexp
+from balmail.lib import langfunction, langnumeric, langstream, langxml, regexp
 from balmail.lib.langtable import TABLE, TABLE_VALUE_METHODS
 from balmail.lib.registry import LibModule
 from balmail.runtime import ops
@@ -1151,6 +1151,7 @@ MODULES: dict[str, dict[str, Any]] = {
     "table": TABLE,
     "xml": langxml.FUNCTIONS,
     "future": {},
+    "function": langfunction.FUNCTIONS,
 }
 # Langlib prefixes usable without an import: the one list name resolution uses, limited to the modules
 # balmail provides.
