@@ -29,7 +29,7 @@ def stream_source_problem(
     if isinstance(arg, ast.NewExpr) and isinstance(arg.type, ast.TypeRef) and arg.type.prefix is None:
         name = arg.type.name
     elif isinstance(arg, ast.VarRef):
-        var = checker.lookup(arg.name)
+        var = checker.lookup(arg)
         name = getattr(var.type, "name", None) if var is not None and var.type is not None else None
     cls = checker.classes.get(name) if name else None
     methods = _class_methods(cls) if cls is not None else None

@@ -46,6 +46,8 @@ from balmail.check.subtypes import not_assignable
 from balmail.check.walk import SpanIndex, nodes_of, nodes_under
 from balmail.check.worker_types import FutureOf, WorkerTable
 from balmail.diagnostics import Diagnostic, Severity
+from balmail.resolve import Decl
+from balmail.resolve.record import MODULE_VALUE
 from balmail.runtime import types as T
 from balmail.source import SourceFile
 from balmail.syntax import ast
@@ -205,6 +207,7 @@ class _Var:
 
 _NO_VAR = _Var(None)
 """Marks "no such module-level variable" in lookups."""
+_ABSENT = object()
 
 
 class _Checker:
@@ -231,24 +234,30 @@ class _Checker:
         }
         self.globals: dict[str, _Var] = {}
         self.const_values: dict[str, T.Type | None] = {}
+        self.refs = self.record.refs
+        self.vars: dict[Decl, _Var] = {}
+        """The variable of each declaration this checker has bound (module variables and constants first,
+        then the locals of each function as its walk reaches them): a use finds it through the record."""
         declared = self.record.module_decls
         for m in module.members:
             if isinstance(m, ast.ModuleVarDecl) and isinstance(m.binding, ast.CaptureBinding):
                 final = "final" in m.qualifiers or "configurable" in m.qualifiers
                 t = self.typing.of(declared.get(m.binding))  # `var x = e;`: unknown
-                self.globals[m.binding.name] = _Var(t, final, module=True)
+                self._module_var(m.binding.name, declared.get(m.binding), _Var(t, final, module=True))
             elif isinstance(m, ast.ConstDecl):
                 t = self.typing.of(declared.get(m))  # written, else its literal's
                 self.const_values[m.name] = _const_type(m.value)
-                self.globals[m.name] = _Var(t, True, const=True, module=True)
+                self._module_var(m.name, declared.get(m), _Var(t, True, const=True, module=True))
             elif isinstance(m, ast.ListenerDecl):
-                self.globals[m.name] = _Var(None, True, module=True)
+                self._module_var(m.name, declared.get(m), _Var(None, True, module=True))
         self.scopes: list[dict[str, _Var]] = []
+        """Name -> variable where the walk is: only for narrowing.py, which tracks variables by name."""
         self.self_type: T.Type | None = None  # the class whose methods are being checked
+        self.self_decl: Decl | None = None  # its `self` in the resolve record
         self.narrowed: frozenset[str] = frozenset()
         self.state: N.State = {}  # flow-sensitive narrowing of the `narrowed` locals (narrowing.py)
         self.expr_narrowed: set[int] = set()
-        self.conditions = N.Conditions(self.lookup, self.resolver.resolve, self.current, self.truths)
+        self.conditions = N.Conditions(self.lookup_name, self.resolver.resolve, self.current, self.truths)
         narrowing = nodes_of(module, ast.IsExpr, ast.Binary, ast.Match)
         self.narrowing = SpanIndex(
             [n for n in narrowing if not isinstance(n, ast.Binary) or n.op in _NARROWING_OPS]
@@ -281,11 +290,34 @@ class _Checker:
 
     # ------------------------------------------------------------ names and types of expressions
 
-    def lookup(self, name: str) -> _Var | None:
+    def _module_var(self, name: str, decl: Decl | None, var: _Var) -> None:
+        self.globals[name] = var
+        if decl is not None:
+            self.vars[decl] = var
+
+    def lookup(self, e: ast.VarRef | ast.CaptureBinding) -> _Var | None:
+        """The variable a use refers to, by the declaration the resolve record gives it (None: no variable
+        this checker knows, e.g. a module function, or a local of a construct it does not walk)."""
+        decl = self.refs.get(e, _ABSENT)
+        if decl is _ABSENT:  # a node the resolve pass never saw
+            return self.lookup_name(e.name)
+        return None if decl is None else self.vars.get(decl)  # type: ignore[arg-type]
+
+    def lookup_name(self, name: str) -> _Var | None:
+        """The variable `name` means where the walk is (narrowing.py's tracking is by name)."""
         for s in reversed(self.scopes):
             if name in s:
                 return s[name]
         return self.globals.get(name)
+
+    def _put(self, name: str, var: _Var, node: ast.Node | None) -> None:
+        """Bind `name` in the innermost scope, and its declaration (made by `node`) in `vars`."""
+        self.scopes[-1][name] = var
+        decl = self.record.decls.get(node) if node is not None else None
+        if decl is not None and decl.name != name:  # a pattern's `...rest` beside its other names
+            decl = next((d for d in self.record.decls_of(node) if d.name == name), None)  # type: ignore[arg-type]
+        if decl is not None:
+            self.vars[decl] = var
 
     def current(self, state: N.State, var: _Var) -> T.Type | None:
         """A variable's type in a flow state: narrowed, unknown (None) or declared."""
@@ -313,7 +345,7 @@ class _Checker:
     def reset(self, names: set[str], to: object) -> None:
         """Set the tracked variables among `names` to a type (N.DECLARED: back to the declared one)."""
         for name in names & self.narrowed:
-            var = self.lookup(name)
+            var = self.lookup_name(name)
             if var is not None:
                 N.put(self.state, var, to)
 
@@ -406,7 +438,7 @@ class _Checker:
         return None
 
     def _variable_type(self, e: ast.VarRef) -> T.Type | None:
-        var = self.lookup(e.name)
+        var = self.lookup(e)
         if var is None:
             return None
         if e.name in self.narrowed:
@@ -533,9 +565,18 @@ class _Checker:
         return None
 
     def module_function(self, e: ast.Call) -> ast.FunctionDefn | None:
-        if isinstance(e.func, ast.VarRef) and not any(e.func.name in s for s in self.scopes):
-            return self.functions.get(e.func.name)
-        return None
+        return self.function_named(e.func) if isinstance(e.func, ast.VarRef) else None
+
+    def function_named(self, ref: ast.VarRef) -> ast.FunctionDefn | None:
+        """The module function `ref` refers to, by the resolve record (None: a local or anything else)."""
+        decl = self.refs.get(ref, _ABSENT)
+        if decl is _ABSENT:  # a node the resolve pass never saw
+            return None if any(ref.name in s for s in self.scopes) else self.functions.get(ref.name)
+        if not isinstance(decl, Decl) or decl.kind != MODULE_VALUE:
+            return None
+        # by name among the module's functions: of a name declared twice (an error of its own) the
+        # checks have always judged calls against the last function
+        return self.functions.get(decl.name)
 
     # ------------------------------------------------------------ expected types
 
@@ -577,8 +618,8 @@ class _Checker:
             self.expect(expected, e.then)
             self.expect(expected, e.otherwise)
             return
-        if isinstance(e, ast.VarRef) and isinstance(r, T.TFunction) and self.lookup(e.name) is None:
-            fn = self.functions.get(e.name)  # a module function used as a value
+        if isinstance(e, ast.VarRef) and isinstance(r, T.TFunction) and self.lookup(e) is None:
+            fn = self.function_named(e)  # a module function used as a value
             ft = self.resolver.function_type(fn.signature) if fn is not None else None
             if isinstance(ft, T.TFunction) and function_not_assignable(ft, r):
                 self.found.append(report(INCOMPATIBLE, e.span, display(expected), function_display(ft)))
@@ -606,7 +647,7 @@ class _Checker:
         finite = found
         if isinstance(e, ast.Literal) and e.kind in ("string", "int", "boolean"):
             finite = T.TSingleton(e.value)
-        elif isinstance(e, ast.VarRef) and self.lookup(e.name) is self.globals.get(e.name, _NO_VAR):
+        elif isinstance(e, ast.VarRef) and self.lookup(e) is self.globals.get(e.name, _NO_VAR):
             finite = self.const_values.get(e.name, found)
         elif not isinstance(e, _DECLARED_TYPE_EXPRS):
             finite = None  # literals inside take their type from the context: only kinds are certain
@@ -664,7 +705,7 @@ class _Checker:
                     check_object_members(self, None, m.members, cls=False)
                 # a class's `self` declaration has the class as its type; a service's is not tracked
                 own = self.record.decls.get(m) if isinstance(m, ast.ClassDefn) else None
-                self.self_type = self.typing.of(own)
+                self.self_type, self.self_decl = self.typing.of(own), own
                 for mem in m.members:
                     if isinstance(mem, ast.FunctionDefn) and mem.body is not None:
                         self.function(mem.signature, mem.body)
@@ -674,10 +715,15 @@ class _Checker:
     def function(self, sig: ast.Signature, body: ast.Block) -> None:
         scope: dict[str, _Var] = {}
         if self.self_type is not None:
-            scope["self"] = _Var(self.self_type, final=True)
+            scope["self"] = var = _Var(self.self_type, final=True)
+            if self.self_decl is not None:
+                self.vars[self.self_decl] = var
         for p in sig.params:
             if p.name:
-                scope[p.name] = _Var(self.typing.of_node(p), final=True)  # `T... xs`: a `T[]`
+                decl = self.record.decls.get(p)
+                scope[p.name] = var = _Var(self.typing.of(decl), final=True)  # `T... xs`: a `T[]`
+                if decl is not None:
+                    self.vars[decl] = var
         saved = (self.scopes, self.narrowed, self.ret, self.workers, self.state, self.expr_narrowed)
         saved_assignments = self.narrowed_assignments
         self.workers = WorkerTable.of(body, self.resolver.resolve)
@@ -736,10 +782,10 @@ class _Checker:
 
     def bind(self, binding: ast.Node, t: T.Type | None, final: bool = False) -> None:
         if isinstance(binding, ast.CaptureBinding):
-            self.scopes[-1][binding.name] = _Var(t, final)
+            self._put(binding.name, _Var(t, final), binding)
         else:
-            for name in _pattern_names(binding):
-                self.scopes[-1][name] = _Var(None, final)
+            for name, node in _pattern_bindings(binding):
+                self._put(name, _Var(None, final), node)
 
     def stmt(self, s: ast.Stmt) -> None:
         if not self.narrowed:
@@ -825,7 +871,7 @@ class _Checker:
         elif isinstance(s, ast.Assign | ast.CompoundAssign):
             target = s.target
             if isinstance(target, ast.VarRef):
-                var = self.lookup(target.name)
+                var = self.lookup(target)
                 if var is not None and var.const:
                     self.found.append(report(FINAL_ASSIGN, s.span, message="cannot update constant value"))
                 elif var is not None and var.final:
@@ -900,8 +946,8 @@ class _Checker:
                 self.state = dict(start)
                 self.scopes.append({})
                 for p in c.patterns:
-                    for name in _pattern_names(p):
-                        self.scopes[-1][name] = _Var(None)
+                    for name, node in _pattern_bindings(p):
+                        self._put(name, _Var(None), node)
                 self.block(c.body)
                 self.scopes.pop()
             self.on_fail(s.on_fail)
@@ -926,7 +972,7 @@ class _Checker:
         """`Pair [a] = p;` where `Pair` names a list type: a declaration with a one-member list binding
         pattern (the parser cannot tell it from a member assignment); its member count is checked."""
         owner, key = target.target, target.index
-        if not isinstance(owner, ast.VarRef) or self.lookup(owner.name) is not None:
+        if not isinstance(owner, ast.VarRef) or self.lookup(owner) is not None:
             return False
         if not isinstance(key, ast.VarRef | ast.ListExpr):
             return False
@@ -940,7 +986,7 @@ class _Checker:
 
     def destructured(self, binding: ast.CaptureBinding, member: T.Type) -> None:
         """`[a, b] = p;`: variable `a` takes a member of type `member`, which must fit its own type."""
-        var = self.lookup(binding.name)
+        var = self.lookup(binding)
         if var is not None and var.type is not None and certainly_incompatible(member, var.type):
             self.found.append(report(INCOMPATIBLE, binding.span, display(var.type), display(member)))
 
@@ -955,7 +1001,7 @@ class _Checker:
         if info is not None and info.decl is d:
             info.walked = True
         returns = info.returns if info is not None and info.decl is d else None
-        self.scopes[-1][d.name] = _Var(FutureOf(returns) if returns is not None else None, final=True)
+        self._put(d.name, _Var(FutureOf(returns) if returns is not None else None, final=True), d)
 
     def on_fail(self, clause: ast.OnFail | None) -> None:
         if clause is None:
@@ -995,7 +1041,7 @@ class _Checker:
                 continue
             if tag is ast.Call:
                 if isinstance(n.func, ast.VarRef):
-                    var = self.lookup(n.func.name)
+                    var = self.lookup(n.func)
                     if var is not None and isinstance(var.type, T.TFunction) and var.type.params is None:
                         self.found.append(report(FUNCTION_VALUE_CALL, n.span))
                     elif var is not None and var.type is not None:
@@ -1238,12 +1284,18 @@ def _narrowed_names(narrowing: SpanIndex, body: ast.Node) -> frozenset[str]:
 
 
 def _pattern_names(p: Any) -> list[str]:
-    out = []
+    return [name for name, _ in _pattern_bindings(p)]
+
+
+def _pattern_bindings(p: Any) -> list[tuple[str, ast.Node]]:
+    """The names bound anywhere under `p`, each with the node declaring it (a CaptureBinding, or the
+    pattern holding a `...rest`)."""
+    out: list[tuple[str, ast.Node]] = []
     stack = [p]
     while stack:
         n = stack.pop()
         if isinstance(n, ast.CaptureBinding):
-            out.append(n.name)
+            out.append((n.name, n))
         if isinstance(n, ast.Node):
             for a in n.__attrs_attrs__:  # type: ignore[attr-defined]
                 v = getattr(n, a.name)
@@ -1266,7 +1318,7 @@ def _pattern_names(p: Any) -> list[str]:
         ):
             rest = getattr(n, "rest", None)
             if rest:
-                out.append(rest)
+                out.append((rest, n))
     return out
 
 
