@@ -13,7 +13,7 @@ import json
 import math
 from typing import Any
 
-from balmail.lib import langfunction, langnumeric, langstream, langxml, regexp
+from balmail.lib import frombalstring, langfunction, langnumeric, langstream, langxml, regexp
 from balmail.lib.langtable import TABLE, TABLE_VALUE_METHODS
 from balmail.lib.registry import LibModule
 from balmail.runtime import ops
@@ -1107,6 +1107,7 @@ def v_clone_readonly(sb: Sandbox, v: Any) -> Any:
 VALUE = {
     "toString": v_to_string,
     "toBalString": v_to_bal_string,
+    "fromBalString": frombalstring.from_bal_string,
     "toJsonString": v_to_json_string,
     "toJson": v_to_json,
     "fromJsonString": from_json_string,
