@@ -96,6 +96,9 @@ def compile_class_shell(cx: Compiler, cls: ClassInfo, members: tuple[ast.Node, .
                 cls.methods[method_key(m)] = info
         elif isinstance(m, ast.ObjectField):
             cls.field_types[m.name] = typedesc.resolve_type(cx, m.type)
+            for qualifier in ("readonly", "final"):
+                if qualifier in m.qualifiers:
+                    cls.locked[m.name] = qualifier
 
 
 def compile_class_members(
@@ -129,6 +132,7 @@ def instantiate(cx: Compiler, cls: ClassInfo, env: Any, args: list[Any], named: 
         r = cls.init.invoke(env, [obj, *cls.init.bind(args, named)])
         if isinstance(r, BError):
             return r
+    obj.sealed = bool(getattr(cls, "locked", None))  # library classes (NativeClass) lock nothing
     return obj
 
 

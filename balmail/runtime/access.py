@@ -161,10 +161,22 @@ def _object_items(iterator: Any) -> Any:
         yield r["value"]
 
 
+def _locked_field(o: BObject, name: str) -> None:
+    """A `readonly` or `final` field of an initialised object is not updated (jBallerina's wording)."""
+    kind = o.cls.locked[name]
+    raise runtime_panic(
+        "InherentTypeViolation",
+        f"cannot update '{kind}' field '{name}' in object of type '{T.value_type_name(o)}'",
+        "lang.object",
+    )
+
+
 def store_field(o: Any, name: str, v: Any, remove_nil: bool = True) -> None:
     """`o.name = v`. Storing `()` into an optional record field whose type does not allow nil removes the
     field (spec: field-access lvalue; ballerina-spec#1079); member access (`remove_nil=False`) stores."""
     if isinstance(o, BObject):
+        if o.sealed and name in o.cls.locked:
+            _locked_field(o, name)
         o.fields[name] = v
     elif isinstance(o, BMap):
         if o.ro:
@@ -239,6 +251,8 @@ def store_member(o: Any, i: Any, v: Any, sb: Any = None, remove_nil: bool = Fals
         store_field(o, i, v, remove_nil=remove_nil)
         return
     if isinstance(o, BObject):
+        if o.sealed and i in o.cls.locked:
+            _locked_field(o, i)
         o.fields[i] = v
         return
     if isinstance(o, BTable):

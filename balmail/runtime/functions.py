@@ -152,6 +152,7 @@ class ClassInfo:
         self.includes: tuple[Any, ...] = ()
         self.distinct_ids: frozenset[int] = frozenset()
         self.readonly = False
+        self.locked: dict[str, str] = {}  # field -> "readonly" or "final": not updatable after init
         self.has_private = False  # a `private` member: the class's type then matches only its own objects
         if name:
             self.type.name = name

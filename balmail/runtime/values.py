@@ -108,12 +108,13 @@ def capture_stack() -> list[tuple[str, str, int]]:
 class BObject:
     """An object: its class (methods, type) and its fields."""
 
-    __slots__ = ("cls", "fields", "env")
+    __slots__ = ("cls", "fields", "env", "sealed")
 
     def __init__(self, cls: Any, env: Any = None) -> None:
         self.cls = cls
         self.fields: dict[str, Any] = {}
         self.env = env
+        self.sealed = False  # initialised: its class's `readonly`/`final` fields can no longer change
 
 
 class BFunction:
