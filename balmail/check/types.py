@@ -450,7 +450,7 @@ class _Checker:
     def query_stream_type(self, q: ast.QueryExpr) -> T.Type | None:
         """`stream from T x in xs select e`: `stream<U>` with U the type of `e` where the `from`
         variables are known; None when it is not certain (a `let`, `join` or group could rebind names)."""
-        scope: dict[str, _Var] = {}
+        bound: list[tuple[ast.CaptureBinding, ast.FromClause, T.Type | None]] = []
         for clause in q.clauses:
             if not isinstance(clause, ast.FromClause | ast.WhereClause):
                 return None
@@ -463,9 +463,12 @@ class _Checker:
                     if binding.type is not None
                     else self.element_type(clause.expr)
                 )
-                scope[binding.binding.name] = _Var(t)
-        self.scopes.append(scope)
+                bound.append((binding.binding, clause, t))
+        self.scopes.append({})
         try:
+            for capture, clause, t in bound:  # the record declares a from variable by its binding
+                node = capture if capture in self.record.decls else clause
+                self._put(capture.name, _Var(t), node)
             element = self.type_of(q.result)
         finally:
             self.scopes.pop()
