@@ -47,7 +47,7 @@ from balmail.check.walk import SpanIndex, nodes_of, nodes_under
 from balmail.check.worker_types import FutureOf, WorkerTable
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.resolve import Decl
-from balmail.resolve.record import MODULE_VALUE
+from balmail.resolve.record import LOCAL, MODULE_VALUE, PARAM, SELF, WORKER
 from balmail.runtime import types as T
 from balmail.source import SourceFile
 from balmail.syntax import ast
@@ -208,6 +208,8 @@ class _Var:
 _NO_VAR = _Var(None)
 """Marks "no such module-level variable" in lookups."""
 _ABSENT = object()
+_WALKED_KINDS = frozenset({LOCAL, PARAM, WORKER, SELF})
+"""Declarations the checker binds as its walk reaches them."""
 
 
 class _Checker:
@@ -299,9 +301,14 @@ class _Checker:
         """The variable a use refers to, by the declaration the resolve record gives it (None: no variable
         this checker knows, e.g. a module function, or a local of a construct it does not walk)."""
         decl = self.refs.get(e, _ABSENT)
-        if decl is _ABSENT:  # a node the resolve pass never saw
+        if decl is None:
+            return None
+        var = self.vars.get(decl) if decl is not _ABSENT else None  # type: ignore[arg-type]
+        if var is None and (decl is _ABSENT or decl.kind in _WALKED_KINDS):  # type: ignore[union-attr]
+            # a node the resolve pass never saw, or a local this walk has not bound (a worker before its
+            # body is checked, a name of a construct it does not enter): the name where the walk is
             return self.lookup_name(e.name)
-        return None if decl is None else self.vars.get(decl)  # type: ignore[arg-type]
+        return var
 
     def lookup_name(self, name: str) -> _Var | None:
         """The variable `name` means where the walk is (narrowing.py's tracking is by name)."""
@@ -459,7 +466,7 @@ class _Checker:
                 if not isinstance(binding.binding, ast.CaptureBinding):
                     return None
                 t = (
-                    self.resolver.resolve(binding.type)
+                    self.declared(binding.binding, binding.type)
                     if binding.type is not None
                     else self.element_type(clause.expr)
                 )
@@ -573,7 +580,8 @@ class _Checker:
     def function_named(self, ref: ast.VarRef) -> ast.FunctionDefn | None:
         """The module function `ref` refers to, by the resolve record (None: a local or anything else)."""
         decl = self.refs.get(ref, _ABSENT)
-        if decl is _ABSENT:  # a node the resolve pass never saw
+        if decl is _ABSENT or (decl is not None and decl.kind in _WALKED_KINDS and decl not in self.vars):
+            # as in lookup: a node the resolve pass never saw, or a local this walk has not bound
             return None if any(ref.name in s for s in self.scopes) else self.functions.get(ref.name)
         if not isinstance(decl, Decl) or decl.kind != MODULE_VALUE:
             return None
