@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from balmail.check.names import ModuleExports
 from balmail.check.registry import Rule, register, report
-from balmail.check.walk import walk
 from balmail.diagnostics import Diagnostic, Severity
+from balmail.resolve import Decl, record_of
+from balmail.resolve.record import MODULE_VALUE, SELF
 from balmail.syntax import ast
 
 NON_ISOLATED_CALL = register(
@@ -39,17 +40,10 @@ _START_MESSAGE = "invalid start action calling a non-isolated function in an 'is
 _NESTED = (ast.AnonFunction, ast.ArrowFunction, ast.ObjectConstructor)
 
 
-def _locals(fn: ast.FunctionDefn) -> set[str]:
-    names = {p.name for p in fn.signature.params if p.name}
-    if fn.body is not None:
-        for n in walk(fn.body):
-            if isinstance(n, ast.CaptureBinding):
-                names.add(n.name)
-            elif type(n).__name__ == "LocalFunction":
-                name = getattr(n, "name", None)
-                if isinstance(name, str):
-                    names.add(name)
-    return names
+def _refers_to(refs: dict[ast.Node, Decl | None], ref: ast.Node, kind: str) -> bool:
+    """`ref` is a variable reference the record resolves to a declaration of `kind`."""
+    decl = refs.get(ref) if isinstance(ref, ast.VarRef) else None
+    return decl is not None and decl.kind == kind
 
 
 def _check_body(
@@ -58,9 +52,11 @@ def _check_body(
     methods: dict[str, ast.FunctionDefn],
     found: list[Diagnostic],
     modules: dict[str, ModuleExports],
+    refs: dict[ast.Node, Decl | None],
 ) -> None:
+    """`refs`: the resolve record's, which says whether `f(...)` calls the module's `f` (not a local
+    function value of that name) and whether `self` is the object's."""
     assert fn.body is not None
-    shadowed = _locals(fn)
     started: set[int] = set()
     stack: list[ast.Node] = [fn.body]
     while stack:
@@ -76,14 +72,9 @@ def _check_body(
             if exports is not None and exports.kinds.get(name) == "function" and name not in exports.isolated:
                 message = _START_MESSAGE if id(n) in started else NON_ISOLATED_CALL.format_message()
                 found.append(report(NON_ISOLATED_CALL, n.span, message=message))
-        elif isinstance(n, ast.Call) and isinstance(n.func, ast.VarRef) and n.func.name not in shadowed:
-            callee = functions.get(n.func.name)
-        elif (
-            isinstance(n, ast.MethodCall)
-            and isinstance(n.target, ast.VarRef)
-            and n.target.name == "self"
-            and "self" not in shadowed
-        ):
+        elif isinstance(n, ast.Call) and _refers_to(refs, n.func, MODULE_VALUE):
+            callee = functions.get(n.func.name)  # by name: of a function declared twice, the last
+        elif isinstance(n, ast.MethodCall) and _refers_to(refs, n.target, SELF):
             callee = methods.get(n.name)
         if callee is not None and "isolated" not in callee.qualifiers:
             message = _START_MESSAGE if id(n) in started else NON_ISOLATED_CALL.format_message()
@@ -96,6 +87,7 @@ def non_isolated_calls(
 ) -> list[Diagnostic]:
     """Calls of functions and methods not declared `isolated` from `isolated` ones. `linked`: the package's
     other modules by import full name."""
+    refs = record_of(module).refs
     functions = {m.name: m for m in module.members if isinstance(m, ast.FunctionDefn)}
     modules = {
         imp.prefix: (linked or {})[imp.full_name] for imp in module.imports if imp.full_name in (linked or {})
@@ -104,12 +96,12 @@ def non_isolated_calls(
     for m in module.members:
         if isinstance(m, ast.FunctionDefn):
             if "isolated" in m.qualifiers and m.body is not None:
-                _check_body(m, functions, {}, found, modules)
+                _check_body(m, functions, {}, found, modules, refs)
         elif isinstance(m, ast.ClassDefn | ast.ServiceDecl):
             methods = {x.name: x for x in m.members if isinstance(x, ast.FunctionDefn)}
             if any(isinstance(x, ast.TypeInclusion) for x in m.members):
                 methods = {}  # included types may bring methods of the same name
             for x in m.members:
                 if isinstance(x, ast.FunctionDefn) and "isolated" in x.qualifiers and x.body is not None:
-                    _check_body(x, functions, methods, found, modules)
+                    _check_body(x, functions, methods, found, modules, refs)
     return found
