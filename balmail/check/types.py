@@ -1037,13 +1037,17 @@ class _Checker:
             return
         stack: list[Any] = [e]
         pop, push, children, tags = stack.pop, stack.extend, ast.children, _EXPR_TAGS
+        add, pushers = stack.append, ast.forward_pushers()
         while stack:
             n = pop()
             tag = tags.get(type(n), _UNKNOWN)
             if tag is _UNKNOWN:
                 tag = tags[type(n)] = _expr_tag(type(n))
             if tag is None:  # most nodes (literals, variables): nothing to check in the node itself
-                push(children(n))
+                cls = type(n)  # its children, as `push(children(n))` adds them (None: it has none)
+                push_children = pushers[cls] if cls in pushers else ast.forward_pusher(cls)
+                if push_children is not None:
+                    push_children(n, add)
                 continue
             if tag is _SKIP:
                 continue

@@ -931,47 +931,68 @@ def _children_function(cls: type) -> Callable[[Node], list[Node]]:
     return namespace["children"]  # type: ignore[no-any-return]
 
 
-def _pusher_function(cls: type) -> Callable[[Node, Callable[[Node], None]], None] | None:
+Pusher = Callable[[Node, Callable[[Node], None]], None]
+"""`push_children(node, push)`: calls `push` with each direct child of `node`."""
+
+
+def _pusher_function(cls: type, forward: bool = False) -> Pusher | None:
     """`push_children(node, push)`: pushes the direct children of a node of `cls` last first (what a
-    depth-first walk with a stack wants, without a list per node to build and reverse); None for a
-    class whose nodes have no children. Made from the annotations as `_children_function` is."""
+    depth-first walk with a stack wants, without a list per node to build and reverse), or with
+    `forward` in field order (as `stack.extend(children(node))` would); None for a class whose nodes
+    have no children. Made from the annotations as `_children_function` is."""
     nodes = _node_class_names() | {"None"}
     fields = _child_fields(cls)
     if not fields:
         return None
+    order = "" if forward else "reversed"
     lines = ["def push_children(node, push, Node=Node, tuple=tuple, reversed=reversed):"]
-    for name, annotation in reversed(fields):
+    for name, annotation in fields if forward else reversed(fields):
         lines.append(f"    value = node.{name}")
         single, many = _SINGLE.fullmatch(annotation), _TUPLE.fullmatch(annotation)
         if single and set(annotation.split(" | ")) <= nodes:
             lines += ["    if isinstance(value, Node):", "        push(value)"]
         elif many and set(many.group(1).split(" | ")) <= nodes:
-            lines += ["    for item in reversed(value):", "        if isinstance(item, Node):"]
+            lines += [f"    for item in {order}(value):", "        if isinstance(item, Node):"]
             lines += ["            push(item)"]
         else:
             lines += ["    if isinstance(value, Node):", "        push(value)"]
-            lines += ["    elif isinstance(value, tuple):", "        for item in reversed(value):"]
+            lines += ["    elif isinstance(value, tuple):", f"        for item in {order}(value):"]
             lines += ["            if isinstance(item, Node):", "                push(item)"]
-            lines += ["            elif isinstance(item, tuple):", "                for x in reversed(item):"]
+            lines += ["            elif isinstance(item, tuple):", f"                for x in {order}(item):"]
             lines += ["                    if isinstance(x, Node):", "                        push(x)"]
     namespace: dict[str, Any] = {"Node": Node}
     exec(compile("\n".join(lines), f"<push children of {cls.__name__}>", "exec"), namespace)  # noqa: S102
     return namespace["push_children"]  # type: ignore[no-any-return]
 
 
-_PUSHERS: dict[type, Callable[[Node, Callable[[Node], None]], None] | None] = {}
+_PUSHERS: dict[type, Pusher | None] = {}
 
 
-def children_pushers() -> dict[type, Callable[[Node, Callable[[Node], None]], None] | None]:
+def children_pushers() -> dict[type, Pusher | None]:
     """Per node class, `push_children(node, push)` (see `_pusher_function`), made on first use: read it
     with `.get`, and call `children_pusher(cls)` for a class not in it yet."""
     return _PUSHERS
 
 
-def children_pusher(cls: type) -> Callable[[Node, Callable[[Node], None]], None] | None:
+def children_pusher(cls: type) -> Pusher | None:
     if cls not in _PUSHERS:
         _PUSHERS[cls] = _pusher_function(cls)
     return _PUSHERS[cls]
+
+
+_FORWARD_PUSHERS: dict[type, Pusher | None] = {}
+
+
+def forward_pushers() -> dict[type, Pusher | None]:
+    """As `children_pushers`, but each pushes the children in field order (`forward_pusher(cls)` adds a
+    class): a walk that must visit nodes in the order `stack.extend(children(node))` gives."""
+    return _FORWARD_PUSHERS
+
+
+def forward_pusher(cls: type) -> Pusher | None:
+    if cls not in _FORWARD_PUSHERS:
+        _FORWARD_PUSHERS[cls] = _pusher_function(cls, forward=True)
+    return _FORWARD_PUSHERS[cls]
 
 
 def _no_children(node: Node) -> list[Node]:
