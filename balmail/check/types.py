@@ -237,6 +237,7 @@ class _Checker:
         self.globals: dict[str, _Var] = {}
         self.const_values: dict[str, T.Type | None] = {}
         self.refs = self.record.refs
+        self.decls = self.record.decls
         self.vars: dict[Decl, _Var] = {}
         """The variable of each declaration this checker has bound (module variables and constants first,
         then the locals of each function as its walk reaches them): a use finds it through the record."""
@@ -320,7 +321,7 @@ class _Checker:
     def _put(self, name: str, var: _Var, node: ast.Node | None) -> None:
         """Bind `name` in the innermost scope, and its declaration (made by `node`) in `vars`."""
         self.scopes[-1][name] = var
-        decl = self.record.decls.get(node) if node is not None else None
+        decl = self.decls.get(node) if node is not None else None
         if decl is not None and decl.name != name:  # a pattern's `...rest` beside its other names
             decl = next((d for d in self.record.decls_of(node) if d.name == name), None)  # type: ignore[arg-type]
         if decl is not None:
@@ -445,9 +446,11 @@ class _Checker:
         return None
 
     def _variable_type(self, e: ast.VarRef) -> T.Type | None:
-        var = self.lookup(e)
+        var = self.vars.get(self.refs.get(e))  # type: ignore[arg-type]  # the common case of lookup(e)
         if var is None:
-            return None
+            var = self.lookup(e)
+            if var is None:
+                return None
         if e.name in self.narrowed:
             if var.module or id(e) in self.expr_narrowed:
                 return None
