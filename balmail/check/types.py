@@ -39,6 +39,7 @@ from balmail.check.operators import (
     check_field_access,
     check_unary,
 )
+from balmail.check.queries import check_query
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import certainly_incompatible, display, kinds, union, without
 from balmail.check.streams import stream_completion_error, stream_source_problem
@@ -279,6 +280,7 @@ class _Checker:
             ]
         )
         self.ret: T.Type | None = None
+        self.query_expected: dict[int, tuple[ast.QueryExpr, T.Type]] = {}  # what `expect` saw (queries.py)
         self.workers = WorkerTable()  # the named workers of the function being checked
         # id(node) -> (node, type) of arithmetic expressions: the walk asks for the type of every node of
         # an `a + b + c ...` chain, and each answer needs its operands' types (linear, not quadratic)
@@ -600,6 +602,9 @@ class _Checker:
         if expected is None or e is None:
             return
         r = T.resolve(expected)
+        if isinstance(e, ast.QueryExpr):  # checked with its clauses' variables in scope (queries.py)
+            self.query_expected[id(e)] = (e, expected)
+            return
         if isinstance(e, ast.MappingExpr):
             if isinstance(r, T.TRecord) and display(expected) not in CONFIG_RECORDS:
                 self.mapping(r, expected, e)
@@ -1055,7 +1060,8 @@ class _Checker:
             if tag is _SKIP:
                 continue
             if tag is ast.QueryExpr:
-                self.query_source(n)
+                known = self.query_expected.get(id(n))
+                check_query(self, n, known[1] if known is not None and known[0] is n else None)
                 continue
             if tag is ast.Call:
                 if isinstance(n.func, ast.VarRef):
@@ -1096,18 +1102,6 @@ class _Checker:
             elif tag is W.SyncSend:
                 self.workers.record_send(n.peer, self.type_of(n.value))
             push(children(n))
-
-    def query_source(self, q: ast.QueryExpr) -> None:
-        """`from T x in xs`: the first clause's collection is outside the query, so its member type is
-        known as a `foreach`'s is, and a binding type it does not fit is refused as Ballerina does."""
-        first = q.clauses[0] if q.clauses else None
-        if not isinstance(first, ast.FromClause) or first.binding.type is None:
-            return
-        element = self.element_type(first.expr)
-        t = self.resolver.resolve(first.binding.type)
-        if element is not None and t is not None and certainly_incompatible(element, t):
-            message = INCOMPATIBLE.format_message(display(t), display(element))
-            self.found.append(report(INCOMPATIBLE, first.binding.span, message=message))
 
     def field_access(self, e: ast.FieldAccess) -> None:
         if check_field_access(self, e):
