@@ -189,11 +189,22 @@ def _detail_record(checker: Any, td: ast.TypeRef | None) -> T.TRecord | None:
 
 
 def check_error_constructor(checker: Any, e: ast.ErrorConstructor) -> None:
-    """`error(message, cause?, detail...)`: a string message, an `error?` cause, and every required field
-    of the error type's detail record given as a named argument (spec, error-constructor-expr)."""
+    """`error(message, cause?, detail...)`: a string message (never left out), an `error?` cause, no third
+    positional argument, and every required field of the error type's detail record given as a named
+    argument (spec, error-constructor-expr)."""
     positional = [a for a in e.args if not isinstance(a, ast.NamedArg | ast.RestArg)]
     if any(isinstance(a, ast.RestArg) for a in e.args):
         return
+    if not e.args:  # jBallerina's wording for `error()`
+        checker.found.append(report("BAL_TYPE_003", e.span, message="missing arg within parenthesis"))
+        return
+    if not positional:
+        message = "missing error message in error constructor"
+        checker.found.append(report("BAL_TYPE_003", e.span, message=message))
+        return
+    if len(positional) > 2:
+        message = "additional positional arg in error constructor"
+        checker.found.append(report("BAL_TYPE_003", positional[2].span, message=message))
     if positional:
         checker.expect(T.STRING, positional[0])
     if len(positional) > 1:
