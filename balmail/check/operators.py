@@ -27,7 +27,8 @@ OPERATOR = register(
         "a float or decimal divided by (or modulo) an int (`int / float` is refused), and `-`, `*`, `/`, `%` "
         "on strings; `<`, `<=`, `>`, `>=` between different "
         "ordered types (`int` and `string`, `int` and `float`; `()` is allowed on either side); `==`, `!=` "
-        "between simple types that share no value (`int` and `string`, a `string` and `()`); any arithmetic "
+        "between simple types that share no value (`int` and `string`, a `string` and `()`) and between "
+        "function values (which only `===` compares); any arithmetic "
         "on a boolean; unary `!` on anything but a boolean, `-`/`+` on a non-number, `~` on a non-int "
         "(`operator '!' not defined for 'int'`). Numeric literals take the other operand's type, as in "
         "Ballerina.",
@@ -88,9 +89,11 @@ def _check_comparison(checker: Any, e: ast.Binary) -> None:
             return
     else:
         lk_all, rk_all = kinds(left), kinds(right)
-        if not lk_all or not rk_all or not lk_all <= _SIMPLE_OR_NIL or not rk_all <= _SIMPLE_OR_NIL:
+        if lk_all == rk_all == {"function"}:
+            pass  # `==` compares anydata values: function values only with `===`
+        elif not lk_all or not rk_all or not lk_all <= _SIMPLE_OR_NIL or not rk_all <= _SIMPLE_OR_NIL:
             return
-        if lk_all & rk_all:
+        elif lk_all & rk_all:
             return
     _report(checker, e, left, right)
 

@@ -260,7 +260,7 @@ class TypeResolver:
         t: T.Type | None = None
         if isinstance(d, ast.TypeDefn):
             t = self.resolve(d.type)
-            named_kinds = ast.RecordType | ast.UnionType | ast.ErrorType | ast.TupleType
+            named_kinds = ast.RecordType | ast.UnionType | ast.ErrorType | ast.TupleType | ast.FunctionType
             if t is not None and isinstance(d.type, named_kinds):
                 t.name = name
         elif isinstance(d, ast.EnumDefn):
