@@ -86,6 +86,9 @@ def not_assignable(found: T.Type | None, expected: T.Type | None, depth: int = 0
     if _finite_refusal(found, expected):
         return True
     f, e = T.resolve(found), T.resolve(expected)
+    if type(f) is T.TInt and type(e) is T.TInt:  # `int` where a `byte` or `int:Signed8` is wanted
+        below = e.lo is not None and (f.lo is None or f.lo < e.lo)
+        return below or (e.hi is not None and (f.hi is None or f.hi > e.hi))
     if isinstance(f, T.TRecord) and isinstance(e, T.TRecord):
         return _record_refusal(f, e, depth + 1)
     if isinstance(f, T.TMap) and isinstance(e, T.TMap):  # `map<string>` where `map<int>` is wanted
@@ -100,4 +103,30 @@ def not_assignable(found: T.Type | None, expected: T.Type | None, depth: int = 0
         options = [m for m in _members(e) if kinds(m) is None or "mapping" in (kinds(m) or ())]
         if options and all(isinstance(m, T.TRecord) for m in options):
             return all(_record_refusal(f, m, depth + 1) for m in options)  # type: ignore[arg-type]
+    return False
+
+
+_NEVER_ANYDATA = (T.TAny, T.TError, T.TObject, T.TFunction, T.TTypedesc, T.TStream, T.THandle)
+
+
+def not_anydata(t: T.Type | None, seen: frozenset[int] = frozenset()) -> bool:
+    """`t` certainly has values outside `anydata` (spec: anydata is nil, boolean, the numbers, string,
+    xml, regexp and lists, mappings and tables of anydata): `any`, errors, objects, functions, typedescs,
+    streams, handles, and lists, maps and records with such members (`error[]`, `map<any>`)."""
+    if t is None or id(t) in seen:
+        return False
+    seen = seen | {id(t)}
+    r = T.resolve(t)
+    if isinstance(r, _NEVER_ANYDATA) or type(r).__name__ == "FutureOf":
+        return True
+    if isinstance(r, T.TUnion):
+        return any(not_anydata(m, seen) for m in r.members)
+    if isinstance(r, T.TArray):
+        return not_anydata(r.element, seen)
+    if isinstance(r, T.TMap):
+        return not_anydata(r.constraint, seen)
+    if isinstance(r, T.TTuple):
+        return any(not_anydata(m, seen) for m in r.members) or not_anydata(r.rest, seen)
+    if isinstance(r, T.TRecord):
+        return any(not_anydata(f.type, seen) for f in r.fields.values()) or not_anydata(r.rest, seen)
     return False

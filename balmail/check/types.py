@@ -43,7 +43,7 @@ from balmail.check.queries import check_query
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import certainly_incompatible, display, kinds, union, without
 from balmail.check.streams import stream_completion_error, stream_source_problem
-from balmail.check.subtypes import not_assignable
+from balmail.check.subtypes import not_anydata, not_assignable
 from balmail.check.walk import SpanIndex, nodes_of, nodes_under
 from balmail.check.worker_types import FutureOf, WorkerTable
 from balmail.diagnostics import Diagnostic, Severity
@@ -169,6 +169,7 @@ MISSING_FIELD = register(
     )
 )
 
+_SHIFTS = frozenset({"<<", ">>", ">>>"})
 _DECLARED_TYPE_EXPRS = (
     ast.VarRef,
     ast.FieldAccess,
@@ -501,21 +502,18 @@ class _Checker:
         return None
 
     def element_type(self, iterable: ast.Expr) -> T.Type | None:
-        """What `foreach` binds from `iterable` when certain: an array's or map's member type, `int` for
-        a range; None for anything else (strings give `string:Char`, records and tuples unions)."""
+        """What `foreach` binds from `iterable` when certain: an array's, map's, tuple's or record's member
+        type (a union of a record's field types and rest), a union of those for a union of them, `int` for
+        a range; None for anything else (strings, xml, tables, streams, objects)."""
         if isinstance(iterable, ast.RangeExpr):
             return T.INT
-        t = self.type_of(iterable)
-        r = T.resolve(t) if t is not None else None
-        if isinstance(r, T.TArray):
-            return r.element
-        if isinstance(r, T.TMap):
-            return r.constraint
-        return None
+        return _member_type(self.type_of(iterable))
 
     def binary_type(self, e: ast.Binary) -> T.Type | None:
         if e.op in ("==", "!=", "===", "!==", "<", "<=", ">", ">=", "&&", "||"):
             return T.BOOLEAN
+        if e.op in _SHIFTS:
+            return self.shift_type(e)
         if e.op not in ("+", "-", "*", "/", "%"):
             return None
         known = self._binary_types.get(id(e))
@@ -524,6 +522,18 @@ class _Checker:
         t = self._arithmetic_type(e)
         self._binary_types[id(e)] = (e, t)
         return t
+
+    def shift_type(self, e: ast.Binary) -> T.Type | None:
+        """Spec, shift-expr: `int`, except that `>>` and `>>>` keep the type of a left operand that is a
+        subtype of `int:UnsignedK` (`byte >> 1` is a `byte`; `int:Signed8 >> 1` is an `int`)."""
+        left, right = self.type_of(e.left), self.type_of(e.right)
+        lr = T.resolve(left) if left is not None else None
+        if type(lr) is not T.TInt or kinds(right) != {"int"}:
+            return None
+        assert left is not None
+        if e.op != "<<" and lr.lo is not None and lr.lo >= 0 and lr.hi in (0xFF, 0xFFFF, 0xFFFFFFFF):
+            return left
+        return T.INT
 
     def _arithmetic_type(self, e: ast.Binary) -> T.Type | None:
         left, right = self.type_of(e.left), self.type_of(e.right)
@@ -668,9 +678,13 @@ class _Checker:
             finite = T.TSingleton(e.value)
         elif isinstance(e, ast.VarRef) and self.lookup(e) is self.globals.get(e.name, _NO_VAR):
             finite = self.const_values.get(e.name, found)
-        elif not isinstance(e, _DECLARED_TYPE_EXPRS):
+        elif not isinstance(e, _DECLARED_TYPE_EXPRS) and not (isinstance(e, ast.Binary) and e.op in _SHIFTS):
             finite = None  # literals inside take their type from the context: only kinds are certain
-        if certainly_incompatible(found, expected) or not_assignable(finite, expected):
+        if (
+            certainly_incompatible(found, expected)
+            or not_assignable(finite, expected)
+            or (isinstance(r, T.TAnydata) and not_anydata(found))
+        ):
             self.found.append(report(INCOMPATIBLE, e.span, display(expected), display(found)))
         elif isinstance(r, T.TStream) and _stream_members_differ(found, r):
             member = T.resolve(found).element  # type: ignore[union-attr]
@@ -1230,6 +1244,29 @@ def _inferred_length(td: ast.TypeDesc | None, t: T.Type | None, init: ast.Expr |
 def _kind_in(t: T.Type | None, allowed: frozenset[str]) -> bool:
     k = kinds(t)
     return k is not None and bool(k) and k <= allowed
+
+
+def _member_type(t: T.Type | None) -> T.Type | None:
+    """The type of the members `foreach` visits in a value of type `t` (see Checker.element_type)."""
+    r = T.resolve(t) if t is not None else None
+    if isinstance(r, T.TArray):
+        return r.element
+    if isinstance(r, T.TMap):
+        return r.constraint
+    if isinstance(r, T.TTuple):
+        members = [*r.members, *([r.rest] if r.rest is not None else [])]
+        return union(*members) if members else None
+    if isinstance(r, T.TRecord):
+        simple = frozenset({"nil", "boolean", "int", "float", "decimal", "string"})
+        if isinstance(T.resolve(r.rest or T.NEVER), T.TAnydata) and all(
+            (kinds(f.type) or {"unknown"}) <= simple for f in r.fields.values()
+        ):
+            return r.rest  # an open record's simple fields are anydata too
+        fields = [f.type for f in r.fields.values()] + ([r.rest] if r.rest is not None else [])
+        return union(*fields) if fields else None
+    if isinstance(r, T.TUnion) and r.members:
+        return union(*(_member_type(m) for m in r.members))
+    return None
 
 
 def _literal_fits(e: ast.Expr, other: frozenset[str]) -> bool:
