@@ -117,6 +117,16 @@ LANGLIB: dict[str, frozenset[str]] = {
 a name is listed: a missing one would be a false error."""
 
 
+NO_ARGUMENTS: dict[str, frozenset[str]] = {
+    "string": frozenset("length iterator toLowerAscii toUpperAscii trim toBytes toCodePointInts".split()),
+    "list": frozenset("length iterator enumerate reverse pop shift removeAll toStream".split()),
+    "mapping": frozenset("length iterator entries removeAll keys toArray".split()),
+    "float": frozenset("isFinite isInfinite isNaN floor ceiling sqrt cbrt exp sin cos tan".split()),
+    "error": frozenset("message cause detail stackTrace".split()),
+}
+"""Lang library functions that take no argument beyond the value they are called on (their only
+parameter): `xs.length(true)` is `too many arguments in call to 'length()'`."""
+
 _LANGLIB_KINDS = frozenset({"string", "int", "float", "decimal", "boolean", "nil", "list"})
 
 
@@ -246,6 +256,11 @@ def check_method_call(checker: Any, e: ast.MethodCall | ast.RemoteCall) -> None:
         checker.found.append(report(FIXED_LENGTH, e.span, e.name, display(target)))
         return
     names = LANGLIB.get(kind)
+    if e.args and e.name in NO_ARGUMENTS.get(kind, ()):
+        if not (kind == "mapping" and _may_hold_function(target, e.name)):
+            message = f"too many arguments in call to '{e.name}()'"
+            checker.found.append(report("BAL_TYPE_003", e.span, message=message))
+            return
     if names is None or e.name in names or e.name in VALUE_FUNCTIONS:
         return
     if kind == "mapping" and _may_hold_function(target, e.name):

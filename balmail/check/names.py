@@ -14,6 +14,7 @@ from balmail.check import workers as check_workers
 from balmail.check.registry import report
 from balmail.diagnostics import Diagnostic
 from balmail.resolve import Resolution, binding_names, record_of
+from balmail.resolve.record import MODULE_TYPE
 from balmail.resolve.walk import COLLECT_AGGREGATES
 from balmail.runtime.types import AUTO_LANG_PREFIXES
 from balmail.source import Span
@@ -66,6 +67,8 @@ class NameChecker:
             if use.decl is None:
                 code = UNDEFINED_FUNCTION if use.role == "call" else UNDEFINED_VARIABLE
                 self.report(code, use.span, use.name)
+            elif use.role == "call" and use.decl.kind == MODULE_TYPE:  # `T(x)` with `T` a type
+                self.report(UNDEFINED_FUNCTION, use.span, use.name)
         for t in record.types:
             if t.decl is None:
                 self.report(UNDEFINED_TYPE, t.node.span, t.node.name)

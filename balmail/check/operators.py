@@ -51,7 +51,7 @@ _RELATIONAL = frozenset({"<", "<=", ">", ">="})
 _EQUALITY = frozenset({"==", "!="})
 _SIMPLE_OR_NIL = frozenset({"int", "float", "decimal", "string", "boolean", "nil"})
 _SIMPLE = frozenset({"int", "float", "decimal", "string"})
-_NO_FIELDS = frozenset({"int", "float", "decimal", "string", "boolean", "list"})
+NO_FIELD_KINDS = frozenset({"int", "float", "decimal", "string", "boolean", "list"})
 
 
 def _single_kind(t: T.Type | None) -> str | None:
@@ -149,7 +149,7 @@ def check_field_access(checker: Any, e: ast.FieldAccess) -> bool:
     if target is None:
         return False
     k = kinds(target)
-    if k is None or len(k) != 1 or not k <= _NO_FIELDS:
+    if k is None or len(k) != 1 or not k <= NO_FIELD_KINDS:
         return False
     checker.found.append(
         report(
@@ -225,7 +225,8 @@ _NUMERIC_KINDS = frozenset({"int", "float", "decimal"})
 def check_cast(checker: Any, e: ast.Cast) -> None:
     """`<int>b` with `b` a boolean: a type cast succeeds only for a value of both types, or a numeric value
     converted to another numeric type (spec, type-cast-expr), so operands sharing no basic kind with the
-    target, numbers aside, cannot be cast."""
+    target, numbers aside, cannot be cast; nor can a number whose type the target lacks when the target has
+    several numeric types to convert it to (`<int|decimal>f`)."""
     if e.type is None:
         return
     target = checker.resolver.resolve(e.type)
@@ -233,7 +234,10 @@ def check_cast(checker: Any, e: ast.Cast) -> None:
     tk, fk = kinds(target), kinds(found)
     if target is None or found is None or tk is None or not fk:
         return
-    if fk & tk or (fk & _NUMERIC_KINDS and tk & _NUMERIC_KINDS):
+    numeric_targets = tk & _NUMERIC_KINDS
+    if len(numeric_targets) > 1 and (fk & _NUMERIC_KINDS) - tk:
+        pass  # `<int|decimal>f`: which numeric type a float would be converted to is ambiguous
+    elif fk & tk or (fk & _NUMERIC_KINDS and numeric_targets):
         return
     message = f"incompatible types: '{display(found)}' cannot be cast to '{display(target)}'"
     checker.found.append(report("BAL_TYPE_001", e.span, message=message))

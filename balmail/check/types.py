@@ -33,6 +33,7 @@ from balmail.check.objects import (
 )
 from balmail.check.operators import (
     MIXED_MULTIPLICATIVE,
+    NO_FIELD_KINDS,
     check_binary,
     check_cast,
     check_dropped_value,
@@ -170,6 +171,17 @@ MISSING_FIELD = register(
 )
 
 _SHIFTS = frozenset({"<<", ">>", ">>>"})
+_NOT_CONSTANT = (
+    ast.Call,
+    ast.MethodCall,
+    ast.RemoteCall,
+    ast.CheckExpr,
+    ast.NewExpr,
+    ast.QueryExpr,
+    ast.AnonFunction,
+    ast.ArrowFunction,
+    ast.ObjectConstructor,
+)
 _DECLARED_TYPE_EXPRS = (
     ast.VarRef,
     ast.FieldAccess,
@@ -726,8 +738,10 @@ class _Checker:
                 if m.type is not None:
                     self.expect(self.resolver.resolve(m.type), m.init)
                 self.expr(m.init)
-            elif isinstance(m, ast.ConstDecl) and m.type is not None:
-                self.expect(self.resolver.resolve(m.type), m.value)
+            elif isinstance(m, ast.ConstDecl):
+                if m.type is not None:
+                    self.expect(self.resolver.resolve(m.type), m.value)
+                self.constant_expression(m.value)
             elif isinstance(m, ast.TypeDefn) and isinstance(m.type, ast.ObjectType):
                 check_object_members(self, m.name, m.type.members, cls=False, anchor=m.name_span)
             elif isinstance(m, ast.ClassDefn | ast.ServiceDecl):
@@ -744,6 +758,31 @@ class _Checker:
                         self.function(mem.signature, mem.body)
                 self.self_type = None
         return self.found
+
+    def included_field_type(self, params: tuple[ast.Param, ...], name: str) -> T.Type | None:
+        """The type a named argument `name` takes through the included record parameters (`*R r`): the
+        field's of the one record that declares it, else their common rest type; None when unsure."""
+        found: list[T.Type | None] = []
+        for p in params:
+            if not getattr(p, "included", False):
+                continue
+            record = self.resolver.resolve(p.type)
+            r = T.resolve(record) if record is not None else None
+            if not isinstance(r, T.TRecord):
+                return None
+            field = r.fields.get(name)
+            found.append(field.type if field is not None else r.rest)
+        known = [t for t in found if t is not None]
+        return known[0] if len(known) == 1 and len(found) == 1 else None
+
+    def constant_expression(self, e: ast.Expr) -> None:
+        """A constant's value is evaluated at compile time: no calls, `check`, `new`, queries or functions
+        (spec, const-expr)."""
+        for n in walk(e):
+            if isinstance(n, _NOT_CONSTANT):
+                message = "expression is not a constant expression"
+                self.found.append(report(INCOMPATIBLE, n.span, message=message))
+                return
 
     def function(self, sig: ast.Signature, body: ast.Block) -> None:
         scope: dict[str, _Var] = {}
@@ -1096,8 +1135,11 @@ class _Checker:
             elif tag is ast.FieldAccess:
                 if not n.optional:
                     self.field_access(n)
+                else:
+                    self.optional_field_access(n)
             elif tag is ast.MemberAccess:
                 tables.check_member_access(self, n)
+                self.member_key(n)
             elif tag is ast.MethodCall:
                 check_method_call(self, n)
                 if isinstance(n, ast.MethodCall):
@@ -1125,6 +1167,30 @@ class _Checker:
         if isinstance(record, T.TRecord) and e.name not in record.fields and target is not None:
             self.found.append(report(UNDEFINED_FIELD, e.name_span, e.name, display(target)))
 
+    def member_key(self, e: ast.MemberAccess) -> None:
+        """`m[k]` on a map or record takes a string key; on a list, an int index."""
+        target = self.type_of(e.target)
+        r = T.resolve(target) if target is not None else None
+        wanted = T.STRING if isinstance(r, T.TMap | T.TRecord) else T.INT if isinstance(r, T.TArray) else None
+        if wanted is not None and not isinstance(e.index, ast.ListExpr):
+            self.expect(wanted, e.index)
+
+    def optional_field_access(self, e: ast.FieldAccess) -> None:
+        """`x?.name` on a value that is never a mapping (`int?`, `string[]`), or on a closed record that
+        has no field `name`."""
+        target = self.type_of(e.target)
+        if target is None:
+            return
+        k = kinds(target)
+        if k is not None and len(k - {"nil"}) == 1 and k - {"nil"} <= NO_FIELD_KINDS:
+            message = f"invalid operation: type '{display(target)}' does not support optional field access"
+            self.found.append(report(UNDEFINED_FIELD, e.span, message=message))
+            return
+        stripped = without(target, "nil")
+        record = T.resolve(stripped) if stripped is not None else None
+        if isinstance(record, T.TRecord) and record.rest is None and e.name not in record.fields:
+            self.found.append(report(UNDEFINED_FIELD, e.name_span, e.name, display(stripped)))
+
     def call(self, fn: ast.FunctionDefn, e: ast.Call) -> None:
         params = fn.signature.params
         if any(isinstance(a, ast.RestArg) for a in e.args):
@@ -1147,6 +1213,9 @@ class _Checker:
         given = {p.name for p in fixed[: len(positional)]}
         for arg in named:
             p = by_name.get(arg.name)
+            if p is None and included:
+                self.expect(self.included_field_type(params, arg.name), arg.value)
+                continue
             if p is None:
                 if not included:
                     self.found.append(
