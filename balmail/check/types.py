@@ -745,6 +745,11 @@ class _Checker:
             elif isinstance(m, ast.TypeDefn) and isinstance(m.type, ast.ObjectType):
                 check_object_members(self, m.name, m.type.members, cls=False, anchor=m.name_span)
             elif isinstance(m, ast.ClassDefn | ast.ServiceDecl):
+                if isinstance(m, ast.ServiceDecl):
+                    for attached in m.listeners:
+                        t = self.type_of(attached)
+                        if t is not None and self.not_a_listener(t):
+                            self.found.append(report(INCOMPATIBLE, attached.span, "listener", display(t)))
                 if isinstance(m, ast.ClassDefn):
                     check_object_members(self, m.name, m.members, cls=True, anchor=m.name_span)
                     check_self_fields(self, m)
@@ -774,6 +779,19 @@ class _Checker:
             found.append(field.type if field is not None else r.rest)
         known = [t for t in found if t is not None]
         return known[0] if len(known) == 1 and len(found) == 1 else None
+
+    def not_a_listener(self, t: T.Type) -> bool:
+        """`t` certainly is not a listener: no object at all (`service on 5`), or a class of the program
+        without one of the Listener methods (`start`, `gracefulStop`, `immediateStop`, `attach`, `detach`)."""
+        k = kinds(t)
+        if k is not None and not k & {"object"}:
+            return True
+        r = T.resolve(t)
+        cls = self.classes.get(r.name) if isinstance(r, T.TObject) and r.name else None
+        if cls is None or any(not isinstance(x, ast.FunctionDefn | ast.ObjectField) for x in cls.members):
+            return False  # a library listener, or a class including other types
+        methods = {x.name for x in cls.members if isinstance(x, ast.FunctionDefn)}
+        return not {"start", "gracefulStop", "immediateStop", "attach", "detach"} <= methods
 
     def constant_expression(self, e: ast.Expr) -> None:
         """A constant's value is evaluated at compile time: no calls, `check`, `new`, queries or functions
