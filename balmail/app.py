@@ -322,7 +322,7 @@ def run_program(
             program.configurables, cwd=config_dir, environ=run_environ, overrides=overrides or {},
             root=program.compiler.qualified,
         )
-        ctx.config_documents = config_sources(config_dir, run_environ)
+        ctx.config_documents = config_sources(config_dir, run_environ, overrides)
         install_log_sink(ctx, ctx.config_documents, config_dir, run_environ)
     except ConfigError as e:
         return RunResult(1, found, sources, f"error: {e}")

@@ -64,9 +64,37 @@ def _load_texts(cwd: Path, environ: dict[str, str]) -> list[tuple[str, str, dict
     return sources
 
 
-def config_sources(cwd: Path, environ: dict[str, str]) -> list[tuple[str, dict[str, Any]]]:
-    """Every TOML document configuration is read from, first one winning (for `[ballerina.log]`)."""
-    return _load_sources(cwd, environ)
+def config_sources(
+    cwd: Path, environ: dict[str, str], overrides: dict[str, str] | None = None
+) -> list[tuple[str, dict[str, Any]]]:
+    """Every TOML document configuration is read from, first one winning (for `[ballerina.log]`); the
+    `-C` values of library configurables (`-Cballerina.log.level=DEBUG`) come first, as a document."""
+    library = library_overrides(overrides or {})
+    return ([("-C", library)] if library else []) + _load_sources(cwd, environ)
+
+
+LIBRARY_CLI_KEYS: dict[str, type] = {
+    "ballerina.log.level": str,
+    "ballerina.log.format": str,
+    "ballerina.log.enableSensitiveDataMasking": bool,
+}
+"""The configurables of library modules balmail reads that `-C` can set (Ballerina's log module's simple
+ones; its tables and arrays are not command-line values)."""
+
+
+def library_overrides(overrides: dict[str, str]) -> dict[str, Any]:
+    """The `-C` values of LIBRARY_CLI_KEYS as a TOML table (`{"ballerina": {"log": {"level": ...}}}`)."""
+    table: dict[str, Any] = {}
+    for key, text in overrides.items():
+        kind = LIBRARY_CLI_KEYS.get(key)
+        if kind is None:
+            continue
+        *path, name = key.split(".")
+        inner = table
+        for part in path:
+            inner = inner.setdefault(part, {})
+        inner[name] = {"true": True, "false": False}.get(text, text) if kind is bool else text
+    return table
 
 
 def _lookup(table: dict[str, Any], name: str) -> tuple[bool, Any]:
@@ -284,7 +312,7 @@ def resolve_configurables(
     documents = _load_texts(cwd, environ)
     values: dict[str, Any] = {}
     used: dict[str, set[tuple[str, ...]]] = {origin: set() for origin, _, _ in documents}
-    taken: set[str] = set()
+    taken: set[str] = set(overrides) & LIBRARY_CLI_KEYS.keys()  # read by the library (config_sources)
     problems: list[str] = []
     for name, _slot, t, required in configurables:
         module_table, _, variable = name.rpartition(":")  # a package submodule's: `org.pkg.mod:name`

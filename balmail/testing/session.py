@@ -133,7 +133,7 @@ def run_tests(
             program.configurables, cwd=package.config_dir(), environ=environ, overrides=options.overrides,
             root=program.compiler.qualified if program.compiler is not None else "",
         )
-        ctx.config_documents = config_sources(package.config_dir(), environ)
+        ctx.config_documents = config_sources(package.config_dir(), environ, options.overrides)
     except ConfigError as e:
         return TestSession(1, package, found, sources, error_text=f"error: {e}")
     mail: TestMail | None = None

@@ -145,3 +145,27 @@ def test_invalid_toml(tmp_path: Path) -> None:
 def test_cli_wrong_int(tmp_path: Path, value: str) -> None:
     code, _, err = run(tmp_path, overrides={"user": "x", "retries": value})
     assert code == 1 and "'retries'" in err
+
+
+def test_cli_sets_the_log_modules_configurables(tmp_path: Path) -> None:
+    """`-Cballerina.log.level=DEBUG` sets the log module's configurable, as `bal run` takes it; a key the
+    module does not have is an unused argument."""
+    path = tmp_path / "app.bal"
+    path.write_text(
+        'import ballerina/log;\n\npublic function main() {\n    log:printDebug("detail");\n'
+        '    log:printInfo("summary");\n}\n'
+    )
+
+    def run_with(overrides: dict[str, str]) -> tuple[int, list[str], str]:
+        out, err = io.StringIO(), io.StringIO()
+        result = run_program(path, [], out=out, err=err, cwd=tmp_path, environ={}, overrides=overrides)
+        lines = [line.split(" ", 1)[1] for line in err.getvalue().splitlines()]
+        return result.exit_code, lines, result.error_text or ""
+
+    assert run_with({"ballerina.log.level": "DEBUG"}) == (
+        0, ['level=DEBUG module="" message="detail"', 'level=INFO module="" message="summary"'], "",
+    )  # fmt: skip
+    assert run_with({})[:2] == (0, ['level=INFO module="" message="summary"'])
+    assert run_with({"ballerina.log.colour": "red"}) == (
+        1, [], "error: [ballerina.log.colour=red] unused command line argument",
+    )  # fmt: skip
