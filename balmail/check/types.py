@@ -742,6 +742,11 @@ class _Checker:
                 if m.type is not None:
                     self.expect(self.resolver.resolve(m.type), m.value)
                 self.constant_expression(m.value)
+            elif isinstance(m, ast.ListenerDecl):
+                listener = self.resolver.resolve(m.type) if m.type is not None else None
+                if listener is not None and self.not_a_listener(listener):
+                    assert m.type is not None
+                    self.found.append(report(INCOMPATIBLE, m.type.span, "listener", display(listener)))
             elif isinstance(m, ast.TypeDefn) and isinstance(m.type, ast.ObjectType):
                 check_object_members(self, m.name, m.type.members, cls=False, anchor=m.name_span)
             elif isinstance(m, ast.ClassDefn | ast.ServiceDecl):
