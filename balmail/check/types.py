@@ -801,7 +801,7 @@ class _Checker:
     def constant_expression(self, e: ast.Expr) -> None:
         """A constant's value is evaluated at compile time: no calls, `check`, `new`, queries or functions
         (spec, const-expr)."""
-        for n in walk(e):
+        for n in nodes_under(e):
             if isinstance(n, _NOT_CONSTANT):
                 message = "expression is not a constant expression"
                 self.found.append(report(INCOMPATIBLE, n.span, message=message))
