@@ -4,8 +4,9 @@ like other expressions, and `select` is checked against the member type of the l
 (`string[] s = from var x in ints select x;` is refused at `x`, as Ballerina does).
 
 What it cannot follow it leaves alone: after `group by` the variables are sequences, so nothing past
-it is checked; `collect` is not checked; only a query building a list (no `stream`/`map`/`table`
-keyword, a list type expected) has its `select` checked. Called with the checker, like operators.py.
+it is checked; `collect` is not checked; only a query building a list (a list type expected, no
+`stream`/`map`/`table` keyword) or a stream (`stream from`, a stream type expected) has its `select`
+checked. Called with the checker, like operators.py.
 """
 
 from __future__ import annotations
@@ -28,8 +29,7 @@ def check_query(checker: Any, q: ast.QueryExpr, expected: T.Type | None) -> None
             _clause(checker, clause)
         if q.kind != "select":
             return
-        element = _list_member(expected) if q.construct is None else None
-        checker.expect(element, q.result)
+        checker.expect(_member_wanted(expected, q.construct), q.result)
         checker.expr(q.result)
         checker.expr(q.on_conflict)
     finally:
@@ -73,7 +73,12 @@ def _binding_type(checker: Any, binding: ast.TypedBinding, collection: ast.Expr)
     return t
 
 
-def _list_member(expected: T.Type | None) -> T.Type | None:
-    """The member type of the list a query builds for `expected` (an array type), else None."""
+def _member_wanted(expected: T.Type | None, construct: str | None) -> T.Type | None:
+    """The type `select` must give for `expected`: an array's member type for a query building a list, a
+    stream's for `stream from ...` (spec: the select expression's contextually expected type); else None."""
     r = T.resolve(expected) if expected is not None else None
-    return r.element if isinstance(r, T.TArray) else None
+    if construct is None and isinstance(r, T.TArray):
+        return r.element
+    if construct == "stream" and isinstance(r, T.TStream):
+        return r.element
+    return None
