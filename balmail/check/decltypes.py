@@ -79,10 +79,10 @@ def _literal_type(e: ast.Expr | None) -> T.Type | None:
         return None
     if e.kind == "float":
         return T.DECIMAL if e.text[-1:] in "dD" else T.FLOAT
-    return _LITERAL_TYPES.get(e.kind)
+    return LITERAL_TYPES.get(e.kind)
 
 
-_LITERAL_TYPES: dict[str, T.Type] = {
+LITERAL_TYPES: dict[str, T.Type] = {
     "int": T.INT,
     "string": T.STRING,
     "boolean": T.BOOLEAN,

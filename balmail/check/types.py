@@ -16,7 +16,7 @@ import attrs
 from balmail.check import narrowing as N
 from balmail.check import tables
 from balmail.check.bindings import list_binding_problems
-from balmail.check.decltypes import decl_types_of
+from balmail.check.decltypes import LITERAL_TYPES, decl_types_of
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.matches import check_match
@@ -376,7 +376,7 @@ class _Checker:
         if isinstance(e, ast.Literal):
             if e.kind == "float":
                 return T.DECIMAL if e.text[-1:] in "dD" else T.FLOAT
-            return _LITERAL_TYPES.get(e.kind)
+            return LITERAL_TYPES.get(e.kind)
         if isinstance(e, ast.Unary) and e.op == "-" and isinstance(e.operand, ast.Literal):
             return self.literal_type(e.operand)
         return None
@@ -1284,13 +1284,6 @@ def _expr_tag(cls: type) -> Any:
     return next((tag for tag, classes in _EXPR_BRANCHES if issubclass(cls, classes)), None)
 
 
-_LITERAL_TYPES: dict[str, T.Type] = {
-    "int": T.INT,
-    "string": T.STRING,
-    "boolean": T.BOOLEAN,
-    "nil": T.NIL,
-    "decimal": T.DECIMAL,
-}
 _BASIC: dict[str, T.Type] = {
     "int": T.INT,
     "float": T.FLOAT,

@@ -137,18 +137,7 @@ def _index(module: ast.Module) -> tuple[list[ast.Node], dict[type, list[ast.Node
 
 def nodes_under(node: ast.Node) -> list[ast.Node]:
     """`list(walk(node))` made without a generator (for small subtrees walked whole, many times)."""
-    order: list[ast.Node] = []
-    stack = [node]
-    add, pop, push = order.append, stack.pop, stack.append
-    pushers = ast.children_pushers()
-    while stack:
-        current = pop()
-        add(current)
-        cls = type(current)
-        push_children = pushers[cls] if cls in pushers else ast.children_pusher(cls)
-        if push_children is not None:
-            push_children(current, push)
-    return order
+    return ast.subtree(node)
 
 
 def _walk(node: ast.Node, prune: Callable[[ast.Node], bool] | None) -> Iterator[ast.Node]:

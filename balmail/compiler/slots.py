@@ -74,20 +74,8 @@ def closure_free_span(cx: Compiler, body: ast.Node) -> Span | None:
 
 
 def nodes(node: ast.Node) -> list[ast.Node]:
-    """`node` and every node below it (ast.children reaches every field that can hold one), each after
-    its ancestors (depth first; callers rely on nothing more about the order)."""
-    out: list[ast.Node] = []
-    stack = [node]
-    add, pop, push = out.append, stack.pop, stack.append
-    pushers = ast.children_pushers()
-    while stack:
-        current = pop()
-        add(current)
-        cls = type(current)
-        push_children = pushers[cls] if cls in pushers else ast.children_pusher(cls)
-        if push_children is not None:  # None: a class without child fields (names, literals)
-            push_children(current, push)
-    return out
+    """`node` and every node below it, each after its ancestors (`ast.subtree`)."""
+    return ast.subtree(node)
 
 
 def _assigned(b: ast.Node) -> list[tuple[ast.Node, str]]:

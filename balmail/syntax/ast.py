@@ -980,6 +980,23 @@ def children_pusher(cls: type) -> Pusher | None:
     return _PUSHERS[cls]
 
 
+def subtree(node: Node) -> list[Node]:
+    """`node` and every node below it, each after its ancestors (depth first; callers rely on nothing
+    more about the order), made without a generator: for subtrees walked whole, many times."""
+    out: list[Node] = []
+    stack = [node]
+    add, pop, push = out.append, stack.pop, stack.append
+    pushers = _PUSHERS
+    while stack:
+        current = pop()
+        add(current)
+        cls = type(current)
+        push_children = pushers[cls] if cls in pushers else children_pusher(cls)
+        if push_children is not None:  # None: a class without child fields (names, literals)
+            push_children(current, push)
+    return out
+
+
 _FORWARD_PUSHERS: dict[type, Pusher | None] = {}
 
 
