@@ -875,12 +875,21 @@ class _Checker:
             return FutureOf(result) if result is not None else None
         return self.resolver.resolve(written)
 
-    def bind(self, binding: ast.Node, t: T.Type | None, final: bool = False) -> None:
+    def bind(
+        self,
+        binding: ast.Node,
+        t: T.Type | None,
+        final: bool = False,
+        members: dict[int, T.Type] | None = None,
+    ) -> None:
+        """Declare the variables of `binding`; those of a list pattern take their member's type from
+        `members` (by capture node id) where it is known, else an unknown type."""
         if isinstance(binding, ast.CaptureBinding):
             self._put(binding.name, _Var(t, final), binding)
         else:
+            known = members or {}
             for name, node in _pattern_bindings(binding):
-                self._put(name, _Var(None, final), node)
+                self._put(name, _Var(known.get(id(node)), final), node)
 
     def stmt(self, s: ast.Stmt) -> None:
         if not self.narrowed:
@@ -960,9 +969,16 @@ class _Checker:
                 if problem is not None:
                     self.found.append(report(INCOMPATIBLE, problem[0], message=problem[1]))
             t = declared if s.type is not None else self.type_of(s.init)
-            for span, message in list_binding_problems(s.binding, t):
+            members: dict[int, T.Type] = {}  # a written list type: each captured member's type
+
+            def took(b: ast.CaptureBinding, member: T.Type) -> None:
+                members[id(b)] = member
+
+            for span, message in list_binding_problems(s.binding, t, took if s.type is not None else None):
                 self.found.append(report(INCOMPATIBLE, span, message=message))
-            self.bind(s.binding, t, s.final)
+            self.bind(s.binding, t, s.final, members)
+        elif isinstance(s, ast.Assign) and s in self.record.typed_single:
+            self._stmt(self.record.typed_single[s])  # `Pair [a] = p;`: the declaration it is
         elif isinstance(s, ast.Assign | ast.CompoundAssign):
             target = s.target
             if isinstance(target, ast.VarRef):
@@ -974,8 +990,7 @@ class _Checker:
                 elif var is not None and isinstance(s, ast.Assign):
                     self.expect(var.type, s.value)
             elif isinstance(target, ast.MemberAccess) and isinstance(s, ast.Assign):
-                if not self.typed_single_binding(target, s.value):
-                    tables.check_member_update(self, target, s.value)
+                tables.check_member_update(self, target, s.value)
             self.expr(s.value)
         elif isinstance(s, ast.Return):
             if s.value is not None:
@@ -1062,22 +1077,6 @@ class _Checker:
             name = getattr(s, "name", None)
             if isinstance(name, str):
                 self.scopes[-1][name] = _Var(None)
-
-    def typed_single_binding(self, target: ast.MemberAccess, value: ast.Expr) -> bool:
-        """`Pair [a] = p;` where `Pair` names a list type: a declaration with a one-member list binding
-        pattern (the parser cannot tell it from a member assignment); its member count is checked."""
-        owner, key = target.target, target.index
-        if not isinstance(owner, ast.VarRef) or self.lookup(owner) is not None:
-            return False
-        if not isinstance(key, ast.VarRef | ast.ListExpr):
-            return False
-        t = self.resolver.resolve(ast.TypeRef(span=owner.span, prefix=None, name=owner.name))
-        if not isinstance(T.resolve(t) if t is not None else None, T.TTuple | T.TArray):
-            return False
-        binding = ast.ListBinding(span=key.span, items=(ast.WildcardBinding(span=key.span),), rest=None)
-        for span, message in list_binding_problems(binding, t):
-            self.found.append(report(INCOMPATIBLE, span, message=message))
-        return True
 
     def destructured(self, binding: ast.CaptureBinding, member: T.Type) -> None:
         """`[a, b] = p;`: variable `a` takes a member of type `member`, which must fit its own type."""

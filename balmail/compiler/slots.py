@@ -161,6 +161,8 @@ class _Walk:
             self.apart(s)
 
     def _generated_stmt(self, s: ast.Stmt, ind: int) -> bool:  # noqa: PLR0911, PLR0912 - one case per kind
+        if isinstance(s, ast.Assign) and s in self.cx.record.typed_single:
+            s = self.cx.record.typed_single[s]  # `Pair [a] = p;`: the declaration it is
         if isinstance(s, ast.VarDecl):
             if s.init is not None:
                 self.expr(s.init, 0)

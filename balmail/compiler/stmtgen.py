@@ -475,6 +475,10 @@ def _place(cx: Compiler, target: ast.Expr, g: Gen, out: list[str], pad: str) -> 
 
 
 def gen_Assign(cx: Compiler, s: ast.Assign, g: Gen, out: list[str], ind: int, in_loop: bool) -> None:
+    declaration = cx.record.typed_single.get(s)
+    if declaration is not None:  # `Pair [a] = p;`: the declaration it is (balmail/resolve)
+        gen_VarDecl(cx, declaration, g, out, ind, in_loop)
+        return
     pad = "    " * ind
     target = s.target
     if isinstance(target, ast.VarRef):

@@ -132,6 +132,9 @@ class Resolution:
     workers: list[tuple[ast.Node, bool]] = attrs.field(factory=list)
     """Every named worker declaration and whether it is at the top level of a function body or a fork."""
     functions: dict[ast.Node, FunctionScope] = attrs.field(factory=dict)
+    typed_single: dict[ast.Node, ast.VarDecl] = attrs.field(factory=dict)
+    """`Pair [a] = p;` (an Assign to `Pair[a]` where `Pair` names a type) → the declaration it is, made
+    once here so the checker and the compiler read one node whose bindings the record declares."""
 
     def decl_of(self, node: ast.Node) -> Decl | None:
         """The declaration `node` makes (a CaptureBinding, Param, ...), or the one a VarRef refers to."""

@@ -19,6 +19,7 @@ from balmail.source import Span
 from balmail.syntax import ast
 from balmail.syntax import ast_workers as W
 from balmail.syntax.ast_xml import XmlnsDecl, XmlnsStmt
+from balmail.syntax.build_constructs import key_binding
 
 # Aggregate functions a `collect` clause, and the clauses after `group by`, may call without a prefix (they
 # resolve to the langlib ones).
@@ -498,10 +499,15 @@ class _Resolver:
     def _typed_single_declaration(self, stmt: ast.Assign) -> None:
         assert isinstance(stmt.target, ast.MemberAccess) and isinstance(stmt.target.target, ast.VarRef)
         owner = stmt.target.target
-        self._expr(stmt.value)
-        self._type(ast.TypeRef(span=owner.span, prefix=None, name=owner.name))
-        for ref in _key_names(stmt.target.index):
-            self._declare(ref.name, R.LOCAL, ref.span, ref)
+        binding = key_binding(stmt.target.index)
+        assert binding is not None  # _typed_single found names only
+        decl = ast.VarDecl(
+            span=stmt.span, final=False, type=ast.TypeRef(span=owner.span, prefix=None, name=owner.name),
+            binding=ast.ListBinding(span=stmt.target.index.span, items=(binding,), rest=None),
+            init=stmt.value, annotations=(),
+        )
+        self.out.typed_single[stmt] = decl
+        self._stmt(decl)
 
     def _worker_body(self, d: W.WorkerDecl) -> None:
         for annotation in d.annotations:

@@ -24,7 +24,7 @@ def typed_list_declaration(b: Builder, target: ast.Expr, value: ast.Expr, span: 
     named = list(keys.items)
     if isinstance(named[-1], ast.Spread) and isinstance(named[-1].expr, ast.VarRef):
         rest = named.pop().expr.name
-    items = [_binding(i) for i in named]
+    items = [key_binding(i) for i in named]
     if any(i is None for i in items):
         return None
     prefix = owner.prefix if isinstance(owner, ast.QualifiedRef) else None
@@ -33,13 +33,14 @@ def typed_list_declaration(b: Builder, target: ast.Expr, value: ast.Expr, span: 
     return ast.VarDecl(span=span, final=False, type=t, binding=binding, init=value, annotations=())
 
 
-def _binding(e: ast.Expr) -> ast.BindingPattern | None:
+def key_binding(e: ast.Expr) -> ast.BindingPattern | None:
+    """The binding pattern a key of `Pair [a, [b, _]]` stands for (None: the key is not made of names)."""
     if isinstance(e, ast.VarRef):
         if e.name == "_":
             return ast.WildcardBinding(span=e.span)
         return ast.CaptureBinding(span=e.span, name=e.name)
     if isinstance(e, ast.ListExpr):
-        items = [_binding(i) for i in e.items]
+        items = [key_binding(i) for i in e.items]
         if any(i is None for i in items):
             return None
         return ast.ListBinding(span=e.span, items=tuple(items), rest=None)  # type: ignore[arg-type]
