@@ -989,6 +989,12 @@ class _Checker:
                     self.found.append(report(FINAL_ASSIGN, target.span, target.name))
                 elif var is not None and isinstance(s, ast.Assign):
                     self.expect(var.type, s.value)
+                elif var is not None:  # `i op= v` is `i = i op v` (spec: compound assignment statement)
+                    combined = ast.Binary(span=s.span, op=s.op, left=target, right=s.value)
+                    before = len(self.found)
+                    check_binary(self, combined)
+                    if len(self.found) == before:
+                        self.expect(var.type, combined)
             elif isinstance(target, ast.MemberAccess) and isinstance(s, ast.Assign):
                 tables.check_member_update(self, target, s.value)
             self.expr(s.value)
