@@ -245,6 +245,7 @@ class _Checker:
         self.never = frozenset(n for n, f in self.functions.items() if _returns_never(f.signature))
         self.truths = true_constants(module)
         self.stops_memo: dict[int, bool | None] = {}
+        self.in_init = False  # checking a class's `init` method: its `self.f = v` may set final fields
         self.classes: dict[str, ast.ClassDefn] = {
             m.name: m for m in module.members if isinstance(m, ast.ClassDefn)
         }
@@ -765,8 +766,9 @@ class _Checker:
                 self.self_type, self.self_decl = self.typing.of(own), own
                 for mem in m.members:
                     if isinstance(mem, ast.FunctionDefn) and mem.body is not None:
+                        self.in_init = mem.name == "init"
                         self.function(mem.signature, mem.body)
-                self.self_type = None
+                self.self_type, self.in_init = None, False
         return self.found
 
     def included_field_type(self, params: tuple[ast.Param, ...], name: str) -> T.Type | None:
@@ -784,6 +786,25 @@ class _Checker:
             found.append(field.type if field is not None else r.rest)
         known = [t for t in found if t is not None]
         return known[0] if len(known) == 1 and len(found) == 1 else None
+
+    def final_field_update(self, target: ast.FieldAccess) -> None:
+        """`o.f = v` where `f` is a `final` field of the program's class (of every class `o` may be):
+        refused outside that class's `init` (spec: object fields; jBallerina's message)."""
+        if self.in_init and isinstance(target.target, ast.VarRef) and target.target.name == "self":
+            return
+        t = self.type_of(target.target)
+        if t is None:
+            return
+        members = T.member_types(t) if isinstance(T.resolve(t), T.TUnion) else [t]
+        for member in members:
+            r = T.resolve(member)
+            cls = self.classes.get(r.name) if isinstance(r, T.TObject) and r.name else None
+            field = next((x for x in cls.members if isinstance(x, ast.ObjectField) and x.name == target.name),
+                         None) if cls is not None else None
+            if field is None or "final" not in field.qualifiers:
+                return
+        message = f"cannot update 'final' object field '{target.name}'"
+        self.found.append(report(FINAL_ASSIGN, target.span, message=message))
 
     def not_a_listener(self, t: T.Type) -> bool:
         """`t` certainly is not a listener: no object at all (`service on 5`), or a class of the program
@@ -997,6 +1018,8 @@ class _Checker:
                         self.expect(var.type, combined)
             elif isinstance(target, ast.MemberAccess) and isinstance(s, ast.Assign):
                 tables.check_member_update(self, target, s.value)
+            elif isinstance(target, ast.FieldAccess) and not target.optional:
+                self.final_field_update(target)
             self.expr(s.value)
         elif isinstance(s, ast.Return):
             if s.value is not None:
