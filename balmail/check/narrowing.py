@@ -183,7 +183,7 @@ def assigned_names(nodes: Iterable[Any]) -> set[str]:
 
 
 def tested_names(e: Any) -> set[str]:
-    """Variables a type test, equality or `match` inside `e` may narrow."""
+    """Variables a type test, equality or `match` inside `e` may narrow: those it tests directly."""
     found: set[str] = set()
     for n in nodes_under(e) if e is not None else ():
         if not isinstance(n, _TESTS):  # most nodes: one test (same answers as the chain below)
@@ -196,8 +196,9 @@ def tested_names(e: Any) -> set[str]:
         elif isinstance(n, ast.Match):
             roots.append(n.expr)
             roots += [c.guard for c in n.clauses if c.guard is not None]
-        for r in roots:
-            found.update(x.name for x in nodes_under(r) if isinstance(x, ast.VarRef))
+        # only a variable reference itself is narrowed (spec: conditional variable type narrowing), so
+        # `k % 2 == 0` or `f(x) is int` leaves `k` and `x` their types (and the checker's view of them)
+        found.update(r.name for r in roots if isinstance(r, ast.VarRef))
     return found
 
 
