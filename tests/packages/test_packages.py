@@ -25,6 +25,16 @@ def balmail(
     )
 
 
+def write_package(root: Path, name: str, main: str, module: str, module_text: str) -> Path:
+    """A package `acme/NAME` under `root`: `main.bal` and one submodule `modules/MODULE/MODULE.bal`."""
+    package = root / name
+    (package / "modules" / module).mkdir(parents=True)
+    (package / "Ballerina.toml").write_text(f'[package]\norg = "acme"\nname = "{name}"\nversion = "0.1.0"\n')
+    (package / "modules" / module / f"{module}.bal").write_text(module_text)
+    (package / "main.bal").write_text(main)
+    return package
+
+
 BUILD_OPTIONS_NOTE = (
     "INFO [shop/Ballerina.toml:(6:1,6:16)] 'build-options' in 'Ballerina.toml' is not used by balmail "
     "[BAL_PROJECT_002]\n"
@@ -196,18 +206,16 @@ def test_default_module_values_under_the_package_table() -> None:
 def test_isolated_function_calling_a_non_isolated_function_of_a_submodule(tmp_path: Path) -> None:
     """Ballerina's isolation rule holds across the package's modules: `util:plain()` is not declared
     `isolated`, so an isolated caller is refused; `util:safe()` is."""
-    package = tmp_path / "iso"
-    (package / "modules" / "util").mkdir(parents=True)
-    (package / "Ballerina.toml").write_text('[package]\norg = "acme"\nname = "iso"\nversion = "0.1.0"\n')
-    (package / "modules" / "util" / "util.bal").write_text(
-        "public function plain() returns int => 1;\n\npublic isolated function safe() returns int => 2;\n"
-    )
-    (package / "main.bal").write_text(
+    write_package(
+        tmp_path,
+        "iso",
         "import ballerina/io;\nimport iso.util;\n\n"
         "isolated function total() returns int {\n"
         "    return util:plain() + util:safe();\n"
         "}\n\n"
-        "public function main() {\n    io:println(total(), util:plain());\n}\n"
+        "public function main() {\n    io:println(total(), util:plain());\n}\n",
+        "util",
+        "public function plain() returns int => 1;\n\npublic isolated function safe() returns int => 2;\n",
     )
     result = balmail("check", "--format", "json", "iso", cwd=tmp_path)
     assert result.returncode == 1
@@ -223,16 +231,14 @@ def test_isolated_function_calling_a_non_isolated_function_of_a_submodule(tmp_pa
 def test_log_lines_name_the_module_as_ballerina_does(tmp_path: Path) -> None:
     """Ballerina's log module prints the calling module as `org/pkg` (default module) or `org/pkg.mod`
     (a submodule); a module's own level in `[[ballerina.log.modules]]` is keyed by that name."""
-    package = tmp_path / "logpkg"
-    (package / "modules" / "audit").mkdir(parents=True)
-    (package / "Ballerina.toml").write_text('[package]\norg = "acme"\nname = "logpkg"\nversion = "0.1.0"\n')
-    (package / "modules" / "audit" / "audit.bal").write_text(
-        'import ballerina/log;\n\npublic function note() {\n    log:printInfo("from audit");\n'
-        '    log:printDebug("audit detail");\n}\n'
-    )
-    (package / "main.bal").write_text(
+    package = write_package(
+        tmp_path,
+        "logpkg",
         'import ballerina/log;\nimport logpkg.audit;\n\npublic function main() {\n'
-        '    log:printInfo("from main");\n    log:printDebug("main detail");\n    audit:note();\n}\n'
+        '    log:printInfo("from main");\n    log:printDebug("main detail");\n    audit:note();\n}\n',
+        "audit",
+        'import ballerina/log;\n\npublic function note() {\n    log:printInfo("from audit");\n'
+        '    log:printDebug("audit detail");\n}\n',
     )
     result = balmail("run", "logpkg", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -256,15 +262,13 @@ def test_cli_configurable_keys_follow_ballerinas_module_rule(tmp_path: Path) -> 
     """`-C` keys as Ballerina's runtime matches them: a default-module variable by `x`, `pkg.x` or
     `org.pkg.x`; a submodule's only with its module name (`pkg.mod.x` or `org.pkg.mod.x`), never by the
     bare name; `x` and `pkg.x` together clash; a key nothing takes is an unused argument."""
-    package = tmp_path / "cfg"
-    (package / "modules" / "mod").mkdir(parents=True)
-    (package / "Ballerina.toml").write_text('[package]\norg = "acme"\nname = "cfg"\nversion = "0.1.0"\n')
-    (package / "modules" / "mod" / "mod.bal").write_text(
-        'configurable int x = 1;\n\npublic function value() returns int => x;\n'
-    )
-    (package / "main.bal").write_text(
+    write_package(
+        tmp_path,
+        "cfg",
         'import ballerina/io;\nimport cfg.mod;\n\nconfigurable int x = 10;\n\n'
-        'public function main() {\n    io:println(x, " ", mod:value());\n}\n'
+        'public function main() {\n    io:println(x, " ", mod:value());\n}\n',
+        "mod",
+        'configurable int x = 1;\n\npublic function value() returns int => x;\n',
     )
 
     def run(*flags: str) -> tuple[int, str, str]:
