@@ -5,9 +5,9 @@ function. Like the type checks, each fires only when the finding is certain.
 
 from __future__ import annotations
 
+from balmail.check.completion import completes, true_constants
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import TypeResolver, kinds
-from balmail.check.types import _completes, true_constants
 from balmail.check.walk import nodes_of, walk
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.syntax import ast
@@ -78,7 +78,7 @@ def unreachable_code(module: ast.Module) -> list[Diagnostic]:
         for before, after in zip(block.statements, block.statements[1:], strict=False):
             if isinstance(before, _NEVER_COMPLETES) or (
                 isinstance(before, ast.If | ast.While | ast.BlockStmt | ast.Do | ast.Lock)
-                and not _completes(before, truths=truths, exhaustive=unsure)
+                and not completes(before, truths=truths, exhaustive=unsure)
             ):
                 found.append(report(UNREACHABLE, after.span))
                 break

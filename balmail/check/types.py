@@ -8,7 +8,6 @@ variables of simple declared types, calls of module functions), so valid program
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -16,6 +15,15 @@ import attrs
 from balmail.check import narrowing as N
 from balmail.check import tables
 from balmail.check.bindings import list_binding_problems
+from balmail.check.completion import (
+    SIMPLE_STATEMENTS,
+    closing_brace,
+    completes,
+    has_break,
+    returns_never,
+    stops,
+    true_constants,
+)
 from balmail.check.decltypes import LITERAL_TYPES, decl_types_of
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
@@ -242,7 +250,7 @@ class _Checker:
             m.name: m for m in module.members if isinstance(m, ast.FunctionDefn)
         }
         # the module functions declared `returns never`, once for the module (not once per function)
-        self.never = frozenset(n for n, f in self.functions.items() if _returns_never(f.signature))
+        self.never = frozenset(n for n, f in self.functions.items() if returns_never(f.signature))
         self.truths = true_constants(module)
         self.stops_memo: dict[int, bool | None] = {}
         self.in_init = False  # checking a class's `init` method: its `self.f = v` may set final fields
@@ -858,15 +866,15 @@ class _Checker:
         self.block(body)
         self.scopes, self.narrowed, self.ret, self.workers, self.state, self.expr_narrowed = saved
         self.narrowed_assignments = saved_assignments
-        completes = _completes(body, self.never, self.truths)
-        if sig.returns is not None and not _allows_nil(sig.returns) and completes:
-            self.found.append(report(MISSING_RETURN, _closing(body.span)))
-        elif _returns_never(sig) and completes:
+        can_complete = completes(body, self.never, self.truths)
+        if sig.returns is not None and not _allows_nil(sig.returns) and can_complete:
+            self.found.append(report(MISSING_RETURN, closing_brace(body.span)))
+        elif returns_never(sig) and can_complete:
             message = (
                 "function with return type 'never' or equivalent to type 'never' cannot implicitly return "
                 "'nil' by falling off the end of the function body"
             )
-            self.found.append(report(MISSING_RETURN, _closing(body.span), message=message))
+            self.found.append(report(MISSING_RETURN, closing_brace(body.span), message=message))
 
     def block(self, b: ast.Block) -> None:
         self.scopes.append({})
@@ -875,7 +883,7 @@ class _Checker:
             if isinstance(s, ast.Match):
                 covered = check_match(self, s, self.type_of(s.expr))
                 self.stmt(s)
-                if covered and i + 1 < len(statements) and not _completes(s, self.never, self.truths):
+                if covered and i + 1 < len(statements) and not completes(s, self.never, self.truths):
                     from balmail.check.flow import UNREACHABLE  # flow.py builds on this module
 
                     self.found.append(report(UNREACHABLE, statements[i + 1].span))
@@ -933,7 +941,7 @@ class _Checker:
             self._stmt(s)
         else:
             self._stmt(s)
-            self.reset(self.assigned([s]), N.DECLARED if isinstance(s, _SIMPLE) else None)
+            self.reset(self.assigned([s]), N.DECLARED if isinstance(s, SIMPLE_STATEMENTS) else None)
 
     def flow_if(self, s: ast.If) -> None:
         self.expect(T.BOOLEAN, s.cond)
@@ -947,11 +955,11 @@ class _Checker:
                 self.block(branch)
             elif isinstance(branch, ast.If):
                 self.stmt(branch)
-            stops = _stops(branch, self.never, self.truths, self.stops_memo) if branch is not None else False
-            if start is None or stops is True:
+            ends_here = False if branch is None else stops(branch, self.never, self.truths, self.stops_memo)
+            if start is None or ends_here is True:
                 ends.append(None)  # a branch no path reaches, or one that cannot complete
             else:
-                ends.append(N.unsure(self.state, pre) if stops is None else self.state)
+                ends.append(N.unsure(self.state, pre) if ends_here is None else self.state)
         self.state = N.join(pre, ends[0], ends[1], self.current)
 
     def flow_loop(self, s: ast.While | ast.Foreach) -> None:
@@ -969,7 +977,7 @@ class _Checker:
         self.state = pre
         self.reset(assigned, N.DECLARED)
         tested = N.tested_names(s.cond) if isinstance(s, ast.While) else set()
-        if _has_break(s.body):
+        if has_break(s.body):
             tested |= N.tested_names(s.body)
         self.reset(tested, None)
 
@@ -1493,159 +1501,6 @@ def _allows_nil(t: ast.TypeDesc) -> bool:
         return t.name in ("any", "anydata", "json", "never")
     if isinstance(t, ast.TypeRef):
         return True  # could name an optional type; stay conservative
-    return False
-
-
-def _closing(span: Any) -> Any:
-    from balmail.source import Span
-
-    return Span(
-        span.file, span.end - 1, span.end, span.end_line, span.end_column - 1, span.end_line, span.end_column
-    )
-
-
-def _completes(
-    node: Any,
-    never: frozenset[str] = frozenset(),
-    truths: frozenset[str] = frozenset(),
-    exhaustive: Callable[[ast.Match], bool] | None = None,
-) -> bool:
-    """Whether a statement or block can complete normally.
-
-    `never` names the module functions declared `returns never`: a call statement to one of them
-    does not complete, as Ballerina's reachability analysis treats it like `panic`. `truths` names the
-    module constants whose value is `true` (`while ALWAYS_TRUE {}` loops like `while true {}`).
-    Without `exhaustive` a `match` whose clauses all stop counts as stopping (for "missing return":
-    unsure means no error); with it, such a `match` stops only when `exhaustive(match)` says its
-    patterns cover every value (for "unreachable code": unsure means no error either).
-    """
-    def go(n: Any) -> bool:
-        return _completes(n, never, truths, exhaustive)
-
-    if isinstance(node, ast.Block):
-        return all(go(s) for s in node.statements)
-    if isinstance(node, ast.Return | ast.Panic | ast.Fail):
-        return False
-    if isinstance(node, ast.If):
-        return node.otherwise is None or go(node.then) or go(node.otherwise)
-    if isinstance(node, ast.BlockStmt):
-        return go(node.block)
-    if isinstance(node, ast.Do | ast.Lock):
-        return go(node.body) or (node.on_fail is not None and go(node.on_fail.body))
-    if isinstance(node, ast.While):
-        cond = node.cond
-        if (isinstance(cond, ast.Literal) and cond.value is True) or (
-            isinstance(cond, ast.VarRef) and cond.name in truths
-        ):
-            return _has_break(node.body)
-        return True
-    if isinstance(node, ast.Match):
-        stops = bool(node.clauses) and not any(go(c.body) for c in node.clauses)
-        return not stops if exhaustive is None else not (stops and exhaustive(node))
-    if isinstance(node, ast.ExprStmt) and isinstance(node.expr, ast.CheckExpr):
-        return True
-    if isinstance(node, ast.ExprStmt) and isinstance(node.expr, ast.Call):
-        func = node.expr.func
-        return not (isinstance(func, ast.VarRef) and func.name in never)
-    return True
-
-
-def true_constants(module: ast.Module) -> frozenset[str]:
-    """Module constants whose value is `true` and that no local name shadows: a `while` on one of them
-    never ends by its condition (Ballerina folds constant conditions in its reachability analysis)."""
-    found = {
-        m.name
-        for m in module.members
-        if isinstance(m, ast.ConstDecl) and isinstance(m.value, ast.Literal) and m.value.value is True
-    }
-    if found:
-        for n in nodes_of(module, ast.CaptureBinding, ast.Param):
-            found.discard(getattr(n, "name", None))
-    return frozenset(found)
-
-
-_SIMPLE = (
-    ast.VarDecl,
-    ast.Assign,
-    ast.CompoundAssign,
-    ast.Destructure,
-    ast.ExprStmt,
-    ast.Return,
-    ast.Panic,
-    ast.Fail,
-    ast.IgnoreStmt,
-    ast.Break,
-    ast.Continue,
-    W.WorkerSend,
-)
-"""Statements without statements inside: a variable one of them assigns (or a closure in it assigns) is
-back at its declared type after it."""
-
-
-def _stops(node: Any, never: frozenset[str], truths: frozenset[str],
-           memo: dict[int, bool | None]) -> bool | None:
-    """Whether a statement or block certainly cannot complete normally (True), certainly can (False),
-    or this checker cannot tell (None): for narrowing after an `if` whose one branch stops. `memo` (by node
-    id, for one module) keeps an `else if` chain linear: each `if` of it asks about the rest of the chain."""
-    if isinstance(node, ast.If | ast.Block):
-        key = id(node)
-        if key in memo:
-            return memo[key]
-        memo[key] = found = _stops_uncached(node, never, truths, memo)
-        return found
-    return _stops_uncached(node, never, truths, memo)
-
-
-def _stops_uncached(node: Any, never: frozenset[str], truths: frozenset[str],
-                    memo: dict[int, bool | None]) -> bool | None:
-    if isinstance(node, ast.Block):
-        unsure = False
-        for s in node.statements:
-            r = _stops(s, never, truths, memo)
-            if r is True:
-                return True
-            unsure = unsure or r is None
-        return None if unsure else False
-    if isinstance(node, ast.Return | ast.Panic | ast.Fail | ast.Break | ast.Continue):
-        return True
-    if isinstance(node, ast.If):
-        if node.otherwise is None:
-            return False
-        a, b = _stops(node.then, never, truths, memo), _stops(node.otherwise, never, truths, memo)
-        return True if a is True and b is True else False if a is False or b is False else None
-    if isinstance(node, ast.BlockStmt):
-        return _stops(node.block, never, truths, memo)
-    if isinstance(node, ast.Lock) or (isinstance(node, ast.Do) and node.on_fail is None):
-        return _stops(node.body, never, truths, memo)
-    if isinstance(node, ast.ExprStmt) and isinstance(node.expr, ast.Call):
-        func = node.expr.func
-        return True if isinstance(func, ast.VarRef) and func.name in never else False
-    if isinstance(node, ast.ExprStmt | ast.VarDecl | ast.Assign | ast.CompoundAssign | ast.Foreach):
-        return False
-    if isinstance(node, ast.While):
-        return None if not _completes(node, never, truths) else False
-    return None
-
-
-def _returns_never(sig: ast.Signature) -> bool:
-    return isinstance(sig.returns, ast.BuiltinType) and sig.returns.name == "never"
-
-
-def _has_break(node: Any) -> bool:
-    if isinstance(node, ast.Break):
-        return True
-    if isinstance(node, ast.While | ast.Foreach):
-        return False
-    if isinstance(node, ast.Block):
-        return any(_has_break(s) for s in node.statements)
-    if isinstance(node, ast.If):
-        return _has_break(node.then) or (node.otherwise is not None and _has_break(node.otherwise))
-    if isinstance(node, ast.BlockStmt):
-        return _has_break(node.block)
-    if isinstance(node, ast.Match):
-        return any(_has_break(c.body) for c in node.clauses)
-    if isinstance(node, ast.Do | ast.Lock):
-        return _has_break(node.body)
     return False
 
 

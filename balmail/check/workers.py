@@ -57,12 +57,13 @@ def worker_diagnostics(record: Resolution) -> list[Diagnostic]:
 def _returns(d: W.WorkerDecl) -> list[Diagnostic]:
     """A worker's body is checked like a function's against the worker's return type: it must not fall
     off its end when that type has no `()`, and a `check` needs an error in it (Ballerina's messages)."""
+    from balmail.check.completion import closing_brace, completes
     from balmail.check.returns import CHECK_WITHOUT_ERROR, _error_free, _unhandled_checks
-    from balmail.check.types import MISSING_RETURN, _allows_nil, _closing, _completes
+    from balmail.check.types import MISSING_RETURN, _allows_nil
 
     found: list[Diagnostic] = []
-    if d.returns is not None and not _allows_nil(d.returns) and _completes(d.body):
-        found.append(report(MISSING_RETURN, _closing(d.body.span)))
+    if d.returns is not None and not _allows_nil(d.returns) and completes(d.body):
+        found.append(report(MISSING_RETURN, closing_brace(d.body.span)))
     if _error_free(d.returns):
         for check in _unhandled_checks(d.body):
             help_text = (
