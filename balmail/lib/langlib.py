@@ -1239,6 +1239,9 @@ _METHOD_TABLES = {
     "value": VALUE,
     "xml": langxml.FUNCTIONS,
     "future": FUTURE_METHODS,
+    # `int:range(...)` is an iterable object whose only method is `iterator()`; its iterator's
+    # `next()` gives `record {| int value; |}?` as a stream's does
+    "range": {"iterator": lambda r: BStream(iter(r), T.TStream(T.INT))},
     "none": {},
 }
 
@@ -1282,6 +1285,8 @@ def method_for(v: Any, name: str, sb: Sandbox) -> Any:
         kind = "xml"
     elif isinstance(v, BFuture):
         kind = "future"
+    elif t is range:
+        return _method_tables(sb)["range"].get(name)
     else:
         kind = "none"
     tables = _method_tables(sb)
