@@ -636,6 +636,8 @@ class _Checker:
         if isinstance(e, ast.QueryExpr):  # checked with its clauses' variables in scope (queries.py)
             self.query_expected[id(e)] = (e, expected)
             return
+        if isinstance(e, ast.MappingExpr | ast.ListExpr) and self.constructor_misfits(expected, e):
+            return
         if isinstance(e, ast.MappingExpr):
             if isinstance(r, T.TRecord) and display(expected) not in CONFIG_RECORDS:
                 self.mapping(r, expected, e)
@@ -713,6 +715,41 @@ class _Checker:
                 self.found.append(report(INCOMPATIBLE, e.result.span, display(r.element), display(member)))
             else:
                 self.found.append(report(INCOMPATIBLE, e.span, display(expected), display(found)))
+
+    def constructor_misfits(self, expected: T.Type, e: ast.MappingExpr | ast.ListExpr) -> bool:
+        """A mapping or list constructor where the expected type has no mapping or list member at all
+        (`string s = {a: 1};`, `int x = [1];`): reported as jBallerina does, the list with the tuple
+        type it infers for the constructor. True when reported."""
+        wanted = kinds(expected)
+        if wanted is None or not wanted:
+            return False
+        if isinstance(e, ast.MappingExpr):
+            if "mapping" in wanted:
+                return False
+            where = display(expected)
+            message = f"a type compatible with mapping constructor expressions not found in type '{where}'"
+            self.found.append(report(INCOMPATIBLE, e.span, message=message))
+            return True
+        if "list" in wanted:
+            return False
+        found = self.inferred_tuple(e)
+        if found is None:
+            return False
+        self.found.append(report(INCOMPATIBLE, e.span, display(expected), display(found)))
+        return True
+
+    def inferred_tuple(self, e: ast.ListExpr) -> T.Type | None:
+        """The tuple type jBallerina infers for a list constructor with no list type expected (nested
+        constructors as tuples too); None when a member's type is not known."""
+        members: list[T.Type] = []
+        for item in e.items:
+            if isinstance(item, ast.Spread):
+                return None
+            t = self.inferred_tuple(item) if isinstance(item, ast.ListExpr) else self.type_of(item)
+            if t is None:
+                return None
+            members.append(t)
+        return T.TTuple(members, None)
 
     def mapping(self, record: T.TRecord, named: T.Type, e: ast.MappingExpr) -> None:
         given: set[str] = set()
