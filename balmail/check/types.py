@@ -677,6 +677,10 @@ class _Checker:
             if isinstance(ft, T.TFunction) and function_not_assignable(ft, r):
                 self.found.append(report(INCOMPATIBLE, e.span, display(expected), function_display(ft)))
             return
+        if isinstance(e, ast.ErrorConstructor) and e.type is None:  # an `error`, whatever its detail
+            if "error" not in (kinds(expected) or {"error"}):
+                self.found.append(report(INCOMPATIBLE, e.span, display(expected), "error"))
+            return
         found = self.type_of(e)
         if isinstance(e, ast.MemberAccess) and found is None:
             target = self.type_of(e.target)
@@ -1081,6 +1085,8 @@ class _Checker:
         elif isinstance(s, ast.ExprStmt | ast.IgnoreStmt | ast.Panic | ast.Fail):
             if isinstance(s, ast.ExprStmt):
                 check_dropped_value(self, s)
+            elif isinstance(s, ast.Panic | ast.Fail):  # both take an error value (spec, panic/fail statements)
+                self.expect(T.ERROR, s.value)
             self.expr(getattr(s, "expr", None) or getattr(s, "value", None))
         elif isinstance(s, ast.Destructure):
             self.expr(s.value)
