@@ -1085,7 +1085,7 @@ class _Checker:
         elif isinstance(s, ast.ExprStmt | ast.IgnoreStmt | ast.Panic | ast.Fail):
             if isinstance(s, ast.ExprStmt):
                 check_dropped_value(self, s)
-            elif isinstance(s, ast.Panic | ast.Fail):  # both take an error value (spec, panic/fail statements)
+            elif isinstance(s, ast.Panic | ast.Fail):  # both take an error value (spec: panic, fail)
                 self.expect(T.ERROR, s.value)
             self.expr(getattr(s, "expr", None) or getattr(s, "value", None))
         elif isinstance(s, ast.Destructure):
