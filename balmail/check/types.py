@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from balmail.check import compound, tables
+from balmail.check import compound, field_stores, tables
 from balmail.check import members as member_access
 from balmail.check import narrowing as N
 from balmail.check.bindings import list_binding_problems
@@ -1075,6 +1075,10 @@ class _Checker:
                 compound.check_member_compound(self, s, target)
             elif isinstance(target, ast.FieldAccess) and not target.optional:
                 self.final_field_update(target)
+                if isinstance(s, ast.Assign):
+                    field_stores.check_field_store(self, target, s.value)
+                else:
+                    field_stores.check_field_compound(self, s, target)
             self.expr(s.value)
         elif isinstance(s, ast.Return):
             if s.value is not None:
