@@ -33,6 +33,7 @@ from balmail.check.methods import check_arguments, check_method_call, method_typ
 from balmail.check.objects import (
     check_error_constructor,
     check_function_value_call,
+    check_implicit_new,
     check_new,
     check_object_members,
     check_self_fields,
@@ -1034,7 +1035,8 @@ class _Checker:
             if s.init is not None:
                 self.expect(declared, s.init)
                 if isinstance(s.init, ast.NewExpr) and s.init.type is None:
-                    check_new(self, s.init, declared)
+                    if not check_implicit_new(self, s.init, declared, s.type is None):
+                        check_new(self, s.init, declared)
                 self.expr(s.init)
                 problem = stream_source_problem(self, s.type, s.init)
                 if problem is not None:
