@@ -29,7 +29,7 @@ from balmail.check.decltypes import LITERAL_TYPES, decl_types_of
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.matches import check_match
-from balmail.check.methods import check_arguments, check_method_call, method_type
+from balmail.check.methods import check_arguments, check_method_call, method_type, missing_included_fields
 from balmail.check.objects import (
     check_error_constructor,
     check_function_value_call,
@@ -1340,15 +1340,13 @@ class _Checker:
                 continue
             given.add(arg.name)
             self.expect(self.resolver.resolve(p.type), arg.value)
-        for p in fixed:
-            if p.name not in given and p.default is None and not getattr(p, "included", False):
-                self.found.append(
-                    report(
-                        ARG_COUNT,
-                        e.span,
-                        message=f"missing required parameter '{p.name}' in call to '{fn.name}()'",
-                    )
-                )
+        missing = [p.name for p in fixed if p.name not in given and p.default is None and not p.included]
+        for p in fixed[len(positional):]:
+            if p.included:
+                missing += missing_included_fields(self.resolver.resolve(p.type), {a.name for a in named})
+        for name in missing:
+            message = f"missing required parameter '{name}' in call to '{fn.name}()'"
+            self.found.append(report(ARG_COUNT, e.span, message=message))
 
 
 _SKIP = object()
