@@ -51,6 +51,7 @@ from balmail.check.operators import (
     check_unary,
 )
 from balmail.check.queries import check_query
+from balmail.check.record_types import check_record_types
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import certainly_incompatible, display, kinds, union, without
 from balmail.check.streams import stream_completion_error, stream_source_problem
@@ -783,6 +784,7 @@ class _Checker:
     # ------------------------------------------------------------ walking
 
     def run(self) -> list[Diagnostic]:
+        check_record_types(self)
         for m in self.module.members:
             if isinstance(m, ast.FunctionDefn) and m.body is not None:
                 self.function(m.signature, m.body)
