@@ -25,6 +25,7 @@ from balmail.check.completion import (
     stops,
     true_constants,
 )
+from balmail.check.cycles import check_cycles
 from balmail.check.decltypes import LITERAL_TYPES, decl_types_of
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
@@ -785,6 +786,7 @@ class _Checker:
 
     def run(self) -> list[Diagnostic]:
         check_record_types(self)
+        check_cycles(self)
         for m in self.module.members:
             if isinstance(m, ast.FunctionDefn) and m.body is not None:
                 self.function(m.signature, m.body)
