@@ -29,6 +29,7 @@ from balmail.check.cycles import check_cycles
 from balmail.check.decltypes import LITERAL_TYPES, decl_types_of
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
+from balmail.check.literals import check_int_literals
 from balmail.check.matches import check_match
 from balmail.check.methods import check_arguments, check_method_call, method_type, missing_included_fields
 from balmail.check.objects import (
@@ -787,6 +788,7 @@ class _Checker:
     def run(self) -> list[Diagnostic]:
         check_record_types(self)
         check_cycles(self)
+        check_int_literals(self)
         for m in self.module.members:
             if isinstance(m, ast.FunctionDefn) and m.body is not None:
                 self.function(m.signature, m.body)
