@@ -53,7 +53,7 @@ from balmail.check.operators import (
     check_unary,
 )
 from balmail.check.queries import check_query
-from balmail.check.record_types import check_record_types
+from balmail.check.record_types import check_record_types, record_union_field
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import certainly_incompatible, display, kinds, union, without
 from balmail.check.streams import stream_completion_error, stream_source_problem
@@ -591,6 +591,7 @@ class _Checker:
         if target is None:
             return None
         nil = False
+        had_nil = "nil" in (kinds(target) or ())
         if e.optional:
             stripped = without(target, "nil")
             if stripped is None:
@@ -600,6 +601,8 @@ class _Checker:
         record = T.resolve(target)
         if isinstance(record, T.TXml):  # an xml attribute: its value, or an error
             return union(T.STRING, T.ERROR, T.NIL) if e.optional else union(T.STRING, T.ERROR)
+        if isinstance(record, T.TUnion):  # a union of records that all have the field: any of its types
+            return record_union_field(record, e.name, e.optional and had_nil)
         if not isinstance(record, T.TRecord):
             return None
         field = record.fields.get(e.name)
