@@ -1,5 +1,6 @@
-"""Record types: the type of a field read from a union of records, and checks of record type descriptors themselves, wherever they are written (type definitions, inline in
-declarations, parameters, nested): a field named twice is a redeclared symbol, as jBallerina reports."""
+"""Record types: the type of a field read from a union of records, and checks of record type
+descriptors themselves wherever they are written (type definitions, inline in declarations, parameters,
+nested): a field named twice is a redeclared symbol, as jBallerina reports."""
 
 from __future__ import annotations
 
