@@ -30,6 +30,7 @@ from balmail.check.decltypes import LITERAL_TYPES, decl_types_of
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.literals import check_int_literals
+from balmail.check.mapping_unions import ambiguous_mapping
 from balmail.check.matches import check_match
 from balmail.check.methods import check_arguments, check_method_call, method_type, missing_included_fields
 from balmail.check.objects import (
@@ -647,6 +648,8 @@ class _Checker:
         if isinstance(e, ast.MappingExpr | ast.ListExpr) and self.constructor_misfits(expected, e):
             return
         if isinstance(e, ast.MappingExpr):
+            if ambiguous_mapping(self, expected, e):
+                return
             if isinstance(r, T.TRecord) and display(expected) not in CONFIG_RECORDS:
                 self.mapping(r, expected, e)
             elif isinstance(r, T.TMap):
