@@ -15,6 +15,7 @@ import attrs
 from balmail.check import compound, field_stores, tables
 from balmail.check import members as member_access
 from balmail.check import narrowing as N
+from balmail.check.annotations import check_annotations
 from balmail.check.bindings import list_binding_problems
 from balmail.check.completion import (
     SIMPLE_STATEMENTS,
@@ -795,6 +796,7 @@ class _Checker:
         check_record_types(self)
         check_cycles(self)
         check_int_literals(self)
+        check_annotations(self)
         for m in self.module.members:
             if isinstance(m, ast.FunctionDefn) and m.body is not None:
                 self.function(m.signature, m.body)
