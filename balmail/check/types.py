@@ -832,7 +832,7 @@ class _Checker:
                 for mem in m.members:
                     if isinstance(mem, ast.FunctionDefn) and mem.body is not None:
                         self.in_init = mem.name == "init"
-                        self.function(mem.signature, mem.body)
+                        self.function(mem.signature, mem.body, mem.resource_path or ())
                 self.self_type, self.in_init = None, False
         return self.found
 
@@ -893,8 +893,16 @@ class _Checker:
                 self.found.append(report(INCOMPATIBLE, n.span, message=message))
                 return
 
-    def function(self, sig: ast.Signature, body: ast.Block) -> None:
+    def function(
+        self, sig: ast.Signature, body: ast.Block, path: tuple[ast.ResourceSegment, ...] = ()
+    ) -> None:
         scope: dict[str, _Var] = {}
+        for segment in path:  # a resource method's path parameters are parameters too: final
+            decl = self.record.decls.get(segment) if segment.name and segment.param_type is not None else None
+            if decl is not None and segment.name and segment.param_type is not None:
+                t = self.resolver.resolve(segment.param_type)
+                scope[segment.name] = var = _Var(T.TArray(t) if segment.rest and t else t, final=True)
+                self.vars[decl] = var
         if self.self_type is not None:
             scope["self"] = var = _Var(self.self_type, final=True)
             if self.self_decl is not None:
@@ -1073,7 +1081,12 @@ class _Checker:
                 if var is not None and var.const:
                     self.found.append(report(FINAL_ASSIGN, s.span, message="cannot update constant value"))
                 elif var is not None and var.final:
-                    self.found.append(report(FINAL_ASSIGN, target.span, target.name))
+                    decl = self.refs.get(target)
+                    if decl is not None and decl.kind == PARAM:  # parameters are final, in their own words
+                        message = f"cannot assign a value to function argument '{target.name}'"
+                        self.found.append(report(FINAL_ASSIGN, target.span, message=message))
+                    else:
+                        self.found.append(report(FINAL_ASSIGN, target.span, target.name))
                 elif var is not None and isinstance(s, ast.Assign):
                     self.expect(var.type, s.value)
                 elif var is not None and compound.nullable_operands(self, s, self.type_of(target)):
