@@ -17,6 +17,7 @@ from balmail.check import members as member_access
 from balmail.check import narrowing as N
 from balmail.check.annotations import check_annotations
 from balmail.check.bindings import list_binding_problems
+from balmail.check.check_exprs import check_check_expr
 from balmail.check.completion import (
     SIMPLE_STATEMENTS,
     closing_brace,
@@ -1298,6 +1299,8 @@ class _Checker:
                 check_error_constructor(self, n)
             elif tag is ast.Cast:
                 check_cast(self, n)
+            elif tag is ast.CheckExpr:
+                check_check_expr(self, n)
             elif tag is W.SyncSend:
                 self.workers.record_send(n.peer, self.type_of(n.value))
             push(children(n))
@@ -1390,6 +1393,7 @@ _EXPR_BRANCHES: tuple[tuple[Any, tuple[type, ...]], ...] = (
     (ast.NewExpr, (ast.NewExpr,)),
     (ast.ErrorConstructor, (ast.ErrorConstructor,)),
     (ast.Cast, (ast.Cast,)),
+    (ast.CheckExpr, (ast.CheckExpr,)),
     (W.SyncSend, (W.SyncSend,)),
 )
 _EXPR_TAGS: dict[type, Any] = {}
