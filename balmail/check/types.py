@@ -1001,8 +1001,9 @@ class _Checker:
             self.reset(tested, None)
             self._stmt(s)
             self.state = pre
-            self.reset(self.assigned(inner), N.DECLARED)
-            self.reset(tested | (N.tested_names(s) if isinstance(s, ast.Do) else set()), None)
+            assigned = self.assigned(inner)
+            self.reset(assigned, N.DECLARED)  # assigned in a clause: its declared type, narrowed or not
+            self.reset((tested | (N.tested_names(s) if isinstance(s, ast.Do) else set())) - assigned, None)
         elif isinstance(s, ast.Lock | ast.BlockStmt):
             self._stmt(s)
         else:
