@@ -809,6 +809,7 @@ class _Checker:
                 if m.type is not None:
                     self.expect(self.resolver.resolve(m.type), m.value)
                 self.constant_expression(m.value)
+                self.expr(m.value)  # its operators, as anywhere else
             elif isinstance(m, ast.ListenerDecl):
                 listener = self.resolver.resolve(m.type) if m.type is not None else None
                 if listener is not None and self.not_a_listener(listener):
