@@ -890,7 +890,12 @@ class _Checker:
         """A constant's value is evaluated at compile time: no calls, `check`, `new`, queries or functions
         (spec, const-expr)."""
         for n in nodes_under(e):
-            if isinstance(n, _NOT_CONSTANT):
+            decl = self.refs.get(n) if isinstance(n, ast.VarRef) else None
+            not_const = decl is not None and (
+                isinstance(decl.node, ast.FunctionDefn | ast.ModuleVarDecl)
+                or (decl.kind == MODULE_VALUE and isinstance(decl.node, ast.CaptureBinding))
+            )
+            if isinstance(n, _NOT_CONSTANT) or not_const:  # a call, or a function or variable named
                 message = "expression is not a constant expression"
                 self.found.append(report(INCOMPATIBLE, n.span, message=message))
                 return
