@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from balmail.check.registry import report
-from balmail.check.statictypes import union
+from balmail.check.statictypes import display, union
+from balmail.check.subtypes import not_assignable
 from balmail.check.walk import nodes_of
 from balmail.runtime import types as T
 from balmail.syntax import ast
@@ -20,6 +21,26 @@ def check_record_types(checker: Any) -> None:
             if f.name in seen:
                 checker.found.append(report("BAL_NAME_005", f.span, f.name))
             seen.add(f.name)
+        _overridden_fields(checker, rt)  # type: ignore[arg-type]
+
+
+def _overridden_fields(checker: Any, rt: ast.RecordType) -> None:
+    """A field that overrides one of an included record must have a subtype of its type."""
+    for inc in rt.inclusions:
+        base = checker.resolver.resolve(inc)
+        base = T.resolve(base) if base is not None else None
+        if not isinstance(base, T.TRecord):
+            continue
+        for f in rt.fields:
+            included = base.fields.get(f.name)
+            own = checker.resolver.resolve(f.type) if included is not None else None
+            if included is not None and own is not None and not_assignable(own, included.type):
+                was, now = display(included.type), display(own)
+                message = (
+                    f"included field '{f.name}' of type '{was}' cannot be overridden by a field of type "
+                    f"'{now}': expected a subtype of '{was}'"
+                )
+                checker.found.append(report("BAL_TYPE_001", f.span, message=message))
 
 
 def record_union_field(t: T.TUnion, name: str, nil: bool) -> T.Type | None:
