@@ -35,7 +35,7 @@ from balmail.source import SourceFile
 from balmail.syntax import ast
 
 if TYPE_CHECKING:  # the mail stack is imported only by programs that use email
-    from balmail.lib.email import EmailListener, EmailRuntime
+    from balmail.lib.email_listener import EmailListener, EmailRuntime
 
 SERVE_CODE = register(
     Rule(
@@ -93,7 +93,7 @@ def prepare_services(
     programs = package_programs(program)
     if not any(p.services for p in programs) and getattr(ctx, "email_runtime", None) is None:
         return []
-    from balmail.lib.email import EmailRuntime
+    from balmail.lib.email_listener import EmailRuntime
 
     runtime = EmailRuntime.of(ctx)
     state_dir = options.state_dir or Path(source.path).resolve().parent / STATE_DIR_NAME
@@ -204,7 +204,7 @@ def _attach_step(compiler: Any, service: ast.ServiceDecl) -> Any:
         span=service.span, qualifiers=("service",), type=service.type, members=service.members
     )
     from balmail.compiler import expressions
-    from balmail.lib.email import EmailListener
+    from balmail.lib.email_listener import EmailListener
 
     make_object = expressions.expr(compiler, constructor, None)
     isolated = "isolated" in service.qualifiers
@@ -251,7 +251,7 @@ def serve_listeners(program: Any, ctx: Any, options: ServeOptions | None) -> Ser
     runtime: EmailRuntime | None = getattr(ctx, "email_runtime", None)
     if runtime is None:
         return ServeOutcome()
-    from balmail.lib.email import EmailListener
+    from balmail.lib.email_listener import EmailListener
 
     for _name, value in _module_listeners(program):
         if isinstance(value, BObject) and isinstance(value.env, EmailListener):
@@ -292,7 +292,7 @@ def serve_listeners(program: Any, ctx: Any, options: ServeOptions | None) -> Ser
 
 def _run_once(runtime: EmailRuntime, listeners: list[EmailListener], watches: Any) -> ServeOutcome:
     """One cycle of every listener, all at once (each on its own thread, as when they poll)."""
-    from balmail.lib.email import POLLER_STACK_BYTES
+    from balmail.lib.email_listener import POLLER_STACK_BYTES
 
     errors: list[str | None] = [None] * len(listeners)
 
