@@ -237,3 +237,20 @@ def test_one_error_per_typo_in_the_reply_handler(name: str) -> None:
     assert REPLY.count(old) == 1, old
     got = [(d.span.line, d.span.column, d.message) for d in parse_text(REPLY.replace(old, new)).diagnostics]
     assert got == expected
+
+
+def test_three_mistakes_in_one_function_are_three_errors_where_they_are() -> None:
+    """A statement ending in an operator (`"a" +;`) is blanked up to its own `;` when the token repairs
+    cannot mend it: the `if` block below it, left unclosed, is then still parsed, and its missing `}` is
+    reported at the end of the file (it used to be blanked with the rest of the file, and the missing
+    brace reported at the statement before)."""
+    text = (
+        "import ballerina/io;\n\npublic function main() {\n    int x = 1\n    io:println(x);\n"
+        '    string s = "a" +;\n    if x > 0 {\n        io:println("p");\n\n    io:println("end");\n}\n'
+    )
+    got = [(d.span.line, d.span.column, d.message) for d in parse_text(text).diagnostics]
+    assert got == [
+        (4, 14, MISSING_SEMI),
+        (6, 21, "unexpected ';': expected an expression"),
+        (11, 2, "missing close brace token"),
+    ]
