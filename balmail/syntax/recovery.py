@@ -194,7 +194,8 @@ def _repair(
                 tok.end_pos or tok.start_pos,
             )
             return i + 1
-    if after and _fits(ip, after):
+    # the token can be dropped: what follows parses without it (or, its last token, the file can end)
+    if (_fits(ip, after) if after else "$END" in ip.accepts()):  # type: ignore[attr-defined]
         report(f"invalid token '{tok.value}'", tok.start_pos, tok.end_pos or tok.start_pos)
         return i + 1
     if tok.type in REPLACEABLE:

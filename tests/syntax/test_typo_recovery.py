@@ -254,3 +254,11 @@ def test_three_mistakes_in_one_function_are_three_errors_where_they_are() -> Non
         (6, 21, "unexpected ';': expected an expression"),
         (11, 2, "missing close brace token"),
     ]
+
+
+def test_a_stray_close_brace_at_the_end_of_the_file_is_an_invalid_token() -> None:
+    """The last token of the file, when the file could end without it, is dropped as `invalid token`
+    (not replaced by a `;`, which module level also takes)."""
+    text = "public function main() {\n    if true {\n    }\n    }\n}\n"
+    got = [(d.span.line, d.span.column, d.message) for d in parse_text(text).diagnostics]
+    assert got == [(5, 1, "invalid token '}'")]
