@@ -262,3 +262,13 @@ def test_a_stray_close_brace_at_the_end_of_the_file_is_an_invalid_token() -> Non
     text = "public function main() {\n    if true {\n    }\n    }\n}\n"
     got = [(d.span.line, d.span.column, d.message) for d in parse_text(text).diagnostics]
     assert got == [(5, 1, "invalid token '}'")]
+
+
+def test_a_mapping_constructor_left_open_before_the_next_statement() -> None:
+    """Of the insertions that fit the next two tokens, the one the rest of the line parses after: a `,`
+    would read `io:` as a field name, so the constructor's `}` and the statement's `;` are what is
+    missing."""
+    text = 'import ballerina/io;\n\npublic function main() {\n    map<string> m = {a: "1", b: "2"\n'
+    text += "    io:println(m);\n}\n"
+    got = [(d.span.line, d.span.column, d.message) for d in parse_text(text).diagnostics]
+    assert got == [(4, 36, "missing close brace token"), (4, 36, MISSING_SEMI)]
