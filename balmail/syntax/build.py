@@ -808,7 +808,15 @@ class Builder:
         )
 
     def args(self, c: list) -> _Args:
-        return _Args(tuple(x for x in c if isinstance(x, ast.Node)))
+        items = tuple(x for x in c if isinstance(x, ast.Node))
+        named = False
+        for item in items:  # Ballerina's parser: positional and rest arguments come before named ones
+            if type(item) is ast.NamedArg:
+                named = True
+            elif named:
+                kind = "rest" if type(item) is ast.RestArg else "positional"
+                self.error(f"{kind} argument not allowed after named arguments", item.span)
+        return _Args(items)
 
     def named_arg(self, c: list) -> ast.NamedArg:
         return ast.NamedArg(span=self.span(c), name=ident(c[0]), value=c[2])
