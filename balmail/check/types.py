@@ -14,6 +14,7 @@ import attrs
 
 from balmail.check import narrowing as N
 from balmail.check import tables
+from balmail.check.access_types import member_access_type
 from balmail.check.bindings import list_binding_problems
 from balmail.check.completion import (
     SIMPLE_STATEMENTS,
@@ -464,7 +465,7 @@ class _Checker:
             result = self.type_of(e.expr)
             return FutureOf(result) if result is not None else None
         if isinstance(e, ast.MemberAccess):
-            return tables.member_type(self.type_of(e.target))
+            return member_access_type(self, e)
         if isinstance(e, ast.QueryExpr) and e.construct == "stream" and e.kind == "select":
             return self.query_stream_type(e)
         return None
