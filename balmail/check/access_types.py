@@ -50,3 +50,39 @@ def _constant_index(index: ast.Expr) -> int | None:
     if isinstance(index, ast.Literal) and index.kind == "int" and isinstance(index.value, int):
         return index.value
     return None
+
+
+def assigned_type(checker: Any, target: ast.Expr) -> T.Type | None:
+    """The type a value stored by `target = v` must have, for a field or member of a list, tuple, map
+    or record (as an lvalue, `m[k]` takes the map's member type, without the nil a read adds)."""
+    if isinstance(target, ast.FieldAccess) and not target.optional:
+        owner = checker.type_of(target.target)
+        r = T.resolve(owner) if owner is not None else None
+        if isinstance(r, T.TRecord):
+            return _stored_field(r, target.name)
+        return None
+    if not isinstance(target, ast.MemberAccess):
+        return None
+    owner = checker.type_of(target.target)
+    r = T.resolve(owner) if owner is not None else None
+    if isinstance(r, T.TArray):
+        return r.element
+    if isinstance(r, T.TTuple):
+        index = _constant_index(target.index)
+        return r.member_type(index) if index is not None and index >= 0 else None
+    if isinstance(r, T.TMap):
+        return r.constraint
+    if isinstance(r, T.TRecord):
+        key = target.index
+        if isinstance(key, ast.Literal) and key.kind == "string":
+            return _stored_field(r, key.value)
+    return None
+
+
+def _stored_field(record: T.TRecord, name: str) -> T.Type | None:
+    """What a store into field `name` takes: its type, nil too for an optional field (storing `()` into
+    `T f?` removes the field), the rest type for a field the record does not declare."""
+    field = record.fields.get(name)
+    if field is None:
+        return record.rest
+    return union(field.type, T.NIL) if field.optional else field.type

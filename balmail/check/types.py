@@ -14,7 +14,7 @@ import attrs
 
 from balmail.check import narrowing as N
 from balmail.check import tables
-from balmail.check.access_types import member_access_type
+from balmail.check.access_types import assigned_type, member_access_type
 from balmail.check.bindings import list_binding_problems
 from balmail.check.completion import (
     SIMPLE_STATEMENTS,
@@ -1064,8 +1064,11 @@ class _Checker:
                         self.expect(var.type, combined)
             elif isinstance(target, ast.MemberAccess) and isinstance(s, ast.Assign):
                 tables.check_member_update(self, target, s.value)
+                self.expect(assigned_type(self, target), s.value)
             elif isinstance(target, ast.FieldAccess) and not target.optional:
                 self.final_field_update(target)
+                if isinstance(s, ast.Assign):
+                    self.expect(assigned_type(self, target), s.value)
             self.expr(s.value)
         elif isinstance(s, ast.Return):
             if s.value is not None:
