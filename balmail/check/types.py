@@ -12,8 +12,9 @@ from typing import Any
 
 import attrs
 
+from balmail.check import compound, tables
+from balmail.check import members as member_access
 from balmail.check import narrowing as N
-from balmail.check import tables
 from balmail.check.access_types import assigned_type, member_access_type
 from balmail.check.bindings import list_binding_problems
 from balmail.check.completion import (
@@ -465,7 +466,11 @@ class _Checker:
             result = self.type_of(e.expr)
             return FutureOf(result) if result is not None else None
         if isinstance(e, ast.MemberAccess):
-            return member_access_type(self, e)
+            return (
+                tables.member_type(self.type_of(e.target))
+                or member_access.read_type(self, e)
+                or member_access_type(self, e)
+            )
         if isinstance(e, ast.QueryExpr) and e.construct == "stream" and e.kind == "select":
             return self.query_stream_type(e)
         return None
@@ -1056,6 +1061,8 @@ class _Checker:
                     self.found.append(report(FINAL_ASSIGN, target.span, target.name))
                 elif var is not None and isinstance(s, ast.Assign):
                     self.expect(var.type, s.value)
+                elif var is not None and compound.nullable_operands(self, s, self.type_of(target)):
+                    pass
                 elif var is not None:  # `i op= v` is `i = i op v` (spec: compound assignment statement)
                     combined = ast.Binary(span=s.span, op=s.op, left=target, right=s.value)
                     before = len(self.found)
@@ -1064,7 +1071,10 @@ class _Checker:
                         self.expect(var.type, combined)
             elif isinstance(target, ast.MemberAccess) and isinstance(s, ast.Assign):
                 tables.check_member_update(self, target, s.value)
-                self.expect(assigned_type(self, target), s.value)
+                member_access.check_store(self, target, s.value)
+                self.expect(assigned_type(self, target), s.value)  # a record field by its literal key
+            elif isinstance(target, ast.MemberAccess):
+                compound.check_member_compound(self, s, target)
             elif isinstance(target, ast.FieldAccess) and not target.optional:
                 self.final_field_update(target)
                 if isinstance(s, ast.Assign):
@@ -1239,9 +1249,11 @@ class _Checker:
                     self.optional_field_access(n)
             elif tag is ast.MemberAccess:
                 tables.check_member_access(self, n)
+                member_access.check_index_range(self, n)
                 self.member_key(n)
             elif tag is ast.MethodCall:
                 check_method_call(self, n)
+                member_access.check_list_push(self, n)
                 if isinstance(n, ast.MethodCall):
                     tables.check_table_call(self, n)
             elif tag is ast.Binary:
