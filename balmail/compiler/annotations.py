@@ -45,9 +45,25 @@ def annotation_steps(
             decl = decls.get(a.name) if a.prefix is None else None
             if a.prefix is not None or decl is None:
                 continue  # a library module's annotation (`@display {...}`) keeps no value here
+            if not _runtime_points(decl.attach_points) & {"type", "class"}:
+                continue  # `on source type`: the annotation exists in the source only
             uses = free_names(cx, a.value) if a.value is not None else set()
             steps.append((set(), uses, _step(cx, owners, annotation_key(cx, None, a.name), decl, a)))
     return steps
+
+
+def _runtime_points(points: tuple[str, ...]) -> set[str]:
+    """The attach points whose values are kept at run time: those not marked `source`."""
+    kept: set[str] = set()
+    source = False
+    for p in points:
+        if p == "source":
+            source = True
+            continue
+        if not source:
+            kept.add(p)
+        source = False
+    return kept
 
 
 def _step(
