@@ -196,6 +196,7 @@ def test_designer_and_flow_of_a_handler_with_if_match_and_check(page, serve) -> 
     check = page.locator('#flow .fnode[data-line="56"]')
     assert "check" in check.get_attribute("class")
     check.click()
+    page.wait_for_selector("#flow-source .src-line.hl")  # the click highlights asynchronously
     highlighted = page.eval_on_selector_all(
         "#flow-source .src-line.hl", "els => els.map(e => e.dataset.line)"
     )
