@@ -265,6 +265,9 @@ def serve_listeners(program: Any, ctx: Any, options: ServeOptions | None) -> Ser
     """Run the program's listeners until a signal (or one cycle each with `--once`)."""
     options = options or ServeOptions()
     written = listener_objects.module_listener_objects(program)
+    for dynamic in getattr(ctx, "dynamic_listeners", None) or []:  # runtime:registerListener
+        if not any(dynamic is w for w in written):
+            written.append(dynamic)
     if written:  # listeners written in Ballerina: started now, stopped when serving ends
         return _serve_written(program, ctx, options, written)
     return serve_email_listeners(program, ctx, options)
