@@ -355,10 +355,16 @@ def convert_numeric(v: Any, target: T.Type) -> Any:
         return _MISSING
     for m in T.member_types(target):
         m = T.resolve(m)
-        if isinstance(m, T.TInt) and tv is not int:
+        # a numeric singleton (`type I 1|2|3;`) converts like its basic type: `<I>2.7` is 3
+        single = type(m.value) if isinstance(m, T.TSingleton) and type(m.value) in (int, float, D) else None
+        if (isinstance(m, T.TInt) or single is int) and tv is not int:
             r = float_to_int(v) if tv is float else decimal_to_int(v)
             if m.contains(r):
                 return r
+        if single is float and tv is not float and m.contains(float(v)):
+            return float(v)
+        if single is D and tv is not D and m.contains(to_decimal(v)):
+            return to_decimal(v)
         if isinstance(m, T.TFloat) and tv is not float:
             return float(v)
         if isinstance(m, T.TDecimal) and tv is not D:
