@@ -3,7 +3,7 @@ lists and maps are members.py's, tables tables.py's:
 
 - a record `r["f"]` gives the field the string literal names (`T?` when the field is optional);
 - a string `s[i]` gives `string:Char`;
-- a store `r.f = v` or `r["f"] = v` takes the field's type (nil too for an optional field).
+- a store `r["f"] = v` takes the field's type (nil too for an optional field).
 
 Anything else (optional or union targets, json, xml, keys that are not literals) stays unknown, so the
 checks that read the type stay silent rather than guess."""
@@ -36,13 +36,7 @@ def member_access_type(checker: Any, e: ast.MemberAccess) -> T.Type | None:
 
 
 def assigned_type(checker: Any, target: ast.Expr) -> T.Type | None:
-    """The type a value stored by `target = v` must have, for a record field (`r.f` or `r["f"]`)."""
-    if isinstance(target, ast.FieldAccess) and not target.optional:
-        owner = checker.type_of(target.target)
-        r = T.resolve(owner) if owner is not None else None
-        if isinstance(r, T.TRecord):
-            return _stored_field(r, target.name)
-        return None
+    """The type a value stored by `r["f"] = v` must have (stores through `r.f` are field_stores.py's)."""
     if not isinstance(target, ast.MemberAccess):
         return None
     owner = checker.type_of(target.target)

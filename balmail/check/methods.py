@@ -332,15 +332,22 @@ def check_arguments(
             checker.found.append(
                 report("BAL_TYPE_003", arg.span, message=f"undefined defaultable parameter '{arg.name}'")
             )
-    for p in fixed:
-        if p.name not in given and not p.default:
-            checker.found.append(
-                report(
-                    "BAL_TYPE_003",
-                    span,
-                    message=f"missing required parameter '{p.name}' in call to '{name}()'",
-                )
-            )
+    missing = [p.name for p in fixed if p.name not in given and not p.default]
+    # an included record parameter not passed as a whole: its required fields are required named args
+    for p in included[max(0, len(positional) - len(fixed)):]:
+        missing += missing_included_fields(p.type, {a.name for a in named})
+    for missed in missing:
+        message = f"missing required parameter '{missed}' in call to '{name}()'"
+        checker.found.append(report("BAL_TYPE_003", span, message=message))
+
+
+def missing_included_fields(t: T.Type | None, named: set[str]) -> list[str]:
+    """The required fields (neither optional nor defaulted) of an included record parameter's type that no
+    named argument gives, when it is not passed as a whole: each is a missing required parameter."""
+    r = T.resolve(t) if t is not None else None
+    if not isinstance(r, T.TRecord):
+        return []
+    return [f for f, fd in r.fields.items() if not fd.optional and fd.default is None and f not in named]
 
 
 def _included_field(included: list[LibParam], name: str) -> T.Field | None:

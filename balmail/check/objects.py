@@ -176,6 +176,23 @@ def check_new(checker: Any, e: ast.NewExpr, expected: T.Type | None) -> None:
         checker.found.append(report("BAL_TYPE_001", e.span, display(expected), display(found)))
 
 
+def check_implicit_new(checker: Any, e: ast.NewExpr, expected: T.Type | None, inferred: bool) -> bool:
+    """`new (...)` takes its class from the expected type: with `var` there is none (jBallerina: the object
+    type cannot be inferred from 'other'), and a type without an object or stream member has none either.
+    Returns whether it reported."""
+    if e.type is not None:
+        return False
+    if inferred:
+        source = "other"
+    elif expected is not None and (k := kinds(expected)) is not None and not k & {"object", "stream"}:
+        source = display(expected)
+    else:
+        return False
+    message = f"cannot infer type of the object from '{source}'"
+    checker.found.append(report("BAL_TYPE_001", e.span, message=message))
+    return True
+
+
 def _detail_record(checker: Any, td: ast.TypeRef | None) -> T.TRecord | None:
     """The detail record of `error<D>` named by a type definition of this module, when certain."""
     if td is None or td.prefix is not None:

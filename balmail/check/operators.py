@@ -109,6 +109,9 @@ def check_binary(checker: Any, e: ast.Binary) -> None:
     if e.op in _BITWISE:
         _check_bitwise(checker, e)
         return
+    if e.op in ("&&", "||"):
+        _check_logical(checker, e)
+        return
     if e.op not in _ARITHMETIC:
         return
     left, right = checker.type_of(e.left), checker.type_of(e.right)
@@ -130,6 +133,18 @@ def check_binary(checker: Any, e: ast.Binary) -> None:
 
 
 _BITWISE = frozenset({"&", "|", "^", "<<", ">>", ">>>"})
+
+
+def _check_logical(checker: Any, e: ast.Binary) -> None:
+    """`&&` and `||` take booleans only (spec, logical-expr; no nil lifting): `n && true` with an int `n`
+    is `operator '&&' not defined for 'int' and 'boolean'`."""
+    left, right = checker.type_of(e.left), checker.type_of(e.right)
+    lk, rk = kinds(left), kinds(right)
+    if lk is None or rk is None or lk == rk == {"boolean"}:
+        return
+    if (lk | rk) <= _SIMPLE | {"boolean", "nil"} and (len(lk) == 1 and len(rk) == 1):
+        assert left is not None and right is not None
+        _report(checker, e, left, right)
 
 
 def _check_bitwise(checker: Any, e: ast.Binary) -> None:

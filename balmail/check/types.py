@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from balmail.check import compound, tables
+from balmail.check import compound, field_stores, tables
 from balmail.check import members as member_access
 from balmail.check import narrowing as N
 from balmail.check.access_types import assigned_type, member_access_type
@@ -30,10 +30,11 @@ from balmail.check.decltypes import LITERAL_TYPES, decl_types_of
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.matches import check_match
-from balmail.check.methods import check_arguments, check_method_call, method_type
+from balmail.check.methods import check_arguments, check_method_call, method_type, missing_included_fields
 from balmail.check.objects import (
     check_error_constructor,
     check_function_value_call,
+    check_implicit_new,
     check_new,
     check_object_members,
     check_self_fields,
@@ -51,6 +52,7 @@ from balmail.check.operators import (
     check_unary,
 )
 from balmail.check.queries import check_query
+from balmail.check.record_types import check_record_types
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import certainly_incompatible, display, kinds, union, without
 from balmail.check.streams import stream_completion_error, stream_source_problem
@@ -682,6 +684,10 @@ class _Checker:
             if isinstance(ft, T.TFunction) and function_not_assignable(ft, r):
                 self.found.append(report(INCOMPATIBLE, e.span, display(expected), function_display(ft)))
             return
+        if isinstance(e, ast.ErrorConstructor) and e.type is None:  # an `error`, whatever its detail
+            if "error" not in (kinds(expected) or {"error"}):
+                self.found.append(report(INCOMPATIBLE, e.span, display(expected), "error"))
+            return
         found = self.type_of(e)
         if isinstance(e, ast.MemberAccess) and found is None:
             target = self.type_of(e.target)
@@ -783,6 +789,7 @@ class _Checker:
     # ------------------------------------------------------------ walking
 
     def run(self) -> list[Diagnostic]:
+        check_record_types(self)
         for m in self.module.members:
             if isinstance(m, ast.FunctionDefn) and m.body is not None:
                 self.function(m.signature, m.body)
@@ -1035,7 +1042,8 @@ class _Checker:
             if s.init is not None:
                 self.expect(declared, s.init)
                 if isinstance(s.init, ast.NewExpr) and s.init.type is None:
-                    check_new(self, s.init, declared)
+                    if not check_implicit_new(self, s.init, declared, s.type is None):
+                        check_new(self, s.init, declared)
                 self.expr(s.init)
                 problem = stream_source_problem(self, s.type, s.init)
                 if problem is not None:
@@ -1078,7 +1086,9 @@ class _Checker:
             elif isinstance(target, ast.FieldAccess) and not target.optional:
                 self.final_field_update(target)
                 if isinstance(s, ast.Assign):
-                    self.expect(assigned_type(self, target), s.value)
+                    field_stores.check_field_store(self, target, s.value)
+                else:
+                    field_stores.check_field_compound(self, s, target)
             self.expr(s.value)
         elif isinstance(s, ast.Return):
             if s.value is not None:
@@ -1089,6 +1099,8 @@ class _Checker:
         elif isinstance(s, ast.ExprStmt | ast.IgnoreStmt | ast.Panic | ast.Fail):
             if isinstance(s, ast.ExprStmt):
                 check_dropped_value(self, s)
+            elif isinstance(s, ast.Panic | ast.Fail):  # both take an error value (spec: panic, fail)
+                self.expect(T.ERROR, s.value)
             self.expr(getattr(s, "expr", None) or getattr(s, "value", None))
         elif isinstance(s, ast.Destructure):
             self.expr(s.value)
@@ -1336,15 +1348,13 @@ class _Checker:
                 continue
             given.add(arg.name)
             self.expect(self.resolver.resolve(p.type), arg.value)
-        for p in fixed:
-            if p.name not in given and p.default is None and not getattr(p, "included", False):
-                self.found.append(
-                    report(
-                        ARG_COUNT,
-                        e.span,
-                        message=f"missing required parameter '{p.name}' in call to '{fn.name}()'",
-                    )
-                )
+        missing = [p.name for p in fixed if p.name not in given and p.default is None and not p.included]
+        for p in fixed[len(positional):]:
+            if p.included:
+                missing += missing_included_fields(self.resolver.resolve(p.type), {a.name for a in named})
+        for name in missing:
+            message = f"missing required parameter '{name}' in call to '{fn.name}()'"
+            self.found.append(report(ARG_COUNT, e.span, message=message))
 
 
 _SKIP = object()
