@@ -72,12 +72,31 @@ def _included_object(checker: Any, inc: ast.TypeInclusion) -> ast.ObjectType | N
     return None
 
 
+def _check_init_return(checker: Any, members: tuple[ast.Node, ...]) -> None:
+    """A class's `init` returns nil or an error, nothing else (spec: object constructors)."""
+    init = _init_of(members)
+    returns = init.signature.returns if init is not None else None
+    t = checker.resolver.resolve(returns) if returns is not None else None
+    k = kinds(t) if t is not None else None
+    if returns is None or t is None or k is None or (k <= {"error", "nil"} and "nil" in k):
+        return
+    wanted = "expected a subtype of 'error?' containing '()'"
+    message = f"invalid object constructor return type '{display(t)}', {wanted}"
+    checker.found.append(report("BAL_TYPE_001", returns.span, message=message))
+
+
+def _init_of(members: tuple[ast.Node, ...]) -> ast.FunctionDefn | None:
+    return next((m for m in members if isinstance(m, ast.FunctionDefn) and m.name == "init"), None)
+
+
 def check_object_members(
     checker: Any, name: str | None, members: tuple[ast.Node, ...], cls: bool, anchor: Any = None
 ) -> None:
     """Redeclared members, field initializers, inclusions of a class, service or object type (an inclusion
     of a non-object type is reported at `anchor`, the type's name, as jBallerina does)."""
     _redeclared(checker, members)
+    if cls:
+        _check_init_return(checker, members)
     for m in members:
         if isinstance(m, ast.ObjectField) and m.default is not None:
             checker.expect(checker.resolver.resolve(m.type), m.default)

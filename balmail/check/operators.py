@@ -101,8 +101,33 @@ def _check_comparison(checker: Any, e: ast.Binary) -> None:
 _ORDERED = frozenset({"int", "float", "decimal", "string", "boolean"})
 
 
+def _check_list_constructors(checker: Any, e: ast.Binary) -> None:
+    """Two list constructors, each of the tuple type jBallerina infers for it (`[1, 0.3]` is an
+    `[int,float]`): no arithmetic takes lists; `==` needs tuples that can hold the same values (same length)
+    and `<` tuples of one ordered type: neither has a position whose members are simple values of different
+    basic types."""
+    left, right = checker.inferred_tuple(e.left), checker.inferred_tuple(e.right)
+    if not isinstance(left, T.TTuple) or not isinstance(right, T.TTuple):
+        return
+    if e.op in _ARITHMETIC:
+        _report(checker, e, left, right)
+        return
+    if e.op not in _RELATIONAL and e.op not in ("==", "!="):
+        return
+    disjoint = e.op in ("==", "!=") and len(left.members) != len(right.members)  # `<` orders any lengths
+    for a, b in zip(left.members, right.members, strict=False):
+        ka, kb = _single_kind(a), _single_kind(b)
+        if ka in _ORDERED and kb in _ORDERED and ka != kb:
+            disjoint = True
+    if disjoint:
+        _report(checker, e, left, right)
+
+
 def check_binary(checker: Any, e: ast.Binary) -> None:
     """`a + b` and friends whose operand types are certain and that no operator accepts."""
+    if isinstance(e.left, ast.ListExpr) and isinstance(e.right, ast.ListExpr):
+        _check_list_constructors(checker, e)
+        return
     if e.op in _RELATIONAL or e.op in _EQUALITY:
         _check_comparison(checker, e)
         return

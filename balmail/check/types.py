@@ -16,7 +16,9 @@ from balmail.check import compound, field_stores, tables
 from balmail.check import members as member_access
 from balmail.check import narrowing as N
 from balmail.check.access_types import assigned_type, member_access_type
+from balmail.check.annotations import check_annotations
 from balmail.check.bindings import list_binding_problems
+from balmail.check.check_exprs import check_check_expr
 from balmail.check.completion import (
     SIMPLE_STATEMENTS,
     closing_brace,
@@ -26,9 +28,12 @@ from balmail.check.completion import (
     stops,
     true_constants,
 )
+from balmail.check.cycles import check_cycles
 from balmail.check.decltypes import LITERAL_TYPES, decl_types_of
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
+from balmail.check.literals import check_int_literals
+from balmail.check.mapping_unions import ambiguous_mapping
 from balmail.check.matches import check_match
 from balmail.check.methods import check_arguments, check_method_call, method_type, missing_included_fields
 from balmail.check.objects import (
@@ -52,7 +57,7 @@ from balmail.check.operators import (
     check_unary,
 )
 from balmail.check.queries import check_query
-from balmail.check.record_types import check_record_types
+from balmail.check.record_types import check_record_types, record_union_field
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import certainly_incompatible, display, kinds, union, without
 from balmail.check.streams import stream_completion_error, stream_source_problem
@@ -594,6 +599,7 @@ class _Checker:
         if target is None:
             return None
         nil = False
+        had_nil = "nil" in (kinds(target) or ())
         if e.optional:
             stripped = without(target, "nil")
             if stripped is None:
@@ -603,6 +609,8 @@ class _Checker:
         record = T.resolve(target)
         if isinstance(record, T.TXml):  # an xml attribute: its value, or an error
             return union(T.STRING, T.ERROR, T.NIL) if e.optional else union(T.STRING, T.ERROR)
+        if isinstance(record, T.TUnion):  # a union of records that all have the field: any of its types
+            return record_union_field(record, e.name, e.optional and had_nil)
         if not isinstance(record, T.TRecord):
             return None
         field = record.fields.get(e.name)
@@ -647,6 +655,8 @@ class _Checker:
         if isinstance(e, ast.MappingExpr | ast.ListExpr) and self.constructor_misfits(expected, e):
             return
         if isinstance(e, ast.MappingExpr):
+            if ambiguous_mapping(self, expected, e):
+                return
             if isinstance(r, T.TRecord) and display(expected) not in CONFIG_RECORDS:
                 self.mapping(r, expected, e)
             elif isinstance(r, T.TMap):
@@ -790,6 +800,9 @@ class _Checker:
 
     def run(self) -> list[Diagnostic]:
         check_record_types(self)
+        check_cycles(self)
+        check_int_literals(self)
+        check_annotations(self)
         for m in self.module.members:
             if isinstance(m, ast.FunctionDefn) and m.body is not None:
                 self.function(m.signature, m.body)
@@ -825,7 +838,7 @@ class _Checker:
                 for mem in m.members:
                     if isinstance(mem, ast.FunctionDefn) and mem.body is not None:
                         self.in_init = mem.name == "init"
-                        self.function(mem.signature, mem.body)
+                        self.function(mem.signature, mem.body, mem.resource_path or ())
                 self.self_type, self.in_init = None, False
         return self.found
 
@@ -886,8 +899,16 @@ class _Checker:
                 self.found.append(report(INCOMPATIBLE, n.span, message=message))
                 return
 
-    def function(self, sig: ast.Signature, body: ast.Block) -> None:
+    def function(
+        self, sig: ast.Signature, body: ast.Block, path: tuple[ast.ResourceSegment, ...] = ()
+    ) -> None:
         scope: dict[str, _Var] = {}
+        for segment in path:  # a resource method's path parameters are parameters too: final
+            decl = self.record.decls.get(segment) if segment.name and segment.param_type is not None else None
+            if decl is not None and segment.name and segment.param_type is not None:
+                t = self.resolver.resolve(segment.param_type)
+                scope[segment.name] = var = _Var(T.TArray(t) if segment.rest and t else t, final=True)
+                self.vars[decl] = var
         if self.self_type is not None:
             scope["self"] = var = _Var(self.self_type, final=True)
             if self.self_decl is not None:
@@ -1066,7 +1087,12 @@ class _Checker:
                 if var is not None and var.const:
                     self.found.append(report(FINAL_ASSIGN, s.span, message="cannot update constant value"))
                 elif var is not None and var.final:
-                    self.found.append(report(FINAL_ASSIGN, target.span, target.name))
+                    decl = self.refs.get(target)
+                    if decl is not None and decl.kind == PARAM:  # parameters are final, in their own words
+                        message = f"cannot assign a value to function argument '{target.name}'"
+                        self.found.append(report(FINAL_ASSIGN, target.span, message=message))
+                    else:
+                        self.found.append(report(FINAL_ASSIGN, target.span, target.name))
                 elif var is not None and isinstance(s, ast.Assign):
                     self.expect(var.type, s.value)
                 elif var is not None and compound.nullable_operands(self, s, self.type_of(target)):
@@ -1279,6 +1305,8 @@ class _Checker:
                 check_error_constructor(self, n)
             elif tag is ast.Cast:
                 check_cast(self, n)
+            elif tag is ast.CheckExpr:
+                check_check_expr(self, n)
             elif tag is W.SyncSend:
                 self.workers.record_send(n.peer, self.type_of(n.value))
             push(children(n))
@@ -1371,6 +1399,7 @@ _EXPR_BRANCHES: tuple[tuple[Any, tuple[type, ...]], ...] = (
     (ast.NewExpr, (ast.NewExpr,)),
     (ast.ErrorConstructor, (ast.ErrorConstructor,)),
     (ast.Cast, (ast.Cast,)),
+    (ast.CheckExpr, (ast.CheckExpr,)),
     (W.SyncSend, (W.SyncSend,)),
 )
 _EXPR_TAGS: dict[type, Any] = {}
