@@ -17,6 +17,7 @@ import attrs
 from balmail import diagnostics as diag
 from balmail.deep import thread_stack
 from balmail.diagnostics import Diagnostic
+from balmail.lib.runtime import run_stop_handlers
 from balmail.runtime import types as T
 from balmail.runtime.context import RunContext
 from balmail.runtime.errors import BallerinaPanic, FailSignal
@@ -376,6 +377,9 @@ def run_program(
             pass
     if outcome and outcome[0].exit_code == 0:
         served = serve_listeners(program, ctx, serve_options)  # until SIGINT/SIGTERM
+        stopped = run_stop_handlers(ctx)  # `runtime:onGracefulStop` handlers, after the listeners
+        if served.error_text is None and stopped is not None:
+            served.error_text = panic_text(stopped)
         if served.error_text is not None or served.failed:
             return RunResult(1, found, sources, served.error_text, summary=served.summary)
         outcome[0].summary = served.summary

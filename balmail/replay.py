@@ -150,7 +150,7 @@ def _replay_all(
     wanted: str | None,
     report: Callable[[str], None],
 ) -> RunResult:
-    from balmail.lib.email import email_error, message_value
+    from balmail.lib.email_values import email_error, message_value
     from balmail.mail.errors import MailError
     from balmail.mail.message import parse_message
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from balmail import diagnostics as diag
+from balmail import listener_objects
 from balmail.check.registry import Rule, register
 from balmail.compiler.link import package_programs
 from balmail.deep import thread_stack
@@ -35,7 +36,7 @@ from balmail.source import SourceFile
 from balmail.syntax import ast
 
 if TYPE_CHECKING:  # the mail stack is imported only by programs that use email
-    from balmail.lib.email import EmailListener, EmailRuntime
+    from balmail.lib.email_listener import EmailListener, EmailRuntime
 
 SERVE_CODE = register(
     Rule(
@@ -93,7 +94,7 @@ def prepare_services(
     programs = package_programs(program)
     if not any(p.services for p in programs) and getattr(ctx, "email_runtime", None) is None:
         return []
-    from balmail.lib.email import EmailRuntime
+    from balmail.lib.email_listener import EmailRuntime
 
     runtime = EmailRuntime.of(ctx)
     state_dir = options.state_dir or Path(source.path).resolve().parent / STATE_DIR_NAME
@@ -204,7 +205,7 @@ def _attach_step(compiler: Any, service: ast.ServiceDecl) -> Any:
         span=service.span, qualifiers=("service",), type=service.type, members=service.members
     )
     from balmail.compiler import expressions
-    from balmail.lib.email import EmailListener
+    from balmail.lib.email_listener import EmailListener
 
     make_object = expressions.expr(compiler, constructor, None)
     isolated = "isolated" in service.qualifiers
@@ -214,11 +215,16 @@ def _attach_step(compiler: Any, service: ast.ServiceDecl) -> Any:
     def attach() -> None:
         frame = compiler.module_frame()
         targets: list[EmailListener] = []
+        written: list[BObject] = []  # listeners written in Ballerina (listener_objects.py)
         for evaluate, expr in listeners:
             value = evaluate(frame)
             if isinstance(value, BError):
                 raise BallerinaPanic(value)
             listener = value.env if isinstance(value, BObject) else None
+            if listener_objects.is_listener_object(value):
+                written.append(value)
+                compiler.program.service_listeners.append(value)  # `service on new L()` starts too
+                continue
             if not isinstance(listener, EmailListener):
                 panic = BallerinaPanic(make_error("a service can only be attached to an email listener here"))
                 panic.line = expr.span.line
@@ -226,6 +232,16 @@ def _attach_step(compiler: Any, service: ast.ServiceDecl) -> Any:
             listener.module_level = True
             targets.append(listener)
         obj = make_object(frame)
+        if isinstance(obj, BError):  # the service's `init` returned an error: initialisation fails
+            panic = BallerinaPanic(obj)
+            panic.line = service.span.line
+            raise panic
+        for written_listener in written:
+            error = listener_objects.attach(written_listener, obj, service.attach_point)
+            if error is not None:
+                panic = BallerinaPanic(error)
+                panic.line = service.span.line
+                raise panic
         for listener in targets:
             error = listener.attach(obj, name)
             if error is not None:
@@ -248,10 +264,21 @@ def _attach_name(point: str | tuple[str, ...] | None) -> str | None:
 def serve_listeners(program: Any, ctx: Any, options: ServeOptions | None) -> ServeOutcome:
     """Run the program's listeners until a signal (or one cycle each with `--once`)."""
     options = options or ServeOptions()
+    written = listener_objects.module_listener_objects(program)
+    for dynamic in getattr(ctx, "dynamic_listeners", None) or []:  # runtime:registerListener
+        if not any(dynamic is w for w in written):
+            written.append(dynamic)
+    if written:  # listeners written in Ballerina: started now, stopped when serving ends
+        return _serve_written(program, ctx, options, written)
+    return serve_email_listeners(program, ctx, options)
+
+
+def serve_email_listeners(program: Any, ctx: Any, options: ServeOptions) -> ServeOutcome:
+    """Poll the email listeners until a signal (or one cycle each with `--once`)."""
     runtime: EmailRuntime | None = getattr(ctx, "email_runtime", None)
     if runtime is None:
         return ServeOutcome()
-    from balmail.lib.email import EmailListener
+    from balmail.lib.email_listener import EmailListener
 
     for _name, value in _module_listeners(program):
         if isinstance(value, BObject) and isinstance(value.env, EmailListener):
@@ -290,9 +317,50 @@ def serve_listeners(program: Any, ctx: Any, options: ServeOptions | None) -> Ser
             gate.restore()
 
 
+def _serve_written(program: Any, ctx: Any, options: ServeOptions, written: list[BObject]) -> ServeOutcome:
+    """Start the listeners written in Ballerina, serve the email ones as usual, then stop them all
+    (at once with `--once`, else after SIGINT/SIGTERM)."""
+    error = listener_objects.start_all(written)
+    if error is not None:
+        return ServeOutcome(_error_line(error))
+    outcome = ServeOutcome()
+    runtime = getattr(ctx, "email_runtime", None)
+    if runtime is not None and runtime.listeners:
+        outcome = serve_email_listeners(program, ctx, options)  # waits for the signal itself
+    else:
+        if runtime is not None:
+            outcome = serve_email_listeners(program, ctx, options)  # nothing to poll: closes it
+        if not options.once:
+            _wait_for_signal()
+    error = listener_objects.stop_all(written)
+    if error is not None and outcome.error_text is None:
+        outcome.error_text = _error_line(error)
+    return outcome
+
+
+def _error_line(error: BError) -> str:
+    from balmail.runtime.values import to_string
+
+    return f"error: {error.message}" + (" " + to_string(error.detail) if error.detail else "")
+
+
+def _wait_for_signal() -> None:
+    """Block the main thread until SIGINT or SIGTERM (a program whose only listeners are its own)."""
+    event = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        return
+    previous = {sig: signal.signal(sig, lambda *_: event.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        while not event.wait(WAKE_SECONDS):
+            pass
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def _run_once(runtime: EmailRuntime, listeners: list[EmailListener], watches: Any) -> ServeOutcome:
     """One cycle of every listener, all at once (each on its own thread, as when they poll)."""
-    from balmail.lib.email import POLLER_STACK_BYTES
+    from balmail.lib.email_listener import POLLER_STACK_BYTES
 
     errors: list[str | None] = [None] * len(listeners)
 

@@ -6,9 +6,10 @@ function. Like the type checks, each fires only when the finding is certain.
 from __future__ import annotations
 
 from balmail.check.completion import completes, true_constants
+from balmail.check.libfunctions import library_function
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import TypeResolver, kinds
-from balmail.check.walk import nodes_of, walk
+from balmail.check.walk import nodes_of, prefixes, walk
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.syntax import ast
 
@@ -86,7 +87,9 @@ def unreachable_code(module: ast.Module) -> list[Diagnostic]:
 
 
 def dropped_results(module: ast.Module, resolver: TypeResolver) -> list[Diagnostic]:
-    """`f();` where the module function `f` declares a return type that admits more than `()`."""
+    """`f();` where the module function `f` declares a return type that admits more than `()`, or the
+    library function `m:f` (described in libfunctions.py) returns more than `()` (`io:fileWriteString`
+    returns `io:Error?`)."""
     functions = {m.name: m for m in module.members if isinstance(m, ast.FunctionDefn)}
     locals_: set[str] = set()
     for n in nodes_of(module, ast.CaptureBinding, ast.Param):
@@ -94,6 +97,7 @@ def dropped_results(module: ast.Module, resolver: TypeResolver) -> list[Diagnost
             locals_.add(n.name)
         elif isinstance(n, ast.Param) and n.name:
             locals_.add(n.name)
+    imported = prefixes(module)
     found: list[Diagnostic] = []
     for n in nodes_of(module, ast.ExprStmt):
         if not isinstance(n, ast.ExprStmt):
@@ -101,12 +105,20 @@ def dropped_results(module: ast.Module, resolver: TypeResolver) -> list[Diagnost
         call, checked = n.expr, False
         if isinstance(call, ast.CheckExpr):
             call, checked = call.expr, True
-        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.VarRef):
+        if not isinstance(call, ast.Call):
             continue
-        fn = functions.get(call.func.name)
-        if fn is None or call.func.name in locals_ or fn.signature.returns is None:
+        if isinstance(call.func, ast.QualifiedRef):  # a library function with a described result
+            lib = library_function(imported.get(call.func.prefix), call.func.name)
+            if lib is None or lib.returns is None:
+                continue
+            k = kinds(lib.returns)
+        elif isinstance(call.func, ast.VarRef):
+            fn = functions.get(call.func.name)
+            if fn is None or call.func.name in locals_ or fn.signature.returns is None:
+                continue
+            k = kinds(resolver.resolve(fn.signature.returns))
+        else:
             continue
-        k = kinds(resolver.resolve(fn.signature.returns))
         if k is None:
             continue
         if checked:

@@ -18,486 +18,55 @@ from __future__ import annotations
 
 import decimal
 import os
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 import attrs
 
 from balmail.check import portability
 from balmail.check.email import EMAIL_MODULE, LISTENER_TYPES, listener_declarations, unwrap
-from balmail.check.registry import Rule, register, report
+from balmail.check.listener_config_rules import (
+    CLEARTEXT,
+    FIELD_TYPE,
+    FREQUENT_POLLING,
+    LITERAL_CREDENTIAL,
+    MISSING_CERT,
+    MISSING_FIELD,
+    NO_HOSTNAME_CHECK,
+    OPPORTUNISTIC,
+    POLLING_INTERVAL,
+    PORT_RANGE,
+    SECURITY_PORT,
+    UNKNOWN_FIELD,
+    UNKNOWN_TLS_VERSION,
+    WEAK_TLS_VERSION,
+)
+from balmail.check.listener_config_values import (
+    _CLIENT_ARGUMENTS,
+    _CREDENTIALS,
+    _SIMPLE_DECLARED,
+    CLIENT_CONFIG,
+    DEFAULT_PORTS,
+    FREQUENT_SECONDS,
+    IMPLICIT_TLS_PORTS,
+    JAVA_TLS_VERSIONS,
+    LISTENER_CONFIG,
+    PLAIN_PORTS,
+    RECORD_TYPES,
+    SECURE_SOCKET,
+    SECURITY_MODES,
+    TLS_PROTOCOL,
+    WEAK_TLS_VERSIONS,
+    Field,
+    FieldSpec,
+    RecordSpec,
+    Resolver,
+    Value,
+)
+from balmail.check.registry import Rule, report
 from balmail.check.walk import FUNCTION_KINDS, children, import_prefix, is_function_boundary, walk
-from balmail.diagnostics import Diagnostic, Severity
+from balmail.diagnostics import Diagnostic
 from balmail.source import SourceFile, Span
 from balmail.syntax import ast
-
-# ---------------------------------------------------------------- rules
-
-
-def _rule(
-    code: str,
-    name: str,
-    severity: Severity,
-    summary: str,
-    what: str,
-    why: str,
-    example: str,
-    fix: str,
-    message: str | None = None,
-) -> Rule:
-    return register(Rule(code, name, severity, summary, what, why, example, fix, message))
-
-
-_LISTENER = "listener email:ImapListener inbox = new ({{\n{fields}\n}});"
-
-
-def _listener(*fields: str) -> str:
-    return _LISTENER.format(fields=",\n".join(f"    {field}" for field in fields))
-
-
-_BASE = ('host: "imap.example.com"', "username: username", "password: password")
-
-UNKNOWN_FIELD = _rule(
-    "BALMAIL_101",
-    "unknown-config-field",
-    Severity.ERROR,
-    "A configuration record has a field its closed record type does not define.",
-    "Reports a field in a listener, client or `secureSocket` configuration record that "
-    "`email:PopListenerConfiguration`, `email:ImapListenerConfiguration`, `email:SecureSocket` (or the "
-    "client configuration types) do not have. These records are closed (`record {| ... |}`).",
-    "Ballerina rejects the program (`undefined field`), so it does not build for WSO2 Integrator; the "
-    "field is usually misspelt (`pollInterval` for `pollingInterval`) and its setting silently lost.",
-    _listener(*_BASE, "pollInterval: 10"),
-    _listener(*_BASE, "pollingInterval: 10"),
-    "undefined field '{0}' in record '{1}'",
-)
-
-FIELD_TYPE = _rule(
-    "BALMAIL_102",
-    "config-field-type",
-    Severity.ERROR,
-    "A configuration field has a value of the wrong type.",
-    "Reports a configuration field whose value is certainly of another type than the field's: a string "
-    "port, a decimal where an `int` is needed, a string that is not one of the `email:Security` modes, a "
-    "variable declared with an incompatible type.",
-    "Ballerina rejects the program (`incompatible types`); balmail would fail when the listener starts.",
-    _listener(*_BASE, 'port: "993"'),
-    _listener(*_BASE, "port: 993"),
-    "incompatible types: expected '{0}', found '{1}'",
-)
-
-MISSING_FIELD = _rule(
-    "BALMAIL_103",
-    "missing-config-field",
-    Severity.ERROR,
-    "A configuration record lacks a required field.",
-    "Reports a listener configuration without `host`, `username` or `password`, or a `secureSocket` "
-    "without `cert`, or a `protocol` without `name`: fields that have no default.",
-    "Ballerina rejects the program (`missing non-defaultable required record field`); there is nothing "
-    "to connect to or log in with.",
-    'listener email:ImapListener inbox = new ({\n    host: "imap.example.com",\n    username: username\n});',
-    'listener email:ImapListener inbox = new ({\n    host: "imap.example.com",\n    username: username,\n'
-    "    password: password\n});",
-    "missing non-defaultable required record field '{0}'",
-)
-
-POLLING_INTERVAL = _rule(
-    "BALMAIL_104",
-    "non-positive-polling-interval",
-    Severity.ERROR,
-    "`pollingInterval` is zero or negative.",
-    "Reports a `pollingInterval` that is 0 or less, written directly or reached through a constant, "
-    "variable or configurable default.",
-    "The listener polls every `pollingInterval` seconds; Ballerina's scheduler refuses a non-positive "
-    "interval when the listener starts, and balmail does too.",
-    _listener(*_BASE, "pollingInterval: 0"),
-    _listener(*_BASE, "pollingInterval: 30"),
-)
-
-PORT_RANGE = _rule(
-    "BALMAIL_105",
-    "port-out-of-range",
-    Severity.ERROR,
-    "`port` is not a TCP port number (1 to 65535).",
-    "Reports a `port` value below 1 or above 65535.",
-    "No server can listen there; the connection fails on every polling cycle.",
-    _listener(*_BASE, "port: 99300"),
-    _listener(*_BASE, "port: 993"),
-)
-
-SECURITY_PORT = _rule(
-    "BALMAIL_106",
-    "security-port-mismatch",
-    Severity.WARNING,
-    "The security mode does not fit the well-known port.",
-    "Reports `SSL` (TLS from the first byte) on a port that mail servers use for plaintext and STARTTLS "
-    "(POP3 110, IMAP 143, SMTP 25/587), and a `START_TLS_*` or `START_TLS_NEVER` mode on an implicit-TLS "
-    "port (POP3 995, IMAP 993, SMTP 465). Defaults count: no `security` means `SSL`, no `port` means "
-    "995 / 993 / 465.",
-    "The two sides then wait for different first bytes: the connection hangs until a timeout or fails "
-    "with a confusing TLS or protocol error.",
-    _listener(*_BASE, "port: 143"),
-    _listener(*_BASE, "port: 143", "security: email:START_TLS_ALWAYS"),
-)
-
-CLEARTEXT = _rule(
-    "BALMAIL_107",
-    "cleartext-transport",
-    Severity.WARNING,
-    "`security: email:START_TLS_NEVER`: credentials and mail travel in plaintext.",
-    "Reports the `START_TLS_NEVER` security mode, which never negotiates TLS.",
-    "The password is sent in the clear at every login and every message can be read or changed on the "
-    "way. Ballerina's scanner flags it too (avoid connecting to mail servers without TLS).",
-    _listener(*_BASE, "port: 143", "security: email:START_TLS_NEVER"),
-    _listener(*_BASE, "port: 143", "security: email:START_TLS_ALWAYS"),
-)
-
-OPPORTUNISTIC = _rule(
-    "BALMAIL_108",
-    "opportunistic-starttls",
-    Severity.WARNING,
-    "`security: email:START_TLS_AUTO` falls back to plaintext when STARTTLS is not offered.",
-    "Reports the `START_TLS_AUTO` security mode.",
-    "Whether the password is encrypted is decided by the server's greeting; anyone on the network path "
-    "can strip the STARTTLS offer and read the credentials, with nothing to show a downgrade happened.",
-    _listener(*_BASE, "port: 143", "security: email:START_TLS_AUTO"),
-    _listener(*_BASE, "port: 143", "security: email:START_TLS_ALWAYS"),
-)
-
-LITERAL_CREDENTIAL = _rule(
-    "BALMAIL_109",
-    "literal-credential",
-    Severity.WARNING,
-    "A password or username is written in the source.",
-    "Reports a `password` or `username` given as a string literal, directly or through a constant or "
-    "variable initialised with one, and a password configurable with a default value. A `configurable` "
-    "is the intended way (a required one, `= ?`, for a password).",
-    "Source code is shared, reviewed and committed; a password in it leaks, and changing it needs a new "
-    "build. Configurable values come from Config.toml, `BAL_CONFIG_FILES`, `BAL_CONFIG_DATA` or `-C`.",
-    _listener('host: "imap.example.com"', 'username: "orders@example.com"', 'password: "s3cret"'),
-    "configurable string username = ?;\nconfigurable string password = ?;\n\n" + _listener(*_BASE),
-)
-
-MISSING_CERT = _rule(
-    "BALMAIL_110",
-    "missing-cert-file",
-    Severity.WARNING,
-    "`secureSocket.cert` names a file that does not exist.",
-    "Reports a `cert` path, written as a literal or constant, that does not exist relative to the .bal "
-    "file's folder (or as an absolute path). Paths from configurables are deployment settings and are "
-    "not checked.",
-    "The listener cannot build its TLS context and fails on start. Relative paths are resolved against "
-    "the working directory at run time, so keep the program and its certificate together.",
-    _listener(*_BASE, 'secureSocket: {cert: "certs/missing.crt"}'),
-    "configurable string certPath = ?;\n\n" + _listener(*_BASE, "secureSocket: {cert: certPath}"),
-)
-
-NO_HOSTNAME_CHECK = _rule(
-    "BALMAIL_111",
-    "hostname-verification-disabled",
-    Severity.WARNING,
-    "`secureSocket.verifyHostName` is false.",
-    "Reports `verifyHostName: false` in a `secureSocket` record.",
-    "The certificate chain is still checked, but a certificate issued for any other host is accepted, so "
-    "anyone who can obtain one can intercept the connection (Ballerina's scanner flags it too).",
-    _listener(*_BASE, "secureSocket: {cert: certPath, verifyHostName: false}"),
-    _listener(*_BASE, "secureSocket: {cert: certPath}"),
-)
-
-UNKNOWN_TLS_VERSION = _rule(
-    "BALMAIL_112",
-    "unknown-tls-version",
-    Severity.ERROR,
-    "`secureSocket.protocol.versions` names an unknown TLS version.",
-    "Reports an entry of `protocol.versions` that is not a protocol version name "
-    "(`TLSv1.2`, `TLSv1.3`, ...).",
-    "Java and balmail both refuse an unknown version name, so the listener fails when it builds its TLS "
-    "context.",
-    _listener(*_BASE, 'secureSocket: {cert: certPath, protocol: {name: email:TLS, versions: ["TLS1.3"]}}'),
-    _listener(*_BASE, 'secureSocket: {cert: certPath, protocol: {name: email:TLS, versions: ["TLSv1.3"]}}'),
-    "unknown TLS version '{0}'",
-)
-
-WEAK_TLS_VERSION = _rule(
-    "BALMAIL_113",
-    "weak-tls-version",
-    Severity.WARNING,
-    "`secureSocket.protocol.versions` allows SSLv3, TLS 1.0 or TLS 1.1.",
-    "Reports `SSLv3`, `TLSv1` and `TLSv1.1` in `protocol.versions`.",
-    "These versions are withdrawn (RFC 8996): they rely on MD5/SHA-1 and are open to downgrade attacks; "
-    "current servers refuse them. balmail does not support SSLv3 at all.",
-    _listener(*_BASE, 'secureSocket: {cert: certPath, protocol: {name: email:TLS, versions: ["TLSv1.1"]}}'),
-    _listener(*_BASE, 'secureSocket: {cert: certPath, protocol: {name: email:TLS, versions: ["TLSv1.2"]}}'),
-)
-
-FREQUENT_POLLING = _rule(
-    "BALMAIL_114",
-    "frequent-polling",
-    Severity.INFO,
-    "A remote mail server is polled more often than every 10 seconds.",
-    "Reports a `pollingInterval` under 10 seconds when `host` is a literal that is not the local machine "
-    "(`localhost`, `127.x.x.x`, `::1`).",
-    "Every cycle logs in again; hosted mail services throttle or lock accounts that log in this often. "
-    "Fine against a local test server.",
-    _listener(*_BASE, "pollingInterval: 2"),
-    _listener(*_BASE, "pollingInterval: 30"),
-)
-
-# ---------------------------------------------------------------- record types
-
-
-@attrs.frozen
-class FieldSpec:
-    """One field of a closed record: its type (`kind` drives the check, `display` is how Ballerina prints
-    it, with the file's prefix filled in) and whether it must be given."""
-
-    kind: str  # string int decimal boolean security protocol strings secure_socket tls_protocol
-    display: str
-    required: bool = False
-
-
-@attrs.frozen
-class RecordSpec:
-    name: str  # as Ballerina prints it, `{p}` for the email prefix
-    fields: dict[str, FieldSpec]
-    protocol: str | None = None  # POP, IMAP, SMTP: for default ports and the port/security table
-
-
-_SECURITY = FieldSpec("security", "{p}:Security")
-_SECURE_SOCKET = FieldSpec("secure_socket", "{p}:SecureSocket")
-
-
-def _listener_spec(name: str, protocol: str) -> RecordSpec:
-    return RecordSpec(
-        name,
-        {
-            "host": FieldSpec("string", "string", True),
-            "username": FieldSpec("string", "string", True),
-            "password": FieldSpec("string", "string", True),
-            "pollingInterval": FieldSpec("decimal", "decimal"),
-            "port": FieldSpec("int", "int"),
-            "security": _SECURITY,
-            "secureSocket": _SECURE_SOCKET,
-        },
-        protocol,
-    )
-
-
-def _client_spec(name: str, protocol: str) -> RecordSpec:
-    return RecordSpec(
-        name,
-        {"port": FieldSpec("int", "int"), "security": _SECURITY, "secureSocket": _SECURE_SOCKET},
-        protocol,
-    )
-
-
-SECURE_SOCKET = RecordSpec(
-    "{p}:SecureSocket",
-    {
-        "cert": FieldSpec("string", "string", True),
-        "protocol": FieldSpec("tls_protocol", "record {| {p}:Protocol name; string[] versions; |}"),
-        "ciphers": FieldSpec("strings", "string[]"),
-        "verifyHostName": FieldSpec("boolean", "boolean"),
-    },
-)
-TLS_PROTOCOL = RecordSpec(
-    "record {| {p}:Protocol name; string[] versions; |}",
-    {"name": FieldSpec("protocol", "{p}:Protocol", True), "versions": FieldSpec("strings", "string[]")},
-)
-
-RECORD_TYPES: dict[str, RecordSpec] = {
-    "PopListenerConfiguration": _listener_spec("{p}:PopListenerConfiguration", "POP"),
-    "ImapListenerConfiguration": _listener_spec("{p}:ImapListenerConfiguration", "IMAP"),
-    "PopConfiguration": _client_spec("{p}:PopConfiguration", "POP"),
-    "ImapConfiguration": _client_spec("{p}:ImapConfiguration", "IMAP"),
-    "SmtpConfiguration": _client_spec("{p}:SmtpConfiguration", "SMTP"),
-    "SecureSocket": SECURE_SOCKET,
-}
-LISTENER_CONFIG = {"PopListener": "PopListenerConfiguration", "ImapListener": "ImapListenerConfiguration"}
-CLIENT_CONFIG = {
-    "PopClient": "PopConfiguration",
-    "ImapClient": "ImapConfiguration",
-    "SmtpClient": "SmtpConfiguration",
-}
-# A client's host and credentials are constructor arguments, checked like the listener's fields.
-_CLIENT_ARGUMENTS = {name: FieldSpec("string", "string") for name in ("host", "username", "password")}
-
-SECURITY_MODES = ("SSL", "START_TLS_AUTO", "START_TLS_ALWAYS", "START_TLS_NEVER")
-IMPLICIT_TLS_PORTS = {"POP": (995,), "IMAP": (993,), "SMTP": (465,)}
-PLAIN_PORTS = {"POP": (110,), "IMAP": (143,), "SMTP": (25, 587)}
-DEFAULT_PORTS = {"POP": 995, "IMAP": 993, "SMTP": 465}
-FREQUENT_SECONDS = decimal.Decimal(10)
-_CREDENTIALS = ("username", "password")
-
-# Version names Java's JSSE accepts (what Ballerina passes them to), and the weak ones among them.
-JAVA_TLS_VERSIONS = ("SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3")
-WEAK_TLS_VERSIONS = frozenset({"SSLv3", "TLSv1", "TLSv1.1"})
-
-# ---------------------------------------------------------------- static values
-
-_SIMPLE_DECLARED = re.compile(r"(?:int|string|decimal|float|boolean|byte)(?:\[\])?\??")
-
-
-@attrs.frozen
-class Value:
-    """What the linter knows about an expression's value.
-
-    `kind` is int, decimal, float, string, boolean, nil, enum (an `email:` enum member, `value` its name),
-    record, list, or unknown. `origin` says where the value was written: "literal" (in place), "constant"
-    (a constant or an initialised variable), or "configurable" (a configurable's default). `declared` is
-    the type text of a variable it came through, which is what Ballerina type-checks against.
-    """
-
-    kind: str
-    value: object = None
-    origin: str = "literal"
-    declared: str | None = None
-    via: str | None = None  # the variable name, for messages
-
-
-UNKNOWN = Value("unknown")
-
-
-@attrs.frozen
-class Field:
-    """A field as written: its name, the node it is written as (record field or named argument), its value."""
-
-    name: str
-    node: ast.Node
-    expr: ast.Expr
-
-
-class Resolver:
-    """Follows names to the literals they stand for: module constants, variables, configurables with a
-    default, and local variables of one enclosing function."""
-
-    def __init__(self, source: SourceFile, module: ast.Module, prefix: str) -> None:
-        self.source = source
-        self.prefix = prefix
-        self.module_values: dict[str, ast.Member] = {}
-        for member in module.members:
-            if isinstance(member, ast.ConstDecl):
-                self.module_values[member.name] = member
-            elif isinstance(member, ast.ModuleVarDecl) and isinstance(member.binding, ast.CaptureBinding):
-                self.module_values[member.binding.name] = member
-        self.locals: dict[str, ast.VarDecl | None] = {}
-        self.reassigned = _assigned_names(module)
-
-    def enter_function(self, function: ast.Node | None, enclosing: Sequence[ast.Node] = ()) -> None:
-        """Local variables of the function the next expressions are in (None: module level). Names of the
-        enclosing functions are shadows this checker does not follow (unknown), as are reassigned ones."""
-        self.locals = {}
-        if function is None:
-            return
-        for outer in enclosing:
-            for name in _bound_names(outer):
-                self.locals[name] = None
-        signature = getattr(function, "signature", None)
-        for param in signature.params if isinstance(signature, ast.Signature) else ():
-            if param.name is not None:
-                self.locals[param.name] = None
-        body = getattr(function, "body", None)
-        if body is None:
-            return
-        declared: dict[str, ast.VarDecl | None] = {}
-        for node in walk(body, is_function_boundary):
-            if isinstance(node, ast.VarDecl) and isinstance(node.binding, ast.CaptureBinding):
-                name = node.binding.name
-                declared[name] = None if name in declared else node  # declared twice: unknown
-            elif isinstance(node, ast.CaptureBinding):
-                declared.setdefault(node.name, None)
-        for name in _assigned_names(body):
-            declared[name] = None
-        self.locals.update(declared)
-
-    def type_text(self, t: ast.Node | None) -> str | None:
-        return None if t is None else self.source.text[t.span.start : t.span.end]
-
-    def value(self, expr: ast.Node | None, depth: int = 0) -> Value:
-        expr = unwrap(expr)
-        if expr is None or depth > 20:
-            return UNKNOWN
-        if isinstance(expr, ast.Literal):
-            return _literal(expr)
-        if isinstance(expr, ast.Template) and expr.kind == "string" and not expr.exprs:
-            return Value("string", "".join(expr.strings))
-        if isinstance(expr, ast.Template) and expr.kind == "string":
-            return Value("string", None)
-        if isinstance(expr, ast.Unary) and expr.op in ("-", "+"):
-            inner = self.value(expr.operand, depth + 1)
-            if inner.kind in ("int", "decimal", "float", "number") and inner.value is not None:
-                number = inner.value if expr.op == "+" else -inner.value  # type: ignore[operator]
-                return attrs.evolve(inner, value=number)
-            return UNKNOWN
-        if isinstance(expr, ast.MappingExpr):
-            return Value("record", expr)
-        if isinstance(expr, ast.ListExpr):
-            return Value("list", expr)
-        if isinstance(expr, ast.QualifiedRef):
-            if expr.prefix == self.prefix and expr.name in (*SECURITY_MODES, "TLS"):
-                return Value(
-                    "enum",
-                    expr.name,
-                    declared=f"{self.prefix}:{'Protocol' if expr.name == 'TLS' else 'Security'}",
-                )
-            if expr.prefix == self.prefix and expr.name == "DEFAULT_FOLDER":
-                return Value("string", "INBOX", origin="constant")
-            return UNKNOWN
-        if isinstance(expr, ast.VarRef):
-            return self.variable(expr.name, depth)
-        return UNKNOWN
-
-    def variable(self, name: str, depth: int) -> Value:
-        if name in self.locals:
-            decl = self.locals[name]
-            if decl is None:
-                return UNKNOWN
-            found = self.value(decl.init, depth + 1) if decl.init is not None else UNKNOWN
-            return _through(found, "constant", self.type_text(decl.type), name)
-        member = self.module_values.get(name)
-        if isinstance(member, ast.ConstDecl):
-            return _through(
-                self.value(member.value, depth + 1), "constant", self.type_text(member.type), name
-            )
-        if isinstance(member, ast.ModuleVarDecl):
-            declared = self.type_text(member.type)
-            if "configurable" in member.qualifiers:
-                if member.required or member.init is None:
-                    return Value("unknown", origin="configurable", declared=declared, via=name)
-                return _through(self.value(member.init, depth + 1), "configurable", declared, name)
-            if member.init is None or name in self.reassigned:
-                return Value("unknown", declared=declared, via=name)
-            return _through(self.value(member.init, depth + 1), "constant", declared, name)
-        return UNKNOWN
-
-
-def _through(found: Value, origin: str, declared: str | None, name: str) -> Value:
-    """A value reached through a variable: the variable's origin and declared type win."""
-    if found.origin == "configurable":
-        origin = "configurable"
-    return attrs.evolve(found, origin=origin, declared=declared or found.declared, via=found.via or name)
-
-
-def _literal(lit: ast.Literal) -> Value:
-    if lit.kind == "int":
-        return Value("int", lit.value)
-    if lit.kind in ("float", "decimal"):
-        text = str(lit.value)
-        try:
-            number = decimal.Decimal(text)
-        except decimal.InvalidOperation:
-            number = None
-        suffix = lit.text[-1:].lower()
-        kind = "float" if suffix == "f" else "decimal" if suffix == "d" else "number"
-        return Value(kind, number)
-    if lit.kind == "string":
-        return Value("string", lit.value)
-    if lit.kind == "boolean":
-        return Value("boolean", lit.value)
-    if lit.kind == "nil":
-        return Value("nil", None)
-    return UNKNOWN
-
 
 # ---------------------------------------------------------------- the checker
 
@@ -971,31 +540,6 @@ class ConfigChecker:
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _bound_names(function: ast.Node) -> set[str]:
-    """Every name a function's parameters and body bind (not entering nested functions)."""
-    names: set[str] = set()
-    signature = getattr(function, "signature", None)
-    for param in signature.params if isinstance(signature, ast.Signature) else ():
-        if param.name is not None:
-            names.add(param.name)
-    body = getattr(function, "body", None)
-    if body is not None:
-        names.update(n.name for n in walk(body, is_function_boundary) if isinstance(n, ast.CaptureBinding))
-    return names
-
-
-def _assigned_names(node: ast.Node) -> set[str]:
-    """Variables assigned (`x = ...`, `x += ...`) anywhere under `node`: their initial value may not hold."""
-    names: set[str] = set()
-    for item in walk(node):
-        target = getattr(item, "target", None)
-        if isinstance(item, ast.Assign | ast.CompoundAssign) and isinstance(target, ast.VarRef):
-            names.add(target.name)
-        elif isinstance(item, ast.Destructure):
-            names.update(n.name for n in walk(item.binding) if isinstance(n, ast.CaptureBinding))
-    return names
 
 
 def _number(value: Value | None) -> decimal.Decimal | int | None:

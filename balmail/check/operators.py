@@ -51,7 +51,7 @@ _RELATIONAL = frozenset({"<", "<=", ">", ">="})
 _EQUALITY = frozenset({"==", "!="})
 _SIMPLE_OR_NIL = frozenset({"int", "float", "decimal", "string", "boolean", "nil"})
 _SIMPLE = frozenset({"int", "float", "decimal", "string"})
-NO_FIELD_KINDS = frozenset({"int", "float", "decimal", "string", "boolean", "list"})
+NO_FIELD_KINDS = frozenset({"int", "float", "decimal", "string", "boolean", "list", "error"})
 
 
 def _single_kind(t: T.Type | None) -> str | None:

@@ -23,7 +23,8 @@ from balmail.diagnostics import Severity
 from balmail.syntax import ast
 
 if TYPE_CHECKING:
-    from balmail.check.listener_config import ConfigChecker, RecordSpec
+    from balmail.check.listener_config import ConfigChecker
+    from balmail.check.listener_config_values import RecordSpec
 
 _SOCKET = "secureSocket: {{\n        cert: certPath,\n        {line}\n    }}"
 

@@ -192,7 +192,7 @@ def expr_Call(cx: Compiler, e: ast.Call, expected: T.Type | None) -> Eval:
             raise CompileError(f"undefined function '{fn.prefix}:{fn.name}'", fn.span)
         hint = param_hints(lib.name, fn.name)  # declared parameter types: `20.5` as a decimal ...
         if hint is None and lib.arg_type is not None:
-            hint = [Param("_", lib.arg_type, None, True)]
+            hint = _numeric_module_hint(lib.arg_type, fn.name)
         compiled, _ = compile_args(cx, e.args, hint)
         return native_call(cx, native, compiled, e, expected)
     compiled, _ = compile_args(cx, e.args, None)
@@ -286,6 +286,18 @@ def expr_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None) ->
         return fn(v, *pos)
 
     return method_call
+
+
+_INT_ARGS = {"fromBitsInt": 0, "round": 1, "toFixedString": 1, "toExpString": 1}
+
+
+def _numeric_module_hint(kind: T.Type, name: str) -> list[Param]:
+    """`float:f(...)`'s numeric literal arguments are floats (decimals for lang.decimal), except
+    where the function's parameter is an int (`fromBitsInt(4)`, `round(x, 2)`'s fraction digits)."""
+    at = _INT_ARGS.get(name)
+    if at is None:
+        return [Param("_", kind, None, True)]
+    return [Param("_", kind, None, False)] * at + [Param("_", T.TUnion([T.INT, T.NIL]), None, False)]
 
 
 _SAME_TYPE_ARGS = frozenset({"sum", "max", "min", "avg", "pow", "atan2", "quantize"})

@@ -50,6 +50,7 @@ class Program:
         self.configurables: list[tuple[str, int, T.Type, bool]] = []  # name, slot, type, required
         self.services: list[Any] = []
         self.listeners: list[tuple[str, int]] = []
+        self.service_listeners: list[Any] = []  # listener objects services attached to (`on new L()` too)
         self.names: dict[str, ModuleEntry] = {}
         self.compiler: Compiler | None = None  # kept so the runtime can compile service declarations
         self.source: Any = None  # the module's SourceFile/SourceSet when compiled from a package

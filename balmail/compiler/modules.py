@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from balmail.compiler import (
+    annotations,
     codegen,
     expressions,
     functions,
@@ -147,6 +148,7 @@ def compile_module_init(cx: Compiler, members: tuple[ast.Member, ...]) -> None:
             items.append(({m.name}, free_names(cx, m.init), listener_step(cx, m)))
         elif isinstance(m, ast.ServiceDecl):
             cx.program.services.append(m)
+    items.extend(annotations.annotation_steps(cx, members, free_names))  # `T.@a` (compiler/annotations.py)
     # functions used by initialisers pull in the module variables they read (their names read only when
     # an initialiser reaches them: a large module has thousands of functions and few initialisers)
     func_bodies: dict[str, ast.Node] = {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from balmail.compiler import expressions, patterns, typedesc
+from balmail.compiler import annotations, expressions, patterns, typedesc
 from balmail.runtime import ops
 from balmail.runtime import types as T
 from balmail.runtime.errors import (
@@ -289,10 +289,11 @@ def expr_LetExpr(cx: Compiler, e: Any, expected: T.Type | None) -> Eval:
 
 def expr_AnnotationAccess(cx: Compiler, e: Any, expected: T.Type | None) -> Eval:
     target = expressions.expr(cx, e.target)
+    key = annotations.annotation_key(cx, e.prefix, e.name)
+    value_of = annotations.annotation_value
 
     def annotation(f: list[Any]) -> Any:
-        target(f)
-        return None
+        return value_of(target(f), key)
 
     return annotation
 

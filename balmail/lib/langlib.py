@@ -503,8 +503,12 @@ def d_from_string(s: str) -> Any:
 
 
 def d_round(x: D, digits: int = 0) -> D:
+    """Ties to even; a result past decimal128's range panics as decimal arithmetic does."""
     with decimal.localcontext(DECIMAL_CONTEXT):
-        return x.quantize(D(1).scaleb(-digits), rounding=decimal.ROUND_HALF_EVEN)
+        try:
+            return decimal_value(x.quantize(D(1).scaleb(-digits), rounding=decimal.ROUND_HALF_EVEN))
+        except decimal.InvalidOperation:
+            raise runtime_panic("NumberOverflow", "decimal range overflow") from None
 
 
 def d_quantize(x: D, y: D) -> D:

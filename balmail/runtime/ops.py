@@ -28,6 +28,7 @@ from balmail.runtime.values import (
     decimal_value,
     deep_equals,
     exact_equals,
+    format_decimal,
     format_float,
 )
 from balmail.runtime.xml import BXml
@@ -305,19 +306,36 @@ BINARY = {
 # ---------------------------------------------------------------- conversion
 
 
-def float_to_int(x: float) -> int:
+def java_number_text(x: float) -> str:
+    """A float as Java's MessageFormat shows a number argument: thousands separators, at most three
+    fraction digits rounded half-even (jBallerina's numeric conversion messages)."""
     if x != x or math.isinf(x):
-        raise runtime_panic("NumberConversionError", f"'float' value '{x}' cannot be converted to 'int'")
+        return format_float(x)
+    text = f"{D(repr(x)).quantize(D('0.001'), rounding=decimal.ROUND_HALF_EVEN):,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _not_an_int(kind: str, shown: str) -> BallerinaPanic:
+    return runtime_panic("NumberConversionError", f"'{kind}' value '{shown}' cannot be converted to 'int'")
+
+
+def float_to_int(x: float) -> int:
+    """Ties to even; jBallerina names NaN and the infinities as `float:toString` does and formats a
+    finite value out of range as Java's MessageFormat does a number (`100,000,000,000,000,000,000`)."""
+    if x != x or math.isinf(x):
+        raise _not_an_int("float", format_float(x))
     r = round(x)
     if not INT_MIN <= r <= INT_MAX:
-        raise runtime_panic("NumberConversionError", f"'float' value '{x}' cannot be converted to 'int'")
+        raise _not_an_int("float", java_number_text(x))
     return int(r)
 
 
 def decimal_to_int(x: D) -> int:
+    """Ties to even; out of range is a NumberConversionError naming the decimal (jBallerina's
+    `DecimalValue.intValue`), not an arithmetic overflow."""
     r = int(x.to_integral_value(rounding=decimal.ROUND_HALF_EVEN))
     if not INT_MIN <= r <= INT_MAX:
-        raise overflow()
+        raise _not_an_int("decimal", format_decimal(x))
     return r
 
 
@@ -337,10 +355,16 @@ def convert_numeric(v: Any, target: T.Type) -> Any:
         return _MISSING
     for m in T.member_types(target):
         m = T.resolve(m)
-        if isinstance(m, T.TInt) and tv is not int:
+        # a numeric singleton (`type I 1|2|3;`) converts like its basic type: `<I>2.7` is 3
+        single = type(m.value) if isinstance(m, T.TSingleton) and type(m.value) in (int, float, D) else None
+        if (isinstance(m, T.TInt) or single is int) and tv is not int:
             r = float_to_int(v) if tv is float else decimal_to_int(v)
             if m.contains(r):
                 return r
+        if single is float and tv is not float and m.contains(float(v)):
+            return float(v)
+        if single is D and tv is not D and m.contains(to_decimal(v)):
+            return to_decimal(v)
         if isinstance(m, T.TFloat) and tv is not float:
             return float(v)
         if isinstance(m, T.TDecimal) and tv is not D:
@@ -364,7 +388,7 @@ def cast(v: Any, target: T.Type) -> Any:
     if isinstance(t, T.TInt) and type(v) in (int, float, D) and v == v:
         # a number outside an int subtype's range (`<byte>300`, `<int:Unsigned32>m`): jBallerina words it
         # as a numeric conversion, the int written with thousands separators
-        shown = f"{v:,}" if type(v) is int else format_float(v) if type(v) is float else str(v)
+        shown = f"{v:,}" if type(v) is int else java_number_text(v) if type(v) is float else str(v)
         name = "lang." + t.label if t.label.startswith("int:") else t.label
         raise runtime_panic(
             "NumberConversionError",

@@ -152,7 +152,8 @@ class TSingleton(Type):
         self.value = value
 
     def contains(self, v: Any) -> bool:
-        return type(v) is type(self.value) and v == self.value
+        # a float singleton of NaN contains NaN (NaN is one value in Ballerina, though NaN != NaN)
+        return type(v) is type(self.value) and (v == self.value or (v != v and self.value != self.value))
 
     def describe(self) -> str:
         v = self.value

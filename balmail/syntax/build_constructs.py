@@ -7,7 +7,8 @@ into the declaration."""
 from __future__ import annotations
 
 from balmail.syntax import ast
-from balmail.syntax.build import Builder, _Args, _first, rule
+from balmail.syntax.build import Builder, _first, rule
+from balmail.syntax.build_parts import _Args
 
 
 def typed_list_declaration(b: Builder, target: ast.Expr, value: ast.Expr, span: object) -> ast.VarDecl | None:

@@ -4,7 +4,8 @@ clause of queries (helper "patterns")."""
 from __future__ import annotations
 
 from balmail.syntax import ast
-from balmail.syntax.build import Builder, _ErrorArgs, _first, _of, ident, rule
+from balmail.syntax.build import Builder, _first, _of, ident, rule
+from balmail.syntax.build_parts import _ErrorArgs
 
 
 @rule

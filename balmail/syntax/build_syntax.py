@@ -11,7 +11,8 @@ import attrs
 
 from balmail.source import Span
 from balmail.syntax import ast
-from balmail.syntax.build import Builder, _Args, _first, _Items, _Part, _Qualifiers, _Text, ident, rule
+from balmail.syntax.build import Builder, _first, ident, rule
+from balmail.syntax.build_parts import _Args, _Items, _Part, _Qualifiers, _Text
 from balmail.syntax.tokens import Token
 
 

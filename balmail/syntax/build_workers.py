@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from balmail.syntax import ast
 from balmail.syntax import ast_workers as W
-from balmail.syntax.build import Builder, _Annotations, _first, _is_token, _of, _Returns, _Text, ident, rule
+from balmail.syntax.build import Builder, _first, _is_token, _of, ident, rule
+from balmail.syntax.build_parts import _Annotations, _Returns, _Text
 from balmail.syntax.tokens import Token
 
 

@@ -633,6 +633,8 @@ class _Repair:
         begin = self._statement_start(start)
         stop = end
         depth = 0
+        if self.text[start:end] == ";":  # the bad token ends the statement itself (`x = a +;`)
+            return self._blank(begin, end)
         while stop < len(self.text):
             ch = self.text[stop]
             if ch in "([":

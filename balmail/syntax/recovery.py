@@ -57,6 +57,7 @@ DECLARATION_STARTS = frozenset(
      "ANNOTATION"}
 )  # fmt: skip
 LOOKAHEAD = 2
+REACH = 8  # tokens an insertion is scored on when several fit
 DECLARATION_LOOKAHEAD = 4  # `function name(` : enough to tell a declaration from a statement
 MAX_REPAIRS = 25
 
@@ -93,6 +94,23 @@ def _fits(ip: object, feed: list[Token]) -> bool:
     finally:
         del scratch[kept:]
     return True
+
+
+def _reach(ip: object, feed: list[Token]) -> int:
+    """How many of these tokens parse from this state before one is refused (on a copy, as `_fits`)."""
+    trial = ip.copy(deepcopy_values=False)  # type: ignore[attr-defined]
+    scratch = _SCRATCH[0]
+    kept = len(scratch)
+    done = 0
+    try:
+        for tok in feed:
+            trial.feed_token(tok)
+            done += 1
+    except Exception:  # noqa: BLE001 - refused (or a builder callback failing on a trial path)
+        pass
+    finally:
+        del scratch[kept:]
+    return done
 
 
 def parse_with_recovery(
@@ -172,16 +190,33 @@ def _repair(
             ip.feed_token(missing)  # type: ignore[attr-defined]
             report(message, prev_end, prev_end)
             return i
+    # Of the insertions that let the next tokens parse, the one that lets the most of them parse (up to
+    # REACH): `{a: 1, b: 2` then a new line `io:println(m);` takes a `,` for two tokens (`io:` reads as
+    # a field), but `};` for the whole line.
+    candidates: list[tuple[list[Token], list[str]]] = []
     for name, value, message in INSERTIONS:
         if name == "SEMICOLON" and not (new_line or tok.type == "RBRACE"):
             continue
         if name == "LBRACE" and not new_line:
             continue
-        missing = _synthetic(name, value, prev_end)
-        if _fits(ip, [missing, *ahead]):
+        candidates.append(([_synthetic(name, value, prev_end)], [message]))
+    if new_line:
+        closer = [_synthetic("RBRACE", "}", prev_end), _synthetic("SEMICOLON", ";", prev_end)]
+        candidates.append((closer, ["missing close brace token", "missing semicolon token"]))
+    further = tokens[i : i + REACH]
+    best: tuple[int, list[Token], list[str]] | None = None
+    for inserted, messages in candidates:
+        if not _fits(ip, [*inserted, *ahead]):
+            continue
+        reach = _reach(ip, [*inserted, *further]) - len(inserted)
+        if best is None or reach > best[0]:
+            best = (reach, inserted, messages)
+    if best is not None:
+        for missing in best[1]:
             ip.feed_token(missing)  # type: ignore[attr-defined]
+        for message in best[2]:
             report(message, prev_end, prev_end)
-            return i
+        return i
     after = tokens[i + 1 : i + 1 + LOOKAHEAD]
     if tok.type != "IDENT" and tok.value.isidentifier():  # a keyword where a name belongs: `function handle(`
         name = new_token("IDENT", tok.value, tok.start_pos, tok.end_pos or tok.start_pos)
@@ -194,7 +229,8 @@ def _repair(
                 tok.end_pos or tok.start_pos,
             )
             return i + 1
-    if after and _fits(ip, after):
+    # the token can be dropped: what follows parses without it (or, its last token, the file can end)
+    if (_fits(ip, after) if after else "$END" in ip.accepts()):  # type: ignore[attr-defined]
         report(f"invalid token '{tok.value}'", tok.start_pos, tok.end_pos or tok.start_pos)
         return i + 1
     if tok.type in REPLACEABLE:

@@ -79,7 +79,7 @@ class TestMail:
     def start_listeners(self, program: Any, ctx: Any) -> str | None:
         """Start the module-level listeners that have services, as `bal test` does before the tests;
         an error line when one cannot start."""
-        from balmail.lib.email import EmailListener
+        from balmail.lib.email_listener import EmailListener
         from balmail.runtime.values import BObject
 
         runtime = getattr(ctx, "email_runtime", None)

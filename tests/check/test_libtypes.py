@@ -6,7 +6,7 @@ import pytest
 
 from balmail.check import libtypes, methods
 from balmail.check.statictypes import display
-from balmail.lib import email as email_lib
+from balmail.lib import email_values as email_lib
 from balmail.lib import langlib
 from balmail.runtime import types as T
 

@@ -13,6 +13,7 @@ import pytest
 from balmail.app import compile_source, run_program
 from balmail.runtime.context import RunContext
 from balmail.runtime.sandbox import Budgets
+from balmail.serve import ServeOptions
 from balmail.source import SourceFile
 
 HERE = Path(__file__).parent
@@ -31,8 +32,10 @@ def _marks(text: str) -> list[tuple[int, str, str]]:
 
 def _run(path: Path) -> tuple[int, str, str, int | None]:
     out, err = io.StringIO(), io.StringIO()
+    # as `balmail run --once`: listeners written in Ballerina are started after `main`, then stopped
     result = run_program(path, [], out=out, err=err, cwd=path.parent, environ={},
-                         budgets=Budgets(steps=20_000_000, seconds=20.0))
+                         budgets=Budgets(steps=20_000_000, seconds=20.0),
+                         serve_options=ServeOptions(once=True))
     text = result.error_text or ""
     if result.diagnostics and any(d.is_error for d in result.diagnostics):
         text += "\n".join(d.message for d in result.diagnostics)

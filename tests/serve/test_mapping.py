@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from balmail.lib import mime
-from balmail.lib.email import (
+from balmail.lib.email_values import (
     IMAP_LISTENER_CONFIG,
     MESSAGE,
     POP_LISTENER_CONFIG,

@@ -237,3 +237,38 @@ def test_one_error_per_typo_in_the_reply_handler(name: str) -> None:
     assert REPLY.count(old) == 1, old
     got = [(d.span.line, d.span.column, d.message) for d in parse_text(REPLY.replace(old, new)).diagnostics]
     assert got == expected
+
+
+def test_three_mistakes_in_one_function_are_three_errors_where_they_are() -> None:
+    """A statement ending in an operator (`"a" +;`) is blanked up to its own `;` when the token repairs
+    cannot mend it: the `if` block below it, left unclosed, is then still parsed, and its missing `}` is
+    reported at the end of the file (it used to be blanked with the rest of the file, and the missing
+    brace reported at the statement before)."""
+    text = (
+        "import ballerina/io;\n\npublic function main() {\n    int x = 1\n    io:println(x);\n"
+        '    string s = "a" +;\n    if x > 0 {\n        io:println("p");\n\n    io:println("end");\n}\n'
+    )
+    got = [(d.span.line, d.span.column, d.message) for d in parse_text(text).diagnostics]
+    assert got == [
+        (4, 14, MISSING_SEMI),
+        (6, 21, "unexpected ';': expected an expression"),
+        (11, 2, "missing close brace token"),
+    ]
+
+
+def test_a_stray_close_brace_at_the_end_of_the_file_is_an_invalid_token() -> None:
+    """The last token of the file, when the file could end without it, is dropped as `invalid token`
+    (not replaced by a `;`, which module level also takes)."""
+    text = "public function main() {\n    if true {\n    }\n    }\n}\n"
+    got = [(d.span.line, d.span.column, d.message) for d in parse_text(text).diagnostics]
+    assert got == [(5, 1, "invalid token '}'")]
+
+
+def test_a_mapping_constructor_left_open_before_the_next_statement() -> None:
+    """Of the insertions that fit the next two tokens, the one the rest of the line parses after: a `,`
+    would read `io:` as a field name, so the constructor's `}` and the statement's `;` are what is
+    missing."""
+    text = 'import ballerina/io;\n\npublic function main() {\n    map<string> m = {a: "1", b: "2"\n'
+    text += "    io:println(m);\n}\n"
+    got = [(d.span.line, d.span.column, d.message) for d in parse_text(text).diagnostics]
+    assert got == [(4, 36, "missing close brace token"), (4, 36, MISSING_SEMI)]

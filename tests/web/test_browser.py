@@ -196,6 +196,9 @@ def test_designer_and_flow_of_a_handler_with_if_match_and_check(page, serve) -> 
     check = page.locator('#flow .fnode[data-line="56"]')
     assert "check" in check.get_attribute("class")
     check.click()
+    page.wait_for_function(  # the click replaces the handler's highlight with the node's, asynchronously
+        "() => document.querySelectorAll('#flow-source .src-line.hl').length === 1"
+    )
     highlighted = page.eval_on_selector_all(
         "#flow-source .src-line.hl", "els => els.map(e => e.dataset.line)"
     )
