@@ -1,6 +1,7 @@
-"""A resource method's path parameters (`[T name]`, `[T... names]`) take simple values only: jBallerina
-refuses any other type ("only 'int', 'string', 'float', 'boolean', 'decimal' types are supported as path
-params, found 'json'"), in services, service classes and client classes alike."""
+"""Resource methods: only a service or client object has them ("resource methods are only allowed in
+'service' or 'client' object types"), and their path parameters (`[T name]`, `[T... names]`) take simple
+values only ("only 'int', 'string', 'float', 'boolean', 'decimal' types are supported as path params, found
+'json'"), in services, service classes and client classes alike."""
 
 from __future__ import annotations
 
@@ -27,3 +28,15 @@ def check_path_params(checker: Any) -> None:
             if k and not k <= _SIMPLE:
                 message = _MESSAGE.format(display(t))
                 checker.found.append(report("BAL_TYPE_001", segment.param_type.span, message=message))
+
+
+def check_resource_placement(checker: Any) -> None:
+    """Classes and object types with a resource method that are neither `service` nor `client`."""
+    for node in nodes_of(checker.module, ast.ClassDefn, ast.ObjectType):
+        qualifiers = set(getattr(node, "qualifiers", ()))
+        if qualifiers & {"service", "client"}:
+            continue
+        for m in getattr(node, "members", ()):
+            if isinstance(m, ast.FunctionDefn) and m.resource_path is not None:
+                message = "resource methods are only allowed in 'service' or 'client' object types"
+                checker.found.append(report("BAL_TYPE_001", m.span, message=message))

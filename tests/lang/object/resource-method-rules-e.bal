@@ -1,4 +1,4 @@
-// A resource method's path parameters take simple values only.
+// Only service and client objects have resource methods, whose path parameters take simple values only.
 type Id string;
 
 client class Catalog {
@@ -15,4 +15,10 @@ client class Catalog {
 }
 
 public function main() {
+}
+
+class Plain {
+    resource function get status() returns string { // @error resource methods are only allowed in 'service' or 'client' object types
+        return "ok";
+    }
 }
