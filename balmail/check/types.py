@@ -650,6 +650,10 @@ class _Checker:
         if expected is None or e is None:
             return
         r = T.resolve(expected)
+        if isinstance(r, T.TIntersection) and not r.readonly:  # `A & B`: the one type both describe
+            met = r.non_readonly()
+            if not isinstance(T.resolve(met), T.TNever):
+                expected, r = met, T.resolve(met)
         if isinstance(e, ast.QueryExpr):  # checked with its clauses' variables in scope (queries.py)
             self.query_expected[id(e)] = (e, expected)
             return
