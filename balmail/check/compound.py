@@ -34,6 +34,11 @@ def check_member_compound(checker: Any, s: ast.CompoundAssign, target: ast.Membe
     expected = members.write_type(checker, target)
     if expected is None or nullable_operands(checker, s, members.read_type(checker, target)):
         return
+    check_result(checker, s, target, expected)
+
+
+def check_result(checker: Any, s: ast.CompoundAssign, target: ast.Expr, expected: T.Type) -> None:
+    """`t op= v` is `t = t op v`: the operation must be defined and its result fit what `t` stores."""
     combined = ast.Binary(span=s.span, op=s.op, left=target, right=s.value)
     before = len(checker.found)
     check_binary(checker, combined)

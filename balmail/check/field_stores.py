@@ -7,10 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from balmail.check import compound
-from balmail.check.operators import check_binary
 from balmail.check.registry import report
 from balmail.check.statictypes import display, union
-from balmail.check.subtypes import not_assignable
 from balmail.runtime import types as T
 from balmail.syntax import ast
 
@@ -49,10 +47,4 @@ def check_field_compound(checker: Any, s: ast.CompoundAssign, target: ast.FieldA
     expected = _store_type(checker, target)
     if expected is None or compound.nullable_operands(checker, s, checker.type_of(target)):
         return
-    combined = ast.Binary(span=s.span, op=s.op, left=target, right=s.value)
-    before = len(checker.found)
-    check_binary(checker, combined)
-    if len(checker.found) == before:
-        found = checker.type_of(combined)
-        if found is not None and not_assignable(found, expected):
-            checker.found.append(report("BAL_TYPE_001", s.span, display(expected), display(found)))
+    compound.check_result(checker, s, target, expected)
