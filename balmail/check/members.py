@@ -1,9 +1,10 @@
-"""Member access on lists and maps (`xs[i]`, `m[k]`): the type a read gives, the type a store
-(`xs[i] = v`) must fit, and constant indexes that jBallerina refuses because they are
-past the end of a fixed-length array or of a tuple without a rest type.
+"""Member access on lists, maps, records and strings (`xs[i]`, `m[k]`, `r["f"]`, `s[i]`): the type a
+read gives, the type a store (`xs[i] = v`) must fit, and constant indexes that jBallerina refuses because
+they are past the end of a fixed-length array or of a tuple without a rest type.
 
 Kept conservative like the rest of the checks: a type is only given when the container's static type is
-certainly a list or a map (tables are `tables.py`'s, strings, records and unions are left alone).
+certainly a list, a map, a record read or written by a literal key, or a string (tables are `tables.py`'s;
+unions and other keys are left alone).
 """
 
 from __future__ import annotations
@@ -46,24 +47,49 @@ def _list_member(r: T.Type, index: ast.Expr) -> T.Type | None:
 
 
 def read_type(checker: Any, e: ast.MemberAccess) -> T.Type | None:
-    """`xs[i]` on a list is its member type; `m[k]` on a map is the constraint or nil (no such key)."""
+    """`xs[i]` on a list is its member type; `m[k]` on a map is the constraint or nil (no such key);
+    `r["f"]` on a record the field; `s[i]` on a string a `string:Char`."""
     if isinstance(e.index, ast.ListExpr):  # `t[k1, k2]`: a multi-key table access
         return None
     r = _container(checker, e)
     if isinstance(r, T.TMap):
         return union(r.constraint, T.NIL)
+    if isinstance(r, T.TRecord):  # `r["f"]`: the field a string literal names (with nil when optional)
+        name = _literal_key(e.index)
+        field = r.fields.get(name) if name is not None else None
+        if field is None:
+            return None
+        return union(field.type, T.NIL) if field.optional else field.type
+    if isinstance(r, T.TString):
+        return T.TString(char=True)
     return _list_member(r, e.index) if r is not None else None
 
 
 def write_type(checker: Any, target: ast.MemberAccess) -> T.Type | None:
-    """The type a value stored by `xs[i] = v` or `m[k] = v` must have: the member type (the map's
-    constraint, without the nil a read adds)."""
+    """The type a value stored by `xs[i] = v`, `m[k] = v` or `r["f"] = v` must have: the member type (the
+    map's constraint, without the nil a read adds; a record's field, with nil when it is optional)."""
     if isinstance(target.index, ast.ListExpr):
         return None
     r = _container(checker, target)
     if isinstance(r, T.TMap):
         return r.constraint
+    if isinstance(r, T.TRecord):
+        name = _literal_key(target.index)
+        return _stored_field(r, name) if name is not None else None
     return _list_member(r, target.index) if r is not None else None
+
+
+def _literal_key(index: ast.Expr) -> str | None:
+    return index.value if isinstance(index, ast.Literal) and index.kind == "string" else None
+
+
+def _stored_field(record: T.TRecord, name: str) -> T.Type | None:
+    """What a store into field `name` takes: its type, nil too for an optional field (storing `()` into
+    `T f?` removes the field), the rest type for a field the record does not declare."""
+    field = record.fields.get(name)
+    if field is None:
+        return record.rest
+    return union(field.type, T.NIL) if field.optional else field.type
 
 
 def check_index_range(checker: Any, e: ast.MemberAccess) -> None:

@@ -15,7 +15,6 @@ import attrs
 from balmail.check import compound, field_stores, tables
 from balmail.check import members as member_access
 from balmail.check import narrowing as N
-from balmail.check.access_types import assigned_type, member_access_type
 from balmail.check.annotations import check_annotations
 from balmail.check.bindings import list_binding_problems
 from balmail.check.check_exprs import check_check_expr
@@ -474,11 +473,7 @@ class _Checker:
             result = self.type_of(e.expr)
             return FutureOf(result) if result is not None else None
         if isinstance(e, ast.MemberAccess):
-            return (
-                tables.member_type(self.type_of(e.target))
-                or member_access.read_type(self, e)
-                or member_access_type(self, e)
-            )
+            return tables.member_type(self.type_of(e.target)) or member_access.read_type(self, e)
         if isinstance(e, ast.QueryExpr) and e.construct == "stream" and e.kind == "select":
             return self.query_stream_type(e)
         return None
@@ -1120,7 +1115,6 @@ class _Checker:
             elif isinstance(target, ast.MemberAccess) and isinstance(s, ast.Assign):
                 tables.check_member_update(self, target, s.value)
                 member_access.check_store(self, target, s.value)
-                self.expect(assigned_type(self, target), s.value)  # a record field by its literal key
             elif isinstance(target, ast.MemberAccess):
                 compound.check_member_compound(self, s, target)
             elif isinstance(target, ast.FieldAccess) and not target.optional:
