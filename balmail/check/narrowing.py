@@ -166,25 +166,10 @@ def unsure(end: State, pre: State) -> State:
     return out
 
 
-def assigned_names(nodes: Iterable[Any]) -> set[str]:
-    """Names assigned anywhere inside `nodes` (closures included): `x = e`, `x += e`, `[x, y] = e`."""
-    from balmail.check.types import _pattern_names
-
-    found: set[str] = set()
-    for node in nodes:
-        if node is None:
-            continue
-        for n in walk(node):
-            if isinstance(n, ast.Assign | ast.CompoundAssign) and isinstance(n.target, ast.VarRef):
-                found.add(n.target.name)
-            elif isinstance(n, ast.Destructure):
-                found.update(_pattern_names(n.binding))
-    return found
-
-
-def tested_names(e: Any) -> set[str]:
-    """Variables a type test, equality or `match` inside `e` may narrow: those it tests directly."""
-    found: set[str] = set()
+def tested_refs(e: Any) -> list[ast.VarRef]:
+    """The uses of the variables a type test, equality or `match` inside `e` may narrow: those it tests
+    directly (the checker keys them by the declaration each refers to)."""
+    found: list[ast.VarRef] = []
     for n in nodes_under(e) if e is not None else ():
         if not isinstance(n, _TESTS):  # most nodes: one test (same answers as the chain below)
             continue
@@ -198,7 +183,7 @@ def tested_names(e: Any) -> set[str]:
             roots += [c.guard for c in n.clauses if c.guard is not None]
         # only a variable reference itself is narrowed (spec: conditional variable type narrowing), so
         # `k % 2 == 0` or `f(x) is int` leaves `k` and `x` their types (and the checker's view of them)
-        found.update(r.name for r in roots if isinstance(r, ast.VarRef))
+        found.extend(r for r in roots if isinstance(r, ast.VarRef))
     return found
 
 
@@ -206,24 +191,29 @@ _TESTS = (ast.IsExpr, ast.Binary, ast.Match)
 
 
 def expression_narrowed(
-    body: Any, tracked: frozenset[str], candidates: Iterable[Any] | None = None
+    body: Any, tracked: frozenset[Any], refs: dict[Any, Any], candidates: Iterable[Any] | None = None
 ) -> set[int]:
     """`id`s of the variable references an expression narrows (the right operand of `&&`/`||`, the
     branches of `c ? a : b`, a query's later clauses): their type is left unknown. `candidates`, when
-    given, are the `&&`/`||`, conditional and query nodes under `body` (found without walking it)."""
+    given, are the `&&`/`||`, conditional and query nodes under `body` (found without walking it).
+    `tracked` are declarations of the resolve record; `refs` maps a use to its declaration."""
+
+    def tested(e: Any) -> set[Any]:
+        return {refs.get(r) for r in tested_refs(e)} & tracked
+
     out: set[int] = set()
     for n in walk(body) if candidates is None else candidates:
         if isinstance(n, ast.Binary) and n.op in ("&&", "||"):
-            names, scope = tested_names(n.left) & tracked, [n.right]
+            decls, scope = tested(n.left), [n.right]
         elif isinstance(n, ast.Conditional):
-            names, scope = tested_names(n.cond) & tracked, [n.then, n.otherwise]
+            decls, scope = tested(n.cond), [n.then, n.otherwise]
         elif isinstance(n, ast.QueryExpr):
-            names, scope = tested_names(n) & tracked, [n]
+            decls, scope = tested(n), [n]
         else:
             continue
-        if names:
+        if decls:
             for s in scope:
-                out.update(id(x) for x in walk(s) if isinstance(x, ast.VarRef) and x.name in names)
+                out.update(id(x) for x in walk(s) if isinstance(x, ast.VarRef) and refs.get(x) in decls)
     return out
 
 
@@ -239,7 +229,8 @@ def _type_test(e: Any) -> tuple[ast.VarRef, Any, bool] | None:
     return None
 
 
-Lookup = Callable[[str], Any]
+Lookup = Callable[[ast.VarRef], Any]
+"""The checker's variable a use refers to (by its declaration in the resolve record), None if unknown."""
 Resolve = Callable[[Any], "T.Type | None"]
 
 
@@ -277,7 +268,7 @@ class Conditions:
         tested = _type_test(e)
         if tested is not None:
             ref, test_type, negated = tested
-            var = self.lookup(ref.name)
+            var = self.lookup(ref)
             if var is None or getattr(var, "module", False):
                 return dict(state), dict(state)
             cur = self.current(state, var)
@@ -289,10 +280,9 @@ class Conditions:
             put(t, var, yes)
             put(f, var, no)
             return t, f
-        names = tested_names(e)
         t, f = dict(state), dict(state)
-        for name in names:
-            var = self.lookup(name)
+        for ref in tested_refs(e):
+            var = self.lookup(ref)
             if var is not None:
                 put(t, var, None)
                 put(f, var, None)

@@ -20,20 +20,16 @@ from balmail.syntax import ast
 
 
 def check_query(checker: Any, q: ast.QueryExpr, expected: T.Type | None) -> None:
-    """Walk `q` in a scope of its own, binding its variables, then check `select` against `expected`."""
-    checker.scopes.append({})
-    try:
-        for clause in q.clauses:
-            if isinstance(clause, ast.GroupByClause):
-                return  # the query's variables are sequences from here on
-            _clause(checker, clause)
-        if q.kind != "select":
-            return
-        checker.expect(_member_wanted(expected, q.construct), q.result)
-        checker.expr(q.result)
-        checker.expr(q.on_conflict)
-    finally:
-        checker.scopes.pop()
+    """Walk `q`, binding its variables, then check `select` against `expected`."""
+    for clause in q.clauses:
+        if isinstance(clause, ast.GroupByClause):
+            return  # the query's variables are sequences from here on
+        _clause(checker, clause)
+    if q.kind != "select":
+        return
+    checker.expect(_member_wanted(expected, q.construct), q.result)
+    checker.expr(q.result)
+    checker.expr(q.on_conflict)
 
 
 def _clause(checker: Any, clause: Any) -> None:

@@ -8,6 +8,7 @@ variables of simple declared types, calls of module functions), so valid program
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -66,7 +67,7 @@ from balmail.check.walk import SpanIndex, nodes_of, nodes_under
 from balmail.check.worker_types import FutureOf, WorkerTable
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.resolve import Decl
-from balmail.resolve.record import LOCAL, MODULE_VALUE, PARAM, SELF, WORKER
+from balmail.resolve.record import MODULE_VALUE, PARAM
 from balmail.runtime import types as T
 from balmail.source import SourceFile
 from balmail.syntax import ast
@@ -238,9 +239,6 @@ class _Var:
 
 _NO_VAR = _Var(None)
 """Marks "no such module-level variable" in lookups."""
-_ABSENT = object()
-_WALKED_KINDS = frozenset({LOCAL, PARAM, WORKER, SELF})
-"""Declarations the checker binds as its walk reaches them."""
 
 
 class _Checker:
@@ -266,7 +264,6 @@ class _Checker:
         self.classes: dict[str, ast.ClassDefn] = {
             m.name: m for m in module.members if isinstance(m, ast.ClassDefn)
         }
-        self.globals: dict[str, _Var] = {}
         self.const_values: dict[str, T.Type | None] = {}
         self.refs = self.record.refs
         self.decls = self.record.decls
@@ -285,19 +282,18 @@ class _Checker:
                 self._module_var(m.name, declared.get(m), _Var(t, True, const=True, module=True))
             elif isinstance(m, ast.ListenerDecl):
                 self._module_var(m.name, declared.get(m), _Var(None, True, module=True))
-        self.scopes: list[dict[str, _Var]] = []
-        """Name -> variable where the walk is: only for narrowing.py, which tracks variables by name."""
         self.self_type: T.Type | None = None  # the class whose methods are being checked
         self.self_decl: Decl | None = None  # its `self` in the resolve record
-        self.narrowed: frozenset[str] = frozenset()
+        self.narrowed: frozenset[Decl] = frozenset()
+        """The declarations a type test or nil comparison of the function being checked may narrow."""
         self.state: N.State = {}  # flow-sensitive narrowing of the `narrowed` locals (narrowing.py)
         self.expr_narrowed: set[int] = set()
-        self.conditions = N.Conditions(self.lookup_name, self.resolver.resolve, self.current, self.truths)
+        self.conditions = N.Conditions(self.lookup, self.resolver.resolve, self.current, self.truths)
         narrowing = nodes_of(module, ast.IsExpr, ast.Binary, ast.Match)
         self.narrowing = SpanIndex(
             [n for n in narrowing if not isinstance(n, ast.Binary) or n.op in _NARROWING_OPS]
         )
-        # what narrowing.assigned_names and expression_narrowed look for, found by span (not by walking
+        # what `assigned` and narrowing.expression_narrowed look for, found by span (not by walking
         # each statement again at every level of nesting above it)
         self.assignments = SpanIndex(nodes_of(module, ast.Assign, ast.CompoundAssign, ast.Destructure))
         self.narrowed_assignments = _NO_ASSIGNMENTS
@@ -327,33 +323,29 @@ class _Checker:
     # ------------------------------------------------------------ names and types of expressions
 
     def _module_var(self, name: str, decl: Decl | None, var: _Var) -> None:
-        self.globals[name] = var
         if decl is not None:
             self.vars[decl] = var
 
     def lookup(self, e: ast.VarRef | ast.CaptureBinding) -> _Var | None:
-        """The variable a use refers to, by the declaration the resolve record gives it (None: no variable
-        this checker knows, e.g. a module function, or a local of a construct it does not walk)."""
-        decl = self.refs.get(e, _ABSENT)
-        if decl is None:
-            return None
-        var = self.vars.get(decl) if decl is not _ABSENT else None  # type: ignore[arg-type]
-        if var is None and (decl is _ABSENT or decl.kind in _WALKED_KINDS):  # type: ignore[union-attr]
-            # a node the resolve pass never saw, or a local this walk has not bound (a worker before its
-            # body is checked, a name of a construct it does not enter): the name where the walk is
-            return self.lookup_name(e.name)
-        return var
+        """The variable a use refers to, by the declaration the resolve record gives it. None: no variable
+        this checker knows (a module function; a local of a construct it does not walk, or not bound yet,
+        as a named worker before its body is checked; a node the resolve pass never saw): its type is
+        unknown, so nothing is reported about it."""
+        decl = self.refs.get(e)
+        return None if decl is None else self.vars.get(decl)
 
-    def lookup_name(self, name: str) -> _Var | None:
-        """The variable `name` means where the walk is (narrowing.py's tracking is by name)."""
-        for s in reversed(self.scopes):
-            if name in s:
-                return s[name]
-        return self.globals.get(name)
+    def keys(self, refs: Iterable[ast.Node]) -> set[Decl]:
+        """The declarations uses refer to (the keys of narrowing: a use the record misses is never narrowed,
+        and its variable's type is unknown to `lookup` anyway)."""
+        out: set[Decl] = set()
+        for r in refs:
+            d = self.refs.get(r)
+            if d is not None:
+                out.add(d)
+        return out
 
     def _put(self, name: str, var: _Var, node: ast.Node | None) -> None:
-        """Bind `name` in the innermost scope, and its declaration (made by `node`) in `vars`."""
-        self.scopes[-1][name] = var
+        """Bind the declaration `node` makes (the one named `name`) to `var` in `vars`."""
         decl = self.decls.get(node) if node is not None else None
         if decl is not None and decl.name != name:  # a pattern's `...rest` beside its other names
             decl = next((d for d in self.record.decls_of(node) if d.name == name), None)  # type: ignore[arg-type]
@@ -365,10 +357,10 @@ class _Checker:
         t = N.get(state, var)
         return var.type if t is N.DECLARED else t
 
-    def assigned(self, nodes: Any) -> set[str]:
-        """narrowing.assigned_names(nodes) among the narrowed names (the only ones `reset` keeps), from
-        the module's index of assignments."""
-        found: set[str] = set()
+    def assigned(self, nodes: Any) -> set[Decl]:
+        """The variables assigned anywhere inside `nodes` (closures included) among the narrowed ones (the
+        only ones `reset` keeps), from the module's index of assignments."""
+        found: set[Decl] = set()
         if not self.narrowed or not self.narrowed_assignments.nodes:
             return found
         inside = self.narrowed_assignments.inside
@@ -378,15 +370,19 @@ class _Checker:
             for n in inside(node.span):
                 if isinstance(n, ast.Assign | ast.CompoundAssign):
                     if isinstance(n.target, ast.VarRef):
-                        found.add(n.target.name)
+                        found |= self.keys((n.target,))
                 elif isinstance(n, ast.Destructure):
-                    found.update(_pattern_names(n.binding))
+                    found |= self.keys(node for _, node in _pattern_bindings(n.binding))
         return found
 
-    def reset(self, names: set[str], to: object) -> None:
-        """Set the tracked variables among `names` to a type (N.DECLARED: back to the declared one)."""
-        for name in names & self.narrowed:
-            var = self.lookup_name(name)
+    def tested(self, e: Any) -> set[Decl]:
+        """The variables a type test, equality or `match` inside `e` may narrow (narrowing.tested_refs)."""
+        return self.keys(N.tested_refs(e))
+
+    def reset(self, decls: set[Decl], to: object) -> None:
+        """Set the tracked variables among `decls` to a type (N.DECLARED: back to the declared one)."""
+        for decl in decls & self.narrowed:
+            var = self.vars.get(decl)
             if var is not None:
                 N.put(self.state, var, to)
 
@@ -479,12 +475,11 @@ class _Checker:
         return None
 
     def _variable_type(self, e: ast.VarRef) -> T.Type | None:
-        var = self.vars.get(self.refs.get(e))  # type: ignore[arg-type]  # the common case of lookup(e)
+        decl = self.refs.get(e)
+        var = self.vars.get(decl) if decl is not None else None
         if var is None:
-            var = self.lookup(e)
-            if var is None:
-                return None
-        if e.name in self.narrowed:
+            return None
+        if decl in self.narrowed:
             if var.module or id(e) in self.expr_narrowed:
                 return None
             return self.current(self.state, var)
@@ -507,14 +502,10 @@ class _Checker:
                     else self.element_type(clause.expr)
                 )
                 bound.append((binding.binding, clause, t))
-        self.scopes.append({})
-        try:
-            for capture, clause, t in bound:  # the record declares a from variable by its binding
-                node = capture if capture in self.record.decls else clause
-                self._put(capture.name, _Var(t), node)
-            element = self.type_of(q.result)
-        finally:
-            self.scopes.pop()
+        for capture, clause, t in bound:  # the record declares a from variable by its binding
+            node = capture if capture in self.record.decls else clause
+            self._put(capture.name, _Var(t), node)
+        element = self.type_of(q.result)
         return T.TStream(element, None) if element is not None else None
 
     def _method_call_type(self, e: ast.MethodCall) -> T.Type | None:
@@ -627,11 +618,8 @@ class _Checker:
 
     def function_named(self, ref: ast.VarRef) -> ast.FunctionDefn | None:
         """The module function `ref` refers to, by the resolve record (None: a local or anything else)."""
-        decl = self.refs.get(ref, _ABSENT)
-        if decl is _ABSENT or (decl is not None and decl.kind in _WALKED_KINDS and decl not in self.vars):
-            # as in lookup: a node the resolve pass never saw, or a local this walk has not bound
-            return None if any(ref.name in s for s in self.scopes) else self.functions.get(ref.name)
-        if not isinstance(decl, Decl) or decl.kind != MODULE_VALUE:
+        decl = self.refs.get(ref)
+        if decl is None or decl.kind != MODULE_VALUE:
             return None
         # by name among the module's functions: of a name declared twice (an error of its own) the
         # checks have always judged calls against the last function
@@ -721,7 +709,7 @@ class _Checker:
         finite = found
         if isinstance(e, ast.Literal) and e.kind in ("string", "int", "boolean"):
             finite = T.TSingleton(e.value)
-        elif isinstance(e, ast.VarRef) and self.lookup(e) is self.globals.get(e.name, _NO_VAR):
+        elif isinstance(e, ast.VarRef) and getattr(self.lookup(e), "module", False):
             finite = self.const_values.get(e.name, found)
         elif not isinstance(e, _DECLARED_TYPE_EXPRS) and not (isinstance(e, ast.Binary) and e.op in _SHIFTS):
             finite = None  # literals inside take their type from the context: only kinds are certain
@@ -873,8 +861,13 @@ class _Checker:
         for member in members:
             r = T.resolve(member)
             cls = self.classes.get(r.name) if isinstance(r, T.TObject) and r.name else None
-            field = next((x for x in cls.members if isinstance(x, ast.ObjectField) and x.name == target.name),
-                         None) if cls is not None else None
+            field = (
+                next(
+                    (x for x in cls.members if isinstance(x, ast.ObjectField) and x.name == target.name), None
+                )
+                if cls is not None
+                else None
+            )
             if field is None or "final" not in field.qualifiers:
                 return
         message = f"cannot update 'final' object field '{target.name}'"
@@ -910,32 +903,29 @@ class _Checker:
     def function(
         self, sig: ast.Signature, body: ast.Block, path: tuple[ast.ResourceSegment, ...] = ()
     ) -> None:
-        scope: dict[str, _Var] = {}
         for segment in path:  # a resource method's path parameters are parameters too: final
             decl = self.record.decls.get(segment) if segment.name and segment.param_type is not None else None
             if decl is not None and segment.name and segment.param_type is not None:
                 t = self.resolver.resolve(segment.param_type)
-                scope[segment.name] = var = _Var(T.TArray(t) if segment.rest and t else t, final=True)
-                self.vars[decl] = var
+                self.vars[decl] = _Var(T.TArray(t) if segment.rest and t else t, final=True)
         if self.self_type is not None:
-            scope["self"] = var = _Var(self.self_type, final=True)
             if self.self_decl is not None:
-                self.vars[self.self_decl] = var
+                self.vars[self.self_decl] = _Var(self.self_type, final=True)
         for p in sig.params:
             if p.name:
                 decl = self.record.decls.get(p)
-                scope[p.name] = var = _Var(self.typing.of(decl), final=True)  # `T... xs`: a `T[]`
                 if decl is not None:
-                    self.vars[decl] = var
-        saved = (self.scopes, self.narrowed, self.ret, self.workers, self.state, self.expr_narrowed)
+                    self.vars[decl] = _Var(self.typing.of(decl), final=True)  # `T... xs`: a `T[]`
+        saved = (self.narrowed, self.ret, self.workers, self.state, self.expr_narrowed)
         saved_assignments = self.narrowed_assignments
         self.workers = WorkerTable.of(body, self.resolver.resolve)
-        self.scopes = [scope]
-        self.narrowed = _narrowed_names(self.narrowing, body)
-        self.narrowed_assignments = _assignments_to(self.assignments, body, self.narrowed)
+        self.narrowed = _narrowed_decls(self.narrowing, body, self.keys)
+        self.narrowed_assignments = _assignments_to(self.assignments, body, self.narrowed, self.refs)
         self.state = {}
         logic = self.logic.inside(body.span)
-        self.expr_narrowed = N.expression_narrowed(body, self.narrowed, logic) if self.narrowed else set()
+        self.expr_narrowed = (
+            N.expression_narrowed(body, self.narrowed, self.refs, logic) if self.narrowed else set()
+        )
         for p in sig.params:
             if p.default is not None:
                 self.expect(self.resolver.resolve(p.type), p.default)
@@ -943,7 +933,7 @@ class _Checker:
         self._chain_types.clear()
         self.ret = self.resolver.resolve(sig.returns) if sig.returns is not None else None
         self.block(body)
-        self.scopes, self.narrowed, self.ret, self.workers, self.state, self.expr_narrowed = saved
+        self.narrowed, self.ret, self.workers, self.state, self.expr_narrowed = saved
         self.narrowed_assignments = saved_assignments
         can_complete = completes(body, self.never, self.truths)
         if sig.returns is not None and not _allows_nil(sig.returns) and can_complete:
@@ -956,7 +946,6 @@ class _Checker:
             self.found.append(report(MISSING_RETURN, closing_brace(body.span), message=message))
 
     def block(self, b: ast.Block) -> None:
-        self.scopes.append({})
         statements = b.statements
         for i, s in enumerate(statements):
             if isinstance(s, ast.Match):
@@ -968,7 +957,6 @@ class _Checker:
                     self.found.append(report(UNREACHABLE, statements[i + 1].span))
             else:
                 self.stmt(s)
-        self.scopes.pop()
 
     def declared(self, binding: ast.Node, written: ast.TypeDesc | None) -> T.Type | None:
         """The type written for a binding pattern: a variable's declared type from the record, or (a
@@ -1010,13 +998,13 @@ class _Checker:
         elif isinstance(s, ast.Match | ast.Do) or isinstance(s, W.WorkerDecl | W.Fork):
             pre = dict(self.state)
             inner = [*ast.children(s)]
-            tested = N.tested_names(s) if isinstance(s, ast.Match) else set()
+            tested = self.tested(s) if isinstance(s, ast.Match) else set()
             self.reset(tested, None)
             self._stmt(s)
             self.state = pre
             assigned = self.assigned(inner)
             self.reset(assigned, N.DECLARED)  # assigned in a clause: its declared type, narrowed or not
-            self.reset((tested | (N.tested_names(s) if isinstance(s, ast.Do) else set())) - assigned, None)
+            self.reset((tested | (self.tested(s) if isinstance(s, ast.Do) else set())) - assigned, None)
         elif isinstance(s, ast.Lock | ast.BlockStmt):
             self._stmt(s)
         else:
@@ -1056,9 +1044,9 @@ class _Checker:
             self._stmt(s)
         self.state = pre
         self.reset(assigned, N.DECLARED)
-        tested = N.tested_names(s.cond) if isinstance(s, ast.While) else set()
+        tested = self.tested(s.cond) if isinstance(s, ast.While) else set()
         if has_break(s.body):
-            tested |= N.tested_names(s.body)
+            tested |= self.tested(s.body)
         self.reset(tested, None)
 
     def _stmt_body(self, s: ast.While) -> None:
@@ -1170,7 +1158,6 @@ class _Checker:
                     "iterated by foreach must have the completion type '()'"
                 )
                 self.found.append(report(INCOMPATIBLE, s.iterable.span, message=message))
-            self.scopes.append({})
             element = self.element_type(s.iterable)
             if s.binding.type is None:
                 t = element
@@ -1181,19 +1168,16 @@ class _Checker:
                     self.found.append(report(INCOMPATIBLE, s.binding.span, message=message))
             self.bind(s.binding.binding, t)
             self.block(s.body)
-            self.scopes.pop()
             self.on_fail(s.on_fail)
         elif isinstance(s, ast.Match):
             self.expr(s.expr)
             start = self.state
             for c in s.clauses:
                 self.state = dict(start)
-                self.scopes.append({})
                 for p in c.patterns:
                     for name, node in _pattern_bindings(p):
                         self._put(name, _Var(None), node)
                 self.block(c.body)
-                self.scopes.pop()
             self.on_fail(s.on_fail)
         elif isinstance(s, ast.BlockStmt):
             self.block(s.block)
@@ -1206,11 +1190,11 @@ class _Checker:
             self.expr(s.value)
             self.workers.record_send(s.peer, self.type_of(s.value))
         else:  # local functions, retry, query actions, workers: names they declare are unknown
-            for name in _pattern_names(s):
-                self.scopes[-1][name] = _Var(None)
+            for name, node in _pattern_bindings(s):
+                self._put(name, _Var(None), node)
             name = getattr(s, "name", None)
             if isinstance(name, str):
-                self.scopes[-1][name] = _Var(None)
+                self._put(name, _Var(None), s)
 
     def destructured(self, binding: ast.CaptureBinding, member: T.Type) -> None:
         """`[a, b] = p;`: variable `a` takes a member of type `member`, which must fit its own type."""
@@ -1241,11 +1225,9 @@ class _Checker:
         self.state = saved
 
     def _on_fail(self, clause: ast.OnFail) -> None:
-        self.scopes.append({})
         if clause.binding is not None:
             self.bind(clause.binding.binding, None)
         self.block(clause.body)
-        self.scopes.pop()
 
     def expr(self, e: ast.Expr | None) -> None:
         """Check calls of module functions and field accesses anywhere inside `e` (not inside nested
@@ -1385,7 +1367,7 @@ class _Checker:
             given.add(arg.name)
             self.expect(self.resolver.resolve(p.type), arg.value)
         missing = [p.name for p in fixed if p.name not in given and p.default is None and not p.included]
-        for p in fixed[len(positional):]:
+        for p in fixed[len(positional) :]:
             if p.included:
                 missing += missing_included_fields(self.resolver.resolve(p.type), {a.name for a in named})
         for name in missing:
@@ -1519,25 +1501,29 @@ assert not any(issubclass(c, (ast.Literal, ast.Template)) for c in (_VAR_REF, _B
 assert not issubclass(_BINARY, (ast.VarRef, ast.QualifiedRef, ast.Unary))
 
 
-def _assignments_to(assignments: SpanIndex, body: ast.Node, names: frozenset[str]) -> SpanIndex:
-    """The assignments under `body` that may assign one of `names` (`_Checker.assigned` keeps no other
-    name): `x = e` / `x += e` to one of them, and every destructuring (read as `assigned` reads it)."""
-    if not names:
+def _assignments_to(
+    assignments: SpanIndex, body: ast.Node, decls: frozenset[Decl], refs: dict[ast.Node, Decl | None]
+) -> SpanIndex:
+    """The assignments under `body` that may assign one of `decls` (`_Checker.assigned` keeps no other
+    variable): `x = e` / `x += e` to one of them, and every destructuring (read as `assigned` reads it)."""
+    if not decls:
         return _NO_ASSIGNMENTS
     kept = [
         n
         for n in assignments.inside(body.span)
         if not isinstance(n, ast.Assign | ast.CompoundAssign)
-        or (isinstance(n.target, ast.VarRef) and n.target.name in names)
+        or (isinstance(n.target, ast.VarRef) and refs.get(n.target) in decls)
     ]
     return SpanIndex(kept) if kept else _NO_ASSIGNMENTS
 
 
-def _narrowed_names(narrowing: SpanIndex, body: ast.Node) -> frozenset[str]:
-    """Variables a type test or nil comparison may narrow somewhere in this body: their declared type is
-    not trusted anywhere in it (narrowing is flow-sensitive; this checker is not). `narrowing` holds the
-    module's type tests, nil comparisons and `match` statements (found by span, not by walking the body)."""
-    found: set[str] = set()
+def _narrowed_decls(
+    narrowing: SpanIndex, body: ast.Node, keys: Callable[[Iterable[ast.Node]], set[Decl]]
+) -> frozenset[Decl]:
+    """Variables a type test or nil comparison may narrow somewhere in this body (`keys` maps uses to
+    their declarations). `narrowing` holds the module's type tests, nil comparisons and `match`
+    statements (found by span, not by walking the body)."""
+    found: list[ast.Node] = []
     for n in narrowing.inside(body.span):
         roots: list[ast.Node] = []
         if isinstance(n, ast.IsExpr):
@@ -1547,10 +1533,8 @@ def _narrowed_names(narrowing: SpanIndex, body: ast.Node) -> frozenset[str]:
         elif isinstance(n, ast.Match):
             roots.append(n.expr)
         for r in roots:
-            for x in nodes_under(r):
-                if isinstance(x, ast.VarRef):
-                    found.add(x.name)
-    return frozenset(found)
+            found.extend(x for x in nodes_under(r) if isinstance(x, ast.VarRef))
+    return frozenset(keys(found))
 
 
 def _pattern_names(p: Any) -> list[str]:
