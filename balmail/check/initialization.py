@@ -3,8 +3,10 @@ every path before it is read (spec, "Variable references": a reference to a vari
 definitely assigned is a compile error). jBallerina says `variable 'x' is not initialized` when no path
 assigns it and `variable 'x' may not have been initialized` when some path does.
 
-The analysis runs over each function body in statement order with the set of names that may still be
-unassigned. Whenever a construct is not followed precisely (match exhaustiveness, `on fail`, workers,
+The analysis runs over each function body in statement order with the set of variables that may still be
+unassigned: declarations of the resolve record (balmail/resolve), which a use is mapped to through
+`record.refs`, so two variables of one name (in sibling blocks) are never confused.
+Whenever a construct is not followed precisely (match exhaustiveness, `on fail`, workers,
 transactions, query actions) it assumes the variables it might assign are assigned: a program is refused
 only when some path certainly reads an unassigned variable. Reads inside closures are not followed.
 """
@@ -18,6 +20,7 @@ import attrs
 from balmail.check.registry import Rule, register, report
 from balmail.check.walk import is_function_boundary, nodes_of, walk
 from balmail.diagnostics import Diagnostic, Severity
+from balmail.resolve import Decl, Resolution, record_of
 from balmail.syntax import ast
 
 UNINITIALIZED = register(
@@ -42,10 +45,10 @@ UNINITIALIZED = register(
 
 @attrs.define
 class _State:
-    """Names that may be unassigned here, and names assigned on some path to here."""
+    """Variables that may be unassigned here, and variables assigned on some path to here."""
 
-    unassigned: set[str]
-    assigned: set[str]
+    unassigned: set[Decl]
+    assigned: set[Decl]
 
     def copy(self) -> _State:
         return _State(set(self.unassigned), set(self.assigned))
@@ -65,21 +68,27 @@ def _merge(states: Iterable[_State | None]) -> _State | None:
     return out
 
 
-def _assigned_names(node: ast.Node) -> set[str]:
-    """Every variable name assigned (`x = ...`, destructuring) anywhere under `node`."""
-    names: set[str] = set()
+def _assigned(node: ast.Node, refs: dict[ast.Node, Decl | None]) -> set[Decl]:
+    """Every variable assigned (`x = ...`, destructuring, its `...rest` too) anywhere under `node`."""
+    out: set[Decl] = set()
     for n in walk(node):
         if isinstance(n, ast.Assign) and isinstance(n.target, ast.VarRef):
-            names.add(n.target.name)
+            targets: list[ast.Node] = [n.target]
         elif isinstance(n, ast.Destructure):
-            names.update(b.name for b in walk(n.binding) if isinstance(b, ast.CaptureBinding))
-            names.update(r.name for r in walk(n.binding) if isinstance(r, ast.VarRef))
-            names.update(r.rest for r in walk(n.binding) if isinstance(r, ast.ListBinding) and r.rest)
-    return names
+            targets = list(walk(n.binding))
+        else:
+            continue
+        for t in targets:
+            d = refs.get(t)
+            if d is not None:
+                out.add(d)
+    return out
 
 
 class _Flow:
-    def __init__(self) -> None:
+    def __init__(self, record: Resolution) -> None:
+        self.record = record
+        self.refs = record.refs
         self.found: list[Diagnostic] = []
         self.loops: list[list[_State]] = []  # the states at each `break` of the enclosing loops
 
@@ -88,12 +97,12 @@ class _Flow:
     def reads(self, e: ast.Node | None, state: _State | None) -> None:
         if e is None or state is None or not state.unassigned:
             return
-        local = {b.name for b in walk(e, is_function_boundary) if isinstance(b, ast.CaptureBinding)}
+        refs = self.refs
         for n in walk(e, is_function_boundary):
             if n is not e and is_function_boundary(n):
                 continue
-            if isinstance(n, ast.VarRef) and n.name in state.unassigned and n.name not in local:
-                if n.name in state.assigned:
+            if isinstance(n, ast.VarRef) and refs.get(n) in state.unassigned:
+                if refs.get(n) in state.assigned:
                     message = f"variable '{n.name}' may not have been initialized"
                     self.found.append(report(UNINITIALIZED, n.span, message=message))
                 else:
@@ -102,36 +111,38 @@ class _Flow:
     # ------------------------------------------------------------ statements
 
     def block(self, b: ast.Block, state: _State | None) -> _State | None:
-        declared: list[str] = []
+        declared: list[Decl] = []
         for s in b.statements:
             if state is None:
                 return None
             state = self.stmt(s, state, declared)
         if state is not None:
-            for name in declared:  # out of scope: a sibling block may declare the name again
-                state.unassigned.discard(name)
-                state.assigned.discard(name)
+            for decl in declared:  # out of scope: nothing reads it any more
+                state.unassigned.discard(decl)
+                state.assigned.discard(decl)
         return state
 
-    def assign(self, name: str, state: _State) -> None:
-        state.unassigned.discard(name)
-        state.assigned.add(name)
+    def assign(self, decl: Decl | None, state: _State) -> None:
+        if decl is not None:
+            state.unassigned.discard(decl)
+            state.assigned.add(decl)
 
-    def stmt(self, s: ast.Stmt, state: _State, declared: list[str]) -> _State | None:
+    def stmt(self, s: ast.Stmt, state: _State, declared: list[Decl]) -> _State | None:
         if isinstance(s, ast.VarDecl):
             self.reads(s.init, state)
-            if isinstance(s.binding, ast.CaptureBinding):
-                declared.append(s.binding.name)
+            decl = self.record.decls.get(s.binding) if isinstance(s.binding, ast.CaptureBinding) else None
+            if decl is not None:
+                declared.append(decl)
                 if s.init is None:
-                    state.unassigned.add(s.binding.name)
-                    state.assigned.discard(s.binding.name)
+                    state.unassigned.add(decl)
+                    state.assigned.discard(decl)
                 else:
-                    self.assign(s.binding.name, state)
+                    self.assign(decl, state)
             return state
         if isinstance(s, ast.Assign):
             self.reads(s.value, state)
             if isinstance(s.target, ast.VarRef):
-                self.assign(s.target.name, state)
+                self.assign(self.refs.get(s.target), state)
             else:
                 self.reads(s.target, state)
             return state
@@ -141,8 +152,8 @@ class _Flow:
             return state
         if isinstance(s, ast.Destructure):
             self.reads(s.value, state)
-            for name in _assigned_names(s):
-                self.assign(name, state)
+            for decl in _assigned(s, self.refs):
+                self.assign(decl, state)
             return state
         if isinstance(s, ast.ExprStmt):
             self.reads(s.expr, state)
@@ -207,8 +218,8 @@ class _Flow:
             return self.on_fail(s.on_fail, self.block(s.body, state))
         # workers, transactions, retry, query actions, local functions: not followed; whatever they may
         # assign counts as assigned from here on
-        for name in _assigned_names(s):
-            self.assign(name, state)
+        for decl in _assigned(s, self.refs):
+            self.assign(decl, state)
         return state
 
     def on_fail(self, clause: ast.OnFail | None, state: _State | None) -> _State | None:
@@ -221,7 +232,7 @@ class _Flow:
 def uninitialized_reads(module: ast.Module) -> list[Diagnostic]:
     """Reads of local variables that some path reaches unassigned, in every function body of `module`
     (module functions, methods of classes, services and object constructors, closures)."""
-    flow = _Flow()
+    flow = _Flow(record_of(module))
     for n in nodes_of(module, ast.FunctionDefn, ast.AnonFunction):
         body = getattr(n, "body", None)
         if isinstance(n, ast.FunctionDefn | ast.AnonFunction) and isinstance(body, ast.Block):
