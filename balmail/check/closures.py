@@ -8,76 +8,52 @@ Messages are jBallerina's.
 from __future__ import annotations
 
 from balmail.check.registry import report
-from balmail.check.walk import SpanIndex, nodes_of, walk
+from balmail.check.walk import is_function_boundary, nodes_of, walk
 from balmail.diagnostics import Diagnostic
+from balmail.resolve import record_of
+from balmail.resolve.record import PARAM
 from balmail.syntax import ast
 
 
-def _outer_names(fn: ast.FunctionDefn) -> tuple[set[str], set[str], set[str]]:
-    """Parameters, `final` locals and all locals of `fn`'s own body (closures inside excluded)."""
-    params = {p.name for p in fn.signature.params if p.name}
-    finals: set[str] = set()
-    names: set[str] = set(params)
-    if fn.body is None:
-        return params, finals, names
-    closures = ast.AnonFunction | ast.ArrowFunction | ast.ObjectConstructor
-    for n in walk(fn.body, lambda x: isinstance(x, closures)):
-        if isinstance(n, ast.VarDecl):
-            for b in walk(n.binding):
-                if isinstance(b, ast.CaptureBinding):
-                    names.add(b.name)
-                    if n.final:
-                        finals.add(b.name)
-        elif isinstance(n, ast.CaptureBinding):
-            names.add(n.name)
-    return params, finals, names
-
-
-def _scoped_locals(fn: ast.FunctionDefn) -> list[tuple[str, int, int, int]]:
-    """Each local of `fn`'s own body as (name, where declared, start and end of the block it is declared
-    in): a name is in scope from its declaration to the end of that block."""
-    assert fn.body is not None
-    closures = ast.AnonFunction | ast.ArrowFunction | ast.ObjectConstructor
-    blocks = [b.span for b in walk(fn.body, lambda x: isinstance(x, closures)) if isinstance(b, ast.Block)]
-    out = []
-    for n in walk(fn.body, lambda x: isinstance(x, closures)):
-        if isinstance(n, ast.CaptureBinding):
-            inside = [b for b in blocks if b.start <= n.span.start and n.span.end <= b.end]
-            scope = min(inside, key=lambda b: b.end - b.start) if inside else fn.body.span
-            out.append((n.name, n.span.start, scope.start, scope.end))
-    return out
-
-
 def check_closures(module: ast.Module) -> list[Diagnostic]:
+    """From the resolve record: a variable of an anonymous function named as a local of an enclosing function
+    that is visible there, and assignments inside one to a parameter or `final` local of an enclosing
+    function."""
     found: list[Diagnostic] = []
     lambdas = [n for n in nodes_of(module, ast.AnonFunction) if isinstance(n.body, ast.Block)]  # type: ignore[attr-defined]
     if not lambdas:
         return found
-    inside = SpanIndex(lambdas).inside  # a function with no anonymous function in it has nothing to check
-    for fn in nodes_of(module, ast.FunctionDefn):
-        if fn.body is None or next(inside(fn.body.span), None) is None:  # type: ignore[attr-defined]
-            continue
-        params, finals, _ = _outer_names(fn)
-        scoped = _scoped_locals(fn)
-        for lam in walk(fn.body):
-            if not isinstance(lam, ast.AnonFunction) or not isinstance(lam.body, ast.Block):
+    record = record_of(module)
+    declared = {  # the variables declared by `T x = e;` (the rule is about those)
+        d.binding for d in nodes_of(module, ast.VarDecl) if isinstance(d.binding, ast.CaptureBinding)
+    }
+    finals = {
+        decl
+        for d in nodes_of(module, ast.VarDecl)
+        if d.final
+        for b in walk(d.binding)
+        if isinstance(b, ast.CaptureBinding) and (decl := record.decls.get(b)) is not None
+    }
+    for decl, _outer in record.shadows:
+        scope = decl.function
+        if (
+            decl.node in declared
+            and scope is not None
+            and isinstance(scope.node, ast.AnonFunction)
+            and isinstance(scope.node.body, ast.Block)
+        ):
+            found.append(report("BAL_NAME_005", decl.span, decl.name))
+    for lam in lambdas:
+        own = record.functions.get(lam)
+        for n in walk(lam.body, is_function_boundary):  # type: ignore[attr-defined]  # nested: their turn
+            if not isinstance(n, ast.Assign | ast.CompoundAssign) or not isinstance(n.target, ast.VarRef):
                 continue
-            at = lam.span.start
-            # the enclosing locals in scope where the function is written (a later `int z` is not)
-            names = params | {name for name, d, s0, s1 in scoped if d < at and s0 <= at <= s1}
-            own = {p.name for p in lam.signature.params if p.name}
-            for n in walk(lam.body, lambda x: isinstance(x, ast.AnonFunction)):  # nested ones: their own turn
-                if isinstance(n, ast.VarDecl) and isinstance(n.binding, ast.CaptureBinding):
-                    if n.binding.name in names and n.binding.name not in own:
-                        found.append(report("BAL_NAME_005", n.binding.span, n.binding.name))
-                    own.add(n.binding.name)
-                elif isinstance(n, ast.Assign | ast.CompoundAssign) and isinstance(n.target, ast.VarRef):
-                    name = n.target.name
-                    if name in own:
-                        continue
-                    if name in params:
-                        message = f"cannot assign a value to function argument '{name}'"
-                        found.append(report("BAL_TYPE_004", n.target.span, message=message))
-                    elif name in finals:
-                        found.append(report("BAL_TYPE_004", n.target.span, name))
+            target = record.refs.get(n.target)
+            if target is None or target.function is None or target.function is own:
+                continue  # a module variable, or the function's own variable
+            if target.kind == PARAM:
+                message = f"cannot assign a value to function argument '{target.name}'"
+                found.append(report("BAL_TYPE_004", n.target.span, message=message))
+            elif target in finals:
+                found.append(report("BAL_TYPE_004", n.target.span, target.name))
     return found

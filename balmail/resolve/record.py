@@ -126,6 +126,8 @@ class Resolution:
     redeclared: list[tuple[Decl, Span]] = attrs.field(factory=list)
     """A declaration and the span to report: a name declared again in the same function's scopes, a
     module-level name declared twice, a prefix imported twice in one file."""
+    shadows: list[tuple[Decl, Decl]] = attrs.field(factory=list)
+    """A local declared with the name of a local of an enclosing function visible there, and that local."""
     jumps: list[tuple[ast.Stmt, bool]] = attrs.field(factory=list)
     """Every `break`/`continue` and whether it is inside a loop of its own function."""
     peers: list[PeerUse] = attrs.field(factory=list)

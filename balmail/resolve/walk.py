@@ -6,8 +6,9 @@ the declarations it finds there.
 Lookup order for a value name: the locals of the enclosing scopes (innermost first, through enclosing
 functions: closures capture), then module-level values and types (a type used as a value is its typedesc),
 then `self` inside an object, then the aggregate functions a `collect` clause may call without a prefix.
-A local may shadow a module-level name or a local of an enclosing function, but not one of its own
-function's scopes (recorded in `redeclared`).
+A local may shadow a module-level name or a local of an enclosing function (recorded in `shadows`: an
+anonymous function's variable may not, check/closures.py), but not one of its own function's scopes
+(recorded in `redeclared`).
 """
 
 from __future__ import annotations
@@ -173,14 +174,20 @@ class _Resolver:
     ) -> R.Decl | None:
         if name == "_" or not self.scopes:
             return None
+        outer: R.Decl | None = None
+        crossed = False
         for scope in reversed(self.scopes):
             if name in scope.names:
-                self.out.redeclared.append((scope.names[name], span))
+                if not crossed:
+                    self.out.redeclared.append((scope.names[name], span))
+                    break
+                outer = scope.names[name]
                 break
-            if scope.is_function:
-                break
+            crossed = crossed or scope.is_function
         top = self.scopes[-1]
         decl = R.Decl(name, kind, span, node, type_, self.function, top.node)
+        if outer is not None and outer.kind in R.LOCAL_KINDS:
+            self.out.shadows.append((decl, outer))
         top.names[name] = decl
         self._record(node, decl)
         if kind == R.PARAM and self.function is not None and top.is_function:

@@ -117,6 +117,8 @@ def test_a_local_of_an_enclosing_function_may_be_shadowed() -> None:
     )
     [x] = _refs(record, "x")
     assert _line(record, x) == 4 and not record.redeclared
+    [(inner, outer)] = record.shadows  # recorded for the checks (an anonymous function's may not shadow)
+    assert inner is x and _line(record, outer) == 2 and outer.kind == R.LOCAL
 
 
 def test_foreach_match_and_on_fail_bindings() -> None:
