@@ -36,6 +36,7 @@ def completes(
     unsure means no error); with it, such a `match` stops only when `exhaustive(match)` says its
     patterns cover every value (for "unreachable code": unsure means no error either).
     """
+
     def go(n: Any) -> bool:
         return completes(n, never, truths, exhaustive)
 
@@ -99,8 +100,9 @@ SIMPLE_STATEMENTS = (
 back at its declared type after it."""
 
 
-def stops(node: Any, never: frozenset[str], truths: frozenset[str],
-           memo: dict[int, bool | None]) -> bool | None:
+def stops(
+    node: Any, never: frozenset[str], truths: frozenset[str], memo: dict[int, bool | None]
+) -> bool | None:
     """Whether a statement or block certainly cannot complete normally (True), certainly can (False),
     or this checker cannot tell (None): for narrowing after an `if` whose one branch stops. `memo` (by node
     id, for one module) keeps an `else if` chain linear: each `if` of it asks about the rest of the chain."""
@@ -113,8 +115,9 @@ def stops(node: Any, never: frozenset[str], truths: frozenset[str],
     return _stops_uncached(node, never, truths, memo)
 
 
-def _stops_uncached(node: Any, never: frozenset[str], truths: frozenset[str],
-                    memo: dict[int, bool | None]) -> bool | None:
+def _stops_uncached(
+    node: Any, never: frozenset[str], truths: frozenset[str], memo: dict[int, bool | None]
+) -> bool | None:
     if isinstance(node, ast.Block):
         unsure = False
         for s in node.statements:

@@ -22,8 +22,8 @@ ENTRY_SIGNATURE = register(
         "return type.",
         why="Ballerina rejects the program: the runtime calls these functions itself and only understands "
         "success (`()`) or failure (an error).",
-        example="public function main() returns error {\n    return error(\"failed\");\n}",
-        fix="public function main() returns error? {\n    return error(\"failed\");\n}",
+        example='public function main() returns error {\n    return error("failed");\n}',
+        fix='public function main() returns error? {\n    return error("failed");\n}',
         message="invalid '{0}' function return type '{1}', expected a subtype of 'error?' containing '()'",
     )
 )

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 import attrs
 
 from balmail.check.registry import Rule, register, report
-from balmail.check.walk import is_function_boundary, nodes_of, walk
+from balmail.check.walk import assigned_decls, is_function_boundary, nodes_of, walk
 from balmail.diagnostics import Diagnostic, Severity
 from balmail.resolve import Decl, Resolution, record_of
 from balmail.syntax import ast
@@ -65,23 +65,6 @@ def _merge(states: Iterable[_State | None]) -> _State | None:
         else:
             out.unassigned |= s.unassigned
             out.assigned |= s.assigned
-    return out
-
-
-def _assigned(node: ast.Node, refs: dict[ast.Node, Decl | None]) -> set[Decl]:
-    """Every variable assigned (`x = ...`, destructuring, its `...rest` too) anywhere under `node`."""
-    out: set[Decl] = set()
-    for n in walk(node):
-        if isinstance(n, ast.Assign) and isinstance(n.target, ast.VarRef):
-            targets: list[ast.Node] = [n.target]
-        elif isinstance(n, ast.Destructure):
-            targets = list(walk(n.binding))
-        else:
-            continue
-        for t in targets:
-            d = refs.get(t)
-            if d is not None:
-                out.add(d)
     return out
 
 
@@ -152,7 +135,7 @@ class _Flow:
             return state
         if isinstance(s, ast.Destructure):
             self.reads(s.value, state)
-            for decl in _assigned(s, self.refs):
+            for decl in assigned_decls(s, self.refs):
                 self.assign(decl, state)
             return state
         if isinstance(s, ast.ExprStmt):
@@ -218,7 +201,7 @@ class _Flow:
             return self.on_fail(s.on_fail, self.block(s.body, state))
         # workers, transactions, retry, query actions, local functions: not followed; whatever they may
         # assign counts as assigned from here on
-        for decl in _assigned(s, self.refs):
+        for decl in assigned_decls(s, self.refs):
             self.assign(decl, state)
         return state
 

@@ -95,8 +95,7 @@ class ConfigChecker:
 
     def run(self) -> list[Diagnostic]:
         declared = listener_declarations(self.module)
-        for function, body, enclosing in self._scopes():
-            self.resolver.enter_function(function, enclosing)
+        for _function, body, _enclosing in self._scopes():
             nodes = self._module_nodes() if body is None else walk(body, is_function_boundary)
             for node in nodes:
                 self._visit(node, declared)

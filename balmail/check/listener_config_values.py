@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import decimal
 import re
-from collections.abc import Sequence
 
 import attrs
 
 from balmail.check.email import unwrap
-from balmail.check.walk import is_function_boundary, walk
+from balmail.check.walk import assigned_decls, nodes_of
+from balmail.resolve import record_of
+from balmail.resolve.record import LOCAL, MODULE_VALUE
 from balmail.source import SourceFile
 from balmail.syntax import ast
 
@@ -141,46 +142,22 @@ class Field:
 
 class Resolver:
     """Follows names to the literals they stand for: module constants, variables, configurables with a
-    default, and local variables of one enclosing function."""
+    default, and local variables (of any enclosing function) that are never assigned again. A name is
+    followed to the declaration the resolve record gives it, so shadows and parameters need no tracking."""
 
     def __init__(self, source: SourceFile, module: ast.Module, prefix: str) -> None:
         self.source = source
         self.prefix = prefix
-        self.module_values: dict[str, ast.Member] = {}
+        self.record = record_of(module)
+        self.declared_by: dict[ast.Node, ast.Node] = {}
+        """The member or statement declaring each variable: a module variable's or `T x = e;`'s binding."""
         for member in module.members:
-            if isinstance(member, ast.ConstDecl):
-                self.module_values[member.name] = member
-            elif isinstance(member, ast.ModuleVarDecl) and isinstance(member.binding, ast.CaptureBinding):
-                self.module_values[member.binding.name] = member
-        self.locals: dict[str, ast.VarDecl | None] = {}
-        self.reassigned = _assigned_names(module)
-
-    def enter_function(self, function: ast.Node | None, enclosing: Sequence[ast.Node] = ()) -> None:
-        """Local variables of the function the next expressions are in (None: module level). Names of the
-        enclosing functions are shadows this checker does not follow (unknown), as are reassigned ones."""
-        self.locals = {}
-        if function is None:
-            return
-        for outer in enclosing:
-            for name in _bound_names(outer):
-                self.locals[name] = None
-        signature = getattr(function, "signature", None)
-        for param in signature.params if isinstance(signature, ast.Signature) else ():
-            if param.name is not None:
-                self.locals[param.name] = None
-        body = getattr(function, "body", None)
-        if body is None:
-            return
-        declared: dict[str, ast.VarDecl | None] = {}
-        for node in walk(body, is_function_boundary):
-            if isinstance(node, ast.VarDecl) and isinstance(node.binding, ast.CaptureBinding):
-                name = node.binding.name
-                declared[name] = None if name in declared else node  # declared twice: unknown
-            elif isinstance(node, ast.CaptureBinding):
-                declared.setdefault(node.name, None)
-        for name in _assigned_names(body):
-            declared[name] = None
-        self.locals.update(declared)
+            if isinstance(member, ast.ModuleVarDecl) and isinstance(member.binding, ast.CaptureBinding):
+                self.declared_by[member.binding] = member
+        for d in nodes_of(module, ast.VarDecl):
+            if isinstance(d.binding, ast.CaptureBinding):  # type: ignore[attr-defined]
+                self.declared_by[d.binding] = d  # type: ignore[attr-defined]
+        self.reassigned = assigned_decls(module, self.record.refs)
 
     def type_text(self, t: ast.Node | None) -> str | None:
         return None if t is None else self.source.text[t.span.start : t.span.end]
@@ -216,30 +193,32 @@ class Resolver:
                 return Value("string", "INBOX", origin="constant")
             return UNKNOWN
         if isinstance(expr, ast.VarRef):
-            return self.variable(expr.name, depth)
+            return self.variable(expr, depth)
         return UNKNOWN
 
-    def variable(self, name: str, depth: int) -> Value:
-        if name in self.locals:
-            decl = self.locals[name]
-            if decl is None:
-                return UNKNOWN
-            found = self.value(decl.init, depth + 1) if decl.init is not None else UNKNOWN
-            return _through(found, "constant", self.type_text(decl.type), name)
-        member = self.module_values.get(name)
-        if isinstance(member, ast.ConstDecl):
+    def variable(self, ref: ast.VarRef, depth: int) -> Value:
+        decl = self.record.refs.get(ref)
+        if decl is None or decl.node is None:
+            return UNKNOWN
+        name = decl.name
+        if isinstance(decl.node, ast.ConstDecl):
+            member = decl.node
             return _through(
                 self.value(member.value, depth + 1), "constant", self.type_text(member.type), name
             )
-        if isinstance(member, ast.ModuleVarDecl):
-            declared = self.type_text(member.type)
-            if "configurable" in member.qualifiers:
-                if member.required or member.init is None:
+        node = self.declared_by.get(decl.node)
+        if isinstance(node, ast.ModuleVarDecl) and decl.kind == MODULE_VALUE:
+            declared = self.type_text(node.type)
+            if "configurable" in node.qualifiers:
+                if node.required or node.init is None:
                     return Value("unknown", origin="configurable", declared=declared, via=name)
-                return _through(self.value(member.init, depth + 1), "configurable", declared, name)
-            if member.init is None or name in self.reassigned:
+                return _through(self.value(node.init, depth + 1), "configurable", declared, name)
+            if node.init is None or decl in self.reassigned:
                 return Value("unknown", declared=declared, via=name)
-            return _through(self.value(member.init, depth + 1), "constant", declared, name)
+            return _through(self.value(node.init, depth + 1), "constant", declared, name)
+        if isinstance(node, ast.VarDecl) and decl.kind == LOCAL and decl not in self.reassigned:
+            found = self.value(node.init, depth + 1) if node.init is not None else UNKNOWN
+            return _through(found, "constant", self.type_text(node.type), name)
         return UNKNOWN
 
 
@@ -269,28 +248,3 @@ def _literal(lit: ast.Literal) -> Value:
     if lit.kind == "nil":
         return Value("nil", None)
     return UNKNOWN
-
-
-def _bound_names(function: ast.Node) -> set[str]:
-    """Every name a function's parameters and body bind (not entering nested functions)."""
-    names: set[str] = set()
-    signature = getattr(function, "signature", None)
-    for param in signature.params if isinstance(signature, ast.Signature) else ():
-        if param.name is not None:
-            names.add(param.name)
-    body = getattr(function, "body", None)
-    if body is not None:
-        names.update(n.name for n in walk(body, is_function_boundary) if isinstance(n, ast.CaptureBinding))
-    return names
-
-
-def _assigned_names(node: ast.Node) -> set[str]:
-    """Variables assigned (`x = ...`, `x += ...`) anywhere under `node`: their initial value may not hold."""
-    names: set[str] = set()
-    for item in walk(node):
-        target = getattr(item, "target", None)
-        if isinstance(item, ast.Assign | ast.CompoundAssign) and isinstance(target, ast.VarRef):
-            names.add(target.name)
-        elif isinstance(item, ast.Destructure):
-            names.update(n.name for n in walk(item.binding) if isinstance(n, ast.CaptureBinding))
-    return names

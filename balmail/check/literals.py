@@ -14,7 +14,9 @@ INT_MAX = 2**63 - 1
 
 def check_int_literals(checker: Any) -> None:
     negated = {
-        id(u.operand) for u in nodes_of(checker.module, ast.Unary) if u.op == "-"  # type: ignore[attr-defined]
+        id(u.operand)
+        for u in nodes_of(checker.module, ast.Unary)
+        if u.op == "-"  # type: ignore[attr-defined]
     }
     for lit in nodes_of(checker.module, ast.Literal):
         value = getattr(lit, "value", None)

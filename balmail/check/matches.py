@@ -68,8 +68,15 @@ def _finite_values(t: T.Type) -> set[tuple[str, object]] | None:
         elif isinstance(m, T.TSingleton):
             v = m.value
             kind = (
-                "nil" if v is None else "boolean" if isinstance(v, bool) else "int" if isinstance(v, int)
-                else "string" if isinstance(v, str) else None
+                "nil"
+                if v is None
+                else "boolean"
+                if isinstance(v, bool)
+                else "int"
+                if isinstance(v, int)
+                else "string"
+                if isinstance(v, str)
+                else None
             )
             if kind is None:
                 return None

@@ -114,7 +114,6 @@ def check_store(checker: Any, target: ast.MemberAccess, value: ast.Expr) -> None
     checker.expect(write_type(checker, target), value)
 
 
-
 def check_list_push(checker: Any, e: ast.MethodCall) -> None:
     """`xs.push(v)` / `xs.unshift(v)` on an array: each value must fit the member type."""
     if e.name not in ("push", "unshift"):

@@ -334,7 +334,7 @@ def check_arguments(
             )
     missing = [p.name for p in fixed if p.name not in given and not p.default]
     # an included record parameter not passed as a whole: its required fields are required named args
-    for p in included[max(0, len(positional) - len(fixed)):]:
+    for p in included[max(0, len(positional) - len(fixed)) :]:
         missing += missing_included_fields(p.type, {a.name for a in named})
     for missed in missing:
         message = f"missing required parameter '{missed}' in call to '{name}()'"

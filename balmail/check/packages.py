@@ -27,7 +27,7 @@ register(
         "without `public`.",
         why="Only public members are visible outside their module; Ballerina rejects the reference.",
         example="// modules/util/util.bal\nfunction clean(string s) returns string => s.trim();\n\n"
-        "// main.bal\nimport shop.util;\n\npublic function main() {\n    _ = util:clean(\" x \");\n}",
+        '// main.bal\nimport shop.util;\n\npublic function main() {\n    _ = util:clean(" x ");\n}',
         fix="// modules/util/util.bal\npublic function clean(string s) returns string => s.trim();",
         message="attempt to refer to non-accessible symbol '{0}'",
     )
@@ -82,7 +82,7 @@ register(
         "`[[platform.java17.dependency]]`): balmail reads only the package's name, org and version.",
         why="Build options tune Ballerina's compiler and packaging; they do not change what the program "
         "does, so balmail runs it the same without them.",
-        example='[build-options]\nobservabilityIncluded = true',
+        example="[build-options]\nobservabilityIncluded = true",
     )
 )
 

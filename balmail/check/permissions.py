@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import os
 import urllib.parse
+from collections.abc import Callable
 
 import attrs
 
 from balmail.check.registry import Rule, register, report
-from balmail.check.walk import nodes_of, prefixes, source_text, walk
+from balmail.check.walk import assigned_decls, nodes_of, prefixes, source_text, walk
 from balmail.diagnostics import Diagnostic, Severity
+from balmail.resolve import Decl, Resolution, record_of
 from balmail.source import SourceFile, Span
 from balmail.syntax import ast
 
@@ -115,14 +117,28 @@ def check_permissions(
     ]
 
 
+_BUILT_ONCE = (ast.Literal, ast.Template, ast.VarRef, ast.Binary)
+
+
 def find_needs(source: SourceFile, module: ast.Module) -> list[Need]:
     """Every permission the code asks for, first use first, each flag value once."""
     imported = prefixes(module)
-    defaults: dict[str, object] = dict(_configurable_defaults(module))
+    record = record_of(module)
+    values: dict[Decl, object] = _configurable_defaults(module, record)
     for node in nodes_of(module, ast.VarDecl):  # local strings built once (`string name = string `${dir}/x``)
         if isinstance(node, ast.VarDecl) and isinstance(node.binding, ast.CaptureBinding):
-            if isinstance(node.init, ast.Literal | ast.Template | ast.VarRef | ast.Binary):
-                defaults.setdefault(node.binding.name, node.init)
+            decl = record.decls.get(node.binding)
+            if decl is not None and isinstance(node.init, _BUILT_ONCE):
+                values[decl] = node.init
+    for decl in assigned_decls(module, record.refs):  # assigned again: known only at run time
+        values.pop(decl, None)
+
+    def defaults(ref: ast.VarRef) -> object | None:
+        """What the variable `ref` refers to (by the resolve record) was given: a literal's value, an
+        expression, or None."""
+        decl = record.refs.get(ref)
+        return values.get(decl) if decl is not None else None
+
     declared: dict[int, tuple[str, str]] = {}  # id(NewExpr) → (module, class) from `T x = new (...)`
     for node in nodes_of(module, ast.VarDecl, ast.ModuleVarDecl, ast.ObjectField):
         init = getattr(node, "init", None) or getattr(node, "default", None)
@@ -172,7 +188,7 @@ def find_needs(source: SourceFile, module: ast.Module) -> list[Need]:
     return found
 
 
-def _program(source: SourceFile, arg: ast.Node, defaults: dict[str, object]) -> str:
+def _program(source: SourceFile, arg: ast.Node, defaults: Known) -> str:
     """The program an `os:exec` command record names (its `value` field), as far as the code shows it."""
     expr = arg.value if isinstance(arg, ast.NamedArg) else arg
     if isinstance(expr, ast.MappingExpr):
@@ -195,25 +211,34 @@ def _class_of(t: object, imported: dict[str, str]) -> tuple[str, str] | None:
     return None
 
 
-def _configurable_defaults(module: ast.Module) -> dict[str, object]:
-    """Module variables with a literal initial value (configurable or not), by name."""
-    out: dict[str, object] = {}
+Known = Callable[[ast.VarRef], object | None]
+"""What a variable was given where it is declared: a literal's value, an expression, or None (unknown)."""
+
+
+def _configurable_defaults(module: ast.Module, record: Resolution) -> dict[Decl, object]:
+    """Module variables with a literal initial value (configurable or not), by declaration."""
+    out: dict[Decl, object] = {}
     for member in module.members:
         if isinstance(member, ast.ModuleVarDecl) and isinstance(member.binding, ast.CaptureBinding):
-            if isinstance(member.init, ast.Literal) and member.init.kind in ("string", "int"):
-                out[member.binding.name] = member.init.value
+            decl = record.module_decls.get(member.binding)
+            if (
+                decl is not None
+                and isinstance(member.init, ast.Literal)
+                and member.init.kind in ("string", "int")
+            ):
+                out[decl] = member.init.value
     return out
 
 
-def _value(source: SourceFile, arg: ast.Node, defaults: dict[str, object], depth: int = 0) -> str:
+def _value(source: SourceFile, arg: ast.Node, defaults: Known, depth: int = 0) -> str:
     """The text a string argument will have, as far as the code shows it; `<expr>` for the rest."""
     expr = arg.value if isinstance(arg, ast.NamedArg) else arg
     if depth > 8:
         return f"<{source_text(source.text, expr)}>"
     if isinstance(expr, ast.Literal) and expr.kind == "string":
         return str(expr.value)
-    if isinstance(expr, ast.VarRef) and expr.name in defaults:
-        known = defaults[expr.name]
+    known = defaults(expr) if isinstance(expr, ast.VarRef) else None
+    if known is not None:
         if isinstance(known, ast.Expr):
             return _value(source, known, defaults, depth + 1)
         return str(known)
@@ -251,7 +276,7 @@ def _url_host(url: str) -> str:
     return f"{parts.hostname}:{port}"
 
 
-def _email_port(args: tuple[ast.Node, ...], defaults: dict[str, object], default: object) -> object | None:
+def _email_port(args: tuple[ast.Node, ...], defaults: Known, default: object) -> object | None:
     """The `port` of an email client's configuration (a named argument or a field of the record), its
     default when not given, or None when it is computed at run time (then any port of the host)."""
     for arg in args:
@@ -267,9 +292,11 @@ def _email_port(args: tuple[ast.Node, ...], defaults: dict[str, object], default
     return default
 
 
-def _literal(expr: ast.Expr, defaults: dict[str, object]) -> object | None:
+def _literal(expr: ast.Expr, defaults: Known, depth: int = 0) -> object | None:
+    """An int written here or given to the variable named here, else None (computed at run time)."""
     if isinstance(expr, ast.Literal) and expr.kind == "int":
         return expr.value
-    if isinstance(expr, ast.VarRef):
-        return defaults.get(expr.name)
+    if isinstance(expr, ast.VarRef) and depth < 8:
+        known = defaults(expr)
+        return _literal(known, defaults, depth + 1) if isinstance(known, ast.Expr) else known
     return None

@@ -181,8 +181,7 @@ register(
         summary="A type name is used but not defined.",
         what_it_does="Reports a type reference that names no type defined in the module, no built-in "
         "type, and no type of the referenced module (`email:Mesage`).",
-        why="Values of an unknown type cannot be checked or built; Ballerina rejects it with "
-        "`unknown type`.",
+        why="Values of an unknown type cannot be checked or built; Ballerina rejects it with `unknown type`.",
         example="remote function onMessage(email:Mesage msg) {\n}",
         fix="remote function onMessage(email:Message msg) {\n}",
         message="unknown type '{0}'",
@@ -244,7 +243,7 @@ register(
         what_it_does="Reports an `import` whose module prefix no reference in the file uses.",
         why="Ballerina treats an unused import as a compile error (`unused module prefix`), so a "
         "program with one does not build there either.",
-        example='import ballerina/io;\nimport ballerina/log;\n\npublic function main() {\n'
+        example="import ballerina/io;\nimport ballerina/log;\n\npublic function main() {\n"
         '    log:printInfo("started");\n}',
         fix='import ballerina/log;\n\npublic function main() {\n    log:printInfo("started");\n}',
         message="unused module prefix '{0}'",
@@ -356,8 +355,7 @@ register(
         "a mistake; Ballerina rejects it.",
         example="service on inbox {\n    remote function onMessage(email:Message msg) returns string {\n"
         '        return "ok";\n    }\n}',
-        fix="service on inbox {\n    remote function onMessage(email:Message msg) returns error? {\n"
-        "    }\n}",
+        fix="service on inbox {\n    remote function onMessage(email:Message msg) returns error? {\n    }\n}",
         message="Invalid return type `{0}` provided for function `{1}`, return type should be a "
         "subtype of `{2}`",
     )

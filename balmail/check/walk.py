@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 from balmail.source import Span
 from balmail.syntax import ast
@@ -134,7 +135,6 @@ def _index(module: ast.Module) -> tuple[list[ast.Node], dict[type, list[ast.Node
     return order, by_kind
 
 
-
 def nodes_under(node: ast.Node) -> list[ast.Node]:
     """`list(walk(node))` made without a generator (for small subtrees walked whole, many times)."""
     return ast.subtree(node)
@@ -176,3 +176,21 @@ def prefixes(module: ast.Module) -> dict[str, str]:
 def source_text(text: str, node: ast.Node) -> str:
     """The source text a node was parsed from."""
     return text[node.span.start : node.span.end]
+
+
+def assigned_decls(node: ast.Node, refs: Mapping[ast.Node, Any]) -> set[Any]:
+    """The variables assigned anywhere under `node` (`x = e`, `x += e`, destructuring and its `...rest`),
+    as the declarations the resolve record's `refs` gives their uses."""
+    out: set[Any] = set()
+    for n in walk(node):
+        if isinstance(n, ast.Assign | ast.CompoundAssign) and isinstance(n.target, ast.VarRef):
+            targets: list[ast.Node] = [n.target]
+        elif isinstance(n, ast.Destructure):
+            targets = list(walk(n.binding))
+        else:
+            continue
+        for t in targets:
+            d = refs.get(t)
+            if d is not None:
+                out.add(d)
+    return out

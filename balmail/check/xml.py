@@ -24,7 +24,7 @@ UNDEFINED_PREFIX = register(
         "attribute accesses that are declared neither by an `xmlns` declaration in scope (module level, or "
         "earlier in an enclosing block) nor by the literal's own `xmlns:p` attributes.",
         why="Ballerina rejects the program: the name's namespace is unknown.",
-        example='xml x = xml `<ns:doc/>`;',
+        example="xml x = xml `<ns:doc/>`;",
         fix='xmlns "http://example.com/doc" as ns;\nxml x = xml `<ns:doc/>`;',
         message="undefined namespace prefix '{0}'",
     )
@@ -52,4 +52,3 @@ def check_xml(module: ast.Module, text: str) -> Iterator[Diagnostic]:
             if p != "xml" and p not in scope:
                 span = node.names_span if isinstance(node, XmlNavigation) else node.name_span
                 yield report(UNDEFINED_PREFIX, span, p)
-
