@@ -11,6 +11,8 @@ from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import TypeResolver, kinds
 from balmail.check.walk import nodes_of, prefixes, walk
 from balmail.diagnostics import Diagnostic, Severity
+from balmail.resolve import record_of
+from balmail.resolve.record import MODULE_VALUE
 from balmail.syntax import ast
 
 UNREACHABLE = register(
@@ -90,13 +92,7 @@ def dropped_results(module: ast.Module, resolver: TypeResolver) -> list[Diagnost
     """`f();` where the module function `f` declares a return type that admits more than `()`, or the
     library function `m:f` (described in libfunctions.py) returns more than `()` (`io:fileWriteString`
     returns `io:Error?`)."""
-    functions = {m.name: m for m in module.members if isinstance(m, ast.FunctionDefn)}
-    locals_: set[str] = set()
-    for n in nodes_of(module, ast.CaptureBinding, ast.Param):
-        if isinstance(n, ast.CaptureBinding):
-            locals_.add(n.name)
-        elif isinstance(n, ast.Param) and n.name:
-            locals_.add(n.name)
+    refs = record_of(module).refs  # `f()` calls the module function `f` unless a local of that name is meant
     imported = prefixes(module)
     found: list[Diagnostic] = []
     for n in nodes_of(module, ast.ExprStmt):
@@ -113,8 +109,9 @@ def dropped_results(module: ast.Module, resolver: TypeResolver) -> list[Diagnost
                 continue
             k = kinds(lib.returns)
         elif isinstance(call.func, ast.VarRef):
-            fn = functions.get(call.func.name)
-            if fn is None or call.func.name in locals_ or fn.signature.returns is None:
+            decl = refs.get(call.func)
+            fn = decl.node if decl is not None and decl.kind == MODULE_VALUE else None
+            if not isinstance(fn, ast.FunctionDefn) or fn.signature.returns is None:
                 continue
             k = kinds(resolver.resolve(fn.signature.returns))
         else:
