@@ -301,10 +301,7 @@ def code_Binary(cx: Compiler, e: ast.Binary, expected: T.Type | None, g: Gen) ->
                     g.nonneg.add(out)
                     return out
                 return f"({ta} {py} {b} if ({ta} := {a}) >= 0 else {slow}({ta}, {b}))"
-            return (
-                f"({ta} {py} {tb} if (({ta} := {a}) >= 0) & (({tb} := {b}) > 0) "
-                f"else {slow}({ta}, {tb}))"
-            )
+            return f"({ta} {py} {tb} if (({ta} := {a}) >= 0) & (({tb} := {b}) > 0) else {slow}({ta}, {tb}))"
     if op in ("==", "!=") and _both_str(lt, rt, a, b):
         return f"({a} {op} {b})"
     if op == "+" and _both_str(lt, rt, a, b):

@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 # ------------------------------------------------------------ constructors
 
 
-
-
 def _inferred_array(cx: Compiler, e: ast.ListExpr) -> T.Type | None:
     """With no contextually expected type (`var v = [1, "a"]`, the operand of `typeof`) a list
     constructor's inherent type is the tuple of its members' static types, `[int,string]`, as

@@ -106,7 +106,8 @@ def _compare(cx: Compiler, g: Gen, var: ast.Expr, op: str, other: ast.Expr) -> N
     """`var op other` is known to hold: bound `var` if it is an int local of this function's own lines."""
     if not isinstance(var, ast.VarRef) or not _is_int(cx, var) or not _is_int(cx, other):
         return
-    found = cx.scope.find_local(var.name)
+    decl = cx.record.refs.get(var)
+    found = cx.scope.decls.get(decl) if decl is not None else cx.scope.find_local(var.name)
     if found is None or not g.fn_mode or found[0] in cx.scope.escaped:
         return
     code = f"_v{found[0]}"

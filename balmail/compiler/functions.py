@@ -54,7 +54,8 @@ def compile_function_body(
     klass = self_class if self_class is not None else (cx.self_class if parent else None)
     with cx.compiling_function(info.name, body.span.file, scope, klass):
         if info.is_method:
-            scope.declare("self", self_class.type if self_class is not None else None, quiet=True)
+            own = cx.record.method_self.get(node) if node is not None else None
+            scope.declare("self", self_class.type if self_class is not None else None, quiet=True, decl=own)
         for p in info.params:
             t = T.TArray(p.type) if p.rest else p.type
             scope.declare(p.name, t, quiet=True, decl=param_decls.get(p.name))

@@ -93,7 +93,6 @@ def binding(
     raise runtime_panic("TypeCastError", f"unsupported binding pattern {type(b).__name__}")
 
 
-
 def _rest(cx: Compiler, b: ast.ListBinding | ast.MappingBinding | ast.ErrorBinding, assign: bool) -> Binder:
     """The binder of a binding pattern's `...rest` name, if it has one."""
     if not b.rest:
@@ -125,6 +124,7 @@ def _assigner(cx: Compiler, b: ast.CaptureBinding, key: ast.Node) -> Binder:
         storage[gslot] = v
 
     return set_module
+
 
 def pattern(cx: Compiler, p: ast.Pattern, t: T.Type | None) -> Matcher:
     if isinstance(p, ast.WildcardPattern):
@@ -242,4 +242,3 @@ def binding_matcher(cx: Compiler, b: ast.BindingPattern) -> Any:
 def _rest_detail(e: BError, taken: set[str]) -> BMap:
     """The detail fields an error binding pattern did not name, as a new map (`...rest`)."""
     return BMap({k: x for k, x in e.detail.items() if k not in taken})
-

@@ -2,9 +2,10 @@
 (depth, slot) once, at compile time; frames themselves are described in runtime/functions.py.
 
 A slot belongs to a declaration of the resolve record (balmail/resolve: a parameter, a local, a named
-worker), and a use that the record resolves to one finds its slot by that declaration, through the scopes
-of enclosing functions (depth = how many). Names the record does not cover (`self`, a method's frame
-entry; variables of nodes the compiler makes itself) are found by name in the block scopes, as before.
+worker, a method's `self`), and a use that the record resolves to one finds its slot by that declaration,
+through the scopes of enclosing functions (depth = how many); a use it resolves to a module-level name is
+never a slot. Only a declaration the record has no entry for (none in practice: the check of
+tests/compiler/test_slots.py) is found by name in the block scopes.
 """
 
 from __future__ import annotations
@@ -13,15 +14,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from balmail.resolve import Decl
-from balmail.resolve.record import LOCAL, PARAM, WORKER
+from balmail.resolve.record import LOCAL, PARAM, SELF, WORKER
 from balmail.runtime import types as T
 
 Key = Decl | str
 """What a frame slot belongs to: the declaration, or the name where the record has none."""
 
 
-SLOT_KINDS = frozenset({PARAM, LOCAL, WORKER})
-"""The declaration kinds whose slots are found by declaration."""
+SLOT_KINDS = frozenset({PARAM, LOCAL, WORKER, SELF})
+"""The declaration kinds whose slots are found by declaration (a method's `self` is one per method: the
+object's `self` declaration keys a slot in each method's frame)."""
 
 
 class Scope:
@@ -106,9 +108,11 @@ class Scope:
         """(depth, slot, type) of a local or captured variable, or None for module-level names. `decl` is
         the declaration the record resolves the use to (None: found by name). Unless `quiet`, the slot is
         marked as escaping (read through the frame by a closure)."""
+        if decl is not None and decl.kind not in SLOT_KINDS:
+            return None  # a module-level name (or an aggregate function): never a frame slot
         scope: Scope | None = self
         depth = 0
-        keyed = decl is not None and decl.kind in SLOT_KINDS
+        keyed = decl is not None
         while scope is not None:
             found = scope.decls.get(decl) if keyed else scope.find_local(name)  # type: ignore[arg-type]
             if found is not None:
@@ -121,4 +125,4 @@ class Scope:
                 return depth, found[0], found[1]
             scope = scope.parent
             depth += 1
-        return None if not keyed else self.lookup(name, quiet)
+        return None

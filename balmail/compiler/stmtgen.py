@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from balmail.compiler.codegen import Gen
     from balmail.compiler.core import Compiler
 
+
 def unsteady(cx: Compiler, body: ast.Block) -> frozenset[str]:
     """Names assigned anywhere in the function body (closures included) other than by
     `x += <non-negative literal>`. Any other local declared with a non-negative int stays non-negative,
@@ -501,15 +502,19 @@ def container_code(cx: Compiler, e: ast.Expr, g: Gen) -> str:
         inner = container_code(cx, e.target, g)
         idx = codegen.code(cx, e.index, None, g)
         t, i = g.tmp(), g.tmp()
-        return (f"({t}[{i}] if ({t} := {inner}, {i} := {idx}) and type({t}) is _BList and type({i}) is int"
-                f" and 0 <= {i} < len({t}) else _fill_member({t}, {i}))")
+        return (
+            f"({t}[{i}] if ({t} := {inner}, {i} := {idx}) and type({t}) is _BList and type({i}) is int"
+            f" and 0 <= {i} < len({t}) else _fill_member({t}, {i}))"
+        )
     if isinstance(e, ast.FieldAccess) and not e.optional:
         inner = container_code(cx, e.target, g)
         t = g.tmp()
         name = repr(e.name)
-        return f"({t}[{name}] if type({t} := {inner}) is _BMap and {name} in {t}" \
-            f" else _fill_field({t}, {name}))"
+        return (
+            f"({t}[{name}] if type({t} := {inner}) is _BMap and {name} in {t} else _fill_field({t}, {name}))"
+        )
     return codegen.code(cx, e, None, g)
+
 
 def gen_CompoundAssign(
     cx: Compiler, s: ast.CompoundAssign, g: Gen, out: list[str], ind: int, in_loop: bool

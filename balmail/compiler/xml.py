@@ -18,6 +18,7 @@ from balmail.syntax.xml_scopes import Namespaces, namespace_scopes
 if TYPE_CHECKING:
     from balmail.compiler.core import Compiler
 
+
 def namespaces(cx: Compiler, node: ast.Node) -> Namespaces:
     """The `xmlns` declarations in scope at `node` (worked out for the whole module on first use)."""
     scopes = cx.xml_namespaces

@@ -134,6 +134,9 @@ class Resolution:
     workers: list[tuple[ast.Node, bool]] = attrs.field(factory=list)
     """Every named worker declaration and whether it is at the top level of a function body or a fork."""
     functions: dict[ast.Node, FunctionScope] = attrs.field(factory=dict)
+    method_self: dict[ast.Node, Decl] = attrs.field(factory=dict)
+    """Each method (a FunctionDefn member of a class, object constructor or service) → its object's `self`,
+    which every method's frame holds for itself."""
     typed_single: dict[ast.Node, ast.VarDecl] = attrs.field(factory=dict)
     """`Pair [a] = p;` (an Assign to `Pair[a]` where `Pair` names a type) → the declaration it is, made
     once here so the checker and the compiler read one node whose bindings the record declares."""

@@ -286,6 +286,8 @@ class _Resolver:
         self.objects.append(self_decl)
         saved_loops, self.loop_depth = self.loop_depth, 0
         for member in members:
+            if isinstance(member, ast.FunctionDefn):
+                self.out.method_self[member] = self_decl
             self._member(member)  # type: ignore[arg-type]
         self.loop_depth = saved_loops
         self.objects.pop()
@@ -509,9 +511,12 @@ class _Resolver:
         binding = key_binding(stmt.target.index)
         assert binding is not None  # _typed_single found names only
         decl = ast.VarDecl(
-            span=stmt.span, final=False, type=ast.TypeRef(span=owner.span, prefix=None, name=owner.name),
+            span=stmt.span,
+            final=False,
+            type=ast.TypeRef(span=owner.span, prefix=None, name=owner.name),
             binding=ast.ListBinding(span=stmt.target.index.span, items=(binding,), rest=None),
-            init=stmt.value, annotations=(),
+            init=stmt.value,
+            annotations=(),
         )
         self.out.typed_single[stmt] = decl
         self._stmt(decl)
