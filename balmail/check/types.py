@@ -29,6 +29,7 @@ from balmail.check.completion import (
 )
 from balmail.check.cycles import check_cycles
 from balmail.check.decltypes import LITERAL_TYPES, decl_types_of
+from balmail.check.intersections import check_intersections
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.literals import check_int_literals
@@ -801,6 +802,7 @@ class _Checker:
     def run(self) -> list[Diagnostic]:
         check_record_types(self)
         check_cycles(self)
+        check_intersections(self)
         check_int_literals(self)
         check_annotations(self)
         check_path_params(self)
