@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from balmail.check.methods import check_arguments, params_of
+from balmail.check.object_inclusions import check_included_fields
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import certainly_incompatible, display, kinds
 from balmail.diagnostics import Severity
@@ -95,6 +96,7 @@ def check_object_members(
     """Redeclared members, field initializers, inclusions of a class, service or object type (an inclusion
     of a non-object type is reported at `anchor`, the type's name, as jBallerina does)."""
     _redeclared(checker, members)
+    check_included_fields(checker, members)
     if cls:
         _check_init_return(checker, members)
     for m in members:
