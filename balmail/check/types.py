@@ -29,6 +29,7 @@ from balmail.check.completion import (
 )
 from balmail.check.cycles import check_cycles
 from balmail.check.decltypes import LITERAL_TYPES, decl_types_of
+from balmail.check.included_params import check_included_params
 from balmail.check.intersections import check_intersections
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
@@ -803,6 +804,7 @@ class _Checker:
         check_record_types(self)
         check_cycles(self)
         check_intersections(self)
+        check_included_params(self)
         check_int_literals(self)
         check_annotations(self)
         check_path_params(self)
