@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from balmail.check.methods import check_arguments, params_of
+from balmail.check.new_targets import check_new_target
 from balmail.check.object_inclusions import check_included_fields
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import certainly_incompatible, display, kinds
@@ -183,6 +184,8 @@ def new_type(checker: Any, e: ast.NewExpr, expected: T.Type | None = None) -> T.
 
 def check_new(checker: Any, e: ast.NewExpr, expected: T.Type | None) -> None:
     """Arguments of `new` against the class's `init`, and `C|error` where the context wants a `C`."""
+    if check_new_target(checker, e):
+        return
     cls = _new_class(checker, e, expected)
     if cls is None or _inclusions(cls.members):
         return
