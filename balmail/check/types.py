@@ -61,6 +61,7 @@ from balmail.check.queries import check_query
 from balmail.check.record_types import check_record_types, record_union_field
 from balmail.check.registry import Rule, register, report
 from balmail.check.resource_paths import check_path_params, check_resource_methods, check_resource_placement
+from balmail.check.service_types import check_service_types
 from balmail.check.statictypes import certainly_incompatible, display, kinds, union, without
 from balmail.check.streams import stream_completion_error, stream_source_problem
 from balmail.check.subtypes import not_anydata, not_assignable
@@ -810,6 +811,7 @@ class _Checker:
         check_path_params(self)
         check_resource_placement(self)
         check_resource_methods(self)
+        check_service_types(self)
         for m in self.module.members:
             if isinstance(m, ast.FunctionDefn) and m.body is not None:
                 self.function(m.signature, m.body)
