@@ -34,6 +34,7 @@ from balmail.check.intersections import check_intersections
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.literals import check_int_literals
+from balmail.check.lvalues import check_assignment_targets
 from balmail.check.mapping_unions import ambiguous_mapping
 from balmail.check.matches import check_match
 from balmail.check.methods import check_arguments, check_method_call, method_type, missing_included_fields
@@ -806,6 +807,7 @@ class _Checker:
         check_cycles(self)
         check_intersections(self)
         check_included_params(self)
+        check_assignment_targets(self)
         check_int_literals(self)
         check_annotations(self)
         check_path_params(self)
