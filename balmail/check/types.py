@@ -62,6 +62,7 @@ from balmail.check.queries import check_query
 from balmail.check.record_types import check_record_types, record_union_field
 from balmail.check.registry import Rule, register, report
 from balmail.check.resource_paths import check_path_params, check_resource_methods, check_resource_placement
+from balmail.check.returns import definition_start
 from balmail.check.service_types import check_service_types
 from balmail.check.statictypes import certainly_incompatible, display, kinds, union, without
 from balmail.check.streams import stream_completion_error, stream_source_problem
@@ -816,7 +817,7 @@ class _Checker:
         check_service_types(self)
         for m in self.module.members:
             if isinstance(m, ast.FunctionDefn) and m.body is not None:
-                self.function(m.signature, m.body)
+                self.function(m.signature, m.body, defn=m)
             elif isinstance(m, ast.ModuleVarDecl) and m.init is not None:
                 if m.type is not None:
                     self.expect(self.resolver.resolve(m.type), m.init)
@@ -850,7 +851,7 @@ class _Checker:
                 for mem in m.members:
                     if isinstance(mem, ast.FunctionDefn) and mem.body is not None:
                         self.in_init = mem.name == "init"
-                        self.function(mem.signature, mem.body, mem.resource_path or ())
+                        self.function(mem.signature, mem.body, mem.resource_path or (), defn=mem)
                 self.self_type, self.in_init = None, False
         return self.found
 
@@ -917,7 +918,11 @@ class _Checker:
                 return
 
     def function(
-        self, sig: ast.Signature, body: ast.Block, path: tuple[ast.ResourceSegment, ...] = ()
+        self,
+        sig: ast.Signature,
+        body: ast.Block,
+        path: tuple[ast.ResourceSegment, ...] = (),
+        defn: ast.FunctionDefn | None = None,
     ) -> None:
         scope: dict[str, _Var] = {}
         for segment in path:  # a resource method's path parameters are parameters too: final
@@ -962,7 +967,8 @@ class _Checker:
                 "function with return type 'never' or equivalent to type 'never' cannot implicitly return "
                 "'nil' by falling off the end of the function body"
             )
-            self.found.append(report(MISSING_RETURN, closing_brace(body.span), message=message))
+            at = definition_start(defn) if defn is not None else closing_brace(body.span)  # as jBallerina
+            self.found.append(report(MISSING_RETURN, at, message=message))
 
     def block(self, b: ast.Block) -> None:
         self.scopes.append({})
