@@ -155,7 +155,8 @@ def isolated_access(module: ast.Module) -> list[Diagnostic]:
                 shadowed.add(n.name)
         if shadowed & mutable:
             continue  # a local of the same name: which reference means which is flow-dependent
-        stack: list[ast.Node] = [fn.body]
+        # parameter defaults are evaluated as part of the call, in the isolated function
+        stack: list[ast.Node] = [fn.body, *(p.default for p in fn.signature.params if p.default is not None)]
         while stack:
             n = stack.pop()
             if isinstance(n, ast.Lock | ast.AnonFunction | ast.ArrowFunction | ast.ObjectConstructor):

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from balmail.check.statictypes import kinds
+from balmail.check.subtypes import not_assignable
 from balmail.check.walk import nodes_under, walk
 from balmail.runtime import types as T
 from balmail.syntax import ast
@@ -95,11 +96,21 @@ def narrow_false(cur: T.Type | None, test: T.Type | None) -> T.Type | None:
     for m in _members(cur):
         if any(_within(m, t) for t in tests):
             continue
-        if all(_disjoint(m, t) for t in tests):
+        if all(_disjoint(m, t) for t in tests) or _kept_whole(m, tests):
             kept.append(m)
             continue
         return None
     return _rebuild(cur, kept)
+
+
+def _kept_whole(m: T.Type, tests: list[T.Type]) -> bool:
+    """An array or map type the test takes only part of (certainly not a subtype of it) stays whole where
+    the test fails: jBallerina removes from a variable's type only union members (and tuple or finite
+    parts) the test covers, so `(int|string)[]` is still `(int|string)[]` where `is string[]` failed."""
+    r = T.resolve(m)
+    if not isinstance(r, T.TArray | T.TMap):
+        return False
+    return all(not_assignable(m, t) for t in tests)  # certainly not inside any of them
 
 
 def join_types(cur: T.Type | None, a: T.Type | None, b: T.Type | None) -> T.Type | None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from balmail.check.methods import check_arguments, params_of
+from balmail.check.new_targets import check_new_target
+from balmail.check.object_inclusions import check_included_fields
 from balmail.check.registry import Rule, register, report
 from balmail.check.statictypes import certainly_incompatible, display, kinds
 from balmail.diagnostics import Severity
@@ -95,6 +97,7 @@ def check_object_members(
     """Redeclared members, field initializers, inclusions of a class, service or object type (an inclusion
     of a non-object type is reported at `anchor`, the type's name, as jBallerina does)."""
     _redeclared(checker, members)
+    check_included_fields(checker, members)
     if cls:
         _check_init_return(checker, members)
     for m in members:
@@ -181,6 +184,8 @@ def new_type(checker: Any, e: ast.NewExpr, expected: T.Type | None = None) -> T.
 
 def check_new(checker: Any, e: ast.NewExpr, expected: T.Type | None) -> None:
     """Arguments of `new` against the class's `init`, and `C|error` where the context wants a `C`."""
+    if check_new_target(checker, e):
+        return
     cls = _new_class(checker, e, expected)
     if cls is None or _inclusions(cls.members):
         return

@@ -21,7 +21,7 @@ from balmail.check.walk import (
     walk,
 )
 from balmail.diagnostics import Diagnostic, Severity
-from balmail.source import SourceFile
+from balmail.source import SourceFile, Span
 from balmail.syntax import ast
 
 RETURN_VALUE = register(
@@ -231,3 +231,10 @@ def check_return_values(source: SourceFile, module: ast.Module) -> list[Diagnost
                 )
             )
     return found
+
+
+def definition_start(fn: ast.FunctionDefn) -> Span:
+    """Where jBallerina places a function definition's diagnostics: the definition without its metadata
+    (documentation and annotations). Without them that is the node's own start; with them, the line of
+    its name (where the qualifiers and `function` are written in practice)."""
+    return fn.name_span if fn.annotations else fn.span

@@ -30,9 +30,12 @@ from balmail.check.completion import (
 )
 from balmail.check.cycles import check_cycles
 from balmail.check.decltypes import LITERAL_TYPES, decl_types_of
+from balmail.check.included_params import check_included_params
+from balmail.check.intersections import check_intersections
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.literals import check_int_literals
+from balmail.check.lvalues import check_assignment_targets
 from balmail.check.mapping_unions import ambiguous_mapping
 from balmail.check.matches import check_match
 from balmail.check.methods import check_arguments, check_method_call, method_type, missing_included_fields
@@ -59,7 +62,9 @@ from balmail.check.operators import (
 from balmail.check.queries import check_query
 from balmail.check.record_types import check_record_types, record_union_field
 from balmail.check.registry import Rule, register, report
-from balmail.check.resource_paths import check_path_params, check_resource_placement
+from balmail.check.resource_paths import check_path_params, check_resource_methods, check_resource_placement
+from balmail.check.returns import definition_start
+from balmail.check.service_types import check_service_types
 from balmail.check.statictypes import certainly_incompatible, display, kinds, union, without
 from balmail.check.streams import stream_completion_error, stream_source_problem
 from balmail.check.subtypes import not_anydata, not_assignable
@@ -789,13 +794,18 @@ class _Checker:
     def run(self) -> list[Diagnostic]:
         check_record_types(self)
         check_cycles(self)
+        check_intersections(self)
+        check_included_params(self)
+        check_assignment_targets(self)
         check_int_literals(self)
         check_annotations(self)
         check_path_params(self)
         check_resource_placement(self)
+        check_resource_methods(self)
+        check_service_types(self)
         for m in self.module.members:
             if isinstance(m, ast.FunctionDefn) and m.body is not None:
-                self.function(m.signature, m.body)
+                self.function(m.signature, m.body, defn=m)
             elif isinstance(m, ast.ModuleVarDecl) and m.init is not None:
                 if m.type is not None:
                     self.expect(self.resolver.resolve(m.type), m.init)
@@ -829,7 +839,7 @@ class _Checker:
                 for mem in m.members:
                     if isinstance(mem, ast.FunctionDefn) and mem.body is not None:
                         self.in_init = mem.name == "init"
-                        self.function(mem.signature, mem.body, mem.resource_path or ())
+                        self.function(mem.signature, mem.body, mem.resource_path or (), defn=mem)
                 self.self_type, self.in_init = None, False
         return self.found
 
@@ -901,7 +911,11 @@ class _Checker:
                 return
 
     def function(
-        self, sig: ast.Signature, body: ast.Block, path: tuple[ast.ResourceSegment, ...] = ()
+        self,
+        sig: ast.Signature,
+        body: ast.Block,
+        path: tuple[ast.ResourceSegment, ...] = (),
+        defn: ast.FunctionDefn | None = None,
     ) -> None:
         for segment in path:  # a resource method's path parameters are parameters too: final
             decl = self.record.decls.get(segment) if segment.name and segment.param_type is not None else None
@@ -943,7 +957,8 @@ class _Checker:
                 "function with return type 'never' or equivalent to type 'never' cannot implicitly return "
                 "'nil' by falling off the end of the function body"
             )
-            self.found.append(report(MISSING_RETURN, closing_brace(body.span), message=message))
+            at = definition_start(defn) if defn is not None else closing_brace(body.span)  # as jBallerina
+            self.found.append(report(MISSING_RETURN, at, message=message))
 
     def block(self, b: ast.Block) -> None:
         statements = b.statements

@@ -66,7 +66,7 @@ def import_org(b: Builder, c: list) -> _Org:
 
 @rule
 def import_module(b: Builder, c: list) -> _ModuleName:
-    return _ModuleName(tuple(ident(t) for t in c if _is_token(t) and t.type == "IDENT"))
+    return _ModuleName(tuple(ident(t) for t in c if _is_token(t) and t.value != "."))
 
 
 @rule
