@@ -17,6 +17,7 @@ import attrs
 from balmail import diagnostics as diag
 from balmail.deep import thread_stack
 from balmail.diagnostics import Diagnostic
+from balmail.gcpause import program_collections
 from balmail.lib.runtime import run_stop_handlers
 from balmail.runtime import types as T
 from balmail.runtime.context import RunContext
@@ -34,10 +35,11 @@ def run_in_big_stack(body: Callable[[], None], name: str) -> None:
     """Run `body` on a thread with a large stack and wait for it: deeply recursive Ballerina code needs
     more stack than the main thread has (used by run, replay and test)."""
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 200_000))
-    with thread_stack(STACK_BYTES):
-        worker = threading.Thread(target=body, name=name)
-        worker.start()
-    worker.join()
+    with program_collections():
+        with thread_stack(STACK_BYTES):
+            worker = threading.Thread(target=body, name=name)
+            worker.start()
+        worker.join()
 
 
 @attrs.define

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import attrs
+
 from balmail.compiler import expressions, typedesc
 from balmail.compiler.core import Compiler
 from balmail.runtime import types as T
@@ -19,12 +21,40 @@ _VALUES = "_annotation_values"
 """The attribute of a definition's type object holding {annotation key: value}."""
 
 
+@attrs.frozen
+class Declared:
+    """An annotation declared by a module: the key its values are stored under, its type (None: declared
+    without one, its value is `true`) and the attach points whose values are kept at run time."""
+
+    key: str
+    type: T.Type | None
+    points: frozenset[str]
+
+
 def annotation_key(cx: Compiler, prefix: str | None, name: str) -> str:
-    """Annotations are told apart by module and name (`@a` here is not `@m:a`)."""
+    """Annotations are told apart by module and name (`@a` here is not `@m:a`); a package module's own
+    annotation has the key its importers use for `@m:a` (the module's qualified name)."""
     if prefix is None:
-        return name
+        return f"{cx.qualified}:{name}" if cx.qualified else name
     lib = cx.imports.get(prefix)
+    declared = getattr(lib, "annotations", {}).get(name)
+    if declared is not None:
+        return declared.key
     return f"{getattr(lib, 'name', prefix)}:{name}"
+
+
+def declared_annotations(cx: Compiler) -> dict[str, Declared]:
+    """The annotations a compiled module declares, as modules importing it see them (compiler/link.py)."""
+    out: dict[str, Declared] = {}
+    for m in cx.module.members:
+        if isinstance(m, ast.AnnotationDecl):
+            out[m.name] = _declared(cx, m)
+    return out
+
+
+def _declared(cx: Compiler, decl: ast.AnnotationDecl) -> Declared:
+    t = typedesc.resolve_type(cx, decl.type) if decl.type is not None else None
+    return Declared(annotation_key(cx, None, decl.name), t, frozenset(_runtime_points(decl.attach_points)))
 
 
 def annotation_steps(
@@ -42,13 +72,19 @@ def annotation_steps(
             continue
         owners = [entry.value] if entry.kind == "type" else [entry.value.type]
         for a in m.annotations:
-            decl = decls.get(a.name) if a.prefix is None else None
-            if a.prefix is not None or decl is None:
-                continue  # a library module's annotation (`@display {...}`) keeps no value here
-            if not _runtime_points(decl.attach_points) & {"type", "class"}:
+            if a.prefix is None:
+                decl = decls.get(a.name)
+                if decl is None:
+                    continue
+                declared = _declared(cx, decl)
+            else:  # `@m:a`: declared by a package module this one imports
+                declared = getattr(cx.imports.get(a.prefix), "annotations", {}).get(a.name)
+                if declared is None:
+                    continue  # a library module's annotation (`@display {...}`) keeps no value here
+            if not declared.points & {"type", "class"}:
                 continue  # `on source type`: the annotation exists in the source only
             uses = free_names(cx, a.value) if a.value is not None else set()
-            steps.append((set(), uses, _step(cx, owners, annotation_key(cx, None, a.name), decl, a)))
+            steps.append((set(), uses, _step(cx, owners, declared, a)))
     return steps
 
 
@@ -66,17 +102,15 @@ def _runtime_points(points: tuple[str, ...]) -> set[str]:
     return kept
 
 
-def _step(
-    cx: Compiler, owners: list[Any], key: str, decl: ast.AnnotationDecl, a: ast.Annotation
-) -> Callable[[], None]:
-    if decl.type is None:
+def _step(cx: Compiler, owners: list[Any], declared: Declared, a: ast.Annotation) -> Callable[[], None]:
+    key = declared.key
+    if declared.type is None:
 
         def value(frame: list[Any]) -> Any:
             return True
     else:
-        t = typedesc.resolve_type(cx, decl.type)
         mapping = a.value if a.value is not None else ast.MappingExpr(span=a.span, fields=())
-        value = expressions.expr(cx, mapping, t)
+        value = expressions.expr(cx, mapping, declared.type)
 
     def step() -> None:
         v = clone_readonly(value(cx.module_frame()))

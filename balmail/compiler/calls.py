@@ -181,7 +181,7 @@ def expr_Call(cx: Compiler, e: ast.Call, expected: T.Type | None) -> Eval:
                 builtin = queries.query_builtin(cx, fn.name, e, expected)
                 if builtin is not None:
                     return builtin
-        compiled, _ = compile_args(cx, e.args, None)
+        compiled, _ = compile_args(cx, e.args, value_params(cx, fn))
         return dynamic_args_call(cx, expressions.expr(cx, fn), compiled)
     if isinstance(fn, ast.QualifiedRef):
         lib = expressions.lib_for(cx, fn.prefix, fn.span)
@@ -195,8 +195,21 @@ def expr_Call(cx: Compiler, e: ast.Call, expected: T.Type | None) -> Eval:
             hint = _numeric_module_hint(lib.arg_type, fn.name)
         compiled, _ = compile_args(cx, e.args, hint)
         return native_call(cx, native, compiled, e, expected)
-    compiled, _ = compile_args(cx, e.args, None)
+    compiled, _ = compile_args(cx, e.args, value_params(cx, fn))
     return dynamic_args_call(cx, expressions.expr(cx, fn), compiled)
+
+
+def value_params(cx: Compiler, callee: ast.Expr) -> list[Param] | None:
+    """The parameters of the function type a called function value statically has: its arguments are
+    typed by them (spec, "Function call expression": `f(1)` passes `1.0` to a `float` parameter)."""
+    t = expressions.static_type(cx, callee)
+    ft = T.resolve(t) if t is not None else None
+    if not isinstance(ft, T.TFunction) or ft.params is None:
+        return None
+    params = [Param(f"${i}", pt, None, False) for i, pt in enumerate(ft.params)]
+    if ft.rest is not None:
+        params.append(Param("$rest", ft.rest, None, True))
+    return params
 
 
 def native_call(

@@ -17,13 +17,32 @@ from balmail.compiler import dispatch, expressions, facts, operators, slots, typ
 from balmail.runtime import access, ops
 from balmail.runtime import types as T
 from balmail.runtime.errors import BallerinaPanic, FailSignal, runtime_panic
-from balmail.runtime.values import INT_MAX, INT_MIN, BError, BList, BMap, deep_equals, to_string
+from balmail.runtime.values import (
+    INT_MAX,
+    INT_MIN,
+    BError,
+    BFunction,
+    BList,
+    BMap,
+    BNative,
+    deep_equals,
+    to_string,
+)
 from balmail.syntax import ast
 
 if TYPE_CHECKING:
     from balmail.compiler.core import Compiler
 
 _ids = itertools.count()
+
+
+def _vcall(fn: Any, *args: Any) -> Any:
+    """A call of a value not statically of a function type (its arguments already evaluated, in order)."""
+    if isinstance(fn, BFunction | BNative):
+        return fn(*args)
+    if fn is None:
+        raise runtime_panic("NullReferenceException", "cannot call nil")
+    raise runtime_panic("TypeCastError", "value is not a function")
 
 
 def _check(v: Any) -> Any:
@@ -73,6 +92,8 @@ BASE_NS: dict[str, Any] = {
     "BMap": BMap,
     "BList": BList,
     "_TArray": T.TArray,
+    "_BFn": BFunction,
+    "_vcall": _vcall,
     "MIN": INT_MIN,
     "MAX": INT_MAX,
     "_lnew": list.__new__,
@@ -274,6 +295,10 @@ def code_VarRef(cx: Compiler, e: ast.VarRef, expected: T.Type | None, g: Gen) ->
     entry = cx.names.get(e.name)
     if entry is not None and entry.kind in ("var", "const"):
         return f"{g.const(cx.G)}[{entry.value}]"
+    if entry is not None and entry.kind == "func":  # a module function as a value: one per site, as closures
+        ref = g.const(BFunction(entry.value, None))
+        g.simple.add(ref)
+        return ref
     return None
 
 
@@ -581,11 +606,15 @@ def built_in_place(code: str, g: Gen, out: list[str], pad: str) -> str:
 
 def code_Call(cx: Compiler, e: ast.Call, expected: T.Type | None, g: Gen) -> str | None:
     fn = e.func
-    if not isinstance(fn, ast.VarRef) or cx.scope.lookup(fn.name, decl=cx.record.refs.get(fn)) is not None:
+    if not isinstance(fn, ast.VarRef):
         return None
+    if cx.scope.lookup(fn.name, quiet=True, decl=cx.record.refs.get(fn)) is not None:
+        return _value_call(cx, e, g)
     entry = cx.names.get(fn.name)
-    if entry is None or entry.kind != "func":
+    if entry is None:
         return None
+    if entry.kind != "func":
+        return _value_call(cx, e, g)
     info = entry.value
     params = info.params
     if any(not isinstance(a, ast.Expr) or isinstance(a, ast.Spread) for a in e.args):
@@ -596,6 +625,29 @@ def code_Call(cx: Compiler, e: ast.Call, expected: T.Type | None, g: Gen) -> str
     if info.simple and not info.is_method:
         return f"{direct_name(cx, info, g)}({', '.join(['None', *args])})"
     return f"{g.const(info)}.invoke(None, [{', '.join(args)}])"
+
+
+def _value_call(cx: Compiler, e: ast.Call, g: Gen) -> str | None:
+    """`f(a, b)` of a local statically of a function type, positional arguments only: the value's own
+    `__call__` (`BFunction.__call__` goes straight to the generated `direct` entry when the arity fits,
+    else binds like any call), evaluated callee first, then the arguments in order."""
+    from balmail.compiler.calls import value_params
+
+    if not isinstance(e.func, ast.VarRef):
+        return None
+    if any(not isinstance(a, ast.Expr) or isinstance(a, ast.Spread) for a in e.args):
+        return None
+    params = value_params(cx, e.func)
+    callee = code(cx, e.func, None, g)
+    args = []
+    for i, a in enumerate(e.args):
+        p = None
+        if params:
+            p = params[i] if i < len(params) else params[-1] if params[-1].rest else None
+        args.append(code(cx, a, p.type if p is not None else None, g))
+    if params is None:  # not statically a function type: tested when called, as calls.dynamic_args_call
+        return f"_vcall({', '.join([callee, *args])})"
+    return f"{callee}({', '.join(args)})"
 
 
 def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g: Gen) -> str | None:
@@ -617,7 +669,9 @@ def code_MethodCall(cx: Compiler, e: ast.MethodCall, expected: T.Type | None, g:
         target = code(cx, e.target, None, g)
         value = code(cx, e.args[0], rt.element, g)
         if is_simple(target, g) and is_simple(value, g):
-            return push_inline(target, value, g, structured(cx, e.args[0]), simple_kinds(cx, e.args[0]))
+            arg = e.args[0]
+            kinds = simple_kinds(cx, arg)
+            return push_inline(target, value, g, structured(cx, arg), kinds, function_valued(cx, arg))
         return f"_push1(_sb, {target}, {value})"
     if isinstance(rt, T.TArray) and e.name == "slice" and 1 <= len(e.args) <= 2:
         return _slice_inline(cx, e, g)
@@ -668,13 +722,19 @@ _STATIC_KINDS = {T.TString: "string", T.TArray: "array", T.TTuple: "array", T.TI
 
 
 def push_inline(
-    xs: str, v: str, g: Gen, structured: bool = False, simple: frozenset[type] | None = None
+    xs: str,
+    v: str,
+    g: Gen,
+    structured: bool = False,
+    simple: frozenset[type] | None = None,
+    function: bool = False,
 ) -> str:
     """`xs.push(v)` for a list and a value without side effects (locals or literals): appended in place
     when the list's inherent type takes any value of `v`'s Python type (`Type.kinds`) or, for a value
     statically a list or mapping, its inherent type (`Type.exact`), else `a_push1`. `simple`: the Python
     types `v` can have, when its static type says so; a list whose inherent type is known to take them
-    all (`Gen.list_kinds`) needs no type test."""
+    all (`Gen.list_kinds`) needs no type test. `function`: `v` is statically a function value, whose
+    compiled function the list's type may already have taken (`Type.exact`)."""
     known = g.list_kinds.get(xs)
     if simple and known is not None and simple <= known:
         fits = f"not {xs}.ro and len({xs}) < {g.sb}.max_size"
@@ -683,6 +743,8 @@ def push_inline(
     test = f"type({v}) in {tt}.kinds"
     if structured:
         test = f"({test} or {v}.type in {tt}.exact and not {v}.ro)"
+    elif function:
+        test = f"({test} or type({v}) is _BFn and {v}.bound_self is None and {v}.info in {tt}.exact)"
     return (
         f"({xs}.append({v}) if type({tt} := {xs}.type) is _TArray and {test} "
         f"and not {xs}.ro and len({xs}) < {g.sb}.max_size else _push1(_sb, {xs}, {v}))"
@@ -696,6 +758,16 @@ def simple_kinds(cx: Compiler, e: ast.Expr) -> frozenset[type] | None:
     if type(r) in (T.TInt, T.TString, T.TFloat, T.TBoolean, T.TDecimal):
         return T.whole_kinds(r) or None
     return None
+
+
+def function_valued(cx: Compiler, e: ast.Expr) -> bool:
+    """Whether `e` is statically of a function type (its values are function values)."""
+    t = expressions.static_type(cx, e)
+    local = isinstance(e, ast.VarRef) and cx.scope.lookup(e.name, quiet=True, decl=cx.record.refs.get(e))
+    if t is None and isinstance(e, ast.VarRef) and local is None:
+        entry = cx.names.get(e.name)
+        return entry is not None and entry.kind == "func"
+    return t is not None and type(T.resolve(t)) is T.TFunction
 
 
 def structured(cx: Compiler, e: ast.Expr) -> bool:

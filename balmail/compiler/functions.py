@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from balmail.compiler import (
     calls,
@@ -20,6 +20,9 @@ from balmail.runtime import types as T
 from balmail.runtime.functions import ClassInfo, Eval, FunctionInfo, Param
 from balmail.runtime.values import BError, BFunction, BObject
 from balmail.syntax import ast
+
+if TYPE_CHECKING:
+    from balmail.compiler.codegen import Gen
 
 # ------------------------------------------------------------ functions
 
@@ -264,6 +267,16 @@ def _new_stream(cx: Compiler, e: ast.NewExpr, stream_type: T.TStream) -> Eval:
 
 
 def expr_ArrowFunction(cx: Compiler, e: ast.ArrowFunction, expected: T.Type | None) -> Eval:
+    info = arrow_function(cx, e, expected)
+    return lambda f: BFunction(info, f)
+
+
+def code_ArrowFunction(cx: Compiler, e: ast.ArrowFunction, expected: T.Type | None, g: Gen) -> str:
+    """The function value made inline in generated code (a closure over the frame `f`, as the closure's)."""
+    return f"_BFn({g.const(arrow_function(cx, e, expected))}, {g.frame()})"
+
+
+def arrow_function(cx: Compiler, e: ast.ArrowFunction, expected: T.Type | None) -> FunctionInfo:
     info = FunctionInfo("$arrow", cx.sb)
     # an arrow function's parameter and return types come from the function type expected here
     want = T.resolve(expected) if expected is not None else None
@@ -293,15 +306,25 @@ def expr_ArrowFunction(cx: Compiler, e: ast.ArrowFunction, expected: T.Type | No
         return_annotations=(),
     )
     compile_function_body(cx, info, sig, e.body, cx.scope, node=e)
-    return lambda f: BFunction(info, f)
+    return info
 
 
 def expr_AnonFunction(cx: Compiler, e: ast.AnonFunction, expected: T.Type | None) -> Eval:
+    info = anon_function(cx, e)
+    return lambda f: BFunction(info, f)
+
+
+def code_AnonFunction(cx: Compiler, e: ast.AnonFunction, expected: T.Type | None, g: Gen) -> str:
+    """The function value made inline in generated code (a closure over the frame `f`, as the closure's)."""
+    return f"_BFn({g.const(anon_function(cx, e))}, {g.frame()})"
+
+
+def anon_function(cx: Compiler, e: ast.AnonFunction) -> FunctionInfo:
     info = FunctionInfo("$lambda", cx.sb)
     info.isolated = "isolated" in e.qualifiers
     compile_signature(cx, info, e.signature, "$lambda")
     compile_function_body(cx, info, e.signature, e.body, cx.scope, node=e)
-    return lambda f: BFunction(info, f)
+    return info
 
 
 def expr_ObjectConstructor(cx: Compiler, e: ast.ObjectConstructor, expected: T.Type | None) -> Eval:

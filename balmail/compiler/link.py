@@ -46,6 +46,9 @@ def exported(name: str, program: Any) -> LibModule:
         elif entry.kind == "class":
             lib.types[member] = entry.value.type
             lib.classes[member] = _constructor(compiler, entry.value)
+    from balmail.compiler.annotations import declared_annotations
+
+    lib.annotations = declared_annotations(compiler)
     return lib
 
 

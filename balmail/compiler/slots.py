@@ -294,12 +294,19 @@ class _Walk:
         return False
 
     def _generated_call(self, e: ast.Call, nest: int) -> bool:
-        """A static call of a module function with one plain argument per parameter (codegen.code_Call)."""
+        """A static call of a module function with one plain argument per parameter, or a call of a
+        function value in a variable with plain arguments (codegen.code_Call)."""
         fn = e.func
-        if not isinstance(fn, ast.VarRef) or self.is_local(fn) or not self._plain_args(e.args):
+        if not isinstance(fn, ast.VarRef) or not self._plain_args(e.args):
             return False
-        entry = self.cx.names.get(fn.name)
-        if entry is None or entry.kind != "func":
+        entry = None if self.is_local(fn) else self.cx.names.get(fn.name)
+        if entry is None and not self.is_local(fn):
+            return False
+        if entry is None or entry.kind == "var":
+            for a in e.args:
+                self.expr(a, nest)  # type: ignore[arg-type] # plain expressions (_plain_args)
+            return True
+        if entry.kind != "func":
             return False
         params = entry.value.params
         if len(e.args) != len(params) or any(p.rest for p in params):

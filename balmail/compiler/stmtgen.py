@@ -563,7 +563,8 @@ def gen_ExprStmt(cx: Compiler, s: ast.ExprStmt, g: Gen, out: list[str], ind: int
             out.append(f"{pad}{v} = {codegen.built_in_place(value, g, out, pad)}")
             arg = e.args[0]
             kinds = codegen.simple_kinds(cx, arg)
-            out.append(pad + codegen.push_inline(xs, v, g, codegen.structured(cx, arg), kinds))
+            function = codegen.function_valued(cx, arg)
+            out.append(pad + codegen.push_inline(xs, v, g, codegen.structured(cx, arg), kinds, function))
             return
     out.append("    " * ind + codegen.code(cx, e, None, g))
 

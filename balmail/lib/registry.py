@@ -25,6 +25,8 @@ class LibModule:
     arg_type: Any = None  # expected type of numeric literal arguments (lang.float, lang.decimal)
     storage: list[Any] | None = None  # a package module's module-level storage (see compiler/link.py)
     slots: dict[str, int] = attrs.field(factory=dict)  # its variables and constants: name → storage slot
+    annotations: dict[str, Any] = attrs.field(factory=dict)
+    """A package module's annotations: name → `compiler.annotations.Declared` (key, type, attach points)."""
 
 
 class NativeClass:

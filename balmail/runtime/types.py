@@ -37,10 +37,11 @@ class Type:
     """For a growable array or a map: Python types all of whose values a member store may take without a
     further test (`type(v) in t.kinds`, the fast path of generated stores). Armed per type object on the
     first slow store (`arm_kinds`); empty until then, and for every other type."""
-    exact: frozenset[Type] | set[Type] = frozenset()
+    exact: frozenset[Any] | set[Any] = frozenset()
     """For a growable array or a map: inherent types of mutable lists and mappings already found to
-    belong to the member type (`v.type in t.exact and not v.ro`, the fast path of structured stores).
-    Filled by `remember_exact` where membership depends on the inherent type alone."""
+    belong to the member type (`v.type in t.exact and not v.ro`, the fast path of structured stores), and
+    compiled functions whose values belong to it (`v.info in t.exact`).
+    Filled by `remember_exact` where membership depends on the inherent type (or function) alone."""
 
     def contains(self, v: Any) -> bool:
         raise NotImplementedError
@@ -392,16 +393,26 @@ class TFunction(Type):
         self.rest = rest
         self.ret = ret
         self.isolated = isolated  # `isolated function ...`: only isolated function values belong
+        self.fits: dict[Any, bool] = {}
+        """Compiled functions (`FunctionInfo`) already tested: a function value's type depends on its
+        function alone, and pushing ten million closures of one function into `F[]` asks each time."""
 
     def contains(self, v: Any) -> bool:
-        if not isinstance(v, BFunction | BNative):
+        if type(v) is BFunction:
+            known = self.fits.get(v.info)
+            if known is not None:
+                return known
+        elif not isinstance(v, BFunction | BNative):
             return False
         if self.isolated and not getattr(getattr(v, "info", None), "isolated", isinstance(v, BNative)):
             return False
         if self.params is None or isinstance(v, BNative):
             return True
         own = function_value_type(v)
-        return own is None or is_subtype(own, self)
+        answer = own is None or is_subtype(own, self)
+        if type(v) is BFunction and len(self.fits) < 4096:
+            self.fits[v.info] = answer
+        return answer
 
     def describe(self) -> str:
         if self.isolated:
@@ -1214,7 +1225,14 @@ def remember_exact(t: Any, member: Type, v: Any) -> None:
     """`v` was found to belong to `member`, the member type of container type `t`: when that answer
     depends on `v`'s inherent type alone (a mutable list or mapping against a list, map, record or tuple
     type, whose `contains` is `is_subtype` of the inherent type), later values of the same inherent type
-    pass by a set lookup (`t.exact`)."""
+    pass by a set lookup (`t.exact`). A function value's membership of a function type depends on its
+    compiled function alone: its `FunctionInfo` is remembered the same way (`v.info in t.exact`)."""
+    if type(v) is BFunction and v.bound_self is None and type(resolve(member)) is TFunction:
+        if getattr(t, "length", None) is None and len(t.exact) < 64:
+            if "exact" not in t.__dict__:
+                t.exact = set()
+            t.exact.add(v.info)  # type: ignore[union-attr]
+        return
     if type(v) not in _CONTAINERS or v.ro or v.type is None or getattr(t, "length", None) is not None:
         return
     m = resolve(member)

@@ -286,3 +286,14 @@ def test_cli_configurable_keys_follow_ballerinas_module_rule(tmp_path: Path) -> 
         "[x=2, cfg.x=3]\n",
     )  # fmt: skip
     assert run("acme.cfg.x=4", "x=2") == (1, "", "error: [x=2] unused command line argument\n")
+
+
+def test_annotations_of_a_submodule_read_back_where_they_are_attached_and_declared() -> None:
+    """`@meta:doc {...}` on a type or class of the default module: `T.@meta:doc` is the value built with
+    the annotation's record type (defaults filled, read-only), `t.@doc` in `meta` reads the same value, an
+    annotation without a type is `true`, one `on source type` or not attached is `()`."""
+    result = balmail("run", "annotations")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == [
+        '{"title":"a point","level":1}', "true", "", "", '{"title":"a counter","level":2}', "a point", "true",
+    ]
