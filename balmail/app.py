@@ -350,7 +350,9 @@ def run_program(
         except DeploymentError as e:
             return RunResult(1, found, sources, f"error: {e}")
     if program.main is None and not has_services(program):
-        return RunResult(1, found, sources, "error: the program has no 'main' function")
+        # jBallerina's launcher: "'<file>' does not contain a main function or a service"
+        entry = Path(path).resolve().name if Path(path).is_dir() else Path(path).name
+        return RunResult(1, found, sources, f"error: '{entry}' does not contain a main function or a service")
     if program.main is not None:
         try:
             main_args = bind_main_args(program.main, list(args or []))

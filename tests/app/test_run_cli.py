@@ -111,6 +111,22 @@ def test_bad_main_argument(tmp_path: Path) -> None:
     assert err.startswith("error: invalid command-line arguments")
 
 
+def test_a_program_with_neither_main_nor_service(tmp_path: Path) -> None:
+    """Nothing to run: jBallerina's launcher message, and its module-level code never runs."""
+    source = """import ballerina/io;
+
+final int answer = report();
+
+function report() returns int {
+    io:println("initialised");
+    return 42;
+}
+"""
+    code, out, err = run(tmp_path, source, name="library.bal")
+    assert (code, out) == (1, "")
+    assert err.strip().endswith("error: 'library.bal' does not contain a main function or a service")
+
+
 def test_missing_file_is_usage_error(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["run", str(tmp_path / "nope.bal")])
