@@ -916,6 +916,7 @@ class _Checker:
         body: ast.Block,
         path: tuple[ast.ResourceSegment, ...] = (),
         defn: ast.FunctionDefn | None = None,
+        captured_narrowed: frozenset[Decl] = frozenset(),
     ) -> None:
         for segment in path:  # a resource method's path parameters are parameters too: final
             decl = self.record.decls.get(segment) if segment.name and segment.param_type is not None else None
@@ -933,9 +934,11 @@ class _Checker:
         saved = (self.narrowed, self.ret, self.workers, self.state, self.expr_narrowed)
         saved_assignments = self.narrowed_assignments
         self.workers = WorkerTable.of(body, self.resolver.resolve)
-        self.narrowed = _narrowed_decls(self.narrowing, body, self.keys)
+        self.narrowed = _narrowed_decls(self.narrowing, body, self.keys) | captured_narrowed
         self.narrowed_assignments = _assignments_to(self.assignments, body, self.narrowed, self.refs)
         self.state = {}
+        for decl in captured_narrowed:
+            N.put(self.state, self.vars[decl], None)
         logic = self.logic.inside(body.span)
         self.expr_narrowed = (
             N.expression_narrowed(body, self.narrowed, self.refs, logic) if self.narrowed else set()
@@ -1265,6 +1268,9 @@ class _Checker:
                 continue
             if tag is _SKIP:
                 continue
+            if tag is ast.AnonFunction:
+                self.closure(n)
+                continue
             if tag is ast.QueryExpr:
                 known = self.query_expected.get(id(n))
                 check_query(self, n, known[1] if known is not None and known[0] is n else None)
@@ -1315,6 +1321,15 @@ class _Checker:
             elif tag is W.SyncSend:
                 self.workers.record_send(n.peer, self.type_of(n.value))
             push(children(n))
+
+    def closure(self, fn: ast.AnonFunction) -> None:
+        """An anonymous function with a block body, checked as a function of its own where it is written.
+        The variables it captures keep their declared types, except those the enclosing function narrows:
+        unknown inside it (whether a narrowing reaches a closure is not followed, so nothing is reported)."""
+        if not isinstance(fn.body, ast.Block):
+            return
+        outer = frozenset(d for d in self.narrowed if d in self.vars)
+        self.function(fn.signature, fn.body, captured_narrowed=outer)
 
     def field_access(self, e: ast.FieldAccess) -> None:
         if check_field_access(self, e):
@@ -1394,7 +1409,8 @@ _SKIP = object()
 _UNKNOWN = object()
 _EXPR_BRANCHES: tuple[tuple[Any, tuple[type, ...]], ...] = (
     (ast.QueryExpr, (ast.QueryExpr,)),
-    (_SKIP, (ast.AnonFunction, ast.ArrowFunction, ast.ObjectConstructor, ast.LetExpr)),
+    (ast.AnonFunction, (ast.AnonFunction,)),
+    (_SKIP, (ast.ArrowFunction, ast.ObjectConstructor, ast.LetExpr)),
     (ast.Call, (ast.Call,)),
     (ast.FieldAccess, (ast.FieldAccess,)),
     (ast.MemberAccess, (ast.MemberAccess,)),
