@@ -1,7 +1,8 @@
 """What an anonymous function may do with the variables it captures (spec, "Anonymous functions" and
 "Variable declarations"): parameters and `final` variables of the enclosing function cannot be assigned
 from inside it, and it cannot declare a local of the same name as a variable it can see (Ballerina has no
-shadowing of locals). types.py checks closure bodies as functions of their own; these rules are about what they capture.
+shadowing of locals). types.py checks closure bodies as functions of their own; these rules are about
+what they capture.
 Messages are jBallerina's.
 """
 
