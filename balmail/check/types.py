@@ -27,6 +27,7 @@ from balmail.check.completion import (
     stops,
     true_constants,
 )
+from balmail.check.const_values import check_constant_values
 from balmail.check.cycles import check_cycles
 from balmail.check.decltypes import LITERAL_TYPES, decl_types_of
 from balmail.check.included_params import check_included_params
@@ -807,6 +808,7 @@ class _Checker:
     def run(self) -> list[Diagnostic]:
         check_record_types(self)
         check_cycles(self)
+        check_constant_values(self)
         check_intersections(self)
         check_included_params(self)
         check_assignment_targets(self)
