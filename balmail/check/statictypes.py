@@ -260,7 +260,10 @@ class TypeResolver:
         t: T.Type | None = None
         if isinstance(d, ast.TypeDefn):
             t = self.resolve(d.type)
-            named_kinds = ast.RecordType | ast.UnionType | ast.ErrorType | ast.TupleType | ast.FunctionType
+            named_kinds = (
+                ast.RecordType | ast.UnionType | ast.ErrorType | ast.DistinctType | ast.TupleType
+                | ast.FunctionType
+            )
             if t is not None and isinstance(d.type, named_kinds):
                 t.name = name
         elif isinstance(d, ast.EnumDefn):
@@ -330,9 +333,11 @@ class TypeResolver:
             return None if constraint is None else T.TMap(constraint)
         if isinstance(td, ast.ErrorType):
             return T.ERROR if td.detail is None else T.TError(None)
-        if isinstance(td, ast.DistinctType):
+        if isinstance(td, ast.DistinctType):  # a type of its own: never the shared `error`
             inner = self.resolve(td.inner)
-            return inner if isinstance(inner, T.TError) else None
+            if not isinstance(inner, T.TError):
+                return None
+            return T.TError(inner.detail, inner.distinct_ids | {id(td)})
         if isinstance(td, ast.SingletonType) and isinstance(td.value, ast.Literal):
             if td.value.kind in ("int", "string", "boolean", "nil"):
                 return T.TSingleton(td.value.value)

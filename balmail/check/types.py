@@ -28,6 +28,7 @@ from balmail.check.completion import (
     stops,
     true_constants,
 )
+from balmail.check.const_values import check_constant_values
 from balmail.check.cycles import check_cycles
 from balmail.check.decltypes import LITERAL_TYPES, decl_types_of
 from balmail.check.included_params import check_included_params
@@ -68,6 +69,7 @@ from balmail.check.service_types import check_service_types
 from balmail.check.statictypes import certainly_incompatible, display, kinds, union, without
 from balmail.check.streams import stream_completion_error, stream_source_problem
 from balmail.check.subtypes import not_anydata, not_assignable
+from balmail.check.type_tests import check_type_test
 from balmail.check.walk import SpanIndex, nodes_of, nodes_under
 from balmail.check.worker_types import FutureOf, WorkerTable
 from balmail.diagnostics import Diagnostic, Severity
@@ -794,6 +796,7 @@ class _Checker:
     def run(self) -> list[Diagnostic]:
         check_record_types(self)
         check_cycles(self)
+        check_constant_values(self)
         check_intersections(self)
         check_included_params(self)
         check_assignment_targets(self)
@@ -1316,6 +1319,8 @@ class _Checker:
                 check_error_constructor(self, n)
             elif tag is ast.Cast:
                 check_cast(self, n)
+            elif tag is ast.IsExpr:
+                check_type_test(self, n)
             elif tag is ast.CheckExpr:
                 check_check_expr(self, n)
             elif tag is W.SyncSend:
@@ -1420,6 +1425,7 @@ _EXPR_BRANCHES: tuple[tuple[Any, tuple[type, ...]], ...] = (
     (ast.NewExpr, (ast.NewExpr,)),
     (ast.ErrorConstructor, (ast.ErrorConstructor,)),
     (ast.Cast, (ast.Cast,)),
+    (ast.IsExpr, (ast.IsExpr,)),
     (ast.CheckExpr, (ast.CheckExpr,)),
     (W.SyncSend, (W.SyncSend,)),
 )
