@@ -356,7 +356,7 @@ def query_builtin(cx: Compiler, name: str, e: ast.Call, expected: T.Type | None)
         (isinstance(a, ast.RestArg), expressions.expr(cx, a.value if isinstance(a, ast.RestArg) else a))
         for a in e.args
     ]
-    from balmail.lib import langlib
+    from balmail.lib import langnumbers
 
     def aggregate(f: list[Any]) -> Any:
         values: list[Any] = []
@@ -371,9 +371,9 @@ def query_builtin(cx: Compiler, name: str, e: ast.Call, expected: T.Type | None)
             return len(values)
         xs = [x for x in values if x is not None]
         if name == "sum":
-            return langlib.number_sum(xs)
+            return langnumbers.number_sum(xs)
         if name == "avg":
-            return langlib.number_avg(xs)
+            return langnumbers.number_avg(xs)
         if not xs:
             return None
         return (
@@ -414,7 +414,7 @@ def _catch_fail(ev: Any) -> Any:
 
 
 def _order_stage(keys: list[tuple[Any, bool]], slots: list[int], sb: Any) -> Any:
-    from balmail.lib import langlib
+    from balmail.lib import langlist
 
     def order_stage(f: list[Any], rows: Any) -> Any:
         snaps = []
@@ -424,7 +424,7 @@ def _order_stage(keys: list[tuple[Any, bool]], slots: list[int], sb: Any) -> Any
         def cmp(a: Any, b: Any) -> int:
             # as lang.array's sort: NaN and then nil last in either direction, lists member-wise
             for (ka, kb), (_, desc) in zip(zip(a[0], b[0], strict=True), keys, strict=True):
-                c = langlib.sort_compare(ka, kb, desc, sb)
+                c = langlist.sort_compare(ka, kb, desc, sb)
                 if c:
                     return c
             return 0

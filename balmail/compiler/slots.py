@@ -295,7 +295,7 @@ class _Walk:
 
     def _generated_call(self, e: ast.Call, nest: int) -> bool:
         """A static call of a module function with one plain argument per parameter, or a call of a
-        function value in a variable with plain arguments (codegen.code_Call)."""
+        function value in a variable with plain arguments (gencalls.code_Call)."""
         fn = e.func
         if not isinstance(fn, ast.VarRef) or not self._plain_args(e.args):
             return False
