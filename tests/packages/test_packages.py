@@ -112,7 +112,7 @@ def test_visibility_and_redeclaration_across_files() -> None:
 def test_a_folder_of_packages_checks_each_package_as_one_program() -> None:
     result = balmail("check", ".")
     assert result.returncode == 1
-    assert result.stderr == "19 file(s) checked, 4 error(s)\n"
+    assert result.stderr == "19 file(s) checked, 4 error(s)\n"  # annotations/ has 2 files
 
 
 def test_run_of_a_folder_without_manifest_is_a_usage_error(tmp_path: Path) -> None:
