@@ -33,6 +33,7 @@ from balmail.check.cycles import check_cycles
 from balmail.check.decltypes import LITERAL_TYPES, decl_types_of
 from balmail.check.included_params import check_included_params
 from balmail.check.intersections import check_intersections
+from balmail.check.langlib_calls import check_container_argument
 from balmail.check.libfunctions import LibFunction, library_function
 from balmail.check.libtypes import CONFIG_RECORDS, module_types
 from balmail.check.literals import check_int_literals
@@ -1294,6 +1295,7 @@ class _Checker:
                     lib = self.library_call(n)
                     if lib is not None and isinstance(n.func, ast.QualifiedRef):
                         check_arguments(self, n.func.name, lib.params, n.args, n.span)
+                    check_container_argument(self, n)
             elif tag is ast.FieldAccess:
                 if not n.optional:
                     self.field_access(n)
