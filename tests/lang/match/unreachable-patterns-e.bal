@@ -1,6 +1,5 @@
 // Match clauses are tried in order (spec: match statement). `_` matches every value that is not an error
-// and `var x` every value, so a pattern after an unguarded one of them can never be reached; `_` cannot
-// match an error at all; and when the clauses cover every value of the matched type and none of them
+// and `var x` every value, so a pattern after an unguarded one of them can never be reached; and when the clauses cover every value of the matched type and none of them
 // completes, the statement after the `match` is unreachable.
 import ballerina/io;
 
@@ -33,14 +32,6 @@ function afterCapture(int|string v) {
         }
         _ => { // @error unreachable pattern: preceding patterns are too general or the pattern ordering is not correct
             io:println("never");
-        }
-    }
-}
-
-function errorsOnly(error e) {
-    match e {
-        _ => { // @error pattern will not be matched
-            io:println(e.message());
         }
     }
 }
