@@ -8,12 +8,10 @@ variables of simple declared types, calls of module functions), so valid program
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-import attrs
-
-from balmail.check import compound, field_stores, tables
+from balmail.check import compound, expected, field_stores, inference, tables
 from balmail.check import members as member_access
 from balmail.check import narrowing as N
 from balmail.check.annotations import check_annotations
@@ -30,17 +28,16 @@ from balmail.check.completion import (
 )
 from balmail.check.const_values import check_constant_values
 from balmail.check.cycles import check_cycles
-from balmail.check.decltypes import LITERAL_TYPES, decl_types_of
+from balmail.check.decltypes import decl_types_of
 from balmail.check.included_params import check_included_params
 from balmail.check.intersections import check_intersections
 from balmail.check.langlib_calls import check_container_argument
 from balmail.check.libfunctions import LibFunction, library_function
-from balmail.check.libtypes import CONFIG_RECORDS, module_types
+from balmail.check.libtypes import module_types
 from balmail.check.literals import check_int_literals
 from balmail.check.lvalues import check_assignment_targets
-from balmail.check.mapping_unions import ambiguous_mapping
 from balmail.check.matches import check_match
-from balmail.check.methods import check_arguments, check_method_call, method_type, missing_included_fields
+from balmail.check.methods import check_arguments, check_method_call, missing_included_fields
 from balmail.check.objects import (
     check_error_constructor,
     check_function_value_call,
@@ -48,12 +45,8 @@ from balmail.check.objects import (
     check_new,
     check_object_members,
     check_self_fields,
-    function_display,
-    function_not_assignable,
-    new_type,
 )
 from balmail.check.operators import (
-    MIXED_MULTIPLICATIVE,
     NO_FIELD_KINDS,
     check_binary,
     check_cast,
@@ -62,191 +55,43 @@ from balmail.check.operators import (
     check_unary,
 )
 from balmail.check.queries import check_query
-from balmail.check.record_types import check_record_types, record_union_field
-from balmail.check.registry import Rule, register, report
+from balmail.check.record_types import check_record_types
+from balmail.check.registry import report
 from balmail.check.resource_paths import check_path_params, check_resource_methods, check_resource_placement
 from balmail.check.returns import definition_start
 from balmail.check.service_types import check_service_types
-from balmail.check.statictypes import certainly_incompatible, display, kinds, union, without
+from balmail.check.statictypes import certainly_incompatible, display, kinds, without
 from balmail.check.streams import stream_completion_error, stream_source_problem
-from balmail.check.subtypes import not_anydata, not_assignable
+from balmail.check.type_helpers import (
+    _NARROWING_OPS,
+    _NO_ASSIGNMENTS,
+    _NOT_CONSTANT,
+    _allows_nil,
+    _assignments_to,
+    _const_type,
+    _inferred_length,
+    _narrowed_decls,
+    _pattern_bindings,
+    _Var,
+)
+from balmail.check.type_rules import (
+    ARG_COUNT,
+    FINAL_ASSIGN,
+    FUNCTION_VALUE_CALL,
+    INCOMPATIBLE,
+    MISSING_RETURN,
+    UNDEFINED_FIELD,
+)
 from balmail.check.type_tests import check_type_test
 from balmail.check.walk import SpanIndex, nodes_of, nodes_under
 from balmail.check.worker_types import FutureOf, WorkerTable
-from balmail.diagnostics import Diagnostic, Severity
+from balmail.diagnostics import Diagnostic
 from balmail.resolve import Decl
 from balmail.resolve.record import MODULE_VALUE, PARAM
 from balmail.runtime import types as T
 from balmail.source import SourceFile
 from balmail.syntax import ast
 from balmail.syntax import ast_workers as W
-from balmail.syntax.ast_xml import XmlNavigation
-
-INCOMPATIBLE = register(
-    Rule(
-        code="BAL_TYPE_001",
-        name="incompatible-types",
-        severity=Severity.ERROR,
-        summary="A value of one type is used where another type is expected.",
-        what_it_does="Reports a literal, variable or call result whose type cannot be assigned to the "
-        "declared "
-        "type of the variable, field, parameter or return, and a type cast that can never succeed "
-        "(`incompatible types: 'boolean' cannot be cast to 'int'`: the operand shares no basic type with "
-        "the target and is not a number converted to another numeric type).",
-        why="Ballerina rejects the program at compile time; running it would be meaningless.",
-        example='int count = "three";',
-        fix="int count = 3;",
-        message="incompatible types: expected '{0}', found '{1}'",
-    )
-)
-MISSING_RETURN = register(
-    Rule(
-        code="BAL_TYPE_002",
-        name="missing-return",
-        severity=Severity.ERROR,
-        summary="A function with a return type can reach its end without returning a value.",
-        what_it_does="Reports functions whose declared return type does not include nil and whose body can "
-        "complete normally.",
-        why="Ballerina requires every path through such a function to return a value.",
-        example="function f(int x) returns int {\n    if x > 0 {\n        return x;\n    }\n}",
-        fix="function f(int x) returns int {\n    if x > 0 {\n        return x;\n    }\n    return 0;\n}",
-        message="this function must return a result",
-    )
-)
-ARG_COUNT = register(
-    Rule(
-        code="BAL_TYPE_003",
-        name="wrong-argument-count",
-        severity=Severity.ERROR,
-        summary="A call passes too many arguments, or leaves out a required one.",
-        what_it_does="Compares each call of a module-level function with the function's parameters.",
-        why="Ballerina rejects calls that do not match the function's signature.",
-        example="function add(int a, int b) returns int => a + b;\nint x = add(1);",
-        fix="int x = add(1, 2);",
-        message="{0}",
-    )
-)
-FINAL_ASSIGN = register(
-    Rule(
-        code="BAL_TYPE_004",
-        name="assign-to-final",
-        severity=Severity.ERROR,
-        summary="A value is assigned to a `final` variable or a constant after its declaration.",
-        what_it_does="Reports assignments (including compound ones) to constants, `final` module variables "
-        "and `final` local variables.",
-        why="Ballerina rejects the program: such variables are assigned exactly once, where declared.",
-        example='final string folder = "INBOX";\nfolder = "Archive";',
-        fix='string folder = "INBOX";\nfolder = "Archive";',
-        message="cannot assign a value to final '{0}'",
-    )
-)
-UNSUPPORTED = register(
-    Rule(
-        code="BAL_TYPE_099",
-        name="cannot-compile",
-        severity=Severity.ERROR,
-        summary="The evaluator cannot compile this construct.",
-        what_it_does="Reports constructs the balmail evaluator does not run, or references it cannot "
-        "resolve.",
-        why="balmail refuses to start a program it cannot run faithfully rather than fail halfway.",
-    )
-)
-
-FUNCTION_VALUE_CALL = register(
-    Rule(
-        code="BAL_TYPE_111",
-        name="call-of-any-function",
-        severity=Severity.ERROR,
-        summary="A variable of type `function` (any function) is called.",
-        what_it_does="Reports a call through a variable declared with the bare `function` type, which "
-        "says nothing about the parameters or the result.",
-        why="Ballerina rejects the call: declare the variable with a function type that has a signature.",
-        example="function greet() {\n}\n\nfunction run() {\n    function f = greet;\n    f();\n}",
-        fix="function greet() {\n}\n\nfunction run() {\n    function () f = greet;\n    f();\n}",
-        message="cannot call function pointer of type 'function'",
-    )
-)
-
-UNDEFINED_FIELD = register(
-    Rule(
-        code="BAL_TYPE_005",
-        name="undefined-field",
-        severity=Severity.ERROR,
-        summary="A record field that the record type does not declare is read or given.",
-        what_it_does="Reports `r.name` where the record type of `r` has no field `name`, and a mapping "
-        "constructor that gives a closed record a field it does not declare.",
-        why="Ballerina rejects the program; usually the field name is misspelt.",
-        example='type Ticket record {| string id; |};\nTicket t = {id: "1", title: "x"};',
-        fix='type Ticket record {| string id; string title; |};\nTicket t = {id: "1", title: "x"};',
-        message="undefined field '{0}' in record '{1}'",
-    )
-)
-MISSING_FIELD = register(
-    Rule(
-        code="BAL_TYPE_006",
-        name="missing-required-field",
-        severity=Severity.ERROR,
-        summary="A mapping constructor leaves out a required field of its record type.",
-        what_it_does="Reports a record value written as `{...}` that does not give a field the record "
-        "declares without a default and without `?`.",
-        why="Ballerina rejects the program: every required field needs a value.",
-        example='type Ticket record {| string id; string title; |};\nTicket t = {id: "1"};',
-        fix='type Ticket record {| string id; string title; |};\nTicket t = {id: "1", title: ""};',
-        message="missing non-defaultable required record field '{0}'",
-    )
-)
-
-_SHIFTS = frozenset({"<<", ">>", ">>>"})
-_NOT_CONSTANT = (
-    ast.Call,
-    ast.MethodCall,
-    ast.RemoteCall,
-    ast.CheckExpr,
-    ast.NewExpr,
-    ast.QueryExpr,
-    ast.AnonFunction,
-    ast.ArrowFunction,
-    ast.ObjectConstructor,
-)
-_DECLARED_TYPE_EXPRS = (
-    ast.VarRef,
-    ast.FieldAccess,
-    ast.Call,
-    ast.Template,
-    ast.MethodCall,
-    ast.CheckExpr,
-    ast.Cast,
-    ast.WaitExpr,
-    W.AlternateWait,
-    W.WorkerReceive,
-    W.MultipleReceive,
-    W.MultipleWait,
-)
-"""Expressions whose static type is a declared one (not shaped by literals inside them): the finer,
-finite-type and record-subtyping judgements of subtypes.py apply to them."""
-
-
-def _const_type(value: ast.Expr | None) -> T.Type | None:
-    """A constant's type is the singleton of its value (`const A = "a";` has type `"a"`)."""
-    if isinstance(value, ast.Literal) and value.kind in ("string", "int", "boolean"):
-        return T.TSingleton(value.value)
-    return None
-
-
-_NARROWING_OPS = frozenset({"==", "!=", "===", "!=="})
-_NUMERIC = frozenset({"int", "float", "decimal"})
-
-
-@attrs.define
-class _Var:
-    type: T.Type | None
-    final: bool = False
-    const: bool = False
-    module: bool = False
-
-
-_NO_VAR = _Var(None)
-"""Marks "no such module-level variable" in lookups."""
 
 
 class _Checker:
@@ -394,226 +239,18 @@ class _Checker:
             if var is not None:
                 N.put(self.state, var, to)
 
-    def literal_type(self, e: ast.Expr | None) -> T.Type | None:
-        if isinstance(e, ast.Literal):
-            if e.kind == "float":
-                return T.DECIMAL if e.text[-1:] in "dD" else T.FLOAT
-            return LITERAL_TYPES.get(e.kind)
-        if isinstance(e, ast.Unary) and e.op == "-" and isinstance(e.operand, ast.Literal):
-            return self.literal_type(e.operand)
-        return None
-
-    def type_of(self, e: ast.Expr | None) -> T.Type | None:
-        """The static type of `e` when certain, else None."""
-        if e is None:
-            return None
-        cls = type(e)  # the commonest classes first, by class (the isinstance chain below gives the same)
-        if cls is _VAR_REF:
-            return self._variable_type(e)  # type: ignore[arg-type]
-        if cls is _BINARY:
-            return self.binary_type(e)  # type: ignore[arg-type]
-        if isinstance(e, ast.Literal):
-            return self.literal_type(e)
-        if isinstance(e, ast.Template):
-            return T.STRING if e.kind == "string" else T.XML if e.kind == "xml" else None
-        if isinstance(e, ast.VarRef):
-            return self._variable_type(e)
-        if isinstance(e, ast.QualifiedRef):
-            if self.prefixes.get(e.prefix) == "ballerina/email" and e.name in _EMAIL_CONSTANTS:
-                return T.TSingleton(_EMAIL_CONSTANTS[e.name])
-            return None
-        if isinstance(e, ast.Unary):
-            if e.op == "!":
-                return T.BOOLEAN
-            inner = self.type_of(e.operand)
-            return inner if e.op in ("-", "+") and _kind_in(inner, _NUMERIC) else None
-        if isinstance(e, ast.Binary):
-            return self.binary_type(e)
-        if isinstance(e, ast.IsExpr):
-            return T.BOOLEAN
-        if isinstance(e, XmlNavigation):
-            return T.XML
-        if isinstance(e, ast.FieldAccess | ast.MethodCall):
-            known = self._chain_types.get(id(e))
-            if known is not None and known[0] is e and known[1] == self.narrowed:
-                return known[2]
-            t = self.field_type(e) if isinstance(e, ast.FieldAccess) else self._method_call_type(e)
-            self._chain_types[id(e)] = (e, self.narrowed, t)
-            return t
-        if isinstance(e, ast.Call):
-            fn = self.module_function(e)
-            if fn is not None:
-                return T.NIL if fn.signature.returns is None else self.resolver.resolve(fn.signature.returns)
-            lib = self.library_call(e)
-            return lib.returns if lib is not None else None
-        if isinstance(e, ast.CheckExpr):
-            inner = self.type_of(e.expr)
-            return without(inner, "error") if inner is not None else None
-        if isinstance(e, ast.Elvis):
-            left = self.type_of(e.left)
-            left = without(left, "nil") if left is not None else None
-            return union(left, self.type_of(e.right))
-        if isinstance(e, ast.Conditional):
-            return union(self.type_of(e.then), self.type_of(e.otherwise))
-        if isinstance(e, ast.Cast) and e.type is not None:
-            return self.resolver.resolve(e.type)
-        if isinstance(e, ast.RemoteCall):
-            return method_type(self, e)
-        if isinstance(e, ast.NewExpr) and e.type is not None:
-            return new_type(self, e)
-        if isinstance(e, ast.WaitExpr):
-            return self.workers.wait_type(e.expr, self.type_of)
-        if isinstance(e, W.AlternateWait):
-            found = [self.workers.wait_type(f, self.type_of) for f in e.futures]
-            return None if any(t is None for t in found) else union(*found)
-        if isinstance(e, W.WorkerReceive):
-            received = [self.workers.receive_type(p) for p in e.peers]
-            return None if any(t is None for t in received) else union(*received)
-        if isinstance(e, W.MultipleReceive):
-            return self.workers.record_of([(f, self.workers.receive_type(p)) for f, p in e.fields])
-        if isinstance(e, W.MultipleWait):
-            return self.workers.record_of([(f, self.workers.wait_type(x, self.type_of)) for f, x in e.fields])
-        if isinstance(e, ast.StartExpr):
-            result = self.type_of(e.expr)
-            return FutureOf(result) if result is not None else None
-        if isinstance(e, ast.MemberAccess):
-            return tables.member_type(self.type_of(e.target)) or member_access.read_type(self, e)
-        if isinstance(e, ast.QueryExpr) and e.construct == "stream" and e.kind == "select":
-            return self.query_stream_type(e)
-        return None
-
-    def _variable_type(self, e: ast.VarRef) -> T.Type | None:
-        decl = self.refs.get(e)
-        var = self.vars.get(decl) if decl is not None else None
-        if var is None:
-            return None
-        if decl in self.narrowed:
-            if var.module or id(e) in self.expr_narrowed:
-                return None
-            return self.current(self.state, var)
-        return var.type
-
-    def query_stream_type(self, q: ast.QueryExpr) -> T.Type | None:
-        """`stream from T x in xs select e`: `stream<U>` with U the type of `e` where the `from`
-        variables are known; None when it is not certain (a `let`, `join` or group could rebind names)."""
-        bound: list[tuple[ast.CaptureBinding, ast.FromClause, T.Type | None]] = []
-        for clause in q.clauses:
-            if not isinstance(clause, ast.FromClause | ast.WhereClause):
-                return None
-            if isinstance(clause, ast.FromClause):
-                binding = clause.binding
-                if not isinstance(binding.binding, ast.CaptureBinding):
-                    return None
-                t = (
-                    self.declared(binding.binding, binding.type)
-                    if binding.type is not None
-                    else self.element_type(clause.expr)
-                )
-                bound.append((binding.binding, clause, t))
-        for capture, clause, t in bound:  # the record declares a from variable by its binding
-            node = capture if capture in self.record.decls else clause
-            self._put(capture.name, _Var(t), node)
-        element = self.type_of(q.result)
-        return T.TStream(element, None) if element is not None else None
-
-    def _method_call_type(self, e: ast.MethodCall) -> T.Type | None:
-        target = self.type_of(e.target)  # once: twice per link made a chain exponential (a.f().g()...)
-        known = method_type(self, e, target)
-        if known is not None:
-            return known
-        known = tables.method_result(target, e.name)
-        if known is not None:
-            return known
-        if _kind_in(target, frozenset({"string"})) and e.name in _STRING_METHODS:
-            return _STRING_METHODS[e.name]
-        if e.name == "toString" and not e.args:
-            return T.STRING
-        return None
-
-    def element_type(self, iterable: ast.Expr) -> T.Type | None:
-        """What `foreach` binds from `iterable` when certain: an array's, map's, tuple's or record's member
-        type (a union of a record's field types and rest), a union of those for a union of them, `int` for
-        a range; None for anything else (strings, xml, tables, streams, objects)."""
-        if isinstance(iterable, ast.RangeExpr):
-            return T.INT
-        return _member_type(self.type_of(iterable))
-
-    def binary_type(self, e: ast.Binary) -> T.Type | None:
-        if e.op in ("==", "!=", "===", "!==", "<", "<=", ">", ">=", "&&", "||"):
-            return T.BOOLEAN
-        if e.op in _SHIFTS:
-            return self.shift_type(e)
-        if e.op not in ("+", "-", "*", "/", "%"):
-            return None
-        known = self._binary_types.get(id(e))
-        if known is not None and known[0] is e:
-            return known[1]
-        t = self._arithmetic_type(e)
-        self._binary_types[id(e)] = (e, t)
-        return t
-
-    def shift_type(self, e: ast.Binary) -> T.Type | None:
-        """Spec, shift-expr: `int`, except that `>>` and `>>>` keep the type of a left operand that is a
-        subtype of `int:UnsignedK` (`byte >> 1` is a `byte`; `int:Signed8 >> 1` is an `int`)."""
-        left, right = self.type_of(e.left), self.type_of(e.right)
-        lr = T.resolve(left) if left is not None else None
-        if type(lr) is not T.TInt or kinds(right) != {"int"}:
-            return None
-        assert left is not None
-        if e.op != "<<" and lr.lo is not None and lr.lo >= 0 and lr.hi in (0xFF, 0xFFFF, 0xFFFFFFFF):
-            return left
-        return T.INT
-
-    def _arithmetic_type(self, e: ast.Binary) -> T.Type | None:
-        left, right = self.type_of(e.left), self.type_of(e.right)
-        lk, rk = kinds(left), kinds(right)
-        if lk is None or rk is None or len(lk) != 1 or len(rk) != 1:
-            return None
-        allowed = _NUMERIC | {"string"} if e.op == "+" else _NUMERIC
-        if lk == rk and next(iter(lk)) in allowed:
-            return _BASIC[next(iter(lk))]
-        if lk <= _NUMERIC and rk <= _NUMERIC:
-            if _literal_fits(e.left, rk):
-                return right
-            if _literal_fits(e.right, lk):
-                return left
-            if (e.op, next(iter(lk)), next(iter(rk))) in MIXED_MULTIPLICATIVE:
-                return left if lk != {"int"} else right  # `i * f`: the float's (or decimal's) type
-        return None
-
-    def literal_fits(self, e: ast.Binary) -> bool:
-        """One operand is a numeric literal that takes the other operand's numeric type (`f + 1`)."""
-        lk, rk = kinds(self.type_of(e.left)), kinds(self.type_of(e.right))
-        return bool(
-            (rk is not None and _literal_fits(e.left, rk - {"nil"}))
-            or (lk is not None and _literal_fits(e.right, lk - {"nil"}))
-        )
-
-    def field_type(self, e: ast.FieldAccess) -> T.Type | None:
-        target = self.type_of(e.target)
-        if target is None:
-            return None
-        nil = False
-        had_nil = "nil" in (kinds(target) or ())
-        if e.optional:
-            stripped = without(target, "nil")
-            if stripped is None:
-                return None
-            nil = stripped is not target
-            target = stripped
-        record = T.resolve(target)
-        if isinstance(record, T.TXml):  # an xml attribute: its value, or an error
-            return union(T.STRING, T.ERROR, T.NIL) if e.optional else union(T.STRING, T.ERROR)
-        if isinstance(record, T.TUnion):  # a union of records that all have the field: any of its types
-            return record_union_field(record, e.name, e.optional and had_nil)
-        if not isinstance(record, T.TRecord):
-            return None
-        field = record.fields.get(e.name)
-        if field is None:
-            return None
-        if field.optional or nil:
-            return union(field.type, T.NIL)
-        return field.type
+    # the types of expressions: check/inference.py
+    literal_type = inference.literal_type
+    type_of = inference.type_of
+    _variable_type = inference._variable_type
+    query_stream_type = inference.query_stream_type
+    _method_call_type = inference._method_call_type
+    element_type = inference.element_type
+    binary_type = inference.binary_type
+    shift_type = inference.shift_type
+    _arithmetic_type = inference._arithmetic_type
+    literal_fits = inference.literal_fits
+    field_type = inference.field_type
 
     def library_call(self, e: ast.Call) -> LibFunction | None:
         """The described library function `e` calls (`log:printInfo(...)`), else None."""
@@ -633,164 +270,11 @@ class _Checker:
         # checks have always judged calls against the last function
         return self.functions.get(decl.name)
 
-    # ------------------------------------------------------------ expected types
-
-    def expect(self, expected: T.Type | None, e: ast.Expr | None) -> None:
-        """Report `e` when its type certainly does not fit `expected`; mapping and list constructors are
-        checked member by member against records and arrays."""
-        if expected is None or e is None:
-            return
-        r = T.resolve(expected)
-        if isinstance(r, T.TIntersection) and not r.readonly:  # `A & B`: the one type both describe
-            met = r.non_readonly()
-            if not isinstance(T.resolve(met), T.TNever):
-                expected, r = met, T.resolve(met)
-        if isinstance(e, ast.QueryExpr):  # checked with its clauses' variables in scope (queries.py)
-            self.query_expected[id(e)] = (e, expected)
-            return
-        if isinstance(e, ast.MappingExpr | ast.ListExpr) and self.constructor_misfits(expected, e):
-            return
-        if isinstance(e, ast.MappingExpr):
-            if ambiguous_mapping(self, expected, e):
-                return
-            if isinstance(r, T.TRecord) and display(expected) not in CONFIG_RECORDS:
-                self.mapping(r, expected, e)
-            elif isinstance(r, T.TMap):
-                for f in e.fields:
-                    if f.kind != "spread":
-                        self.expect(r.constraint, f.value)
-            return
-        if tables.expect_rows(self, expected, e):
-            return
-        if isinstance(e, ast.ListExpr):
-            members = r.members if isinstance(r, T.TUnion) else []
-            lists = [m for m in members if isinstance(T.resolve(m), T.TArray)]
-            nil_items = all(isinstance(i, ast.Literal) and i.kind == "nil" for i in e.items)
-            if len(lists) > 1 and nil_items and kinds(expected) == {"list"}:
-                # `[]` or `[()]` fits each array type of the union: the constructor has no one type
-                message = f"ambiguous type '{display(expected)}'"
-                self.found.append(report(INCOMPATIBLE, e.span, message=message))
-                return
-            if isinstance(r, T.TArray) and not any(isinstance(i, ast.Spread) for i in e.items):
-                if r.length is not None and len(e.items) > r.length:  # filler values complete a shorter one
-                    found = len(e.items)
-                    message = f"size mismatch in closed array. expected '{r.length}', but found '{found}'"
-                    self.found.append(report(INCOMPATIBLE, e.span, message=message))
-                    return
-                for item in e.items:
-                    self.expect(r.element, item)
-            return
-        if isinstance(e, ast.Conditional):
-            self.expect(expected, e.then)
-            self.expect(expected, e.otherwise)
-            return
-        if isinstance(e, ast.VarRef) and isinstance(r, T.TFunction) and self.lookup(e) is None:
-            fn = self.function_named(e)  # a module function used as a value
-            ft = self.resolver.function_type(fn.signature) if fn is not None else None
-            if isinstance(ft, T.TFunction) and function_not_assignable(ft, r):
-                self.found.append(report(INCOMPATIBLE, e.span, display(expected), function_display(ft)))
-            return
-        if isinstance(e, ast.ErrorConstructor) and e.type is None:  # an `error`, whatever its detail
-            if "error" not in (kinds(expected) or {"error"}):
-                self.found.append(report(INCOMPATIBLE, e.span, display(expected), "error"))
-            return
-        found = self.type_of(e)
-        if isinstance(e, ast.MemberAccess) and found is None:
-            target = self.type_of(e.target)
-            r = T.resolve(target) if target is not None else None
-            if isinstance(r, T.TMap):
-                found = union(r.constraint, T.NIL)  # `m[k]`: the member, or nil when there is none
-        if found is None:
-            return
-        literal = self.literal_type(e) if isinstance(e, ast.Literal | ast.Unary) else None
-        if literal is not None:
-            if isinstance(r, T.TInt) and isinstance(e, ast.Literal) and isinstance(e.value, int):
-                if not r.contains(e.value) and e.kind == "int":
-                    self.found.append(report(INCOMPATIBLE, e.span, display(expected), "int"))
-                    return
-            ek = kinds(expected) or frozenset()
-            fk = kinds(literal) or frozenset()
-            if fk == {"int"} and ek & {"float", "decimal"}:
-                return
-            if fk == {"float"} and "decimal" in ek and not e_text(e).endswith(("f", "F")):
-                return
-        finite = found
-        if isinstance(e, ast.Literal) and e.kind in ("string", "int", "boolean"):
-            finite = T.TSingleton(e.value)
-        elif isinstance(e, ast.VarRef) and getattr(self.lookup(e), "module", False):
-            finite = self.const_values.get(e.name, found)
-        elif not isinstance(e, _DECLARED_TYPE_EXPRS) and not (isinstance(e, ast.Binary) and e.op in _SHIFTS):
-            finite = None  # literals inside take their type from the context: only kinds are certain
-        if (
-            certainly_incompatible(found, expected)
-            or not_assignable(finite, expected)
-            or (isinstance(r, T.TAnydata) and not_anydata(found))
-        ):
-            self.found.append(report(INCOMPATIBLE, e.span, display(expected), display(found)))
-        elif isinstance(r, T.TStream) and _stream_members_differ(found, r):
-            member = T.resolve(found).element  # type: ignore[union-attr]
-            if isinstance(e, ast.QueryExpr):  # the select expression is typed by the stream's member type
-                self.found.append(report(INCOMPATIBLE, e.result.span, display(r.element), display(member)))
-            else:
-                self.found.append(report(INCOMPATIBLE, e.span, display(expected), display(found)))
-
-    def constructor_misfits(self, expected: T.Type, e: ast.MappingExpr | ast.ListExpr) -> bool:
-        """A mapping or list constructor where the expected type has no mapping or list member at all
-        (`string s = {a: 1};`, `int x = [1];`): reported as jBallerina does, the list with the tuple
-        type it infers for the constructor. True when reported."""
-        wanted = kinds(expected)
-        if wanted is None or not wanted:
-            return False
-        if isinstance(e, ast.MappingExpr):
-            if "mapping" in wanted:
-                return False
-            where = display(expected)
-            message = f"a type compatible with mapping constructor expressions not found in type '{where}'"
-            self.found.append(report(INCOMPATIBLE, e.span, message=message))
-            return True
-        if "list" in wanted:
-            return False
-        found = self.inferred_tuple(e)
-        if found is None:
-            return False
-        self.found.append(report(INCOMPATIBLE, e.span, display(expected), display(found)))
-        return True
-
-    def inferred_tuple(self, e: ast.ListExpr) -> T.Type | None:
-        """The tuple type jBallerina infers for a list constructor with no list type expected (nested
-        constructors as tuples too); None when a member's type is not known."""
-        members: list[T.Type] = []
-        for item in e.items:
-            if isinstance(item, ast.Spread):
-                return None
-            t = self.inferred_tuple(item) if isinstance(item, ast.ListExpr) else self.type_of(item)
-            if t is None:
-                return None
-            members.append(t)
-        return T.TTuple(members, None)
-
-    def mapping(self, record: T.TRecord, named: T.Type, e: ast.MappingExpr) -> None:
-        given: set[str] = set()
-        spread = False
-        for f in e.fields:
-            if f.kind == "spread" or f.kind == "computed" or f.key is None:
-                spread = True
-                continue
-            given.add(f.key)
-            field = record.fields.get(f.key)
-            if field is None:
-                if record.rest is None:
-                    self.found.append(report(UNDEFINED_FIELD, f.span, f.key, display(named)))
-                else:
-                    self.expect(record.rest, f.value)
-                continue
-            # an optional field may be given `()`: the field is then left out (Ballerina spec #926)
-            self.expect(union(field.type, T.NIL) if field.optional else field.type, f.value)
-        if spread:
-            return
-        for name, field in record.fields.items():
-            if name not in given and not field.optional and field.default is None:
-                self.found.append(report(MISSING_FIELD, e.span, name))
+    # expected types: check/expected.py
+    expect = expected.expect
+    constructor_misfits = expected.constructor_misfits
+    inferred_tuple = expected.inferred_tuple
+    mapping = expected.mapping
 
     # ------------------------------------------------------------ walking
 
@@ -1441,200 +925,6 @@ def _expr_tag(cls: type) -> Any:
     return next((tag for tag, classes in _EXPR_BRANCHES if issubclass(cls, classes)), None)
 
 
-_BASIC: dict[str, T.Type] = {
-    "int": T.INT,
-    "float": T.FLOAT,
-    "decimal": T.DECIMAL,
-    "string": T.STRING,
-    "boolean": T.BOOLEAN,
-}
-_STRING_METHODS: dict[str, T.Type] = {
-    "trim": T.STRING,
-    "toLowerAscii": T.STRING,
-    "toUpperAscii": T.STRING,
-    "substring": T.STRING,
-    "length": T.INT,
-    "startsWith": T.BOOLEAN,
-    "endsWith": T.BOOLEAN,
-    "includes": T.BOOLEAN,
-}
-_EMAIL_CONSTANTS = {
-    "SSL": "SSL",
-    "START_TLS_AUTO": "START_TLS_AUTO",
-    "START_TLS_ALWAYS": "START_TLS_ALWAYS",
-    "START_TLS_NEVER": "START_TLS_NEVER",
-    "TLS": "TLS",
-    "DEFAULT_FOLDER": "INBOX",
-}
-
-
-def _inferred_length(td: ast.TypeDesc | None, t: T.Type | None, init: ast.Expr | None) -> T.Type | None:
-    """`T[*] xs = [a, b, c]` declares `T[3]` (spec: inferred array length)."""
-    r = T.resolve(t) if t is not None else None
-    if (
-        isinstance(td, ast.ArrayType)
-        and td.length == "*"
-        and isinstance(r, T.TArray)
-        and r.length is None
-        and isinstance(init, ast.ListExpr)
-        and not any(isinstance(i, ast.Spread) for i in init.items)
-    ):
-        return T.TArray(r.element, len(init.items))
-    return t
-
-
-def _kind_in(t: T.Type | None, allowed: frozenset[str]) -> bool:
-    k = kinds(t)
-    return k is not None and bool(k) and k <= allowed
-
-
-def _member_type(t: T.Type | None) -> T.Type | None:
-    """The type of the members `foreach` visits in a value of type `t` (see Checker.element_type)."""
-    r = T.resolve(t) if t is not None else None
-    if isinstance(r, T.TArray):
-        return r.element
-    if isinstance(r, T.TMap):
-        return r.constraint
-    if isinstance(r, T.TTuple):
-        members = [*r.members, *([r.rest] if r.rest is not None else [])]
-        return union(*members) if members else None
-    if isinstance(r, T.TRecord):
-        simple = frozenset({"nil", "boolean", "int", "float", "decimal", "string"})
-        if isinstance(T.resolve(r.rest or T.NEVER), T.TAnydata) and all(
-            (kinds(f.type) or {"unknown"}) <= simple for f in r.fields.values()
-        ):
-            return r.rest  # an open record's simple fields are anydata too
-        fields = [f.type for f in r.fields.values()] + ([r.rest] if r.rest is not None else [])
-        return union(*fields) if fields else None
-    if isinstance(r, T.TUnion) and r.members:
-        return union(*(_member_type(m) for m in r.members))
-    return None
-
-
-def _literal_fits(e: ast.Expr, other: frozenset[str]) -> bool:
-    """A numeric literal that takes the other operand's numeric type (`f + 1` with `f` a float)."""
-    text = e_text(e)
-    if not text or not isinstance(e, ast.Literal | ast.Unary):
-        return False
-    inner = e
-    while isinstance(inner, ast.Unary):
-        inner = inner.operand
-    if not isinstance(inner, ast.Literal):
-        return False
-    if inner.kind == "int":
-        return bool(other & {"float", "decimal"})
-    return inner.kind == "float" and other == {"decimal"} and not text.endswith(("f", "F", "d", "D"))
-
-
-def e_text(e: ast.Expr) -> str:
-    while isinstance(e, ast.Unary):
-        e = e.operand
-    return e.text if isinstance(e, ast.Literal) else ""
-
-
-_NO_ASSIGNMENTS = SpanIndex([])
-_VAR_REF, _BINARY = ast.VarRef, ast.Binary
-# `type_of` takes these two by exact class before its isinstance chain: neither is a subclass of a class
-# the chain tests before reaching theirs
-assert not any(issubclass(c, (ast.Literal, ast.Template)) for c in (_VAR_REF, _BINARY))
-assert not issubclass(_BINARY, (ast.VarRef, ast.QualifiedRef, ast.Unary))
-
-
-def _assignments_to(
-    assignments: SpanIndex, body: ast.Node, decls: frozenset[Decl], refs: dict[ast.Node, Decl | None]
-) -> SpanIndex:
-    """The assignments under `body` that may assign one of `decls` (`_Checker.assigned` keeps no other
-    variable): `x = e` / `x += e` to one of them, and every destructuring (read as `assigned` reads it)."""
-    if not decls:
-        return _NO_ASSIGNMENTS
-    kept = [
-        n
-        for n in assignments.inside(body.span)
-        if not isinstance(n, ast.Assign | ast.CompoundAssign)
-        or (isinstance(n.target, ast.VarRef) and refs.get(n.target) in decls)
-    ]
-    return SpanIndex(kept) if kept else _NO_ASSIGNMENTS
-
-
-def _narrowed_decls(
-    narrowing: SpanIndex, body: ast.Node, keys: Callable[[Iterable[ast.Node]], set[Decl]]
-) -> frozenset[Decl]:
-    """Variables a type test or nil comparison may narrow somewhere in this body (`keys` maps uses to
-    their declarations). `narrowing` holds the module's type tests, nil comparisons and `match`
-    statements (found by span, not by walking the body)."""
-    found: list[ast.Node] = []
-    for n in narrowing.inside(body.span):
-        roots: list[ast.Node] = []
-        if isinstance(n, ast.IsExpr):
-            roots.append(n.expr)
-        elif isinstance(n, ast.Binary) and n.op in _NARROWING_OPS:
-            roots += [n.left, n.right]
-        elif isinstance(n, ast.Match):
-            roots.append(n.expr)
-        for r in roots:
-            found.extend(x for x in nodes_under(r) if isinstance(x, ast.VarRef))
-    return frozenset(keys(found))
-
-
-def _pattern_names(p: Any) -> list[str]:
-    return [name for name, _ in _pattern_bindings(p)]
-
-
-def _pattern_bindings(p: Any) -> list[tuple[str, ast.Node]]:
-    """The names bound anywhere under `p`, each with the node declaring it (a CaptureBinding, or the
-    pattern holding a `...rest`)."""
-    out: list[tuple[str, ast.Node]] = []
-    stack = [p]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, ast.CaptureBinding):
-            out.append((n.name, n))
-        if isinstance(n, ast.Node):
-            for a in n.__attrs_attrs__:  # type: ignore[attr-defined]
-                v = getattr(n, a.name)
-                if isinstance(v, ast.Node):
-                    stack.append(v)
-                elif isinstance(v, tuple):
-                    for x in v:
-                        if isinstance(x, ast.Node):
-                            stack.append(x)
-                        elif isinstance(x, tuple):  # an error pattern's named arguments: (name, pattern)
-                            stack.extend(y for y in x if isinstance(y, ast.Node))
-        if isinstance(
-            n,
-            ast.ListPattern
-            | ast.MappingPattern
-            | ast.ListBinding
-            | ast.MappingBinding
-            | ast.ErrorPattern
-            | ast.ErrorBinding,
-        ):
-            rest = getattr(n, "rest", None)
-            if rest:
-                out.append((rest, n))
-    return out
-
-
-def _allows_nil(t: ast.TypeDesc) -> bool:
-    if isinstance(t, ast.NilType | ast.OptionalType):
-        return True
-    if isinstance(t, ast.UnionType):
-        return any(_allows_nil(m) for m in t.members)
-    if isinstance(t, ast.BuiltinType):
-        return t.name in ("any", "anydata", "json", "never")
-    if isinstance(t, ast.TypeRef):
-        return True  # could name an optional type; stay conservative
-    return False
-
-
 def check_types(module: ast.Module, source: SourceFile | None = None) -> list[Diagnostic]:
     """Type diagnostics for one module."""
     return _Checker(module, source).run()
-
-
-def _stream_members_differ(found: T.Type, expected: T.TStream) -> bool:
-    """`stream<string> s = stream from int x in xs select x;`: the member types certainly differ."""
-    r = T.resolve(found)
-    if not isinstance(r, T.TStream) or r.element is None or expected.element is None:
-        return False
-    return certainly_incompatible(r.element, expected.element)

@@ -59,7 +59,8 @@ def _returns(d: W.WorkerDecl) -> list[Diagnostic]:
     off its end when that type has no `()`, and a `check` needs an error in it (Ballerina's messages)."""
     from balmail.check.completion import closing_brace, completes
     from balmail.check.returns import CHECK_WITHOUT_ERROR, _error_free, _unhandled_checks
-    from balmail.check.types import MISSING_RETURN, _allows_nil
+    from balmail.check.type_helpers import _allows_nil
+    from balmail.check.type_rules import MISSING_RETURN
 
     found: list[Diagnostic] = []
     if d.returns is not None and not _allows_nil(d.returns) and completes(d.body):
