@@ -88,7 +88,7 @@ def test_sort_and_compare_of_shared_lists_charge_steps_linearly() -> None:
     bigger = BList([_dag(30), BList([2])])
     smaller = BList([_dag(30), BList([1])])
     assert compare(bigger, smaller, sb) == 1
-    from balmail.lib.langlib import a_sort
+    from balmail.lib.langlist import a_sort
 
     least = BList([_dag(30), BList([0])])
     ordered = a_sort(sb, BList([bigger, smaller, least]))
