@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from balmail.check.registry import Rule, register, report
-from balmail.check.statictypes import kinds
+from balmail.check.type_tests import never_meet
 from balmail.check.walk import nodes_of
 from balmail.diagnostics import Severity
 from balmail.runtime import types as T
@@ -49,27 +49,11 @@ def check_intersections(checker: Any) -> None:
         if None in resolved:
             empty = _empty_by_syntax(members, defs)
         else:
-            empty = any(_disjoint(a, b) for i, a in enumerate(resolved) for b in resolved[i + 1 :])  # type: ignore[arg-type]
+            empty = any(
+                never_meet(a, b, structural=False) for i, a in enumerate(resolved) for b in resolved[i + 1 :]
+            )  # type: ignore[arg-type]
         if empty:
             checker.found.append(report(UNSUPPORTED_INTERSECTION, node.span))
-
-
-def _disjoint(a: T.Type, b: T.Type, depth: int = 0) -> bool:
-    """Whether no value belongs to both `a` and `b`, when that is certain (False when unsure)."""
-    ka, kb = kinds(a), kinds(b)
-    if ka is not None and kb is not None and not ka & kb:
-        return True
-    if depth > 4:
-        return False
-    ra, rb = T.resolve(a), T.resolve(b)
-    if isinstance(ra, T.TUnion):
-        return all(_disjoint(m, rb, depth + 1) for m in ra.members)
-    if isinstance(rb, T.TUnion):
-        return all(_disjoint(ra, m, depth + 1) for m in rb.members)
-    both_lists = isinstance(ra, T.TArray | T.TTuple) and isinstance(rb, T.TArray | T.TTuple)
-    if both_lists or (isinstance(ra, T.TRecord | T.TMap) and isinstance(rb, T.TRecord | T.TMap)):
-        return isinstance(T.meet(ra, rb), T.TNever)
-    return False
 
 
 @attrs.frozen
@@ -81,8 +65,14 @@ class _RecordShape:
     allowed: frozenset[str] | None
 
 
-_SIMPLE_NAMES = {"int": "int", "byte": "int", "float": "float", "decimal": "decimal", "string": "string",
-                 "boolean": "boolean"}
+_SIMPLE_NAMES = {
+    "int": "int",
+    "byte": "int",
+    "float": "float",
+    "decimal": "decimal",
+    "string": "string",
+    "boolean": "boolean",
+}
 
 
 def _alternatives(td: ast.Node, defs: dict[str, ast.Node], seen: frozenset[str]) -> list[object] | None:

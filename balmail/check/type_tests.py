@@ -27,8 +27,11 @@ def check_type_test(checker: Any, e: ast.IsExpr) -> None:
         checker.found.append(report("BAL_TYPE_001", e.span, message=message))
 
 
-def never_meet(a: T.Type, b: T.Type, depth: int = 0) -> bool:
-    """No value belongs to both `a` and `b` as jBallerina judges it; False when unsure."""
+def never_meet(a: T.Type, b: T.Type, depth: int = 0, structural: bool = True) -> bool:
+    """No value belongs to both `a` and `b`; False when unsure. `structural`: as jBallerina judges a type
+    test (lists and mappings member-wise, so `int[]` never meets `float[]`); otherwise by the values
+    themselves (two list or mapping types meet when even only their empty value is common: what makes an
+    intersection type empty, intersections.py)."""
     ka, kb = kinds(a), kinds(b)
     if ka is None or kb is None:
         return False
@@ -38,14 +41,18 @@ def never_meet(a: T.Type, b: T.Type, depth: int = 0) -> bool:
         return False
     ra, rb = T.resolve(a), T.resolve(b)
     if isinstance(ra, T.TUnion):
-        return all(never_meet(m, rb, depth + 1) for m in ra.members)
+        return all(never_meet(m, rb, depth + 1, structural) for m in ra.members)
     if isinstance(rb, T.TUnion):
-        return all(never_meet(ra, m, depth + 1) for m in rb.members)
+        return all(never_meet(ra, m, depth + 1, structural) for m in rb.members)
     if isinstance(ra, T.TSingleton) and isinstance(rb, T.TSingleton):
         return type(ra.value) is type(rb.value) and ra.value != rb.value
-    if isinstance(ra, T.TArray | T.TTuple) and isinstance(rb, T.TArray | T.TTuple):
-        return _lists_never_meet(ra, rb, depth)
-    if isinstance(ra, T.TRecord | T.TMap) and isinstance(rb, T.TRecord | T.TMap):
+    both_lists = isinstance(ra, T.TArray | T.TTuple) and isinstance(rb, T.TArray | T.TTuple)
+    both_mappings = isinstance(ra, T.TRecord | T.TMap) and isinstance(rb, T.TRecord | T.TMap)
+    if not structural and (both_lists or both_mappings):
+        return isinstance(T.meet(ra, rb), T.TNever)
+    if both_lists:
+        return _lists_never_meet(ra, rb, depth)  # type: ignore[arg-type]
+    if both_mappings:
         return _mappings_never_meet(ra, rb, depth) or _mappings_never_meet(rb, ra, depth)
     return False
 
