@@ -64,10 +64,6 @@ class _Var:
     module: bool = False
 
 
-_NO_VAR = _Var(None)
-"""Marks "no such module-level variable" in lookups."""
-
-
 _BASIC: dict[str, T.Type] = {
     "int": T.INT,
     "float": T.FLOAT,
@@ -201,10 +197,6 @@ def _narrowed_decls(
         for r in roots:
             found.extend(x for x in nodes_under(r) if isinstance(x, ast.VarRef))
     return frozenset(keys(found))
-
-
-def _pattern_names(p: Any) -> list[str]:
-    return [name for name, _ in _pattern_bindings(p)]
 
 
 def _pattern_bindings(p: Any) -> list[tuple[str, ast.Node]]:
